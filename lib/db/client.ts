@@ -1,0 +1,51 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * One Prisma client over the pg driver adapter, for PostgreSQL and for the
+ * embedded PGlite server alike (lib/db/embedded.ts serves PGlite over the
+ * PostgreSQL wire protocol), so there is a single code path above the adapter.
+ */
+export function createPrismaClient(url = databaseUrl()) {
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  });
+}
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm start` (embedded database) or set DATABASE_URL=postgresql://...",
+    );
+  }
+  return url;
+}
+
+export type Db = ReturnType<typeof createPrismaClient>;
+/** A Prisma client or an interactive transaction: services accept either. */
+export type DbTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+const globalForPrisma = globalThis as unknown as { alurPrisma?: Db };
+
+/** Lazily created so `next build` never needs a database. */
+export function getDb(): Db {
+  if (!globalForPrisma.alurPrisma) globalForPrisma.alurPrisma = createPrismaClient();
+  return globalForPrisma.alurPrisma;
+}
+
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop, receiver) {
+    const client = getDb();
+    const value = Reflect.get(client, prop, receiver);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
