@@ -72,9 +72,15 @@ export async function startEmbeddedDatabase({
   dataDir = process.env.ALUR_DATA_DIR ? path.resolve(process.env.ALUR_DATA_DIR) : DEFAULT_DATA_DIR,
   port = 0,
   maxConnections = 32,
-}: { dataDir?: string; port?: number; maxConnections?: number } = {}): Promise<EmbeddedDatabase> {
-  await mkdir(dataDir, { recursive: true });
-  const release = await lockDataDir(dataDir);
+}: {
+  /** A folder, or "memory://" for a throwaway database. */
+  dataDir?: string;
+  port?: number;
+  maxConnections?: number;
+} = {}): Promise<EmbeddedDatabase> {
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  const release = inMemory ? async () => {} : await lockDataDir(dataDir);
   let pglite: PGlite | undefined;
   try {
     pglite = await PGlite.create({ dataDir });

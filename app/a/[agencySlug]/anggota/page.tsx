@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+
+import { AddMemberForm } from "@/components/agency/add-member-form";
+import { MemberRow } from "@/components/agency/member-row";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { listMembers } from "@/lib/agency/queries";
+import { requireAgencyContext } from "@/lib/authz/context";
+import { can } from "@/lib/authz/permissions";
+import { t } from "@/lib/i18n";
+import { formatNip } from "@/lib/validation/nip";
+
+export const metadata: Metadata = { title: t.members.title };
+
+export default async function MembersPage({ params }: { params: Promise<{ agencySlug: string }> }) {
+  const { agencySlug } = await params;
+  const ctx = await requireAgencyContext(agencySlug, "member.view");
+  const canManage = can(ctx.roleCodes, "member.manage");
+  const { members, roles } = await listMembers(ctx.agency.id);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t.members.title}</h1>
+        <p className="text-slate-600">{t.members.subtitle}</p>
+      </div>
+      {canManage ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t.members.addTitle}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <AddMemberForm agencySlug={ctx.agency.slug} roles={roles} />
+          </CardBody>
+        </Card>
+      ) : null}
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            {t.members.title} ({members.length})
+          </CardTitle>
+        </CardHeader>
+        <CardBody>
+          <ul className="divide-y divide-slate-200">
+            {members.map((m) => (
+              <MemberRow
+                key={m.user.id}
+                agencySlug={ctx.agency.slug}
+                canManage={canManage}
+                isSelf={m.user.id === ctx.user.id}
+                roles={roles}
+                member={{
+                  userId: m.user.id,
+                  name: m.user.name,
+                  nipDisplay: formatNip(m.user.nip),
+                  jabatan: m.user.jabatan,
+                  email: m.user.email,
+                  active: m.active,
+                  roleCodes: m.roles.map((r) => r.code),
+                }}
+              />
+            ))}
+          </ul>
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { AgencyShell } from "@/components/layout/agency-shell";
+import { listUserAgencies } from "@/lib/agency/queries";
+import { requireAgencyContext } from "@/lib/authz/context";
+import { can } from "@/lib/authz/permissions";
+import { t } from "@/lib/i18n";
+
+export default async function AgencyLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ agencySlug: string }>;
+}) {
+  const { agencySlug } = await params;
+  const ctx = await requireAgencyContext(agencySlug);
+  const agencies = await listUserAgencies(ctx.user.id);
+  const base = `/a/${ctx.agency.slug}`;
+  const nav = [
+    { href: base, label: t.nav.dashboard },
+    ...(can(ctx.roleCodes, "member.view") ? [{ href: `${base}/anggota`, label: t.nav.members }] : []),
+  ];
+  return (
+    <AgencyShell
+      agency={ctx.agency}
+      user={ctx.user}
+      roleNames={ctx.roles.map((r) => r.name)}
+      otherAgencies={agencies.filter((a) => a.slug !== ctx.agency.slug)}
+      nav={nav}
+    >
+      {children}
+    </AgencyShell>
+  );
+}

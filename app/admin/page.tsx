@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { CreateAgencyForm, CreateGovernmentForm } from "@/components/agency/platform-forms";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { listGovernmentsWithAgencies } from "@/lib/agency/queries";
+import { requirePlatformAdmin } from "@/lib/authz/context";
+import { t } from "@/lib/i18n";
+
+export const metadata: Metadata = { title: t.platform.title };
+
+export default async function PlatformAdminPage() {
+  await requirePlatformAdmin();
+  const governments = await listGovernmentsWithAgencies();
+  const options = governments.map((g) => ({ id: g.id, label: `${t.platform.levels[g.level]} ${g.name}` }));
+  return (
+    <main className="mx-auto max-w-6xl space-y-6 p-4 sm:p-8">
+      <div className="flex items-center justify-between gap-4">
+        <div>
+          <Link href="/" className="text-sm text-brand-700 hover:underline">
+            ← {t.nav.myAgencies}
+          </Link>
+          <h1 className="text-2xl font-semibold">{t.platform.title}</h1>
+        </div>
+        <SignOutButton />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t.platform.addGovernment}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <CreateGovernmentForm />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t.platform.addAgency}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <CreateAgencyForm governments={options} />
+          </CardBody>
+        </Card>
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t.platform.governments}</CardTitle>
+        </CardHeader>
+        <CardBody>
+          <ul className="space-y-4">
+            {governments.map((g) => (
+              <li key={g.id}>
+                <p className="font-medium">
+                  {t.platform.levels[g.level]} {g.name}
+                </p>
+                <ul className="mt-1 ml-4 list-disc text-sm text-slate-700">
+                  {g.agencies.map((a) => (
+                    <li key={a.id}>
+                      {a.name} <span className="text-slate-500">(/a/{a.slug}, {a.timeZone})</span>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </CardBody>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
+import { Toaster } from "sonner";
+
+import { t } from "@/lib/i18n";
+
+import "./globals.css";
+
+const inter = localFont({
+  src: [
+    { path: "../public/fonts/inter-latin-wght-normal.woff2", weight: "100 900", style: "normal" },
+    { path: "../public/fonts/inter-latin-ext-wght-normal.woff2", weight: "100 900", style: "normal" },
+  ],
+  variable: "--font-inter",
+  display: "swap",
+});
+
+export const metadata: Metadata = {
+  title: { default: t.app.name, template: `%s · ${t.app.name}` },
+  description: t.app.tagline,
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="id" className={inter.variable}>
+      <body className="min-h-dvh font-sans">
+        {children}
+        <Toaster position="top-center" richColors closeButton />
+      </body>
+    </html>
+  );
+}

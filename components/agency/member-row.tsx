@@ -1,0 +1,85 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { setMemberActiveAction, setMemberRolesAction } from "@/lib/agency/actions";
+import { t } from "@/lib/i18n";
+
+export interface MemberRowProps {
+  agencySlug: string;
+  canManage: boolean;
+  isSelf: boolean;
+  member: { userId: string; name: string; nipDisplay: string; jabatan: string | null; email: string | null; active: boolean; roleCodes: string[] };
+  roles: { code: string; name: string }[];
+}
+
+export function MemberRow({ agencySlug, canManage, isSelf, member, roles }: MemberRowProps) {
+  const [selected, setSelected] = useState(member.roleCodes);
+  const [pending, startTransition] = useTransition();
+  const dirty = [...selected].sort().join() !== [...member.roleCodes].sort().join();
+
+  function saveRoles() {
+    startTransition(async () => {
+      const result = await setMemberRolesAction(agencySlug, { userId: member.userId, roleCodes: selected });
+      if (result.ok) toast.success(t.members.rolesSaved);
+      else toast.error(result.fieldErrors?.roleCodes?.[0] ?? result.error);
+    });
+  }
+  function toggleActive() {
+    startTransition(async () => {
+      const result = await setMemberActiveAction(agencySlug, { userId: member.userId, active: !member.active });
+      if (result.ok) toast.success(member.active ? t.members.deactivated : t.members.reactivated);
+      else toast.error(result.error);
+    });
+  }
+
+  return (
+    <li className="space-y-3 py-4" data-testid={`member-${member.nipDisplay.replace(/\s/g, "")}`}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <p className="font-medium">{member.name}</p>
+          <p className="text-sm text-slate-600">
+            NIP {member.nipDisplay}
+            {member.jabatan ? ` · ${member.jabatan}` : ""}
+          </p>
+        </div>
+        <Badge tone={member.active ? "success" : "neutral"}>{member.active ? t.common.active : t.common.inactive}</Badge>
+      </div>
+      {canManage ? (
+        <fieldset disabled={pending} className="space-y-2">
+          <legend className="sr-only">
+            {t.members.roles} {member.name}
+          </legend>
+          <div className="flex flex-wrap gap-2">
+            {roles.map((r) => (
+              <label key={r.code} className="flex min-h-9 items-center gap-2 rounded-md border border-slate-200 px-2 text-sm">
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={selected.includes(r.code)}
+                  onChange={(e) => setSelected((s) => (e.target.checked ? [...s, r.code] : s.filter((c) => c !== r.code)))}
+                />
+                {r.name}
+              </label>
+            ))}
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <Button size="sm" variant="secondary" disabled={!dirty || pending} onClick={saveRoles}>
+              {t.members.saveRoles}
+            </Button>
+            {!isSelf ? (
+              <Button size="sm" variant={member.active ? "danger" : "secondary"} onClick={toggleActive}>
+                {member.active ? t.members.deactivate : t.members.reactivate}
+              </Button>
+            ) : null}
+          </div>
+        </fieldset>
+      ) : (
+        <p className="text-sm text-slate-700">{roles.filter((r) => member.roleCodes.includes(r.code)).map((r) => r.name).join(", ")}</p>
+      )}
+    </li>
+  );
+}

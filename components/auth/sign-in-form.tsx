@@ -1,0 +1,71 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { t } from "@/lib/i18n";
+
+const ZSignIn = z.object({
+  identifier: z.string().trim().min(1, t.auth.required).max(200),
+  password: z.string().min(1, t.auth.required).max(200),
+});
+type TSignIn = z.infer<typeof ZSignIn>;
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<TSignIn>({ resolver: zodResolver(ZSignIn), defaultValues: { identifier: "", password: "" } });
+
+  async function onSubmit(values: TSignIn) {
+    setError(null);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      setError(result?.error === "THROTTLED" ? t.auth.throttled : t.auth.failed);
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
+      {error ? <Alert>{error}</Alert> : null}
+      <Field id="identifier" label={t.auth.identifier} hint={t.auth.identifierHint} error={errors.identifier?.message}>
+        <Input
+          id="identifier"
+          autoComplete="username"
+          autoCapitalize="none"
+          inputMode="email"
+          aria-invalid={Boolean(errors.identifier)}
+          aria-describedby={errors.identifier ? "identifier-error" : "identifier-hint"}
+          {...register("identifier")}
+        />
+      </Field>
+      <Field id="password" label={t.auth.password} error={errors.password?.message}>
+        <Input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={Boolean(errors.password)}
+          aria-describedby={errors.password ? "password-error" : undefined}
+          {...register("password")}
+        />
+      </Field>
+      <Button type="submit" className="w-full" disabled={isSubmitting}>
+        {isSubmitting ? t.auth.submitting : t.auth.submit}
+      </Button>
+    </form>
+  );
+}

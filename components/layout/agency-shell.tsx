@@ -1,0 +1,63 @@
+import { Building2, ChevronDown } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { t } from "@/lib/i18n";
+
+import { NavLinks } from "./nav-links";
+
+export interface ShellProps {
+  agency: { slug: string; name: string; governmentName: string };
+  user: { name: string; isPlatformAdmin: boolean };
+  roleNames: string[];
+  otherAgencies: { slug: string; name: string }[];
+  nav: { href: string; label: string }[];
+  children: ReactNode;
+}
+
+/** The frame of every agency page: the agency's name first, then navigation, then the page. */
+export function AgencyShell({ agency, user, roleNames, otherAgencies, nav, children }: ShellProps) {
+  return (
+    <div className="min-h-dvh">
+      <header className="border-b border-slate-200 bg-white no-print">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div className="flex min-w-0 items-center gap-3">
+            <Building2 aria-hidden className="size-8 shrink-0 text-brand-700" />
+            <div className="min-w-0">
+              <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{agency.governmentName}</p>
+              <p className="truncate font-semibold text-slate-900" data-testid="agency-name">
+                {agency.name}
+              </p>
+            </div>
+          </div>
+          <div className="flex items-center gap-2">
+            {otherAgencies.length > 0 ? (
+              <details className="relative">
+                <summary className="flex min-h-10 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm">
+                  {t.nav.switchAgency} <ChevronDown aria-hidden className="size-4" />
+                </summary>
+                <ul className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+                  {otherAgencies.map((a) => (
+                    <li key={a.slug}>
+                      <Link href={`/a/${a.slug}`} className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+                        {a.name}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+            <div className="hidden text-right sm:block">
+              <p className="text-sm font-medium">{user.name}</p>
+              <p className="text-xs text-slate-600">{roleNames.join(", ")}</p>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+        <NavLinks items={user.isPlatformAdmin ? [...nav, { href: "/admin", label: t.nav.platformAdmin }] : nav} />
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+
+import { agencyAction, platformAction } from "@/lib/authz/action";
+
+import { ZAddMember, ZCreateAgency, ZCreateGovernment, ZSetMemberActive, ZSetMemberRoles } from "./schemas";
+import { addMember, createAgency, createGovernment, setMemberActive, setMemberRoles } from "./service";
+
+export const addMemberAction = agencyAction(
+  { name: "member.add", permission: "member.manage", schema: ZAddMember },
+  async (ctx, input) => {
+    const result = await addMember(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
+    revalidatePath(`/a/${ctx.agency.slug}/anggota`);
+    return result;
+  },
+);
+
+export const setMemberRolesAction = agencyAction(
+  { name: "member.setRoles", permission: "member.manage", schema: ZSetMemberRoles },
+  async (ctx, input) => {
+    await setMemberRoles(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
+    revalidatePath(`/a/${ctx.agency.slug}/anggota`);
+  },
+);
+
+export const setMemberActiveAction = agencyAction(
+  { name: "member.setActive", permission: "member.manage", schema: ZSetMemberActive },
+  async (ctx, input) => {
+    await setMemberActive(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
+    revalidatePath(`/a/${ctx.agency.slug}/anggota`);
+  },
+);
+
+export const createGovernmentAction = platformAction(
+  { name: "platform.createGovernment", schema: ZCreateGovernment },
+  async (ctx, input) => {
+    const result = await createGovernment(input, ctx);
+    revalidatePath("/admin");
+    return result;
+  },
+);
+
+export const createAgencyAction = platformAction(
+  { name: "platform.createAgency", schema: ZCreateAgency },
+  async (ctx, input) => {
+    const result = await createAgency(input, ctx);
+    revalidatePath("/admin");
+    return result;
+  },
+);

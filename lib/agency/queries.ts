@@ -1,0 +1,57 @@
+import "server-only";
+
+import { cache } from "react";
+
+import { db } from "@/lib/db/client";
+
+/** Agencies where the user holds at least one active, unexpired role (for the switcher and the home page). */
+export const listUserAgencies = cache(async (userId: string) => {
+  return db.agency.findMany({
+    where: {
+      memberships: { some: { userId, active: true, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] } },
+    },
+    select: { slug: true, name: true },
+    orderBy: { name: "asc" },
+  });
+});
+
+export async function listMembers(agencyId: string) {
+  const [memberships, roles] = await Promise.all([
+    db.membership.findMany({
+      where: { agencyId },
+      select: {
+        active: true,
+        validUntil: true,
+        role: { select: { code: true, name: true, sortOrder: true } },
+        user: { select: { id: true, nip: true, name: true, email: true, jabatan: true, active: true } },
+      },
+    }),
+    db.role.findMany({ where: { agencyId }, select: { code: true, name: true }, orderBy: { sortOrder: "asc" } }),
+  ]);
+  const byUser = new Map<
+    string,
+    { user: (typeof memberships)[number]["user"]; active: boolean; roles: { code: string; name: string; sortOrder: number }[] }
+  >();
+  for (const m of memberships) {
+    const entry = byUser.get(m.user.id) ?? { user: m.user, active: false, roles: [] };
+    entry.active ||= m.active && m.user.active;
+    entry.roles.push(m.role);
+    byUser.set(m.user.id, entry);
+  }
+  const members = [...byUser.values()]
+    .map((m) => ({ ...m, roles: m.roles.sort((a, b) => a.sortOrder - b.sortOrder) }))
+    .sort((a, b) => Number(b.active) - Number(a.active) || a.user.name.localeCompare(b.user.name, "id"));
+  return { members, roles };
+}
+
+export async function listGovernmentsWithAgencies() {
+  return db.government.findMany({
+    select: {
+      id: true,
+      level: true,
+      name: true,
+      agencies: { select: { id: true, slug: true, name: true, timeZone: true }, orderBy: { name: "asc" } },
+    },
+    orderBy: [{ level: "asc" }, { name: "asc" }],
+  });
+}

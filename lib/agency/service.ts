@@ -1,0 +1,215 @@
+import { hashPassword } from "@/lib/auth/password";
+import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
+import { ADMIN_ROLE, AUDITOR_ROLE } from "@/lib/authz/permissions";
+import { conflictError, invalidError, notFoundError } from "@/lib/authz/errors";
+import { db } from "@/lib/db/client";
+import type { DbTx } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
+
+import type { ZAddMember, ZCreateAgency, ZCreateGovernment, ZSetMemberActive, ZSetMemberRoles } from "./schemas";
+import type { z } from "zod";
+
+interface Actor {
+  agencyId: string;
+  actor: AuditActor;
+  meta: AuditRequestMeta | null;
+}
+
+async function rolesByCode(tx: DbTx, agencyId: string, codes: string[]) {
+  const roles = await tx.role.findMany({ where: { agencyId, code: { in: codes } }, select: { id: true, code: true } });
+  if (roles.length !== codes.length) {
+    const known = new Set(roles.map((r) => r.code));
+    const unknown = codes.filter((c) => !known.has(c));
+    throw invalidError(t.errors.invalidInput, { roleCodes: [`Peran tidak dikenal: ${unknown.join(", ")}`] });
+  }
+  return roles;
+}
+
+/** Active admins other than `exceptUserId`: an agency must never lose its last one. */
+async function otherActiveAdmins(tx: DbTx, agencyId: string, exceptUserId: string) {
+  return tx.membership.count({
+    where: { agencyId, active: true, role: { code: ADMIN_ROLE }, userId: { not: exceptUserId }, user: { active: true } },
+  });
+}
+
+export async function addMember(input: z.output<typeof ZAddMember>, { agencyId, actor, meta }: Actor) {
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return db.$transaction(async (tx) => {
+    const roles = await rolesByCode(tx, agencyId, input.roleCodes);
+    let user = await tx.user.findUnique({ where: { nip: input.nip }, select: { id: true, nip: true, name: true } });
+    if (user) {
+      const existing = await tx.membership.count({ where: { agencyId, userId: user.id } });
+      if (existing > 0) throw invalidError(t.members.alreadyMember, { nip: [t.members.alreadyMember] });
+    } else {
+      if (!input.name || !passwordHash) {
+        throw invalidError(t.members.passwordNeeded, {
+          ...(input.name ? {} : { name: [t.errors.required] }),
+          ...(passwordHash ? {} : { password: [t.errors.required] }),
+        });
+      }
+      if (input.email && (await tx.user.count({ where: { email: input.email } })) > 0) {
+        throw invalidError(t.members.emailTaken, { email: [t.members.emailTaken] });
+      }
+      user = await tx.user.create({
+        data: {
+          nip: input.nip,
+          name: input.name,
+          email: input.email ?? null,
+          jabatan: input.jabatan ?? null,
+          pangkat: input.pangkat ?? null,
+          passwordHash,
+        },
+        select: { id: true, nip: true, name: true },
+      });
+      await recordAudit(
+        tx,
+        { action: "user.create", entityType: "User", entityId: user.id, data: { after: { nip: user.nip, name: user.name } } },
+        { agencyId, actor, meta },
+      );
+    }
+    await tx.membership.createMany({ data: roles.map((r) => ({ userId: user.id, agencyId, roleId: r.id })) });
+    await recordAudit(
+      tx,
+      {
+        action: "membership.roles_set",
+        entityType: "User",
+        entityId: user.id,
+        data: { nip: user.nip, roles: { before: [], after: input.roleCodes } },
+      },
+      { agencyId, actor, meta },
+    );
+    return { userId: user.id };
+  });
+}
+
+export async function setMemberRoles(input: z.output<typeof ZSetMemberRoles>, { agencyId, actor, meta }: Actor) {
+  return db.$transaction(async (tx) => {
+    const memberships = await tx.membership.findMany({
+      where: { agencyId, userId: input.userId },
+      select: { id: true, active: true, role: { select: { code: true } }, user: { select: { nip: true } } },
+    });
+    if (memberships.length === 0) throw notFoundError(t.members.memberNotFound);
+    const roles = await rolesByCode(tx, agencyId, input.roleCodes);
+    const before = memberships.map((m) => m.role.code).sort();
+    const after = [...input.roleCodes].sort();
+    const active = memberships.some((m) => m.active);
+    if (before.includes(ADMIN_ROLE) && !after.includes(ADMIN_ROLE) && (await otherActiveAdmins(tx, agencyId, input.userId)) === 0) {
+      throw invalidError(t.members.lastAdmin);
+    }
+    await tx.membership.deleteMany({ where: { agencyId, userId: input.userId, role: { code: { notIn: after } } } });
+    const missing = roles.filter((r) => !before.includes(r.code));
+    await tx.membership.createMany({ data: missing.map((r) => ({ userId: input.userId, agencyId, roleId: r.id, active })) });
+    await recordAudit(
+      tx,
+      {
+        action: "membership.roles_set",
+        entityType: "User",
+        entityId: input.userId,
+        data: { nip: memberships[0]!.user.nip, roles: { before, after } },
+      },
+      { agencyId, actor, meta },
+    );
+  });
+}
+
+export async function setMemberActive(input: z.output<typeof ZSetMemberActive>, { agencyId, actor, meta }: Actor) {
+  if (!input.active && input.userId === actor.id) throw invalidError(t.members.cannotDeactivateSelf);
+  return db.$transaction(async (tx) => {
+    const memberships = await tx.membership.findMany({
+      where: { agencyId, userId: input.userId },
+      select: { active: true, role: { select: { code: true } }, user: { select: { nip: true } } },
+    });
+    if (memberships.length === 0) throw notFoundError(t.members.memberNotFound);
+    const wasActive = memberships.some((m) => m.active);
+    if (wasActive === input.active) throw conflictError();
+    if (!input.active && memberships.some((m) => m.role.code === ADMIN_ROLE) && (await otherActiveAdmins(tx, agencyId, input.userId)) === 0) {
+      throw invalidError(t.members.lastAdmin);
+    }
+    await tx.membership.updateMany({ where: { agencyId, userId: input.userId }, data: { active: input.active } });
+    await recordAudit(
+      tx,
+      {
+        action: input.active ? "membership.reactivate" : "membership.deactivate",
+        entityType: "User",
+        entityId: input.userId,
+        data: { nip: memberships[0]!.user.nip, active: { before: wasActive, after: input.active } },
+      },
+      { agencyId, actor, meta },
+    );
+  });
+}
+
+export async function createGovernment(
+  input: z.output<typeof ZCreateGovernment>,
+  { actor, meta }: { actor: AuditActor; meta: AuditRequestMeta | null },
+) {
+  return db.$transaction(async (tx) => {
+    if ((await tx.government.count({ where: { level: input.level, name: input.name } })) > 0) {
+      throw invalidError(t.platform.governmentExists, { name: [t.platform.governmentExists] });
+    }
+    const government = await tx.government.create({ data: input, select: { id: true } });
+    await recordAudit(
+      tx,
+      { action: "government.create", entityType: "Government", entityId: government.id, data: { after: input } },
+      { agencyId: null, actor, meta },
+    );
+    return government;
+  });
+}
+
+export async function createAgency(
+  input: z.output<typeof ZCreateAgency>,
+  { actor, meta }: { actor: AuditActor; meta: AuditRequestMeta | null },
+) {
+  return db.$transaction(async (tx) => {
+    const government = await tx.government.findUnique({ where: { id: input.governmentId }, select: { id: true } });
+    if (!government) throw invalidError(t.errors.invalidInput, { governmentId: [t.errors.notFound] });
+    if ((await tx.agency.count({ where: { slug: input.slug } })) > 0) {
+      throw invalidError(t.platform.slugTaken, { slug: [t.platform.slugTaken] });
+    }
+    const admin = input.adminNip
+      ? await tx.user.findUnique({ where: { nip: input.adminNip }, select: { id: true, nip: true } })
+      : null;
+    if (input.adminNip && !admin) throw invalidError(t.errors.invalidInput, { adminNip: [t.errors.notFound] });
+    const agency = await tx.agency.create({
+      data: {
+        slug: input.slug,
+        name: input.name,
+        governmentId: input.governmentId,
+        timeZone: input.timeZone,
+        roles: {
+          create: [
+            { code: ADMIN_ROLE, name: "Administrator", sortOrder: 90 },
+            { code: AUDITOR_ROLE, name: "Auditor Inspektorat", sortOrder: 91 },
+          ],
+        },
+      },
+      select: { id: true, slug: true, roles: { where: { code: ADMIN_ROLE }, select: { id: true } } },
+    });
+    await recordAudit(
+      tx,
+      {
+        action: "agency.create",
+        entityType: "Agency",
+        entityId: agency.id,
+        data: { after: { slug: input.slug, name: input.name, governmentId: input.governmentId, timeZone: input.timeZone } },
+      },
+      { agencyId: agency.id, actor, meta },
+    );
+    if (admin) {
+      await tx.membership.create({ data: { userId: admin.id, agencyId: agency.id, roleId: agency.roles[0]!.id } });
+      await recordAudit(
+        tx,
+        {
+          action: "membership.roles_set",
+          entityType: "User",
+          entityId: admin.id,
+          data: { nip: admin.nip, roles: { before: [], after: [ADMIN_ROLE] } },
+        },
+        { agencyId: agency.id, actor, meta },
+      );
+    }
+    return { id: agency.id, slug: agency.slug };
+  });
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/**
+ * Every kind of audit event, as a typed union: an event that is not listed
+ * here cannot be written. `data` holds before/after of the changed fields.
+ */
+const ZChange = z.object({ before: z.unknown().optional(), after: z.unknown().optional() });
+
+export const ZAuditEventInput = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("auth.sign_in"),
+    entityType: z.literal("User"),
+    entityId: z.string(),
+    data: z.object({ identifier: z.string() }),
+  }),
+  z.object({
+    action: z.literal("auth.sign_in_failed"),
+    entityType: z.literal("User"),
+    entityId: z.string().nullable(),
+    data: z.object({ identifier: z.string(), reason: z.enum(["invalid", "inactive", "throttled"]) }),
+  }),
+  z.object({
+    action: z.literal("government.create"),
+    entityType: z.literal("Government"),
+    entityId: z.string(),
+    data: z.object({ after: z.object({ level: z.string(), name: z.string() }) }),
+  }),
+  z.object({
+    action: z.literal("agency.create"),
+    entityType: z.literal("Agency"),
+    entityId: z.string(),
+    data: z.object({ after: z.object({ slug: z.string(), name: z.string(), governmentId: z.string(), timeZone: z.string() }) }),
+  }),
+  z.object({
+    action: z.literal("user.create"),
+    entityType: z.literal("User"),
+    entityId: z.string(),
+    data: z.object({ after: z.object({ nip: z.string(), name: z.string() }) }),
+  }),
+  z.object({
+    action: z.literal("membership.roles_set"),
+    entityType: z.literal("User"),
+    entityId: z.string(),
+    data: z.object({ nip: z.string(), roles: ZChange }),
+  }),
+  z.object({
+    action: z.enum(["membership.deactivate", "membership.reactivate"]),
+    entityType: z.literal("User"),
+    entityId: z.string(),
+    data: z.object({ nip: z.string(), active: ZChange }),
+  }),
+]);
+
+export type TAuditEventInput = z.infer<typeof ZAuditEventInput>;
+export type TAuditAction = TAuditEventInput["action"];

@@ -1,0 +1,42 @@
+import type { DbTx } from "@/lib/db/client";
+
+import { ZAuditEventInput, type TAuditEventInput } from "./events";
+
+export interface AuditActor {
+  id: string;
+  name: string;
+  nip: string;
+  roles: string[];
+}
+
+export interface AuditRequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+/**
+ * Writes one audit event. Call it with the transaction that makes the change,
+ * so the change and its record commit or fail together.
+ */
+export async function recordAudit(
+  tx: DbTx,
+  event: TAuditEventInput,
+  { agencyId, actor, meta }: { agencyId: string | null; actor: AuditActor | null; meta: AuditRequestMeta | null },
+): Promise<void> {
+  const parsed = ZAuditEventInput.parse(event);
+  await tx.auditEvent.create({
+    data: {
+      agencyId,
+      actorId: actor?.id ?? null,
+      actorSnapshot: actor ? { name: actor.name, nip: actor.nip, roles: actor.roles } : undefined,
+      action: parsed.action,
+      entityType: parsed.entityType,
+      entityId: parsed.entityId,
+      data: JSON.parse(JSON.stringify(parsed.data)),
+      ip: meta?.ip ?? null,
+      userAgent: meta?.userAgent?.slice(0, 500) ?? null,
+      requestId: meta?.requestId ?? null,
+    },
+  });
+}

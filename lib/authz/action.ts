@@ -1,0 +1,106 @@
+import "server-only";
+
+import { z } from "zod";
+
+import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
+import { t } from "@/lib/i18n";
+
+import { getSessionUser, loadAgencyContext, type AgencyContext, type SessionUser } from "./context";
+import { AppError } from "./errors";
+import { can, isReadOnly, type TPermission } from "./permissions";
+import { getRequestMeta } from "./request-meta";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; code: AppError["code"] | "UNEXPECTED"; fieldErrors?: Record<string, string[]> };
+
+export interface ActionContext extends AgencyContext {
+  actor: AuditActor;
+  meta: AuditRequestMeta;
+}
+
+export interface PlatformActionContext {
+  user: SessionUser;
+  actor: AuditActor;
+  meta: AuditRequestMeta;
+}
+
+/**
+ * Every server action, by name: the proof suite and the audit test walk this
+ * registry, so an action that bypasses these wrappers is noticed.
+ */
+export const ACTION_REGISTRY = new Map<string, { scope: "agency" | "platform"; permission: TPermission | "platform.admin" }>();
+
+function failure(error: unknown): Extract<ActionResult<never>, { ok: false }> {
+  if (error instanceof AppError) {
+    return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
+  }
+  console.error("[action] unexpected error", error);
+  return { ok: false, error: t.errors.unexpected, code: "UNEXPECTED" };
+}
+
+function invalid(error: z.ZodError): Extract<ActionResult<never>, { ok: false }> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, error: t.errors.invalidInput, code: "INVALID", fieldErrors };
+}
+
+/**
+ * The one door for agency server actions: session, membership (non-members
+ * get "not found", never a hint that the agency exists), permission, then
+ * zod parsing of the untrusted input, then the handler. Errors become
+ * Indonesian messages; nothing unexpected reaches the browser.
+ */
+export function agencyAction<TSchema extends z.ZodType, TResult>(
+  def: { name: string; permission: TPermission; schema: TSchema },
+  handler: (ctx: ActionContext, input: z.output<TSchema>) => Promise<TResult>,
+): (agencySlug: string, input: z.input<TSchema>) => Promise<ActionResult<TResult>> {
+  ACTION_REGISTRY.set(def.name, { scope: "agency", permission: def.permission });
+  return async (agencySlug, raw) => {
+    try {
+      const user = await getSessionUser();
+      if (!user) return { ok: false, error: t.errors.unauthenticated, code: "UNAUTHENTICATED" };
+      const loaded = typeof agencySlug === "string" ? await loadAgencyContext(user.id, agencySlug) : null;
+      if (!loaded) return { ok: false, error: t.errors.notFound, code: "NOT_FOUND" };
+      const roleCodes = loaded.roles.map((r) => r.code);
+      if (!can(roleCodes, def.permission)) return { ok: false, error: t.errors.forbidden, code: "FORBIDDEN" };
+      const parsed = def.schema.safeParse(raw);
+      if (!parsed.success) return invalid(parsed.error);
+      const ctx: ActionContext = {
+        user,
+        ...loaded,
+        roleCodes,
+        readOnly: isReadOnly(roleCodes),
+        actor: { id: user.id, name: user.name, nip: user.nip, roles: roleCodes },
+        meta: await getRequestMeta(),
+      };
+      return { ok: true, data: await handler(ctx, parsed.data) };
+    } catch (error) {
+      return failure(error);
+    }
+  };
+}
+
+/** Platform administration (governments, agencies): platform administrators only. */
+export function platformAction<TSchema extends z.ZodType, TResult>(
+  def: { name: string; schema: TSchema },
+  handler: (ctx: PlatformActionContext, input: z.output<TSchema>) => Promise<TResult>,
+): (input: z.input<TSchema>) => Promise<ActionResult<TResult>> {
+  ACTION_REGISTRY.set(def.name, { scope: "platform", permission: "platform.admin" });
+  return async (raw) => {
+    try {
+      const user = await getSessionUser();
+      if (!user) return { ok: false, error: t.errors.unauthenticated, code: "UNAUTHENTICATED" };
+      if (!user.isPlatformAdmin) return { ok: false, error: t.errors.notFound, code: "NOT_FOUND" };
+      const parsed = def.schema.safeParse(raw);
+      if (!parsed.success) return invalid(parsed.error);
+      const actor = { id: user.id, name: user.name, nip: user.nip, roles: ["PLATFORM_ADMIN"] };
+      return { ok: true, data: await handler({ user, actor, meta: await getRequestMeta() }, parsed.data) };
+    } catch (error) {
+      return failure(error);
+    }
+  };
+}

@@ -1,0 +1,102 @@
+import "server-only";
+
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+
+import { authOptions } from "@/lib/auth/options";
+import { db } from "@/lib/db/client";
+
+import { can, isReadOnly, type TPermission } from "./permissions";
+
+export interface SessionUser {
+  id: string;
+  nip: string;
+  name: string;
+  email: string | null;
+  jabatan: string | null;
+  isPlatformAdmin: boolean;
+}
+
+export interface AgencyContext {
+  user: SessionUser;
+  agency: { id: string; slug: string; name: string; timeZone: "WIB" | "WITA" | "WIT"; governmentName: string; settings: unknown };
+  roles: { id: string; code: string; name: string }[];
+  roleCodes: string[];
+  readOnly: boolean;
+}
+
+/** The signed-in, active user, re-read from the database on every request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  const userId = (session?.user as { id?: string } | undefined)?.id;
+  if (!userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, nip: true, name: true, email: true, jabatan: true, isPlatformAdmin: true, active: true },
+  });
+  if (!user?.active) return null;
+  const { active: _active, ...rest } = user;
+  return rest;
+});
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/masuk");
+  return user;
+}
+
+/**
+ * Loads the agency and the user's active roles in it. Returns null when the
+ * agency does not exist or the user is not an active member: callers answer
+ * 404 either way, so existence is never revealed.
+ */
+export const loadAgencyContext = cache(async (userId: string, slug: string) => {
+  const agency = await db.agency.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      timeZone: true,
+      settings: true,
+      government: { select: { level: true, name: true } },
+      memberships: {
+        where: { userId, active: true, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
+        select: { role: { select: { id: true, code: true, name: true, sortOrder: true } } },
+      },
+    },
+  });
+  if (!agency || agency.memberships.length === 0) return null;
+  const roles = agency.memberships.map((m) => m.role).sort((a, b) => a.sortOrder - b.sortOrder);
+  return {
+    agency: {
+      id: agency.id,
+      slug: agency.slug,
+      name: agency.name,
+      timeZone: agency.timeZone,
+      settings: agency.settings,
+      governmentName: `${agency.government.level === "PROVINSI" ? "Provinsi" : agency.government.level === "KOTA" ? "Kota" : "Kabupaten"} ${agency.government.name}`,
+    },
+    roles: roles.map(({ id, code, name }) => ({ id, code, name })),
+  };
+});
+
+/**
+ * The one door for agency pages: session + membership + roles. Anonymous
+ * users go to sign-in; non-members and members lacking `permission` get 404.
+ */
+export async function requireAgencyContext(slug: string, permission: TPermission = "agency.view"): Promise<AgencyContext> {
+  const user = await requireUser();
+  const loaded = await loadAgencyContext(user.id, slug);
+  if (!loaded) notFound();
+  const roleCodes = loaded.roles.map((r) => r.code);
+  if (!can(roleCodes, permission)) notFound();
+  return { user, ...loaded, roleCodes, readOnly: isReadOnly(roleCodes) };
+}
+
+export async function requirePlatformAdmin(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!user.isPlatformAdmin) notFound();
+  return user;
+}

@@ -1,0 +1,144 @@
+/**
+ * `npm start`: the one command that runs Alur Kinerja.
+ *  - without DATABASE_URL it opens the embedded database (PGlite, data in
+ *    .data/pglite or ALUR_DATA_DIR) and refuses if another process owns it;
+ *  - applies pending migrations, loads the demo data (ALUR_DEMO_DATA=false to skip)
+ *    and prints the demo logins;
+ *  - builds the app when the build is missing or older than the sources, then
+ *    serves it with `next start` (or `next dev` with --dev) on PORT (3000).
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+import { createPrismaClient } from "@/lib/db/client";
+import { DataDirInUseError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+import { formatDemoLogins, seedDemo } from "@/lib/seed/demo";
+
+const { values: args } = parseArgs({
+  options: {
+    dev: { type: "boolean", default: false },
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+  },
+});
+const root = process.cwd();
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+function log(message: string) {
+  console.info(`[alur] ${message}`);
+}
+
+async function newestSourceMtime(dir: string): Promise<number> {
+  let newest = 0;
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? await newestSourceMtime(full) : (await stat(full)).mtimeMs);
+  }
+  return newest;
+}
+
+async function buildIsStale(): Promise<boolean> {
+  const built = await stat(path.join(root, ".next", "BUILD_ID")).catch(() => null);
+  if (!built) return true;
+  const sources = await Promise.all(
+    ["app", "components", "lib", "public"].map((d) => newestSourceMtime(path.join(root, d))),
+  );
+  const configs = await Promise.all(
+    ["next.config.js", "package.json", "postcss.config.mjs"].map((f) => stat(path.join(root, f)).then((s) => s.mtimeMs)),
+  );
+  return Math.max(...sources, ...configs) > built.mtimeMs;
+}
+
+async function authSecret(): Promise<string> {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(root, ".data", "auth-secret");
+  const existing = await readFile(file, "utf8").catch(() => "");
+  if (existing.trim()) return existing.trim();
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function run(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, command, { stdio: "inherit", env });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("exit", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    try {
+      embedded = await startEmbeddedDatabase();
+    } catch (error) {
+      if (error instanceof DataDirInUseError) {
+        console.error(`\n${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+    url = embedded.url;
+    log(`embedded database (PGlite) in ${path.relative(root, embedded.dataDir) || embedded.dataDir}`);
+  } else {
+    log("database: DATABASE_URL");
+  }
+
+  try {
+    const applied = await applyMigrations(url, { log });
+    if (applied.length === 0) log("database schema is up to date");
+
+    if (process.env.ALUR_DEMO_DATA !== "false") {
+      const prisma = createPrismaClient(url);
+      try {
+        const logins = await seedDemo(prisma);
+        console.info(`\n${formatDemoLogins(logins)}\n`);
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: url,
+      // PGlite answers one query at a time: a small pool queues instead of failing.
+      DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "4" : "10"),
+      NEXTAUTH_SECRET: await authSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${args.port}`,
+    };
+
+    if (args.dev) return await run([nextBin, "dev", "-p", args.port!], env);
+    if (await buildIsStale()) {
+      log("building the app (first start or sources changed)…");
+      const code = await run([nextBin, "build"], { ...env, NODE_ENV: "production" });
+      if (code !== 0) return code;
+    }
+    log(`Alur Kinerja: http://localhost:${args.port}`);
+    return await run([nextBin, "start", "-p", args.port!], { ...env, NODE_ENV: "production" });
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error("[alur] failed to start:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,136 @@
+import { hashPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/client";
+
+import { RESERVED_ROLES, SEED_AGENCIES } from "./agencies";
+
+/** Every demo account uses this password. Demo data only: never on a real deployment. */
+export const DEMO_PASSWORD = "AlurKinerja2026";
+
+export interface DemoLogin {
+  agencySlug: string | null;
+  roleCode: string;
+  roleName: string;
+  name: string;
+  email: string;
+  nip: string;
+  jabatan: string;
+}
+
+const FIRST_NAMES = ["Ahmad", "Siti", "Budi", "Dewi", "Rahmat", "Nur", "Hendra", "Rina", "Yusuf", "Lestari"];
+const LAST_NAMES = ["Santoso", "Rahayu", "Saputra", "Wulandari", "Hidayat", "Kurniawan", "Pratiwi", "Siregar"];
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, "0");
+}
+
+/** A fictional but well-formed NIP: birth date, appointment month, sex, sequence. */
+function demoNip(agencyIndex: number, roleIndex: number): string {
+  const birth = `${1970 + roleIndex}${pad(agencyIndex + 1)}${pad(10 + roleIndex)}`;
+  const appointment = `${2000 + roleIndex}${pad(roleIndex + 1)}`;
+  const sex = (agencyIndex + roleIndex) % 2 === 0 ? "1" : "2";
+  return `${birth}${appointment}${sex}${pad(agencyIndex * 10 + roleIndex + 1, 3)}`;
+}
+
+/** The demo accounts, derived deterministically so the README can list them. */
+export function demoLogins(): DemoLogin[] {
+  const logins: DemoLogin[] = [
+    {
+      agencySlug: null,
+      roleCode: "PLATFORM_ADMIN",
+      roleName: "Administrator Platform",
+      name: "Administrator Platform",
+      email: "admin@alurkinerja.demo",
+      nip: "198001012005011001",
+      jabatan: "Administrator Platform",
+    },
+  ];
+  SEED_AGENCIES.forEach((agency, a) => {
+    [...agency.roles, ...RESERVED_ROLES].forEach((role, r) => {
+      const who = `${FIRST_NAMES[(a * 3 + r) % FIRST_NAMES.length]} ${LAST_NAMES[(a * 5 + r) % LAST_NAMES.length]}`;
+      logins.push({
+        agencySlug: agency.slug,
+        roleCode: role.code,
+        roleName: role.name,
+        name: who,
+        email: `${role.code.toLowerCase().replace(/_/g, ".")}@${agency.short}.demo`,
+        nip: demoNip(a, r),
+        jabatan: role.code === "AUDITOR" ? `Auditor Inspektorat ${agency.government.name}` : role.name,
+      });
+    });
+  });
+  return logins;
+}
+
+/**
+ * Idempotent: running it again changes nothing that exists (passwords and
+ * roles changed in the app are left alone), and adds whatever is missing.
+ */
+export async function seedDemo(db: Db): Promise<DemoLogin[]> {
+  const logins = demoLogins();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  for (const agency of SEED_AGENCIES) {
+    const government = await db.government.upsert({
+      where: { level_name: agency.government },
+      create: agency.government,
+      update: {},
+    });
+    const saved = await db.agency.upsert({
+      where: { slug: agency.slug },
+      create: { slug: agency.slug, name: agency.name, governmentId: government.id, timeZone: agency.timeZone },
+      update: {},
+    });
+    const roles = [...agency.roles.map((r, i) => ({ ...r, sortOrder: i })), ...RESERVED_ROLES.map((r, i) => ({ ...r, sortOrder: 90 + i }))];
+    for (const role of roles) {
+      await db.role.upsert({
+        where: { agencyId_code: { agencyId: saved.id, code: role.code } },
+        create: { agencyId: saved.id, code: role.code, name: role.name, isHead: role.isHead ?? false, sortOrder: role.sortOrder },
+        update: {},
+      });
+    }
+  }
+
+  const roleIds = new Map(
+    (await db.role.findMany({ select: { id: true, code: true, agency: { select: { slug: true, id: true } } } })).map((r) => [
+      `${r.agency.slug}/${r.code}`,
+      { roleId: r.id, agencyId: r.agency.id },
+    ]),
+  );
+  for (const login of logins) {
+    const user = await db.user.upsert({
+      where: { nip: login.nip },
+      create: {
+        nip: login.nip,
+        name: login.name,
+        email: login.email,
+        jabatan: login.jabatan,
+        pangkat: login.roleCode === "PLATFORM_ADMIN" ? null : "Penata Tk. I (III/d)",
+        passwordHash,
+        isPlatformAdmin: login.roleCode === "PLATFORM_ADMIN",
+      },
+      update: {},
+    });
+    if (!login.agencySlug) continue;
+    const role = roleIds.get(`${login.agencySlug}/${login.roleCode}`);
+    if (!role) throw new Error(`seed: missing role ${login.agencySlug}/${login.roleCode}`);
+    await db.membership.upsert({
+      where: { userId_roleId: { userId: user.id, roleId: role.roleId } },
+      create: { userId: user.id, roleId: role.roleId, agencyId: role.agencyId },
+      update: {},
+    });
+  }
+  return logins;
+}
+
+export function formatDemoLogins(logins: DemoLogin[]): string {
+  const rows = logins.map((l) => [l.agencySlug ?? "(platform)", l.roleName, l.email, l.nip]);
+  const header = ["Instansi", "Peran", "Email", "NIP"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  return [
+    `Akun demo (kata sandi untuk semua: ${DEMO_PASSWORD}); masuk dengan email atau NIP:`,
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+  ].join("\n");
+}
