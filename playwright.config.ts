@@ -37,8 +37,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `rm -rf .data/e2e && npx tsx lib/cli/start.ts --port ${port}`,
-    env: { ALUR_DATA_DIR: ".data/e2e", NEXT_TELEMETRY_DISABLED: "1" },
+    command: `node --import tsx tests/e2e/serve.ts ${port}`,
     url: `http://localhost:${port}/api/health`,
     timeout: 400_000,
     reuseExistingServer: false,

@@ -120,6 +120,7 @@ async function main(): Promise<number> {
       DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "4" : "10"),
       NEXTAUTH_SECRET: await authSecret(),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${args.port}`,
+      NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
     };
 
     if (args.dev) return await run([nextBin, "dev", "-p", args.port!], env);

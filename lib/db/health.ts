@@ -1,11 +1,11 @@
-import { db } from "./client";
+import { db, type DbTx } from "./client";
 
 /** A real round trip with a short timeout, so a hung database answers 503 quickly. */
-export async function checkDatabase(timeoutMs = 3_000): Promise<boolean> {
+export async function checkDatabase(client: Pick<DbTx, "$queryRaw"> = db, timeoutMs = 3_000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const result = await Promise.race([
-      db.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`,
+      client.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`,
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error("timeout")), timeoutMs);
       }),

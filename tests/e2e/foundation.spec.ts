@@ -83,3 +83,16 @@ test("the same form refuses a bad NIP with a clear message and adds nobody", asy
   await expect(page.getByText("Pilih setidaknya satu peran.")).toBeVisible();
   await expect(page.getByText("Tanpa NIP")).toHaveCount(0);
 });
+
+test("health answers after a real database round trip, and every response carries the security headers", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+});

@@ -1,0 +1,31 @@
+/**
+ * Starts the app for the end-to-end run on a fresh database: a new embedded
+ * folder, or, when DATABASE_URL names a PostgreSQL database, a fresh sibling
+ * database "<name>_e2e" on the same server. Then hands over to `npm start`.
+ */
+import { spawn } from "node:child_process";
+import { rm } from "node:fs/promises";
+
+import pg from "pg";
+
+const port = process.argv[2] ?? "3100";
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+if (process.env.DATABASE_URL) {
+  const url = new URL(process.env.DATABASE_URL);
+  const name = `${url.pathname.slice(1)}_e2e`.replace(/[^a-zA-Z0-9_]/g, "_");
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+} else {
+  await rm(".data/e2e", { recursive: true, force: true });
+  env.ALUR_DATA_DIR = ".data/e2e";
+}
+
+const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts", "--port", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 1));

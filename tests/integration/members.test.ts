@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+
+import { ZAddMember } from "@/lib/agency/schemas";
+import { addMember, createAgency as createAgencyService, setMemberActive, setMemberRoles } from "@/lib/agency/service";
+import { AppError } from "@/lib/authz/errors";
+import { db } from "@/lib/db/client";
+
+import { actorOf, addMembership, createAgency, createUser, uniqueNip } from "./factories";
+
+async function countRows() {
+  const [users, memberships, events] = await Promise.all([db.user.count(), db.membership.count(), db.auditEvent.count()]);
+  return { users, memberships, events };
+}
+
+describe("member administration", () => {
+  it("adds a new employee by NIP with roles, in one audited transaction", async () => {
+    const agency = await createAgency();
+    const admin = await createUser();
+    await addMembership(admin.id, agency, "ADMIN");
+    const nip = uniqueNip();
+    const input = ZAddMember.parse({ nip, name: "Ratna", password: "RahasiaRatna123", roleCodes: ["TIM_SAKIP", "TIM_SAKIP"] });
+    const { userId } = await addMember(input, { agencyId: agency.id, actor: actorOf(admin), meta: null });
+    const memberships = await db.membership.findMany({ where: { userId }, include: { role: true } });
+    expect(memberships.map((m) => m.role.code)).toEqual(["TIM_SAKIP"]);
+    const events = await db.auditEvent.findMany({ where: { agencyId: agency.id, entityId: userId }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["user.create", "membership.roles_set"]);
+    expect(events[1]!.actorSnapshot).toMatchObject({ nip: admin.nip, name: admin.name });
+  });
+
+  it("refuses unknown roles and a new NIP without a password, changing nothing", async () => {
+    const agency = await createAgency();
+    const admin = await createUser();
+    const before = await countRows();
+    const ctx = { agencyId: agency.id, actor: actorOf(admin), meta: null };
+    await expect(addMember(ZAddMember.parse({ nip: uniqueNip(), name: "X", password: "RahasiaSekali1", roleCodes: ["BUKAN_PERAN"] }), ctx)).rejects.toThrow(AppError);
+    await expect(addMember(ZAddMember.parse({ nip: uniqueNip(), name: "Tanpa Sandi", roleCodes: ["KADIS"] }), ctx)).rejects.toThrow(
+      "NIP ini belum terdaftar",
+    );
+    expect(await countRows()).toEqual(before);
+  });
+
+  it("rejects malformed NIPs with a clear Indonesian message", () => {
+    const result = ZAddMember.safeParse({ nip: "19840518 201113 1 014", roleCodes: ["KADIS"] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/NIP tidak valid/);
+    expect(ZAddMember.safeParse({ nip: "12345", roleCodes: ["KADIS"] }).error?.issues[0]?.message).toMatch(/18 digit/);
+  });
+
+  it("never leaves an agency without an active administrator", async () => {
+    const agency = await createAgency();
+    const admin = await createUser();
+    await addMembership(admin.id, agency, "ADMIN");
+    const ctx = { agencyId: agency.id, actor: actorOf(admin), meta: null };
+    await expect(setMemberRoles({ userId: admin.id, roleCodes: ["KADIS"] }, ctx)).rejects.toThrow(/setidaknya satu administrator/);
+    const other = await createUser();
+    await addMembership(other.id, agency, "KADIS");
+    await expect(setMemberActive({ userId: admin.id, active: false }, ctx)).rejects.toThrow(/diri sendiri/);
+    await setMemberRoles({ userId: other.id, roleCodes: ["KADIS", "ADMIN"] }, ctx);
+    await setMemberRoles({ userId: admin.id, roleCodes: ["KADIS"] }, { ...ctx, actor: actorOf(other) });
+    const roles = await db.membership.findMany({ where: { userId: admin.id }, include: { role: true } });
+    expect(roles.map((r) => r.role.code)).toEqual(["KADIS"]);
+  });
+
+  it("deactivates a member, and a second deactivation is refused as already handled", async () => {
+    const agency = await createAgency();
+    const admin = await createUser();
+    const member = await createUser();
+    await addMembership(admin.id, agency, "ADMIN");
+    await addMembership(member.id, agency, "TIM_SAKIP");
+    const ctx = { agencyId: agency.id, actor: actorOf(admin), meta: null };
+    await setMemberActive({ userId: member.id, active: false }, ctx);
+    await expect(setMemberActive({ userId: member.id, active: false }, ctx)).rejects.toThrow(/baru saja diubah/);
+    expect(await db.membership.count({ where: { userId: member.id, active: true } })).toBe(0);
+    const events = await db.auditEvent.count({ where: { entityId: member.id, action: "membership.deactivate" } });
+    expect(events).toBe(1);
+  });
+
+  it("cannot touch a member of another agency by id", async () => {
+    const agency = await createAgency();
+    const other = await createAgency();
+    const admin = await createUser();
+    const stranger = await createUser();
+    await addMembership(stranger.id, other, "KADIS");
+    const ctx = { agencyId: agency.id, actor: actorOf(admin), meta: null };
+    await expect(setMemberActive({ userId: stranger.id, active: false }, ctx)).rejects.toThrow("Anggota tidak ditemukan.");
+    await expect(setMemberRoles({ userId: stranger.id, roleCodes: ["KADIS"] }, ctx)).rejects.toThrow("Anggota tidak ditemukan.");
+    expect(await db.membership.count({ where: { userId: stranger.id, active: true } })).toBe(1);
+  });
+});
+
+describe("platform administration", () => {
+  it("creates an agency with its reserved roles and refuses a taken slug", async () => {
+    const admin = await createUser({ isPlatformAdmin: true });
+    const government = await db.government.create({ data: { level: "KOTA", name: `Uji ${Date.now()}` } });
+    const slug = `dinkes-${Date.now()}`;
+    const ctx = { actor: actorOf(admin, ["PLATFORM_ADMIN"]), meta: null };
+    await createAgencyService({ governmentId: government.id, name: "Dinas Kesehatan", slug, timeZone: "WITA" }, ctx);
+    const roles = await db.role.findMany({ where: { agency: { slug } }, orderBy: { sortOrder: "asc" } });
+    expect(roles.map((r) => r.code)).toEqual(["ADMIN", "AUDITOR"]);
+    await expect(createAgencyService({ governmentId: government.id, name: "Dinas Lain", slug, timeZone: "WIB" }, ctx)).rejects.toThrow(
+      "Alamat singkat ini sudah dipakai",
+    );
+  });
+});
