@@ -5,9 +5,9 @@ import { z } from "zod";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { t } from "@/lib/i18n";
 
-import { getSessionUser, loadAgencyContext, type AgencyContext, type SessionUser } from "./context";
+import { buildAgencyContext, getSessionUser, loadAgencyContext, type AgencyContext, type SessionUser } from "./context";
 import { AppError } from "./errors";
-import { can, isReadOnly, type TPermission } from "./permissions";
+import type { TPermission } from "./permissions";
 import { getRequestMeta } from "./request-meta";
 
 export type ActionResult<T = undefined> =
@@ -65,16 +65,13 @@ export function agencyAction<TSchema extends z.ZodType, TResult>(
       if (!user) return { ok: false, error: t.errors.unauthenticated, code: "UNAUTHENTICATED" };
       const loaded = typeof agencySlug === "string" ? await loadAgencyContext(user.id, agencySlug) : null;
       if (!loaded) return { ok: false, error: t.errors.notFound, code: "NOT_FOUND" };
-      const roleCodes = loaded.roles.map((r) => r.code);
-      if (!can(roleCodes, def.permission)) return { ok: false, error: t.errors.forbidden, code: "FORBIDDEN" };
+      const agencyCtx = buildAgencyContext(user, loaded);
+      if (!agencyCtx.can(def.permission)) return { ok: false, error: t.errors.forbidden, code: "FORBIDDEN" };
       const parsed = def.schema.safeParse(raw);
       if (!parsed.success) return invalid(parsed.error);
       const ctx: ActionContext = {
-        user,
-        ...loaded,
-        roleCodes,
-        readOnly: isReadOnly(roleCodes),
-        actor: { id: user.id, name: user.name, nip: user.nip, roles: roleCodes },
+        ...agencyCtx,
+        actor: { id: user.id, name: user.name, nip: user.nip, roles: agencyCtx.roleCodes },
         meta: await getRequestMeta(),
       };
       return { ok: true, data: await handler(ctx, parsed.data) };

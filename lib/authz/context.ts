@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
 import { authOptions } from "@/lib/auth/options";
+import { readAgencySettings, type TAgencySettings } from "@/lib/agency/settings";
 import { db } from "@/lib/db/client";
 
 import { can, isReadOnly, type TPermission } from "./permissions";
@@ -20,10 +21,12 @@ export interface SessionUser {
 
 export interface AgencyContext {
   user: SessionUser;
-  agency: { id: string; slug: string; name: string; timeZone: "WIB" | "WITA" | "WIT"; governmentName: string; settings: unknown };
-  roles: { id: string; code: string; name: string }[];
+  agency: { id: string; slug: string; name: string; timeZone: "WIB" | "WITA" | "WIT"; governmentName: string; settings: TAgencySettings };
+  roles: { id: string; code: string; name: string; isHead: boolean }[];
   roleCodes: string[];
   readOnly: boolean;
+  /** The permission map applied to this member's roles and the agency's designations. */
+  can: (permission: TPermission) => boolean;
 }
 
 /** The signed-in, active user, re-read from the database on every request. */
@@ -63,7 +66,7 @@ export const loadAgencyContext = cache(async (userId: string, slug: string) => {
       government: { select: { level: true, name: true } },
       memberships: {
         where: { userId, active: true, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
-        select: { role: { select: { id: true, code: true, name: true, sortOrder: true } } },
+        select: { role: { select: { id: true, code: true, name: true, isHead: true, sortOrder: true } } },
       },
     },
   });
@@ -75,10 +78,10 @@ export const loadAgencyContext = cache(async (userId: string, slug: string) => {
       slug: agency.slug,
       name: agency.name,
       timeZone: agency.timeZone,
-      settings: agency.settings,
+      settings: readAgencySettings(agency.settings),
       governmentName: `${agency.government.level === "PROVINSI" ? "Provinsi" : agency.government.level === "KOTA" ? "Kota" : "Kabupaten"} ${agency.government.name}`,
     },
-    roles: roles.map(({ id, code, name }) => ({ id, code, name })),
+    roles: roles.map(({ id, code, name, isHead }) => ({ id, code, name, isHead })),
   };
 });
 
@@ -90,9 +93,23 @@ export async function requireAgencyContext(slug: string, permission: TPermission
   const user = await requireUser();
   const loaded = await loadAgencyContext(user.id, slug);
   if (!loaded) notFound();
+  const ctx = buildAgencyContext(user, loaded);
+  if (!ctx.can(permission)) notFound();
+  return ctx;
+}
+
+export function buildAgencyContext(
+  user: SessionUser,
+  loaded: NonNullable<Awaited<ReturnType<typeof loadAgencyContext>>>,
+): AgencyContext {
   const roleCodes = loaded.roles.map((r) => r.code);
-  if (!can(roleCodes, permission)) notFound();
-  return { user, ...loaded, roleCodes, readOnly: isReadOnly(roleCodes) };
+  return {
+    user,
+    ...loaded,
+    roleCodes,
+    readOnly: isReadOnly(roleCodes),
+    can: (permission) => can(loaded.roles, permission, loaded.agency.settings.permissions),
+  };
 }
 
 export async function requirePlatformAdmin(): Promise<SessionUser> {

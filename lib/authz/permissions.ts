@@ -1,8 +1,11 @@
 /**
  * The static permission map: which role codes may do what. Role codes are
  * per agency; ADMIN (agency administrator) and AUDITOR (Inspektorat, read
- * only) are reserved in every agency. The UI uses `can` to hide controls;
- * every server action and route checks it again.
+ * only) are reserved in every agency, and HEAD stands for the agency's head
+ * role (Kepala Dinas, Sekretaris DPRD). An agency may designate other roles
+ * for some permissions in its settings (`permissions`), never for auditors.
+ * The UI uses `can` to hide controls; every server action and route checks
+ * it again.
  */
 export const ADMIN_ROLE = "ADMIN";
 export const AUDITOR_ROLE = "AUDITOR";
@@ -10,21 +13,43 @@ export const RESERVED_ROLE_CODES = [ADMIN_ROLE, AUDITOR_ROLE] as const;
 
 /** Any active member of the agency, auditors included. */
 const ANY_MEMBER = "*" as const;
+/** The agency's head role(s) (Role.isHead). */
+export const HEAD = "@HEAD" as const;
 
 export const PERMISSIONS = {
   "agency.view": [ANY_MEMBER],
   "member.view": [ADMIN_ROLE, AUDITOR_ROLE],
   "member.manage": [ADMIN_ROLE],
+  "sop.view": [ANY_MEMBER],
+  "sop.edit": [ADMIN_ROLE],
+  "sop.activate": [HEAD],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;
 
-export function can(roleCodes: readonly string[], permission: TPermission): boolean {
+/** Permissions an agency may grant to more roles in its settings. */
+export const DESIGNATABLE_PERMISSIONS = ["sop.edit", "sop.activate"] as const satisfies readonly TPermission[];
+
+export interface RoleRef {
+  code: string;
+  isHead?: boolean;
+}
+
+export function can(
+  roles: readonly (RoleRef | string)[],
+  permission: TPermission,
+  designated: Partial<Record<TPermission, readonly string[]>> = {},
+): boolean {
   const allowed: readonly string[] | undefined = PERMISSIONS[permission];
-  if (!allowed) return false;
-  if (roleCodes.length === 0) return false;
+  if (!allowed || roles.length === 0) return false;
   if (allowed.includes(ANY_MEMBER)) return true;
-  return roleCodes.some((code) => allowed.includes(code));
+  const extra = (DESIGNATABLE_PERMISSIONS as readonly string[]).includes(permission) ? (designated[permission] ?? []) : [];
+  return roles.some((role) => {
+    const code = typeof role === "string" ? role : role.code;
+    const isHead = typeof role === "string" ? false : Boolean(role.isHead);
+    if (code === AUDITOR_ROLE) return allowed.includes(AUDITOR_ROLE);
+    return allowed.includes(code) || (isHead && allowed.includes(HEAD)) || extra.includes(code);
+  });
 }
 
 /** Auditors read; nothing they hold lets them change anything. */

@@ -9,7 +9,7 @@ import { rm } from "node:fs/promises";
 import pg from "pg";
 
 const port = process.argv[2] ?? "3100";
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 if (process.env.DATABASE_URL) {
   const url = new URL(process.env.DATABASE_URL);

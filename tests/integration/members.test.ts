@@ -94,10 +94,10 @@ describe("platform administration", () => {
     const government = await db.government.create({ data: { level: "KOTA", name: `Uji ${Date.now()}` } });
     const slug = `dinkes-${Date.now()}`;
     const ctx = { actor: actorOf(admin, ["PLATFORM_ADMIN"]), meta: null };
-    await createAgencyService({ governmentId: government.id, name: "Dinas Kesehatan", slug, timeZone: "WITA" }, ctx);
+    await createAgencyService({ governmentId: government.id, name: "Dinas Kesehatan", slug, timeZone: "WITA", adminNip: undefined }, ctx);
     const roles = await db.role.findMany({ where: { agency: { slug } }, orderBy: { sortOrder: "asc" } });
     expect(roles.map((r) => r.code)).toEqual(["ADMIN", "AUDITOR"]);
-    await expect(createAgencyService({ governmentId: government.id, name: "Dinas Lain", slug, timeZone: "WIB" }, ctx)).rejects.toThrow(
+    await expect(createAgencyService({ governmentId: government.id, name: "Dinas Lain", slug, timeZone: "WIB", adminNip: undefined }, ctx)).rejects.toThrow(
       "Alamat singkat ini sudah dipakai",
     );
   });

@@ -1,7 +1,6 @@
 import { AgencyShell } from "@/components/layout/agency-shell";
 import { listUserAgencies } from "@/lib/agency/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
-import { can } from "@/lib/authz/permissions";
 import { t } from "@/lib/i18n";
 
 export default async function AgencyLayout({
@@ -17,7 +16,7 @@ export default async function AgencyLayout({
   const base = `/a/${ctx.agency.slug}`;
   const nav = [
     { href: base, label: t.nav.dashboard },
-    ...(can(ctx.roleCodes, "member.view") ? [{ href: `${base}/anggota`, label: t.nav.members }] : []),
+    ...(ctx.can("member.view") ? [{ href: `${base}/anggota`, label: t.nav.members }] : []),
   ];
   return (
     <AgencyShell

@@ -5,7 +5,6 @@ import { MemberRow } from "@/components/agency/member-row";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { listMembers } from "@/lib/agency/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
-import { can } from "@/lib/authz/permissions";
 import { t } from "@/lib/i18n";
 import { formatNip } from "@/lib/validation/nip";
 
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: t.members.title };
 export default async function MembersPage({ params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug, "member.view");
-  const canManage = can(ctx.roleCodes, "member.manage");
+  const canManage = ctx.can("member.manage");
   const { members, roles } = await listMembers(ctx.agency.id);
   return (
     <div className="space-y-6">

@@ -1,0 +1,186 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+
+import { FlowchartColumns } from "@/components/sop/flowchart";
+import { SEED_AGENCIES } from "@/lib/seed/agencies";
+import {
+  connectorLetter,
+  describeFlowchartPage,
+  layoutFlowchart,
+  SYMBOL_HEIGHT,
+  type TFlowEdge,
+  type TFlowLayoutStep,
+  type TFlowPage,
+} from "@/lib/sop/flowchart-layout";
+import { SEED_SOPS, type TSeedSopSlug } from "@/lib/sop/seed-sops";
+
+const rolesOf = (slug: string) => SEED_AGENCIES.find((a) => a.slug === slug)!.roles;
+const layoutSeed = (slug: TSeedSopSlug, rowsPerPage?: number) => layoutFlowchart(SEED_SOPS[slug].steps, rolesOf(slug), { rowsPerPage });
+
+const rowOf = (page: TFlowPage, step: number) => page.rows.find((r) => r.stepNumber === step)!;
+const edgesOf = (page: TFlowPage, kind: TFlowEdge["kind"], from: number) => page.edges.filter((e) => e.kind === kind && e.fromStep === from);
+
+function isOrthogonal(edge: TFlowEdge) {
+  return edge.points.slice(1).every((p, i) => p.x === edge.points[i]!.x || p.y === edge.points[i]!.y);
+}
+
+/** A plain process chain of n steps alternating between two columns. */
+function chain(n: number): TFlowLayoutStep[] {
+  return Array.from({ length: n }, (_, i) => ({ number: i + 1, executorRoleCode: i % 2 ? "B" : "A", kind: "DRAFT" as const }));
+}
+const AB = [
+  { code: "A", name: "Kepala Dinas" },
+  { code: "B", name: "Sekretaris" },
+];
+
+describe("layoutFlowchart: symbols", () => {
+  it("puts one symbol per row in the executor's column: capsule at both ends, diamond for the decision", () => {
+    const { pages } = layoutSeed("bmcktr-sumbar");
+    expect(pages).toHaveLength(1);
+    const page = pages[0]!;
+    const columns = rolesOf("bmcktr-sumbar").map((r) => r.code);
+    expect(page.rows.map((r) => r.symbol)).toEqual([
+      "terminator",
+      "process",
+      "process",
+      "process",
+      "process",
+      "process",
+      "decision",
+      "process",
+      "terminator",
+    ]);
+    SEED_SOPS["bmcktr-sumbar"].steps.forEach((s, i) => {
+      const row = page.rows[i]!;
+      expect(row.row).toBe(i);
+      expect(row.column).toBe(columns.indexOf(s.executorRoleCode));
+      expect(row.x).toBe(row.column + 0.5);
+    });
+  });
+
+  it("marks a step whose executor has no column instead of failing (editor preview)", () => {
+    const steps = [...chain(2), { number: 3, executorRoleCode: "", kind: "ARCHIVE" as const }];
+    const row = layoutFlowchart(steps, AB).pages[0]!.rows[2]!;
+    expect(row).toMatchObject({ missingExecutor: true, column: 0, symbol: "terminator" });
+  });
+});
+
+describe("layoutFlowchart: arrows", () => {
+  it("runs arrows from the bottom of one symbol to the top of the next, orthogonally", () => {
+    const page = layoutSeed("bmcktr-sumbar").pages[0]!;
+    const edge = edgesOf(page, "next", 2)[0]!; // Sekretaris -> Tim SAKIP
+    const from = rowOf(page, 2);
+    const to = rowOf(page, 3);
+    expect(edge.points[0]).toEqual({ x: from.x, y: from.y + SYMBOL_HEIGHT / 2 });
+    expect(edge.points.at(-1)).toEqual({ x: to.x, y: to.y - SYMBOL_HEIGHT / 2 });
+    for (const slug of Object.keys(SEED_SOPS) as TSeedSopSlug[]) {
+      for (const p of [...layoutSeed(slug).pages, ...layoutSeed(slug, 4).pages]) {
+        for (const e of p.edges) expect(isOrthogonal(e), `${slug} ${e.kind} ${e.fromStep}->${e.toStep}`).toBe(true);
+      }
+    }
+  });
+
+  it("BMCKTR step 7: Ya continues down to step 8, Tidak goes back up to step 4", () => {
+    const page = layoutSeed("bmcktr-sumbar").pages[0]!;
+    const decision = rowOf(page, 7);
+    const target = rowOf(page, 4);
+    expect(decision.symbol).toBe("decision");
+
+    const [yes] = edgesOf(page, "yes", 7);
+    expect(yes).toMatchObject({ toStep: 8, label: { text: "Ya" } });
+    expect(yes!.points.at(-1)!.y).toBeGreaterThan(decision.y);
+
+    const [no] = edgesOf(page, "no", 7);
+    expect(no).toMatchObject({ toStep: 4, label: { text: "Tidak" }, connector: null });
+    // Leaves the diamond at its side, climbs, and enters step 4 at its side.
+    expect(no!.points[0]!.y).toBe(decision.y);
+    expect(Math.abs(no!.points[0]!.x - decision.x)).toBeCloseTo(decision.width / 2);
+    expect(no!.points.at(-1)!.y).toBe(target.y);
+    expect(Math.abs(no!.points.at(-1)!.x - target.x)).toBeCloseTo(target.width / 2);
+    expect(Math.min(...no!.points.map((p) => p.y))).toBe(target.y);
+    // The climb runs beside the column, never through a symbol's box.
+    const climb = no!.points.find((p, i) => i > 0 && p.x === no!.points[i - 1]!.x)!;
+    for (const r of page.rows) expect(Math.abs(climb.x - r.x)).toBeGreaterThan(r.width / 2);
+  });
+
+  it("Lumajang step 7 returns to step 6", () => {
+    const page = layoutSeed("diskominfo-lumajang").pages[0]!;
+    expect(edgesOf(page, "no", 7)[0]).toMatchObject({ toStep: 6, label: { text: "Tidak" } });
+  });
+});
+
+describe("layoutFlowchart: pages", () => {
+  it("splits 9 steps at 5 rows per page into 2 pages joined by connector A", () => {
+    const { pages } = layoutFlowchart(chain(9), AB, { rowsPerPage: 5 });
+    expect(pages.map((p) => p.rows.map((r) => r.stepNumber))).toEqual([
+      [1, 2, 3, 4, 5],
+      [6, 7, 8, 9],
+    ]);
+    const [p1, p2] = pages as [TFlowPage, TFlowPage];
+    expect(p1.connectors).toMatchObject([{ letter: "A", direction: "out", band: "bottom", toStep: 6, otherPage: 1 }]);
+    expect(p2.connectors).toMatchObject([{ letter: "A", direction: "in", band: "top", fromStep: 5, otherPage: 0 }]);
+    // Page 1 ends in the connector below step 5; page 2 starts from it into step 6.
+    const out = edgesOf(p1, "next", 5)[0]!;
+    expect(out.connector).toBe("A");
+    expect(out.points.at(-1)!.y).toBeCloseTo(p1.connectors[0]!.y - p1.connectors[0]!.height / 2);
+    const resume = edgesOf(p2, "next", 5)[0]!;
+    expect(resume.points[0]!.y).toBeCloseTo(p2.connectors[0]!.y + p2.connectors[0]!.height / 2);
+    expect(resume.points.at(-1)!.y).toBeCloseTo(rowOf(p2, 6).y - SYMBOL_HEIGHT / 2);
+    // Start capsule only on page 1, end capsule only on page 2; the bands make room.
+    expect(p1.rows[0]!.symbol).toBe("terminator");
+    expect(p1.rows.at(-1)!.symbol).toBe("process");
+    expect(p2.rows.at(-1)!.symbol).toBe("terminator");
+    expect([p1.bandTop, p1.bandBottom, p2.bandTop, p2.bandBottom]).toEqual([0, 0.5, 0.5, 0]);
+    expect(p2.rows[0]!.y).toBe(1);
+  });
+
+  it("sends a Tidak to a step on an earlier page through its own connector pair", () => {
+    const { pages } = layoutSeed("bmcktr-sumbar", 5);
+    const [p1, p2] = pages as [TFlowPage, TFlowPage];
+    const pair = (p: TFlowPage, letter: string) => p.connectors.filter((c) => c.letter === letter);
+    expect(pair(p2, "B")).toMatchObject([{ direction: "out", band: "top", fromStep: 7, toStep: 4, edgeKind: "no" }]);
+    expect(pair(p1, "B")).toMatchObject([{ direction: "in", band: "bottom", fromStep: 7, toStep: 4, edgeKind: "no" }]);
+
+    const up = edgesOf(p2, "no", 7)[0]!;
+    expect(up).toMatchObject({ connector: "B", label: { text: "Tidak" } });
+    expect(up.points.at(-1)!.y).toBeLessThan(up.points[0]!.y); // goes up to the top band
+    const arrive = edgesOf(p1, "no", 7)[0]!;
+    expect(arrive.connector).toBe("B");
+    expect(arrive.points.at(-1)!.y).toBe(rowOf(p1, 4).y);
+    expect(arrive.points.at(-1)!.y).toBeLessThan(arrive.points[0]!.y); // climbs from the bottom band
+  });
+
+  it("letters connectors A..Z then AA", () => {
+    expect([0, 1, 25, 26, 27].map(connectorLetter)).toEqual(["A", "B", "Z", "AA", "AB"]);
+  });
+
+  it("returns no pages for an empty SOP", () => {
+    expect(layoutFlowchart([], AB).pages).toEqual([]);
+  });
+});
+
+describe("FlowchartColumns", () => {
+  it("renders an accessible SVG with the symbols, labels and connector letters", () => {
+    const { pages } = layoutSeed("bmcktr-sumbar", 5);
+    const html = renderToStaticMarkup(createElement(FlowchartColumns, { page: pages[1]!, columnWidth: 100, rowHeight: 80 }));
+    expect(html).toMatch(/^<svg[^>]* role="img"/);
+    expect(html).toContain(`aria-label="${describeFlowchartPage(pages[1]!)}"`);
+    expect(html).toContain('data-symbol="decision"');
+    expect(html).toContain('data-symbol="terminator"');
+    expect(html).toContain(">Tidak</text>");
+    expect(html).toContain(">Ya</text>");
+    expect(html).toContain('data-connector="A"');
+    expect(html).toContain('data-connector="B"');
+    expect(html).not.toContain("Menganalisa"); // activity text stays in its own column
+  });
+
+  it("summarises the page in Indonesian", () => {
+    const { pages } = layoutSeed("bmcktr-sumbar", 5);
+    const text = describeFlowchartPage(pages[1]!);
+    expect(text).toContain("Diagram alir halaman 2 dari 2, langkah 6 sampai 9");
+    expect(text).toContain("lanjutan dari halaman 1 melalui penghubung A ke langkah 6");
+    expect(text).toContain("langkah 7 keputusan oleh Kepala Dinas: jika Ya lanjut ke langkah 8, jika Tidak kembali ke langkah 4");
+    expect(text).toContain("langkah 9 oleh Subbag Perencanaan (selesai)");
+  });
+});
