@@ -49,6 +49,36 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     entityId: z.string(),
     data: z.object({ nip: z.string(), active: ZChange }),
   }),
+  z.object({
+    action: z.enum(["sop.create", "sop.import"]),
+    entityType: z.literal("Sop"),
+    entityId: z.string(),
+    data: z.object({ nomor: z.string(), nama: z.string(), version: z.number(), steps: z.number() }),
+  }),
+  z.object({
+    action: z.literal("sop.update"),
+    entityType: z.literal("Sop"),
+    entityId: z.string(),
+    data: z.object({ nomor: z.string(), version: z.number(), changes: z.array(z.unknown()) }),
+  }),
+  z.object({
+    action: z.literal("sop.version_create"),
+    entityType: z.literal("Sop"),
+    entityId: z.string(),
+    data: z.object({ nomor: z.string(), version: z.number(), fromSopId: z.string(), fromVersion: z.number() }),
+  }),
+  z.object({
+    action: z.enum(["sop.activate", "sop.archive"]),
+    entityType: z.literal("Sop"),
+    entityId: z.string(),
+    data: z.object({ nomor: z.string(), version: z.number(), status: ZChange, supersededSopId: z.string().nullable().optional() }),
+  }),
+  z.object({
+    action: z.literal("sop.export"),
+    entityType: z.literal("Sop"),
+    entityId: z.string(),
+    data: z.object({ nomor: z.string(), version: z.number(), format: z.enum(["json", "xlsx"]) }),
+  }),
 ]);
 
 export type TAuditEventInput = z.infer<typeof ZAuditEventInput>;

@@ -6,6 +6,7 @@ import { formatDemoLogins, seedDemo } from "@/lib/seed/demo";
 
 const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedDatabase();
 const url = process.env.DATABASE_URL ?? embedded!.url;
+process.env.DATABASE_URL = url; // the services the seed reuses read it
 const prisma = createPrismaClient(url);
 try {
   await applyMigrations(url);

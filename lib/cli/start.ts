@@ -104,6 +104,7 @@ async function main(): Promise<number> {
     if (applied.length === 0) log("database schema is up to date");
 
     if (process.env.ALUR_DEMO_DATA !== "false") {
+      process.env.DATABASE_URL = url; // the services the seed reuses read it
       const prisma = createPrismaClient(url);
       try {
         const logins = await seedDemo(prisma);

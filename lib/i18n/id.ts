@@ -40,6 +40,7 @@ export const id = {
   },
   nav: {
     dashboard: "Beranda",
+    sops: "SOP",
     members: "Anggota",
     platformAdmin: "Administrasi Platform",
     switchAgency: "Ganti instansi",

@@ -1,6 +1,9 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 
+import { SEED_SOPS, type TSeedSopSlug } from "@/lib/sop/seed-sops";
+import { activateSop, createSop } from "@/lib/sop/service";
+
 import { RESERVED_ROLES, SEED_AGENCIES } from "./agencies";
 
 /** Every demo account uses this password. Demo data only: never on a real deployment. */
@@ -119,7 +122,31 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
       update: {},
     });
   }
+
+  await seedSops(db, logins);
   return logins;
+}
+
+/**
+ * The three seed SOPs, ACTIVE in their agencies: written by the agency
+ * administrator and activated ("disahkan") by the head, through the same
+ * services as the editor, so the audit trail tells the same story.
+ */
+async function seedSops(db: Db, logins: DemoLogin[]) {
+  for (const agency of SEED_AGENCIES) {
+    const sop = SEED_SOPS[agency.slug as TSeedSopSlug];
+    const saved = await db.agency.findUniqueOrThrow({ where: { slug: agency.slug }, select: { id: true } });
+    const exists = await db.sopSeries.count({ where: { agencyId: saved.id, nomor: sop.nomor } });
+    if (exists) continue;
+    const actorFor = async (roleCode: string) => {
+      const login = logins.find((l) => l.agencySlug === agency.slug && l.roleCode === roleCode)!;
+      const user = await db.user.findUniqueOrThrow({ where: { nip: login.nip }, select: { id: true } });
+      return { agencyId: saved.id, actor: { id: user.id, name: login.name, nip: login.nip, roles: [roleCode] }, meta: null };
+    };
+    const head = agency.roles.find((r) => r.isHead)!.code;
+    const { id } = await createSop(sop, await actorFor("ADMIN"));
+    await activateSop(id, await actorFor(head));
+  }
 }
 
 export function formatDemoLogins(logins: DemoLogin[]): string {

@@ -16,6 +16,7 @@ export default async function AgencyLayout({
   const base = `/a/${ctx.agency.slug}`;
   const nav = [
     { href: base, label: t.nav.dashboard },
+    { href: `${base}/sops`, label: t.nav.sops },
     ...(ctx.can("member.view") ? [{ href: `${base}/anggota`, label: t.nav.members }] : []),
   ];
   return (

@@ -1,0 +1,67 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+
+import { agencyAction } from "@/lib/authz/action";
+
+import { parseSopJson } from "./exchange";
+import { activateSop, archiveSop, createNewVersion, createSop, updateSopDraft } from "./service";
+
+const ZSopId = z.string().min(1).max(40);
+/** The SOP itself is validated by the service against the agency's roles (parseSopInput). */
+const ZSopPayload = z.unknown();
+
+export const createSopAction = agencyAction(
+  { name: "sop.create", permission: "sop.edit", schema: z.object({ sop: ZSopPayload }) },
+  async (ctx, input) => {
+    const result = await createSop(input.sop, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
+    revalidatePath(`/a/${ctx.agency.slug}/sops`);
+    return result;
+  },
+);
+
+export const updateSopDraftAction = agencyAction(
+  { name: "sop.update", permission: "sop.edit", schema: z.object({ sopId: ZSopId, sop: ZSopPayload }) },
+  async (ctx, input) => {
+    const result = await updateSopDraft(input.sopId, input.sop, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
+    revalidatePath(`/a/${ctx.agency.slug}/sops`, "layout");
+    return result;
+  },
+);
+
+export const createSopVersionAction = agencyAction(
+  { name: "sop.createVersion", permission: "sop.edit", schema: z.object({ sopId: ZSopId }) },
+  async (ctx, input) => {
+    const result = await createNewVersion(input.sopId, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
+    revalidatePath(`/a/${ctx.agency.slug}/sops`, "layout");
+    return result;
+  },
+);
+
+export const activateSopAction = agencyAction(
+  { name: "sop.activate", permission: "sop.activate", schema: z.object({ sopId: ZSopId }) },
+  async (ctx, input) => {
+    const result = await activateSop(input.sopId, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
+    revalidatePath(`/a/${ctx.agency.slug}/sops`, "layout");
+    return result;
+  },
+);
+
+export const archiveSopAction = agencyAction(
+  { name: "sop.archive", permission: "sop.activate", schema: z.object({ sopId: ZSopId }) },
+  async (ctx, input) => {
+    await archiveSop(input.sopId, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
+    revalidatePath(`/a/${ctx.agency.slug}/sops`, "layout");
+  },
+);
+
+export const importSopJsonAction = agencyAction(
+  { name: "sop.importJson", permission: "sop.edit", schema: z.object({ json: z.string().max(2_000_000) }) },
+  async (ctx, input) => {
+    const sop = parseSopJson(input.json);
+    const result = await createSop(sop, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta }, "import");
+    revalidatePath(`/a/${ctx.agency.slug}/sops`);
+    return result;
+  },
+);

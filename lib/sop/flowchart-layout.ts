@@ -1,0 +1,514 @@
+import { isDecisionKind, type TStepKind } from "./schemas";
+
+/**
+ * Layout of the SOP flowchart drawn in the executor (Pelaksana) columns of the procedure
+ * table, in the Permenpan RB 35/2012 style: one symbol per row, centred in the column of
+ * the step's executor; a terminator (capsule) at the first and last step, a decision
+ * (diamond) for review/approval steps, a process box otherwise; orthogonal arrows from the
+ * bottom of one symbol to the top of the next; "Tidak" returns leave the diamond's side and
+ * run up along the side of a column into the earlier step; where the table breaks across
+ * pages an arrow ends in an off-page connector (pentagon) lettered A, B, ... and resumes
+ * from the same letter on the other page.
+ *
+ * Pure and unit-free: x is in column widths (column c spans c..c+1), y in row heights
+ * from the top of the page's drawing (row r spans bandTop+r .. bandTop+r+1). A renderer
+ * multiplies x by its column width and y by its row height. Where a page has connectors,
+ * a band of BAND_HEIGHT rows above or below the step rows holds them.
+ */
+
+export type TFlowSymbol = "terminator" | "process" | "decision";
+export type TFlowEdgeKind = "next" | "yes" | "no";
+
+export interface TFlowLayoutStep {
+  number: number;
+  executorRoleCode: string;
+  kind: TStepKind;
+  yesStepNumber?: number | null;
+  noStepNumber?: number | null;
+}
+
+export interface TFlowColumn {
+  code: string;
+  name: string;
+}
+
+export interface TFlowPoint {
+  x: number;
+  y: number;
+}
+
+/** One row of a page: a step and its symbol. */
+export interface TFlowRow {
+  stepNumber: number;
+  /** 0-based row on this page. */
+  row: number;
+  /** 0-based executor column. */
+  column: number;
+  symbol: TFlowSymbol;
+  /** Centre of the symbol. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The step's executor is not one of the columns (drawn in column 0, dashed). */
+  missingExecutor: boolean;
+  /** For decisions: where "Ya" and "Tidak" go (step numbers), else null. */
+  yesStepNumber: number | null;
+  noStepNumber: number | null;
+}
+
+export interface TFlowConnector {
+  letter: string;
+  /** "out": the flow leaves this page here; "in": it resumes here. */
+  direction: "out" | "in";
+  band: "top" | "bottom";
+  column: number;
+  /** Centre and size of the pentagon. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fromStep: number;
+  toStep: number;
+  edgeKind: TFlowEdgeKind;
+  /** 0-based index of the page holding the other connector of the pair. */
+  otherPage: number;
+}
+
+export interface TFlowLabel {
+  text: "Ya" | "Tidak";
+  x: number;
+  y: number;
+  anchor: "start" | "end";
+}
+
+export interface TFlowEdge {
+  kind: TFlowEdgeKind;
+  fromStep: number;
+  toStep: number;
+  /** Orthogonal polyline; the arrowhead is at the last point. */
+  points: TFlowPoint[];
+  label: TFlowLabel | null;
+  /** Letter of the off-page connector this half of a cross-page edge runs into or out of. */
+  connector: string | null;
+}
+
+export interface TFlowPage {
+  /** 0-based. */
+  index: number;
+  pageCount: number;
+  columns: TFlowColumn[];
+  columnCount: number;
+  rowCount: number;
+  /** Height of the connector band above / below the step rows (0 when unused). */
+  bandTop: number;
+  bandBottom: number;
+  /** bandTop + rowCount + bandBottom. */
+  height: number;
+  rows: TFlowRow[];
+  edges: TFlowEdge[];
+  connectors: TFlowConnector[];
+}
+
+export interface TFlowchartLayout {
+  pages: TFlowPage[];
+  rowsPerPage: number;
+}
+
+export const DEFAULT_ROWS_PER_PAGE = 10;
+/** Symbol box, in column widths and row heights. */
+export const SYMBOL_WIDTH = 0.6;
+export const SYMBOL_HEIGHT = 0.44;
+export const CONNECTOR_WIDTH = 0.32;
+export const CONNECTOR_HEIGHT = 0.36;
+export const BAND_HEIGHT = 0.5;
+/** Vertical distance of an arrow's turn from the nearest row border. */
+const TURN = 0.14;
+/** Lanes for returns and skips run in the strip between a symbol and the column border. */
+const LANE_INSET = 0.08;
+const LANE_STEP = 0.045;
+const MAX_LANES = 3;
+
+interface Link {
+  from: number;
+  to: number;
+  kind: TFlowEdgeKind;
+}
+
+type Side = "left" | "right";
+
+export function connectorLetter(index: number): string {
+  let n = index;
+  let out = "";
+  do {
+    out = String.fromCharCode(65 + (n % 26)) + out;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return out;
+}
+
+function compress(points: TFlowPoint[]): TFlowPoint[] {
+  const out: TFlowPoint[] = [];
+  for (const p of points) {
+    const last = out.at(-1);
+    if (last && Math.abs(last.x - p.x) < 1e-9 && Math.abs(last.y - p.y) < 1e-9) continue;
+    const prev = out.at(-2);
+    if (prev && last) {
+      const sameX = Math.abs(prev.x - last.x) < 1e-9 && Math.abs(last.x - p.x) < 1e-9;
+      const sameY = Math.abs(prev.y - last.y) < 1e-9 && Math.abs(last.y - p.y) < 1e-9;
+      if (sameX || sameY) out.pop();
+    }
+    out.push({ x: round(p.x), y: round(p.y) });
+  }
+  return out;
+}
+
+const P = (x: number, y: number): TFlowPoint => ({ x, y });
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+class LaneAllocator {
+  private used = new Map<string, [number, number][][]>();
+
+  allocate(column: number, side: Side, y1: number, y2: number): number {
+    const lo = Math.min(y1, y2);
+    const hi = Math.max(y1, y2);
+    const key = `${column}:${side}`;
+    const slots = this.used.get(key) ?? [];
+    this.used.set(key, slots);
+    let k = 0;
+    for (; k < MAX_LANES; k++) {
+      const taken = slots[k] ?? [];
+      if (!taken.some(([a, b]) => a <= hi && lo <= b)) break;
+    }
+    k = Math.min(k, MAX_LANES - 1);
+    (slots[k] ??= []).push([lo, hi]);
+    const inset = LANE_INSET + k * LANE_STEP;
+    return side === "right" ? column + 1 - inset : column + inset;
+  }
+}
+
+export function layoutFlowchart(
+  steps: readonly TFlowLayoutStep[],
+  columns: readonly TFlowColumn[],
+  opts: { rowsPerPage?: number } = {},
+): TFlowchartLayout {
+  const rowsPerPage = Math.max(1, Math.floor(opts.rowsPerPage ?? DEFAULT_ROWS_PER_PAGE));
+  const n = steps.length;
+  if (n === 0) return { pages: [], rowsPerPage };
+  const columnCount = Math.max(1, columns.length);
+  const columnOf = new Map(columns.map((c, i) => [c.code, i]));
+  const pageCount = Math.ceil(n / rowsPerPage);
+  const pageOf = (i: number) => Math.floor(i / rowsPerPage);
+  const rowOf = (i: number) => i % rowsPerPage;
+  const indexOfNumber = new Map(steps.map((s, i) => [s.number, i]));
+
+  // Links between steps (0-based indices).
+  const links: Link[] = [];
+  steps.forEach((s, i) => {
+    const decision = isDecisionKind(s.kind);
+    const yes = decision && s.yesStepNumber != null ? indexOfNumber.get(s.yesStepNumber) : i + 1 < n ? i + 1 : undefined;
+    if (yes !== undefined && yes !== i) links.push({ from: i, to: yes, kind: decision ? "yes" : "next" });
+    if (decision && s.noStepNumber != null) {
+      const no = indexOfNumber.get(s.noStepNumber);
+      if (no !== undefined && no !== i) links.push({ from: i, to: no, kind: "no" });
+    }
+  });
+
+  const needsTop = new Array<boolean>(pageCount).fill(false);
+  const needsBottom = new Array<boolean>(pageCount).fill(false);
+  for (const l of links) {
+    const pf = pageOf(l.from);
+    const pt = pageOf(l.to);
+    if (pf === pt) continue;
+    if (l.to > l.from) {
+      needsBottom[pf] = true;
+      needsTop[pt] = true;
+    } else {
+      needsTop[pf] = true;
+      needsBottom[pt] = true;
+    }
+  }
+
+  const pages: TFlowPage[] = [];
+  for (let p = 0; p < pageCount; p++) {
+    const rowCount = Math.min(rowsPerPage, n - p * rowsPerPage);
+    const bandTop = needsTop[p] ? BAND_HEIGHT : 0;
+    const bandBottom = needsBottom[p] ? BAND_HEIGHT : 0;
+    pages.push({
+      index: p,
+      pageCount,
+      columns: columns.map((c) => ({ code: c.code, name: c.name })),
+      columnCount,
+      rowCount,
+      bandTop,
+      bandBottom,
+      height: bandTop + rowCount + bandBottom,
+      rows: [],
+      edges: [],
+      connectors: [],
+    });
+  }
+  const page = (i: number) => pages[pageOf(i)]!;
+  const rowTop = (i: number) => page(i).bandTop + rowOf(i);
+
+  const nodes: TFlowRow[] = steps.map((s, i) => {
+    const column = columnOf.get(s.executorRoleCode);
+    const decision = isDecisionKind(s.kind);
+    // A decision keeps its diamond even at either end (an invalid SOP still previews).
+    const symbol: TFlowSymbol = decision ? "decision" : i === 0 || i === n - 1 ? "terminator" : "process";
+    const node: TFlowRow = {
+      stepNumber: s.number,
+      row: rowOf(i),
+      column: column ?? 0,
+      symbol,
+      x: (column ?? 0) + 0.5,
+      y: rowTop(i) + 0.5,
+      width: SYMBOL_WIDTH,
+      height: SYMBOL_HEIGHT,
+      missingExecutor: column === undefined,
+      yesStepNumber: decision ? (s.yesStepNumber ?? steps[i + 1]?.number ?? null) : null,
+      noStepNumber: decision ? (s.noStepNumber ?? null) : null,
+    };
+    page(i).rows.push(node);
+    return node;
+  });
+
+  const lanes = pages.map(() => new LaneAllocator());
+  const bandSlots = pages.map(() => ({ top: new Set<number>(), bottom: new Set<number>() }));
+  const bandY = (p: number, band: "top" | "bottom") =>
+    band === "top" ? pages[p]!.bandTop / 2 : pages[p]!.bandTop + pages[p]!.rowCount + pages[p]!.bandBottom / 2;
+
+  const placeConnector = (
+    p: number,
+    band: "top" | "bottom",
+    preferred: number,
+    base: Omit<TFlowConnector, "band" | "column" | "x" | "y" | "width" | "height">,
+  ): TFlowConnector => {
+    const taken = bandSlots[p]![band];
+    let column = preferred;
+    for (let d = 0; d < columnCount; d++) {
+      const candidates = [preferred + d, preferred - d].filter((c) => c >= 0 && c < columnCount && !taken.has(c));
+      if (candidates.length > 0) {
+        column = candidates[0]!;
+        break;
+      }
+    }
+    taken.add(column);
+    const connector: TFlowConnector = {
+      ...base,
+      band,
+      column,
+      x: column + 0.5,
+      y: bandY(p, band),
+      width: CONNECTOR_WIDTH,
+      height: CONNECTOR_HEIGHT,
+    };
+    pages[p]!.connectors.push(connector);
+    return connector;
+  };
+
+  const top = (i: number) => nodes[i]!.y - SYMBOL_HEIGHT / 2;
+  const bottom = (i: number) => nodes[i]!.y + SYMBOL_HEIGHT / 2;
+  const cx = (i: number) => nodes[i]!.x;
+  const yesLabel = (i: number): TFlowLabel => ({ text: "Ya", x: cx(i) + 0.05, y: bottom(i) + 0.1, anchor: "start" });
+  // Below the side exit: the return line turns upwards, so that corner is always free.
+  const noLabel = (i: number, side: Side): TFlowLabel =>
+    side === "right"
+      ? { text: "Tidak", x: cx(i) + SYMBOL_WIDTH / 2 + 0.02, y: nodes[i]!.y + 0.1, anchor: "start" }
+      : { text: "Tidak", x: cx(i) - SYMBOL_WIDTH / 2 - 0.02, y: nodes[i]!.y + 0.1, anchor: "end" };
+  const push = (p: number, edge: Omit<TFlowEdge, "points"> & { points: TFlowPoint[] }) =>
+    pages[p]!.edges.push({ ...edge, points: compress(edge.points) });
+
+  // Connectors that must sit straight above/below a symbol are placed first so they get
+  // their own column; the rest find the nearest free slot.
+  const ordered = [...links].sort((a, b) => {
+    const straight = (l: Link) => (l.to > l.from && (rowOf(l.from) === page(l.from).rowCount - 1 || rowOf(l.to) === 0) ? 0 : 1);
+    return straight(a) - straight(b) || a.from - b.from || (a.kind === "no" ? 1 : 0) - (b.kind === "no" ? 1 : 0);
+  });
+  const letters = new Map<Link, string>();
+  [...links]
+    .sort((a, b) => a.from - b.from || (a.kind === "no" ? 1 : 0) - (b.kind === "no" ? 1 : 0))
+    .filter((l) => pageOf(l.from) !== pageOf(l.to))
+    .forEach((l, k) => letters.set(l, connectorLetter(k)));
+
+  /**
+   * A lane in the strip of connector column `k` that faces `toward` (the symbol's
+   * column), so the short run between lane and connector crosses nothing else in the band.
+   */
+  const laneBeside = (p: number, k: number, toward: number, y1: number, y2: number, whenSame: Side) => {
+    const side: Side = toward < k ? "left" : toward > k ? "right" : whenSame;
+    return lanes[p]!.allocate(k, side, y1, y2);
+  };
+  const connectorEdge = (c: TFlowConnector, laneX: number) => (laneX < c.x ? c.x - CONNECTOR_WIDTH / 2 : c.x + CONNECTOR_WIDTH / 2);
+
+  for (const l of ordered) {
+    const { from: s, to: t, kind } = l;
+    const ps = pageOf(s);
+    const pt = pageOf(t);
+    const cs = nodes[s]!.column;
+    const ct = nodes[t]!.column;
+    const base = { kind, fromStep: steps[s]!.number, toStep: steps[t]!.number };
+
+    if (t > s) {
+      const label = kind === "yes" ? yesLabel(s) : null;
+      const belowSource = rowTop(s) + 1 - TURN;
+      const aboveTarget = rowTop(t) + TURN;
+      if (ps === pt) {
+        if (t === s + 1) {
+          push(ps, {
+            ...base,
+            label,
+            connector: null,
+            points: [P(cx(s), bottom(s)), P(cx(s), aboveTarget), P(cx(t), aboveTarget), P(cx(t), top(t))],
+          });
+        } else {
+          // Skips rows: run down the left strip of the source column.
+          const lane = lanes[ps]!.allocate(cs, "left", belowSource, aboveTarget);
+          push(ps, {
+            ...base,
+            label,
+            connector: null,
+            points: [
+              P(cx(s), bottom(s)),
+              P(cx(s), belowSource),
+              P(lane, belowSource),
+              P(lane, aboveTarget),
+              P(cx(t), aboveTarget),
+              P(cx(t), top(t)),
+            ],
+          });
+        }
+        continue;
+      }
+      const letter = letters.get(l)!;
+      // Source page: down into a connector in the bottom band.
+      const outC = placeConnector(ps, "bottom", cs, { ...base, letter, direction: "out", edgeKind: kind, otherPage: pt });
+      if (rowOf(s) === page(s).rowCount - 1) {
+        const outTop = outC.y - CONNECTOR_HEIGHT / 2;
+        push(ps, {
+          ...base,
+          label,
+          connector: letter,
+          points: [P(cx(s), bottom(s)), P(cx(s), belowSource), P(outC.x, belowSource), P(outC.x, outTop)],
+        });
+      } else {
+        const lane = laneBeside(ps, outC.column, cs, belowSource, outC.y, "left");
+        push(ps, {
+          ...base,
+          label,
+          connector: letter,
+          points: [
+            P(cx(s), bottom(s)),
+            P(cx(s), belowSource),
+            P(lane, belowSource),
+            P(lane, outC.y),
+            P(connectorEdge(outC, lane), outC.y),
+          ],
+        });
+      }
+      // Target page: from a connector in the top band down into the step.
+      const inC = placeConnector(pt, "top", ct, { ...base, letter, direction: "in", edgeKind: kind, otherPage: ps });
+      if (rowOf(t) === 0) {
+        const inBottom = inC.y + CONNECTOR_HEIGHT / 2;
+        push(pt, {
+          ...base,
+          label: null,
+          connector: letter,
+          points: [P(inC.x, inBottom), P(inC.x, aboveTarget), P(cx(t), aboveTarget), P(cx(t), top(t))],
+        });
+      } else {
+        const lane = laneBeside(pt, inC.column, ct, inC.y, aboveTarget, "left");
+        push(pt, {
+          ...base,
+          label: null,
+          connector: letter,
+          points: [
+            P(connectorEdge(inC, lane), inC.y),
+            P(lane, inC.y),
+            P(lane, aboveTarget),
+            P(cx(t), aboveTarget),
+            P(cx(t), top(t)),
+          ],
+        });
+      }
+      continue;
+    }
+
+    // Backward ("Tidak"): leave the diamond's side, climb a strip beside a column (never
+    // through a symbol: each row holds one symbol, centred), enter the target from the side.
+    const ys = nodes[s]!.y;
+    const yt = nodes[t]!.y;
+    const exitAt = (laneX: number) => (laneX < cx(s) ? cx(s) - SYMBOL_WIDTH / 2 : cx(s) + SYMBOL_WIDTH / 2);
+    const entryAt = (laneX: number) => (laneX < cx(t) ? cx(t) - SYMBOL_WIDTH / 2 : cx(t) + SYMBOL_WIDTH / 2);
+    const labelAt = (laneX: number) =>
+      kind === "no" ? noLabel(s, laneX < cx(s) ? "left" : "right") : kind === "yes" ? yesLabel(s) : null;
+    if (ps === pt) {
+      // Beside the target's column, on the side facing the decision.
+      const lane = lanes[ps]!.allocate(ct, ct < cs ? "right" : ct > cs ? "left" : "right", yt, ys);
+      push(ps, {
+        ...base,
+        label: labelAt(lane),
+        connector: null,
+        points: [P(exitAt(lane), ys), P(lane, ys), P(lane, yt), P(entryAt(lane), yt)],
+      });
+      continue;
+    }
+    const letter = letters.get(l)!;
+    // Decision page: up into a connector in the top band, above the target's column if free.
+    const outC = placeConnector(ps, "top", ct, { ...base, letter, direction: "out", edgeKind: kind, otherPage: pt });
+    const outLane = laneBeside(ps, outC.column, cs, outC.y, ys, "right");
+    push(ps, {
+      ...base,
+      label: labelAt(outLane),
+      connector: letter,
+      points: [P(exitAt(outLane), ys), P(outLane, ys), P(outLane, outC.y), P(connectorEdge(outC, outLane), outC.y)],
+    });
+    // Target page: from a connector in the bottom band up into the step.
+    const inC = placeConnector(pt, "bottom", outC.column, { ...base, letter, direction: "in", edgeKind: kind, otherPage: ps });
+    const inLane = laneBeside(pt, inC.column, ct, yt, inC.y, "right");
+    push(pt, {
+      ...base,
+      label: null,
+      connector: letter,
+      points: [P(connectorEdge(inC, inLane), inC.y), P(inLane, inC.y), P(inLane, yt), P(entryAt(inLane), yt)],
+    });
+  }
+
+  for (const p of pages) {
+    p.edges.sort((a, b) => a.fromStep - b.fromStep || a.kind.localeCompare(b.kind));
+    p.connectors.sort((a, b) => a.letter.localeCompare(b.letter) || a.direction.localeCompare(b.direction));
+  }
+  return { pages, rowsPerPage };
+}
+
+/** An Indonesian sentence summary of one page, for screen readers (aria-label). */
+export function describeFlowchartPage(page: TFlowPage): string {
+  const first = page.rows[0]?.stepNumber;
+  const last = page.rows.at(-1)?.stepNumber;
+  const parts: string[] = [];
+  parts.push(
+    `Diagram alir halaman ${page.index + 1} dari ${page.pageCount}` +
+      (first !== undefined ? (first === last ? `, langkah ${first}` : `, langkah ${first} sampai ${last}`) : ""),
+  );
+  for (const c of page.connectors.filter((c) => c.direction === "in")) {
+    parts.push(`lanjutan dari halaman ${c.otherPage + 1} melalui penghubung ${c.letter} ke langkah ${c.toStep}`);
+  }
+  const isStart = (r: TFlowRow) => r.symbol === "terminator" && page.index === 0 && r === page.rows[0];
+  for (const r of page.rows) {
+    const who = r.missingExecutor ? "pelaksana belum dipilih" : `oleh ${page.columns[r.column]?.name ?? "pelaksana belum dipilih"}`;
+    if (r.symbol === "decision") {
+      const yes = r.yesStepNumber !== null ? `jika Ya lanjut ke langkah ${r.yesStepNumber}` : "jika Ya selesai";
+      const no = r.noStepNumber !== null ? `, jika Tidak kembali ke langkah ${r.noStepNumber}` : "";
+      parts.push(`langkah ${r.stepNumber} keputusan ${who}: ${yes}${no}`);
+    } else if (r.symbol === "terminator") {
+      parts.push(`langkah ${r.stepNumber} ${who} (${isStart(r) ? "mulai" : "selesai"})`);
+    } else parts.push(`langkah ${r.stepNumber} ${who}`);
+  }
+  for (const c of page.connectors.filter((c) => c.direction === "out")) {
+    parts.push(`bersambung ke halaman ${c.otherPage + 1} melalui penghubung ${c.letter} menuju langkah ${c.toStep}`);
+  }
+  return `${parts.join("; ")}.`;
+}

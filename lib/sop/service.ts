@@ -1,0 +1,254 @@
+import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
+import { conflictError, invalidError, notFoundError } from "@/lib/authz/errors";
+import { db, type DbTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+import { dayFromIso, diffSops, toSopInput } from "./mapping";
+import { SOP_SERVICE_MESSAGES as M } from "./messages";
+import type { TSopInput } from "./schemas";
+import { parseSopInput } from "./validate";
+
+export interface SopActor {
+  agencyId: string;
+  actor: AuditActor;
+  meta: AuditRequestMeta | null;
+}
+
+export const SOP_FULL_INCLUDE = {
+  steps: {
+    orderBy: { number: "asc" },
+    include: {
+      executorRole: { select: { id: true, code: true, name: true } },
+      participants: { include: { role: { select: { id: true, code: true, name: true } } } },
+    },
+  },
+} as const satisfies Prisma.SopInclude;
+
+async function agencyRoles(tx: DbTx, agencyId: string) {
+  return tx.role.findMany({ where: { agencyId }, select: { id: true, code: true } });
+}
+
+/** Validates raw input against the schema and the agency's roles; throws field errors in Indonesian. */
+export async function validateForAgency(tx: DbTx, agencyId: string, raw: unknown) {
+  const roles = await agencyRoles(tx, agencyId);
+  const result = parseSopInput(raw, roles.map((r) => r.code));
+  if (!result.ok) throw invalidError(M.invalid(result.errors[0]?.message ?? ""), result.fieldErrors);
+  return { input: result.data, roleIds: new Map(roles.map((r) => [r.code, r.id])) };
+}
+
+function contentData(input: TSopInput) {
+  return {
+    nomor: input.nomor,
+    nama: input.nama,
+    unit: input.unit,
+    tanggalPembuatan: dayFromIso(input.tanggalPembuatan)!,
+    tanggalRevisi: dayFromIso(input.tanggalRevisi),
+    tanggalEfektif: dayFromIso(input.tanggalEfektif),
+    disahkanJabatan: input.disahkanJabatan,
+    disahkanNama: input.disahkanNama,
+    disahkanPangkat: input.disahkanPangkat,
+    disahkanNip: input.disahkanNip,
+    dasarHukum: input.dasarHukum,
+    kualifikasiPelaksana: input.kualifikasiPelaksana,
+    keterkaitan: input.keterkaitan,
+    peralatan: input.peralatan,
+    pencatatan: input.pencatatan,
+    peringatan: input.peringatan,
+  };
+}
+
+async function writeSteps(tx: DbTx, sopId: string, input: TSopInput, roleIds: Map<string, string>) {
+  await tx.sopStep.deleteMany({ where: { sopId } });
+  for (const step of input.steps) {
+    await tx.sopStep.create({
+      data: {
+        sopId,
+        number: step.number,
+        kegiatan: step.kegiatan,
+        executorRoleId: roleIds.get(step.executorRoleCode)!,
+        kind: step.kind,
+        kelengkapan: step.kelengkapan,
+        waktuJumlah: step.waktuJumlah,
+        waktuSatuan: step.waktuSatuan,
+        output: step.output,
+        keterangan: step.keterangan,
+        yesStepNumber: step.yesStepNumber,
+        noStepNumber: step.noStepNumber,
+        participants: { create: step.participantRoleCodes.map((code) => ({ roleId: roleIds.get(code)! })) },
+      },
+    });
+  }
+}
+
+async function assertNomorFree(tx: DbTx, agencyId: string, nomor: string, exceptSeriesId?: string) {
+  const taken = await tx.sopSeries.findUnique({ where: { agencyId_nomor: { agencyId, nomor } }, select: { id: true } });
+  if (taken && taken.id !== exceptSeriesId) throw invalidError(M.nomorTaken(nomor), { nomor: [M.nomorTaken(nomor)] });
+}
+
+/** A new SOP (version 1, DRAFT), from the editor or an import. */
+export async function createSop(raw: unknown, { agencyId, actor, meta }: SopActor, via: "editor" | "import" = "editor") {
+  return db.$transaction(async (tx) => {
+    const { input, roleIds } = await validateForAgency(tx, agencyId, raw);
+    await assertNomorFree(tx, agencyId, input.nomor);
+    const series = await tx.sopSeries.create({ data: { agencyId, nomor: input.nomor } });
+    const sop = await tx.sop.create({
+      data: { agencyId, seriesId: series.id, version: 1, status: "DRAFT", createdById: actor.id, ...contentData(input) },
+      select: { id: true },
+    });
+    await writeSteps(tx, sop.id, input, roleIds);
+    await recordAudit(
+      tx,
+      {
+        action: via === "import" ? "sop.import" : "sop.create",
+        entityType: "Sop",
+        entityId: sop.id,
+        data: { nomor: input.nomor, nama: input.nama, version: 1, steps: input.steps.length },
+      },
+      { agencyId, actor, meta },
+    );
+    return { id: sop.id };
+  });
+}
+
+/** Saves a DRAFT. Active, superseded and archived versions are never edited in place. */
+export async function updateSopDraft(sopId: string, raw: unknown, { agencyId, actor, meta }: SopActor) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.sop.findFirst({ where: { id: sopId, agencyId }, include: SOP_FULL_INCLUDE });
+    if (!current) throw notFoundError(M.notFound);
+    if (current.status !== "DRAFT") throw invalidError(M.onlyDraftEditable);
+    const { input, roleIds } = await validateForAgency(tx, agencyId, raw);
+    await assertNomorFree(tx, agencyId, input.nomor, current.seriesId);
+    const changes = diffSops(toSopInput(current), input);
+    // Guarded on the state we read: a concurrent activation makes this a no-op.
+    const updated = await tx.sop.updateMany({
+      where: { id: sopId, agencyId, status: "DRAFT", updatedAt: current.updatedAt },
+      data: contentData(input),
+    });
+    if (updated.count !== 1) throw conflictError();
+    if (input.nomor !== current.nomor) await tx.sopSeries.update({ where: { id: current.seriesId }, data: { nomor: input.nomor } });
+    await writeSteps(tx, sopId, input, roleIds);
+    await recordAudit(
+      tx,
+      {
+        action: "sop.update",
+        entityType: "Sop",
+        entityId: sopId,
+        data: { nomor: input.nomor, version: current.version, changes: JSON.parse(JSON.stringify(changes)) },
+      },
+      { agencyId, actor, meta },
+    );
+    return { id: sopId, changes: changes.length };
+  });
+}
+
+/**
+ * "Edit" on an ACTIVE SOP: a new DRAFT version copying it. If a draft of the
+ * series already exists it is returned instead, so there is one draft at a time.
+ */
+export async function createNewVersion(sopId: string, { agencyId, actor, meta }: SopActor) {
+  return db.$transaction(async (tx) => {
+    const source = await tx.sop.findFirst({ where: { id: sopId, agencyId }, include: SOP_FULL_INCLUDE });
+    if (!source) throw notFoundError(M.notFound);
+    const existingDraft = await tx.sop.findFirst({ where: { seriesId: source.seriesId, status: "DRAFT" }, select: { id: true } });
+    if (existingDraft) return { id: existingDraft.id, existing: true };
+    if (source.status !== "ACTIVE") throw invalidError(M.onlyActiveRevisable);
+    const latest = await tx.sop.aggregate({ where: { seriesId: source.seriesId }, _max: { version: true } });
+    const version = (latest._max.version ?? source.version) + 1;
+    const input = toSopInput(source);
+    const roleIds = new Map(
+      source.steps.flatMap((s) => [[s.executorRole.code, s.executorRole.id] as const, ...s.participants.map((p) => [p.role.code, p.role.id] as const)]),
+    );
+    const draft = await tx.sop.create({
+      data: {
+        agencyId,
+        seriesId: source.seriesId,
+        version,
+        status: "DRAFT",
+        supersedesId: source.id,
+        createdById: actor.id,
+        ...contentData(input),
+      },
+      select: { id: true },
+    });
+    await writeSteps(tx, draft.id, input, roleIds);
+    await recordAudit(
+      tx,
+      {
+        action: "sop.version_create",
+        entityType: "Sop",
+        entityId: draft.id,
+        data: { nomor: source.nomor, version, fromSopId: source.id, fromVersion: source.version },
+      },
+      { agencyId, actor, meta },
+    );
+    return { id: draft.id, existing: false };
+  });
+}
+
+/**
+ * "Mengesahkan": the designated role activates a DRAFT. The previously active
+ * version of the series becomes SUPERSEDED in the same transaction; running
+ * work keeps the version it started with.
+ */
+export async function activateSop(sopId: string, { agencyId, actor, meta }: SopActor) {
+  return db.$transaction(async (tx) => {
+    const draft = await tx.sop.findFirst({ where: { id: sopId, agencyId }, include: SOP_FULL_INCLUDE });
+    if (!draft) throw notFoundError(M.notFound);
+    if (draft.status !== "DRAFT") throw invalidError(M.alreadyActivated);
+    // Roles may have changed since the draft was saved: validate again.
+    await validateForAgency(tx, agencyId, toSopInput(draft));
+    const previous = await tx.sop.findFirst({ where: { seriesId: draft.seriesId, status: "ACTIVE" }, select: { id: true } });
+    if (previous) {
+      const superseded = await tx.sop.updateMany({ where: { id: previous.id, status: "ACTIVE" }, data: { status: "SUPERSEDED" } });
+      if (superseded.count !== 1) throw conflictError();
+    }
+    const activated = await tx.sop.updateMany({
+      where: { id: sopId, agencyId, status: "DRAFT" },
+      data: { status: "ACTIVE", activatedById: actor.id, activatedAt: new Date() },
+    });
+    if (activated.count !== 1) throw invalidError(M.alreadyActivated);
+    await recordAudit(
+      tx,
+      {
+        action: "sop.activate",
+        entityType: "Sop",
+        entityId: sopId,
+        data: { nomor: draft.nomor, version: draft.version, status: { before: "DRAFT", after: "ACTIVE" }, supersededSopId: previous?.id ?? null },
+      },
+      { agencyId, actor, meta },
+    );
+    return { id: sopId, supersededSopId: previous?.id ?? null };
+  });
+}
+
+/** Withdraws an ACTIVE SOP from use (no new cycles); it stays readable. */
+export async function archiveSop(sopId: string, { agencyId, actor, meta }: SopActor) {
+  return db.$transaction(async (tx) => {
+    const sop = await tx.sop.findFirst({ where: { id: sopId, agencyId }, select: { id: true, nomor: true, version: true, status: true } });
+    if (!sop) throw notFoundError(M.notFound);
+    const archived = await tx.sop.updateMany({ where: { id: sopId, agencyId, status: "ACTIVE" }, data: { status: "ARCHIVED" } });
+    if (archived.count !== 1) throw invalidError(M.onlyActiveArchivable);
+    await recordAudit(
+      tx,
+      {
+        action: "sop.archive",
+        entityType: "Sop",
+        entityId: sopId,
+        data: { nomor: sop.nomor, version: sop.version, status: { before: "ACTIVE", after: "ARCHIVED" } },
+      },
+      { agencyId, actor, meta },
+    );
+  });
+}
+
+/** Records an export in the audit trail (exports leave the system: auditors ask who took what). */
+export async function recordSopExport(sop: { id: string; nomor: string; version: number }, format: "json" | "xlsx", ctx: SopActor) {
+  await db.$transaction((tx) =>
+    recordAudit(
+      tx,
+      { action: "sop.export", entityType: "Sop", entityId: sop.id, data: { nomor: sop.nomor, version: sop.version, format } },
+      { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
+    ),
+  );
+}
