@@ -13,7 +13,9 @@ import { isDecisionKind, type TStepKind } from "./schemas";
  * Pure and unit-free: x is in column widths (column c spans c..c+1), y in row heights
  * from the top of the page's drawing (row r spans bandTop+r .. bandTop+r+1). A renderer
  * multiplies x by its column width and y by its row height. Where a page has connectors,
- * a band of BAND_HEIGHT rows above or below the step rows holds them.
+ * a band above or below the step rows holds them (BAND_HEIGHT per tier of one connector
+ * per column; a second tier only when a band holds more connectors than there are
+ * columns), so a table drawing these pages reserves `bandTop`/`bandBottom` for them.
  */
 
 export type TFlowSymbol = "terminator" | "process" | "decision";
@@ -217,26 +219,28 @@ export function layoutFlowchart(
     }
   });
 
-  const needsTop = new Array<boolean>(pageCount).fill(false);
-  const needsBottom = new Array<boolean>(pageCount).fill(false);
+  // Connectors per band; a band gets another tier of BAND_HEIGHT when it holds more
+  // connectors than there are columns.
+  const countTop = new Array<number>(pageCount).fill(0);
+  const countBottom = new Array<number>(pageCount).fill(0);
   for (const l of links) {
     const pf = pageOf(l.from);
     const pt = pageOf(l.to);
     if (pf === pt) continue;
     if (l.to > l.from) {
-      needsBottom[pf] = true;
-      needsTop[pt] = true;
+      countBottom[pf]! += 1;
+      countTop[pt]! += 1;
     } else {
-      needsTop[pf] = true;
-      needsBottom[pt] = true;
+      countTop[pf]! += 1;
+      countBottom[pt]! += 1;
     }
   }
 
   const pages: TFlowPage[] = [];
   for (let p = 0; p < pageCount; p++) {
     const rowCount = Math.min(rowsPerPage, n - p * rowsPerPage);
-    const bandTop = needsTop[p] ? BAND_HEIGHT : 0;
-    const bandBottom = needsBottom[p] ? BAND_HEIGHT : 0;
+    const bandTop = Math.ceil(countTop[p]! / columnCount) * BAND_HEIGHT;
+    const bandBottom = Math.ceil(countBottom[p]! / columnCount) * BAND_HEIGHT;
     pages.push({
       index: p,
       pageCount,
@@ -277,9 +281,13 @@ export function layoutFlowchart(
   });
 
   const lanes = pages.map(() => new LaneAllocator());
-  const bandSlots = pages.map(() => ({ top: new Set<number>(), bottom: new Set<number>() }));
-  const bandY = (p: number, band: "top" | "bottom") =>
-    band === "top" ? pages[p]!.bandTop / 2 : pages[p]!.bandTop + pages[p]!.rowCount + pages[p]!.bandBottom / 2;
+  const bandSlots = pages.map(() => ({ top: new Set<string>(), bottom: new Set<string>() }));
+  // Tier 0 lies next to the step rows; further tiers lie further out, so lanes (in the
+  // column strips) and straight drops (tier 0) never cross another tier's connector.
+  const bandY = (p: number, band: "top" | "bottom", tier: number) =>
+    band === "top"
+      ? pages[p]!.bandTop - BAND_HEIGHT * (tier + 0.5)
+      : pages[p]!.bandTop + pages[p]!.rowCount + BAND_HEIGHT * (tier + 0.5);
 
   const placeConnector = (
     p: number,
@@ -289,20 +297,23 @@ export function layoutFlowchart(
   ): TFlowConnector => {
     const taken = bandSlots[p]![band];
     let column = preferred;
-    for (let d = 0; d < columnCount; d++) {
-      const candidates = [preferred + d, preferred - d].filter((c) => c >= 0 && c < columnCount && !taken.has(c));
-      if (candidates.length > 0) {
-        column = candidates[0]!;
-        break;
+    let tier = 0;
+    search: for (; ; tier++) {
+      for (let d = 0; d < columnCount; d++) {
+        const free = [preferred + d, preferred - d].find((c) => c >= 0 && c < columnCount && !taken.has(`${tier}:${c}`));
+        if (free !== undefined) {
+          column = free;
+          break search;
+        }
       }
     }
-    taken.add(column);
+    taken.add(`${tier}:${column}`);
     const connector: TFlowConnector = {
       ...base,
       band,
       column,
       x: column + 0.5,
-      y: bandY(p, band),
+      y: bandY(p, band, tier),
       width: CONNECTOR_WIDTH,
       height: CONNECTOR_HEIGHT,
     };

@@ -455,12 +455,14 @@ export function parseProcedureTable(text: string, agencyRoles: readonly TPasteRo
   const strict = splitTsv(source, true);
   if (strict === null) warn(null, null, null, MSG.unbalancedQuote);
   const rows = (strict ?? splitTsv(source, false)!).map((cells, index) => ({ cells, row: index + 1 }));
-  const nonEmpty = rows.filter(({ cells }) => cells.some((c) => c.trim() !== ""));
+  const isHeader = (cells: readonly string[]) => !STEP_NUMBER_RE.test(cleanSingleLine(cells[0] ?? "")) && isHeaderRow(cells);
 
   // Header rows: everything before the first numbered row, plus any repeated header of a later page.
-  const headerRows = nonEmpty.filter(({ cells }) => !STEP_NUMBER_RE.test(cleanSingleLine(cells[0] ?? "")) && isHeaderRow(cells));
+  const headerRows = rows.filter(({ cells }) => isHeader(cells));
   const { layout: header, names } = headerLayout(headerRows.map((r) => r.cells));
-  if (!header) warn(null, null, null, MSG.noHeader);
+  const nonEmpty = mergeBrokenRows(rows, header ? Math.max(...headerRows.map((r) => r.cells.length)) : null, isHeader).filter(
+    ({ cells }) => cells.some((c) => c.trim() !== ""),
+  );
 
   // Executor columns -> agency roles (or proposed new roles).
   const takenCodes = new Set(agencyRoles.map((r) => r.code));
@@ -551,7 +553,7 @@ export function parseProcedureTable(text: string, agencyRoles: readonly TPasteRo
     } else {
       participants = textParticipants;
     }
-    if (executor === "") warn(row, number, "executorRoleCode", MSG.noExecutor(number));
+    if (executor === "" && markedColumns.length === 0) warn(row, number, "executorRoleCode", MSG.noExecutor(number));
     participants = [...new Set(participants)].filter((code) => code !== executor);
 
     work.push({
@@ -575,6 +577,7 @@ export function parseProcedureTable(text: string, agencyRoles: readonly TPasteRo
   }
 
   if (work.length === 0) warn(null, null, null, MSG.noRows);
+  else if (!header) warn(null, null, null, MSG.noHeader);
 
   // Kinds from the activity text as it stands after continuation rows were merged; then
   // decisions: where "Tidak" returns (and "Ya" goes, when the text says so).
@@ -605,6 +608,37 @@ export function parseProcedureTable(text: string, agencyRoles: readonly TPasteRo
   }
 
   return { steps: work.map((w) => w.step), columns, newRoles, warnings };
+}
+
+/**
+ * Word copies a line break inside a cell as a plain line break, which cuts the row in
+ * two. With a header, a row with fewer cells than the header whose remainder fits in the
+ * following line is glued back together (the cut cell keeps its line break).
+ */
+function mergeBrokenRows(
+  rows: { cells: string[]; row: number }[],
+  expected: number | null,
+  isHeader: (cells: readonly string[]) => boolean,
+): { cells: string[]; row: number }[] {
+  if (expected === null) return rows;
+  const out: { cells: string[]; row: number }[] = [];
+  for (const r of rows) {
+    const previous = out.at(-1);
+    if (
+      previous &&
+      !isHeader(previous.cells) &&
+      !isHeader(r.cells) &&
+      previous.cells.length < expected &&
+      previous.cells.length + r.cells.length - 1 <= expected
+    ) {
+      const [head = "", ...rest] = r.cells;
+      const lastIndex = previous.cells.length - 1;
+      previous.cells = [...previous.cells.slice(0, lastIndex), `${previous.cells[lastIndex] ?? ""}\n${head}`, ...rest];
+      continue;
+    }
+    out.push({ cells: [...r.cells], row: r.row });
+  }
+  return out;
 }
 
 function appendContinuation(target: WorkingStep, cells: readonly string[]) {

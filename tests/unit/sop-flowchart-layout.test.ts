@@ -151,6 +151,50 @@ describe("layoutFlowchart: pages", () => {
     expect(arrive.points.at(-1)!.y).toBeLessThan(arrive.points[0]!.y); // climbs from the bottom band
   });
 
+  it("stacks connectors in a second tier when a band holds more than there are columns", () => {
+    const steps: TFlowLayoutStep[] = [
+      { number: 1, executorRoleCode: "A", kind: "DISPOSITION" },
+      { number: 2, executorRoleCode: "B", kind: "DRAFT" },
+      { number: 3, executorRoleCode: "A", kind: "REVIEW", yesStepNumber: 5, noStepNumber: 2 },
+      { number: 4, executorRoleCode: "B", kind: "DRAFT" },
+      { number: 5, executorRoleCode: "B", kind: "APPROVAL", noStepNumber: 1 },
+      { number: 6, executorRoleCode: "A", kind: "REVIEW", noStepNumber: 4 },
+      { number: 7, executorRoleCode: "B", kind: "ARCHIVE" },
+    ];
+    const page2 = layoutFlowchart(steps, AB, { rowsPerPage: 4 }).pages[1]!;
+    expect(page2.connectors.filter((c) => c.band === "top")).toHaveLength(4); // 2 in, 2 returns out
+    expect(page2.bandTop).toBe(1);
+    const spots = page2.connectors.map((c) => `${c.x}:${c.y}`);
+    expect(new Set(spots).size).toBe(spots.length);
+  });
+
+  it("never draws an arrow through a symbol or a connector it does not belong to", () => {
+    const layouts = [
+      ...(Object.keys(SEED_SOPS) as TSeedSopSlug[]).flatMap((slug) => [3, 4, 5, 10].map((rpp) => layoutSeed(slug, rpp))),
+      layoutFlowchart(chain(9), AB, { rowsPerPage: 5 }),
+    ];
+    const inside = (a: number, b: number, lo: number, hi: number) => Math.max(a, b) > lo + 1e-9 && Math.min(a, b) < hi - 1e-9;
+    for (const { pages } of layouts) {
+      for (const page of pages) {
+        const boxes = [
+          ...page.rows.map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height, owner: (e: TFlowEdge) => e.fromStep === r.stepNumber || e.toStep === r.stepNumber })),
+          ...page.connectors.map((c) => ({ x: c.x, y: c.y, w: c.width, h: c.height, owner: (e: TFlowEdge) => e.connector === c.letter })),
+        ];
+        for (const edge of page.edges) {
+          edge.points.slice(1).forEach((b, i) => {
+            const a = edge.points[i]!;
+            for (const box of boxes) {
+              if (box.owner(edge)) continue;
+              const hit =
+                inside(a.x, b.x, box.x - box.w / 2, box.x + box.w / 2) && inside(a.y, b.y, box.y - box.h / 2, box.y + box.h / 2);
+              expect(hit, `${edge.kind} ${edge.fromStep}->${edge.toStep} crosses a box at ${box.x},${box.y}`).toBe(false);
+            }
+          });
+        }
+      }
+    }
+  });
+
   it("letters connectors A..Z then AA", () => {
     expect([0, 1, 25, 26, 27].map(connectorLetter)).toEqual(["A", "B", "Z", "AA", "AB"]);
   });

@@ -137,6 +137,24 @@ describe("pasting from Word or Excel", () => {
     });
   });
 
+  it("glues back rows that Word cut at a line break inside a cell", () => {
+    const slug = "bmcktr-sumbar";
+    const text = SEED_SOP_TSV[slug]
+      .replaceAll("Kinerja 2. Lampiran", "Kinerja\n2. Lampiran")
+      .replace("Sekretaris dan Bidang mengisi", "Sekretaris dan Bidang\nmengisi");
+    const result = parseProcedureTable(text, rolesOf(slug));
+    expect(result.steps.map(mutuBaku)).toEqual(SEED_SOPS[slug].steps.map(mutuBaku));
+    expect(result.steps[3]).toMatchObject({ executorRoleCode: "SEKRETARIS", participantRoleCodes: ["BIDANG"] });
+  });
+
+  it("answers an empty paste with one clear warning", () => {
+    const result = parseProcedureTable("  \n", roles);
+    expect(result.steps).toEqual([]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      "Tidak ada baris langkah yang dikenali. Salin tabel prosedur lengkap dengan kolom No dan Kegiatan.",
+    ]);
+  });
+
   it("takes the executor from a mark in its column", () => {
     for (const mark of ["X", "√", "v", "●"]) {
       const text = `No\tKegiatan\tKepala Dinas\tSekretaris\tKelengkapan\tWaktu\tOutput\tKet\n1\tMemeriksa draf\t\t${mark}\tDraf\t1 hari\tDraf\t`;

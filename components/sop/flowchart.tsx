@@ -1,0 +1,241 @@
+import {
+  CONNECTOR_HEIGHT,
+  CONNECTOR_WIDTH,
+  describeFlowchartPage,
+  SYMBOL_HEIGHT,
+  SYMBOL_WIDTH,
+  type TFlowConnector,
+  type TFlowEdge,
+  type TFlowPage,
+  type TFlowRow,
+} from "@/lib/sop/flowchart-layout";
+
+/**
+ * One page of an SOP flowchart (lib/sop/flowchart-layout.ts) as inline SVG, sized to lie
+ * over the executor (Pelaksana) columns of the procedure table: `columnWidth` and
+ * `rowHeight` are the pixel sizes of one executor cell. Draws the five Permenpan symbols
+ * (terminator, process, decision, arrow, off-page connector) in currentColor. The activity
+ * text lives in the table's Kegiatan column, so the only text here is the connector
+ * letters and the Ya/Tidak labels.
+ *
+ * No hooks and no "use client": renders in server components, in print, and inside a
+ * client-side editor preview.
+ */
+export interface FlowchartColumnsProps {
+  page: TFlowPage;
+  columnWidth: number;
+  rowHeight: number;
+  /** Draw the column and row borders (when not laid over a table that has its own). */
+  showGrid?: boolean;
+  strokeWidth?: number;
+  /** Font size of labels and connector letters, in pixels. */
+  fontSize?: number;
+  className?: string;
+}
+
+export function FlowchartColumns({
+  page,
+  columnWidth,
+  rowHeight,
+  showGrid = false,
+  strokeWidth = 1.25,
+  fontSize = 11,
+  className,
+}: FlowchartColumnsProps) {
+  const width = page.columnCount * columnWidth;
+  const height = page.height * rowHeight;
+  const X = (x: number) => x * columnWidth;
+  const Y = (y: number) => y * rowHeight;
+
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox={`0 0 ${fmt(width)} ${fmt(height)}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={describeFlowchartPage(page)}
+      className={className}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={strokeWidth}
+      strokeLinejoin="round"
+      style={{ display: "block", overflow: "visible" }}
+    >
+      {showGrid ? <Grid page={page} X={X} Y={Y} /> : null}
+      {page.edges.map((edge) => (
+        <Edge key={`${edge.kind}-${edge.fromStep}-${edge.toStep}`} edge={edge} X={X} Y={Y} fontSize={fontSize} />
+      ))}
+      {page.rows.map((row) => (
+        <FlowSymbol key={row.stepNumber} row={row} X={X} Y={Y} columnWidth={columnWidth} rowHeight={rowHeight} />
+      ))}
+      {page.connectors.map((c) => (
+        <Connector
+          key={`${c.letter}-${c.direction}`}
+          connector={c}
+          X={X}
+          Y={Y}
+          columnWidth={columnWidth}
+          rowHeight={rowHeight}
+          fontSize={fontSize}
+        />
+      ))}
+    </svg>
+  );
+}
+
+type Scale = (v: number) => number;
+
+function fmt(v: number): string {
+  return String(Math.round(v * 100) / 100);
+}
+
+function Grid({ page, X, Y }: { page: TFlowPage; X: Scale; Y: Scale }) {
+  const lines: { x1: number; y1: number; x2: number; y2: number }[] = [];
+  for (let c = 0; c <= page.columnCount; c++) lines.push({ x1: X(c), y1: 0, x2: X(c), y2: Y(page.height) });
+  const ys = new Set<number>([0, page.height]);
+  for (let r = 0; r <= page.rowCount; r++) ys.add(page.bandTop + r);
+  for (const y of ys) lines.push({ x1: 0, y1: Y(y), x2: X(page.columnCount), y2: Y(y) });
+  return (
+    <g strokeOpacity={0.35} strokeWidth={0.75} aria-hidden="true">
+      {lines.map((l, i) => (
+        <line key={i} x1={fmt(l.x1)} y1={fmt(l.y1)} x2={fmt(l.x2)} y2={fmt(l.y2)} />
+      ))}
+    </g>
+  );
+}
+
+function FlowSymbol({ row, X, Y, columnWidth, rowHeight }: { row: TFlowRow; X: Scale; Y: Scale; columnWidth: number; rowHeight: number }) {
+  const w = SYMBOL_WIDTH * columnWidth;
+  const h = SYMBOL_HEIGHT * rowHeight;
+  const cx = X(row.x);
+  const cy = Y(row.y);
+  const dash = row.missingExecutor ? "4 3" : undefined;
+  if (row.symbol === "decision") {
+    const points = [
+      [cx, cy - h / 2],
+      [cx + w / 2, cy],
+      [cx, cy + h / 2],
+      [cx - w / 2, cy],
+    ]
+      .map(([x, y]) => `${fmt(x!)},${fmt(y!)}`)
+      .join(" ");
+    return <polygon points={points} strokeDasharray={dash} data-step={row.stepNumber} data-symbol="decision" />;
+  }
+  return (
+    <rect
+      x={fmt(cx - w / 2)}
+      y={fmt(cy - h / 2)}
+      width={fmt(w)}
+      height={fmt(h)}
+      rx={row.symbol === "terminator" ? fmt(h / 2) : 0}
+      strokeDasharray={dash}
+      data-step={row.stepNumber}
+      data-symbol={row.symbol}
+    />
+  );
+}
+
+const ARROW_LENGTH = 7;
+const ARROW_HALF_WIDTH = 3.5;
+
+function Edge({ edge, X, Y, fontSize }: { edge: TFlowEdge; X: Scale; Y: Scale; fontSize: number }) {
+  const pts = edge.points.map((p) => ({ x: X(p.x), y: Y(p.y) }));
+  const tip = pts.at(-1);
+  const prev = pts.at(-2);
+  let head: string | null = null;
+  if (tip && prev) {
+    const dx = tip.x - prev.x;
+    const dy = tip.y - prev.y;
+    const len = Math.hypot(dx, dy) || 1;
+    const ux = dx / len;
+    const uy = dy / len;
+    const bx = tip.x - ux * ARROW_LENGTH;
+    const by = tip.y - uy * ARROW_LENGTH;
+    head = [
+      [tip.x, tip.y],
+      [bx - uy * ARROW_HALF_WIDTH, by + ux * ARROW_HALF_WIDTH],
+      [bx + uy * ARROW_HALF_WIDTH, by - ux * ARROW_HALF_WIDTH],
+    ]
+      .map(([x, y]) => `${fmt(x!)},${fmt(y!)}`)
+      .join(" ");
+  }
+  // Stop the line at the arrowhead's base so the tip stays sharp.
+  const linePts = pts.map((p, i) => {
+    if (i !== pts.length - 1 || !prev) return p;
+    const dx = p.x - prev.x;
+    const dy = p.y - prev.y;
+    const len = Math.hypot(dx, dy) || 1;
+    const cut = Math.min(ARROW_LENGTH - 1, len);
+    return { x: p.x - (dx / len) * cut, y: p.y - (dy / len) * cut };
+  });
+  return (
+    <g data-edge={edge.kind} data-from={edge.fromStep} data-to={edge.toStep}>
+      <polyline points={linePts.map((p) => `${fmt(p.x)},${fmt(p.y)}`).join(" ")} />
+      {head ? <polygon points={head} fill="currentColor" stroke="none" /> : null}
+      {edge.label ? (
+        <text
+          x={fmt(X(edge.label.x))}
+          y={fmt(Y(edge.label.y))}
+          textAnchor={edge.label.anchor}
+          dominantBaseline="middle"
+          fontSize={fontSize}
+          fill="currentColor"
+          stroke="none"
+        >
+          {edge.label.text}
+        </text>
+      ) : null}
+    </g>
+  );
+}
+
+function Connector({
+  connector,
+  X,
+  Y,
+  columnWidth,
+  rowHeight,
+  fontSize,
+}: {
+  connector: TFlowConnector;
+  X: Scale;
+  Y: Scale;
+  columnWidth: number;
+  rowHeight: number;
+  fontSize: number;
+}) {
+  const w = CONNECTOR_WIDTH * columnWidth;
+  const h = CONNECTOR_HEIGHT * rowHeight;
+  const cx = X(connector.x);
+  const cy = Y(connector.y);
+  const shoulder = cy + h / 2 - h * 0.35;
+  // Off-page connector: a pentagon pointing down, the letter inside.
+  const points = [
+    [cx - w / 2, cy - h / 2],
+    [cx + w / 2, cy - h / 2],
+    [cx + w / 2, shoulder],
+    [cx, cy + h / 2],
+    [cx - w / 2, shoulder],
+  ]
+    .map(([x, y]) => `${fmt(x!)},${fmt(y!)}`)
+    .join(" ");
+  const letterSize = Math.min(fontSize + 1, h * 0.55, w * 0.6);
+  return (
+    <g data-connector={connector.letter} data-direction={connector.direction}>
+      <polygon points={points} />
+      <text
+        x={fmt(cx)}
+        y={fmt(cy - h * 0.08)}
+        textAnchor="middle"
+        dominantBaseline="middle"
+        fontSize={fmt(letterSize)}
+        fontWeight={600}
+        fill="currentColor"
+        stroke="none"
+      >
+        {connector.letter}
+      </text>
+    </g>
+  );
+}
