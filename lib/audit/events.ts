@@ -79,6 +79,32 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     entityId: z.string(),
     data: z.object({ nomor: z.string(), version: z.number(), format: z.enum(["json", "xlsx"]) }),
   }),
+  z.object({
+    action: z.literal("cycle.start"),
+    entityType: z.literal("MeasurementCycle"),
+    entityId: z.string(),
+    data: z.object({ sopId: z.string(), nomor: z.string(), version: z.number(), year: z.number(), period: z.string() }),
+  }),
+  z.object({
+    action: z.enum(["cycle.complete", "cycle.cancel"]),
+    entityType: z.literal("MeasurementCycle"),
+    entityId: z.string(),
+    data: z.object({ status: ZChange, reason: z.string().nullable().optional() }),
+  }),
+  z.object({
+    action: z.enum(["task.complete", "task.approve", "task.return", "task.resubmit"]),
+    entityType: z.literal("CycleTask"),
+    entityId: z.string(),
+    data: z.object({
+      cycleId: z.string(),
+      stepNumber: z.number(),
+      round: z.number(),
+      status: ZChange,
+      comment: z.string().nullable(),
+      outputText: z.string().nullable(),
+      opened: z.array(z.object({ stepNumber: z.number(), round: z.number(), status: z.string() })),
+    }),
+  }),
 ]);
 
 export type TAuditEventInput = z.infer<typeof ZAuditEventInput>;

@@ -15,6 +15,8 @@ export const RESERVED_ROLE_CODES = [ADMIN_ROLE, AUDITOR_ROLE] as const;
 const ANY_MEMBER = "*" as const;
 /** The agency's head role(s) (Role.isHead). */
 export const HEAD = "@HEAD" as const;
+/** Any member with a working role: everyone but read-only auditors. */
+const WORKING_MEMBER = "@MEMBER" as const;
 
 export const PERMISSIONS = {
   "agency.view": [ANY_MEMBER],
@@ -23,6 +25,12 @@ export const PERMISSIONS = {
   "sop.view": [ANY_MEMBER],
   "sop.edit": [ADMIN_ROLE],
   "sop.activate": [HEAD],
+  "cycle.view": [ANY_MEMBER],
+  /** Start a cycle: further limited to the first step's role or ADMIN by the service. */
+  "cycle.start": [WORKING_MEMBER],
+  /** Act on a task: further limited to the task's assigned role by the service. */
+  "cycle.act": [WORKING_MEMBER],
+  "cycle.cancel": [ADMIN_ROLE, HEAD],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;
@@ -48,7 +56,9 @@ export function can(
     const code = typeof role === "string" ? role : role.code;
     const isHead = typeof role === "string" ? false : Boolean(role.isHead);
     if (code === AUDITOR_ROLE) return allowed.includes(AUDITOR_ROLE);
-    return allowed.includes(code) || (isHead && allowed.includes(HEAD)) || extra.includes(code);
+    return (
+      allowed.includes(WORKING_MEMBER) || allowed.includes(code) || (isHead && allowed.includes(HEAD)) || extra.includes(code)
+    );
   });
 }
 

@@ -6,7 +6,8 @@ import pg from "pg";
  * derives from schema.prisma into a scratch schema and compares it with the
  * schema our migrations built. Triggers and functions are not part of the
  * Prisma datamodel (the audit trigger lives only in migrations) and are not
- * compared.
+ * compared, nor are indexes named "manual_…", which migrations add by hand
+ * where schema.prisma cannot express them (partial unique indexes).
  */
 export interface CatalogSnapshot {
   columns: string[];
@@ -33,7 +34,8 @@ export async function snapshotCatalog(client: pg.Client, schema: string): Promis
     [schema],
   );
   const indexes = await client.query<{ r: string }>(
-    `SELECT indexdef AS r FROM pg_indexes WHERE schemaname = $1 AND tablename <> '_prisma_migrations'`,
+    `SELECT indexdef AS r FROM pg_indexes
+      WHERE schemaname = $1 AND tablename <> '_prisma_migrations' AND indexname NOT LIKE 'manual\\_%'`,
     [schema],
   );
   const constraints = await client.query<{ r: string }>(

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+const text = (max: number) => z.string().trim().max(max, `Maksimal ${max} karakter.`);
+
+export const CYCLE_PERIODS = ["TW1", "TW2", "TW3", "TW4", "TAHUNAN"] as const;
+
+export const ZStartCycle = z.object({
+  sopId: z.string().min(1).max(40),
+  year: z.coerce.number({ error: "Tahun harus berupa angka." }).int("Tahun harus bilangan bulat.").min(2000, "Tahun tidak valid.").max(2100, "Tahun tidak valid."),
+  period: z.enum(CYCLE_PERIODS, { error: "Pilih periode (Triwulan I–IV atau Tahunan)." }),
+});
+export type TStartCycle = z.input<typeof ZStartCycle>;
+
+/** What a step's executor records; which parts are required depends on the step's kind (service). */
+export const ZTaskWork = z.object({
+  outputText: text(20_000).optional().transform((v) => v || null),
+  comment: text(5_000).optional().transform((v) => v || null),
+  checklist: z.array(text(500)).max(50).optional(),
+  attendees: z.array(text(200).min(1)).max(200).optional(),
+  decisions: text(10_000).optional(),
+  reference: text(500).optional(),
+});
+
+export const ZTaskAction = ZTaskWork.extend({
+  cycleId: z.string().min(1).max(40),
+  taskId: z.string().min(1).max(40),
+  event: z.enum(["COMPLETE", "APPROVE", "RETURN", "RESUBMIT"], { error: "Tindakan tidak dikenal." }),
+});
+export type TTaskAction = z.input<typeof ZTaskAction>;
+
+export const ZCancelCycle = z.object({
+  cycleId: z.string().min(1).max(40),
+  reason: text(2_000).min(1, "Alasan pembatalan wajib diisi."),
+});

@@ -1,0 +1,338 @@
+import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
+import { readAgencySettings } from "@/lib/agency/settings";
+import { AppError, conflictError, forbiddenError, invalidError, notFoundError } from "@/lib/authz/errors";
+import { ADMIN_ROLE } from "@/lib/authz/permissions";
+import { db, type DbTx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isDecisionKind } from "@/lib/sop/schemas";
+
+import { CYCLE_MESSAGES as M } from "./messages";
+import type { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
+import { computeDueAt } from "./working-time";
+import { planTransition, type TWorkflowChange, type TWorkflowState } from "./workflow";
+import type { z } from "zod";
+
+export interface CycleActor {
+  agencyId: string;
+  actor: AuditActor;
+  /** The actor's active role ids in the agency. */
+  roleIds: string[];
+  roleCodes: string[];
+  meta: AuditRequestMeta | null;
+  /** The clock (tests and demo data pass their own). */
+  now?: Date;
+}
+
+const STEP_SELECT = {
+  id: true,
+  number: true,
+  kind: true,
+  kegiatan: true,
+  output: true,
+  kelengkapan: true,
+  waktuJumlah: true,
+  waktuSatuan: true,
+  yesStepNumber: true,
+  noStepNumber: true,
+  executorRoleId: true,
+  executorRole: { select: { name: true } },
+} as const;
+
+type StepRow = Prisma.SopStepGetPayload<{ select: typeof STEP_SELECT }>;
+
+function workflowSteps(steps: StepRow[]): TWorkflowState["steps"] {
+  return steps.map((s) => ({
+    number: s.number,
+    kind: isDecisionKind(s.kind) ? "DECISION" : "PROCESS",
+    yesStepNumber: s.yesStepNumber,
+    noStepNumber: s.noStepNumber,
+  }));
+}
+
+/** Members (active, unexpired) holding a role: they get the notification. */
+async function usersWithRole(tx: DbTx, roleId: string, now: Date) {
+  const rows = await tx.membership.findMany({
+    where: { roleId, active: true, user: { active: true }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+    select: { userId: true },
+  });
+  return [...new Set(rows.map((r) => r.userId))];
+}
+
+async function openTask(
+  tx: DbTx,
+  cycle: { id: string; agencyId: string },
+  step: StepRow,
+  change: Extract<TWorkflowChange, { kind: "OPEN_TASK" }>,
+  timeZone: "WIB" | "WITA" | "WIT",
+  now: Date,
+) {
+  const task = await tx.cycleTask.create({
+    data: {
+      agencyId: cycle.agencyId,
+      cycleId: cycle.id,
+      stepId: step.id,
+      stepNumber: step.number,
+      round: change.round,
+      status: change.status,
+      assignedRoleId: step.executorRoleId,
+      startedAt: now,
+      dueAt: computeDueAt(now, step.waktuJumlah, step.waktuSatuan, timeZone),
+      returnedFromTaskId: change.returnedFromTaskId,
+      returnReason: change.returnReason,
+    },
+    select: { id: true },
+  });
+  const users = await usersWithRole(tx, step.executorRoleId, now);
+  const returned = change.status === "RETURNED";
+  await tx.notification.createMany({
+    data: users.map((userId) => ({
+      agencyId: cycle.agencyId,
+      userId,
+      kind: returned ? ("RETURNED" as const) : ("NEW_TASK" as const),
+      cycleId: cycle.id,
+      taskId: task.id,
+      title: returned ? M.notifyReturned(step.number) : M.notifyNewTask(step.number, step.kegiatan.slice(0, 120)),
+      body: returned ? (change.returnReason ?? "") : "",
+      createdAt: now,
+    })),
+    skipDuplicates: true,
+  });
+  return task;
+}
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Starts a cycle of an ACTIVE SOP for a period: step 1 goes to its executor. */
+export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: CycleActor) {
+  const now = ctx.now ?? new Date();
+  try {
+    return await db.$transaction(async (tx) => {
+      const sop = await tx.sop.findFirst({
+        where: { id: input.sopId, agencyId: ctx.agencyId },
+        select: {
+          id: true,
+          seriesId: true,
+          nomor: true,
+          version: true,
+          status: true,
+          agency: { select: { timeZone: true } },
+          steps: { select: STEP_SELECT, orderBy: { number: "asc" } },
+        },
+      });
+      if (!sop) throw notFoundError("SOP tidak ditemukan.");
+      if (sop.status !== "ACTIVE") throw invalidError(M.sopNotActive);
+      const first = sop.steps[0];
+      if (!first) throw invalidError(M.sopNotActive);
+      if (!ctx.roleIds.includes(first.executorRoleId) && !ctx.roleCodes.includes(ADMIN_ROLE)) {
+        throw forbiddenError(M.cannotStart(first.executorRole.name));
+      }
+      const plan = planTransition({ cycleStatus: null, steps: workflowSteps(sop.steps), tasks: [] }, { type: "START_CYCLE" });
+      if (!plan.ok) throw invalidError(plan.message);
+      const cycle = await tx.measurementCycle.create({
+        data: {
+          agencyId: ctx.agencyId,
+          sopId: sop.id,
+          seriesId: sop.seriesId,
+          year: input.year,
+          period: input.period,
+          status: "ACTIVE",
+          startedById: ctx.actor.id,
+          startedAt: now,
+        },
+        select: { id: true, agencyId: true },
+      });
+      for (const change of plan.changes) {
+        if (change.kind === "OPEN_TASK") await openTask(tx, cycle, first, change, sop.agency.timeZone, now);
+      }
+      await recordAudit(
+        tx,
+        {
+          action: "cycle.start",
+          entityType: "MeasurementCycle",
+          entityId: cycle.id,
+          data: { sopId: sop.id, nomor: sop.nomor, version: sop.version, year: input.year, period: input.period },
+        },
+        { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
+      );
+      return { id: cycle.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw invalidError(M.duplicate(M.periods[input.period], input.year), { period: [M.duplicate(M.periods[input.period], input.year)] });
+    }
+    throw error;
+  }
+}
+
+/** What the step's kind requires before it can be completed (the SOP's Output, checklist, minutes). */
+function requireWork(step: StepRow, event: string, work: z.output<typeof ZTaskAction>) {
+  if (event !== "COMPLETE" && event !== "RESUBMIT") return;
+  const fields: Record<string, string[]> = {};
+  if (step.kind === "DISPOSITION" && !work.outputText) fields.outputText = [M.dispositionRequired];
+  if (step.kind === "MEETING" && (!work.outputText || !work.attendees?.length || !work.decisions)) {
+    fields.outputText = [M.meetingIncomplete];
+  }
+  if (step.kind === "INPUT") {
+    const items = step.kelengkapan.split("\n").map((s) => s.trim()).filter(Boolean);
+    const checked = new Set(work.checklist ?? []);
+    if (items.some((item) => !checked.has(item))) fields.checklist = [M.checklistIncomplete];
+  }
+  if (step.output.trim() && !work.outputText && !fields.outputText) fields.outputText = [M.outputRequired(step.output)];
+  if (Object.keys(fields).length) throw invalidError(Object.values(fields)[0]![0]!, fields);
+}
+
+/**
+ * The executor of the active step acts: complete, approve ("Ya"), return for
+ * revision ("Tidak", with a reason) or resubmit a returned step. One
+ * transaction; every update is guarded by the state it expects, so of two
+ * people acting at once exactly one succeeds and the other is told the task
+ * was already handled.
+ */
+export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleActor) {
+  const now = ctx.now ?? new Date();
+  try {
+    return await db.$transaction(async (tx) => {
+      const cycle = await tx.measurementCycle.findFirst({
+        where: { id: input.cycleId, agencyId: ctx.agencyId },
+        select: {
+          id: true,
+          agencyId: true,
+          status: true,
+          agency: { select: { timeZone: true, settings: true } },
+          sop: { select: { steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
+          tasks: { select: { id: true, stepNumber: true, round: true, status: true, assignedRoleId: true, completedById: true } },
+        },
+      });
+      if (!cycle) throw notFoundError(M.notFound);
+      const task = cycle.tasks.find((t) => t.id === input.taskId);
+      if (!task) throw notFoundError(M.taskNotFound);
+      const steps = cycle.sop.steps;
+      const step = steps.find((s) => s.number === task.stepNumber)!;
+
+      const plan = planTransition(
+        { cycleStatus: cycle.status, steps: workflowSteps(steps), tasks: cycle.tasks },
+        { type: input.event, taskId: task.id, comment: input.comment },
+      );
+      if (!plan.ok) {
+        if (plan.code === "ALREADY_HANDLED") throw conflictError(plan.message);
+        throw invalidError(plan.message, plan.code === "COMMENT_REQUIRED" ? { comment: [plan.message] } : undefined);
+      }
+      if (!ctx.roleIds.includes(task.assignedRoleId)) throw forbiddenError(M.notYourTask(step.executorRole.name));
+
+      if ((input.event === "APPROVE" || input.event === "RETURN") && !readAgencySettings(cycle.agency.settings).allowSelfApproval) {
+        // The reviewed work: the steps from the return target up to this decision, latest round of each.
+        const from = step.noStepNumber ?? step.number;
+        const reviewedMakers = new Set(
+          cycle.tasks.filter((t) => t.stepNumber >= from && t.stepNumber < step.number && t.status === "DONE").map((t) => t.completedById),
+        );
+        if (reviewedMakers.has(ctx.actor.id)) throw forbiddenError(M.makerChecker);
+      }
+      requireWork(step, input.event, input);
+
+      const opened: { stepNumber: number; round: number; status: string }[] = [];
+      for (const change of plan.changes) {
+        if (change.kind === "CLOSE_TASK") {
+          const closed = await tx.cycleTask.updateMany({
+            where: { id: change.taskId, cycleId: cycle.id, status: change.from },
+            data: {
+              status: change.to,
+              outcome: change.outcome,
+              comment: change.comment,
+              completedAt: now,
+              completedById: ctx.actor.id,
+              ...(change.taskId === task.id
+                ? {
+                    outputText: input.outputText,
+                    data: JSON.parse(
+                      JSON.stringify({ checklist: input.checklist, attendees: input.attendees, decisions: input.decisions, reference: input.reference }),
+                    ),
+                  }
+                : {}),
+            },
+          });
+          if (closed.count !== 1) throw conflictError("Tugas ini sudah ditangani.");
+        } else if (change.kind === "OPEN_TASK") {
+          const target = steps.find((s) => s.number === change.stepNumber)!;
+          await openTask(tx, cycle, target, change, cycle.agency.timeZone, now);
+          opened.push({ stepNumber: change.stepNumber, round: change.round, status: change.status });
+        } else {
+          const updated = await tx.measurementCycle.updateMany({
+            where: { id: cycle.id, status: change.from ?? undefined },
+            data: { status: change.to, ...(change.to === "COMPLETED" ? { completedAt: now } : {}) },
+          });
+          if (updated.count !== 1) throw conflictError("Tugas ini sudah ditangani.");
+          await recordAudit(
+            tx,
+            { action: "cycle.complete", entityType: "MeasurementCycle", entityId: cycle.id, data: { status: { before: change.from, after: change.to } } },
+            { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
+          );
+        }
+      }
+      const action = ({ COMPLETE: "task.complete", APPROVE: "task.approve", RETURN: "task.return", RESUBMIT: "task.resubmit" } as const)[
+        input.event
+      ];
+      await recordAudit(
+        tx,
+        {
+          action,
+          entityType: "CycleTask",
+          entityId: task.id,
+          data: {
+            cycleId: cycle.id,
+            stepNumber: task.stepNumber,
+            round: task.round,
+            status: { before: task.status, after: plan.transition.to },
+            comment: input.comment,
+            outputText: input.outputText,
+            opened,
+          },
+        },
+        { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
+      );
+      return { cycleStatus: plan.cycleStatus, opened };
+    });
+  } catch (error) {
+    // A concurrent transition that created the same next task first.
+    if (isUniqueViolation(error)) throw conflictError("Tugas ini sudah ditangani.");
+    if (error instanceof AppError) throw error;
+    throw error;
+  }
+}
+
+export async function cancelCycle(input: z.output<typeof ZCancelCycle>, ctx: CycleActor) {
+  const now = ctx.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const cycle = await tx.measurementCycle.findFirst({
+      where: { id: input.cycleId, agencyId: ctx.agencyId },
+      select: { id: true, status: true, sop: { select: { steps: { select: STEP_SELECT } } }, tasks: { select: { id: true, stepNumber: true, round: true, status: true } } },
+    });
+    if (!cycle) throw notFoundError(M.notFound);
+    const plan = planTransition(
+      { cycleStatus: cycle.status, steps: workflowSteps(cycle.sop.steps), tasks: cycle.tasks },
+      { type: "CANCEL_CYCLE", comment: input.reason },
+    );
+    if (!plan.ok) throw invalidError(plan.message);
+    for (const change of plan.changes) {
+      if (change.kind === "CLOSE_TASK") {
+        const closed = await tx.cycleTask.updateMany({
+          where: { id: change.taskId, status: change.from },
+          data: { status: "CANCELLED", outcome: "CANCELLED", comment: input.reason, completedAt: now, completedById: ctx.actor.id },
+        });
+        if (closed.count !== 1) throw conflictError();
+      }
+    }
+    const updated = await tx.measurementCycle.updateMany({
+      where: { id: cycle.id, status: "ACTIVE" },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: input.reason },
+    });
+    if (updated.count !== 1) throw conflictError();
+    await recordAudit(
+      tx,
+      { action: "cycle.cancel", entityType: "MeasurementCycle", entityId: cycle.id, data: { status: { before: "ACTIVE", after: "CANCELLED" }, reason: input.reason } },
+      { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
+    );
+  });
+}
