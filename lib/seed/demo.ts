@@ -5,6 +5,7 @@ import { SEED_SOPS, type TSeedSopSlug } from "@/lib/sop/seed-sops";
 import { activateSop, createSop } from "@/lib/sop/service";
 
 import { RESERVED_ROLES, SEED_AGENCIES } from "./agencies";
+import { seedDemoCycles } from "./demo-cycles";
 
 /** Every demo account uses this password. Demo data only: never on a real deployment. */
 export const DEMO_PASSWORD = "AlurKinerja2026";
@@ -124,6 +125,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   }
 
   await seedSops(db, logins);
+  for (const agency of SEED_AGENCIES) await seedDemoCycles(db, logins, agency.slug);
   return logins;
 }
 

@@ -1,6 +1,7 @@
 import { AgencyShell } from "@/components/layout/agency-shell";
 import { listUserAgencies } from "@/lib/agency/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
+import { countUnreadNotifications } from "@/lib/cycle/queries";
 import { t } from "@/lib/i18n";
 
 export default async function AgencyLayout({
@@ -12,11 +13,13 @@ export default async function AgencyLayout({
 }) {
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug);
-  const agencies = await listUserAgencies(ctx.user.id);
+  const [agencies, unread] = await Promise.all([listUserAgencies(ctx.user.id), countUnreadNotifications(ctx.user.id, ctx.agency.id)]);
   const base = `/a/${ctx.agency.slug}`;
   const nav = [
     { href: base, label: t.nav.dashboard },
+    { href: `${base}/cycles`, label: t.nav.cycles },
     { href: `${base}/sops`, label: t.nav.sops },
+    { href: `${base}/notifikasi`, label: unread ? `${t.nav.notifications} (${unread})` : t.nav.notifications },
     ...(ctx.can("member.view") ? [{ href: `${base}/anggota`, label: t.nav.members }] : []),
   ];
   return (

@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
+import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
+import { listMyTasks } from "@/lib/cycle/queries";
+import { isLate } from "@/lib/cycle/working-time";
+import { formatDateTime } from "@/lib/format";
 import { t } from "@/lib/i18n";
 
 export const metadata: Metadata = { title: t.nav.dashboard };
@@ -10,6 +15,8 @@ export const metadata: Metadata = { title: t.nav.dashboard };
 export default async function AgencyDashboard({ params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug);
+  const tasks = ctx.readOnly ? [] : await listMyTasks(ctx.agency.id, ctx.roles.map((r) => r.id));
+  const now = new Date();
   return (
     <div className="space-y-6">
       <div>
@@ -24,10 +31,41 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
       </div>
       <Card>
         <CardHeader>
-          <CardTitle>{t.dashboard.myTasks}</CardTitle>
+          <CardTitle>
+            {t.dashboard.myTasks} {tasks.length ? `(${tasks.length})` : ""}
+          </CardTitle>
         </CardHeader>
         <CardBody>
-          <p className="text-slate-600">{t.dashboard.noTasks}</p>
+          {tasks.length === 0 ? (
+            <p className="text-slate-600">{t.dashboard.noTasks}</p>
+          ) : (
+            <ul className="divide-y divide-slate-200" data-testid="my-tasks">
+              {tasks.map((task) => {
+                const late = isLate(task.dueAt, now);
+                return (
+                  <li key={task.id}>
+                    <Link href={`/a/${ctx.agency.slug}/cycles/${task.cycle.id}`} className="block space-y-1 py-3 hover:bg-slate-50">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <span className="font-medium text-brand-800">
+                          {t.dashboard.step(task.stepNumber)}
+                          {task.round > 1 ? ` (${t.dashboard.round(task.round)})` : ""}: {task.step.kegiatan}
+                        </span>
+                        {task.status === "RETURNED" ? <Badge tone="warning">{t.dashboard.returned}</Badge> : null}
+                        {late ? <Badge tone="danger">{t.dashboard.late}</Badge> : null}
+                      </div>
+                      <p className="text-sm text-slate-600">
+                        {task.cycle.sop.nama} · {CYCLE_MESSAGES.periods[task.cycle.period]} {task.cycle.year} · {task.assignedRole.name}
+                      </p>
+                      <p className="text-sm text-slate-700">
+                        {t.dashboard.due}: {formatDateTime(task.dueAt, ctx.agency.timeZone)}
+                      </p>
+                      {task.returnReason ? <p className="text-sm text-amber-900">“{task.returnReason}”</p> : null}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
         </CardBody>
       </Card>
     </div>

@@ -1,0 +1,27 @@
+"use client";
+
+import { useTransition } from "react";
+import { toast } from "sonner";
+
+import { Button } from "@/components/ui/button";
+import { markNotificationsReadAction } from "@/lib/cycle/actions";
+import { t } from "@/lib/i18n";
+
+export function MarkReadButton({ agencySlug }: { agencySlug: string }) {
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      size="sm"
+      variant="secondary"
+      disabled={pending}
+      onClick={() =>
+        start(async () => {
+          const result = await markNotificationsReadAction(agencySlug, {});
+          if (!result.ok) toast.error(result.error);
+        })
+      }
+    >
+      {t.notifications.markAllRead}
+    </Button>
+  );
+}

@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+
+import { agencyAction, type ActionContext } from "@/lib/authz/action";
+import { db } from "@/lib/db/client";
+
+import { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
+import { actOnTask, cancelCycle, startCycle, type CycleActor } from "./service";
+
+function cycleActor(ctx: ActionContext): CycleActor {
+  return {
+    agencyId: ctx.agency.id,
+    actor: ctx.actor,
+    roleIds: ctx.roles.map((r) => r.id),
+    roleCodes: ctx.roleCodes,
+    meta: ctx.meta,
+  };
+}
+
+export const startCycleAction = agencyAction({ name: "cycle.start", permission: "cycle.start", schema: ZStartCycle }, async (ctx, input) => {
+  const result = await startCycle(input, cycleActor(ctx));
+  revalidatePath(`/a/${ctx.agency.slug}`, "layout");
+  return result;
+});
+
+export const taskAction = agencyAction({ name: "cycle.act", permission: "cycle.act", schema: ZTaskAction }, async (ctx, input) => {
+  const result = await actOnTask(input, cycleActor(ctx));
+  revalidatePath(`/a/${ctx.agency.slug}`, "layout");
+  return result;
+});
+
+export const cancelCycleAction = agencyAction({ name: "cycle.cancel", permission: "cycle.cancel", schema: ZCancelCycle }, async (ctx, input) => {
+  await cancelCycle(input, cycleActor(ctx));
+  revalidatePath(`/a/${ctx.agency.slug}`, "layout");
+});
+
+/** Marks the user's own notifications read (all, or one). Not audited: it changes nothing of the agency's record. */
+export const markNotificationsReadAction = agencyAction(
+  { name: "notification.markRead", permission: "agency.view", schema: z.object({ id: z.string().max(40).optional() }) },
+  async (ctx, input) => {
+    await db.notification.updateMany({
+      where: { userId: ctx.user.id, agencyId: ctx.agency.id, readAt: null, ...(input.id ? { id: input.id } : {}) },
+      data: { readAt: new Date() },
+    });
+    revalidatePath(`/a/${ctx.agency.slug}`, "layout");
+  },
+);
