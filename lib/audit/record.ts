@@ -1,5 +1,6 @@
 import type { DbTx } from "@/lib/db/client";
 
+import { advanceChain, chainKeyFor, hashEvent, setChainHead } from "./chain";
 import { ZAuditEventInput, type TAuditEventInput } from "./events";
 
 export interface AuditActor {
@@ -25,18 +26,28 @@ export async function recordAudit(
   { agencyId, actor, meta }: { agencyId: string | null; actor: AuditActor | null; meta: AuditRequestMeta | null },
 ): Promise<void> {
   const parsed = ZAuditEventInput.parse(event);
+  const chainKey = chainKeyFor(agencyId);
+  const { seq, prevHash } = await advanceChain(tx, chainKey);
+  const fields = {
+    chainKey,
+    seq,
+    agencyId,
+    actorId: actor?.id ?? null,
+    actorSnapshot: actor ? { name: actor.name, nip: actor.nip, roles: actor.roles } : null,
+    action: parsed.action,
+    entityType: parsed.entityType,
+    entityId: parsed.entityId ?? null,
+    // Normalised through JSON so the hash covers exactly what the database stores.
+    data: JSON.parse(JSON.stringify(parsed.data)) as object,
+    ip: meta?.ip ?? null,
+    userAgent: meta?.userAgent?.slice(0, 500) ?? null,
+    requestId: meta?.requestId ?? null,
+    createdAt: new Date(),
+    prevHash,
+  };
+  const hash = hashEvent(fields);
   await tx.auditEvent.create({
-    data: {
-      agencyId,
-      actorId: actor?.id ?? null,
-      actorSnapshot: actor ? { name: actor.name, nip: actor.nip, roles: actor.roles } : undefined,
-      action: parsed.action,
-      entityType: parsed.entityType,
-      entityId: parsed.entityId,
-      data: JSON.parse(JSON.stringify(parsed.data)),
-      ip: meta?.ip ?? null,
-      userAgent: meta?.userAgent?.slice(0, 500) ?? null,
-      requestId: meta?.requestId ?? null,
-    },
+    data: { ...fields, actorSnapshot: fields.actorSnapshot ?? undefined, hash },
   });
+  await setChainHead(tx, chainKey, seq, hash);
 }

@@ -1,0 +1,29 @@
+/**
+ * `npm run audit:verify`: checks every audit hash chain (one per agency, one
+ * for platform events) in DATABASE_URL or the embedded database, prints one
+ * line per chain and exits 1 when any chain is broken, naming its first broken event.
+ */
+import { verifyAllChains } from "@/lib/audit/chain";
+import { createPrismaClient } from "@/lib/db/client";
+import { startEmbeddedDatabase } from "@/lib/db/embedded";
+
+const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedDatabase();
+const prisma = createPrismaClient(process.env.DATABASE_URL ?? embedded!.url);
+let broken = 0;
+try {
+  const agencies = new Map((await prisma.agency.findMany({ select: { id: true, slug: true } })).map((a) => [`agency:${a.id}`, a.slug]));
+  for (const report of await verifyAllChains(prisma)) {
+    const name = agencies.get(report.chainKey) ?? report.chainKey;
+    if (report.ok) {
+      console.info(`UTUH    ${name}: ${report.events} peristiwa${report.legacy ? ` (${report.legacy} lama tanpa segel)` : ""}`);
+    } else {
+      broken++;
+      const where = report.brokenAt ? ` pada peristiwa id ${report.brokenAt.id} (#${report.brokenAt.seq})` : "";
+      console.error(`RUSAK   ${name}: ${report.reason}${where}`);
+    }
+  }
+} finally {
+  await prisma.$disconnect();
+  await embedded?.stop();
+}
+process.exit(broken ? 1 : 0);
