@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   /** Act on a task: further limited to the task's assigned role by the service. */
   "cycle.act": [WORKING_MEMBER],
   "cycle.cancel": [ADMIN_ROLE, HEAD],
+  /** The agency's audit log, chain verification and SLA summary. */
+  "audit.view": [ADMIN_ROLE, AUDITOR_ROLE, HEAD],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;
