@@ -8,7 +8,7 @@ import { ZAddMember, ZCreateAgency, ZCreateGovernment, ZSetMemberActive, ZSetMem
 import { addMember, createAgency, createGovernment, setMemberActive, setMemberRoles } from "./service";
 
 export const addMemberAction = agencyAction(
-  { name: "member.add", permission: "member.manage", schema: ZAddMember },
+  { name: "member.add", permission: "member.manage", schema: ZAddMember, audit: { events: ["user.create", "membership.roles_set"] } },
   async (ctx, input) => {
     const result = await addMember(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
     revalidatePath(`/a/${ctx.agency.slug}/anggota`);
@@ -17,7 +17,7 @@ export const addMemberAction = agencyAction(
 );
 
 export const setMemberRolesAction = agencyAction(
-  { name: "member.setRoles", permission: "member.manage", schema: ZSetMemberRoles },
+  { name: "member.setRoles", permission: "member.manage", schema: ZSetMemberRoles, audit: { events: ["membership.roles_set"] } },
   async (ctx, input) => {
     await setMemberRoles(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
     revalidatePath(`/a/${ctx.agency.slug}/anggota`);
@@ -25,7 +25,7 @@ export const setMemberRolesAction = agencyAction(
 );
 
 export const setMemberActiveAction = agencyAction(
-  { name: "member.setActive", permission: "member.manage", schema: ZSetMemberActive },
+  { name: "member.setActive", permission: "member.manage", schema: ZSetMemberActive, audit: { events: ["membership.deactivate", "membership.reactivate"] } },
   async (ctx, input) => {
     await setMemberActive(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
     revalidatePath(`/a/${ctx.agency.slug}/anggota`);
@@ -33,7 +33,7 @@ export const setMemberActiveAction = agencyAction(
 );
 
 export const createGovernmentAction = platformAction(
-  { name: "platform.createGovernment", schema: ZCreateGovernment },
+  { name: "platform.createGovernment", schema: ZCreateGovernment, audit: { events: ["government.create"] } },
   async (ctx, input) => {
     const result = await createGovernment(input, ctx);
     revalidatePath("/admin");
@@ -42,7 +42,7 @@ export const createGovernmentAction = platformAction(
 );
 
 export const createAgencyAction = platformAction(
-  { name: "platform.createAgency", schema: ZCreateAgency },
+  { name: "platform.createAgency", schema: ZCreateAgency, audit: { events: ["agency.create", "membership.roles_set"] } },
   async (ctx, input) => {
     const result = await createAgency(input, ctx);
     revalidatePath("/admin");

@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import type { TAuditAction } from "@/lib/audit/events";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { t } from "@/lib/i18n";
 
@@ -26,10 +27,34 @@ export interface PlatformActionContext {
 }
 
 /**
- * Every server action, by name: the proof suite and the audit test walk this
- * registry, so an action that bypasses these wrappers is noticed.
+ * What an action leaves in the audit trail: the event types it writes, or
+ * why it writes none (it changes nothing of the agency's record).
  */
-export const ACTION_REGISTRY = new Map<string, { scope: "agency" | "platform"; permission: TPermission | "platform.admin" }>();
+export type ActionAudit = { events: readonly TAuditAction[] } | { none: string };
+
+export interface RegisteredAction {
+  name: string;
+  scope: "agency" | "platform";
+  permission: TPermission | "platform.admin";
+  audit: ActionAudit;
+}
+
+/**
+ * Every server action, by name: the proof suite and the audit test walk this
+ * registry, so an action that bypasses these wrappers, or declares no audit
+ * events, is noticed.
+ */
+export const ACTION_REGISTRY = new Map<string, RegisteredAction>();
+
+/** Registered actions carry their definition, so tests can map exports to it. */
+export const ACTION_META = Symbol.for("alur.action");
+
+function register<F extends object>(fn: F, entry: RegisteredAction): F {
+  if (ACTION_REGISTRY.has(entry.name)) throw new Error(`duplicate server action name: ${entry.name}`);
+  ACTION_REGISTRY.set(entry.name, entry);
+  Object.defineProperty(fn, ACTION_META, { value: entry });
+  return fn;
+}
 
 function failure(error: unknown): Extract<ActionResult<never>, { ok: false }> {
   if (error instanceof AppError) {
@@ -55,11 +80,10 @@ function invalid(error: z.ZodError): Extract<ActionResult<never>, { ok: false }>
  * Indonesian messages; nothing unexpected reaches the browser.
  */
 export function agencyAction<TSchema extends z.ZodType, TResult>(
-  def: { name: string; permission: TPermission; schema: TSchema },
+  def: { name: string; permission: TPermission; schema: TSchema; audit: ActionAudit },
   handler: (ctx: ActionContext, input: z.output<TSchema>) => Promise<TResult>,
 ): (agencySlug: string, input: z.input<TSchema>) => Promise<ActionResult<TResult>> {
-  ACTION_REGISTRY.set(def.name, { scope: "agency", permission: def.permission });
-  return async (agencySlug, raw) => {
+  const action = async (agencySlug: string, raw: z.input<TSchema>): Promise<ActionResult<TResult>> => {
     try {
       const user = await getSessionUser();
       if (!user) return { ok: false, error: t.errors.unauthenticated, code: "UNAUTHENTICATED" };
@@ -79,15 +103,15 @@ export function agencyAction<TSchema extends z.ZodType, TResult>(
       return failure(error);
     }
   };
+  return register(action, { name: def.name, scope: "agency", permission: def.permission, audit: def.audit });
 }
 
 /** Platform administration (governments, agencies): platform administrators only. */
 export function platformAction<TSchema extends z.ZodType, TResult>(
-  def: { name: string; schema: TSchema },
+  def: { name: string; schema: TSchema; audit: ActionAudit },
   handler: (ctx: PlatformActionContext, input: z.output<TSchema>) => Promise<TResult>,
 ): (input: z.input<TSchema>) => Promise<ActionResult<TResult>> {
-  ACTION_REGISTRY.set(def.name, { scope: "platform", permission: "platform.admin" });
-  return async (raw) => {
+  const action = async (raw: z.input<TSchema>): Promise<ActionResult<TResult>> => {
     try {
       const user = await getSessionUser();
       if (!user) return { ok: false, error: t.errors.unauthenticated, code: "UNAUTHENTICATED" };
@@ -100,4 +124,5 @@ export function platformAction<TSchema extends z.ZodType, TResult>(
       return failure(error);
     }
   };
+  return register(action, { name: def.name, scope: "platform", permission: "platform.admin", audit: def.audit });
 }

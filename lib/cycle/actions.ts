@@ -19,26 +19,26 @@ function cycleActor(ctx: ActionContext): CycleActor {
   };
 }
 
-export const startCycleAction = agencyAction({ name: "cycle.start", permission: "cycle.start", schema: ZStartCycle }, async (ctx, input) => {
+export const startCycleAction = agencyAction({ name: "cycle.start", permission: "cycle.start", schema: ZStartCycle, audit: { events: ["cycle.start"] } }, async (ctx, input) => {
   const result = await startCycle(input, cycleActor(ctx));
   revalidatePath(`/a/${ctx.agency.slug}`, "layout");
   return result;
 });
 
-export const taskAction = agencyAction({ name: "cycle.act", permission: "cycle.act", schema: ZTaskAction }, async (ctx, input) => {
+export const taskAction = agencyAction({ name: "cycle.act", permission: "cycle.act", schema: ZTaskAction, audit: { events: ["task.complete", "task.approve", "task.return", "task.resubmit", "cycle.complete"] } }, async (ctx, input) => {
   const result = await actOnTask(input, cycleActor(ctx));
   revalidatePath(`/a/${ctx.agency.slug}`, "layout");
   return result;
 });
 
-export const cancelCycleAction = agencyAction({ name: "cycle.cancel", permission: "cycle.cancel", schema: ZCancelCycle }, async (ctx, input) => {
+export const cancelCycleAction = agencyAction({ name: "cycle.cancel", permission: "cycle.cancel", schema: ZCancelCycle, audit: { events: ["cycle.cancel"] } }, async (ctx, input) => {
   await cancelCycle(input, cycleActor(ctx));
   revalidatePath(`/a/${ctx.agency.slug}`, "layout");
 });
 
 /** Marks the user's own notifications read (all, or one). Not audited: it changes nothing of the agency's record. */
 export const markNotificationsReadAction = agencyAction(
-  { name: "notification.markRead", permission: "agency.view", schema: z.object({ id: z.string().max(40).optional() }) },
+  { name: "notification.markRead", permission: "agency.view", schema: z.object({ id: z.string().max(40).optional() }), audit: { none: "marks the user's own notifications read; no record of the agency changes" } },
   async (ctx, input) => {
     await db.notification.updateMany({
       where: { userId: ctx.user.id, agencyId: ctx.agency.id, readAt: null, ...(input.id ? { id: input.id } : {}) },

@@ -13,7 +13,7 @@ const ZSopId = z.string().min(1).max(40);
 const ZSopPayload = z.unknown();
 
 export const createSopAction = agencyAction(
-  { name: "sop.create", permission: "sop.edit", schema: z.object({ sop: ZSopPayload }) },
+  { name: "sop.create", permission: "sop.edit", schema: z.object({ sop: ZSopPayload }), audit: { events: ["sop.create"] } },
   async (ctx, input) => {
     const result = await createSop(input.sop, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
     revalidatePath(`/a/${ctx.agency.slug}/sops`);
@@ -22,7 +22,7 @@ export const createSopAction = agencyAction(
 );
 
 export const updateSopDraftAction = agencyAction(
-  { name: "sop.update", permission: "sop.edit", schema: z.object({ sopId: ZSopId, sop: ZSopPayload }) },
+  { name: "sop.update", permission: "sop.edit", schema: z.object({ sopId: ZSopId, sop: ZSopPayload }), audit: { events: ["sop.update"] } },
   async (ctx, input) => {
     const result = await updateSopDraft(input.sopId, input.sop, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
     revalidatePath(`/a/${ctx.agency.slug}/sops`, "layout");
@@ -31,7 +31,7 @@ export const updateSopDraftAction = agencyAction(
 );
 
 export const createSopVersionAction = agencyAction(
-  { name: "sop.createVersion", permission: "sop.edit", schema: z.object({ sopId: ZSopId }) },
+  { name: "sop.createVersion", permission: "sop.edit", schema: z.object({ sopId: ZSopId }), audit: { events: ["sop.version_create"] } },
   async (ctx, input) => {
     const result = await createNewVersion(input.sopId, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
     revalidatePath(`/a/${ctx.agency.slug}/sops`, "layout");
@@ -40,7 +40,7 @@ export const createSopVersionAction = agencyAction(
 );
 
 export const activateSopAction = agencyAction(
-  { name: "sop.activate", permission: "sop.activate", schema: z.object({ sopId: ZSopId }) },
+  { name: "sop.activate", permission: "sop.activate", schema: z.object({ sopId: ZSopId }), audit: { events: ["sop.activate"] } },
   async (ctx, input) => {
     const result = await activateSop(input.sopId, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
     revalidatePath(`/a/${ctx.agency.slug}/sops`, "layout");
@@ -49,7 +49,7 @@ export const activateSopAction = agencyAction(
 );
 
 export const archiveSopAction = agencyAction(
-  { name: "sop.archive", permission: "sop.activate", schema: z.object({ sopId: ZSopId }) },
+  { name: "sop.archive", permission: "sop.activate", schema: z.object({ sopId: ZSopId }), audit: { events: ["sop.archive"] } },
   async (ctx, input) => {
     await archiveSop(input.sopId, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
     revalidatePath(`/a/${ctx.agency.slug}/sops`, "layout");
@@ -57,7 +57,7 @@ export const archiveSopAction = agencyAction(
 );
 
 export const importSopJsonAction = agencyAction(
-  { name: "sop.importJson", permission: "sop.edit", schema: z.object({ json: z.string().max(2_000_000) }) },
+  { name: "sop.importJson", permission: "sop.edit", schema: z.object({ json: z.string().max(2_000_000) }), audit: { events: ["sop.import"] } },
   async (ctx, input) => {
     const sop = parseSopJson(input.json);
     const result = await createSop(sop, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta }, "import");
