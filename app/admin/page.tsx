@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { GrantAuditorForm } from "@/components/agency/grant-auditor-form";
 import { CreateAgencyForm, CreateGovernmentForm } from "@/components/agency/platform-forms";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { listGovernmentsWithAgencies } from "@/lib/agency/queries";
@@ -43,6 +44,16 @@ export default async function PlatformAdminPage() {
           </CardBody>
         </Card>
       </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t.platform.grantAuditor}</CardTitle>
+        </CardHeader>
+        <CardBody>
+          <GrantAuditorForm
+            agencies={governments.flatMap((g) => g.agencies.map((a) => ({ id: a.id, label: `${a.name} (${t.platform.levels[g.level]} ${g.name})` })))}
+          />
+        </CardBody>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle>{t.platform.governments}</CardTitle>

@@ -12,7 +12,7 @@ export interface MemberRowProps {
   agencySlug: string;
   canManage: boolean;
   isSelf: boolean;
-  member: { userId: string; name: string; nipDisplay: string; jabatan: string | null; email: string | null; active: boolean; roleCodes: string[] };
+  member: { userId: string; name: string; nipDisplay: string; jabatan: string | null; email: string | null; active: boolean; roleCodes: string[]; accessUntil: string | null };
   roles: { code: string; name: string }[];
 }
 
@@ -45,6 +45,7 @@ export function MemberRow({ agencySlug, canManage, isSelf, member, roles }: Memb
             NIP {member.nipDisplay}
             {member.jabatan ? ` · ${member.jabatan}` : ""}
           </p>
+          {member.accessUntil ? <p className="text-sm text-slate-600">Akses sampai {member.accessUntil}</p> : null}
         </div>
         <Badge tone={member.active ? "success" : "neutral"}>{member.active ? t.common.active : t.common.inactive}</Badge>
       </div>

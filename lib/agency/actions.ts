@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 
 import { agencyAction, platformAction } from "@/lib/authz/action";
 
-import { ZAddMember, ZCreateAgency, ZCreateGovernment, ZSetMemberActive, ZSetMemberRoles } from "./schemas";
-import { addMember, createAgency, createGovernment, setMemberActive, setMemberRoles } from "./service";
+import { ZAddMember, ZCreateAgency, ZCreateGovernment, ZGrantAuditor, ZSetMemberActive, ZSetMemberRoles } from "./schemas";
+import { addMember, createAgency, createGovernment, grantAuditorAccess, setMemberActive, setMemberRoles } from "./service";
 
 export const addMemberAction = agencyAction(
   { name: "member.add", permission: "member.manage", schema: ZAddMember, audit: { events: ["user.create", "membership.roles_set"] } },
@@ -47,5 +47,28 @@ export const createAgencyAction = platformAction(
     const result = await createAgency(input, ctx);
     revalidatePath("/admin");
     return result;
+  },
+);
+
+/** The agency administrator grants an auditor access to their own agency. */
+export const grantAuditorAction = agencyAction(
+  {
+    name: "member.grantAuditor",
+    permission: "member.manage",
+    schema: ZGrantAuditor.omit({ agencyId: true }),
+    audit: { events: ["auditor.grant"] },
+  },
+  async (ctx, input) => {
+    await grantAuditorAccess({ ...input, agencyId: ctx.agency.id }, { actor: ctx.actor, meta: ctx.meta });
+    revalidatePath(`/a/${ctx.agency.slug}/anggota`);
+  },
+);
+
+/** The platform administrator grants an auditor access to any agency. */
+export const platformGrantAuditorAction = platformAction(
+  { name: "platform.grantAuditor", schema: ZGrantAuditor, audit: { events: ["auditor.grant"] } },
+  async (ctx, input) => {
+    await grantAuditorAccess(input, ctx);
+    revalidatePath("/admin");
   },
 );

@@ -30,11 +30,18 @@ export async function listMembers(agencyId: string) {
   ]);
   const byUser = new Map<
     string,
-    { user: (typeof memberships)[number]["user"]; active: boolean; roles: { code: string; name: string; sortOrder: number }[] }
+    {
+      user: (typeof memberships)[number]["user"];
+      active: boolean;
+      validUntil: Date | null;
+      roles: { code: string; name: string; sortOrder: number }[];
+    }
   >();
+  const now = new Date();
   for (const m of memberships) {
-    const entry = byUser.get(m.user.id) ?? { user: m.user, active: false, roles: [] };
-    entry.active ||= m.active && m.user.active;
+    const entry = byUser.get(m.user.id) ?? { user: m.user, active: false, validUntil: null, roles: [] };
+    entry.active ||= m.active && m.user.active && (!m.validUntil || m.validUntil > now);
+    if (m.validUntil && (!entry.validUntil || m.validUntil > entry.validUntil)) entry.validUntil = m.validUntil;
     entry.roles.push(m.role);
     byUser.set(m.user.id, entry);
   }

@@ -59,3 +59,14 @@ export const ZCreateAgency = z.object({
     .transform((v) => (v ? v : undefined)),
 });
 export type TCreateAgency = z.input<typeof ZCreateAgency>;
+
+/** Read access for an Inspektorat auditor, optionally until a date (inclusive, agency time zone). */
+export const ZGrantAuditor = z.object({
+  agencyId: z.string({ error: t.errors.required }).min(1, t.errors.required).max(40),
+  nip: ZNip,
+  validUntil: z
+    .union([z.literal(""), z.iso.date({ error: "Tanggal tidak valid." })])
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+export type TGrantAuditor = z.input<typeof ZGrantAuditor>;

@@ -7,7 +7,12 @@ import { db } from "@/lib/db/client";
 import type { DbTx } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 
-import type { ZAddMember, ZCreateAgency, ZCreateGovernment, ZSetMemberActive, ZSetMemberRoles } from "./schemas";
+import { TZDate } from "@date-fns/tz";
+import { endOfDay } from "date-fns";
+
+import { TIME_ZONE_IANA } from "@/lib/format";
+
+import type { ZAddMember, ZCreateAgency, ZCreateGovernment, ZGrantAuditor, ZSetMemberActive, ZSetMemberRoles } from "./schemas";
 import type { z } from "zod";
 
 interface Actor {
@@ -211,5 +216,44 @@ export async function createAgency(
       );
     }
     return { id: agency.id, slug: agency.slug };
+  });
+}
+
+/**
+ * Grants (or extends, or makes open-ended) an Inspektorat auditor's read
+ * access to an agency. The user must already exist (added by NIP elsewhere).
+ */
+export async function grantAuditorAccess(
+  input: z.output<typeof ZGrantAuditor>,
+  { actor, meta }: { actor: AuditActor; meta: AuditRequestMeta | null },
+) {
+  return db.$transaction(async (tx) => {
+    const agency = await tx.agency.findUnique({
+      where: { id: input.agencyId },
+      select: { id: true, timeZone: true, roles: { where: { code: AUDITOR_ROLE }, select: { id: true } } },
+    });
+    if (!agency?.roles[0]) throw invalidError(t.errors.invalidInput, { agencyId: [t.errors.notFound] });
+    const user = await tx.user.findUnique({ where: { nip: input.nip }, select: { id: true, nip: true } });
+    if (!user) throw invalidError(t.platform.auditorUnknown, { nip: [t.platform.auditorUnknown] });
+    const validUntil = input.validUntil
+      ? endOfDay(new TZDate(`${input.validUntil}T12:00:00`, TIME_ZONE_IANA[agency.timeZone]))
+      : null;
+    const roleId = agency.roles[0].id;
+    const existing = await tx.membership.findUnique({ where: { userId_roleId: { userId: user.id, roleId } }, select: { validUntil: true } });
+    await tx.membership.upsert({
+      where: { userId_roleId: { userId: user.id, roleId } },
+      create: { userId: user.id, agencyId: agency.id, roleId, validUntil },
+      update: { validUntil, active: true },
+    });
+    await recordAudit(
+      tx,
+      {
+        action: "auditor.grant",
+        entityType: "User",
+        entityId: user.id,
+        data: { nip: user.nip, validUntil: { before: existing?.validUntil?.toISOString() ?? null, after: validUntil?.toISOString() ?? null } },
+      },
+      { agencyId: agency.id, actor, meta },
+    );
   });
 }

@@ -50,6 +50,12 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     data: z.object({ nip: z.string(), active: ZChange }),
   }),
   z.object({
+    action: z.literal("auditor.grant"),
+    entityType: z.literal("User"),
+    entityId: z.string(),
+    data: z.object({ nip: z.string(), validUntil: ZChange }),
+  }),
+  z.object({
     action: z.enum(["sop.create", "sop.import"]),
     entityType: z.literal("Sop"),
     entityId: z.string(),

@@ -118,6 +118,13 @@ export const id = {
     governmentExists: "Pemerintah daerah ini sudah ada.",
     adminNip: "NIP administrator instansi (opsional)",
     levels: { PROVINSI: "Provinsi", KABUPATEN: "Kabupaten", KOTA: "Kota" },
+    grantAuditor: "Beri akses auditor",
+    grantAuditorHint: "Auditor Inspektorat membaca SOP, siklus, data kinerja, bukti, dan jejak audit instansi; tidak dapat mengubah apa pun.",
+    auditorNip: "NIP auditor",
+    auditorAgency: "Instansi",
+    auditorUntil: "Berlaku sampai (opsional)",
+    auditorGranted: "Akses auditor diberikan.",
+    auditorUnknown: "NIP ini belum terdaftar. Tambahkan auditor sebagai pengguna terlebih dahulu.",
   },
   errors: {
     invalidInput: "Data yang dikirim tidak valid. Periksa isian yang ditandai.",

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { ZAddMember } from "@/lib/agency/schemas";
-import { addMember, createAgency as createAgencyService, setMemberActive, setMemberRoles } from "@/lib/agency/service";
+import { addMember, createAgency as createAgencyService, grantAuditorAccess, setMemberActive, setMemberRoles } from "@/lib/agency/service";
+import { loadAgencyContext } from "@/lib/authz/context";
 import { AppError } from "@/lib/authz/errors";
 import { db } from "@/lib/db/client";
 
@@ -100,5 +101,33 @@ describe("platform administration", () => {
     await expect(createAgencyService({ governmentId: government.id, name: "Dinas Lain", slug, timeZone: "WIB", adminNip: undefined }, ctx)).rejects.toThrow(
       "Alamat singkat ini sudah dipakai",
     );
+  });
+});
+
+describe("auditor access", () => {
+  it("grants read access until the end of the given day in the agency's time zone, then it lapses", async () => {
+    const agency = await createAgency();
+    const admin = await createUser({ isPlatformAdmin: true });
+    const auditor = await createUser();
+    const ctx = { actor: actorOf(admin, ["PLATFORM_ADMIN"]), meta: null };
+    await grantAuditorAccess({ agencyId: agency.id, nip: auditor.nip, validUntil: "2099-12-31" }, ctx);
+    const membership = await db.membership.findFirstOrThrow({ where: { userId: auditor.id, agencyId: agency.id } });
+    // 31 December 2099 23:59:59.999 WIB is 16:59:59.999 UTC.
+    expect(membership.validUntil?.toISOString()).toBe("2099-12-31T16:59:59.999Z");
+    expect((await loadAgencyContext(auditor.id, agency.slug))?.roles.map((r) => r.code)).toEqual(["AUDITOR"]);
+
+    await grantAuditorAccess({ agencyId: agency.id, nip: auditor.nip, validUntil: "2020-01-01" }, ctx);
+    expect(await loadAgencyContext(auditor.id, agency.slug)).toBeNull();
+    expect(await db.auditEvent.count({ where: { agencyId: agency.id, action: "auditor.grant", entityId: auditor.id } })).toBe(2);
+  });
+
+  it("refuses an unknown NIP and changes nothing", async () => {
+    const agency = await createAgency();
+    const admin = await createUser({ isPlatformAdmin: true });
+    const before = await db.membership.count({ where: { agencyId: agency.id } });
+    await expect(
+      grantAuditorAccess({ agencyId: agency.id, nip: uniqueNip(), validUntil: undefined }, { actor: actorOf(admin), meta: null }),
+    ).rejects.toThrow("NIP ini belum terdaftar");
+    expect(await db.membership.count({ where: { agencyId: agency.id } })).toBe(before);
   });
 });

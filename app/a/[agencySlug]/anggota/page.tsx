@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 
 import { AddMemberForm } from "@/components/agency/add-member-form";
+import { GrantAuditorForm } from "@/components/agency/grant-auditor-form";
 import { MemberRow } from "@/components/agency/member-row";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { listMembers } from "@/lib/agency/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { t } from "@/lib/i18n";
+import { formatDate } from "@/lib/format";
 import { formatNip } from "@/lib/validation/nip";
 
 export const metadata: Metadata = { title: t.members.title };
@@ -28,6 +30,16 @@ export default async function MembersPage({ params }: { params: Promise<{ agency
           </CardHeader>
           <CardBody>
             <AddMemberForm agencySlug={ctx.agency.slug} roles={roles} />
+          </CardBody>
+        </Card>
+      ) : null}
+      {canManage ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t.platform.grantAuditor}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <GrantAuditorForm agencySlug={ctx.agency.slug} />
           </CardBody>
         </Card>
       ) : null}
@@ -54,6 +66,7 @@ export default async function MembersPage({ params }: { params: Promise<{ agency
                   email: m.user.email,
                   active: m.active,
                   roleCodes: m.roles.map((r) => r.code),
+                  accessUntil: m.validUntil ? formatDate(m.validUntil, ctx.agency.timeZone) : null,
                 }}
               />
             ))}
