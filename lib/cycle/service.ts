@@ -10,7 +10,7 @@ import { isDecisionKind } from "@/lib/sop/schemas";
 import { CYCLE_MESSAGES as M } from "./messages";
 import type { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
 import { computeDueAt } from "./working-time";
-import { planTransition, type TWorkflowChange, type TWorkflowState } from "./workflow";
+import { planTransition, WORKFLOW_MESSAGES, type TWorkflowChange, type TWorkflowState } from "./workflow";
 import type { z } from "zod";
 
 export interface CycleActor {
@@ -23,6 +23,9 @@ export interface CycleActor {
   /** The clock (tests and demo data pass their own). */
   now?: Date;
 }
+
+/** One wording for "someone else got there first", whichever check notices it. */
+const ALREADY_HANDLED = `${WORKFLOW_MESSAGES.ALREADY_HANDLED}.`;
 
 const STEP_SELECT = {
   id: true,
@@ -217,17 +220,20 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
         { type: input.event, taskId: task.id, comment: input.comment },
       );
       if (!plan.ok) {
-        if (plan.code === "ALREADY_HANDLED") throw conflictError(plan.message);
+        if (plan.code === "ALREADY_HANDLED") throw conflictError(ALREADY_HANDLED);
         throw invalidError(plan.message, plan.code === "COMMENT_REQUIRED" ? { comment: [plan.message] } : undefined);
       }
       if (!ctx.roleIds.includes(task.assignedRoleId)) throw forbiddenError(M.notYourTask(step.executorRole.name));
 
       if ((input.event === "APPROVE" || input.event === "RETURN") && !readAgencySettings(cycle.agency.settings).allowSelfApproval) {
         // The reviewed work: the steps from the return target up to this decision, latest round of each.
-        const from = step.noStepNumber ?? step.number;
-        const reviewedMakers = new Set(
-          cycle.tasks.filter((t) => t.stepNumber >= from && t.stepNumber < step.number && t.status === "DONE").map((t) => t.completedById),
-        );
+        const from = Math.min(step.noStepNumber ?? step.number, step.number);
+        const latest = new Map<number, (typeof cycle.tasks)[number]>();
+        for (const t of cycle.tasks) {
+          if (t.stepNumber < from || t.stepNumber >= step.number || t.status !== "DONE") continue;
+          if (t.round >= (latest.get(t.stepNumber)?.round ?? 0)) latest.set(t.stepNumber, t);
+        }
+        const reviewedMakers = new Set([...latest.values()].map((t) => t.completedById));
         if (reviewedMakers.has(ctx.actor.id)) throw forbiddenError(M.makerChecker);
       }
       requireWork(step, input.event, input);
@@ -253,7 +259,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
                 : {}),
             },
           });
-          if (closed.count !== 1) throw conflictError("Tugas ini sudah ditangani.");
+          if (closed.count !== 1) throw conflictError(ALREADY_HANDLED);
         } else if (change.kind === "OPEN_TASK") {
           const target = steps.find((s) => s.number === change.stepNumber)!;
           await openTask(tx, cycle, target, change, cycle.agency.timeZone, now);
@@ -263,7 +269,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
             where: { id: cycle.id, status: change.from ?? undefined },
             data: { status: change.to, ...(change.to === "COMPLETED" ? { completedAt: now } : {}) },
           });
-          if (updated.count !== 1) throw conflictError("Tugas ini sudah ditangani.");
+          if (updated.count !== 1) throw conflictError(ALREADY_HANDLED);
           await recordAudit(
             tx,
             { action: "cycle.complete", entityType: "MeasurementCycle", entityId: cycle.id, data: { status: { before: change.from, after: change.to } } },
@@ -296,7 +302,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
     });
   } catch (error) {
     // A concurrent transition that created the same next task first.
-    if (isUniqueViolation(error)) throw conflictError("Tugas ini sudah ditangani.");
+    if (isUniqueViolation(error)) throw conflictError(ALREADY_HANDLED);
     if (error instanceof AppError) throw error;
     throw error;
   }

@@ -2,7 +2,9 @@ import { randomInt } from "node:crypto";
 
 import { hashPassword } from "@/lib/auth/password";
 import { ADMIN_ROLE, AUDITOR_ROLE } from "@/lib/authz/permissions";
+import type { CycleActor } from "@/lib/cycle/service";
 import { db } from "@/lib/db/client";
+import { RESERVED_ROLES, type SeedAgency } from "@/lib/seed/agencies";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomInt(1000)}`;
@@ -50,4 +52,41 @@ export async function addMembership(userId: string, agency: Awaited<ReturnType<t
 
 export function actorOf(user: { id: string; name: string; nip: string }, roles: string[] = [ADMIN_ROLE]) {
   return { id: user.id, name: user.name, nip: user.nip, roles };
+}
+
+/**
+ * An agency shaped like a demo agency of lib/seed/agencies.ts: its role codes,
+ * role names (the SOP's executor columns), head role and time zone, plus the
+ * reserved ADMIN and AUDITOR roles. Same shape as {@link createAgency}.
+ */
+export async function createAgencyLike(seed: SeedAgency) {
+  const id = unique();
+  const government = await db.government.create({ data: { level: seed.government.level, name: `${seed.government.name} ${id}` } });
+  return db.agency.create({
+    data: {
+      slug: `${seed.slug}-${id}`,
+      name: `${seed.name} ${id}`,
+      governmentId: government.id,
+      timeZone: seed.timeZone,
+      roles: {
+        create: [...seed.roles, ...RESERVED_ROLES].map((r, i) => ({ code: r.code, name: r.name, sortOrder: i, isHead: Boolean(r.isHead) })),
+      },
+    },
+    include: { roles: true },
+  });
+}
+
+/** What the server actions pass to the cycle service for a member acting under the given roles. */
+export function cycleActorOf(
+  user: { id: string; name: string; nip: string },
+  agency: Awaited<ReturnType<typeof createAgency>>,
+  roleCodes: string[],
+  now?: Date,
+): CycleActor {
+  const roleIds = roleCodes.map((code) => {
+    const role = agency.roles.find((r) => r.code === code);
+    if (!role) throw new Error(`no role ${code}`);
+    return role.id;
+  });
+  return { agencyId: agency.id, actor: actorOf(user, roleCodes), roleIds, roleCodes, meta: null, ...(now ? { now } : {}) };
 }
