@@ -111,6 +111,45 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       opened: z.array(z.object({ stepNumber: z.number(), round: z.number(), status: z.string() })),
     }),
   }),
+  z.object({
+    action: z.enum(["file.upload", "file.download"]),
+    entityType: z.literal("StoredFile"),
+    entityId: z.string(),
+    data: z.object({
+      fileId: z.string(),
+      name: z.string(),
+      size: z.number(),
+      sha256: z.string(),
+      realizationId: z.string().nullable(),
+      taskId: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    action: z.literal("agreement.save"),
+    entityType: z.literal("PerformanceAgreement"),
+    entityId: z.string(),
+    data: z.object({ year: z.number(), goals: z.number(), indicators: z.number(), programs: z.number() }),
+  }),
+  z.object({
+    action: z.enum(["realization.save", "realization.submit", "realization.verify", "realization.return"]),
+    entityType: z.literal("Realization"),
+    entityId: z.string(),
+    data: z.object({
+      indicatorId: z.string(),
+      code: z.string(),
+      year: z.number(),
+      quarter: z.number(),
+      value: ZChange,
+      status: ZChange,
+      reason: z.string().nullable().optional(),
+    }),
+  }),
+  z.object({
+    action: z.literal("budget.save"),
+    entityType: z.literal("Program"),
+    entityId: z.string(),
+    data: z.object({ code: z.string(), year: z.number(), quarter: z.number(), realization: ZChange }),
+  }),
 ]);
 
 export type TAuditEventInput = z.infer<typeof ZAuditEventInput>;
