@@ -31,6 +31,12 @@ export const PERMISSIONS = {
   /** Act on a task: further limited to the task's assigned role by the service. */
   "cycle.act": [WORKING_MEMBER],
   "cycle.cancel": [ADMIN_ROLE, HEAD],
+  "performance.view": [ANY_MEMBER],
+  /** Maintain the PK, indicators, quarterly targets and budget realization. */
+  "performance.manage": [ADMIN_ROLE, "TIM_SAKIP"],
+  /** Fill realization values: further limited to the indicator's unit by the service. */
+  "realization.fill": [WORKING_MEMBER],
+  "realization.verify": ["TIM_SAKIP"],
   /** The agency's audit log, chain verification and SLA summary. */
   "audit.view": [ADMIN_ROLE, AUDITOR_ROLE, HEAD],
 } as const satisfies Record<string, readonly string[]>;
@@ -38,7 +44,12 @@ export const PERMISSIONS = {
 export type TPermission = keyof typeof PERMISSIONS;
 
 /** Permissions an agency may grant to more roles in its settings. */
-export const DESIGNATABLE_PERMISSIONS = ["sop.edit", "sop.activate"] as const satisfies readonly TPermission[];
+export const DESIGNATABLE_PERMISSIONS = [
+  "sop.edit",
+  "sop.activate",
+  "performance.manage",
+  "realization.verify",
+] as const satisfies readonly TPermission[];
 
 export interface RoleRef {
   code: string;

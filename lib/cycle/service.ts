@@ -5,6 +5,8 @@ import { AppError, conflictError, forbiddenError, invalidError, notFoundError } 
 import { ADMIN_ROLE } from "@/lib/authz/permissions";
 import { db, type DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { pendingRealizations } from "@/lib/performance/service";
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { isDecisionKind } from "@/lib/sop/schemas";
 
 import { CYCLE_MESSAGES as M } from "./messages";
@@ -170,15 +172,20 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
   }
 }
 
-/** What the step's kind requires before it can be completed (the SOP's Output, checklist, minutes). */
-function requireWork(step: StepRow, event: string, work: z.output<typeof ZTaskAction>) {
+/**
+ * What the step's kind requires before it can be completed (the SOP's Output,
+ * checklist, minutes). `dataEntryDone`: for an INPUT step of a period with a
+ * Perjanjian Kinerja, every indicator's realization is submitted, which
+ * replaces the Kelengkapan checklist.
+ */
+function requireWork(step: StepRow, event: string, work: z.output<typeof ZTaskAction>, dataEntryDone: boolean | null) {
   if (event !== "COMPLETE" && event !== "RESUBMIT") return;
   const fields: Record<string, string[]> = {};
   if (step.kind === "DISPOSITION" && !work.outputText) fields.outputText = [M.dispositionRequired];
   if (step.kind === "MEETING" && (!work.outputText || !work.attendees?.length || !work.decisions)) {
     fields.outputText = [M.meetingIncomplete];
   }
-  if (step.kind === "INPUT") {
+  if (step.kind === "INPUT" && dataEntryDone === null) {
     const items = step.kelengkapan.split("\n").map((s) => s.trim()).filter(Boolean);
     const checked = new Set(work.checklist ?? []);
     if (items.some((item) => !checked.has(item))) fields.checklist = [M.checklistIncomplete];
@@ -204,6 +211,8 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
           id: true,
           agencyId: true,
           status: true,
+          year: true,
+          period: true,
           agency: { select: { timeZone: true, settings: true } },
           sop: { select: { steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
           tasks: { select: { id: true, stepNumber: true, round: true, status: true, assignedRoleId: true, completedById: true } },
@@ -236,7 +245,14 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
         const reviewedMakers = new Set([...latest.values()].map((t) => t.completedById));
         if (reviewedMakers.has(ctx.actor.id)) throw forbiddenError(M.makerChecker);
       }
-      requireWork(step, input.event, input);
+      let dataEntryDone: boolean | null = null;
+      const quarter = { TW1: 1, TW2: 2, TW3: 3, TW4: 4, TAHUNAN: null }[cycle.period];
+      if (step.kind === "INPUT" && quarter && (input.event === "COMPLETE" || input.event === "RESUBMIT")) {
+        const pending = await pendingRealizations(tx, ctx.agencyId, cycle.year, quarter);
+        if (pending !== null && pending > 0) throw invalidError(PERFORMANCE_MESSAGES.inputIncomplete(pending));
+        dataEntryDone = pending === null ? null : true;
+      }
+      requireWork(step, input.event, input, dataEntryDone);
 
       const opened: { stepNumber: number; round: number; status: string }[] = [];
       for (const change of plan.changes) {

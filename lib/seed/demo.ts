@@ -6,12 +6,15 @@ import { activateSop, createSop } from "@/lib/sop/service";
 
 import { RESERVED_ROLES, SEED_AGENCIES } from "./agencies";
 import { seedDemoCycles } from "./demo-cycles";
+import { seedDemoPerformance } from "./demo-performance";
 
 /** Every demo account uses this password. Demo data only: never on a real deployment. */
 export const DEMO_PASSWORD = "AlurKinerja2026";
 
 export interface DemoLogin {
   agencySlug: string | null;
+  /** Identifies the account within its agency when two share a role (default: roleCode). */
+  key?: string;
   roleCode: string;
   roleName: string;
   name: string;
@@ -61,6 +64,17 @@ export function demoLogins(): DemoLogin[] {
         jabatan: role.code === "AUDITOR" ? `Auditor Inspektorat ${agency.government.name}` : role.name,
       });
     });
+  });
+  // A second Bidang, so the demo shows each unit filling only its own indicators.
+  logins.push({
+    agencySlug: "bmcktr-sumbar",
+    key: "BIDANG_CK",
+    roleCode: "BIDANG",
+    roleName: "Bidang (Cipta Karya)",
+    name: "Yusuf Kurniawan",
+    email: "bidang.ck@sumbar.demo",
+    nip: "198204152008011028",
+    jabatan: "Kepala Bidang Cipta Karya",
   });
   return logins;
 }
@@ -125,7 +139,10 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   }
 
   await seedSops(db, logins);
-  for (const agency of SEED_AGENCIES) await seedDemoCycles(db, logins, agency.slug);
+  for (const agency of SEED_AGENCIES) {
+    await seedDemoPerformance(db, logins, agency.slug);
+    await seedDemoCycles(db, logins, agency.slug);
+  }
   return logins;
 }
 

@@ -1,0 +1,153 @@
+import {
+  aggregateRealization,
+  aggregateTarget,
+  budgetAbsorption,
+  computeCapaian,
+  type TCapaianResult,
+  type TCapaianSettings,
+  type TTarget,
+} from "./capaian";
+
+/** What the recap needs of a PK, as loaded by lib/performance/queries.ts (Decimals as strings). */
+export interface RecapAgreement {
+  year: number;
+  goals: {
+    id: string;
+    code: string;
+    name: string;
+    indicators: {
+      id: string;
+      code: string;
+      name: string;
+      unit: string;
+      polarity: "HIGHER" | "LOWER";
+      targetType: "SINGLE" | "RANGE";
+      aggregation: "CUMULATIVE" | "LAST" | "AVERAGE";
+      orgUnit: { id: string; name: string };
+      targetValue: string | null;
+      targetMin: string | null;
+      targetMax: string | null;
+      quarters: { quarter: number; targetValue: string | null; targetMin: string | null; targetMax: string | null }[];
+      realizations: {
+        id: string;
+        quarter: number;
+        value: string | null;
+        status: "DRAFT" | "SUBMITTED" | "VERIFIED" | "RETURNED";
+        faktorPendorong: string;
+        faktorPenghambat: string;
+        tindakLanjut: string;
+        returnReason: string | null;
+      }[];
+    }[];
+  }[];
+  programs: { id: string; code: string; name: string; quarters: { quarter: number; pagu: string; realization: string | null }[] }[];
+}
+
+export interface RecapIndicator {
+  id: string;
+  code: string;
+  name: string;
+  unit: string;
+  orgUnit: string;
+  polarity: "HIGHER" | "LOWER";
+  aggregation: "CUMULATIVE" | "LAST" | "AVERAGE";
+  annualTarget: string;
+  /** Target of each quarter TW I-IV as printed ("12", "10 - 15", "-"). */
+  quarterTargets: string[];
+  /** Realization of each quarter (null = not filled). */
+  quarterValues: (number | null)[];
+  quarterStatus: (RecapAgreement["goals"][number]["indicators"][number]["realizations"][number]["status"] | null)[];
+  /** Capaian of each quarter to date (target and realization aggregated up to that quarter). */
+  quarterCapaian: TCapaianResult[];
+  /** Realization to date for the selected quarter, and its capaian. */
+  realizationToDate: number | null;
+  capaian: TCapaianResult;
+  notes: { faktorPendorong: string; faktorPenghambat: string; tindakLanjut: string };
+}
+
+const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
+
+function targetOf(type: "SINGLE" | "RANGE", t: { targetValue: string | null; targetMin: string | null; targetMax: string | null }): TTarget {
+  return type === "RANGE" ? { type: "RANGE", min: t.targetMin, max: t.targetMax } : { type: "SINGLE", value: t.targetValue };
+}
+
+function printTarget(type: "SINGLE" | "RANGE", t: { targetValue: string | null; targetMin: string | null; targetMax: string | null }) {
+  if (type === "RANGE") return t.targetMin === null && t.targetMax === null ? "-" : `${t.targetMin ?? "…"} - ${t.targetMax ?? "…"}`;
+  return t.targetValue ?? "-";
+}
+
+/** The target to date for quarter q: quarterly targets aggregated like the realization; a range keeps its bounds. */
+function targetToDate(ind: RecapAgreement["goals"][number]["indicators"][number], q: number): TTarget | null {
+  const quarters = [1, 2, 3, 4].map((n) => ind.quarters.find((x) => x.quarter === n) ?? { targetValue: null, targetMin: null, targetMax: null });
+  if (ind.targetType === "RANGE") {
+    const last = quarters[q - 1]!;
+    return last.targetMin === null && last.targetMax === null ? targetOf("RANGE", ind) : targetOf("RANGE", last);
+  }
+  const value = aggregateTarget(quarters.slice(0, q).map((x) => x.targetValue), ind.aggregation);
+  return { type: "SINGLE", value: value ?? (q === 4 ? ind.targetValue : null) };
+}
+
+export function buildRecap(agreement: RecapAgreement, quarter: number, settings: TCapaianSettings) {
+  const goals = agreement.goals.map((goal) => ({
+    id: goal.id,
+    code: goal.code,
+    name: goal.name,
+    indicators: goal.indicators.map((ind): RecapIndicator => {
+      const byQuarter = [1, 2, 3, 4].map((n) => ind.realizations.find((r) => r.quarter === n) ?? null);
+      const values = byQuarter.map((r) => num(r?.value));
+      const capaianAt = (q: number) => {
+        const filled = values.slice(0, q);
+        if (filled[q - 1] === null) return computeCapaian({ polarity: ind.polarity, target: targetToDate(ind, q), realization: null, settings });
+        return computeCapaian({
+          polarity: ind.polarity,
+          target: targetToDate(ind, q),
+          realization: aggregateRealization(filled, ind.aggregation),
+          settings,
+        });
+      };
+      const current = byQuarter[quarter - 1];
+      return {
+        id: ind.id,
+        code: ind.code,
+        name: ind.name,
+        unit: ind.unit,
+        orgUnit: ind.orgUnit.name,
+        polarity: ind.polarity,
+        aggregation: ind.aggregation,
+        annualTarget: printTarget(ind.targetType, ind),
+        quarterTargets: [1, 2, 3, 4].map((n) => {
+          const t = ind.quarters.find((x) => x.quarter === n);
+          return t ? printTarget(ind.targetType, t) : "-";
+        }),
+        quarterValues: values,
+        quarterStatus: byQuarter.map((r) => r?.status ?? null),
+        quarterCapaian: [1, 2, 3, 4].map(capaianAt),
+        realizationToDate: values[quarter - 1] === null ? null : aggregateRealization(values.slice(0, quarter), ind.aggregation),
+        capaian: capaianAt(quarter),
+        notes: {
+          faktorPendorong: current?.faktorPendorong ?? "",
+          faktorPenghambat: current?.faktorPenghambat ?? "",
+          tindakLanjut: current?.tindakLanjut ?? "",
+        },
+      };
+    }),
+  }));
+  const programs = agreement.programs.map((p) => {
+    const quarters = [1, 2, 3, 4].map((n) => p.quarters.find((q) => q.quarter === n) ?? { quarter: n, pagu: "0", realization: null });
+    const upTo = quarters.slice(0, quarter);
+    const pagu = upTo.reduce((sum, q) => sum + Number(q.pagu), 0);
+    const realized = upTo.every((q) => q.realization === null) ? null : upTo.reduce((sum, q) => sum + Number(q.realization ?? 0), 0);
+    return {
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      quarters,
+      paguToDate: pagu,
+      realizationToDate: realized,
+      absorption: budgetAbsorption(realized, pagu, settings),
+    };
+  });
+  return { year: agreement.year, quarter, goals, programs };
+}
+
+export type TRecap = ReturnType<typeof buildRecap>;

@@ -1,0 +1,150 @@
+import { z } from "zod";
+
+import { ZNip } from "@/lib/validation/nip";
+
+/** Messages of performance data (Bahasa Indonesia). */
+export const PERFORMANCE_MESSAGES = {
+  number: "Isi dengan angka, misalnya 1234,5.",
+  negativeBudget: "Anggaran tidak boleh negatif.",
+  tooLarge: "Angka terlalu besar.",
+  required: "Wajib diisi.",
+  quarter: "Triwulan harus I, II, III, atau IV.",
+  year: "Tahun tidak valid.",
+  rangeOrder: "Batas bawah rentang tidak boleh lebih besar dari batas atas.",
+  targetNeeded: "Isi target (nilai tunggal atau rentang).",
+  duplicateCode: (code: string) => `Kode ${code} dipakai lebih dari sekali.`,
+  unknownUnit: (name: string) => `Unit kerja "${name}" tidak dikenal di instansi ini.`,
+  notFound: "Data kinerja tidak ditemukan.",
+  notYourUnit: "Indikator ini menjadi tanggung jawab unit kerja lain.",
+  frozen: "Periode ini sudah diarsipkan: datanya tidak dapat diubah lagi.",
+  notEditable: "Realisasi yang sudah dikirim atau diverifikasi tidak dapat diubah. Minta Tim SAKIP mengembalikannya bila perlu perbaikan.",
+  valueRequired: "Isi nilai realisasi sebelum mengirim.",
+  notSubmitted: "Hanya realisasi yang sudah dikirim yang dapat diverifikasi atau dikembalikan.",
+  reasonRequired: "Alasan pengembalian wajib diisi.",
+  noAgreement: (year: number) => `Perjanjian Kinerja tahun ${year} belum ada.`,
+  indicatorsInUse: (codes: string) => `Indikator berikut sudah memiliki realisasi dan tidak dapat dihapus: ${codes}.`,
+  inputIncomplete: (n: number) => `Masih ada ${n} indikator yang realisasinya belum dikirim untuk periode ini.`,
+  saved: "Disimpan sebagai draf.",
+  submitted: "Realisasi dikirim ke Tim SAKIP.",
+  verified: "Realisasi diverifikasi.",
+  returned: "Realisasi dikembalikan dengan alasan.",
+} as const;
+const M = PERFORMANCE_MESSAGES;
+
+/**
+ * A decimal typed by a person: "1.234,5" (Indonesian), "1234.5" or a number.
+ * Returns a canonical "1234.5" string for Prisma's Decimal, or null when empty.
+ */
+export const ZDecimal = z
+  .union([z.number(), z.string().max(40, M.tooLarge)], { error: M.number })
+  .nullish()
+  .transform((raw, ctx) => {
+    if (raw === null || raw === undefined) return null;
+    if (typeof raw === "number") {
+      if (!Number.isFinite(raw)) {
+        ctx.addIssue({ code: "custom", message: M.number });
+        return z.NEVER;
+      }
+      return String(raw);
+    }
+    const text = raw.trim().replace(/\s/g, "");
+    if (text === "") return null;
+    // Indonesian: dots group thousands, the comma is the decimal mark.
+    const normalized = /,/.test(text) ? text.replace(/\./g, "").replace(",", ".") : /^\d{1,3}(\.\d{3})+$/.test(text) ? text.replace(/\./g, "") : text;
+    if (!/^-?\d+(\.\d+)?$/.test(normalized)) {
+      ctx.addIssue({ code: "custom", message: M.number });
+      return z.NEVER;
+    }
+    if (normalized.replace(/[-.]/g, "").length > 18) {
+      ctx.addIssue({ code: "custom", message: M.tooLarge });
+      return z.NEVER;
+    }
+    return normalized;
+  });
+
+const ZMoney = ZDecimal.refine((v) => v === null || !v.startsWith("-"), M.negativeBudget);
+
+export const ZQuarter = z.coerce.number({ error: M.quarter }).int(M.quarter).min(1, M.quarter).max(4, M.quarter);
+export const ZYear = z.coerce.number({ error: M.year }).int(M.year).min(2000, M.year).max(2100, M.year);
+
+const text = (max: number) => z.string().trim().max(max, `Maksimal ${max} karakter.`);
+
+const ZTargetFields = z.object({ targetValue: ZDecimal, targetMin: ZDecimal, targetMax: ZDecimal });
+
+export const ZIndicatorInput = z
+  .object({
+    code: text(20).min(1, M.required),
+    name: text(500).min(1, M.required),
+    unit: text(50).min(1, M.required),
+    polarity: z.enum(["HIGHER", "LOWER"]),
+    targetType: z.enum(["SINGLE", "RANGE"]),
+    aggregation: z.enum(["CUMULATIVE", "LAST", "AVERAGE"]),
+    orgUnit: text(200).min(1, M.required),
+    definition: text(2000).default(""),
+    formula: text(2000).default(""),
+    quarters: z.array(ZTargetFields).length(4),
+  })
+  .merge(ZTargetFields)
+  .superRefine((ind, ctx) => {
+    const check = (t: z.output<typeof ZTargetFields>, path: (string | number)[]) => {
+      if (ind.targetType === "SINGLE" && t.targetValue === null && path.length === 0) {
+        ctx.addIssue({ code: "custom", message: M.targetNeeded, path: [...path, "targetValue"] });
+      }
+      if (ind.targetType === "RANGE" && t.targetMin !== null && t.targetMax !== null && Number(t.targetMin) > Number(t.targetMax)) {
+        ctx.addIssue({ code: "custom", message: M.rangeOrder, path: [...path, "targetMin"] });
+      }
+    };
+    check(ind, []);
+    ind.quarters.forEach((q, i) => check(q, ["quarters", i]));
+  });
+
+export const ZAgreementInput = z
+  .object({
+    year: ZYear,
+    signedAt: z.union([z.literal(""), z.iso.date()]).nullish().transform((v) => v || null),
+    firstPartyName: text(200).min(1, M.required),
+    firstPartyJabatan: text(200).min(1, M.required),
+    firstPartyNip: z.union([z.literal(""), ZNip]).nullish().transform((v) => v || null),
+    secondPartyName: text(200).min(1, M.required),
+    secondPartyJabatan: text(200).min(1, M.required),
+    goals: z
+      .array(z.object({ code: text(20).min(1, M.required), name: text(500).min(1, M.required), indicators: z.array(ZIndicatorInput).min(1) }))
+      .min(1),
+    programs: z
+      .array(z.object({ code: text(40).min(1, M.required), name: text(500).min(1, M.required), pagu: z.array(ZMoney).length(4) }))
+      .default([]),
+  })
+  .superRefine((pk, ctx) => {
+    const seen = new Set<string>();
+    pk.goals.forEach((g, gi) =>
+      g.indicators.forEach((ind, ii) => {
+        if (seen.has(ind.code)) ctx.addIssue({ code: "custom", message: M.duplicateCode(ind.code), path: ["goals", gi, "indicators", ii, "code"] });
+        seen.add(ind.code);
+      }),
+    );
+  });
+export type TAgreementInput = z.input<typeof ZAgreementInput>;
+
+export const ZRealizationSave = z.object({
+  indicatorId: z.string().min(1).max(40),
+  year: ZYear,
+  quarter: ZQuarter,
+  value: ZDecimal,
+  faktorPendorong: text(5000).default(""),
+  faktorPenghambat: text(5000).default(""),
+  tindakLanjut: text(5000).default(""),
+  submit: z.boolean().default(false),
+});
+export type TRealizationSave = z.input<typeof ZRealizationSave>;
+
+export const ZRealizationReview = z.object({
+  realizationId: z.string().min(1).max(40),
+  decision: z.enum(["VERIFY", "RETURN"]),
+  reason: text(2000).optional().transform((v) => v || null),
+});
+
+export const ZBudgetSave = z.object({
+  programId: z.string().min(1).max(40),
+  quarter: ZQuarter,
+  realization: ZMoney,
+});
