@@ -101,6 +101,9 @@ export type TSopChange =
   | { kind: "step-changed"; number: number; fields: { field: string; before: unknown; after: unknown }[] };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Participants are a set (stored without order; toSopInput sorts them). */
+const sameStepField = (field: string, a: unknown, b: unknown) =>
+  field === "participantRoleCodes" && Array.isArray(a) && Array.isArray(b) ? same([...a].sort(), [...b].sort()) : same(a, b);
 
 /** What changed between two versions: header fields, and steps matched by number. */
 export function diffSops(before: TSopInput, after: TSopInput): TSopChange[] {
@@ -116,7 +119,7 @@ export function diffSops(before: TSopInput, after: TSopInput): TSopChange[] {
     else if (!a && b) changes.push({ kind: "step-added", number: b.number, after: b });
     else if (a && b) {
       const fields = (Object.keys(b) as (keyof typeof b)[])
-        .filter((k) => !same(a[k], b[k]))
+        .filter((k) => !sameStepField(k, a[k], b[k]))
         .map((k) => ({ field: k, before: a[k], after: b[k] }));
       if (fields.length) changes.push({ kind: "step-changed", number: b.number, fields });
     }

@@ -2,7 +2,7 @@ import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { conflictError, invalidError, notFoundError } from "@/lib/authz/errors";
 import { db, type DbTx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 import { dayFromIso, diffSops, toSopInput } from "./mapping";
 import { SOP_SERVICE_MESSAGES as M } from "./messages";
@@ -86,12 +86,22 @@ async function assertNomorFree(tx: DbTx, agencyId: string, nomor: string, except
   if (taken && taken.id !== exceptSeriesId) throw invalidError(M.nomorTaken(nomor), { nomor: [M.nomorTaken(nomor)] });
 }
 
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+/** The unique index on (agencyId, nomor) as the Indonesian field error; any other error unchanged. */
+function nomorTakenOr(error: unknown, nomor: string): unknown {
+  return isUniqueViolation(error) ? invalidError(M.nomorTaken(nomor), { nomor: [M.nomorTaken(nomor)] }) : error;
+}
+
 /** A new SOP (version 1, DRAFT), from the editor or an import. */
 export async function createSop(raw: unknown, { agencyId, actor, meta }: SopActor, via: "editor" | "import" = "editor") {
   return db.$transaction(async (tx) => {
     const { input, roleIds } = await validateForAgency(tx, agencyId, raw);
     await assertNomorFree(tx, agencyId, input.nomor);
-    const series = await tx.sopSeries.create({ data: { agencyId, nomor: input.nomor } });
+    // Two saves at the same moment both pass assertNomorFree; the unique index decides.
+    const series = await tx.sopSeries.create({ data: { agencyId, nomor: input.nomor } }).catch((error: unknown) => {
+      throw nomorTakenOr(error, input.nomor);
+    });
     const sop = await tx.sop.create({
       data: { agencyId, seriesId: series.id, version: 1, status: "DRAFT", createdById: actor.id, ...contentData(input) },
       select: { id: true },
@@ -126,7 +136,11 @@ export async function updateSopDraft(sopId: string, raw: unknown, { agencyId, ac
       data: contentData(input),
     });
     if (updated.count !== 1) throw conflictError();
-    if (input.nomor !== current.nomor) await tx.sopSeries.update({ where: { id: current.seriesId }, data: { nomor: input.nomor } });
+    if (input.nomor !== current.nomor) {
+      await tx.sopSeries.update({ where: { id: current.seriesId }, data: { nomor: input.nomor } }).catch((error: unknown) => {
+        throw nomorTakenOr(error, input.nomor);
+      });
+    }
     await writeSteps(tx, sopId, input, roleIds);
     await recordAudit(
       tx,
@@ -146,7 +160,20 @@ export async function updateSopDraft(sopId: string, raw: unknown, { agencyId, ac
  * "Edit" on an ACTIVE SOP: a new DRAFT version copying it. If a draft of the
  * series already exists it is returned instead, so there is one draft at a time.
  */
-export async function createNewVersion(sopId: string, { agencyId, actor, meta }: SopActor) {
+export async function createNewVersion(sopId: string, ctx: SopActor) {
+  try {
+    return await createNewVersionTx(sopId, ctx);
+  } catch (error) {
+    // Two clicks at once: the loser hits the unique (seriesId, version) index; answer with the winner's draft.
+    if (!isUniqueViolation(error)) throw error;
+    const source = await db.sop.findFirst({ where: { id: sopId, agencyId: ctx.agencyId }, select: { seriesId: true } });
+    const draft = source ? await db.sop.findFirst({ where: { seriesId: source.seriesId, status: "DRAFT" }, select: { id: true } }) : null;
+    if (!draft) throw error;
+    return { id: draft.id, existing: true };
+  }
+}
+
+async function createNewVersionTx(sopId: string, { agencyId, actor, meta }: SopActor) {
   return db.$transaction(async (tx) => {
     const source = await tx.sop.findFirst({ where: { id: sopId, agencyId }, include: SOP_FULL_INCLUDE });
     if (!source) throw notFoundError(M.notFound);
