@@ -101,7 +101,7 @@ export type TLoadedAgreement = NonNullable<Awaited<ReturnType<typeof loadAgreeme
 /** The organisational units a member works in (from their active memberships). */
 export async function memberUnitIds(agencyId: string, userId: string): Promise<string[]> {
   const rows = await db.membership.findMany({
-    where: { agencyId, userId, active: true, unitId: { not: null } },
+    where: { agencyId, userId, active: true, unitId: { not: null }, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
     select: { unitId: true },
   });
   return [...new Set(rows.map((r) => r.unitId!))];

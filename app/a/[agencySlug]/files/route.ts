@@ -1,0 +1,53 @@
+import { buildAgencyContext, getSessionUser, loadAgencyContext } from "@/lib/authz/context";
+import { getRequestMeta } from "@/lib/authz/request-meta";
+import { t } from "@/lib/i18n";
+import { memberUnitIds } from "@/lib/performance/queries";
+import { errorResponse, jsonError, NO_STORE_HEADERS, readUploadForm, uploadTargetOf } from "@/lib/storage/http";
+import { STORAGE_MESSAGES as M } from "@/lib/storage/messages";
+import { storeUpload } from "@/lib/storage/service";
+import { maxUploadBytes } from "@/lib/storage/validate";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST multipart/form-data { file, realizationId | taskId }: attaches evidence
+ * (data dukung) to a realization or an output to a cycle task. Answers
+ * `{ id, name, size, sha256 }` (201) or `{ error }` in Indonesian: 401
+ * anonymous, 404 non-member or unknown target, 403 read-only auditor or not
+ * the indicator's unit / the task's role, 409 target no longer open, 400 malformed, 413 too large,
+ * 415 type refused. The body is never read past the size limit.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
+  try {
+    const { agencySlug } = await params;
+    const user = await getSessionUser();
+    if (!user) return jsonError(t.errors.unauthenticated, 401);
+    const loaded = await loadAgencyContext(user.id, agencySlug);
+    if (!loaded) return jsonError(t.errors.notFound, 404);
+    const ctx = buildAgencyContext(user, loaded);
+    if (ctx.readOnly) return jsonError(M.readOnly, 403);
+
+    const { file, fields } = await readUploadForm(request, maxUploadBytes());
+    const target = uploadTargetOf(fields);
+    const forRealization = "realizationId" in target;
+    // The services narrow these further: the indicator's unit, the task's role.
+    if (!ctx.can(forRealization ? "realization.fill" : "cycle.act")) return jsonError(t.errors.forbidden, 403);
+    const stored = await storeUpload({
+      agencyId: ctx.agency.id,
+      uploadedBy: { id: user.id, name: user.name, nip: user.nip, roles: ctx.roleCodes },
+      roleIds: ctx.roles.map((r) => r.id),
+      unitIds: forRealization ? await memberUnitIds(ctx.agency.id, user.id) : [],
+      meta: await getRequestMeta(),
+      bytes: Buffer.from(await file.arrayBuffer()),
+      originalName: file.name,
+      declaredType: file.type || null,
+      target,
+    });
+    return Response.json(
+      { id: stored.id, name: stored.name, size: stored.size, sha256: stored.sha256 },
+      { status: 201, headers: NO_STORE_HEADERS },
+    );
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

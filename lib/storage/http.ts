@@ -1,0 +1,140 @@
+import { AppError } from "@/lib/authz/errors";
+import { t } from "@/lib/i18n";
+
+import { StorageConfigError } from "./index";
+import { STORAGE_MESSAGES as M } from "./messages";
+import { UploadRejectedError, tooLargeError } from "./validate";
+
+/**
+ * The HTTP side of uploads and downloads, kept out of the route files so it
+ * can be tested with plain Request objects: a multipart reader that stops at
+ * the size limit, Content-Disposition, and errors as Indonesian JSON.
+ */
+
+/** Room for the multipart boundaries, part headers and the small text fields. */
+export const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+export const NO_STORE_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } as const;
+
+export interface TUploadForm {
+  file: File;
+  fields: Record<string, string>;
+}
+
+/**
+ * Reads a multipart/form-data upload without ever holding more than the limit:
+ * a declared Content-Length over it is refused before reading anything, and a
+ * body that turns out longer (chunked, or a lying header) is cut off as soon
+ * as it passes the limit.
+ */
+export async function readUploadForm(request: Request, maxFileBytes: number): Promise<TUploadForm> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;\s*boundary=/i.test(contentType)) throw new UploadRejectedError(M.notMultipart, 400);
+  const maxBodyBytes = maxFileBytes + FORM_OVERHEAD_BYTES;
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBodyBytes) throw tooLargeError(maxFileBytes);
+  if (!request.body) throw new UploadRejectedError(M.fileMissing, 400);
+
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBodyBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLargeError(maxFileBytes);
+    }
+    chunks.push(value);
+  }
+
+  let form: FormData;
+  try {
+    form = await new Response(Buffer.concat(chunks), { headers: { "content-type": contentType } }).formData();
+  } catch {
+    throw new UploadRejectedError(M.unreadableForm, 400);
+  }
+  const file = form.get("file");
+  if (!(file instanceof File)) throw new UploadRejectedError(M.fileMissing, 400);
+  if (file.size > maxFileBytes) throw tooLargeError(maxFileBytes);
+  const fields: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string") fields[key] = value;
+  return { file, fields };
+}
+
+/** `{ realizationId }` or `{ taskId }`, exactly one, from the form's text fields. */
+export function uploadTargetOf(fields: Record<string, string>): { realizationId: string } | { taskId: string } {
+  const realizationId = fields.realizationId?.trim() ?? "";
+  const taskId = fields.taskId?.trim() ?? "";
+  if (realizationId && taskId) throw new UploadRejectedError(M.targetBoth, 400);
+  const id = realizationId || taskId;
+  if (!id) throw new UploadRejectedError(M.targetMissing, 400);
+  // Ids are cuids: anything else cannot match a row, so it is "not found".
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) throw new AppError(realizationId ? M.realizationNotFound : M.taskNotFound, "NOT_FOUND");
+  return realizationId ? { realizationId } : { taskId };
+}
+
+/**
+ * `attachment; filename="<ascii>"; filename*=UTF-8''<utf-8>`: the ASCII form
+ * for old clients (accents dropped, anything else replaced), the exact name
+ * for the rest (RFC 6266 / RFC 8187).
+ */
+export function attachmentDisposition(name: string): string {
+  const ascii =
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^\x20-\x7e]|["\\%;]/g, "_")
+      .trim() || "berkas";
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+const APP_ERROR_STATUS: Record<AppError["code"], number> = {
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
+
+export function jsonError(message: string, status: number): Response {
+  return Response.json({ error: message }, { status, headers: NO_STORE_HEADERS });
+}
+
+/** Any failure as `{ error }` in Indonesian; the unexpected ones are logged, never shown. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof UploadRejectedError) return jsonError(error.message, error.status);
+  if (error instanceof AppError) return jsonError(error.message, APP_ERROR_STATUS[error.code]);
+  if (error instanceof StorageConfigError) {
+    console.error("[storage] not configured:", error.message);
+    return jsonError(M.storageUnavailable, 503);
+  }
+  console.error("[storage] unexpected error", error);
+  return jsonError(t.errors.unexpected, 500);
+}
+
+/** A stored file's content as a web stream for a Response body. */
+export function toWebStream(body: Buffer | NodeJS.ReadableStream): ReadableStream<Uint8Array> {
+  if (Buffer.isBuffer(body)) {
+    return new ReadableStream({
+      start(controller) {
+        controller.enqueue(new Uint8Array(body));
+        controller.close();
+      },
+    });
+  }
+  const iterator = (body as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(typeof next.value === "string" ? new TextEncoder().encode(next.value) : new Uint8Array(next.value));
+    },
+    async cancel() {
+      // Closes the file handle when the client goes away mid-download.
+      await iterator.return?.();
+    },
+  });
+}
