@@ -409,7 +409,8 @@ const MSG = {
   noRows: "Tidak ada baris langkah yang dikenali. Salin tabel prosedur lengkap dengan kolom No dan Kegiatan.",
   noHeader:
     "Baris judul tabel (No, Kegiatan, Pelaksana, Kelengkapan, Waktu, Output) tidak ikut disalin; kolom dikenali dari isi Waktu.",
-  newRole: (name: string) => `Pelaksana "${name}" belum ada di daftar peran instansi; akan diusulkan sebagai peran baru.`,
+  newRole: (name: string) =>
+    `Pelaksana "${name}" belum ada di daftar peran instansi. Pilih peran yang ada, atau minta administrator instansi menambahkan peran ini.`,
   renumbered: (pasted: string, n: number) => `Nomor "${pasted}" tidak berurutan; langkah ini dinomori ulang menjadi ${n}.`,
   noLayout: "Kolom Waktu tidak ditemukan pada baris ini; periksa kelengkapan, waktu, dan output.",
   noKegiatan: "Uraian kegiatan kosong.",
