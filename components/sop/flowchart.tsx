@@ -31,7 +31,26 @@ export interface FlowchartColumnsProps {
   /** Font size of labels and connector letters, in pixels. */
   fontSize?: number;
   className?: string;
+  /**
+   * Progress of a running cycle per step number: done steps are filled, the open step
+   * ("active", or "returned" for revision) is outlined heavily, pending steps are muted.
+   * Steps not listed are drawn as without this prop. Colour is never the only signal:
+   * pages using this also list each step's status in text.
+   */
+  stepStates?: Readonly<Record<number, TFlowStepState>>;
+  /** Write the step number inside each symbol (when the Kegiatan column is not beside it). */
+  showStepNumbers?: boolean;
 }
+
+export type TFlowStepState = "done" | "active" | "returned" | "pending";
+
+/** Fill and stroke per step state (Tailwind's green-700/100, brand-700/100, amber-700/100, slate-400). */
+const STEP_STATE_STYLE: Record<TFlowStepState, { fill: string; stroke: string; strokeScale: number; text: string }> = {
+  done: { fill: "#dcfce7", stroke: "#15803d", strokeScale: 1.2, text: "#14532d" },
+  active: { fill: "#dbeafe", stroke: "#1e40af", strokeScale: 2.4, text: "#172554" },
+  returned: { fill: "#fef3c7", stroke: "#b45309", strokeScale: 2.4, text: "#78350f" },
+  pending: { fill: "#ffffff", stroke: "#94a3b8", strokeScale: 1, text: "#475569" },
+};
 
 export function FlowchartColumns({
   page,
@@ -41,6 +60,8 @@ export function FlowchartColumns({
   strokeWidth = 1.25,
   fontSize = 11,
   className,
+  stepStates,
+  showStepNumbers = false,
 }: FlowchartColumnsProps) {
   const width = page.columnCount * columnWidth;
   const height = page.height * rowHeight;
@@ -67,7 +88,18 @@ export function FlowchartColumns({
         <Edge key={`${edge.kind}-${edge.fromStep}-${edge.toStep}`} edge={edge} X={X} Y={Y} fontSize={fontSize} />
       ))}
       {page.rows.map((row) => (
-        <FlowSymbol key={row.stepNumber} row={row} X={X} Y={Y} columnWidth={columnWidth} rowHeight={rowHeight} />
+        <FlowSymbol
+          key={row.stepNumber}
+          row={row}
+          X={X}
+          Y={Y}
+          columnWidth={columnWidth}
+          rowHeight={rowHeight}
+          state={stepStates?.[row.stepNumber]}
+          showNumber={showStepNumbers}
+          fontSize={fontSize}
+          strokeWidth={strokeWidth}
+        />
       ))}
       {page.connectors.map((c) => (
         <Connector
@@ -105,12 +137,49 @@ function Grid({ page, X, Y }: { page: TFlowPage; X: Scale; Y: Scale }) {
   );
 }
 
-function FlowSymbol({ row, X, Y, columnWidth, rowHeight }: { row: TFlowRow; X: Scale; Y: Scale; columnWidth: number; rowHeight: number }) {
+function FlowSymbol({
+  row,
+  X,
+  Y,
+  columnWidth,
+  rowHeight,
+  state,
+  showNumber = false,
+  fontSize = 11,
+  strokeWidth = 1.25,
+}: {
+  row: TFlowRow;
+  X: Scale;
+  Y: Scale;
+  columnWidth: number;
+  rowHeight: number;
+  state?: TFlowStepState;
+  showNumber?: boolean;
+  fontSize?: number;
+  strokeWidth?: number;
+}) {
   const w = SYMBOL_WIDTH * columnWidth;
   const h = SYMBOL_HEIGHT * rowHeight;
   const cx = X(row.x);
   const cy = Y(row.y);
   const dash = row.missingExecutor ? "4 3" : undefined;
+  const style = state ? STEP_STATE_STYLE[state] : null;
+  const paint = style ? { fill: style.fill, stroke: style.stroke, strokeWidth: fmt(strokeWidth * style.strokeScale) } : {};
+  const number = showNumber ? (
+    <text
+      x={fmt(cx)}
+      y={fmt(cy)}
+      textAnchor="middle"
+      dominantBaseline="central"
+      fontSize={fontSize}
+      fontWeight={600}
+      fill={style?.text ?? "currentColor"}
+      stroke="none"
+    >
+      {row.stepNumber}
+    </text>
+  ) : null;
+  let shape;
   if (row.symbol === "decision") {
     const points = [
       [cx, cy - h / 2],
@@ -120,19 +189,29 @@ function FlowSymbol({ row, X, Y, columnWidth, rowHeight }: { row: TFlowRow; X: S
     ]
       .map(([x, y]) => `${fmt(x!)},${fmt(y!)}`)
       .join(" ");
-    return <polygon points={points} strokeDasharray={dash} data-step={row.stepNumber} data-symbol="decision" />;
+    shape = <polygon points={points} strokeDasharray={dash} data-step={row.stepNumber} data-symbol="decision" data-state={state} {...paint} />;
+  } else {
+    shape = (
+      <rect
+        x={fmt(cx - w / 2)}
+        y={fmt(cy - h / 2)}
+        width={fmt(w)}
+        height={fmt(h)}
+        rx={row.symbol === "terminator" ? fmt(h / 2) : 0}
+        strokeDasharray={dash}
+        data-step={row.stepNumber}
+        data-symbol={row.symbol}
+        data-state={state}
+        {...paint}
+      />
+    );
   }
+  if (!number) return shape;
   return (
-    <rect
-      x={fmt(cx - w / 2)}
-      y={fmt(cy - h / 2)}
-      width={fmt(w)}
-      height={fmt(h)}
-      rx={row.symbol === "terminator" ? fmt(h / 2) : 0}
-      strokeDasharray={dash}
-      data-step={row.stepNumber}
-      data-symbol={row.symbol}
-    />
+    <g>
+      {shape}
+      {number}
+    </g>
   );
 }
 

@@ -1,0 +1,71 @@
+import { notFound } from "next/navigation";
+
+import { requireAgencyContext } from "@/lib/authz/context";
+import { getRequestMeta } from "@/lib/authz/request-meta";
+import { toSopJson } from "@/lib/sop/exchange";
+import { toSopInput } from "@/lib/sop/mapping";
+import { getAgencyHeader, getAgencyRoles, getSop } from "@/lib/sop/queries";
+import { recordSopExport } from "@/lib/sop/service";
+import { buildSopWorkbook, contentDisposition, rolesUsedBySop, sopExportFilename } from "@/lib/sop/xlsx";
+
+export const dynamic = "force-dynamic";
+
+const FORMATS = {
+  json: "application/json; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+type TFormat = keyof typeof FORMATS;
+// Not `in`: "toString" in FORMATS is true.
+const isFormat = (value: string): value is TFormat => Object.hasOwn(FORMATS, value);
+
+const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+
+/**
+ * GET ?format=json|xlsx: one SOP version as a download (docs/sop-json-format.md for
+ * JSON). The same door as the pages: anonymous users are redirected to sign-in
+ * (307), non-members and unknown ids get an empty 404 (Next 16 turns redirect()
+ * and notFound() thrown in a Route Handler into those responses). Every export
+ * is recorded in the audit trail.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string; sopId: string }> }) {
+  const { agencySlug, sopId } = await params;
+  const ctx = await requireAgencyContext(agencySlug, "sop.view");
+
+  const format = new URL(request.url).searchParams.get("format") ?? "json";
+  if (!isFormat(format)) {
+    return Response.json(
+      { error: "Format ekspor tidak dikenal. Gunakan format=json atau format=xlsx." },
+      { status: 400, headers: NO_STORE },
+    );
+  }
+
+  const [sop, agencyRoles] = await Promise.all([getSop(ctx.agency.id, sopId), getAgencyRoles(ctx.agency.id)]);
+  if (!sop) notFound();
+
+  const input = toSopInput(sop);
+  const roles = rolesUsedBySop(input, agencyRoles);
+  let body: Uint8Array<ArrayBuffer> | string;
+  if (format === "xlsx") {
+    const header = await getAgencyHeader(ctx.agency.id);
+    body = new Uint8Array(await buildSopWorkbook({ sop: input, version: sop.version, status: sop.status, roles }, header));
+  } else {
+    const json = toSopJson(input, { agency: ctx.agency.slug, version: sop.version, status: sop.status }, roles);
+    body = `${JSON.stringify(json, null, 2)}\n`;
+  }
+
+  // Recorded once the file exists: a failed build is not an export.
+  await recordSopExport(sop, format, {
+    agencyId: ctx.agency.id,
+    actor: { id: ctx.user.id, name: ctx.user.name, nip: ctx.user.nip, roles: ctx.roleCodes },
+    meta: await getRequestMeta(),
+  });
+
+  return new Response(body, {
+    status: 200,
+    headers: {
+      ...NO_STORE,
+      "Content-Type": FORMATS[format],
+      "Content-Disposition": contentDisposition(sopExportFilename(sop.nomor, sop.version, format)),
+    },
+  });
+}

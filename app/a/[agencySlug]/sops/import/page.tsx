@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+
+import { SopImport } from "@/components/sop/sop-import";
+import { requireAgencyContext } from "@/lib/authz/context";
+import { RESERVED_ROLE_CODES } from "@/lib/authz/permissions";
+import { SOP_EDITOR_MESSAGES as M } from "@/lib/sop/messages";
+import { getAgencyRoles } from "@/lib/sop/queries";
+
+export const metadata: Metadata = { title: M.importTitle };
+
+export default async function ImportSopPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ agencySlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { agencySlug } = await params;
+  const ctx = await requireAgencyContext(agencySlug, "sop.edit");
+  const roles = (await getAgencyRoles(ctx.agency.id))
+    .filter((r) => !(RESERVED_ROLE_CODES as readonly string[]).includes(r.code))
+    .map(({ code, name }) => ({ code, name }));
+  const tab = (await searchParams).tab === "paste" ? "paste" : "json";
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{M.importTitle}</h1>
+        <p className="text-slate-600">{M.importSubtitle}</p>
+      </div>
+      <SopImport agencySlug={ctx.agency.slug} roles={roles} initialTab={tab} />
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+"use client";
+
+import { Archive, BadgeCheck, Copy, FileJson, FileSpreadsheet, GitCompare, Loader2, Pencil, Printer } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { AlertDialog } from "radix-ui";
+import { toast } from "sonner";
+
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { activateSopAction, archiveSopAction, createSopVersionAction } from "@/lib/sop/actions";
+import { SOP_DOCUMENT_MESSAGES as M, SOP_SERVICE_MESSAGES } from "@/lib/sop/messages";
+
+import type { TSopStatus } from "./status-badge";
+
+export interface SopActionsProps {
+  agencySlug: string;
+  sopId: string;
+  status: TSopStatus;
+  version: number;
+  canEdit: boolean;
+  canActivate: boolean;
+  /** The series' ACTIVE version when this one is another (for the activation warning). */
+  activeVersion: number | null;
+  /** An existing DRAFT of the series other than this one. */
+  draftId: string | null;
+  compareWith: { id: string; version: number } | null;
+}
+
+type Pending = "version" | "activate" | "archive" | null;
+
+/**
+ * What a member may do with the SOP on screen. Buttons render only when permitted; the
+ * server actions check the permission and the SOP's status again.
+ */
+export function SopActions({ agencySlug, sopId, status, version, canEdit, canActivate, activeVersion, draftId, compareWith }: SopActionsProps) {
+  const router = useRouter();
+  const [isPending, startTransition] = useTransition();
+  const [pending, setPending] = useState<Pending>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<"activate" | "archive" | null>(null);
+  const base = `/a/${agencySlug}/sops/${sopId}`;
+  const busy = isPending && pending !== null;
+
+  function run(kind: Exclude<Pending, null>, task: () => Promise<void>) {
+    setError(null);
+    setPending(kind);
+    startTransition(async () => {
+      try {
+        await task();
+      } finally {
+        setPending(null);
+      }
+    });
+  }
+
+  function fail(result: { error: string; fieldErrors?: Record<string, string[]> }) {
+    // The first field error says what to fix (e.g. a role that no longer exists).
+    const message = Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error;
+    const text = message === result.error ? message : `${result.error} ${message}`;
+    setError(text);
+    toast.error(text);
+  }
+
+  function createVersion() {
+    run("version", async () => {
+      const result = await createSopVersionAction(agencySlug, { sopId });
+      if (!result.ok) return fail(result);
+      toast.success(result.data.existing ? M.versionAlreadyDraft : SOP_SERVICE_MESSAGES.versionCreated);
+      router.push(`/a/${agencySlug}/sops/${result.data.id}`);
+    });
+  }
+
+  function activate() {
+    setConfirm(null);
+    run("activate", async () => {
+      const result = await activateSopAction(agencySlug, { sopId });
+      if (!result.ok) return fail(result);
+      toast.success(SOP_SERVICE_MESSAGES.activated);
+      router.refresh();
+    });
+  }
+
+  function archive() {
+    setConfirm(null);
+    run("archive", async () => {
+      const result = await archiveSopAction(agencySlug, { sopId });
+      if (!result.ok) return fail(result);
+      toast.success(SOP_SERVICE_MESSAGES.archived);
+      router.refresh();
+    });
+  }
+
+  const spinner = <Loader2 aria-hidden className="size-4 animate-spin" />;
+
+  return (
+    <div className="space-y-3">
+      <div role="group" aria-label={M.actionsLabel} className="flex flex-wrap gap-2" data-testid="sop-actions">
+        {status === "DRAFT" && canEdit ? (
+          <Link href={`${base}/edit`} className={buttonVariants()}>
+            <Pencil aria-hidden className="size-4" />
+            {M.editDraft}
+          </Link>
+        ) : null}
+        {status === "DRAFT" && canActivate ? (
+          <Button onClick={() => setConfirm("activate")} disabled={busy} aria-busy={pending === "activate"}>
+            {pending === "activate" ? spinner : <BadgeCheck aria-hidden className="size-4" />}
+            {pending === "activate" ? M.activating : M.activate}
+          </Button>
+        ) : null}
+        {status === "ACTIVE" && canEdit ? (
+          draftId ? (
+            <Link href={`/a/${agencySlug}/sops/${draftId}/edit`} className={buttonVariants()}>
+              <Pencil aria-hidden className="size-4" />
+              {M.editDraft}
+            </Link>
+          ) : (
+            <Button onClick={createVersion} disabled={busy} aria-busy={pending === "version"}>
+              {pending === "version" ? spinner : <Copy aria-hidden className="size-4" />}
+              {pending === "version" ? M.creatingVersion : M.createVersion}
+            </Button>
+          )
+        ) : null}
+        {status === "ACTIVE" && canActivate ? (
+          <Button variant="secondary" onClick={() => setConfirm("archive")} disabled={busy} aria-busy={pending === "archive"}>
+            {pending === "archive" ? spinner : <Archive aria-hidden className="size-4" />}
+            {pending === "archive" ? M.archiving : M.archive}
+          </Button>
+        ) : null}
+        {compareWith ? (
+          <Link href={`${base}/compare?with=${encodeURIComponent(compareWith.id)}`} className={buttonVariants({ variant: "secondary" })}>
+            <GitCompare aria-hidden className="size-4" />
+            {M.compare(compareWith.version)}
+          </Link>
+        ) : null}
+        <a href={`${base}/export?format=json`} className={buttonVariants({ variant: "secondary" })} download>
+          <FileJson aria-hidden className="size-4" />
+          {M.exportJson}
+        </a>
+        <a href={`${base}/export?format=xlsx`} className={buttonVariants({ variant: "secondary" })} download>
+          <FileSpreadsheet aria-hidden className="size-4" />
+          {M.exportXlsx}
+        </a>
+        <Button variant="secondary" onClick={() => window.print()}>
+          <Printer aria-hidden className="size-4" />
+          {M.print}
+        </Button>
+      </div>
+
+      {error ? <Alert>{error}</Alert> : null}
+
+      <AlertDialog.Root open={confirm !== null} onOpenChange={(open) => (open ? null : setConfirm(null))}>
+        <AlertDialog.Portal>
+          <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+          <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg border border-slate-200 bg-white p-5 shadow-xl">
+            <AlertDialog.Title className="text-lg font-semibold">{confirm === "archive" ? M.archiveTitle : M.activateTitle}</AlertDialog.Title>
+            <AlertDialog.Description className="mt-2 text-sm text-slate-700">
+              {confirm === "archive" ? M.archiveBody : M.activateBody(version, activeVersion)}
+            </AlertDialog.Description>
+            <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+              <AlertDialog.Cancel asChild>
+                <Button variant="secondary">{M.cancel}</Button>
+              </AlertDialog.Cancel>
+              <AlertDialog.Action asChild>
+                <Button variant={confirm === "archive" ? "danger" : "default"} onClick={confirm === "archive" ? archive : activate}>
+                  {confirm === "archive" ? M.archiveConfirm : M.activateConfirm}
+                </Button>
+              </AlertDialog.Action>
+            </div>
+          </AlertDialog.Content>
+        </AlertDialog.Portal>
+      </AlertDialog.Root>
+    </div>
+  );
+}

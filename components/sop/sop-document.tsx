@@ -1,0 +1,808 @@
+import { Landmark } from "lucide-react";
+import type { CSSProperties, ReactNode } from "react";
+
+import { formatDate, formatNumber, type TAgencyTimeZone } from "@/lib/format";
+import {
+  CONNECTOR_HEIGHT,
+  CONNECTOR_WIDTH,
+  describeFlowchartPage,
+  layoutFlowchart,
+  SYMBOL_HEIGHT,
+  SYMBOL_WIDTH,
+  type TFlowColumn,
+  type TFlowConnector,
+  type TFlowPage,
+  type TFlowPoint,
+  type TFlowRow,
+} from "@/lib/sop/flowchart-layout";
+import { SOP_DOCUMENT_MESSAGES as M } from "@/lib/sop/messages";
+import { isDecisionKind, TIME_UNIT_LABELS, type TStepKind, type TTimeUnit } from "@/lib/sop/schemas";
+import { formatNip } from "@/lib/validation/nip";
+
+/**
+ * The official SOP document in the Permenpan RB 35/2012 layout, as the agencies print
+ * and sign it: the identity page (portrait) and the procedure sheets (landscape), one
+ * table per flowchart page of lib/sop/flowchart-layout.ts, each with its own header rows.
+ *
+ * The flowchart is drawn per table row rather than as one SVG over the whole table:
+ * activity text makes rows taller than the layout's unit row, by an amount only the
+ * browser knows. Each row therefore holds an overlay across its executor columns in
+ * which the layout's unit row is mapped piecewise: the symbol band stays a fixed size,
+ * centred in the row; what lies near the row's top or bottom border stays at a fixed
+ * distance from that border; only vertical lines stretch in between. Lines are CSS
+ * borders and symbols small SVGs, so the drawing is crisp on screen and on paper
+ * whatever height the text gives a row. Print styles live at the end of app/globals.css.
+ */
+
+/** Nominal (and minimum) height of a step row, in CSS pixels: one layout row unit. */
+const ROW_UNIT = 64;
+/** Parts of a row (as a fraction of the unit) kept at a fixed distance from its top / bottom border. */
+const TOP_ZONE = 0.25;
+const BOTTOM_ZONE = 0.75;
+const STROKE = 1.25;
+const ARROW_LENGTH = 7;
+const ARROW_HALF_WIDTH = 3.5;
+/** At most this many steps per procedure sheet (A4 landscape). */
+const MAX_ROWS_PER_SHEET = 8;
+
+export interface SopDocumentStep {
+  number: number;
+  kegiatan: string;
+  kind: TStepKind;
+  kelengkapan: string;
+  waktuJumlah: number;
+  waktuSatuan: TTimeUnit;
+  output: string;
+  keterangan: string;
+  yesStepNumber: number | null;
+  noStepNumber: number | null;
+  executorRole: { code: string; name: string };
+  participants: { role: { code: string; name: string } }[];
+}
+
+export interface SopDocumentData {
+  nomor: string;
+  nama: string;
+  unit: string;
+  tanggalPembuatan: Date;
+  tanggalRevisi: Date | null;
+  tanggalEfektif: Date | null;
+  disahkanJabatan: string;
+  disahkanNama: string;
+  disahkanPangkat: string | null;
+  disahkanNip: string | null;
+  dasarHukum: string[];
+  kualifikasiPelaksana: string[];
+  keterkaitan: string[];
+  peralatan: string[];
+  pencatatan: string[];
+  peringatan: string;
+  steps: SopDocumentStep[];
+}
+
+export interface SopDocumentProps {
+  sop: SopDocumentData;
+  agency: { name: string; governmentName: string; timeZone: TAgencyTimeZone };
+  /** The agency's roles in its own order; the executor columns follow it. */
+  roles: { code: string; name: string }[];
+}
+
+export function SopDocument({ sop, agency, roles }: SopDocumentProps) {
+  const steps = [...sop.steps].sort((a, b) => a.number - b.number);
+  const columns = executorColumns(steps, roles);
+  const rowsPerPage = sheetSize(steps, columns);
+  const layout = layoutFlowchart(
+    steps.map((s) => ({
+      number: s.number,
+      executorRoleCode: s.executorRole.code,
+      kind: s.kind,
+      yesStepNumber: s.yesStepNumber,
+      noStepNumber: s.noStepNumber,
+    })),
+    columns,
+    { rowsPerPage },
+  );
+  const byNumber = new Map(steps.map((s) => [s.number, s]));
+
+  return (
+    <article className="sop-document text-slate-950" aria-label={`${M.documentTitle} ${sop.nomor}`} data-testid="sop-document">
+      <IdentityPage sop={sop} agency={agency} />
+      {layout.pages.map((page) => (
+        <ProcedureSheet key={page.index} page={page} nama={sop.nama} steps={byNumber} columns={columns} />
+      ))}
+    </article>
+  );
+}
+
+/* ------------------------------------------------------------------ identity page */
+
+function IdentityPage({ sop, agency }: { sop: SopDocumentData; agency: SopDocumentProps["agency"] }) {
+  const tz = agency.timeZone;
+  const agencyName = agency.name.toUpperCase();
+  const unit = sop.unit.toUpperCase();
+  // The unit is printed under the agency unless the agency's own name already says it.
+  const showUnit = !agencyName.includes(unit);
+  return (
+    <section className="sop-identity mx-auto max-w-[52rem] bg-white text-sm print:text-[9.5pt] print:leading-snug" aria-label={M.identityLabel}>
+      <div className="grid border border-slate-900 md:grid-cols-[5fr_7fr] print:grid-cols-[5fr_7fr]">
+        <div className="flex flex-col items-center justify-center gap-2 border-b border-slate-900 px-4 py-6 text-center md:border-r md:border-b-0 print:border-r print:border-b-0">
+          <Landmark aria-hidden className="size-16 text-slate-800 print:text-black" strokeWidth={1.25} />
+          <p className="font-bold tracking-wide" data-field="government">
+            {M.government(agency.governmentName)}
+          </p>
+          <p className="font-bold" data-field="agency">
+            {agencyName}
+          </p>
+          <p className={showUnit ? "font-semibold" : "sr-only"} data-field="unit">
+            {unit}
+          </p>
+        </div>
+        <dl className="divide-y divide-slate-900">
+          <IdentityRow label={M.fieldNomor} field="nomor">
+            {sop.nomor}
+          </IdentityRow>
+          <IdentityRow label={M.fieldTanggalPembuatan} field="tanggalPembuatan">
+            {formatDate(sop.tanggalPembuatan, tz)}
+          </IdentityRow>
+          <IdentityRow label={M.fieldTanggalRevisi} field="tanggalRevisi">
+            {sop.tanggalRevisi ? formatDate(sop.tanggalRevisi, tz) : M.none}
+          </IdentityRow>
+          <IdentityRow label={M.fieldTanggalEfektif} field="tanggalEfektif">
+            {sop.tanggalEfektif ? formatDate(sop.tanggalEfektif, tz) : M.none}
+          </IdentityRow>
+          <IdentityRow label={M.fieldDisahkan} field="disahkan">
+            <span className="block" data-field="disahkanJabatan">
+              {sop.disahkanJabatan}
+            </span>
+            {/* Room for the wet signature and the seal. */}
+            <span className="block h-16 print:h-[15mm]" role="presentation" title={M.signatureSpace} />
+            <span className="block font-bold underline underline-offset-2" data-field="disahkanNama">
+              {sop.disahkanNama}
+            </span>
+            {sop.disahkanPangkat ? (
+              <span className="block" data-field="disahkanPangkat">
+                {sop.disahkanPangkat}
+              </span>
+            ) : null}
+            {sop.disahkanNip ? (
+              <span className="block" data-field="disahkanNip">
+                {M.nip(formatNip(sop.disahkanNip))}
+              </span>
+            ) : null}
+          </IdentityRow>
+          <IdentityRow label={M.fieldNama} field="nama" strong>
+            {sop.nama}
+          </IdentityRow>
+        </dl>
+      </div>
+
+      <div className="sop-boxes grid border-x border-b border-slate-900 md:grid-cols-2 print:grid-cols-2">
+        <ListBox title={M.boxDasarHukum} field="dasarHukum" items={sop.dasarHukum} left />
+        <ListBox title={M.boxKualifikasi} field="kualifikasiPelaksana" items={sop.kualifikasiPelaksana} />
+        <ListBox title={M.boxKeterkaitan} field="keterkaitan" items={sop.keterkaitan} left />
+        <ListBox title={M.boxPeralatan} field="peralatan" items={sop.peralatan} />
+        <Box title={M.boxPeringatan} left>
+          <p className="whitespace-pre-line" data-field="peringatan">
+            {sop.peringatan || M.none}
+          </p>
+        </Box>
+        <ListBox title={M.boxPencatatan} field="pencatatan" items={sop.pencatatan} />
+      </div>
+    </section>
+  );
+}
+
+function IdentityRow({ label, field, strong, children }: { label: string; field: string; strong?: boolean; children: ReactNode }) {
+  return (
+    <div className="sop-identity-row grid grid-cols-[7.5rem_0.75rem_1fr] px-3 py-2 sm:grid-cols-[9.5rem_0.75rem_1fr]">
+      <dt className="font-medium">{label}</dt>
+      <span aria-hidden>:</span>
+      <dd className={strong ? "font-bold break-words" : "break-words"} data-field={field}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
+function Box({ title, left, children }: { title: string; left?: boolean; children: ReactNode }) {
+  return (
+    <div
+      className={`sop-box border-t border-slate-900 px-3 py-2 first:border-t-0 ${left ? "md:border-r print:border-r" : ""} md:[&:nth-child(2)]:border-t-0 print:[&:nth-child(2)]:border-t-0`}
+    >
+      <h3 className="mb-1 font-bold">{title}</h3>
+      {children}
+    </div>
+  );
+}
+
+function ListBox({ title, field, items, left }: { title: string; field: string; items: string[]; left?: boolean }) {
+  return (
+    <Box title={title} left={left}>
+      {items.length > 0 ? (
+        <ol className="list-decimal space-y-0.5 pl-5" data-field={field}>
+          {items.map((item, i) => (
+            <li key={i} className="pl-1">
+              {item}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p data-field={field}>{M.none}</p>
+      )}
+    </Box>
+  );
+}
+
+/* --------------------------------------------------------------- procedure sheets */
+
+/** One sub-column per role that executes or takes part in a step, in the agency's role order. */
+function executorColumns(steps: SopDocumentStep[], roles: { code: string; name: string }[]): TFlowColumn[] {
+  const used = new Map<string, string>();
+  for (const s of steps) {
+    used.set(s.executorRole.code, s.executorRole.name);
+    for (const p of s.participants) used.set(p.role.code, p.role.name);
+  }
+  const ordered = roles.filter((r) => used.has(r.code)).map((r) => ({ code: r.code, name: r.name }));
+  // A role outside the agency's list (cannot happen for a validated SOP) still gets a column.
+  for (const [code, name] of used) if (!ordered.some((c) => c.code === code)) ordered.push({ code, name });
+  return ordered;
+}
+
+function formatWaktu(step: SopDocumentStep): string {
+  return `${formatNumber(step.waktuJumlah)} ${TIME_UNIT_LABELS[step.waktuSatuan]}`;
+}
+
+function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} ${M.and} ${names.at(-1)}`;
+}
+
+/*
+ * How many steps fit on one A4 landscape sheet. The print column widths (globals.css) and
+ * a generous character width give each row's height; a sheet takes as many rows as fit
+ * (at most MAX_ROWS_PER_SHEET), then the rows are spread evenly over the sheets needed.
+ */
+const PRINT_WIDTH_PX = 1047; // 277 mm: A4 landscape less 10 mm margins
+const PRINT_HEIGHT_PX = 718; // 190 mm
+const CHAR_PX = 6.6; // 12 px Inter, with room to spare
+const LINE_PX = 16.5;
+const SMALL_LINE_PX = 13.5;
+const PRINT_SHARE = { kegiatan: 0.23, mutu: 0.135, exec: 0.365 };
+
+function wrappedLines(text: string, widthPx: number, charPx = CHAR_PX): number {
+  const perLine = Math.max(4, Math.floor((widthPx - 12) / charPx));
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    lines += 1;
+    let current = 0;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (current === 0) current = word.length;
+      else if (current + 1 + word.length <= perLine) current += 1 + word.length;
+      else {
+        lines += 1;
+        current = word.length;
+      }
+      while (current > perLine) {
+        lines += 1;
+        current -= perLine;
+      }
+    }
+  }
+  return lines;
+}
+
+function estimatedRowHeight(step: SopDocumentStep): number {
+  const kegiatanW = PRINT_WIDTH_PX * PRINT_SHARE.kegiatan;
+  const mutuW = PRINT_WIDTH_PX * PRINT_SHARE.mutu;
+  let small = 0;
+  if (step.participants.length > 0) small += wrappedLines(M.participants(joinNames(step.participants.map((p) => p.role.name))), kegiatanW, 5.6);
+  if (isDecisionKind(step.kind)) small += wrappedLines(M.decisionRoute(step.yesStepNumber, step.noStepNumber), kegiatanW, 5.6);
+  const text = Math.max(
+    wrappedLines(step.kegiatan, kegiatanW) * LINE_PX + small * SMALL_LINE_PX,
+    wrappedLines(step.kelengkapan, mutuW) * LINE_PX,
+    wrappedLines(step.output, mutuW) * LINE_PX,
+  );
+  return Math.max(ROW_UNIT, text + 12);
+}
+
+function sheetSize(steps: SopDocumentStep[], columns: TFlowColumn[]): number {
+  const n = steps.length;
+  if (n === 0) return 1;
+  const execW = (PRINT_WIDTH_PX * PRINT_SHARE.exec) / Math.max(1, columns.length);
+  const headerLines = Math.max(1, ...columns.map((c) => wrappedLines(c.name, execW, 6.4)));
+  const header = 26 + Math.max(26, headerLines * SMALL_LINE_PX + 10);
+  // Caption, header rows, a connector band above and below, and a safety margin.
+  const budget = PRINT_HEIGHT_PX - 28 - header - ROW_UNIT - 24;
+  const heights = steps.map(estimatedRowHeight);
+  const fits = (k: number) => {
+    for (let start = 0; start < n; start += k) {
+      if (heights.slice(start, start + k).reduce((a, b) => a + b, 0) > budget) return false;
+    }
+    return true;
+  };
+  let k = Math.min(n, MAX_ROWS_PER_SHEET);
+  while (k > 1 && !fits(k)) k -= 1;
+  const balanced = Math.ceil(n / Math.ceil(n / k));
+  return fits(balanced) ? balanced : k;
+}
+
+function ProcedureSheet({
+  page,
+  nama,
+  steps,
+  columns,
+}: {
+  page: TFlowPage;
+  nama: string;
+  steps: Map<number, SopDocumentStep>;
+  columns: TFlowColumn[];
+}) {
+  const n = Math.max(1, columns.length);
+  const blocks = pageBlocks(page);
+  const pieces = flowPieces(page, blocks);
+  const descriptionId = `sop-flow-${page.index + 1}`;
+  const minWidth = (kegiatanRem: number) => `${2.5 + kegiatanRem + 5 * n + 8.5 + 4.5 + 8.5 + 3.5}rem`;
+  const tableStyle = {
+    "--sop-exec-count": n,
+    "--sop-table-min": minWidth(9.5),
+    "--sop-table-min-sm": minWidth(13),
+  } as CSSProperties;
+  // Separate borders (spacing 0), each cell drawing its right and bottom edge: sticky cells
+  // keep their borders while the table scrolls under them, and cell boxes are exact.
+  const header = "border-r border-b border-slate-900 bg-slate-50 px-1 py-1 text-center align-middle font-bold print:bg-white";
+  const sticky = "sticky z-20 bg-white print:static";
+
+  return (
+    <section className="sop-sheet mt-8" aria-label={M.procedureSheet(nama, page.index + 1, page.pageCount)} data-testid="sop-sheet">
+      <p className="sop-sheet-title mb-2 text-sm font-semibold">{M.procedureSheet(nama, page.index + 1, page.pageCount)}</p>
+      <p className="mb-2 text-xs text-slate-600 md:hidden print:hidden">{M.scrollHint}</p>
+      <div
+        className="sop-sheet-scroll overflow-x-auto"
+        role="region"
+        aria-label={M.procedureSheet(nama, page.index + 1, page.pageCount)}
+        aria-describedby={descriptionId}
+        // Focusable so keyboard users can scroll the table sideways.
+        tabIndex={0}
+      >
+        <table
+          className="sop-procedure-table w-full min-w-(--sop-table-min) table-fixed border-separate border-spacing-0 bg-white text-xs leading-[1.35] sm:min-w-(--sop-table-min-sm)"
+          style={tableStyle}
+          data-testid="sop-procedure-table"
+        >
+          <colgroup>
+            <col className="sop-col-no w-[2.5rem]" />
+            <col className="sop-col-kegiatan w-[9.5rem] sm:w-[13rem]" />
+            {columns.map((c) => (
+              <col key={c.code} className="sop-col-exec w-[5rem]" />
+            ))}
+            <col className="sop-col-mutu w-[8.5rem]" />
+            <col className="sop-col-waktu w-[4.5rem]" />
+            <col className="sop-col-mutu w-[8.5rem]" />
+            <col className="sop-col-ket w-[3.5rem]" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2} className={`${header} ${sticky} left-0 border-t border-l uppercase`}>
+                {M.colNo}
+              </th>
+              <th scope="col" rowSpan={2} className={`${header} ${sticky} left-[2.5rem] border-t uppercase`}>
+                {M.colKegiatan}
+              </th>
+              <th scope="colgroup" colSpan={n} className={`${header} border-t uppercase`}>
+                {M.colPelaksana}
+              </th>
+              <th scope="colgroup" colSpan={3} className={`${header} border-t uppercase`}>
+                {M.colMutuBaku}
+              </th>
+              <th scope="col" rowSpan={2} className={`${header} border-t uppercase`}>
+                {M.colKet}
+              </th>
+            </tr>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.code} scope="col" className={`${header} text-[10px] leading-tight [overflow-wrap:anywhere] hyphens-auto`} data-role={c.code}>
+                  {c.name}
+                </th>
+              ))}
+              <th scope="col" className={header}>
+                {M.colKelengkapan}
+              </th>
+              <th scope="col" className={header}>
+                {M.colWaktu}
+              </th>
+              <th scope="col" className={header}>
+                {M.colOutput}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {blocks.map((block, i) => {
+              const overlay = <FlowOverlay pieces={pieces[i] ?? []} columnCount={n} block={block} />;
+              if (block.kind === "band") {
+                return (
+                  <tr key={`band-${block.y0}`} className="sop-band-row" style={{ height: (block.y1 - block.y0) * ROW_UNIT }} aria-hidden>
+                    <td className={`border-r border-b border-l border-slate-900 p-0 ${sticky} left-0`} />
+                    <td className={`border-r border-b border-slate-900 p-0 ${sticky} left-[2.5rem]`} />
+                    {columns.map((c, ci) => (
+                      <td key={c.code} className="relative border-r border-b border-slate-900 p-0">
+                        {ci === 0 ? overlay : null}
+                      </td>
+                    ))}
+                    <td className="border-r border-b border-slate-900 p-0" />
+                    <td className="border-r border-b border-slate-900 p-0" />
+                    <td className="border-r border-b border-slate-900 p-0" />
+                    <td className="border-r border-b border-slate-900 p-0" />
+                  </tr>
+                );
+              }
+              const row = block.row!;
+              const step = steps.get(row.stepNumber)!;
+              return (
+                <StepRow key={step.number} step={step} row={row} columns={columns} overlay={overlay} sticky={sticky} />
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p id={descriptionId} className="sr-only">
+        {describeFlowchartPage(page)}
+      </p>
+    </section>
+  );
+}
+
+function StepRow({
+  step,
+  row,
+  columns,
+  overlay,
+  sticky,
+}: {
+  step: SopDocumentStep;
+  row: TFlowRow;
+  columns: TFlowColumn[];
+  overlay: ReactNode;
+  sticky: string;
+}) {
+  const cell = "border-r border-b border-slate-900 px-1.5 py-1.5 align-top break-words";
+  const participants = step.participants.map((p) => p.role.name);
+  const executorCode = step.executorRole.code;
+  return (
+    <tr className="sop-step-row" style={{ height: ROW_UNIT }} data-step={step.number} data-executor={executorCode}>
+      <td className={`${cell} ${sticky} left-0 border-l text-center`} data-field="number">
+        {step.number}
+      </td>
+      <td className={`${cell} ${sticky} left-[2.5rem]`}>
+        <span className="block" data-field="kegiatan">
+          {step.kegiatan}
+        </span>
+        {participants.length > 0 ? (
+          <span className="mt-1 block text-[10px] leading-snug text-slate-700 italic print:text-black" data-field="participants">
+            {M.participants(joinNames(participants))}
+          </span>
+        ) : null}
+        {row.symbol === "decision" ? (
+          <span className="mt-1 block text-[10px] leading-snug text-slate-700 print:text-black" data-field="route">
+            {M.decisionRoute(row.yesStepNumber, row.noStepNumber)}
+          </span>
+        ) : null}
+      </td>
+      {columns.map((c, ci) => (
+        <td
+          key={c.code}
+          className="relative border-r border-b border-slate-900 p-0"
+          data-executor-cell={c.code === executorCode ? c.code : undefined}
+        >
+          {ci === 0 ? overlay : null}
+          {c.code === executorCode ? <span className="sr-only">{M.executor(c.name)}</span> : null}
+        </td>
+      ))}
+      <td className={`${cell} whitespace-pre-line`} data-field="kelengkapan">
+        {step.kelengkapan}
+      </td>
+      <td className={`${cell} text-center`} data-field="waktu">
+        {formatWaktu(step)}
+      </td>
+      <td className={`${cell} whitespace-pre-line`} data-field="output">
+        {step.output}
+      </td>
+      <td className={`${cell} whitespace-pre-line`} data-field="keterangan">
+        {step.keterangan}
+      </td>
+    </tr>
+  );
+}
+
+/* ------------------------------------------------------------ flowchart geometry */
+
+/** A horizontal strip of a flowchart page that is one table row: a connector band or a step row. */
+interface Block {
+  kind: "band" | "row";
+  y0: number;
+  y1: number;
+  row?: TFlowRow;
+}
+
+/** A vertical CSS position: pct % of the row's height plus px pixels. */
+interface Offset {
+  pct: number;
+  px: number;
+}
+
+type Piece =
+  | { kind: "v"; x: number; top: Offset; bottom: Offset }
+  | { kind: "h"; y: Offset; x1: number; x2: number; grow1: number; grow2: number }
+  | { kind: "arrow"; x: number; y: Offset; dir: "up" | "down" | "left" | "right" }
+  | { kind: "label"; y: Offset; text: string; left?: string; right?: string; centre?: number }
+  | { kind: "symbol"; row: TFlowRow; y: Offset }
+  | { kind: "connector"; connector: TFlowConnector; y: Offset };
+
+const EPS = 1e-6;
+
+function pageBlocks(page: TFlowPage): Block[] {
+  const blocks: Block[] = [];
+  if (page.bandTop > EPS) blocks.push({ kind: "band", y0: 0, y1: page.bandTop });
+  for (const row of page.rows) blocks.push({ kind: "row", y0: page.bandTop + row.row, y1: page.bandTop + row.row + 1, row });
+  if (page.bandBottom > EPS) blocks.push({ kind: "band", y0: page.bandTop + page.rowCount, y1: page.height });
+  return blocks;
+}
+
+/**
+ * Where layout height y falls inside its block. Bands have a fixed height; a step row
+ * keeps its top zone pinned to the top border, its bottom zone to the bottom border and
+ * the middle (the symbol) centred. `centred` pins a point to the middle whatever its y.
+ */
+function place(block: Block, y: number, centred = false): Offset {
+  const f = y - block.y0;
+  if (block.kind === "band") return { pct: 0, px: f * ROW_UNIT };
+  if (centred) return { pct: 50, px: (f - 0.5) * ROW_UNIT };
+  if (f <= TOP_ZONE) return { pct: 0, px: f * ROW_UNIT };
+  if (f >= BOTTOM_ZONE) return { pct: 100, px: (f - 1) * ROW_UNIT };
+  return { pct: 50, px: (f - 0.5) * ROW_UNIT };
+}
+
+function blockIndexAt(blocks: Block[], y: number): number {
+  const i = blocks.findIndex((b) => y >= b.y0 - EPS && y < b.y1 - EPS);
+  return i === -1 ? blocks.length - 1 : i;
+}
+
+function flowPieces(page: TFlowPage, blocks: Block[]): Piece[][] {
+  const out: Piece[][] = blocks.map(() => []);
+  const add = (i: number, piece: Piece) => out[i]?.push(piece);
+  // Stop a line short of its arrowhead's tip so the tip stays sharp.
+  const cut = ARROW_LENGTH - 1;
+
+  for (const edge of page.edges) {
+    const pts = edge.points;
+    for (let k = 0; k + 1 < pts.length; k++) {
+      const p = pts[k]!;
+      const q = pts[k + 1]!;
+      const last = k + 2 === pts.length;
+      if (Math.abs(p.x - q.x) < EPS) {
+        const ya = Math.min(p.y, q.y);
+        const yb = Math.max(p.y, q.y);
+        const down = q.y > p.y;
+        blocks.forEach((b, i) => {
+          const fa = Math.max(ya, b.y0);
+          const fb = Math.min(yb, b.y1);
+          if (fb - fa < EPS) return;
+          const top = place(b, fa);
+          const bottom = place(b, fb);
+          // Bridge the table's row border where a line runs on into the next row.
+          if (ya < b.y0 - EPS) top.px -= 1;
+          if (yb > b.y1 + EPS) bottom.px += 1;
+          if (last && down && fb >= q.y - EPS) bottom.px -= cut;
+          if (last && !down && fa <= q.y + EPS) top.px += cut;
+          if (top.pct === bottom.pct && bottom.px - top.px < 0.5) return;
+          add(i, { kind: "v", x: p.x, top, bottom });
+        });
+      } else {
+        const i = blockIndexAt(blocks, p.y);
+        const b = blocks[i]!;
+        const right = q.x > p.x;
+        const [x1, x2] = right ? [p.x, q.x] : [q.x, p.x];
+        // Lines overlap half a stroke at corners; the arrow end stops short of the tip.
+        const tipGrow = -cut;
+        const grow1 = last && !right ? tipGrow : STROKE / 2;
+        const grow2 = last && right ? tipGrow : STROKE / 2;
+        add(i, { kind: "h", y: place(b, p.y), x1, x2, grow1, grow2 });
+      }
+    }
+    const tip = pts.at(-1);
+    const before = pts.at(-2);
+    if (tip && before) {
+      const i = blockIndexAt(blocks, tip.y);
+      const dir = arrowDirection(before, tip);
+      // A tip exactly on a band's lower border belongs to the band above it.
+      add(i, { kind: "arrow", x: tip.x, y: place(blocks[i]!, tip.y), dir });
+    }
+    if (edge.label) {
+      const label = edge.label;
+      const i = blockIndexAt(blocks, label.y);
+      const b = blocks[i]!;
+      const n = page.columnCount;
+      if (edge.kind === "no" && pts.length >= 2) {
+        // "Tidak" sits just above the diamond's side exit, never across a column border:
+        // centred over the first whole column the exit line crosses (a column's middle
+        // holds no other line at that height), else against the decision column's border.
+        const column = Math.floor(label.x);
+        const exit = place(b, pts[0]!.y, b.kind === "row");
+        const y = { pct: exit.pct, px: exit.px - 7 };
+        const reach = pts[1]!.x;
+        const crossed = label.anchor === "start" ? column + 1 : column - 1;
+        const clear = label.anchor === "start" ? crossed + 1 <= reach + EPS : crossed >= reach - EPS;
+        if (clear && crossed >= 0 && crossed < n) add(i, { kind: "label", y, text: label.text, centre: xPct(crossed + 0.5, n) });
+        else if (label.anchor === "start") add(i, { kind: "label", y, text: label.text, right: `calc(${r2(100 - xPct(column + 1, n))}% + 3px)` });
+        else add(i, { kind: "label", y, text: label.text, left: `calc(${xPct(column, n)}% + 3px)` });
+      } else {
+        const y = place(b, label.y, b.kind === "row");
+        if (label.anchor === "start") add(i, { kind: "label", y, text: label.text, left: `${xPct(label.x, n)}%` });
+        else add(i, { kind: "label", y, text: label.text, right: `${r2(100 - xPct(label.x, n))}%` });
+      }
+    }
+  }
+  for (const row of page.rows) {
+    const i = blockIndexAt(blocks, row.y);
+    add(i, { kind: "symbol", row, y: place(blocks[i]!, row.y, true) });
+  }
+  for (const connector of page.connectors) {
+    const i = blockIndexAt(blocks, connector.y);
+    add(i, { kind: "connector", connector, y: place(blocks[i]!, connector.y) });
+  }
+  return out;
+}
+
+function arrowDirection(from: TFlowPoint, to: TFlowPoint): "up" | "down" | "left" | "right" {
+  if (Math.abs(from.x - to.x) < EPS) return to.y > from.y ? "down" : "up";
+  return to.x > from.x ? "right" : "left";
+}
+
+const r2 = (v: number) => Math.round(v * 100) / 100;
+const xPct = (x: number, n: number) => r2((x / n) * 100);
+const cssTop = (o: Offset, px = 0) => (o.pct === 0 ? `${r2(o.px + px)}px` : `calc(${o.pct}% + ${r2(o.px + px)}px)`);
+const cssBottom = (o: Offset) => `calc(${100 - o.pct}% - ${r2(o.px)}px)`;
+
+const ARROW_POINTS: Record<"up" | "down" | "left" | "right", string> = {
+  down: `0,0 ${-ARROW_HALF_WIDTH},${-ARROW_LENGTH} ${ARROW_HALF_WIDTH},${-ARROW_LENGTH}`,
+  up: `0,0 ${-ARROW_HALF_WIDTH},${ARROW_LENGTH} ${ARROW_HALF_WIDTH},${ARROW_LENGTH}`,
+  right: `0,0 ${-ARROW_LENGTH},${-ARROW_HALF_WIDTH} ${-ARROW_LENGTH},${ARROW_HALF_WIDTH}`,
+  left: `0,0 ${ARROW_LENGTH},${-ARROW_HALF_WIDTH} ${ARROW_LENGTH},${ARROW_HALF_WIDTH}`,
+};
+
+/**
+ * The drawing of one table row, laid over all executor columns from the first executor
+ * cell. Each executor cell ends in its own 1px right border, hence the width.
+ */
+function FlowOverlay({ pieces, columnCount: n, block }: { pieces: Piece[]; columnCount: number; block: Block }) {
+  if (pieces.length === 0) return null;
+  const line = `${STROKE}px solid currentColor`;
+  return (
+    <div
+      className="sop-flow pointer-events-none absolute inset-y-0 left-0 z-10 text-slate-900 print:text-black"
+      style={{ width: `calc(${n * 100}% + ${n}px)` }}
+      aria-hidden
+      data-flow-row={block.row?.stepNumber}
+    >
+      {pieces.map((piece, k) => {
+        switch (piece.kind) {
+          case "v":
+            return (
+              <span
+                key={k}
+                className="absolute"
+                style={{ left: `calc(${xPct(piece.x, n)}% - ${STROKE / 2}px)`, top: cssTop(piece.top), bottom: cssBottom(piece.bottom), borderLeft: line }}
+              />
+            );
+          case "h":
+            return (
+              <span
+                key={k}
+                className="absolute"
+                style={{
+                  left: `calc(${xPct(piece.x1, n)}% - ${r2(piece.grow1)}px)`,
+                  right: `calc(${r2(100 - xPct(piece.x2, n))}% - ${r2(piece.grow2)}px)`,
+                  top: cssTop(piece.y, -STROKE / 2),
+                  borderTop: line,
+                }}
+              />
+            );
+          case "arrow": {
+            const s = ARROW_LENGTH + 1;
+            return (
+              <svg
+                key={k}
+                className="absolute overflow-visible"
+                style={{ left: `calc(${xPct(piece.x, n)}% - ${s}px)`, top: cssTop(piece.y, -s) }}
+                width={2 * s}
+                height={2 * s}
+                viewBox={`${-s} ${-s} ${2 * s} ${2 * s}`}
+                data-arrow={piece.dir}
+              >
+                <polygon points={ARROW_POINTS[piece.dir]} fill="currentColor" />
+              </svg>
+            );
+          }
+          case "label":
+            return (
+              <span
+                key={k}
+                className={`sop-flow-label absolute -translate-y-1/2 text-[9px] leading-none font-semibold whitespace-nowrap ${piece.centre !== undefined ? "-translate-x-1/2" : ""}`}
+                style={{ top: cssTop(piece.y), left: piece.centre !== undefined ? `${piece.centre}%` : piece.left, right: piece.right }}
+              >
+                {piece.text}
+              </span>
+            );
+          case "symbol":
+            return <FlowSymbol key={k} row={piece.row} y={piece.y} n={n} />;
+          case "connector":
+            return <OffPageConnector key={k} connector={piece.connector} y={piece.y} n={n} />;
+        }
+      })}
+    </div>
+  );
+}
+
+function FlowSymbol({ row, y, n }: { row: TFlowRow; y: Offset; n: number }) {
+  const h = SYMBOL_HEIGHT * ROW_UNIT;
+  const box: CSSProperties = {
+    left: `${xPct(row.x - SYMBOL_WIDTH / 2, n)}%`,
+    width: `${xPct(SYMBOL_WIDTH, n)}%`,
+    top: cssTop(y, -h / 2),
+    height: h,
+  };
+  const dashed = row.missingExecutor;
+  if (row.symbol === "decision") {
+    return (
+      <svg className="absolute overflow-visible" style={box} viewBox="0 0 100 100" preserveAspectRatio="none" data-symbol="decision" data-step={row.stepNumber}>
+        <polygon
+          points="50,0 100,50 50,100 0,50"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={STROKE}
+          strokeDasharray={dashed ? "4 3" : undefined}
+          vectorEffect="non-scaling-stroke"
+        />
+      </svg>
+    );
+  }
+  return (
+    <span
+      className="absolute"
+      style={{
+        ...box,
+        border: `${STROKE}px ${dashed ? "dashed" : "solid"} currentColor`,
+        borderRadius: row.symbol === "terminator" ? 9999 : 0,
+      }}
+      data-symbol={row.symbol}
+      data-step={row.stepNumber}
+    />
+  );
+}
+
+function OffPageConnector({ connector, y, n }: { connector: TFlowConnector; y: Offset; n: number }) {
+  const h = CONNECTOR_HEIGHT * ROW_UNIT;
+  return (
+    <span
+      className="absolute"
+      style={{
+        left: `${xPct(connector.x - CONNECTOR_WIDTH / 2, n)}%`,
+        width: `${xPct(CONNECTOR_WIDTH, n)}%`,
+        top: cssTop(y, -h / 2),
+        height: h,
+      }}
+      data-connector={connector.letter}
+      data-direction={connector.direction}
+    >
+      <svg className="absolute inset-0 size-full overflow-visible" viewBox="0 0 100 100" preserveAspectRatio="none">
+        <polygon
+          points="0,0 100,0 100,62 50,100 0,62"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={STROKE}
+          vectorEffect="non-scaling-stroke"
+        />
+      </svg>
+      <span className="absolute inset-x-0 top-[40%] -translate-y-1/2 text-center text-[11px] leading-none font-bold">{connector.letter}</span>
+    </span>
+  );
+}
