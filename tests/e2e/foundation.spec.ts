@@ -49,7 +49,7 @@ test("the agency administrator adds a member who can then sign in, and deactivat
   await admin.getByRole("link", { name: "Anggota" }).click();
   await expect(admin.getByRole("heading", { name: "Anggota instansi", exact: true })).toBeVisible();
 
-  await admin.getByLabel("NIP").fill("19900215 201503 2 007");
+  await admin.getByLabel("NIP", { exact: true }).fill("19900215 201503 2 007");
   await admin.getByLabel("Nama lengkap").fill("Ratna Kusumawati");
   await admin.getByLabel("Email (opsional)").fill("ratna@lumajang.demo");
   await admin.getByLabel("Jabatan").fill("Analis Perencanaan");
@@ -76,7 +76,7 @@ test("the agency administrator adds a member who can then sign in, and deactivat
 test("the same form refuses a bad NIP with a clear message and adds nobody", async ({ page }) => {
   await signIn(page, "admin@lumajang.demo");
   await page.goto("/a/diskominfo-lumajang/anggota");
-  await page.getByLabel("NIP").fill("12345");
+  await page.getByLabel("NIP", { exact: true }).fill("12345");
   await page.getByLabel("Nama lengkap").fill("Tanpa NIP");
   await page.getByRole("button", { name: "Tambah anggota" }).click();
   await expect(page.getByText("NIP harus 18 digit angka, misalnya 19840518 201101 1 014.")).toBeVisible();
