@@ -23,7 +23,18 @@ export interface AuditRequestMeta {
 export async function recordAudit(
   tx: DbTx,
   event: TAuditEventInput,
-  { agencyId, actor, meta }: { agencyId: string | null; actor: AuditActor | null; meta: AuditRequestMeta | null },
+  {
+    agencyId,
+    actor,
+    meta,
+    at,
+  }: {
+    agencyId: string | null;
+    actor: AuditActor | null;
+    meta: AuditRequestMeta | null;
+    /** When it happened; only demo data and tests with their own clock pass it. */
+    at?: Date;
+  },
 ): Promise<void> {
   const parsed = ZAuditEventInput.parse(event);
   const chainKey = chainKeyFor(agencyId);
@@ -42,7 +53,7 @@ export async function recordAudit(
     ip: meta?.ip ?? null,
     userAgent: meta?.userAgent?.slice(0, 500) ?? null,
     requestId: meta?.requestId ?? null,
-    createdAt: new Date(),
+    createdAt: at ?? new Date(),
     prevHash,
   };
   const hash = hashEvent(fields);

@@ -160,7 +160,7 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
           entityId: cycle.id,
           data: { sopId: sop.id, nomor: sop.nomor, version: sop.version, year: input.year, period: input.period },
         },
-        { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
+        { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
       );
       return { id: cycle.id };
     });
@@ -289,7 +289,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
           await recordAudit(
             tx,
             { action: "cycle.complete", entityType: "MeasurementCycle", entityId: cycle.id, data: { status: { before: change.from, after: change.to } } },
-            { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
+            { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
           );
         }
       }
@@ -312,7 +312,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
             opened,
           },
         },
-        { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
+        { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
       );
       return { cycleStatus: plan.cycleStatus, opened };
     });
@@ -354,7 +354,7 @@ export async function cancelCycle(input: z.output<typeof ZCancelCycle>, ctx: Cyc
     await recordAudit(
       tx,
       { action: "cycle.cancel", entityType: "MeasurementCycle", entityId: cycle.id, data: { status: { before: "ACTIVE", after: "CANCELLED" }, reason: input.reason } },
-      { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
+      { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
     );
   });
 }

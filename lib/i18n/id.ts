@@ -43,6 +43,8 @@ export const id = {
     sops: "SOP",
     cycles: "Siklus",
     notifications: "Notifikasi",
+    audit: "Audit",
+    performance: "Kinerja",
     members: "Anggota",
     platformAdmin: "Administrasi Platform",
     switchAgency: "Ganti instansi",

@@ -18,9 +18,11 @@ export default async function AgencyLayout({
   const nav = [
     { href: base, label: t.nav.dashboard },
     { href: `${base}/cycles`, label: t.nav.cycles },
+    { href: `${base}/kinerja`, label: t.nav.performance },
     { href: `${base}/sops`, label: t.nav.sops },
     { href: `${base}/notifikasi`, label: unread ? `${t.nav.notifications} (${unread})` : t.nav.notifications },
     ...(ctx.can("member.view") ? [{ href: `${base}/anggota`, label: t.nav.members }] : []),
+    ...(ctx.can("audit.view") ? [{ href: `${base}/audit`, label: t.nav.audit }] : []),
   ];
   return (
     <AgencyShell

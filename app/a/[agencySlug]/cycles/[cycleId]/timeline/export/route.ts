@@ -1,0 +1,27 @@
+import { notFound } from "next/navigation";
+
+import { requireAgencyContext } from "@/lib/authz/context";
+import { CSV_HEADERS, csvContentDisposition, timelineCsvRows, toCsv } from "@/lib/audit/csv";
+import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
+import { cycleTimeline } from "@/lib/audit/queries";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET: the cycle's timeline as CSV, one row per task (every round), with the
+ * same authorization as the timeline page (cycle.view, cycle looked up inside
+ * the agency, 404 otherwise). A read: nothing is recorded.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ agencySlug: string; cycleId: string }> }) {
+  const { agencySlug, cycleId } = await params;
+  const ctx = await requireAgencyContext(agencySlug, "cycle.view");
+  const timeline = cycleId.length <= 40 ? await cycleTimeline(ctx.agency.id, cycleId) : null;
+  if (!timeline) notFound();
+  const { cycle, sop } = timeline;
+  const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const filename = `linimasa-${slug(sop.nomor)}-v${sop.version}-${cycle.period}-${cycle.year}.csv`;
+  return new Response(toCsv(M.csv.timeline, timelineCsvRows(timeline, ctx.agency.timeZone)), {
+    status: 200,
+    headers: { ...CSV_HEADERS, "Content-Disposition": csvContentDisposition(filename) },
+  });
+}

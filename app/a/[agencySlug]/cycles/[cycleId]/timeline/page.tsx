@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { CycleTimeline } from "@/components/audit/cycle-timeline";
+import { CycleEvents, TimelineHeader } from "@/components/audit/timeline-header";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
+import { cycleTimeline } from "@/lib/audit/queries";
+import { requireAgencyContext } from "@/lib/authz/context";
+
+export const metadata: Metadata = { title: M.timeline.title };
+
+/** A4 portrait with room for a binding edge; the shell's header and every button are already no-print. */
+const PRINT_CSS = "@page { size: A4 portrait; margin: 14mm 12mm 14mm 16mm; }";
+
+export default async function CycleTimelinePage({ params }: { params: Promise<{ agencySlug: string; cycleId: string }> }) {
+  const { agencySlug, cycleId } = await params;
+  const ctx = await requireAgencyContext(agencySlug, "cycle.view");
+  const now = new Date();
+  // The id comes from the address bar: looked up only inside this agency.
+  const timeline = cycleId.length <= 40 ? await cycleTimeline(ctx.agency.id, cycleId, now) : null;
+  if (!timeline) notFound();
+  return (
+    <div className="space-y-6 print:space-y-4">
+      <style>{PRINT_CSS}</style>
+      <TimelineHeader timeline={timeline} agency={ctx.agency} now={now} />
+      {timeline.events.length ? (
+        <Card className="break-inside-avoid print:border-slate-300 print:shadow-none">
+          <CardHeader>
+            <CardTitle>{M.timeline.cycleEvents}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <CycleEvents events={timeline.events} timeZone={ctx.agency.timeZone} />
+          </CardBody>
+        </Card>
+      ) : null}
+      <section aria-labelledby="timeline-heading" className="space-y-3">
+        <h2 id="timeline-heading" className="text-lg font-semibold">
+          {M.timeline.title}
+        </h2>
+        <CycleTimeline timeline={timeline} timeZone={ctx.agency.timeZone} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,296 @@
+/**
+ * How the audit trail reads in Indonesian: a label for every action of the
+ * typed union in ./events.ts, a one-line summary of an event from its data,
+ * and the wording of the audit pages. Pure: no database, usable anywhere.
+ */
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { id as localeId } from "date-fns/locale";
+
+import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
+import { TIME_ZONE_IANA, formatNumber, type TAgencyTimeZone } from "@/lib/format";
+import { TIME_UNIT_LABELS } from "@/lib/sop/schemas";
+import { formatNip } from "@/lib/validation/nip";
+
+import { ZAuditEventInput, type TAuditAction } from "./events";
+
+/** `Record<TAuditAction, …>`: adding an action to the union without a label fails the type check. */
+export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
+  "auth.sign_in": "Masuk ke aplikasi",
+  "auth.sign_in_failed": "Gagal masuk",
+  "government.create": "Membuat pemerintah daerah",
+  "agency.create": "Membuat instansi",
+  "user.create": "Membuat pengguna",
+  "membership.roles_set": "Mengubah peran anggota",
+  "membership.deactivate": "Menonaktifkan anggota",
+  "membership.reactivate": "Mengaktifkan kembali anggota",
+  "auditor.grant": "Memberi akses auditor",
+  "sop.create": "Membuat SOP",
+  "sop.import": "Mengimpor SOP",
+  "sop.update": "Mengubah draf SOP",
+  "sop.version_create": "Membuat versi baru SOP",
+  "sop.activate": "Memberlakukan SOP",
+  "sop.archive": "Mengarsipkan SOP",
+  "sop.export": "Mengekspor SOP",
+  "cycle.start": "Memulai siklus",
+  "cycle.complete": "Menyelesaikan siklus",
+  "cycle.cancel": "Membatalkan siklus",
+  "task.complete": "Menyelesaikan langkah",
+  "task.approve": "Menyetujui (Ya)",
+  "task.return": "Mengembalikan untuk perbaikan",
+  "task.resubmit": "Mengirim ulang perbaikan",
+  "file.upload": "Mengunggah berkas",
+  "file.download": "Mengunduh berkas",
+  "agreement.save": "Menyimpan Perjanjian Kinerja",
+  "realization.save": "Menyimpan realisasi",
+  "realization.submit": "Mengajukan realisasi",
+  "realization.verify": "Memverifikasi realisasi",
+  "realization.return": "Mengembalikan realisasi",
+  "budget.save": "Menyimpan realisasi anggaran",
+};
+
+/** The actions in the order the filter lists them (grouped as in the union). */
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as TAuditAction[];
+
+export function isAuditAction(value: string): value is TAuditAction {
+  return Object.hasOwn(AUDIT_ACTION_LABELS, value);
+}
+
+/** The label, or the raw action for rows written before an action was renamed. */
+export function actionLabel(action: string): string {
+  return isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : action;
+}
+
+export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  User: "Pengguna",
+  Government: "Pemerintah daerah",
+  Agency: "Instansi",
+  Sop: "SOP",
+  MeasurementCycle: "Siklus",
+  CycleTask: "Langkah siklus",
+  StoredFile: "Berkas",
+  PerformanceAgreement: "Perjanjian Kinerja",
+  Realization: "Realisasi",
+  Program: "Program",
+};
+
+const STATUS_LABELS: Record<string, string> = {
+  DRAFT: "Draf",
+  ACTIVE: "Berlaku",
+  SUPERSEDED: "Digantikan",
+  ARCHIVED: "Diarsipkan",
+  COMPLETED: "Selesai",
+  CANCELLED: "Dibatalkan",
+  RETURNED: "Dikembalikan",
+  DONE: "Selesai",
+};
+
+const SIGN_IN_FAILURES = { invalid: "NIP/email atau kata sandi salah", inactive: "akun tidak aktif", throttled: "terlalu banyak percobaan" } as const;
+
+const clip = (text: string, max = 160) => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+const nip = (value: string) => `NIP ${formatNip(value)}`;
+const status = (value: unknown) => (typeof value === "string" ? (STATUS_LABELS[value] ?? value) : "-");
+const roleList = (value: unknown) => (Array.isArray(value) && value.length ? value.map(String).join(", ") : "tanpa peran");
+export const periodLabel = (period: string, year: number) =>
+  `${(CYCLE_MESSAGES.periods as Record<string, string>)[period] ?? period} ${year}`;
+const QUARTERS: Record<number, string> = { 1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV" };
+const quarterLabel = (quarter: number, year: number) => `${QUARTERS[quarter] ?? `TW ${quarter}`} ${year}`;
+const value = (v: unknown) => (v === null || v === undefined || v === "" ? "-" : typeof v === "object" ? JSON.stringify(v) : String(v));
+const bytes = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 });
+const size = (n: number) => (n >= 1_048_576 ? `${bytes.format(n / 1_048_576)} MB` : n >= 1024 ? `${bytes.format(n / 1024)} KB` : `${n} B`);
+export const stepRoundLabel = (step: number, round: number) => `Langkah ${step} putaran ${round}`;
+
+/**
+ * One line saying what happened, from the event's recorded data (not from the
+ * current state of the entity, which may have changed since). Rows that do not
+ * match the union (older shapes) fall back to the action's label.
+ */
+export function summarizeEvent(event: { action: string; entityType: string; entityId: string | null; data: unknown }): string {
+  const parsed = ZAuditEventInput.safeParse({ action: event.action, entityType: event.entityType, entityId: event.entityId, data: event.data });
+  if (!parsed.success) return actionLabel(event.action);
+  const e = parsed.data;
+  switch (e.action) {
+    case "auth.sign_in":
+      return `Masuk dengan ${e.data.identifier}`;
+    case "auth.sign_in_failed":
+      return `Gagal masuk dengan ${e.data.identifier}: ${SIGN_IN_FAILURES[e.data.reason]}`;
+    case "government.create":
+      return `Pemerintah daerah ${e.data.after.name} (${e.data.after.level.toLowerCase()}) dibuat`;
+    case "agency.create":
+      return `Instansi ${e.data.after.name} (${e.data.after.slug}, ${e.data.after.timeZone}) dibuat`;
+    case "user.create":
+      return `Pengguna ${e.data.after.name} (${nip(e.data.after.nip)}) dibuat`;
+    case "membership.roles_set":
+      return `Peran ${nip(e.data.nip)}: ${roleList(e.data.roles.before)} → ${roleList(e.data.roles.after)}`;
+    case "membership.deactivate":
+      return `Keanggotaan ${nip(e.data.nip)} dinonaktifkan`;
+    case "membership.reactivate":
+      return `Keanggotaan ${nip(e.data.nip)} diaktifkan kembali`;
+    case "auditor.grant":
+      return `Akses auditor ${nip(e.data.nip)}: berlaku sampai ${value(e.data.validUntil.before)} → ${value(e.data.validUntil.after)}`;
+    case "sop.create":
+    case "sop.import":
+      return `SOP ${e.data.nomor} versi ${e.data.version} "${clip(e.data.nama, 80)}" ${e.action === "sop.import" ? "diimpor" : "dibuat"}, ${e.data.steps} langkah`;
+    case "sop.update":
+      return `Draf SOP ${e.data.nomor} versi ${e.data.version} diubah (${e.data.changes.length} perubahan)`;
+    case "sop.version_create":
+      return `Versi ${e.data.version} SOP ${e.data.nomor} dibuat dari versi ${e.data.fromVersion}`;
+    case "sop.activate":
+    case "sop.archive":
+      return `SOP ${e.data.nomor} versi ${e.data.version} ${e.action === "sop.activate" ? "diberlakukan" : "diarsipkan"} (${status(e.data.status.before)} → ${status(e.data.status.after)})`;
+    case "sop.export":
+      return `SOP ${e.data.nomor} versi ${e.data.version} diekspor sebagai ${e.data.format.toUpperCase()}`;
+    case "cycle.start":
+      return `Siklus ${periodLabel(e.data.period, e.data.year)} dimulai dengan SOP ${e.data.nomor} versi ${e.data.version}`;
+    case "cycle.complete":
+      return `Siklus selesai dan diarsipkan (${status(e.data.status.before)} → ${status(e.data.status.after)})`;
+    case "cycle.cancel":
+      return `Siklus dibatalkan${e.data.reason ? `: ${clip(e.data.reason)}` : ""}`;
+    case "task.complete":
+      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} diselesaikan${e.data.outputText ? `: ${clip(e.data.outputText, 100)}` : ""}`;
+    case "task.approve":
+      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} disetujui${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
+    case "task.return": {
+      const reopened = e.data.opened.find((o) => o.status === "RETURNED");
+      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} dikembalikan${reopened ? ` ke langkah ${reopened.stepNumber}` : ""}: ${clip(e.data.comment ?? "-", 200)}`;
+    }
+    case "task.resubmit":
+      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} dikirim ulang setelah perbaikan${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
+    case "file.upload":
+    case "file.download":
+      return `Berkas "${clip(e.data.name, 80)}" (${size(e.data.size)}) ${e.action === "file.upload" ? "diunggah" : "diunduh"}`;
+    case "agreement.save":
+      return `Perjanjian Kinerja ${e.data.year} disimpan: ${e.data.goals} sasaran, ${e.data.indicators} indikator, ${e.data.programs} program`;
+    case "realization.save":
+      return `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} disimpan: ${value(e.data.value.before)} → ${value(e.data.value.after)}`;
+    case "realization.submit":
+      return `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} diajukan untuk verifikasi`;
+    case "realization.verify":
+      return `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} diverifikasi`;
+    case "realization.return":
+      return `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} dikembalikan${e.data.reason ? `: ${clip(e.data.reason, 200)}` : ""}`;
+    case "budget.save":
+      return `Realisasi anggaran program ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)}: ${value(e.data.realization.before)} → ${value(e.data.realization.after)}`;
+  }
+  return actionLabel(event.action);
+}
+
+/** "6 April 2026 08.30.15 WIB": an audit trail shows seconds. */
+export function formatAuditTime(date: Date, tz: TAgencyTimeZone): string {
+  return `${format(new TZDate(date, TIME_ZONE_IANA[tz]), "d MMMM yyyy HH.mm.ss", { locale: localeId })} ${tz}`;
+}
+
+/** "2026-04-06 08:30:15 WIB": sortable, for CSV. */
+export function formatCsvTime(date: Date | null, tz: TAgencyTimeZone): string {
+  return date ? `${format(new TZDate(date, TIME_ZONE_IANA[tz]), "yyyy-MM-dd HH:mm:ss")} ${tz}` : "";
+}
+
+/** An SOP step's Mutu Baku "Waktu": "2 jam", "1 hari kerja". */
+export function formatStandard(amount: number, unit: keyof typeof TIME_UNIT_LABELS): string {
+  return `${formatNumber(amount)} ${TIME_UNIT_LABELS[unit]}`;
+}
+
+/** The wording of the audit pages (Bahasa Indonesia). */
+export const AUDIT_MESSAGES = {
+  tabs: { log: "Jejak audit", verify: "Verifikasi rantai", sla: "Kepatuhan waktu (SLA)" },
+  log: {
+    title: "Jejak audit",
+    subtitle: "Setiap perubahan di instansi ini, dicatat saat terjadi dan tidak dapat diubah atau dihapus.",
+    filters: "Saring",
+    from: "Dari tanggal",
+    to: "Sampai tanggal",
+    actor: "Pelaku",
+    action: "Jenis peristiwa",
+    cycle: "Siklus",
+    sop: "SOP",
+    all: "Semua",
+    apply: "Terapkan",
+    reset: "Hapus saringan",
+    export: "Ekspor CSV",
+    print: "Cetak",
+    next: "Muat berikutnya",
+    first: "Kembali ke halaman pertama",
+    empty: "Tidak ada peristiwa yang cocok dengan saringan ini.",
+    count: (n: number, more: boolean) => (more ? `${n} peristiwa ditampilkan, masih ada lagi` : `${n} peristiwa`),
+    tz: (tz: string) => `Waktu dalam ${tz}.`,
+    range: (from: string | undefined, to: string | undefined) => `Tanggal ${from ?? "…"} s.d. ${to ?? "…"}`,
+    continued: "halaman lanjutan",
+    printedAt: (at: string) => `Dicetak pada ${at}`,
+    invalidRange: "Tanggal awal harus sebelum atau sama dengan tanggal akhir.",
+    col: { time: "Waktu", actor: "Pelaku", action: "Peristiwa", summary: "Ringkasan dan objek", ip: "IP" },
+    system: "Sistem",
+    openTimeline: "Lihat linimasa siklus",
+    openSop: "Lihat SOP",
+    deletedEntity: "(tidak ditemukan)",
+  },
+  verify: {
+    title: "Verifikasi rantai audit",
+    subtitle:
+      "Setiap peristiwa disegel dengan hash yang mencakup isi peristiwa dan hash peristiwa sebelumnya. Mengubah, menghapus, atau menyisipkan satu baris di luar aplikasi memutus rantai pada baris itu.",
+    ok: (n: string) => `Rantai audit utuh: ${n} peristiwa`,
+    broken: (id: string, seq: number, reason: string) => `Rantai audit RUSAK pada peristiwa id ${id} (#${seq}): ${reason}`,
+    brokenNoRow: (reason: string) => `Rantai audit RUSAK: ${reason}`,
+    legacy: (n: number) => `${n} peristiwa lama dicatat sebelum penyegelan diberlakukan dan tidak dapat diverifikasi isinya.`,
+    checkedAt: (at: string) => `Diperiksa pada ${at}`,
+    chainKey: (key: string) => `Kunci rantai: ${key}`,
+    recheck: "Periksa ulang",
+    brokenHint: "Laporkan ke administrator platform. Peristiwa sebelum titik ini masih dapat dipercaya; sesudahnya tidak.",
+  },
+  sla: {
+    title: "Kepatuhan waktu per langkah SOP",
+    subtitle:
+      "Durasi nyata langkah yang selesai (mulai sampai selesai) di semua siklus instansi, dibandingkan dengan standar waktu (Mutu Baku) SOP. Terlambat berarti selesai setelah batas waktunya; batas untuk satuan hari dihitung dalam hari kerja.",
+    sop: "SOP",
+    allSops: "Semua SOP",
+    apply: "Tampilkan",
+    empty: "Belum ada langkah selesai untuk dihitung.",
+    col: { step: "Langkah", kegiatan: "Kegiatan", standard: "Standar waktu", n: "Jumlah selesai", avg: "Rata-rata", worst: "Terlama", late: "Terlambat" },
+    lateShare: (pct: string, late: number, n: number) => `${pct} (${late} dari ${n})`,
+    none: "—",
+    sopHeading: (nomor: string, nama: string, version: number) => `${nomor} · ${nama} (versi ${version})`,
+  },
+  timeline: {
+    title: "Linimasa siklus",
+    back: "Kembali ke siklus",
+    export: "Ekspor CSV",
+    print: "Cetak",
+    period: "Periode",
+    sop: "SOP",
+    status: "Status",
+    startedBy: "Dimulai oleh",
+    printedAt: (at: string) => `Dicetak dari Alur Kinerja pada ${at}`,
+    empty: "Belum ada langkah yang dijalankan.",
+    start: "Mulai",
+    end: "Selesai",
+    running: "Masih berjalan",
+    actor: "Pelaksana",
+    role: "Peran",
+    duration: "Durasi",
+    standard: "Standar",
+    due: "Batas waktu",
+    outcome: "Hasil",
+    onTime: "Tepat waktu",
+    lateBy: (d: string) => `Terlambat ${d}`,
+    lateRunning: (d: string) => `Melewati batas ${d}`,
+    returnedTo: (step: number) => `Dikembalikan ke langkah ${step}. Alasan:`,
+    reopenedBecause: "Dibuka kembali untuk perbaikan. Alasan:",
+    reopenedFrom: (step: number, round: number, who: string | null) =>
+      `Dibuka kembali untuk perbaikan oleh keputusan langkah ${step} putaran ${round}${who ? ` (${who})` : ""}. Alasan:`,
+    output: "Output",
+    checklist: "Kelengkapan",
+    attendees: "Daftar hadir",
+    decisions: "Keputusan rapat",
+    reference: "Rujukan dokumen",
+    comment: "Catatan",
+    cycleEvents: "Peristiwa siklus",
+    notDone: "Belum selesai",
+    summary: (runs: number, returns: number, late: number) => `${runs} pelaksanaan langkah, ${returns} pengembalian, ${late} terlambat`,
+  },
+  csv: {
+    log: ["ID", "No. urut rantai", "Waktu", "Waktu (UTC)", "Nama pelaku", "NIP pelaku", "Peran pelaku", "Kode peristiwa", "Peristiwa", "Jenis objek", "ID objek", "Objek", "Ringkasan", "IP", "Perangkat (user agent)", "ID permintaan", "Data (JSON)", "Hash"],
+    timeline: ["Langkah", "Putaran", "Kegiatan", "Peran", "Pelaksana", "NIP", "Mulai", "Selesai", "Durasi", "Standar waktu", "Batas waktu", "Status waktu", "Hasil", "Alasan pengembalian", "Dibuka kembali karena", "Output", "Kelengkapan", "Daftar hadir", "Keputusan rapat", "Rujukan dokumen", "Catatan"],
+  },
+} as const;

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "AuditEvent_agencyId_createdAt_id_idx" ON "AuditEvent"("agencyId", "createdAt", "id");
+

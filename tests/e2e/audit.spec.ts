@@ -1,0 +1,98 @@
+import { readFile } from "node:fs/promises";
+
+import { expect, test, type Download } from "@playwright/test";
+
+import { signIn } from "./helpers";
+
+/** The demo data: in Dinas BMCKTR Sumatera Barat, step 7 of the Triwulan I 2026 cycle was returned once with this reason. */
+const REASON = "Data dukung Bidang Jalan belum lengkap: lampirkan foto dan berita acara progres fisik.";
+
+async function text(download: Download) {
+  return readFile((await download.path())!, "utf8");
+}
+
+test("an Inspektorat auditor filters the log, reads the returned step in the cycle timeline, downloads CSV and verifies the chain", async ({ page }) => {
+  await signIn(page, "auditor@sumbar.demo");
+
+  // The completed Triwulan I cycle, as the cycle list shows it.
+  await page.goto("/a/bmcktr-sumbar/cycles");
+  await page.getByRole("link", { name: /Triwulan I 2026/ }).click();
+  await expect(page).toHaveURL(/\/a\/bmcktr-sumbar\/cycles\/[^/]+$/);
+  const cycleId = new URL(page.url()).pathname.split("/").pop()!;
+
+  // The audit log, filtered by event type.
+  await page.goto("/a/bmcktr-sumbar/audit");
+  await expect(page.getByRole("heading", { name: "Jejak audit", level: 1 })).toBeVisible();
+  const rows = page.getByTestId("audit-row");
+  expect(await rows.count()).toBeGreaterThan(20);
+  await page.getByLabel("Jenis peristiwa").selectOption({ label: "Mengembalikan untuk perbaikan" });
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page).toHaveURL(/[?&]action=task\.return/);
+  await expect(rows).toHaveCount(1);
+  const returned = rows.first();
+  await expect(returned).toContainText("Mengembalikan untuk perbaikan");
+  await expect(returned).toContainText(`Langkah 7 putaran 1 dikembalikan ke langkah 4: ${REASON}`);
+  await expect(returned).toContainText("Kepala Dinas");
+  await expect(returned).toContainText(/NIP \d{8} \d{6} \d \d{3}/);
+
+  // The log's CSV: the same filter, every matching row.
+  const [logCsv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Ekspor CSV" }).click()]);
+  expect(logCsv.suggestedFilename()).toMatch(/^jejak-audit-bmcktr-sumbar-\d{4}-\d{2}-\d{2}\.csv$/);
+  const logText = await text(logCsv);
+  expect(logText.startsWith("\uFEFFID,No. urut rantai,Waktu,")).toBe(true);
+  expect(logText).toContain(REASON);
+  expect(logText.trimEnd().split("\r\n")).toHaveLength(2);
+
+  // From the event to the timeline of its cycle.
+  const link = returned.getByRole("link", { name: "Lihat linimasa siklus" });
+  await expect(link).toHaveAttribute("href", `/a/bmcktr-sumbar/cycles/${cycleId}/timeline`);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/cycles/${cycleId}/timeline$`));
+  await expect(page.getByTestId("timeline-period")).toHaveText("Triwulan I 2026");
+  await expect(page.getByRole("heading", { name: "Pengukuran Kinerja", level: 1 })).toBeVisible();
+
+  // Both rounds of step 7: the return with its reason, then the approval; and step 4 reopened with the same reason.
+  const round1 = page.getByTestId("timeline-7-1");
+  await expect(round1).toContainText("Dikembalikan (Tidak)");
+  await expect(round1).toContainText("Dikembalikan ke langkah 4. Alasan:");
+  await expect(round1.getByTestId("return-reason")).toHaveText(REASON);
+  await expect(page.getByTestId("timeline-7-2")).toContainText("Disetujui (Ya)");
+  await expect(page.getByTestId("timeline-4-2").getByTestId("reopened-reason")).toHaveText(REASON);
+  await expect(page.getByTestId("timeline-summary")).toContainText("1 pengembalian");
+  // Lateness is written out, not only coloured.
+  await expect(page.getByTestId("timeline").getByText(/^Terlambat \d/).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cetak" })).toBeVisible();
+
+  // The timeline's CSV: both rounds of step 7 and the reason.
+  const [timelineCsv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Ekspor CSV" }).click()]);
+  expect(timelineCsv.suggestedFilename()).toMatch(/^linimasa-.*-TW1-2026\.csv$/);
+  const timelineText = await text(timelineCsv);
+  expect(timelineText.startsWith("\uFEFFLangkah,Putaran,Kegiatan,Peran,Pelaksana,NIP,Mulai,Selesai")).toBe(true);
+  expect(timelineText).toContain(REASON);
+  expect(timelineText.split("\r\n").filter((line) => /^7,[12],/.test(line))).toHaveLength(2);
+
+  // The hash chain.
+  await page.goto("/a/bmcktr-sumbar/audit/verifikasi");
+  await expect(page.getByTestId("chain-status")).toContainText(/Rantai audit utuh: \d+ peristiwa/);
+  await expect(page.getByTestId("chain-status")).toContainText("Diperiksa pada");
+
+  // The SLA summary lists the SOP's steps with their standard.
+  await page.goto("/a/bmcktr-sumbar/audit/sla");
+  await expect(page.getByTestId("sla-step-7")).toContainText("2 jam");
+});
+
+test("a Bidang member and another agency's auditor get 404 on the audit pages and exports", async ({ page }) => {
+  await signIn(page, "bidang@sumbar.demo");
+  for (const path of ["/a/bmcktr-sumbar/audit", "/a/bmcktr-sumbar/audit/verifikasi", "/a/bmcktr-sumbar/audit/sla"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
+  }
+  expect((await page.request.get("/a/bmcktr-sumbar/audit/export")).status()).toBe(404);
+
+  await page.context().clearCookies();
+  await signIn(page, "auditor@lumajang.demo");
+  for (const path of ["/a/bmcktr-sumbar/audit", "/a/bmcktr-sumbar/audit/export"]) {
+    expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  }
+});
