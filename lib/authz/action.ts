@@ -50,7 +50,8 @@ export const ACTION_REGISTRY = new Map<string, RegisteredAction>();
 export const ACTION_META = Symbol.for("alur.action");
 
 function register<F extends object>(fn: F, entry: RegisteredAction): F {
-  if (ACTION_REGISTRY.has(entry.name)) throw new Error(`duplicate server action name: ${entry.name}`);
+  // Re-registering is normal when a module is evaluated again (hot reload);
+  // the registry test checks that names are unique across modules.
   ACTION_REGISTRY.set(entry.name, entry);
   Object.defineProperty(fn, ACTION_META, { value: entry });
   return fn;

@@ -1,0 +1,300 @@
+import { ArrowLeft, FileText, Info, Lock } from "lucide-react";
+import Link from "next/link";
+
+import type { TFlowStepState } from "@/components/sop/flowchart";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import type { AgencyContext } from "@/lib/authz/context";
+import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
+import type { getCycle } from "@/lib/cycle/queries";
+import { formatDuration, isLate } from "@/lib/cycle/working-time";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { STEP_KIND_LABELS, TIME_UNIT_LABELS, isDecisionKind } from "@/lib/sop/schemas";
+import { formatNip } from "@/lib/validation/nip";
+
+import { CancelCycleForm } from "./cancel-cycle-form";
+import { CycleFlowchart } from "./cycle-flowchart";
+import { CycleStatusBadge, type TStepDisplayState } from "./status-badges";
+import { StepList, type StepListItem } from "./step-list";
+import { TaskActionPanel, type ReviewedWork, type TaskActionPanelProps } from "./task-action-panel";
+import { TaskHistory, type HistoryItem } from "./task-history";
+
+type TCycle = NonNullable<Awaited<ReturnType<typeof getCycle>>>;
+type TTask = TCycle["tasks"][number];
+type TStep = TCycle["sop"]["steps"][number];
+
+/** The kind-specific record kept on a task (lib/cycle/service.ts writes it). */
+function taskData(raw: unknown) {
+  const data = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
+  return { checklist: strings(data.checklist), attendees: strings(data.attendees), decisions: str(data.decisions), reference: str(data.reference) };
+}
+
+const standardOf = (s: TStep) => `${formatNumber(s.waktuJumlah)} ${TIME_UNIT_LABELS[s.waktuSatuan]}`;
+const who = (t: TTask) => (t.completedBy ? `${t.completedBy.name} (NIP ${formatNip(t.completedBy.nip)})` : null);
+
+/** The decision task that re-opened `task` for revision: closed in the same transaction that opened it. */
+function returnerOf(task: TTask, tasks: TTask[]): TTask | undefined {
+  if (!task.returnReason) return undefined;
+  const returns = tasks.filter((t) => t.outcome === "RETURNED" && t.completedAt && t.completedAt.getTime() <= task.startedAt.getTime());
+  return returns.find((t) => t.completedAt!.getTime() === task.startedAt.getTime()) ?? returns.at(-1);
+}
+
+/**
+ * The whole cycle page below the route: header, the task panel for whoever holds
+ * the open step's role, the flowchart and step list, the history and, for heads and
+ * administrators, cancelling. Everything shown is derived here from one getCycle read.
+ */
+export function CycleDetail({ ctx, cycle, now }: { ctx: AgencyContext; cycle: TCycle; now: Date }) {
+  const tz = ctx.agency.timeZone;
+  const slug = ctx.agency.slug;
+  const steps = cycle.sop.steps;
+  const tasks = cycle.tasks;
+  const stepByNumber = new Map(steps.map((s) => [s.number, s]));
+  const openTask = cycle.status === "ACTIVE" ? tasks.find((t) => t.status === "ACTIVE" || t.status === "RETURNED") : undefined;
+  const openStep = openTask ? stepByNumber.get(openTask.stepNumber) : undefined;
+  const latest = new Map<number, TTask>();
+  for (const t of tasks) if ((latest.get(t.stepNumber)?.round ?? 0) < t.round) latest.set(t.stepNumber, t);
+  const period = M.ui.periodLabel(M.periods[cycle.period], cycle.year);
+  const describeReturner = (t: TTask | undefined) => (t ? `${t.assignedRole.name}${t.completedBy ? ` (${t.completedBy.name})` : ""}` : null);
+
+  // Step states: a step after the open one runs again even if an earlier round finished it.
+  const display = (s: TStep): TStepDisplayState => {
+    const last = latest.get(s.number);
+    if (!last) return cycle.status === "COMPLETED" ? "skipped" : "pending";
+    if (last.status === "ACTIVE") return "active";
+    if (last.status === "RETURNED") return "returned";
+    if (last.status === "CANCELLED") return "cancelled";
+    if (openTask && s.number > openTask.stepNumber) return "repeat";
+    return "done";
+  };
+  const flowState = (d: TStepDisplayState): TFlowStepState =>
+    d === "done" || d === "active" || d === "returned" ? d : "pending";
+
+  const stepItems: StepListItem[] = steps.map((s) => ({
+    number: s.number,
+    kegiatan: s.kegiatan,
+    kindLabel: STEP_KIND_LABELS[s.kind],
+    executor: s.executorRole.name,
+    participants: s.participants.map((p) => p.role.name),
+    standard: standardOf(s),
+    state: display(s),
+    current: openTask?.stepNumber === s.number,
+  }));
+  const stepStates = Object.fromEntries(stepItems.map((s) => [s.number, flowState(s.state)]));
+  const columns: { code: string; name: string }[] = [];
+  for (const s of steps) if (!columns.some((c) => c.code === s.executorRole.code)) columns.push({ code: s.executorRole.code, name: s.executorRole.name });
+
+  const history: HistoryItem[] = tasks.map((t) => {
+    const step = stepByNumber.get(t.stepNumber);
+    const end = t.completedAt ?? now;
+    const data = taskData(t.data);
+    const elapsed = formatDuration(end.getTime() - t.startedAt.getTime());
+    const standard = step ? standardOf(step) : "-";
+    return {
+      id: t.id,
+      stepNumber: t.stepNumber,
+      round: t.round,
+      kegiatan: step?.kegiatan ?? "",
+      roleName: t.assignedRole.name,
+      status: t.status,
+      outcome: t.outcome,
+      completedBy: who(t),
+      startedAt: formatDateTime(t.startedAt, tz),
+      completedAt: t.completedAt ? formatDateTime(t.completedAt, tz) : null,
+      dueAt: formatDateTime(t.dueAt, tz),
+      duration: t.completedAt ? M.ui.versusStandard(elapsed, standard) : M.ui.versusStandard(M.ui.running(elapsed), standard),
+      late: t.status !== "CANCELLED" && isLate(t.dueAt, end),
+      returnedBy: describeReturner(returnerOf(t, tasks)),
+      returnReason: t.returnReason,
+      decisionReason: t.outcome === "RETURNED" ? t.comment : null,
+      comment: t.outcome === "RETURNED" ? null : t.comment,
+      outputText: t.outputText,
+      ...data,
+    };
+  });
+
+  const holdsOpenRole = Boolean(openTask && ctx.roles.some((r) => r.id === openTask.assignedRoleId));
+  const canAct = Boolean(openTask && openStep && !ctx.readOnly && ctx.can("cycle.act") && holdsOpenRole);
+  const canCancel = cycle.status === "ACTIVE" && !ctx.readOnly && ctx.can("cycle.cancel");
+
+  let panel: TaskActionPanelProps | null = null;
+  if (canAct && openTask && openStep) {
+    const late = isLate(openTask.dueAt, now);
+    const remaining = openTask.dueAt.getTime() - now.getTime();
+    const prev = tasks.filter((t) => t.stepNumber === openStep.number && t.round < openTask.round && t.status === "DONE").at(-1);
+    const prevData = prev ? taskData(prev.data) : null;
+    const work = (s: TStep): ReviewedWork | null => {
+      const t = [...tasks].reverse().find((x) => x.stepNumber === s.number && x.status === "DONE");
+      if (!t) return null;
+      const d = taskData(t.data);
+      const extra = [
+        d.checklist.length ? `${M.ui.checklist}: ${d.checklist.join("; ")}` : null,
+        d.attendees.length ? `${M.ui.attendees}: ${d.attendees.join(", ")}` : null,
+        d.decisions ? `${M.ui.decisions}: ${d.decisions}` : null,
+        d.reference ? `${M.ui.reference}: ${d.reference}` : null,
+      ].filter((x): x is string => Boolean(x));
+      return { stepNumber: s.number, round: t.round, kegiatan: s.kegiatan, roleName: t.assignedRole.name, completedBy: t.completedBy?.name ?? null, outputText: t.outputText, extra };
+    };
+    const decision = isDecisionKind(openStep.kind);
+    const from = decision ? (openStep.noStepNumber ?? openStep.number) : openStep.number;
+    const before = steps.filter((s) => s.number < openStep.number);
+    const reviewed = decision ? before.filter((s) => s.number >= from).map(work).filter((w): w is ReviewedWork => w !== null) : [];
+    const earlier = decision ? before.filter((s) => s.number < from).map(work).filter((w): w is ReviewedWork => w !== null) : [];
+    // The service refuses a decision over work the user made (unless the agency allows it); say so up front.
+    const makerCheckerBlocked =
+      decision &&
+      !ctx.agency.settings.allowSelfApproval &&
+      tasks.some((t) => t.stepNumber >= from && t.stepNumber < openStep.number && t.status === "DONE" && t.completedBy?.nip === ctx.user.nip);
+    panel = {
+      agencySlug: slug,
+      cycleId: cycle.id,
+      task: {
+        id: openTask.id,
+        status: openTask.status as "ACTIVE" | "RETURNED",
+        stepNumber: openTask.stepNumber,
+        round: openTask.round,
+        roleName: openTask.assignedRole.name,
+        dueAt: formatDateTime(openTask.dueAt, tz),
+        late,
+        timeNote: late ? M.ui.lateBy(formatDuration(remaining)) : M.ui.remaining(formatDuration(remaining)),
+        returnReason: openTask.returnReason,
+        returnedBy: describeReturner(returnerOf(openTask, tasks)),
+      },
+      step: {
+        kind: openStep.kind,
+        kegiatan: openStep.kegiatan,
+        output: openStep.output,
+        kelengkapanItems:
+          openStep.kind === "INPUT"
+            ? openStep.kelengkapan
+                .split("\n")
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : [],
+      },
+      previous: prev
+        ? { outputText: prev.outputText ?? "", attendees: prevData!.attendees.join("\n"), decisions: prevData!.decisions ?? "", reference: prevData!.reference ?? "" }
+        : null,
+      reviewed,
+      earlier,
+      makerCheckerBlocked,
+    };
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-3">
+        <Link href={`/a/${slug}/cycles`} className="inline-flex min-h-10 items-center gap-1 text-sm text-brand-800 hover:underline">
+          <ArrowLeft aria-hidden className="size-4" />
+          {M.ui.back}
+        </Link>
+        <div className="space-y-1">
+          <p className="text-sm font-medium text-slate-600">
+            {cycle.sop.nomor} · {M.ui.version(cycle.sop.version)}
+          </p>
+          <h1 className="text-2xl font-semibold text-slate-900">{cycle.sop.nama}</h1>
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="text-lg font-medium text-slate-800" data-testid="cycle-period">
+              {period}
+            </span>
+            <CycleStatusBadge status={cycle.status} />
+          </div>
+          <p className="text-sm text-slate-600">{M.ui.startedBy(cycle.startedBy.name, formatDateTime(cycle.startedAt, tz))}</p>
+          {cycle.completedAt ? <p className="text-sm text-slate-600">{M.ui.completedAt(formatDateTime(cycle.completedAt, tz))}</p> : null}
+          {cycle.cancelledAt ? <p className="text-sm text-slate-600">{M.ui.cancelledAt(formatDateTime(cycle.cancelledAt, tz))}</p> : null}
+        </div>
+      </div>
+
+      {panel ? (
+        <Card className="border-brand-600 ring-1 ring-brand-600">
+          <CardHeader className="bg-brand-50">
+            <CardTitle>{M.ui.actionTitle}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <TaskActionPanel key={panel.task.id} {...panel} />
+          </CardBody>
+        </Card>
+      ) : cycle.status === "COMPLETED" ? (
+        <Alert tone="success" className="flex gap-2" data-testid="read-only-note">
+          <Lock aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <span>{M.ui.readOnlyCompleted}</span>
+        </Alert>
+      ) : cycle.status === "CANCELLED" ? (
+        <Alert tone="info" className="flex gap-2" data-testid="read-only-note">
+          <Lock aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <span>
+            {M.ui.readOnlyCancelled} {cycle.cancelReason ? M.ui.cancelReasonShown(cycle.cancelReason) : null}
+          </span>
+        </Alert>
+      ) : openTask ? (
+        <Alert tone="info" className="flex gap-2" data-testid="waiting-note">
+          <Info aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <span>
+            {M.ui.waitingFor(openTask.stepNumber, openTask.assignedRole.name)}{" "}
+            {openTask.status === "RETURNED" ? `${M.ui.stepStates.returned}. ` : null}
+            {M.ui.dueLine(formatDateTime(openTask.dueAt, tz))}
+            {isLate(openTask.dueAt, now) ? ` (${M.ui.late.toLowerCase()})` : ""}.{" "}
+            {ctx.readOnly ? M.ui.readOnlyAuditor : M.ui.notYourStep}
+          </span>
+        </Alert>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[24rem_minmax(0,1fr)]">
+        {/* The flowchart stays in view while the (longer) step list scrolls past it. */}
+        <Card className="lg:sticky lg:top-4 lg:self-start">
+          <CardHeader>
+            <CardTitle>{M.ui.flowchartTitle}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <CycleFlowchart
+              steps={steps.map((s) => ({
+                number: s.number,
+                executorRoleCode: s.executorRole.code,
+                kind: s.kind,
+                yesStepNumber: s.yesStepNumber,
+                noStepNumber: s.noStepNumber,
+              }))}
+              columns={columns}
+              stepStates={stepStates}
+            />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{M.ui.stepsTitle}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <StepList steps={stepItems} />
+          </CardBody>
+        </Card>
+      </div>
+
+      <Card>
+        <CardHeader className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+          <CardTitle>{M.ui.historyTitle}</CardTitle>
+          <Link href={`/a/${slug}/cycles/${cycle.id}/timeline`} className="inline-flex min-h-10 items-center gap-1 text-sm text-brand-800 hover:underline">
+            <FileText aria-hidden className="size-4" />
+            {M.ui.timelineLink}
+          </Link>
+        </CardHeader>
+        <CardBody>
+          <TaskHistory items={history} />
+        </CardBody>
+      </Card>
+
+      {canCancel ? (
+        <Card className="border-red-200">
+          <CardHeader>
+            <CardTitle>{M.ui.cancelTitle}</CardTitle>
+          </CardHeader>
+          <CardBody className="space-y-3">
+            <p className="text-sm text-slate-600">{M.ui.cancelHint}</p>
+            <CancelCycleForm agencySlug={slug} cycleId={cycle.id} />
+          </CardBody>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

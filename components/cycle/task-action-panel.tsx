@@ -1,0 +1,414 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { AlertTriangle, Archive, Check, Clock, RotateCcw, Send, Undo2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { taskAction } from "@/lib/cycle/actions";
+import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
+import type { TTaskAction } from "@/lib/cycle/schemas";
+import { t } from "@/lib/i18n";
+import { availableTaskEvents, WORKFLOW_MESSAGES, type TTaskEventType } from "@/lib/cycle/workflow";
+import { isDecisionKind, STEP_KIND_LABELS, type TStepKind } from "@/lib/sop/schemas";
+import { cn } from "@/lib/utils";
+
+import { Textarea } from "./textarea";
+
+export interface ReviewedWork {
+  stepNumber: number;
+  round: number;
+  kegiatan: string;
+  roleName: string;
+  completedBy: string | null;
+  outputText: string | null;
+  extra: string[];
+}
+
+export interface TaskActionPanelProps {
+  agencySlug: string;
+  cycleId: string;
+  task: {
+    id: string;
+    status: "ACTIVE" | "RETURNED";
+    stepNumber: number;
+    round: number;
+    roleName: string;
+    dueAt: string;
+    late: boolean;
+    /** "Terlambat 2 jam" or "Sisa waktu 40 menit". */
+    timeNote: string;
+    returnReason: string | null;
+    returnedBy: string | null;
+  };
+  step: { kind: TStepKind; kegiatan: string; output: string; kelengkapanItems: string[] };
+  /** The previous round of this step, to start a revision from. */
+  previous: { outputText: string; attendees: string; decisions: string; reference: string } | null;
+  /** Decision steps: the work under review (from the return target up) and the steps before it. */
+  reviewed: ReviewedWork[];
+  earlier: ReviewedWork[];
+  /** Decision steps: the user made part of the reviewed work and the agency forbids self-approval. */
+  makerCheckerBlocked: boolean;
+}
+
+const text = (max: number) => z.string().trim().max(max, `Maksimal ${max} karakter.`);
+const lines = (value: string) =>
+  value
+    .split("\n")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const SUCCESS: Record<TTaskEventType, string> = {
+  COMPLETE: M.done,
+  APPROVE: M.approved,
+  RETURN: M.returned,
+  RESUBMIT: M.resubmitted,
+};
+
+/** Server field errors ("attendees.0") onto this form's fields; false when none matched. */
+function placeFieldErrors<T extends string>(
+  fieldErrors: Record<string, string[]> | undefined,
+  fields: readonly T[],
+  set: (field: T, message: string, focus: boolean) => void,
+): boolean {
+  let placed = false;
+  for (const [key, messages] of Object.entries(fieldErrors ?? {})) {
+    const field = fields.find((f) => f === key.split(".")[0]);
+    if (field && messages[0]) {
+      set(field, messages[0], !placed);
+      placed = true;
+    }
+  }
+  return placed;
+}
+
+/** The form for the open task of a step, specific to the step's kind. */
+export function TaskActionPanel(props: TaskActionPanelProps) {
+  const { task, step } = props;
+  const late = task.late;
+  return (
+    <div className="space-y-4" data-testid="action-panel">
+      <div className="space-y-1">
+        <p className="text-sm text-slate-600">
+          {STEP_KIND_LABELS[step.kind]} · {M.ui.stepRound(task.stepNumber, task.round)} · {task.roleName}
+        </p>
+        <p className="font-medium text-slate-900">{step.kegiatan}</p>
+        <p className={cn("flex flex-wrap items-center gap-x-2 text-sm", late ? "font-semibold text-red-800" : "text-slate-700")}>
+          {late ? <AlertTriangle aria-hidden className="size-4" /> : <Clock aria-hidden className="size-4" />}
+          <span>{M.ui.dueLine(task.dueAt)}</span>
+          <span>({task.timeNote})</span>
+        </p>
+      </div>
+      {task.status === "RETURNED" && task.returnReason ? (
+        <div role="alert" className="rounded-md border-2 border-amber-400 bg-amber-50 px-4 py-3 text-amber-950" data-testid="returned-alert">
+          <p className="flex items-center gap-2 font-semibold">
+            <RotateCcw aria-hidden className="size-4 shrink-0" />
+            {M.ui.returnedBy(task.returnedBy ?? "-")}:
+          </p>
+          <p className="mt-1 text-base whitespace-pre-wrap">{task.returnReason}</p>
+        </div>
+      ) : null}
+      {isDecisionKind(step.kind) ? <DecisionForm {...props} /> : <WorkForm {...props} />}
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Process steps: DISPOSITION, DRAFT, INPUT, MEETING, UPLOAD, ARCHIVE
+// ---------------------------------------------------------------------------
+
+const WORK_FIELDS = ["outputText", "reference", "checklist", "attendees", "decisions", "comment"] as const;
+
+/** Mirrors what lib/cycle/service.ts requireWork asks of each kind, so the user hears it before sending. */
+function workSchema(kind: TStepKind, output: string, items: string[]) {
+  const outputMessage =
+    kind === "DISPOSITION" ? M.dispositionRequired : kind === "MEETING" ? M.ui.meetingNotesRequired : output.trim() ? M.outputRequired(output.trim()) : null;
+  return z.object({
+    outputText: outputMessage ? text(20_000).min(1, outputMessage) : text(20_000),
+    reference: text(500),
+    checklist: z.array(z.string()).refine((checked) => items.every((i) => checked.includes(i)), M.checklistIncomplete),
+    attendees: kind === "MEETING" ? z.string().refine((v) => lines(v).length > 0, M.ui.attendeesRequired) : z.string(),
+    decisions: kind === "MEETING" ? text(10_000).min(1, M.ui.decisionsRequired) : text(10_000),
+    comment: text(5_000),
+  });
+}
+type TWork = z.infer<ReturnType<typeof workSchema>>;
+
+function WorkForm({ agencySlug, cycleId, task, step, previous }: TaskActionPanelProps) {
+  const router = useRouter();
+  // Stays pending until the refreshed page has arrived, so nobody sends the same step twice.
+  const [refreshing, startRefresh] = useTransition();
+  const kind = step.kind;
+  const event: TTaskEventType = availableTaskEvents("PROCESS", task.status)[0] ?? (task.status === "RETURNED" ? "RESUBMIT" : "COMPLETE");
+  const schema = useMemo(() => workSchema(kind, step.output, step.kelengkapanItems), [kind, step.output, step.kelengkapanItems]);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<TWork>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      outputText: previous?.outputText ?? "",
+      reference: previous?.reference ?? "",
+      checklist: [],
+      attendees: previous?.attendees ?? "",
+      decisions: previous?.decisions ?? "",
+      comment: "",
+    },
+  });
+
+  async function onSubmit(values: TWork) {
+    const input: TTaskAction = {
+      cycleId,
+      taskId: task.id,
+      event,
+      outputText: values.outputText,
+      comment: values.comment || undefined,
+      reference: values.reference || undefined,
+      checklist: step.kelengkapanItems.length ? values.checklist : undefined,
+      attendees: kind === "MEETING" ? lines(values.attendees) : undefined,
+      decisions: kind === "MEETING" ? values.decisions : undefined,
+    };
+    const result = await taskAction(agencySlug, input).catch(() => null);
+    if (!result) {
+      setError("root", { message: t.errors.unexpected });
+      toast.error(t.errors.unexpected);
+      return;
+    }
+    if (result.ok) {
+      toast.success(result.data.cycleStatus === "COMPLETED" ? M.cycleCompleted : SUCCESS[event]);
+      startRefresh(() => router.refresh());
+      return;
+    }
+    const placed = placeFieldErrors(result.fieldErrors, WORK_FIELDS, (f, message, focus) => setError(f, { message }, { shouldFocus: focus }));
+    if (!placed) setError("root", { message: result.error });
+    toast.error(result.error);
+  }
+
+  const id = (name: string) => `task-${name}`;
+  const aria = (name: (typeof WORK_FIELDS)[number], hint = false) => ({
+    id: id(name),
+    "aria-invalid": Boolean(errors[name]),
+    "aria-describedby": errors[name] ? `${id(name)}-error` : hint ? `${id(name)}-hint` : undefined,
+  });
+  const isArchive = kind === "ARCHIVE";
+  const resubmit = event === "RESUBMIT";
+  const SubmitIcon = resubmit ? Send : isArchive ? Archive : Check;
+  const submitLabel = resubmit ? M.ui.resubmit : isArchive ? M.ui.completeArchive : M.ui.complete;
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4" aria-label={submitLabel}>
+      {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
+
+      {step.kelengkapanItems.length ? (
+        <fieldset className="space-y-2" aria-describedby={errors.checklist ? "task-checklist-error" : undefined}>
+          <legend className="text-sm font-medium text-slate-800">{M.ui.fieldChecklist}</legend>
+          <Controller
+            control={control}
+            name="checklist"
+            render={({ field }) => (
+              <div className="space-y-2">
+                {step.kelengkapanItems.map((item, i) => (
+                  <label key={i} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-md border border-slate-200 px-3 py-2.5 text-sm">
+                    <input
+                      type="checkbox"
+                      className="mt-0.5 size-5 shrink-0"
+                      name={field.name}
+                      value={item}
+                      checked={field.value.includes(item)}
+                      onBlur={field.onBlur}
+                      ref={i === 0 ? field.ref : undefined}
+                      onChange={(e) => field.onChange(e.target.checked ? [...field.value, item] : field.value.filter((v) => v !== item))}
+                    />
+                    <span>{item}</span>
+                  </label>
+                ))}
+              </div>
+            )}
+          />
+          {errors.checklist?.message ? (
+            <p id="task-checklist-error" role="alert" className="text-sm text-red-700">
+              {errors.checklist.message}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : null}
+
+      {kind === "DISPOSITION" ? (
+        <Field id={id("outputText")} label={M.ui.fieldDisposition} hint={`${M.ui.fieldDispositionHint} ${M.ui.sopOutput(step.output)}`} error={errors.outputText?.message}>
+          <Textarea rows={4} {...aria("outputText", true)} {...register("outputText")} />
+        </Field>
+      ) : kind === "MEETING" ? (
+        <>
+          <Field id={id("outputText")} label={M.ui.fieldNotes} hint={M.ui.sopOutput(step.output)} error={errors.outputText?.message}>
+            <Textarea rows={5} {...aria("outputText", true)} {...register("outputText")} />
+          </Field>
+          <Field id={id("attendees")} label={M.ui.fieldAttendees} error={errors.attendees?.message}>
+            <Textarea rows={4} {...aria("attendees")} {...register("attendees")} />
+          </Field>
+          <Field id={id("decisions")} label={M.ui.fieldDecisions} error={errors.decisions?.message}>
+            <Textarea rows={3} {...aria("decisions")} {...register("decisions")} />
+          </Field>
+        </>
+      ) : (
+        <>
+          <Field id={id("outputText")} label={M.ui.fieldOutput} hint={M.ui.sopOutput(step.output)} error={errors.outputText?.message}>
+            <Textarea rows={4} {...aria("outputText", true)} {...register("outputText")} />
+          </Field>
+          {kind === "DRAFT" || kind === "UPLOAD" || kind === "ARCHIVE" ? (
+            <Field id={id("reference")} label={M.ui.fieldReference} hint={M.ui.fieldReferenceHint} error={errors.reference?.message}>
+              <Input autoComplete="off" {...aria("reference", true)} {...register("reference")} />
+            </Field>
+          ) : null}
+        </>
+      )}
+
+      {resubmit ? (
+        <Field id={id("comment")} label={M.ui.fieldResubmitComment} hint={M.ui.fieldResubmitCommentHint} error={errors.comment?.message}>
+          <Textarea rows={2} className="min-h-16" {...aria("comment", true)} {...register("comment")} />
+        </Field>
+      ) : null}
+
+      {isArchive ? (
+        <Alert tone="info" className="flex gap-2">
+          <Archive aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <span>{M.ui.archiveNote}</span>
+        </Alert>
+      ) : null}
+
+      <Button type="submit" size="lg" disabled={isSubmitting || refreshing} className="w-full sm:w-auto">
+        <SubmitIcon aria-hidden className="size-5" />
+        {isSubmitting || refreshing ? M.ui.sending : submitLabel}
+      </Button>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Decision steps: REVIEW, APPROVAL ("Ya" / "Tidak")
+// ---------------------------------------------------------------------------
+
+const ZDecision = z.object({ comment: text(5_000) });
+type TDecision = z.infer<typeof ZDecision>;
+
+function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, makerCheckerBlocked }: TaskActionPanelProps) {
+  const router = useRouter();
+  const [sending, setSending] = useState<TTaskEventType | null>(null);
+  const [refreshing, startRefresh] = useTransition();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    clearErrors,
+    setFocus,
+    formState: { errors },
+  } = useForm<TDecision>({ resolver: zodResolver(ZDecision), defaultValues: { comment: "" } });
+
+  const decide = (event: "APPROVE" | "RETURN") =>
+    handleSubmit(async (values) => {
+      clearErrors();
+      if (event === "RETURN" && !values.comment) {
+        setError("comment", { message: WORKFLOW_MESSAGES.RETURN_REASON_REQUIRED });
+        setFocus("comment");
+        return;
+      }
+      setSending(event);
+      const result = await taskAction(agencySlug, { cycleId, taskId: task.id, event, comment: values.comment || undefined }).catch(() => null);
+      if (result?.ok) {
+        toast.success(SUCCESS[event]);
+        // The buttons stay disabled ("Mengirim…") until the refreshed page replaces this form.
+        startRefresh(() => router.refresh());
+        return;
+      }
+      setSending(null);
+      if (!result) {
+        setError("root", { message: t.errors.unexpected });
+        toast.error(t.errors.unexpected);
+        return;
+      }
+      if (!placeFieldErrors(result.fieldErrors, ["comment"] as const, (f, message, focus) => setError(f, { message }, { shouldFocus: focus }))) {
+        setError("root", { message: result.error });
+      }
+      toast.error(result.error);
+    });
+
+  return (
+    <div className="space-y-4">
+      <section aria-labelledby="reviewed-work" className="space-y-2">
+        <h3 id="reviewed-work" className="text-sm font-semibold text-slate-900">
+          {M.ui.reviewedWork}
+        </h3>
+        <WorkList items={reviewed} />
+        {earlier.length ? (
+          <details className="rounded-md border border-slate-200 px-3 py-2">
+            <summary className="cursor-pointer text-sm font-medium text-brand-800">
+              {M.ui.earlierWorkToggle} ({M.ui.earlierWork(earlier[0]!.stepNumber, earlier.at(-1)!.stepNumber)})
+            </summary>
+            <div className="mt-2">
+              <WorkList items={earlier} />
+            </div>
+          </details>
+        ) : null}
+      </section>
+
+      {makerCheckerBlocked ? (
+        <Alert tone="info">{M.makerChecker}</Alert>
+      ) : (
+        <form onSubmit={(e) => e.preventDefault()} noValidate className="space-y-4" aria-label={M.ui.actionTitle}>
+          {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
+          <Field id="task-comment" label={M.ui.fieldDecisionComment} hint={M.ui.fieldDecisionCommentHint} error={errors.comment?.message}>
+            <Textarea
+              id="task-comment"
+              rows={3}
+              aria-invalid={Boolean(errors.comment)}
+              aria-describedby={errors.comment ? "task-comment-error" : "task-comment-hint"}
+              {...register("comment")}
+            />
+          </Field>
+          <div className="grid gap-3 sm:flex sm:flex-wrap">
+            <Button type="button" size="lg" disabled={sending !== null || refreshing} onClick={decide("APPROVE")} className="bg-green-700 hover:bg-green-800">
+              <Check aria-hidden className="size-5" />
+              {sending === "APPROVE" ? M.ui.sending : M.ui.approve}
+            </Button>
+            <Button type="button" size="lg" variant="secondary" disabled={sending !== null || refreshing} onClick={decide("RETURN")} className="border-amber-500 text-amber-900 hover:bg-amber-50">
+              <Undo2 aria-hidden className="size-5" />
+              {sending === "RETURN" ? M.ui.sending : M.ui.returnBack}
+            </Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function WorkList({ items }: { items: ReviewedWork[] }) {
+  if (items.length === 0) return <p className="text-sm text-slate-600">{M.ui.noOutput}</p>;
+  return (
+    <ol className="space-y-2">
+      {items.map((w) => (
+        <li key={`${w.stepNumber}-${w.round}`} className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm">
+          <p className="font-medium text-slate-900">
+            {M.ui.stepRound(w.stepNumber, w.round)} · {w.roleName}
+            {w.completedBy ? <span className="font-normal text-slate-600"> · {w.completedBy}</span> : null}
+          </p>
+          <p className="text-xs text-slate-600">{w.kegiatan}</p>
+          <p className="mt-1 break-words whitespace-pre-wrap text-slate-900">{w.outputText || M.ui.noOutput}</p>
+          {w.extra.map((line, i) => (
+            <p key={i} className="mt-1 break-words whitespace-pre-wrap text-slate-700">
+              {line}
+            </p>
+          ))}
+        </li>
+      ))}
+    </ol>
+  );
+}
