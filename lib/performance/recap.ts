@@ -136,7 +136,10 @@ export function buildRecap(agreement: RecapAgreement, quarter: number, settings:
     const quarters = [1, 2, 3, 4].map((n) => p.quarters.find((q) => q.quarter === n) ?? { quarter: n, pagu: "0", realization: null });
     const upTo = quarters.slice(0, quarter);
     const pagu = upTo.reduce((sum, q) => sum + Number(q.pagu), 0);
-    const realized = upTo.every((q) => q.realization === null) ? null : upTo.reduce((sum, q) => sum + Number(q.realization ?? 0), 0);
+    // Until the selected quarter's spending is entered, absorption to date is
+    // "cannot compute", not a collapse to a fraction of the pagu.
+    const realized =
+      quarters[quarter - 1]!.realization === null ? null : upTo.reduce((sum, q) => sum + Number(q.realization ?? 0), 0);
     return {
       id: p.id,
       code: p.code,

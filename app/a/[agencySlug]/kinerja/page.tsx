@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+
+import { AgreementHeader, GoalTables, ProgramTable } from "@/components/performance/agreement-view";
+import { NoAgreement, PageTitle } from "@/components/performance/page-parts";
+import { resolvePeriod } from "@/components/performance/period";
+import { PeriodPicker } from "@/components/performance/period-picker";
+import { ExportLinks, PerformanceNav } from "@/components/performance/performance-nav";
+import { requireAgencyContext } from "@/lib/authz/context";
+import { loadAgreement, memberUnitIds } from "@/lib/performance/queries";
+import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
+
+export const metadata: Metadata = { title: M.ui.tabs.overview };
+
+export default async function PerformanceOverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ agencySlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { agencySlug } = await params;
+  const ctx = await requireAgencyContext(agencySlug, "performance.view");
+  const period = await resolvePeriod(ctx.agency.id, ctx.agency.timeZone, await searchParams);
+  const [agreement, unitIds] = await Promise.all([loadAgreement(ctx.agency.id, period.year), memberUnitIds(ctx.agency.id, ctx.user.id)]);
+  const base = `/a/${ctx.agency.slug}/kinerja`;
+
+  return (
+    <div className="space-y-6">
+      <PageTitle title={M.ui.overviewTitle(period.year)} subtitle={M.ui.overviewSubtitle} />
+      <PerformanceNav
+        agencySlug={ctx.agency.slug}
+        active="overview"
+        year={period.year}
+        quarter={period.quarter}
+        show={{ realization: ctx.can("realization.fill") && unitIds.length > 0, verification: ctx.can("realization.verify") }}
+      />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <PeriodPicker action={base} years={period.years} year={period.year} />
+        {agreement ? <ExportLinks agencySlug={ctx.agency.slug} year={period.year} quarter={period.quarter} /> : null}
+      </div>
+      {agreement ? (
+        <>
+          <AgreementHeader agreement={agreement} timeZone={ctx.agency.timeZone} />
+          <GoalTables agreement={agreement} />
+          <ProgramTable agreement={agreement} />
+        </>
+      ) : (
+        <NoAgreement year={period.year} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+"use client";
+
+import { FileText, Paperclip, Upload } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { toast } from "sonner";
+
+import { Button } from "@/components/ui/button";
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
+
+import { fileSizeLabel } from "./format";
+
+const UI = PERFORMANCE_MESSAGES.ui;
+
+export interface TEvidenceFile {
+  id: string;
+  originalName: string;
+  size: number;
+}
+
+/** The realization's evidence (data dukung), each a link to the agency's file route. */
+export function EvidenceFiles({ agencySlug, files }: { agencySlug: string; files: TEvidenceFile[] }) {
+  return (
+    <div className="space-y-1" data-testid="evidence-files">
+      <p className="text-sm font-medium text-slate-800">{UI.evidence}</p>
+      {files.length === 0 ? (
+        <p className="text-sm text-slate-600">{UI.noEvidence}</p>
+      ) : (
+        <ul className="space-y-1">
+          {files.map((f) => (
+            <li key={f.id} className="flex min-w-0 items-center gap-2 text-sm">
+              <FileText aria-hidden className="size-4 shrink-0 text-slate-500" />
+              <a href={`/a/${agencySlug}/files/${f.id}`} className="min-w-0 truncate text-brand-700 underline-offset-2 hover:underline">
+                {f.originalName}
+              </a>
+              <span className="shrink-0 text-xs text-slate-500">{fileSizeLabel(f.size)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+type TUploadAnswer = { id: string; name: string; size: number; sha256: string } | { error: string };
+
+/** POSTs one file with XMLHttpRequest, which (unlike fetch) reports upload progress. */
+function postFile(url: string, form: FormData, onProgress: (percent: number) => void): Promise<{ status: number; body: TUploadAnswer | null }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onload = () => {
+      let body: TUploadAnswer | null = null;
+      try {
+        body = JSON.parse(xhr.responseText) as TUploadAnswer;
+      } catch {
+        body = null;
+      }
+      resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => reject(new Error("network"));
+    xhr.onabort = () => reject(new Error("aborted"));
+    xhr.send(form);
+  });
+}
+
+/**
+ * The evidence list plus an upload control: multipart `file` + `realizationId`
+ * to /a/<slug>/files with a progress bar. Without a realization yet, the
+ * draft is saved first (`ensureRealization`).
+ */
+export function EvidenceUpload({
+  agencySlug,
+  files,
+  ensureRealization,
+  disabled,
+}: {
+  agencySlug: string;
+  files: TEvidenceFile[];
+  ensureRealization: () => Promise<string | null>;
+  disabled?: boolean;
+}) {
+  const router = useRouter();
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function upload() {
+    if (!chosen) return;
+    setError(null);
+    const realizationId = await ensureRealization();
+    if (!realizationId) return;
+    const form = new FormData();
+    form.append("file", chosen);
+    form.append("realizationId", realizationId);
+    setProgress(0);
+    try {
+      const { status, body } = await postFile(`/a/${agencySlug}/files`, form, setProgress);
+      if (status >= 200 && status < 300 && body && "id" in body) {
+        toast.success(UI.uploaded(body.name));
+        setChosen(null);
+        if (input.current) input.current.value = "";
+        router.refresh();
+      } else {
+        const message = body && "error" in body ? body.error : UI.uploadFailed;
+        setError(message);
+        toast.error(message);
+      }
+    } catch {
+      setError(UI.uploadFailed);
+      toast.error(UI.uploadFailed);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  const busy = progress !== null;
+  return (
+    <div className="space-y-3 rounded-md border border-dashed border-slate-300 p-3">
+      <EvidenceFiles agencySlug={agencySlug} files={files} />
+      <div className="space-y-1">
+        <p className="text-sm font-medium text-slate-800" id={`${inputId}-label`}>
+          {UI.chooseFile}
+        </p>
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+          <input
+            ref={input}
+            id={inputId}
+            type="file"
+            accept=".pdf,.xlsx,.docx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+            aria-labelledby={`${inputId}-label`}
+            aria-describedby={`${inputId}-hint`}
+            disabled={busy || disabled}
+            onChange={(e) => {
+              setChosen(e.target.files?.[0] ?? null);
+              setError(null);
+            }}
+            className="peer sr-only"
+          />
+          {/* The browser's own file button speaks the browser's language; this one speaks Indonesian. */}
+          <label
+            htmlFor={inputId}
+            className="inline-flex min-h-10 shrink-0 cursor-pointer items-center justify-center gap-2 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-900 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 peer-disabled:cursor-not-allowed peer-disabled:opacity-60 hover:bg-slate-100"
+          >
+            <Paperclip aria-hidden className="size-4" />
+            {UI.browse}
+          </label>
+          <span className="min-w-0 flex-1 truncate text-sm text-slate-700" data-testid="chosen-file">
+            {chosen ? `${chosen.name} (${fileSizeLabel(chosen.size)})` : UI.noFileChosen}
+          </span>
+          <Button type="button" variant="secondary" onClick={upload} disabled={!chosen || busy || disabled}>
+            <Upload aria-hidden className="size-4" />
+            {busy ? UI.uploading(progress) : UI.upload}
+          </Button>
+        </div>
+        <p id={`${inputId}-hint`} className="text-xs text-slate-600">
+          {UI.fileHint}
+        </p>
+        {busy ? (
+          <div
+            role="progressbar"
+            aria-label={UI.uploading(progress)}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={progress}
+            className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
+          >
+            <div className="h-full bg-brand-700 transition-[width]" style={{ width: `${progress}%` }} />
+          </div>
+        ) : null}
+        {error ? (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,299 @@
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { budgetAbsorption, type TCapaianSettings } from "@/lib/performance/capaian";
+import type { TRecap } from "@/lib/performance/recap";
+import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
+import { formatRupiah } from "@/lib/format";
+import { cn } from "@/lib/utils";
+
+import { CapaianValue } from "./capaian-display";
+import { formatTarget, formatValue, QUARTERS, quarterShort } from "./format";
+import { cellCls, headCls, stickyCls, stickyHeadCls, TableScroll } from "./table";
+
+const UI = M.ui;
+
+type TRecapIndicator = TRecap["goals"][number]["indicators"][number];
+
+/** One quarter of an indicator: its target, and up to the selected quarter its realization and capaian to date. */
+function QuarterCell({ ind, q, selected }: { ind: TRecapIndicator; q: number; selected: number }) {
+  const status = ind.quarterStatus[q - 1];
+  const value = ind.quarterValues[q - 1] ?? null;
+  const reported = q <= selected;
+  const capaian = ind.quarterCapaian[q - 1]!;
+  return (
+    <td className={cn(cellCls, "whitespace-nowrap", q === selected && "bg-brand-50/60 print:bg-white")} data-testid={`q${q}`}>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs">
+        <dt className="text-slate-500">{UI.col.target}</dt>
+        <dd className="text-right tabular-nums">{formatTarget(ind.quarterTargets[q - 1] ?? "-")}</dd>
+        <dt className="text-slate-500">{UI.col.realization}</dt>
+        <dd className="text-right font-medium text-slate-900 tabular-nums">
+          {reported ? formatValue(value) : UI.empty}
+        </dd>
+        <dt className="text-slate-500">{UI.col.capaian}</dt>
+        <dd className="text-right tabular-nums">
+          {reported && capaian.status === "OK" ? capaian.display : UI.empty}
+        </dd>
+      </dl>
+      {reported && status && status !== "VERIFIED" ? (
+        <p className="mt-0.5 text-right text-[11px] text-amber-800">{UI.valueStatusNote(UI.status[status])}</p>
+      ) : null}
+    </td>
+  );
+}
+
+/** Sasaran by sasaran: targets, realization and capaian quarter by quarter, and to date. */
+export function RecapTables({ recap }: { recap: TRecap }) {
+  const q = recap.quarter;
+  const toDate = UI.toDate(quarterShort(q));
+  return (
+    <div className="space-y-6">
+      {recap.goals.map((goal) => (
+        <Card key={goal.id} className="recap-goal" data-testid={`recap-goal-${goal.code}`}>
+          <CardHeader>
+            <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{UI.goal}</p>
+            <CardTitle>{UI.goalHeading(goal.code, goal.name)}</CardTitle>
+          </CardHeader>
+          <RecapCards indicators={goal.indicators} quarter={q} />
+          <TableScroll className="hidden sm:block print:block">
+            <table className="recap-table w-full min-w-[1100px] table-fixed border-separate border-spacing-0 text-sm">
+              <colgroup>
+                <col className="w-[24%]" />
+                <col className="w-[9%]" />
+                {QUARTERS.map((n) => (
+                  <col key={n} className="w-[12%]" />
+                ))}
+                <col className="w-[19%]" />
+              </colgroup>
+              <thead>
+                <tr>
+                  <th scope="col" className={`${headCls} ${stickyHeadCls}`}>
+                    {UI.col.indicator}
+                  </th>
+                  <th scope="col" className={`${headCls} text-right`}>
+                    {UI.col.annualTarget}
+                  </th>
+                  {QUARTERS.map((n) => (
+                    <th key={n} scope="col" className={cn(headCls, "text-center", n === q && "text-brand-800")}>
+                      {quarterShort(n)}
+                    </th>
+                  ))}
+                  <th scope="col" className={headCls}>
+                    {toDate}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {goal.indicators.map((ind) => (
+                  <tr key={ind.id} data-testid={`recap-${ind.code}`} className="recap-row">
+                    <th scope="row" className={`${cellCls} ${stickyCls} text-left font-normal`}>
+                      <span className="block font-semibold text-slate-900">{ind.code}</span>
+                      <span className="block text-slate-800">{ind.name}</span>
+                      <span className="mt-1 block text-xs text-slate-500">
+                        {ind.unit} · {ind.orgUnit} · {UI.polarity[ind.polarity].toLowerCase()} · {UI.aggregation[ind.aggregation].toLowerCase()}
+                      </span>
+                    </th>
+                    <td className={`${cellCls} text-right font-medium tabular-nums`}>{formatTarget(ind.annualTarget)}</td>
+                    {QUARTERS.map((n) => (
+                      <QuarterCell key={n} ind={ind} q={n} selected={q} />
+                    ))}
+                    <td className={cellCls} data-testid="to-date">
+                      <p className="text-xs text-slate-500">{UI.col.realization}</p>
+                      <p className="font-semibold text-slate-900 tabular-nums" data-testid="to-date-value">
+                        {formatValue(ind.realizationToDate)}{" "}
+                        {ind.realizationToDate === null ? null : <span className="text-xs font-normal text-slate-600">{ind.unit}</span>}
+                      </p>
+                      <p className="mt-1 text-xs text-slate-500">{UI.col.capaian}</p>
+                      <div data-testid="to-date-capaian">
+                        <CapaianValue result={ind.capaian} className="text-sm" cause />
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </Card>
+      ))}
+    </div>
+  );
+}
+
+/** Below 640 px the recap reads as one card per indicator: a quarter table small enough for a phone. */
+function RecapCards({ indicators, quarter }: { indicators: TRecapIndicator[]; quarter: number }) {
+  return (
+    <ul className="divide-y divide-slate-200 sm:hidden print:hidden">
+      {indicators.map((ind) => (
+        <li key={ind.id} className="space-y-2 px-4 py-3" data-testid={`recap-card-${ind.code}`}>
+          <p className="font-semibold text-slate-900">
+            {ind.code} <span className="font-normal">{ind.name}</span>
+          </p>
+          <p className="text-xs text-slate-500">
+            {ind.orgUnit} · {UI.col.annualTarget}: {formatTarget(ind.annualTarget)} {ind.unit}
+          </p>
+          <table className="w-full text-xs">
+            <thead>
+              <tr className="text-slate-500">
+                <th scope="col" className="py-1 text-left font-medium">
+                  {UI.quarter}
+                </th>
+                <th scope="col" className="py-1 text-right font-medium">
+                  {UI.col.target}
+                </th>
+                <th scope="col" className="py-1 text-right font-medium">
+                  {UI.col.realization}
+                </th>
+                <th scope="col" className="py-1 text-right font-medium">
+                  {UI.col.capaian}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {QUARTERS.map((n) => {
+                const reported = n <= quarter;
+                const capaian = ind.quarterCapaian[n - 1]!;
+                const status = ind.quarterStatus[n - 1];
+                return (
+                  <tr key={n} className={cn("border-t border-slate-100", n === quarter && "font-semibold")}>
+                    <th scope="row" className="py-1 text-left font-medium">
+                      {quarterShort(n)}
+                    </th>
+                    <td className="py-1 text-right tabular-nums">{formatTarget(ind.quarterTargets[n - 1] ?? "-")}</td>
+                    <td className="py-1 text-right tabular-nums">
+                      {reported ? formatValue(ind.quarterValues[n - 1] ?? null) : UI.empty}
+                      {reported && status && status !== "VERIFIED" ? <span className="block text-[11px] font-normal text-amber-800">{UI.valueStatusNote(UI.status[status])}</span> : null}
+                    </td>
+                    <td className="py-1 text-right tabular-nums">{reported && capaian.status === "OK" ? capaian.display : UI.empty}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm">
+            <span>
+              {UI.toDate(quarterShort(quarter))}: <span className="font-semibold tabular-nums">{formatValue(ind.realizationToDate)}</span>
+            </span>
+            <CapaianValue result={ind.capaian} cause />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Budget absorption per program up to the selected quarter, with the total. */
+export function BudgetTable({ recap, settings }: { recap: TRecap; settings: TCapaianSettings }) {
+  const q = quarterShort(recap.quarter);
+  const totalPagu = recap.programs.reduce((s, p) => s + p.paguToDate, 0);
+  const anyRealized = recap.programs.some((p) => p.realizationToDate !== null);
+  const totalRealized = anyRealized ? recap.programs.reduce((s, p) => s + (p.realizationToDate ?? 0), 0) : null;
+  const total = budgetAbsorption(totalRealized, totalPagu, settings);
+  // Phones get one card per program, then the total.
+  const cards = [
+    ...recap.programs.map((p) => ({ key: p.id, title: `${p.code} ${p.name}`, pagu: p.paguToDate, realized: p.realizationToDate, absorption: p.absorption })),
+    { key: "total", title: UI.col.total, pagu: totalPagu, realized: totalRealized, absorption: total },
+  ];
+  return (
+    <Card className="recap-budget">
+      <CardHeader>
+        <CardTitle>{UI.budgetTitle(q)}</CardTitle>
+      </CardHeader>
+      {recap.programs.length === 0 ? (
+        <CardBody>
+          <p className="text-slate-600">{UI.noPrograms}</p>
+        </CardBody>
+      ) : (
+        <>
+          <ul className="divide-y divide-slate-200 sm:hidden print:hidden">
+            {cards.map((p) => (
+              <li key={p.key} className="space-y-1 px-4 py-3 text-sm">
+                <p className="font-semibold text-slate-900">{p.title}</p>
+                <p className="flex justify-between gap-2">
+                  <span className="text-slate-500">{UI.col.paguToDate(q)}</span>
+                  <span className="tabular-nums">{formatRupiah(p.pagu)}</span>
+                </p>
+                <p className="flex justify-between gap-2">
+                  <span className="text-slate-500">{UI.col.realizationToDate(q)}</span>
+                  <span className="tabular-nums">{p.realized === null ? UI.notYet : formatRupiah(p.realized)}</span>
+                </p>
+                <AbsorptionValue result={p.absorption} />
+              </li>
+            ))}
+          </ul>
+          <TableScroll className="hidden sm:block print:block">
+            <table className="w-full min-w-[720px] border-separate border-spacing-0 text-sm" data-testid="budget-table">
+              <thead>
+                <tr>
+                  <th scope="col" className={`${headCls} ${stickyHeadCls}`}>
+                    {UI.col.program}
+                  </th>
+                  <th scope="col" className={`${headCls} text-right`}>
+                    {UI.col.paguToDate(q)}
+                  </th>
+                  <th scope="col" className={`${headCls} text-right`}>
+                    {UI.col.realizationToDate(q)}
+                  </th>
+                  <th scope="col" className={headCls}>
+                    {UI.col.absorption}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {recap.programs.map((p) => (
+                  <tr key={p.id} data-testid={`budget-${p.code}`}>
+                    <th scope="row" className={`${cellCls} ${stickyCls} text-left font-normal`}>
+                      <span className="font-semibold">{p.code}</span> {p.name}
+                    </th>
+                    <td className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>{formatRupiah(p.paguToDate)}</td>
+                    <td className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>
+                      {p.realizationToDate === null ? UI.notYet : formatRupiah(p.realizationToDate)}
+                    </td>
+                    <td className={cellCls}>
+                      <AbsorptionValue result={p.absorption} />
+                    </td>
+                  </tr>
+                ))}
+                <tr className="font-semibold">
+                  <th scope="row" className={`${cellCls} ${stickyCls} text-left`}>
+                    {UI.col.total}
+                  </th>
+                  <td className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>{formatRupiah(totalPagu)}</td>
+                  <td className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>{totalRealized === null ? UI.notYet : formatRupiah(totalRealized)}</td>
+                  <td className={cellCls}>
+                    <AbsorptionValue result={total} />
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function AbsorptionValue({ result }: { result: TRecap["programs"][number]["absorption"] }) {
+  if (result.status !== "OK") return <span className="text-sm text-slate-600 italic">{result.message}</span>;
+  return <CapaianValue result={result} className="text-sm" />;
+}
+
+/**
+ * Print layout of the recap: A4 landscape, the app's frame hidden (no-print),
+ * the full width used, rows never split across pages.
+ */
+export function RecapPrintStyle() {
+  return (
+    <style>{`
+@media print {
+  @page { size: A4 landscape; margin: 10mm; }
+  main:has(.recap-print) { max-width: none; padding: 0; }
+  .recap-print { font-size: 9pt; color: #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .recap-print .recap-table, .recap-print table { min-width: 0 !important; }
+  .recap-print section { box-shadow: none; }
+  /* A sasaran, the chart and the budget each start on a fresh page rather than split, when they fit on one. */
+  .recap-print .recap-goal, .recap-print .recap-chart, .recap-print .recap-budget { break-inside: avoid; }
+  .recap-print tr, .recap-print figure { break-inside: avoid; }
+  .recap-print thead { display: table-header-group; }
+  .recap-print .space-y-6 > * + * { margin-top: 4mm; }
+}
+`}</style>
+  );
+}

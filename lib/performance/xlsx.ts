@@ -1,0 +1,322 @@
+import ExcelJS from "exceljs";
+
+import { formatNip } from "@/lib/validation/nip";
+
+import { roundPercent, type TCapaianResult } from "./capaian";
+import type { TRecap } from "./recap";
+
+/**
+ * The period's performance as Excel workbooks, laid out like the forms the
+ * agencies keep in Excel today: "Realisasi Rencana Aksi" (the quarterly
+ * action plan and its realization) and "Pengukuran Kinerja" (the measurement,
+ * signed by the head). Sasaran are parent rows with their indicators beneath;
+ * a second sheet holds the budget. Every number comes from buildRecap, so the
+ * file says what the recap page says, and every cell is a plain value, never
+ * a formula: the file is a record, not a calculator.
+ */
+
+export const PERFORMANCE_EXPORT_KINDS = {
+  "rencana-aksi": { title: "REALISASI RENCANA AKSI", sheet: "Realisasi Rencana Aksi", file: "realisasi-rencana-aksi" },
+  pengukuran: { title: "PENGUKURAN KINERJA", sheet: "Pengukuran Kinerja", file: "pengukuran-kinerja" },
+} as const;
+export type TPerformanceExportKind = keyof typeof PERFORMANCE_EXPORT_KINDS;
+
+export const isPerformanceExportKind = (v: unknown): v is TPerformanceExportKind =>
+  typeof v === "string" && Object.prototype.hasOwnProperty.call(PERFORMANCE_EXPORT_KINDS, v);
+
+export interface TPerformanceExportInput {
+  kind: TPerformanceExportKind;
+  recap: TRecap;
+  agency: { name: string; governmentName: string };
+  agreement: {
+    signedAt: Date | null;
+    firstPartyName: string;
+    firstPartyJabatan: string;
+    firstPartyNip: string | null;
+    secondPartyName: string;
+    secondPartyJabatan: string;
+  };
+}
+
+const QUARTERS = [1, 2, 3, 4] as const;
+const ROMAN = ["I", "II", "III", "IV"] as const;
+const QUARTER_NAMES = ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"] as const;
+const POLARITY = { HIGHER: "Semakin tinggi semakin baik", LOWER: "Semakin rendah semakin baik" } as const;
+const AGGREGATION = { CUMULATIVE: "Kumulatif", LAST: "Nilai terakhir", AVERAGE: "Rata-rata" } as const;
+/** Whether the period's value has been through Tim SAKIP: the recap counts drafts too, the reader must see which. */
+const STATUS = { DRAFT: "Draf", SUBMITTED: "Dikirim", VERIFIED: "Terverifikasi", RETURNED: "Dikembalikan" } as const;
+
+/** The indicator sheet's columns, in order; tests read cells by these keys. */
+export const PERFORMANCE_COLUMNS = [
+  { key: "no", header: "No", width: 6 },
+  { key: "code", header: "Kode", width: 10 },
+  { key: "name", header: "Sasaran Strategis / Indikator Kinerja", width: 44 },
+  { key: "unit", header: "Satuan", width: 10 },
+  { key: "orgUnit", header: "Unit Kerja", width: 20 },
+  { key: "polarity", header: "Polaritas / Agregasi", width: 18 },
+  { key: "annualTarget", header: "Target Tahunan", width: 11 },
+  { key: "t1", header: "TW I", group: "Target", width: 9 },
+  { key: "t2", header: "TW II", group: "Target", width: 9 },
+  { key: "t3", header: "TW III", group: "Target", width: 9 },
+  { key: "t4", header: "TW IV", group: "Target", width: 9 },
+  { key: "r1", header: "TW I", group: "Realisasi", width: 9 },
+  { key: "r2", header: "TW II", group: "Realisasi", width: 9 },
+  { key: "r3", header: "TW III", group: "Realisasi", width: 9 },
+  { key: "r4", header: "TW IV", group: "Realisasi", width: 9 },
+  { key: "toDate", header: "Realisasi s.d. TW", width: 12 },
+  { key: "capaian", header: "Capaian s.d. TW (%)", width: 13 },
+  { key: "category", header: "Kategori", width: 13 },
+  { key: "status", header: "Status Verifikasi", width: 13 },
+  { key: "pendorong", header: "Faktor Pendorong", width: 28 },
+  { key: "penghambat", header: "Faktor Penghambat", width: 28 },
+  { key: "tindakLanjut", header: "Tindak Lanjut", width: 28 },
+] as const;
+export type TPerformanceColumnKey = (typeof PERFORMANCE_COLUMNS)[number]["key"];
+/** Rows 1-4 title, 5 blank, 6-7 the table header, data from 8. */
+export const PERFORMANCE_HEADER_ROWS = { first: 6, last: 7 } as const;
+export const columnIndex = (key: TPerformanceColumnKey) => PERFORMANCE_COLUMNS.findIndex((c) => c.key === key) + 1;
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E2F3" } };
+const GOAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+const PERCENT_FORMAT = "0.00";
+const MONEY_FORMAT = '"Rp "#,##0';
+
+const idNumber = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 4 });
+
+/** A target as buildRecap prints it: a single number becomes a number cell, a range Indonesian text ("80 – 90"). */
+function targetCell(printed: string): number | string | null {
+  if (printed === "-" || printed === "") return null;
+  const parts = printed.split(" - ");
+  if (parts.length === 2) return parts.map((p) => (p === "…" ? "…" : idNumber.format(Number(p)))).join(" – ");
+  const n = Number(printed);
+  return Number.isFinite(n) ? n : printed;
+}
+
+/** Capaian as the recap shows it: the percent rounded to two decimals, or why it cannot be computed. */
+export function capaianCell(result: TCapaianResult): number | string {
+  return result.status === "OK" ? roundPercent(result.percent) : result.message;
+}
+
+function styleTableCell(cell: ExcelJS.Cell) {
+  cell.border = BORDER;
+  cell.alignment = { vertical: "top", wrapText: true, ...(cell.alignment ?? {}) };
+  cell.font = { name: "Arial", size: 9, ...(cell.font ?? {}) };
+}
+
+function titleRows(ws: ExcelJS.Worksheet, lastCol: number, lines: string[]) {
+  lines.forEach((text, i) => {
+    const row = ws.getRow(i + 1);
+    ws.mergeCells(i + 1, 1, i + 1, lastCol);
+    const cell = row.getCell(1);
+    cell.value = text;
+    cell.font = { name: "Arial", bold: true, size: i === 0 ? 13 : 11 };
+    cell.alignment = { horizontal: "center", vertical: "middle" };
+  });
+}
+
+function setupPage(ws: ExcelJS.Worksheet, printTitles: string) {
+  ws.pageSetup = {
+    paperSize: 9, // A4
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    printTitlesRow: printTitles,
+  };
+  ws.headerFooter = { oddFooter: "&L&8Alur Kinerja&R&8Halaman &P dari &N" };
+}
+
+function indicatorSheet(wb: ExcelJS.Workbook, input: TPerformanceExportInput) {
+  const { recap, kind } = input;
+  const meta = PERFORMANCE_EXPORT_KINDS[kind];
+  const q = recap.quarter;
+  const tw = `TW ${ROMAN[q - 1]}`;
+  const ws = wb.addWorksheet(meta.sheet, { views: [{ state: "frozen", xSplit: 3, ySplit: PERFORMANCE_HEADER_ROWS.last }] });
+  const lastCol = PERFORMANCE_COLUMNS.length;
+  ws.columns = PERFORMANCE_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
+  titleRows(ws, lastCol, [meta.title, input.agency.name.toUpperCase(), input.agency.governmentName.toUpperCase(), `${QUARTER_NAMES[q - 1]} Tahun ${recap.year}`]);
+
+  // Two header rows: grouped columns (Target, Realisasi) over their quarters, the others merged down.
+  const { first, last } = PERFORMANCE_HEADER_ROWS;
+  const headerText = (c: (typeof PERFORMANCE_COLUMNS)[number]) =>
+    c.key === "toDate" ? `Realisasi s.d. ${tw}` : c.key === "capaian" ? `Capaian s.d. ${tw} (%)` : c.header;
+  PERFORMANCE_COLUMNS.forEach((c, i) => {
+    const col = i + 1;
+    if ("group" in c) {
+      ws.getCell(first, col).value = c.group;
+      ws.getCell(last, col).value = c.header;
+    } else {
+      ws.mergeCells(first, col, last, col);
+      ws.getCell(first, col).value = headerText(c);
+    }
+  });
+  for (const group of ["Target", "Realisasi"]) {
+    const cols = PERFORMANCE_COLUMNS.map((c, i) => ("group" in c && c.group === group ? i + 1 : 0)).filter(Boolean);
+    ws.mergeCells(first, cols[0]!, first, cols[cols.length - 1]!);
+    ws.getCell(first, cols[0]!).value = group;
+  }
+  for (const r of [first, last]) {
+    for (let col = 1; col <= lastCol; col++) {
+      const cell = ws.getCell(r, col);
+      cell.fill = HEADER_FILL;
+      cell.font = { name: "Arial", size: 9, bold: true };
+      cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+      cell.border = BORDER;
+    }
+  }
+  ws.getRow(first).height = 18;
+  ws.getRow(last).height = 30;
+
+  let rowNo = last;
+  recap.goals.forEach((goal, gi) => {
+    rowNo++;
+    const row = ws.getRow(rowNo);
+    row.getCell(columnIndex("no")).value = gi + 1;
+    row.getCell(columnIndex("code")).value = goal.code;
+    row.getCell(columnIndex("name")).value = goal.name;
+    ws.mergeCells(rowNo, columnIndex("name"), rowNo, lastCol);
+    for (let col = 1; col <= lastCol; col++) {
+      const cell = row.getCell(col);
+      cell.fill = GOAL_FILL;
+      cell.font = { name: "Arial", size: 9, bold: true };
+      styleTableCell(cell);
+    }
+    goal.indicators.forEach((ind, ii) => {
+      rowNo++;
+      const r = ws.getRow(rowNo);
+      const set = (key: TPerformanceColumnKey, value: ExcelJS.CellValue) => {
+        r.getCell(columnIndex(key)).value = value;
+      };
+      set("no", `${gi + 1}.${ii + 1}`);
+      set("code", ind.code);
+      set("name", ind.name);
+      set("unit", ind.unit);
+      set("orgUnit", ind.orgUnit);
+      set("polarity", `${POLARITY[ind.polarity]}; ${AGGREGATION[ind.aggregation].toLowerCase()}`);
+      set("annualTarget", targetCell(ind.annualTarget));
+      QUARTERS.forEach((n) => {
+        set(`t${n}`, targetCell(ind.quarterTargets[n - 1] ?? "-"));
+        // Realization of the period and the quarters before it; later quarters are not part of this report.
+        set(`r${n}`, n <= q ? (ind.quarterValues[n - 1] ?? null) : null);
+      });
+      set("toDate", ind.realizationToDate);
+      set("capaian", capaianCell(ind.capaian));
+      set("category", ind.capaian.status === "OK" ? ind.capaian.category : null);
+      const status = ind.quarterStatus[q - 1];
+      set("status", status ? STATUS[status] : "Belum diisi");
+      set("pendorong", ind.notes.faktorPendorong || null);
+      set("penghambat", ind.notes.faktorPenghambat || null);
+      set("tindakLanjut", ind.notes.tindakLanjut || null);
+      for (let col = 1; col <= lastCol; col++) {
+        const cell = r.getCell(col);
+        styleTableCell(cell);
+        if (typeof cell.value === "number") {
+          cell.alignment = { ...cell.alignment, horizontal: "right" };
+          if (col === columnIndex("capaian")) cell.numFmt = PERCENT_FORMAT;
+        } else if (col >= columnIndex("annualTarget") && col <= columnIndex("status")) {
+          cell.alignment = { ...cell.alignment, horizontal: col === columnIndex("capaian") ? "left" : "center" };
+        }
+      }
+    });
+  });
+
+  if (kind === "pengukuran") signature(ws, rowNo + 2, input);
+  setupPage(ws, `${first}:${last}`);
+  return ws;
+}
+
+/** The head's signature block under the measurement, as the paper form has it. */
+function signature(ws: ExcelJS.Worksheet, startRow: number, input: TPerformanceExportInput) {
+  const col = columnIndex("pendorong");
+  const lastCol = PERFORMANCE_COLUMNS.length;
+  const lines = [
+    "Mengetahui,",
+    input.agreement.firstPartyJabatan,
+    "",
+    "",
+    "",
+    input.agreement.firstPartyName,
+    input.agreement.firstPartyNip ? `NIP ${formatNip(input.agreement.firstPartyNip)}` : "",
+  ];
+  lines.forEach((text, i) => {
+    const r = startRow + i;
+    ws.mergeCells(r, col, r, lastCol);
+    const cell = ws.getCell(r, col);
+    cell.value = text || null;
+    cell.alignment = { horizontal: "center" };
+    cell.font = { name: "Arial", size: 9, bold: i === 5, underline: i === 5 };
+  });
+}
+
+function budgetSheet(wb: ExcelJS.Workbook, input: TPerformanceExportInput) {
+  const { recap } = input;
+  const q = recap.quarter;
+  const tw = `TW ${ROMAN[q - 1]}`;
+  const ws = wb.addWorksheet("Realisasi Anggaran", { views: [{ state: "frozen", xSplit: 3, ySplit: 7 }] });
+  const columns = [
+    { header: "No", width: 6 },
+    { header: "Kode", width: 12 },
+    { header: "Program", width: 44 },
+    ...QUARTERS.map((n) => ({ header: `Pagu TW ${ROMAN[n - 1]}`, width: 17 })),
+    ...QUARTERS.map((n) => ({ header: `Realisasi TW ${ROMAN[n - 1]}`, width: 17 })),
+    { header: `Pagu s.d. ${tw}`, width: 18 },
+    { header: `Realisasi s.d. ${tw}`, width: 18 },
+    { header: `Penyerapan s.d. ${tw} (%)`, width: 14 },
+  ];
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  titleRows(ws, columns.length, [`REALISASI ANGGARAN`, input.agency.name.toUpperCase(), input.agency.governmentName.toUpperCase(), `${QUARTER_NAMES[q - 1]} Tahun ${recap.year}`]);
+  columns.forEach((c, i) => {
+    ws.getCell(6, i + 1).value = c.header;
+    ws.mergeCells(6, i + 1, 7, i + 1);
+  });
+  for (const r of [6, 7]) {
+    for (let col = 1; col <= columns.length; col++) {
+      const cell = ws.getCell(r, col);
+      cell.fill = HEADER_FILL;
+      cell.font = { name: "Arial", size: 9, bold: true };
+      cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+      cell.border = BORDER;
+    }
+  }
+  recap.programs.forEach((p, i) => {
+    const row = ws.getRow(8 + i);
+    const values: ExcelJS.CellValue[] = [
+      i + 1,
+      p.code,
+      p.name,
+      ...p.quarters.map((x) => Number(x.pagu)),
+      ...p.quarters.map((x) => (x.quarter <= q && x.realization !== null ? Number(x.realization) : null)),
+      p.paguToDate,
+      p.realizationToDate,
+      capaianCell(p.absorption),
+    ];
+    values.forEach((v, c) => {
+      const cell = row.getCell(c + 1);
+      cell.value = v;
+      styleTableCell(cell);
+      if (typeof v === "number" && c >= 3) {
+        cell.numFmt = c === values.length - 1 ? PERCENT_FORMAT : MONEY_FORMAT;
+        cell.alignment = { ...cell.alignment, horizontal: "right" };
+      }
+    });
+  });
+  setupPage(ws, "6:7");
+}
+
+export async function buildPerformanceWorkbook(input: TPerformanceExportInput): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Alur Kinerja";
+  wb.created = new Date();
+  wb.title = `${PERFORMANCE_EXPORT_KINDS[input.kind].title} ${QUARTER_NAMES[input.recap.quarter - 1]} ${input.recap.year}`;
+  indicatorSheet(wb, input);
+  budgetSheet(wb, input);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function performanceExportFilename(kind: TPerformanceExportKind, agencySlug: string, year: number, quarter: number): string {
+  return `${PERFORMANCE_EXPORT_KINDS[kind].file}-${agencySlug}-${year}-TW${quarter}.xlsx`;
+}
