@@ -125,6 +125,15 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     }),
   }),
   z.object({
+    action: z.literal("report.export"),
+    entityType: z.enum(["Agency", "MeasurementCycle"]),
+    entityId: z.string(),
+    data: z.object({
+      report: z.enum(["audit-log", "cycle-timeline", "realisasi-rencana-aksi", "pengukuran-kinerja"]),
+      params: z.record(z.string(), z.string()),
+    }),
+  }),
+  z.object({
     action: z.literal("agreement.save"),
     entityType: z.literal("PerformanceAgreement"),
     entityId: z.string(),

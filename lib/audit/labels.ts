@@ -32,6 +32,7 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "sop.activate": "Memberlakukan SOP",
   "sop.archive": "Mengarsipkan SOP",
   "sop.export": "Mengekspor SOP",
+  "report.export": "Mengunduh laporan",
   "cycle.start": "Memulai siklus",
   "cycle.complete": "Menyelesaikan siklus",
   "cycle.cancel": "Membatalkan siklus",
@@ -143,6 +144,16 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return `SOP ${e.data.nomor} versi ${e.data.version} ${e.action === "sop.activate" ? "diberlakukan" : "diarsipkan"} (${status(e.data.status.before)} → ${status(e.data.status.after)})`;
     case "sop.export":
       return `SOP ${e.data.nomor} versi ${e.data.version} diekspor sebagai ${e.data.format.toUpperCase()}`;
+    case "report.export": {
+      const names = {
+        "audit-log": "Jejak audit (CSV)",
+        "cycle-timeline": "Linimasa siklus (CSV)",
+        "realisasi-rencana-aksi": "Realisasi Rencana Aksi (xlsx)",
+        "pengukuran-kinerja": "Pengukuran Kinerja (xlsx)",
+      } as const;
+      const params = Object.entries(e.data.params).map(([k, v]) => `${k}=${v}`).join(", ");
+      return `${names[e.data.report]} diunduh${params ? ` (${params})` : ""}`;
+    }
     case "cycle.start":
       return `Siklus ${periodLabel(e.data.period, e.data.year)} dimulai dengan SOP ${e.data.nomor} versi ${e.data.version}`;
     case "cycle.complete":

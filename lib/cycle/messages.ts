@@ -26,6 +26,7 @@ export const CYCLE_MESSAGES = {
   periods: { TW1: "Triwulan I", TW2: "Triwulan II", TW3: "Triwulan III", TW4: "Triwulan IV", TAHUNAN: "Tahunan" },
   notifyNewTask: (step: number, kegiatan: string) => `Tugas baru: langkah ${step}. ${kegiatan}`,
   notifyReturned: (step: number) => `Dikembalikan untuk perbaikan: langkah ${step}`,
+  notifyLate: (step: number, kegiatan: string) => `Terlambat: langkah ${step}. ${kegiatan}`,
   // The cycle pages (app/a/[agencySlug]/cycles, components/cycle).
   ui: {
     listTitle: "Siklus pengukuran kinerja",

@@ -1,6 +1,7 @@
 import { AgencyShell } from "@/components/layout/agency-shell";
 import { listUserAgencies } from "@/lib/agency/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
+import { ensureLateNotifications } from "@/lib/cycle/late";
 import { countUnreadNotifications } from "@/lib/cycle/queries";
 import { t } from "@/lib/i18n";
 
@@ -13,6 +14,7 @@ export default async function AgencyLayout({
 }) {
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug);
+  if (!ctx.readOnly) await ensureLateNotifications(ctx.user.id, ctx.agency.id, ctx.roles.map((r) => r.id));
   const [agencies, unread] = await Promise.all([listUserAgencies(ctx.user.id), countUnreadNotifications(ctx.user.id, ctx.agency.id)]);
   const base = `/a/${ctx.agency.slug}`;
   const nav = [

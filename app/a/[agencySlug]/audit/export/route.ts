@@ -1,3 +1,4 @@
+import { recordReportExport } from "@/lib/audit/record-export";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { CSV_BOM, CSV_HEADERS, auditLogCsvRow, csvContentDisposition, csvRow } from "@/lib/audit/csv";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
@@ -9,14 +10,16 @@ export const dynamic = "force-dynamic";
  * GET with the log page's filters: every matching event as CSV (UTF-8 with a
  * BOM, for Excel), newest first. Streamed in keyset batches of 5,000, so a
  * million-row log never sits in memory. Same door as the page: anonymous ->
- * sign-in, non-members and members without audit.view -> 404. Reading the
- * audit trail is not itself recorded (the event union has no such action).
+ * sign-in, non-members and members without audit.view -> 404. The export is
+ * itself recorded, with its filters.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug, "audit.view");
   // A range with from > to matches nothing, as on the page.
-  const { filters } = parseAuditParams(new URL(request.url).searchParams, ctx.agency.timeZone);
+  const searchParams = new URL(request.url).searchParams;
+  const { filters } = parseAuditParams(searchParams, ctx.agency.timeZone);
+  await recordReportExport(ctx, "audit-log", { type: "Agency", id: ctx.agency.id }, Object.fromEntries(searchParams));
   const tz = ctx.agency.timeZone;
   const encoder = new TextEncoder();
   const batches = iterateAuditEvents(ctx.agency.id, filters, 5_000);

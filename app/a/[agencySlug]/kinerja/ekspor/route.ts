@@ -1,4 +1,5 @@
 import { resolvePeriod } from "@/components/performance/period";
+import { recordReportExport } from "@/lib/audit/record-export";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { loadAgreement } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
@@ -33,6 +34,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     recap,
     agency: { name: ctx.agency.name, governmentName: ctx.agency.governmentName },
     agreement,
+  });
+  await recordReportExport(ctx, kind === "pengukuran" ? "pengukuran-kinerja" : "realisasi-rencana-aksi", { type: "Agency", id: ctx.agency.id }, {
+    tahun: String(year),
+    tw: String(quarter),
   });
   return new Response(new Uint8Array(body), {
     status: 200,

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 
+import { recordReportExport } from "@/lib/audit/record-export";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { CSV_HEADERS, csvContentDisposition, timelineCsvRows, toCsv } from "@/lib/audit/csv";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 /**
  * GET: the cycle's timeline as CSV, one row per task (every round), with the
  * same authorization as the timeline page (cycle.view, cycle looked up inside
- * the agency, 404 otherwise). A read: nothing is recorded.
+ * the agency, 404 otherwise). The export is recorded in the audit trail.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ agencySlug: string; cycleId: string }> }) {
   const { agencySlug, cycleId } = await params;
@@ -19,6 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ age
   if (!timeline) notFound();
   const { cycle, sop } = timeline;
   const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  await recordReportExport(ctx, "cycle-timeline", { type: "MeasurementCycle", id: cycle.id }, {});
   const filename = `linimasa-${slug(sop.nomor)}-v${sop.version}-${cycle.period}-${cycle.year}.csv`;
   return new Response(toCsv(M.csv.timeline, timelineCsvRows(timeline, ctx.agency.timeZone)), {
     status: 200,
