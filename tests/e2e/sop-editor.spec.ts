@@ -250,7 +250,7 @@ test("a JSON export imports as a new draft, and a file that is not an export is 
   const envelope = { format: "alur-kinerja/sop", formatVersion: 1, sop: { ...SEED_SOPS["bmcktr-sumbar"], nomor } };
   await file.setInputFiles({ name: "sop.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(envelope)) });
   await page.getByRole("button", { name: "Impor sebagai Draf" }).click();
-  await expect(page.getByText("SOP diimpor sebagai Draf.")).toBeVisible();
+  await expect(page.getByText("SOP diimpor sebagai Draf.", { exact: true })).toBeVisible();
   await expect(page).toHaveURL(DOCUMENT_URL("bmcktr-sumbar"));
   await expect(page.getByText(nomor).first()).toBeVisible();
 });
