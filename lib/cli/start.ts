@@ -5,10 +5,13 @@
  *  - applies pending migrations, loads the demo data (ALUR_DEMO_DATA=false to skip)
  *    and prints the demo logins;
  *  - builds the app when the build is missing or older than the sources, then
- *    serves it with `next start` (or `next dev` with --dev) on PORT (3000).
+ *    serves it with `next start` (or `next dev` with --dev) on PORT (3000);
+ *  - with SMTP_URL set, runs the e-mail worker (lib/cli/notify-worker.ts) beside
+ *    it as a separate process on the same DATABASE_URL.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
 import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -80,8 +83,29 @@ function run(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
+/** The e-mail worker, when SMTP_URL is set: its own process, never inside Next (docs/decisions/008-notifications.md). */
+function startNotifyWorker(env: NodeJS.ProcessEnv): ChildProcess | undefined {
+  if (!env.SMTP_URL?.trim()) return undefined;
+  log("e-mail: SMTP_URL is set, starting the notification worker");
+  return spawn(process.execPath, ["--import", "tsx", path.join(root, "lib", "cli", "notify-worker.ts")], {
+    stdio: "inherit",
+    env: { ...env, DATABASE_POOL_MAX: "2" },
+  });
+}
+
+/** Lets the worker finish its batch (claims expire anyway), then makes sure it is gone. */
+async function stopNotifyWorker(worker: ChildProcess | undefined) {
+  if (!worker || worker.exitCode !== null || worker.signalCode !== null) return;
+  const exited = once(worker, "exit");
+  worker.kill("SIGTERM");
+  const timer = setTimeout(() => worker.kill("SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 async function main(): Promise<number> {
   let embedded: EmbeddedDatabase | undefined;
+  let worker: ChildProcess | undefined;
   let url = process.env.DATABASE_URL;
   if (!url) {
     try {
@@ -124,15 +148,20 @@ async function main(): Promise<number> {
       NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
     };
 
-    if (args.dev) return await run([nextBin, "dev", "-p", args.port!], env);
+    if (args.dev) {
+      worker = startNotifyWorker(env);
+      return await run([nextBin, "dev", "-p", args.port!], env);
+    }
     if (await buildIsStale()) {
       log("building the app (first start or sources changed)…");
       const code = await run([nextBin, "build"], { ...env, NODE_ENV: "production" });
       if (code !== 0) return code;
     }
+    worker = startNotifyWorker(env);
     log(`Alur Kinerja: http://localhost:${args.port}`);
     return await run([nextBin, "start", "-p", args.port!], { ...env, NODE_ENV: "production" });
   } finally {
+    await stopNotifyWorker(worker);
     await embedded?.stop();
   }
 }

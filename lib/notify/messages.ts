@@ -1,0 +1,21 @@
+import type { NotificationKind } from "@/lib/generated/prisma/enums";
+
+/** Wording of notification e-mails (Bahasa Indonesia). The subject is the notification's own title. */
+export const EMAIL_MESSAGES = {
+  greeting: (name: string) => `Yth. ${name},`,
+  intro: {
+    NEW_TASK: (agency: string) => `Ada tugas baru untuk peran Anda di ${agency}.`,
+    RETURNED: (agency: string) => `Pekerjaan di ${agency} dikembalikan kepada peran Anda untuk diperbaiki.`,
+    LATE: (agency: string) => `Tugas peran Anda di ${agency} telah melewati batas waktunya.`,
+  } satisfies Record<NotificationKind, (agency: string) => string>,
+  bodyLabel: {
+    NEW_TASK: "Keterangan",
+    RETURNED: "Alasan pengembalian",
+    LATE: "Keterangan",
+  } satisfies Record<NotificationKind, string>,
+  agency: "Instansi",
+  open: "Buka di Alur Kinerja",
+  footer: "Pesan ini dikirim otomatis oleh Alur Kinerja; balasan ke alamat ini tidak dibaca.",
+  /** Why a batch stopped before sending every claimed notification (stored in emailError). */
+  notAttempted: (reason: string) => `tidak dicoba: ${reason}`,
+} as const;
