@@ -1,5 +1,6 @@
 import "server-only";
 
+import { TASK_HISTORY_ORDER, TASK_HISTORY_SELECT } from "@/lib/cycle/selects";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TAgencyTimeZone } from "@/lib/format";
@@ -430,26 +431,7 @@ export async function cycleTimeline(agencyId: string, cycleId: string, now = new
             steps: { select: { number: true, kegiatan: true, kind: true, waktuJumlah: true, waktuSatuan: true, noStepNumber: true } },
           },
         },
-        tasks: {
-          orderBy: [{ startedAt: "asc" }, { stepNumber: "asc" }, { round: "asc" }],
-          select: {
-            id: true,
-            stepNumber: true,
-            round: true,
-            status: true,
-            outcome: true,
-            startedAt: true,
-            dueAt: true,
-            completedAt: true,
-            comment: true,
-            outputText: true,
-            data: true,
-            returnReason: true,
-            returnedFromTaskId: true,
-            assignedRole: { select: { name: true } },
-            completedBy: { select: { name: true, nip: true } },
-          },
-        },
+        tasks: { orderBy: [...TASK_HISTORY_ORDER], select: TASK_HISTORY_SELECT },
       },
     }),
     db.auditEvent.findMany({

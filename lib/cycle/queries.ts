@@ -2,6 +2,7 @@ import "server-only";
 
 import { cache } from "react";
 
+import { TASK_HISTORY_ORDER, TASK_HISTORY_SELECT } from "@/lib/cycle/selects";
 import { db } from "@/lib/db/client";
 
 /** "Tugas saya": open tasks of active cycles assigned to one of the user's roles. */
@@ -94,27 +95,7 @@ export async function getCycle(agencyId: string, cycleId: string) {
           },
         },
       },
-      tasks: {
-        orderBy: [{ startedAt: "asc" }, { stepNumber: "asc" }, { round: "asc" }],
-        select: {
-          id: true,
-          stepNumber: true,
-          round: true,
-          status: true,
-          outcome: true,
-          startedAt: true,
-          dueAt: true,
-          completedAt: true,
-          comment: true,
-          outputText: true,
-          data: true,
-          returnReason: true,
-          returnedFromTaskId: true,
-          assignedRoleId: true,
-          assignedRole: { select: { name: true } },
-          completedBy: { select: { id: true, name: true, nip: true } },
-        },
-      },
+      tasks: { orderBy: [...TASK_HISTORY_ORDER], select: TASK_HISTORY_SELECT },
     },
   });
 }

@@ -1,0 +1,23 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Every round of every step, as the cycle page, the timeline and the CSV show them. */
+export const TASK_HISTORY_SELECT = {
+  id: true,
+  stepNumber: true,
+  round: true,
+  status: true,
+  outcome: true,
+  startedAt: true,
+  dueAt: true,
+  completedAt: true,
+  comment: true,
+  outputText: true,
+  data: true,
+  returnReason: true,
+  returnedFromTaskId: true,
+  assignedRoleId: true,
+  assignedRole: { select: { name: true } },
+  completedBy: { select: { id: true, name: true, nip: true } },
+} as const satisfies Prisma.CycleTaskSelect;
+
+export const TASK_HISTORY_ORDER = [{ startedAt: "asc" }, { stepNumber: "asc" }, { round: "asc" }] as const satisfies Prisma.CycleTaskOrderByWithRelationInput[];
