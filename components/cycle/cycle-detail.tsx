@@ -16,6 +16,7 @@ import { CancelCycleForm } from "./cancel-cycle-form";
 import { CycleFlowchart } from "./cycle-flowchart";
 import { CycleStatusBadge, type TStepDisplayState } from "./status-badges";
 import { StepList, type StepListItem } from "./step-list";
+import { StepRecap } from "./step-recap";
 import { TaskActionPanel, type ReviewedWork, type TaskActionPanelProps } from "./task-action-panel";
 import { TaskHistory, type HistoryItem } from "./task-history";
 
@@ -115,6 +116,14 @@ export function CycleDetail({ ctx, cycle, now }: { ctx: AgencyContext; cycle: TC
     };
   });
 
+  // Compiling, reviewing, approving, uploading and archiving the measurement (the steps after the
+  // realization input) show the period's recap and its documents; so does a completed cycle.
+  const firstInput = steps.find((s) => s.kind === "INPUT")?.number ?? 0;
+  const recapStep =
+    openStep && ["DRAFT", "REVIEW", "APPROVAL", "UPLOAD", "ARCHIVE"].includes(openStep.kind) && openStep.number > firstInput
+      ? openStep
+      : undefined;
+  const showRecap = Boolean(recapStep) || cycle.status === "COMPLETED";
   const holdsOpenRole = Boolean(openTask && ctx.roles.some((r) => r.id === openTask.assignedRoleId));
   const canAct = Boolean(openTask && openStep && !ctx.readOnly && ctx.can("cycle.act") && holdsOpenRole);
   const canCancel = cycle.status === "ACTIVE" && !ctx.readOnly && ctx.can("cycle.cancel");
@@ -207,6 +216,17 @@ export function CycleDetail({ ctx, cycle, now }: { ctx: AgencyContext; cycle: TC
         </div>
       </div>
 
+      {showRecap ? (
+        <StepRecap
+          agencyId={ctx.agency.id}
+          agencySlug={slug}
+          settings={ctx.agency.settings.capaian}
+          year={cycle.year}
+          period={cycle.period}
+          stepKind={panel ? recapStep?.kind : undefined}
+          kegiatan={recapStep?.kegiatan}
+        />
+      ) : null}
       {panel ? (
         <Card className="border-brand-600 ring-1 ring-brand-600">
           <CardHeader className="bg-brand-50">

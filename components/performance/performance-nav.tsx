@@ -63,6 +63,12 @@ export function ExportLinks({ agencySlug, year, quarter }: { agencySlug: string;
       <a href={href("pengukuran")} className={cls} download>
         {UI.exportPengukuran}
       </a>
+      <a href={`/a/${agencySlug}/kinerja/laporan?tahun=${year}&tw=${quarter}`} className={cls} download>
+        {UI.exportLaporan}
+      </a>
+      <a href={`/a/${agencySlug}/kinerja/paket?tahun=${year}&tw=${quarter}`} className={cls} download>
+        {UI.exportPaket}
+      </a>
     </div>
   );
 }

@@ -150,6 +150,8 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
         "cycle-timeline": "Linimasa siklus (CSV)",
         "realisasi-rencana-aksi": "Realisasi Rencana Aksi (xlsx)",
         "pengukuran-kinerja": "Pengukuran Kinerja (xlsx)",
+        "laporan-pdf": "Laporan Pengukuran Kinerja (PDF)",
+        "esakip-package": "Paket unggah e-SAKIP (zip)",
       } as const;
       const params = Object.entries(e.data.params).map(([k, v]) => `${k}=${v}`).join(", ");
       return `${names[e.data.report]} diunduh${params ? ` (${params})` : ""}`;

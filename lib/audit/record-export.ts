@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 
 import { recordAudit } from "./record";
 
-type TReport = "audit-log" | "cycle-timeline" | "realisasi-rencana-aksi" | "pengukuran-kinerja";
+type TReport = "audit-log" | "cycle-timeline" | "realisasi-rencana-aksi" | "pengukuran-kinerja" | "laporan-pdf" | "esakip-package";
 
 /** Records that a report left the system (auditors ask who took what, with which filters). */
 export async function recordReportExport(

@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
-import { memberUnitIds } from "./queries";
+import { invalidError } from "@/lib/authz/errors";
+
+import { parsePkWorkbook, PK_IMPORT_MAX_BYTES, PK_IMPORT_MESSAGES, toAgreementInput, ZPkImportRequest } from "./pk-import";
+import { listOrgUnits, loadAgreement, memberUnitIds } from "./queries";
 import { ZAgreementInput, ZBudgetSave, ZRealizationReview, ZRealizationSave } from "./schemas";
 import { reviewRealization, saveAgreement, saveBudgetRealization, saveRealization } from "./service";
 
@@ -51,5 +54,33 @@ export const saveBudgetAction = agencyAction(
   async (ctx, input) => {
     await saveBudgetRealization(input, actorOf(ctx));
     revalidatePath(`/a/${ctx.agency.slug}/kinerja`, "layout");
+  },
+);
+
+/** Import of the year's PK from the xlsx annex: read and report (save: false), or read again and save. */
+export const importAgreementAction = agencyAction(
+  {
+    name: "performance.importAgreement",
+    permission: "performance.manage",
+    schema: ZPkImportRequest,
+    audit: { events: ["agreement.save"] },
+  },
+  async (ctx, input) => {
+    const bytes = Buffer.from(input.fileBase64, "base64");
+    if (bytes.length > PK_IMPORT_MAX_BYTES) {
+      throw invalidError(PK_IMPORT_MESSAGES.fileTooLarge, { fileBase64: [PK_IMPORT_MESSAGES.fileTooLarge] });
+    }
+    const [units, current] = await Promise.all([listOrgUnits(ctx.agency.id), loadAgreement(ctx.agency.id, input.year)]);
+    const parsed = await parsePkWorkbook(bytes, {
+      year: input.year,
+      units: units.map((u) => u.name),
+      existing: current?.goals.flatMap((g) => g.indicators.map((i) => ({ code: i.code, name: i.name }))) ?? [],
+    });
+    if (!input.save) return { ...parsed, saved: false, agreementId: null };
+    const checked = toAgreementInput(parsed, input.header);
+    if (!checked.ok) throw invalidError(checked.message, checked.fieldErrors);
+    const { id } = await saveAgreement(checked.data, actorOf(ctx));
+    revalidatePath(`/a/${ctx.agency.slug}/kinerja`, "layout");
+    return { ...parsed, saved: true, agreementId: id };
   },
 );

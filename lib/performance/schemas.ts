@@ -41,6 +41,9 @@ export const PERFORMANCE_MESSAGES = {
     tabs: { overview: "Perjanjian Kinerja", realization: "Realisasi", verification: "Verifikasi", recap: "Rekap", export: "Ekspor" },
     exportRencanaAksi: "Unduh Realisasi Rencana Aksi (xlsx)",
     exportPengukuran: "Unduh Pengukuran Kinerja (xlsx)",
+    exportLaporan: "Unduh Laporan Pengukuran Kinerja (PDF)",
+    exportPaket: "Unduh paket unggah e-SAKIP (zip)",
+    importPk: "Impor Perjanjian Kinerja dari Excel",
     print: "Cetak (A4 mendatar)",
     // Overview
     overviewTitle: (year: number) => `Perjanjian Kinerja Tahun ${year}`,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { AgreementHeader, GoalTables, ProgramTable } from "@/components/performance/agreement-view";
 import { NoAgreement, PageTitle } from "@/components/performance/page-parts";
@@ -36,7 +37,17 @@ export default async function PerformanceOverviewPage({
       />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <PeriodPicker action={base} years={period.years} year={period.year} />
-        {agreement ? <ExportLinks agencySlug={ctx.agency.slug} year={period.year} quarter={period.quarter} /> : null}
+        <div className="no-print flex flex-wrap gap-2">
+          {agreement ? <ExportLinks agencySlug={ctx.agency.slug} year={period.year} quarter={period.quarter} /> : null}
+          {ctx.can("performance.manage") && !ctx.readOnly ? (
+            <Link
+              href={`/a/${ctx.agency.slug}/kinerja/impor?tahun=${period.year}`}
+              className="inline-flex min-h-10 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-900 hover:bg-slate-100"
+            >
+              {M.ui.importPk}
+            </Link>
+          ) : null}
+        </div>
       </div>
       {agreement ? (
         <>
