@@ -15,6 +15,7 @@ import {
   type TFlowPoint,
   type TFlowRow,
 } from "@/lib/sop/flowchart-layout";
+import type { SopRecord } from "@/lib/sop/mapping";
 import { SOP_DOCUMENT_MESSAGES as M } from "@/lib/sop/messages";
 import { isDecisionKind, TIME_UNIT_LABELS, type TStepKind, type TTimeUnit } from "@/lib/sop/schemas";
 import { formatNip } from "@/lib/validation/nip";
@@ -60,25 +61,8 @@ export interface SopDocumentStep {
   participants: { role: { code: string; name: string } }[];
 }
 
-export interface SopDocumentData {
-  nomor: string;
-  nama: string;
-  unit: string;
-  tanggalPembuatan: Date;
-  tanggalRevisi: Date | null;
-  tanggalEfektif: Date | null;
-  disahkanJabatan: string;
-  disahkanNama: string;
-  disahkanPangkat: string | null;
-  disahkanNip: string | null;
-  dasarHukum: string[];
-  kualifikasiPelaksana: string[];
-  keterkaitan: string[];
-  peralatan: string[];
-  pencatatan: string[];
-  peringatan: string;
-  steps: SopDocumentStep[];
-}
+/** The document's fields are those of a saved SOP version; steps carry their role names too. */
+export type SopDocumentData = Omit<SopRecord, "steps"> & { steps: SopDocumentStep[] };
 
 export interface SopDocumentProps {
   sop: SopDocumentData;
