@@ -5,7 +5,7 @@ import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { formatNip } from "@/lib/validation/nip";
 
 import { formatTargetFields, QUARTERS, quarterShort } from "./format";
-import { cellCls, headCls, stickyCls, stickyHeadCls, stickyWidthCls, TableScroll } from "./table";
+import { cellCls, HeadCell, headCls, stickyCls, stickyWidthCls, TableScroll } from "./table";
 
 const UI = PERFORMANCE_MESSAGES.ui;
 
@@ -51,24 +51,12 @@ export function GoalTables({ agreement }: { agreement: TLoadedAgreement }) {
             <table className="w-full min-w-[960px] border-separate border-spacing-0 text-sm">
               <thead>
                 <tr>
-                  <th scope="col" className={`${headCls} ${stickyHeadCls} ${stickyWidthCls}`}>
-                    {UI.col.indicator}
-                  </th>
-                  <th scope="col" className={headCls}>
-                    {UI.col.unit}
-                  </th>
-                  <th scope="col" className={headCls}>
-                    {UI.col.polarity}
-                  </th>
-                  <th scope="col" className={headCls}>
-                    {UI.col.aggregation}
-                  </th>
-                  <th scope="col" className={headCls}>
-                    {UI.col.orgUnit}
-                  </th>
-                  <th scope="col" className={`${headCls} text-right`}>
-                    {UI.col.annualTarget}
-                  </th>
+                  <HeadCell sticky>{UI.col.indicator}</HeadCell>
+                  <HeadCell>{UI.col.unit}</HeadCell>
+                  <HeadCell>{UI.col.polarity}</HeadCell>
+                  <HeadCell>{UI.col.aggregation}</HeadCell>
+                  <HeadCell>{UI.col.orgUnit}</HeadCell>
+                  <HeadCell align="right">{UI.col.annualTarget}</HeadCell>
                   {QUARTERS.map((q) => (
                     <th key={q} scope="col" className={`${headCls} text-right`}>
                       {quarterShort(q)}
@@ -123,17 +111,13 @@ export function ProgramTable({ agreement }: { agreement: TLoadedAgreement }) {
           <table className="w-full min-w-[900px] border-separate border-spacing-0 text-sm">
             <thead>
               <tr>
-                <th scope="col" className={`${headCls} ${stickyHeadCls} ${stickyWidthCls}`}>
-                  {UI.col.program}
-                </th>
+                <HeadCell sticky>{UI.col.program}</HeadCell>
                 {QUARTERS.map((q) => (
                   <th key={q} scope="col" className={`${headCls} text-right`}>
                     {UI.col.pagu} {quarterShort(q)}
                   </th>
                 ))}
-                <th scope="col" className={`${headCls} text-right`}>
-                  {UI.col.totalPagu}
-                </th>
+                <HeadCell align="right">{UI.col.totalPagu}</HeadCell>
               </tr>
             </thead>
             <tbody>

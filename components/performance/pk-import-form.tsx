@@ -28,7 +28,7 @@ import {
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 
 import { formatTargetFields, QUARTERS, quarterShort } from "./format";
-import { cellCls, headCls, stickyCls, stickyHeadCls, stickyWidthCls, TableScroll } from "./table";
+import { cellCls, HeadCell, headCls, stickyCls, stickyWidthCls, TableScroll } from "./table";
 
 const M = PK_IMPORT_MESSAGES;
 const UI = M.ui;
@@ -315,21 +315,11 @@ function DraftTables({ result }: { result: TPkImportResponse }) {
             <table className="w-full min-w-[980px] border-separate border-spacing-0 text-sm">
               <thead>
                 <tr>
-                  <th scope="col" className={`${headCls} ${stickyHeadCls} ${stickyWidthCls}`}>
-                    {UI.col.indicator}
-                  </th>
-                  <th scope="col" className={headCls}>
-                    {UI.col.unit}
-                  </th>
-                  <th scope="col" className={headCls}>
-                    {UI.col.orgUnit}
-                  </th>
-                  <th scope="col" className={headCls}>
-                    {UI.col.polarity} / {UI.col.aggregation}
-                  </th>
-                  <th scope="col" className={`${headCls} text-right`}>
-                    {UI.col.target}
-                  </th>
+                  <HeadCell sticky>{UI.col.indicator}</HeadCell>
+                  <HeadCell>{UI.col.unit}</HeadCell>
+                  <HeadCell>{UI.col.orgUnit}</HeadCell>
+                  <HeadCell>{UI.col.polarity} / {UI.col.aggregation}</HeadCell>
+                  <HeadCell align="right">{UI.col.target}</HeadCell>
                   {QUARTERS.map((q) => (
                     <th key={q} scope="col" className={`${headCls} text-right`}>
                       {quarterShort(q)}
@@ -381,9 +371,7 @@ function DraftTables({ result }: { result: TPkImportResponse }) {
             <table className="w-full min-w-[860px] border-separate border-spacing-0 text-sm" data-testid="pk-import-programs">
               <thead>
                 <tr>
-                  <th scope="col" className={`${headCls} ${stickyHeadCls} ${stickyWidthCls}`}>
-                    {UI.col.program}
-                  </th>
+                  <HeadCell sticky>{UI.col.program}</HeadCell>
                   {QUARTERS.map((q) => (
                     <th key={q} scope="col" className={`${headCls} text-right`}>
                       {UI.col.pagu} {quarterShort(q)}

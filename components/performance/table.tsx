@@ -21,3 +21,15 @@ export const stickyCls = "sticky left-0 z-10 bg-white print:static";
 export const stickyHeadCls = "sticky left-0 z-10 print:static";
 /** The sticky first column leaves room for the scrolled columns on a phone. */
 export const stickyWidthCls = "min-w-36 max-w-40 text-xs sm:max-w-none sm:min-w-56 sm:text-sm";
+
+/** A column header of the performance tables: optionally the sticky first column, or right-aligned numbers. */
+export function HeadCell({ children, sticky, align }: { children: ReactNode; sticky?: boolean; align?: "right" | "center" }) {
+  return (
+    <th
+      scope="col"
+      className={cn(headCls, sticky && `${stickyHeadCls} ${stickyWidthCls}`, align === "right" && "text-right", align === "center" && "text-center")}
+    >
+      {children}
+    </th>
+  );
+}

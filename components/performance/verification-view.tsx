@@ -8,7 +8,7 @@ import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 import { CapaianValue } from "./capaian-display";
 import { formatValue, STATUS_TONE, type TRealizationStatus } from "./format";
 import { ReviewCard, type ReviewCardProps } from "./review-card";
-import { cellCls, headCls, stickyCls, stickyHeadCls, stickyWidthCls, TableScroll } from "./table";
+import { cellCls, HeadCell, stickyCls, stickyWidthCls, TableScroll } from "./table";
 
 const UI = M.ui;
 
@@ -101,21 +101,11 @@ export function VerificationView({
             <table className="w-full min-w-[720px] border-separate border-spacing-0 text-sm">
               <thead>
                 <tr>
-                  <th scope="col" className={`${headCls} ${stickyHeadCls} ${stickyWidthCls}`}>
-                    {UI.col.indicator}
-                  </th>
-                  <th scope="col" className={headCls}>
-                    {UI.col.orgUnit}
-                  </th>
-                  <th scope="col" className={`${headCls} text-right`}>
-                    {UI.col.realization}
-                  </th>
-                  <th scope="col" className={headCls}>
-                    {UI.col.capaian}
-                  </th>
-                  <th scope="col" className={headCls}>
-                    {UI.col.status}
-                  </th>
+                  <HeadCell sticky>{UI.col.indicator}</HeadCell>
+                  <HeadCell>{UI.col.orgUnit}</HeadCell>
+                  <HeadCell align="right">{UI.col.realization}</HeadCell>
+                  <HeadCell>{UI.col.capaian}</HeadCell>
+                  <HeadCell>{UI.col.status}</HeadCell>
                 </tr>
               </thead>
               <tbody>

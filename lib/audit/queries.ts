@@ -1,6 +1,6 @@
 import "server-only";
 
-import { TASK_HISTORY_ORDER, TASK_HISTORY_SELECT } from "@/lib/cycle/selects";
+import { CYCLE_HEADER_SELECT, TASK_HISTORY_ORDER, TASK_HISTORY_SELECT } from "@/lib/cycle/selects";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TAgencyTimeZone } from "@/lib/format";
@@ -412,15 +412,7 @@ export async function cycleTimeline(agencyId: string, cycleId: string, now = new
     db.measurementCycle.findFirst({
       where: { id: cycleId, agencyId },
       select: {
-        id: true,
-        year: true,
-        period: true,
-        status: true,
-        startedAt: true,
-        completedAt: true,
-        cancelledAt: true,
-        cancelReason: true,
-        startedBy: { select: { name: true, nip: true } },
+        ...CYCLE_HEADER_SELECT,
         sop: {
           select: {
             id: true,

@@ -2,7 +2,7 @@ import "server-only";
 
 import { cache } from "react";
 
-import { TASK_HISTORY_ORDER, TASK_HISTORY_SELECT } from "@/lib/cycle/selects";
+import { CYCLE_HEADER_SELECT, TASK_HISTORY_ORDER, TASK_HISTORY_SELECT } from "@/lib/cycle/selects";
 import { db } from "@/lib/db/client";
 
 /** "Tugas saya": open tasks of active cycles assigned to one of the user's roles. */
@@ -60,15 +60,7 @@ export async function getCycle(agencyId: string, cycleId: string) {
   return db.measurementCycle.findFirst({
     where: { id: cycleId, agencyId },
     select: {
-      id: true,
-      year: true,
-      period: true,
-      status: true,
-      startedAt: true,
-      completedAt: true,
-      cancelledAt: true,
-      cancelReason: true,
-      startedBy: { select: { name: true } },
+      ...CYCLE_HEADER_SELECT,
       sop: {
         select: {
           id: true,

@@ -21,3 +21,16 @@ export const TASK_HISTORY_SELECT = {
 } as const satisfies Prisma.CycleTaskSelect;
 
 export const TASK_HISTORY_ORDER = [{ startedAt: "asc" }, { stepNumber: "asc" }, { round: "asc" }] as const satisfies Prisma.CycleTaskOrderByWithRelationInput[];
+
+/** The cycle's own header fields, for its page and its timeline. */
+export const CYCLE_HEADER_SELECT = {
+  id: true,
+  year: true,
+  period: true,
+  status: true,
+  startedAt: true,
+  completedAt: true,
+  cancelledAt: true,
+  cancelReason: true,
+  startedBy: { select: { name: true, nip: true } },
+} as const satisfies Prisma.MeasurementCycleSelect;
