@@ -30,6 +30,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // `npm run proof` (tests/proof/run.ts): production servers on PostgreSQL, one file at a time.
+          name: "proof",
+          include: ["tests/proof/**/*.proof.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 900_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -37,6 +37,8 @@ export interface RegisteredAction {
   scope: "agency" | "platform";
   permission: TPermission | "platform.admin";
   audit: ActionAudit;
+  /** The input schema: the proof suite generates invalid payloads from it. */
+  schema: z.ZodType;
 }
 
 /**
@@ -104,7 +106,7 @@ export function agencyAction<TSchema extends z.ZodType, TResult>(
       return failure(error);
     }
   };
-  return register(action, { name: def.name, scope: "agency", permission: def.permission, audit: def.audit });
+  return register(action, { name: def.name, scope: "agency", permission: def.permission, audit: def.audit, schema: def.schema });
 }
 
 /** Platform administration (governments, agencies): platform administrators only. */
@@ -125,5 +127,5 @@ export function platformAction<TSchema extends z.ZodType, TResult>(
       return failure(error);
     }
   };
-  return register(action, { name: def.name, scope: "platform", permission: "platform.admin", audit: def.audit });
+  return register(action, { name: def.name, scope: "platform", permission: "platform.admin", audit: def.audit, schema: def.schema });
 }

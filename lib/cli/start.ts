@@ -12,11 +12,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import { buildIsStale } from "@/lib/cli/build-state";
 import { createPrismaClient } from "@/lib/db/client";
 import { DataDirInUseError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -33,29 +34,6 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 function log(message: string) {
   console.info(`[alur] ${message}`);
-}
-
-async function newestSourceMtime(dir: string): Promise<number> {
-  let newest = 0;
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? await newestSourceMtime(full) : (await stat(full)).mtimeMs);
-  }
-  return newest;
-}
-
-async function buildIsStale(): Promise<boolean> {
-  const built = await stat(path.join(root, ".next", "BUILD_ID")).catch(() => null);
-  if (!built) return true;
-  const sources = await Promise.all(
-    ["app", "components", "lib", "public"].map((d) => newestSourceMtime(path.join(root, d))),
-  );
-  const configs = await Promise.all(
-    ["next.config.js", "package.json", "postcss.config.mjs"].map((f) => stat(path.join(root, f)).then((s) => s.mtimeMs)),
-  );
-  return Math.max(...sources, ...configs) > built.mtimeMs;
 }
 
 async function authSecret(): Promise<string> {

@@ -1,0 +1,279 @@
+/**
+ * Test and benchmark harness for the production server: fresh PostgreSQL
+ * databases, `next start` processes on them, HTTP sign-in and server action
+ * calls exactly as a browser makes them. Used by the proof suite
+ * (tests/proof) and the benchmark (tests/bench); no mocks anywhere.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+import pg from "pg";
+
+import { buildIsStale } from "@/lib/cli/build-state";
+import { createPrismaClient } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { seedDemo } from "@/lib/seed/demo";
+
+export const ROOT = process.cwd();
+export const DEMO_PASSWORD = "AlurKinerja2026";
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+/** The PostgreSQL server to create databases on: PROOF_PG_URL, DATABASE_URL, or the local default. */
+export function adminUrl(): string {
+  return process.env.PROOF_PG_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+}
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** Drops and creates `<name>` on the server, migrates it and (by default) loads the demo data. */
+export async function createDatabase(name: string, options: { seed?: boolean } = {}): Promise<TestDatabase> {
+  const safe = name.replace(/[^a-zA-Z0-9_]/g, "_");
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${safe}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${safe}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(adminUrl(), safe);
+  await applyMigrations(url);
+  if (options.seed !== false) {
+    const previous = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = url; // the services the seed reuses read it
+    const prisma = createPrismaClient(url);
+    try {
+      await seedDemo(prisma);
+    } finally {
+      await prisma.$disconnect();
+      if (previous === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = previous;
+    }
+  }
+  return {
+    name: safe,
+    url,
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl() });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${safe}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** Runs `next build` when the build is missing or older than the sources. */
+export async function ensureBuild(): Promise<void> {
+  if (!(await buildIsStale(ROOT))) return;
+  console.info("[harness] building the app (next build)…");
+  const child = spawn(process.execPath, [nextBin, "build"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const [code] = (await once(child, "exit")) as [number | null];
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  port: number;
+  child: ChildProcess;
+  /** Everything the server printed (stdout and stderr), for failure reports. */
+  output(): string;
+  /** SIGTERM and wait; SIGKILL after 10 s. */
+  stop(): Promise<void>;
+  /** `kill -9`: no shutdown of any kind. */
+  kill9(): Promise<void>;
+}
+
+export const TEST_AUTH_SECRET = "alur-proof-and-bench-secret-not-for-production";
+
+/** Starts `next start` on a port against a database and waits for /api/health to answer 200. */
+export async function startServer(options: {
+  databaseUrl: string;
+  port: number;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}): Promise<RunningServer> {
+  const baseUrl = `http://localhost:${options.port}`;
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port)], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: options.databaseUrl,
+      DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
+      NEXTAUTH_SECRET: TEST_AUTH_SECRET,
+      NEXTAUTH_URL: baseUrl,
+      ...options.env,
+    },
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.length > 200_000) output = output.slice(-100_000);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const exited = once(child, "exit");
+
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    const status = await fetch(`${baseUrl}/api/health`).then((r) => r.status, () => 0);
+    if (status === 200) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`next start on :${options.port} not healthy after ${options.timeoutMs ?? 60_000} ms:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  return {
+    baseUrl,
+    port: options.port,
+    child,
+    output: () => output,
+    async stop() {
+      if (!alive()) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+    async kill9() {
+      if (!alive()) return;
+      child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+function setCookies(response: Response): string[] {
+  return response.headers.getSetCookie().map((line) => line.split(";")[0]!);
+}
+
+function mergeCookies(...lists: string[][]): string {
+  const jar = new Map<string, string>();
+  for (const list of lists) for (const pair of list) jar.set(pair.slice(0, pair.indexOf("=")), pair);
+  return [...jar.values()].join("; ");
+}
+
+/**
+ * Signs in through next-auth's credentials endpoint, as the sign-in form does.
+ * Returns the Cookie header of the session, or null when sign-in was refused.
+ */
+export async function signIn(baseUrl: string, identifier: string, password = DEMO_PASSWORD): Promise<string | null> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookies = setCookies(csrf);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: mergeCookies(csrfCookies),
+      "x-forwarded-for": `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    },
+    body: new URLSearchParams({ csrfToken, identifier, password, json: "true", callbackUrl: `${baseUrl}/` }),
+  });
+  const cookies = setCookies(response);
+  if (!cookies.some((c) => c.includes("session-token="))) return null;
+  return mergeCookies(csrfCookies, cookies);
+}
+
+interface ManifestEntry {
+  exportedName?: string;
+  filename?: string;
+  workers: Record<string, unknown>;
+}
+
+/**
+ * The built server actions: `<file>#<export>` → action id, from the build's
+ * server reference manifest (what the browser sends in the Next-Action header).
+ */
+export async function builtActions(): Promise<Map<string, string>> {
+  const manifest = JSON.parse(
+    await readFile(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, ManifestEntry> };
+  const byExport = new Map<string, string>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (!entry.filename || !entry.exportedName) continue;
+    byExport.set(`${entry.filename.replace(/^\.\//, "")}#${entry.exportedName}`, id);
+  }
+  return byExport;
+}
+
+export interface ActionResponse {
+  status: number;
+  /** The action's return value when the response carried one. */
+  result: unknown;
+  body: string;
+}
+
+/**
+ * Calls a server action over HTTP exactly as React does from a page: POST with
+ * the Next-Action header and the JSON-encoded argument list.
+ */
+export async function callAction(
+  baseUrl: string,
+  actionId: string,
+  args: unknown[],
+  options: { cookie?: string | null; origin?: string; path?: string } = {},
+): Promise<ActionResponse> {
+  const response = await fetch(`${baseUrl}${options.path ?? "/"}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      accept: "text/x-component",
+      "content-type": "text/plain;charset=UTF-8",
+      "next-action": actionId,
+      origin: options.origin ?? baseUrl,
+      ...(options.cookie ? { cookie: options.cookie } : {}),
+    },
+    body: JSON.stringify(args),
+  });
+  const body = await response.text();
+  return { status: response.status, result: parseActionResult(body), body };
+}
+
+/** The value in an RSC action response: the row whose id row 0 points at ("$@1"). */
+export function parseActionResult(body: string): unknown {
+  const rows = new Map<string, string>();
+  for (const line of body.split("\n")) {
+    const match = /^([0-9a-f]+):(.*)$/.exec(line);
+    if (match) rows.set(match[1]!, match[2]!);
+  }
+  const head = rows.get("0");
+  if (!head) return undefined;
+  try {
+    const root = JSON.parse(head) as { a?: unknown };
+    if (typeof root.a === "string" && root.a.startsWith("$@")) {
+      const row = rows.get(root.a.slice(2));
+      return row === undefined ? undefined : JSON.parse(row);
+    }
+    return root.a;
+  } catch {
+    return undefined;
+  }
+}
