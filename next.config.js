@@ -19,7 +19,7 @@ const contentSecurityPolicy = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pg", "pdfkit", "archiver", "nodemailer", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pg", "pdfkit", "archiver", "nodemailer", "exceljs", "@aws-sdk/client-s3"],
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },
   },

@@ -2,6 +2,12 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 
+import { StorageConfigError, StorageKeyError, StorageNotFoundError, type TEnv } from "./errors";
+import { S3_SETTINGS, s3ConfigFromEnv, S3Storage } from "./s3";
+
+export { StorageConfigError, StorageKeyError, StorageNotFoundError, type TEnv } from "./errors";
+export { S3_SETTINGS, S3Storage } from "./s3";
+
 /**
  * The storage layer for uploaded files (data dukung, step outputs). One
  * machine keeps them on local disk; several app instances need a shared,
@@ -19,30 +25,6 @@ export interface FileStorage {
   exists(key: string): Promise<boolean>;
 }
 
-/** The object does not exist (deleted behind the app's back, or never written). */
-export class StorageNotFoundError extends Error {
-  constructor(readonly key: string) {
-    super(`Stored file not found: ${key}`);
-    this.name = "StorageNotFoundError";
-  }
-}
-
-/** The storage layer is misconfigured; the message names the setting to fix. */
-export class StorageConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "StorageConfigError";
-  }
-}
-
-/** A key that is not one of ours (`<agencyId>/<id>`) or that would leave the root. */
-export class StorageKeyError extends Error {
-  constructor(readonly key: string) {
-    super(`Refused storage key: ${JSON.stringify(key)}`);
-    this.name = "StorageKeyError";
-  }
-}
-
 /** `<agencyId>/<random id>`: two path segments of [A-Za-z0-9_-]. */
 const KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{1,64}$/;
 
@@ -52,9 +34,6 @@ export function newStorageKey(agencyId: string): string {
   if (!KEY_PATTERN.test(key)) throw new StorageKeyError(key);
   return key;
 }
-
-/** Environment variables as read here; `process.env` or a plain object in tests. */
-export type TEnv = Readonly<Record<string, string | undefined>>;
 
 export const DEFAULT_FILES_DIR = path.join(process.cwd(), ".data", "files");
 
@@ -137,25 +116,6 @@ export class LocalDiskStorage implements FileStorage {
   }
 }
 
-/** The S3 settings; every one is required once `ALUR_STORAGE=s3`. */
-export const S3_SETTINGS = ["S3_ENDPOINT", "S3_REGION", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
-
-/**
- * The S3-compatible driver (MinIO, Ceph, AWS S3...) is not bundled yet
- * (docs/decisions/004-file-storage.md). Selecting it fails at once with a
- * message saying so, rather than silently writing to the local disk of one
- * instance among many.
- */
-function s3NotAvailable(env: TEnv): never {
-  const missing = S3_SETTINGS.filter((name) => !env[name]);
-  throw new StorageConfigError(
-    "ALUR_STORAGE=s3: the S3-compatible storage driver is not available in this version " +
-      "(it needs the @aws-sdk/client-s3 package, which is not installed). " +
-      "Unset ALUR_STORAGE to keep files on local disk (ALUR_FILES_DIR), on a single instance" +
-      (missing.length ? `; note that ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} also unset.` : "."),
-  );
-}
-
 let cached: { config: string; storage: FileStorage } | undefined;
 
 /**
@@ -164,11 +124,11 @@ let cached: { config: string; storage: FileStorage } | undefined;
  */
 export function getStorage(env: TEnv = process.env): FileStorage {
   const driver = (env.ALUR_STORAGE ?? "local").trim().toLowerCase() || "local";
-  const config = `${driver}|${env.ALUR_FILES_DIR ?? ""}`;
+  const config = [driver, env.ALUR_FILES_DIR, ...S3_SETTINGS.map((name) => env[name]), env.S3_PREFIX, env.S3_FORCE_PATH_STYLE].join("|");
   if (cached?.config === config) return cached.storage;
   let storage: FileStorage;
   if (driver === "local") storage = new LocalDiskStorage(filesRoot(env));
-  else if (driver === "s3") s3NotAvailable(env);
+  else if (driver === "s3") storage = new S3Storage(s3ConfigFromEnv(env));
   else throw new StorageConfigError(`ALUR_STORAGE=${env.ALUR_STORAGE}: unknown storage driver (use "local" or "s3").`);
   cached = { config, storage };
   return storage;

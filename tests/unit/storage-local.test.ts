@@ -2,7 +2,7 @@
  * The local-disk driver: what goes in comes out, writes are atomic (no
  * temporary file left, no partial file visible), and no key (ours are
  * `<agencyId>/<24 hex>`) can reach outside the root. Configuration refuses a
- * root under public/ and the S3 driver that is not bundled.
+ * root under public/ and an incomplete S3 configuration.
  */
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
@@ -126,11 +126,11 @@ describe("configuration", () => {
     expect(() => getStorage({ ALUR_FILES_DIR: "public/berkas" })).toThrow(/public/);
   });
 
-  it("selects local disk by default and refuses s3 (not bundled) and unknown drivers with a clear message", () => {
+  it("selects local disk by default, S3 only when fully configured, and refuses unknown drivers with a clear message", () => {
     expect(getStorage({ ALUR_FILES_DIR: root })).toBeInstanceOf(LocalDiskStorage);
     expect(getStorage({ ALUR_STORAGE: "local", ALUR_FILES_DIR: root })).toBeInstanceOf(LocalDiskStorage);
     expect(() => getStorage({ ALUR_STORAGE: "s3", S3_BUCKET: "alur" })).toThrow(StorageConfigError);
-    expect(() => getStorage({ ALUR_STORAGE: "s3" })).toThrow(/not available.*S3_ENDPOINT/s);
+    expect(() => getStorage({ ALUR_STORAGE: "s3" })).toThrow(/needs S3_ENDPOINT, S3_REGION, S3_BUCKET/);
     expect(() => getStorage({ ALUR_STORAGE: "ftp" })).toThrow(/unknown storage driver/);
   });
 });
