@@ -109,7 +109,7 @@ export const TEST_AUTH_SECRET = "alur-proof-and-bench-secret-not-for-production"
 export async function startServer(options: {
   databaseUrl: string;
   port: number;
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   timeoutMs?: number;
 }): Promise<RunningServer> {
   const baseUrl = `http://localhost:${options.port}`;
