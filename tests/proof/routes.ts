@@ -122,7 +122,7 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/agency/actions.ts#addMemberAction", name: "member.add", scope: "agency", foreign: { none: "creates a member of the caller's agency; names no record" } },
   { key: "lib/agency/actions.ts#setMemberRolesAction", name: "member.setRoles", scope: "agency", foreign: (f) => ({ userId: f.userId, roleCodes: ["ADMIN"] }) },
   { key: "lib/agency/actions.ts#setMemberActiveAction", name: "member.setActive", scope: "agency", foreign: (f) => ({ userId: f.userId, active: false }) },
-  { key: "lib/agency/actions.ts#grantAuditorAction", name: "member.grantAuditor", scope: "agency", foreign: (f) => ({ nip: f.userNip }) },
+  { key: "lib/agency/actions.ts#grantAuditorAction", name: "member.grantAuditor", scope: "agency", foreign: { none: "grants the caller's agency to a person by NIP; a NIP is a person, not an agency's record" } },
   { key: "lib/agency/actions.ts#createGovernmentAction", name: "platform.createGovernment", scope: "platform", foreign: () => ({ level: "KOTA", name: "Kota Percobaan" }) },
   { key: "lib/agency/actions.ts#createAgencyAction", name: "platform.createAgency", scope: "platform", foreign: (f) => ({ governmentId: f.governmentId, name: "Dinas Percobaan", slug: "dinas-percobaan", timeZone: "WIB" }) },
   { key: "lib/agency/actions.ts#platformGrantAuditorAction", name: "platform.grantAuditor", scope: "platform", foreign: (f) => ({ agencyId: f.agencyId, nip }) },
