@@ -66,7 +66,7 @@ describe("tenant isolation", () => {
     await ensureBuild();
     database = await createDatabase("alur_proof_tenant");
     filesDir = await mkdtemp(path.join(os.tmpdir(), "alur-proof-tenant-"));
-    server = await startServer({ databaseUrl: database.url, port: PORT, env: { ALUR_FILES_DIR: filesDir } });
+    server = await startServer({ databaseUrl: database.url, port: PORT, env: { NODE_ENV: "production", ALUR_FILES_DIR: filesDir } });
 
     // Agency B gets a stored file: its task's assignee uploads an output.
     const bTask = (await loadFixtures(database.url, B)).taskId;

@@ -33,7 +33,7 @@ let uploader: string;
 
 /** Every Indonesian message the route may answer a refusal with. */
 const MESSAGES = new Set<string>([
-  ...Object.values(STORAGE_MESSAGES).filter((m): m is string => typeof m === "string"),
+  ...Object.values(STORAGE_MESSAGES).flatMap((m) => (typeof m === "string" ? [m] : [])),
   STORAGE_MESSAGES.tooLarge(MAX_MB),
   ...["PDF", "XLSX (Excel)", "DOCX (Word)", "JPEG", "PNG"].map((label) => STORAGE_MESSAGES.contentMismatch(label)),
   t.errors.unauthenticated,
@@ -90,7 +90,7 @@ describe("uploads", () => {
     database = await createDatabase("alur_proof_uploads");
     sentinel = await mkdtemp(path.join(os.tmpdir(), "alur-proof-sentinel-"));
     filesRoot = path.join(sentinel, "files");
-    server = await startServer({ databaseUrl: database.url, port: PORT, env: { ALUR_FILES_DIR: filesRoot, ALUR_MAX_UPLOAD_MB: String(MAX_MB) } });
+    server = await startServer({ databaseUrl: database.url, port: PORT, env: { NODE_ENV: "production", ALUR_FILES_DIR: filesRoot, ALUR_MAX_UPLOAD_MB: String(MAX_MB) } });
     const fixtures = await loadFixtures(database.url, SLUG);
     taskId = fixtures.taskId;
     agencyId = fixtures.agencyId;
@@ -146,7 +146,6 @@ describe("uploads", () => {
         continue;
       }
       const name = answer.json.name;
-      // eslint-disable-next-line no-control-regex
       if (/[/\\\u0000-\u001f\u202a-\u202e]/.test(name) || name.startsWith(".") || Array.from(name).length > 200) proof.fail(`${c.what}: unsafe display name ${JSON.stringify(name)}`);
       stored.push({ c, id: answer.json.id, name });
     }

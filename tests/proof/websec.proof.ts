@@ -55,7 +55,7 @@ describe("websec", () => {
     database = await createDatabase("alur_proof_websec");
     server = await startServer({ databaseUrl: database.url, port: 4341 });
     // Same build, same database, but told it is served over https (as behind a TLS proxy).
-    secure = await startServer({ databaseUrl: database.url, port: 4342, env: { NEXTAUTH_URL: "https://localhost:4342" } });
+    secure = await startServer({ databaseUrl: database.url, port: 4342, env: { NODE_ENV: "production", NEXTAUTH_URL: "https://localhost:4342" } });
     // An agency without some record (no stored file yet) gets an id that matches nothing: the route answers 404, not a redirect.
     fixtures = Object.fromEntries(Object.entries(await loadFixtures(database.url, SLUG)).map(([k, v]) => [k, v || "tidak-ada"])) as unknown as TenantFixtures;
     actionIds = await builtActions();
