@@ -215,15 +215,18 @@ describe("websec", () => {
       else if (response.status !== 403) proof.fail(`Origin ${origin}: answered ${response.status} ${response.body.slice(0, 120)}, expected 403`, "forbiddenSuccesses");
       else if (!/ditolak/.test(response.body)) proof.fail(`Origin ${origin}: the refusal is not the Indonesian text: ${response.body.slice(0, 120)}`);
     }
-    // A forwarded host that differs from the Origin is refused too; one that matches passes (behind a proxy).
-    const forwarded = await fetch(`${server.baseUrl}/a/${SLUG}`, {
-      method: "POST",
-      headers: { "next-action": actionIds.get(markRead.key)!, "content-type": "text/plain;charset=UTF-8", origin: server.baseUrl, "x-forwarded-host": "alur.example", cookie },
-      body: JSON.stringify([SLUG, {}]),
-    });
-    await forwarded.arrayBuffer();
-    proof.add("probes");
-    if (forwarded.status !== 403) proof.fail(`X-Forwarded-Host alur.example with Origin ${server.baseUrl}: ${forwarded.status}, expected 403`, forwarded.status >= 500 ? "serverErrors" : "forbiddenSuccesses");
+    // Behind a reverse proxy: a forwarded host the Origin does not match is refused too.
+    const viaProxy = async (forwardedHost: string, origin: string) => {
+      const response = await fetch(`${server.baseUrl}/a/${SLUG}`, {
+        method: "POST",
+        headers: { accept: "text/x-component", "next-action": actionIds.get(markRead.key)!, "content-type": "text/plain;charset=UTF-8", origin, "x-forwarded-host": forwardedHost, cookie },
+        body: JSON.stringify([SLUG, {}]),
+      });
+      proof.add("probes");
+      return { status: response.status, body: await response.text() };
+    };
+    const forwarded = await viaProxy("alur.example", "https://penyerang.example");
+    if (forwarded.status !== 403) proof.fail(`X-Forwarded-Host alur.example, Origin https://penyerang.example: ${forwarded.status}, expected 403`, forwarded.status >= 500 ? "serverErrors" : "forbiddenSuccesses");
     const diff = diffSnapshots(before, await snapshot(database.url));
     if (diff.changedRows) proof.fail(`foreign-origin calls changed rows: ${JSON.stringify(diff.tables)}`, "rowsChangedByRefused");
 
@@ -232,7 +235,10 @@ describe("websec", () => {
     proof.add("probes");
     const changed = diffSnapshots(before, await snapshot(database.url));
     if (outcome(same.result).ok !== true || !changed.tables.Notification) proof.fail(`control: the same-origin call did not go through (${same.status} ${JSON.stringify(same.result)})`);
-    proof.note(`${origins.length + 1} foreign-origin action calls -> 403 with no row changed; the same call from the app's origin marked ${changed.tables.Notification ?? 0} notifications read`);
+    // And the public origin behind the proxy works (no refusal of what Next.js itself accepts).
+    const behind = await viaProxy("alur.example", "https://alur.example");
+    if (behind.status !== 200) proof.fail(`X-Forwarded-Host alur.example with Origin https://alur.example: ${behind.status}, expected 200`);
+    proof.note(`${origins.length + 1} foreign-origin action calls -> 403 with no row changed; the same call from the app's origin marked ${changed.tables.Notification ?? 0} notifications read; a matching X-Forwarded-Host passes`);
   });
 
   it("has no failures", () => {
