@@ -362,15 +362,20 @@ describe("malformed input", () => {
         body,
       });
       const text = await response.text();
+      await new Promise((resolve) => setTimeout(resolve, 100)); // let the server's log catch up
       proof.add("probes");
-      statuses.push(`${what} ${response.status}`);
-      if (response.status < 500) continue;
-      // Did the app's code run? Its refusals are results, so a 500 here comes from Next's decoder, before any action.
       const log = server.output().slice(mark);
-      const fromDecoder = !/\[action\]|\[storage\]/.test(log) && !outcome(parseResult(text)).code;
-      const first = log.split("\n").find((l) => l.trim()) ?? "";
-      if (fromDecoder) proof.note(`raw body (${what}): Next.js answered ${response.status} before any app code ran: ${first.trim().slice(0, 160)}`);
-      else proof.fail(`raw body (${what}): ${response.status} from the app: ${first.slice(0, 200)}`, "serverErrors");
+      const first = log.split("\n").find((l) => /error|⨯/i.test(l))?.trim() ?? "";
+      const { code } = outcome(parseResult(text));
+      // An app refusal is a result; the app's unexpected errors are logged as "[action] …".
+      const appFailed = /\[action\]|\[storage\]/.test(log) || code === "UNEXPECTED";
+      // Next's reply decoder rejecting the body before any action runs: an error row ("1:E{digest}"), logged by Next.
+      const decoderError = /^1:E\{/m.test(text) && !appFailed;
+      statuses.push(`${what}: ${response.status} ${code ?? (decoderError ? "decoder error row" : "-")}`);
+      if (response.status >= 500 && !decoderError) proof.fail(`raw body (${what}): ${response.status} ${first.slice(0, 200)}`, "serverErrors");
+      else if (appFailed) proof.fail(`raw body (${what}): the app failed unexpectedly: ${first.slice(0, 200)}`, "serverErrors");
+      else if (decoderError) proof.note(`raw body (${what}): Next.js's own reply decoder rejected it (HTTP ${response.status}, error row, no app code ran): ${first.slice(0, 120)}`);
+      else if (response.status < 400 && !code) proof.fail(`raw body (${what}): unexplained answer ${response.status} ${text.slice(0, 160)}`);
     }
     proof.note(`raw bodies: ${statuses.join(", ")}`);
     const diff = diffSnapshots(before, await snapshot(database.url));
