@@ -1,0 +1,152 @@
+/**
+ * The one list of what the app serves: every page, route handler and server
+ * action, with just what the HTTP probes (tenant, roles, malformed, websec)
+ * need. tests/proof/registry.proof.ts fails when the build or the source tree
+ * has a route or an action this list does not name (or the other way round).
+ */
+
+/** Ids of one agency's records, read from the database (see `loadFixtures`). */
+export interface TenantFixtures {
+  agencyId: string;
+  agencySlug: string;
+  governmentId: string;
+  cycleId: string;
+  taskId: string;
+  sopId: string;
+  seriesId: string;
+  indicatorId: string;
+  realizationId: string;
+  programId: string;
+  fileId: string;
+  /** A member of the agency (not the prober). */
+  userId: string;
+  userNip: string;
+}
+
+export type IdKind = keyof Omit<TenantFixtures, "agencySlug" | "userNip" | "governmentId">;
+
+/** Who may reach a route at all: anyone, a platform administrator, a member of the agency in the path. */
+export type RouteScope = "public" | "platform" | "agency";
+
+export interface PageRoute {
+  kind: "page";
+  /** As in .next/app-path-routes-manifest.json (values). */
+  path: string;
+  scope: RouteScope;
+  /** Dynamic segments other than agencySlug, and the id each takes. */
+  params?: Record<string, IdKind>;
+  /** Query parameters that take an id. */
+  query?: Record<string, IdKind>;
+}
+
+export interface HandlerRoute {
+  kind: "handler";
+  path: string;
+  scope: RouteScope;
+  method: "GET" | "POST";
+  params?: Record<string, IdKind>;
+  /** A successful call writes a row (an export or download is audited). */
+  records?: boolean;
+}
+
+export type AppRoute = PageRoute | HandlerRoute;
+
+export const ROUTES: readonly AppRoute[] = [
+  { kind: "page", path: "/", scope: "public" },
+  { kind: "page", path: "/masuk", scope: "public" },
+  { kind: "page", path: "/admin", scope: "platform" },
+  { kind: "page", path: "/a/[agencySlug]", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/anggota", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/audit", scope: "agency", query: { cycleId: "cycleId", sopId: "sopId", actorId: "userId" } },
+  { kind: "page", path: "/a/[agencySlug]/audit/sla", scope: "agency", query: { series: "seriesId" } },
+  { kind: "page", path: "/a/[agencySlug]/audit/verifikasi", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/cycles", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/cycles/[cycleId]", scope: "agency", params: { cycleId: "cycleId" } },
+  { kind: "page", path: "/a/[agencySlug]/cycles/[cycleId]/timeline", scope: "agency", params: { cycleId: "cycleId" } },
+  { kind: "page", path: "/a/[agencySlug]/kinerja", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/kinerja/impor", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/kinerja/realisasi", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/kinerja/rekap", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/kinerja/verifikasi", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/notifikasi", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/sops", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/sops/new", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/sops/import", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/sops/[sopId]", scope: "agency", params: { sopId: "sopId" } },
+  { kind: "page", path: "/a/[agencySlug]/sops/[sopId]/edit", scope: "agency", params: { sopId: "sopId" } },
+  { kind: "page", path: "/a/[agencySlug]/sops/[sopId]/compare", scope: "agency", params: { sopId: "sopId" }, query: { with: "sopId" } },
+  { kind: "handler", path: "/api/health", scope: "public", method: "GET" },
+  { kind: "handler", path: "/api/auth/[...nextauth]", scope: "public", method: "GET" },
+  { kind: "handler", path: "/a/[agencySlug]/files", scope: "agency", method: "POST", records: true },
+  { kind: "handler", path: "/a/[agencySlug]/files/[fileId]", scope: "agency", method: "GET", params: { fileId: "fileId" }, records: true },
+  { kind: "handler", path: "/a/[agencySlug]/sops/[sopId]/export", scope: "agency", method: "GET", params: { sopId: "sopId" }, records: true },
+  { kind: "handler", path: "/a/[agencySlug]/audit/export", scope: "agency", method: "GET", records: true },
+  { kind: "handler", path: "/a/[agencySlug]/cycles/[cycleId]/timeline/export", scope: "agency", method: "GET", params: { cycleId: "cycleId" }, records: true },
+  { kind: "handler", path: "/a/[agencySlug]/kinerja/ekspor", scope: "agency", method: "GET", records: true },
+  { kind: "handler", path: "/a/[agencySlug]/kinerja/laporan", scope: "agency", method: "GET", records: true },
+  { kind: "handler", path: "/a/[agencySlug]/kinerja/paket", scope: "agency", method: "GET", records: true },
+];
+
+/** Routes the build lists that belong to Next.js itself, not to the app. */
+export const FRAMEWORK_ROUTES: readonly string[] = ["/_not-found", "/_global-error"];
+
+/** A concrete URL for a route: the agency's slug and the fixtures' ids. */
+export function urlFor(route: AppRoute, slug: string, ids: TenantFixtures, queryIds?: TenantFixtures): string {
+  let url = route.path.replace("[agencySlug]", encodeURIComponent(slug)).replace("[...nextauth]", "session");
+  for (const [segment, kind] of Object.entries(route.params ?? {})) url = url.replace(`[${segment}]`, encodeURIComponent(ids[kind]));
+  if (route.kind === "page" && route.query && queryIds) {
+    const search = new URLSearchParams(Object.entries(route.query).map(([key, kind]) => [key, queryIds[kind]]));
+    url += `?${search}`;
+  }
+  return url;
+}
+
+export interface ActionEntry {
+  /** `<file>#<export>`, as in the build's server reference manifest. */
+  key: string;
+  /** ACTION_REGISTRY name. */
+  name: string;
+  scope: "agency" | "platform";
+  /**
+   * An input aimed at another agency's records (its ids), valid for the
+   * schema so the call reaches the service; null when the input names no
+   * record of an agency (the action creates something in the caller's own
+   * agency), with the reason.
+   */
+  foreign: ((f: TenantFixtures) => unknown) | { none: string };
+}
+
+const nip = "197001102000011001";
+
+export const ACTIONS: readonly ActionEntry[] = [
+  { key: "lib/agency/actions.ts#addMemberAction", name: "member.add", scope: "agency", foreign: { none: "creates a member of the caller's agency; names no record" } },
+  { key: "lib/agency/actions.ts#setMemberRolesAction", name: "member.setRoles", scope: "agency", foreign: (f) => ({ userId: f.userId, roleCodes: ["ADMIN"] }) },
+  { key: "lib/agency/actions.ts#setMemberActiveAction", name: "member.setActive", scope: "agency", foreign: (f) => ({ userId: f.userId, active: false }) },
+  { key: "lib/agency/actions.ts#grantAuditorAction", name: "member.grantAuditor", scope: "agency", foreign: { none: "grants the caller's agency to a person by NIP; a NIP is a person, not an agency's record" } },
+  { key: "lib/agency/actions.ts#createGovernmentAction", name: "platform.createGovernment", scope: "platform", foreign: () => ({ level: "KOTA", name: "Kota Percobaan" }) },
+  { key: "lib/agency/actions.ts#createAgencyAction", name: "platform.createAgency", scope: "platform", foreign: (f) => ({ governmentId: f.governmentId, name: "Dinas Percobaan", slug: "dinas-percobaan", timeZone: "WIB" }) },
+  { key: "lib/agency/actions.ts#platformGrantAuditorAction", name: "platform.grantAuditor", scope: "platform", foreign: (f) => ({ agencyId: f.agencyId, nip }) },
+  { key: "lib/cycle/actions.ts#startCycleAction", name: "cycle.start", scope: "agency", foreign: (f) => ({ sopId: f.sopId, year: 2027, period: "TW3" }) },
+  { key: "lib/cycle/actions.ts#taskAction", name: "cycle.act", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId, taskId: f.taskId, event: "APPROVE" }) },
+  { key: "lib/cycle/actions.ts#cancelCycleAction", name: "cycle.cancel", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId, reason: "Percobaan lintas instansi" }) },
+  { key: "lib/cycle/actions.ts#markNotificationsReadAction", name: "notification.markRead", scope: "agency", foreign: { none: "marks only the caller's own notifications; another agency's ids match nothing" } },
+  { key: "lib/performance/actions.ts#saveAgreementAction", name: "performance.saveAgreement", scope: "agency", foreign: { none: "saves the caller's agency's PK; names no record" } },
+  { key: "lib/performance/actions.ts#saveRealizationAction", name: "performance.saveRealization", scope: "agency", foreign: (f) => ({ indicatorId: f.indicatorId, year: 2026, quarter: 3, value: "1", submit: false }) },
+  { key: "lib/performance/actions.ts#reviewRealizationAction", name: "performance.reviewRealization", scope: "agency", foreign: (f) => ({ realizationId: f.realizationId, decision: "VERIFY" }) },
+  { key: "lib/performance/actions.ts#saveBudgetAction", name: "performance.saveBudget", scope: "agency", foreign: (f) => ({ programId: f.programId, quarter: 3, realization: "1000" }) },
+  { key: "lib/performance/actions.ts#importAgreementAction", name: "performance.importAgreement", scope: "agency", foreign: { none: "reads an uploaded workbook into the caller's agency; names no record" } },
+  { key: "lib/sop/actions.ts#createSopAction", name: "sop.create", scope: "agency", foreign: { none: "creates an SOP in the caller's agency; names no record" } },
+  { key: "lib/sop/actions.ts#updateSopDraftAction", name: "sop.update", scope: "agency", foreign: (f) => ({ sopId: f.sopId, sop: {} }) },
+  { key: "lib/sop/actions.ts#createSopVersionAction", name: "sop.createVersion", scope: "agency", foreign: (f) => ({ sopId: f.sopId }) },
+  { key: "lib/sop/actions.ts#activateSopAction", name: "sop.activate", scope: "agency", foreign: (f) => ({ sopId: f.sopId }) },
+  { key: "lib/sop/actions.ts#archiveSopAction", name: "sop.archive", scope: "agency", foreign: (f) => ({ sopId: f.sopId }) },
+  { key: "lib/sop/actions.ts#importSopJsonAction", name: "sop.importJson", scope: "agency", foreign: { none: "imports an SOP into the caller's agency; names no record" } },
+];
+
+/** An input no action schema accepts (every schema is an object): the gate probe of the roles module. */
+export const REJECTED_INPUT = "bukan-objek";
+
+/** Calls an action the way its scope expects: `[slug, input]` or `[input]`. */
+export function actionArgs(entry: Pick<ActionEntry, "scope">, slug: unknown, input: unknown): unknown[] {
+  return entry.scope === "agency" ? [slug, input] : [input];
+}
