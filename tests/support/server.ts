@@ -53,11 +53,17 @@ export async function createDatabase(name: string, options: { seed?: boolean } =
   if (options.seed !== false) {
     const previous = process.env.DATABASE_URL;
     process.env.DATABASE_URL = url; // the services the seed reuses read it
+    // ...through the process-wide client (lib/db/client), created once: give them one on this database.
+    const shared = globalThis as unknown as { alurPrisma?: ReturnType<typeof createPrismaClient> };
+    const previousShared = shared.alurPrisma;
+    shared.alurPrisma = undefined;
     const prisma = createPrismaClient(url);
     try {
       await seedDemo(prisma);
     } finally {
       await prisma.$disconnect();
+      await shared.alurPrisma?.$disconnect();
+      shared.alurPrisma = previousShared;
       if (previous === undefined) delete process.env.DATABASE_URL;
       else process.env.DATABASE_URL = previous;
     }
