@@ -62,7 +62,8 @@ export async function createDatabase(name: string, options: { seed?: boolean } =
       await seedDemo(prisma);
     } finally {
       await prisma.$disconnect();
-      await shared.alurPrisma?.$disconnect();
+      const created: { $disconnect(): Promise<void> } | undefined = Reflect.get(shared, "alurPrisma");
+      await created?.$disconnect();
       shared.alurPrisma = previousShared;
       if (previous === undefined) delete process.env.DATABASE_URL;
       else process.env.DATABASE_URL = previous;
