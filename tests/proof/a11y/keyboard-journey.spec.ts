@@ -156,6 +156,7 @@ for (const phone of [false, true]) {
   const width = phone ? "a 390 px phone" : "desktop width";
   test(`keyboard only on ${width}: return with a reason, resubmit, approve`, async ({ browser }) => {
     const before = part.failures.length;
+    const pressesBefore = keyPresses;
     const year = phone ? 2036 : 2035;
     const cycleId = await startCycle(year);
     const cycleUrl = `/a/${AGENCY_SLUG}/cycles/${cycleId}`;
@@ -217,7 +218,7 @@ for (const phone of [false, true]) {
       { stepNumber: 7, round: 2, status: "DONE", outcome: "APPROVED" },
       { stepNumber: 8, round: 1, status: "ACTIVE", outcome: null },
     ]);
-    part.notes.push(`${width}: return → resubmit → approve done with the keyboard (${keyPresses} key presses so far)`);
+    part.notes.push(`${width}: return → resubmit → approve done with the keyboard only (${keyPresses - pressesBefore} Tab / Shift+Tab presses to reach the controls)`);
     await kadis.context().close();
     await sekretaris.context().close();
     expect(part.failures.slice(before)).toEqual([]);
