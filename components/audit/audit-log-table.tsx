@@ -63,14 +63,14 @@ export function AuditLogTable({ rows, agencySlug, timeZone }: { rows: TAuditRowV
                 {r.cycleId ? (
                   <span className="no-print">
                     {r.context ? " · " : null}
-                    <Link href={`/a/${agencySlug}/cycles/${r.cycleId}/timeline`} className="text-brand-800 underline-offset-2 hover:underline">
+                    <Link href={`/a/${agencySlug}/cycles/${r.cycleId}/timeline`} className="text-brand-800 underline underline-offset-2 hover:text-brand-900">
                       {M.log.openTimeline}
                     </Link>
                   </span>
                 ) : r.sopId ? (
                   <span className="no-print">
                     {r.context ? " · " : null}
-                    <Link href={`/a/${agencySlug}/sops/${r.sopId}`} className="text-brand-800 underline-offset-2 hover:underline">
+                    <Link href={`/a/${agencySlug}/sops/${r.sopId}`} className="text-brand-800 underline underline-offset-2 hover:text-brand-900">
                       {M.log.openSop}
                     </Link>
                   </span>

@@ -2,6 +2,7 @@ import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { conflictError, forbiddenError, invalidError, notFoundError } from "@/lib/authz/errors";
 import { db, type DbTx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 import { PERFORMANCE_MESSAGES as M, type ZAgreementInput, type ZBudgetSave, type ZRealizationReview, type ZRealizationSave } from "./schemas";
 import type { z } from "zod";
@@ -158,6 +159,16 @@ export async function saveAgreement(input: z.output<typeof ZAgreementInput>, { a
  * submitted and verified ones cannot, and nothing of a frozen period can.
  */
 export async function saveRealization(input: z.output<typeof ZRealizationSave>, ctx: PerformanceActor) {
+  try {
+    return await saveRealizationOnce(input, ctx);
+  } catch (error) {
+    // Two first saves of the same indicator and quarter at once: the other one created the row first.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflictError();
+    throw error;
+  }
+}
+
+async function saveRealizationOnce(input: z.output<typeof ZRealizationSave>, ctx: PerformanceActor) {
   return db.$transaction(async (tx) => {
     const indicator = await tx.indicator.findFirst({
       where: { id: input.indicatorId, agencyId: ctx.agencyId, goal: { agreement: { year: input.year } } },

@@ -6,9 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import path from "node:path";
 
 import pg from "pg";
 
@@ -17,8 +15,9 @@ import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/seed/demo";
 
-export const ROOT = process.cwd();
-export const DEMO_PASSWORD = "AlurKinerja2026";
+import { ROOT } from "./http";
+
+export { builtActions, callAction, DEMO_PASSWORD, parseActionResult, ROOT, signIn, type ActionResponse } from "./http";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 /** The PostgreSQL server to create databases on: PROOF_PG_URL, DATABASE_URL, or the local default. */
@@ -54,11 +53,18 @@ export async function createDatabase(name: string, options: { seed?: boolean } =
   if (options.seed !== false) {
     const previous = process.env.DATABASE_URL;
     process.env.DATABASE_URL = url; // the services the seed reuses read it
+    // ...through the process-wide client (lib/db/client), created once: give them one on this database.
+    const shared = globalThis as unknown as { alurPrisma?: ReturnType<typeof createPrismaClient> };
+    const previousShared = shared.alurPrisma;
+    shared.alurPrisma = undefined;
     const prisma = createPrismaClient(url);
     try {
       await seedDemo(prisma);
     } finally {
       await prisma.$disconnect();
+      const created: { $disconnect(): Promise<void> } | undefined = Reflect.get(shared, "alurPrisma");
+      await created?.$disconnect();
+      shared.alurPrisma = previousShared;
       if (previous === undefined) delete process.env.DATABASE_URL;
       else process.env.DATABASE_URL = previous;
     }
@@ -167,113 +173,4 @@ export async function startServer(options: {
       await exited;
     },
   };
-}
-
-function setCookies(response: Response): string[] {
-  return response.headers.getSetCookie().map((line) => line.split(";")[0]!);
-}
-
-function mergeCookies(...lists: string[][]): string {
-  const jar = new Map<string, string>();
-  for (const list of lists) for (const pair of list) jar.set(pair.slice(0, pair.indexOf("=")), pair);
-  return [...jar.values()].join("; ");
-}
-
-/**
- * Signs in through next-auth's credentials endpoint, as the sign-in form does.
- * Returns the Cookie header of the session, or null when sign-in was refused.
- */
-export async function signIn(baseUrl: string, identifier: string, password = DEMO_PASSWORD): Promise<string | null> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookies = setCookies(csrf);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: mergeCookies(csrfCookies),
-      "x-forwarded-for": `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
-    },
-    body: new URLSearchParams({ csrfToken, identifier, password, json: "true", callbackUrl: `${baseUrl}/` }),
-  });
-  const cookies = setCookies(response);
-  if (!cookies.some((c) => c.includes("session-token="))) return null;
-  return mergeCookies(csrfCookies, cookies);
-}
-
-interface ManifestEntry {
-  exportedName?: string;
-  filename?: string;
-  workers: Record<string, unknown>;
-}
-
-/**
- * The built server actions: `<file>#<export>` → action id, from the build's
- * server reference manifest (what the browser sends in the Next-Action header).
- */
-export async function builtActions(): Promise<Map<string, string>> {
-  const manifest = JSON.parse(
-    await readFile(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, ManifestEntry> };
-  const byExport = new Map<string, string>();
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    if (!entry.filename || !entry.exportedName) continue;
-    byExport.set(`${entry.filename.replace(/^\.\//, "")}#${entry.exportedName}`, id);
-  }
-  return byExport;
-}
-
-export interface ActionResponse {
-  status: number;
-  /** The action's return value when the response carried one. */
-  result: unknown;
-  body: string;
-}
-
-/**
- * Calls a server action over HTTP exactly as React does from a page: POST with
- * the Next-Action header and the JSON-encoded argument list.
- */
-export async function callAction(
-  baseUrl: string,
-  actionId: string,
-  args: unknown[],
-  options: { cookie?: string | null; origin?: string; path?: string } = {},
-): Promise<ActionResponse> {
-  const response = await fetch(`${baseUrl}${options.path ?? "/"}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      accept: "text/x-component",
-      "content-type": "text/plain;charset=UTF-8",
-      "next-action": actionId,
-      origin: options.origin ?? baseUrl,
-      ...(options.cookie ? { cookie: options.cookie } : {}),
-    },
-    body: JSON.stringify(args),
-  });
-  const body = await response.text();
-  return { status: response.status, result: parseActionResult(body), body };
-}
-
-/** The value in an RSC action response: the row whose id row 0 points at ("$@1"). */
-export function parseActionResult(body: string): unknown {
-  const rows = new Map<string, string>();
-  for (const line of body.split("\n")) {
-    const match = /^([0-9a-f]+):(.*)$/.exec(line);
-    if (match) rows.set(match[1]!, match[2]!);
-  }
-  const head = rows.get("0");
-  if (!head) return undefined;
-  try {
-    const root = JSON.parse(head) as { a?: unknown };
-    if (typeof root.a === "string" && root.a.startsWith("$@")) {
-      const row = rows.get(root.a.slice(2));
-      return row === undefined ? undefined : JSON.parse(row);
-    }
-    return root.a;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,0 +1,28 @@
+/**
+ * Starts the app for the accessibility journeys: a fresh PostgreSQL database
+ * "alur_proof_a11y" (dropped again by global-teardown.ts), then `npm start`
+ * (migrations, demo data, build when stale) on the given port.
+ */
+import { spawn } from "node:child_process";
+
+import pg from "pg";
+
+import { A11Y_DATABASE, a11yDatabaseUrl, pgAdminUrl } from "./support";
+
+const port = process.argv[2] ?? "4400";
+const admin = new pg.Client({ connectionString: pgAdminUrl() });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS "${A11Y_DATABASE}" WITH (FORCE)`);
+await admin.query(`CREATE DATABASE "${A11Y_DATABASE}"`);
+await admin.end();
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: a11yDatabaseUrl(),
+  NEXTAUTH_SECRET: "alur-proof-a11y-secret-not-for-production",
+  NEXTAUTH_URL: `http://localhost:${port}`,
+};
+const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts", "--port", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 1));
