@@ -5,7 +5,7 @@ import { TZDate } from "@date-fns/tz";
 import { db } from "@/lib/db/client";
 import { TIME_ZONE_IANA, type TAgencyTimeZone } from "@/lib/format";
 import { listAgreementYears } from "@/lib/performance/queries";
-import { isPeriodFrozen } from "@/lib/performance/service";
+import { frozenQuarters } from "@/lib/performance/service";
 
 import type { TQuarter } from "./format";
 
@@ -24,7 +24,7 @@ export async function resolvePeriod(agencyId: string, timeZone: TAgencyTimeZone,
   const currentYear = new TZDate(new Date(), TIME_ZONE_IANA[timeZone]).getFullYear();
   const rawYear = Number(first(search.tahun));
   const year = Number.isInteger(rawYear) && rawYear >= 2000 && rawYear <= 2100 ? rawYear : (years[0] ?? currentYear);
-  const frozen = await Promise.all(([1, 2, 3, 4] as const).map((q) => isPeriodFrozen(db, agencyId, year, q)));
+  const frozen = await frozenQuarters(db, agencyId, year);
   const rawQuarter = Number(first(search.tw));
   const quarter = ([1, 2, 3, 4].includes(rawQuarter) ? rawQuarter : frozen.findIndex((f) => !f) + 1 || 4) as TQuarter;
   // Offer the current year too, so a new year's page is reachable before its PK exists.

@@ -14,10 +14,15 @@ export function createPrismaClient(url = databaseUrl()) {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  return new PrismaClient({
-    adapter,
-    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
+  if (process.env.ALUR_LOG_QUERIES !== "1") return new PrismaClient({ adapter, transactionOptions });
+  // Opt-in, for the benchmark's statement count (tests/bench/run.ts): one stdout
+  // line per statement. Off, the client is built exactly as before (no log option).
+  const client = new PrismaClient({ adapter, transactionOptions, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => {
+    process.stdout.write(`[alur:query] ${event.duration}ms ${event.query.replace(/\s+/g, " ").slice(0, 300)}\n`);
   });
+  return client as unknown as PrismaClient;
 }
 
 export function databaseUrl(): string {

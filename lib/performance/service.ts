@@ -24,6 +24,17 @@ export async function isPeriodFrozen(tx: DbTx, agencyId: string, year: number, q
   return completed > 0;
 }
 
+/** Which quarters of a year are frozen (see isPeriodFrozen), in one statement: [TW I, TW II, TW III, TW IV]. */
+export async function frozenQuarters(tx: DbTx, agencyId: string, year: number): Promise<boolean[]> {
+  const rows = await tx.measurementCycle.findMany({
+    where: { agencyId, year, period: { in: Object.values(PERIOD_OF_QUARTER) }, status: "COMPLETED" },
+    select: { period: true },
+    distinct: ["period"],
+  });
+  const done = new Set<string>(rows.map((r) => r.period));
+  return Object.values(PERIOD_OF_QUARTER).map((period) => done.has(period));
+}
+
 /** Indicators of the year's PK whose realization of the quarter is not yet submitted (or verified). */
 export async function pendingRealizations(tx: DbTx, agencyId: string, year: number, quarter: number): Promise<number | null> {
   const agreement = await tx.performanceAgreement.findUnique({ where: { agencyId_year: { agencyId, year } }, select: { id: true } });

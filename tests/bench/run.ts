@@ -1,0 +1,729 @@
+/**
+ * The benchmark of issue #8: `npm run bench [-- flags]`, on the dataset of
+ * `npm run bench:seed` (tests/bench/seed.ts).
+ *
+ * 1. Builds if stale, starts the production server (`next start`) on the bench
+ *    database, signs in as the heavy agency's head (demo account), warms up.
+ * 2. Throughput: autocannon, 32 connections, `--duration` s per route: the bare
+ *    route /api/ping (no database, no session) and the data pages of the heavy
+ *    agency. req/s, p50/p95/p99, ratio to the bare route.
+ * 3. Step transitions/s through the real server action (taskAction over HTTP as
+ *    React sends it) on many cycles at once, checked against the database
+ *    (tasks DONE and task.* audit events: none lost), against pgbench running a
+ *    three-statement transaction on the same PostgreSQL.
+ * 4. SQL statements per page: a second server with ALUR_LOG_QUERIES=1, one
+ *    sequential request at a time, on the full and on a small dataset
+ *    (`--small-database-url`, seeded with `--scale 0.1`, if it exists).
+ * 5. First-load JS per route from the build manifests (gzip).
+ * 6. Server RSS: idle, peak under load, and a soak of `--soak-seconds` at 32
+ *    clients sampled every 5 s (slope of the last half).
+ *
+ * Results: .bench/results.json and .bench/results.md, and a summary table.
+ */
+import { spawn } from "node:child_process";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+
+import autocannon from "autocannon";
+import pg from "pg";
+
+import { ROOT, builtActions, callAction, ensureBuild, signIn, startServer, type RunningServer } from "@/tests/support/server";
+
+const { values: flags } = parseArgs({
+  options: {
+    "database-url": { type: "string", default: "postgresql://postgres@127.0.0.1:5432/alur_bench" },
+    "small-database-url": { type: "string", default: "postgresql://postgres@127.0.0.1:5432/alur_bench_small" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "32" },
+    "soak-seconds": { type: "string", default: "600" },
+    "transition-seconds": { type: "string", default: "15" },
+    port: { type: "string", default: "4210" },
+    only: { type: "string" },
+    "node-options": { type: "string" },
+  },
+});
+const DURATION = Number(flags.duration);
+const CONNECTIONS = Number(flags.connections);
+const SOAK = Number(flags["soak-seconds"]);
+const TRANSITION_SECONDS = Number(flags["transition-seconds"]);
+const PORT = Number(flags.port);
+const HEAVY_SLUG = "bmcktr-sumbar";
+const HEAD_LOGIN = "kadis@sumbar.demo";
+const parts = new Set((flags.only ?? "pages,transitions,statements,js,soak").split(","));
+
+const log = (line: string) => console.info(`[bench] ${line}`);
+const servers: RunningServer[] = [];
+const cleanup = async () => {
+  for (const s of servers) await s.stop().catch(() => undefined);
+};
+process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+/** The server's processes: `next start` and its descendants (it may fork next-server). */
+async function processTree(pid: number): Promise<number[]> {
+  const out = [pid];
+  for (const task of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
+    const children = await readFile(`/proc/${pid}/task/${task}/children`, "utf8").catch(() => "");
+    for (const child of children.split(/\s+/).filter(Boolean)) out.push(...(await processTree(Number(child))));
+  }
+  return out;
+}
+
+async function rssMb(pid: number): Promise<{ total: number; perProcess: Record<string, number> }> {
+  const perProcess: Record<string, number> = {};
+  let total = 0;
+  for (const p of await processTree(pid)) {
+    const status = await readFile(`/proc/${p}/status`, "utf8").catch(() => "");
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    const name = (await readFile(`/proc/${p}/cmdline`, "utf8").catch(() => "")).replace(/\0/g, " ").trim().slice(0, 60);
+    perProcess[`${p} ${name}`] = Math.round(kb / 1024);
+    total += kb / 1024;
+  }
+  return { total: Math.round(total), perProcess };
+}
+
+/** CPU time (user + system) the server's processes have used, in ms (from /proc/<pid>/stat; 100 ticks a second). */
+async function cpuMs(pid: number): Promise<number> {
+  let ticks = 0;
+  for (const p of await processTree(pid)) {
+    const stat = await readFile(`/proc/${p}/stat`, "utf8").catch(() => "");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  }
+  return ticks * 10;
+}
+
+const loadAverage = async () => Number((await readFile("/proc/loadavg", "utf8")).split(" ")[0]);
+
+interface LoadResult {
+  name: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+  bytesPerRequest: number;
+  /** Server CPU per request (ms): robust to other load on the machine. */
+  cpuMsPerRequest: number;
+  /** 1-minute load average at the end (2 cores: above 2 means others compete for the CPU). */
+  loadAverage: number;
+}
+
+/** Waits until the server is idle (under 50 ms CPU in a second, at most 30 s): work left from timed-out requests is not charged to the next route. */
+async function settle(pid: number) {
+  for (let i = 0; i < 30; i++) {
+    const before = await cpuMs(pid);
+    await new Promise((r) => setTimeout(r, 1000));
+    if ((await cpuMs(pid)) - before < 50) return;
+  }
+}
+
+async function load(name: string, baseUrl: string, urlPath: string, cookie: string | null, pid: number, seconds = DURATION): Promise<LoadResult> {
+  await settle(pid);
+  const cpuBefore = await cpuMs(pid);
+  const instance = autocannon({
+    url: `${baseUrl}${urlPath}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: cookie ? { cookie } : {},
+  }) as Tracker;
+  // autocannon's summary has no p95: every response's time, for exact percentiles.
+  const times: number[] = [];
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const result = await instance;
+  const cpu = (await cpuMs(pid)) - cpuBefore;
+  times.sort((a, b) => a - b);
+  const r: LoadResult = {
+    cpuMsPerRequest: Math.round((cpu / Math.max(1, result.requests.total)) * 10) / 10,
+    loadAverage: await loadAverage(),
+    name,
+    path: urlPath,
+    rps: Math.round(result.requests.average * 10) / 10,
+    p50: Math.round(percentile(times, 50)),
+    p95: Math.round(percentile(times, 95)),
+    p99: Math.round(percentile(times, 99)),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    requests: result.requests.total,
+    bytesPerRequest: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+  };
+  log(`${name.padEnd(26)} ${String(r.rps).padStart(8)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  non2xx ${r.non2xx}  errors ${r.errors}  server CPU ${r.cpuMsPerRequest} ms/req  load ${r.loadAverage}`);
+  return r;
+}
+
+/** autocannon returns its tracker (an EventEmitter that is also a promise); its types only say Promise. */
+type Tracker = Promise<autocannon.Result> & { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+
+// ---------------------------------------------------------------------------
+// The dataset: ids of what the pages show
+// ---------------------------------------------------------------------------
+
+async function pageTargets(databaseUrl: string) {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const agency = (await c.query(`SELECT id FROM "Agency" WHERE slug = $1`, [HEAVY_SLUG])).rows[0] as { id: string };
+    // The demo's completed Triwulan I 2026 cycle (with a return): the richest history.
+    const cycle = (
+      await c.query(`SELECT id FROM "MeasurementCycle" WHERE "agencyId" = $1 AND year = 2026 AND period = 'TW1'`, [agency.id])
+    ).rows[0] as { id: string };
+    const sop = (await c.query(`SELECT id FROM "Sop" WHERE "agencyId" = $1 AND status = 'ACTIVE'`, [agency.id])).rows[0] as { id: string };
+    const audit = (
+      await c.query(`SELECT count(*)::int AS n, min(id)::text AS lo, max(id)::text AS hi FROM "AuditEvent" WHERE "agencyId" = $1`, [agency.id])
+    ).rows[0] as { n: number; lo: string; hi: string };
+    // A keyset cursor ~90 % of the way down the agency's log.
+    const deep = (
+      await c.query(`SELECT id::text FROM "AuditEvent" WHERE "agencyId" = $1 ORDER BY id ASC OFFSET $2 LIMIT 1`, [agency.id, Math.floor(audit.n / 10)])
+    ).rows[0] as { id: string };
+    const base = `/a/${HEAVY_SLUG}`;
+    return {
+      agencyId: agency.id,
+      auditEvents: audit.n,
+      routes: [
+        { name: "dashboard / inbox", path: `${base}`, route: "/a/[agencySlug]/page" },
+        { name: "cycle page", path: `${base}/cycles/${cycle.id}`, route: "/a/[agencySlug]/cycles/[cycleId]/page" },
+        { name: "cycle timeline", path: `${base}/cycles/${cycle.id}/timeline`, route: "/a/[agencySlug]/cycles/[cycleId]/timeline/page" },
+        { name: "audit log, first page", path: `${base}/audit`, route: "/a/[agencySlug]/audit/page" },
+        { name: "audit log, deep page", path: `${base}/audit?before=${deep.id}`, route: "/a/[agencySlug]/audit/page" },
+        { name: "realization recap", path: `${base}/kinerja/rekap?tahun=2026&tw=1`, route: "/a/[agencySlug]/kinerja/rekap/page" },
+        { name: "SOP document", path: `${base}/sops/${sop.id}`, route: "/a/[agencySlug]/sops/[sopId]/page" },
+      ],
+    };
+  } finally {
+    await c.end();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// First-load JS from the build manifests
+// ---------------------------------------------------------------------------
+
+/**
+ * Per route: the root main files of .next/build-manifest.json (the runtime
+ * every App Router page loads) plus every file in the route's
+ * page_client-reference-manifest.js entryJSFiles (the client chunks of its
+ * layouts, error/not-found boundaries and page), deduplicated, each gzipped
+ * (zlib default level) and summed. Polyfills (nomodule) are not counted.
+ */
+async function firstLoadJs(routes: string[]) {
+  const build = JSON.parse(await readFile(path.join(ROOT, ".next", "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const out: Record<string, { files: number; rawKb: number; gzipKb: number }> = {};
+  for (const route of routes) {
+    const file = path.join(ROOT, ".next", "server", "app", `${route.replace(/^\//, "")}_client-reference-manifest.js`);
+    const source = await readFile(file, "utf8");
+    const sandbox = { globalThis: {} as Record<string, unknown> };
+    new Function("globalThis", source)(sandbox.globalThis);
+    const manifest = Object.values((sandbox.globalThis.__RSC_MANIFEST ?? {}) as Record<string, { entryJSFiles: Record<string, string[]> }>)[0]!;
+    const files = new Set([...build.rootMainFiles, ...Object.values(manifest.entryJSFiles).flat()]);
+    let raw = 0;
+    let gz = 0;
+    for (const f of files) {
+      const bytes = await readFile(path.join(ROOT, ".next", f));
+      raw += bytes.length;
+      gz += gzipSync(bytes).length;
+    }
+    out[route] = { files: files.size, rawKb: Math.round(raw / 102.4) / 10, gzipKb: Math.round(gz / 102.4) / 10 };
+  }
+  return out;
+}
+
+/**
+ * Cross-check from the served page: every /_next/static/chunks/*.js the
+ * signed-in page's HTML references (script tags and the inline RSC payload's
+ * client references: what the browser loads before the page is interactive),
+ * deduplicated, gzipped and summed. Polyfill (nomodule) script excluded.
+ */
+async function servedJs(baseUrl: string, urlPath: string, cookie: string) {
+  const html = await (await fetch(`${baseUrl}${urlPath}`, { headers: { cookie } })).text();
+  const polyfills = new Set((/<script src="([^"]+)" noModule/i.exec(html)?.slice(1) ?? []).map((s) => s.replace(/^\/_next\//, "")));
+  const files = new Set([...html.matchAll(/\/_next\/(static\/chunks\/[\w\-.~]+\.js)/g)].map((m) => m[1]!).filter((f) => !polyfills.has(f)));
+  let gz = 0;
+  for (const f of files) gz += gzipSync(await readFile(path.join(ROOT, ".next", f))).length;
+  return { files: files.size, gzipKb: Math.round(gz / 102.4) / 10 };
+}
+
+// ---------------------------------------------------------------------------
+// Statements per page (ALUR_LOG_QUERIES=1)
+// ---------------------------------------------------------------------------
+
+async function statementsPerPage(databaseUrl: string, port: number) {
+  const targets = await pageTargets(databaseUrl);
+  const server = await startServer({ databaseUrl, port, env: { ...process.env, ALUR_LOG_QUERIES: "1" } });
+  servers.push(server);
+  try {
+    const cookie = await signIn(server.baseUrl, HEAD_LOGIN);
+    if (!cookie) throw new Error("sign-in refused");
+    const counts: Record<string, number[]> = {};
+    const statements: Record<string, string[]> = {};
+    for (const route of targets.routes) {
+      await fetch(`${server.baseUrl}${route.path}`, { headers: { cookie } }).then((r) => r.text()); // warm
+      counts[route.name] = [];
+      for (let i = 0; i < 3; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        const before = server.output().length;
+        const response = await fetch(`${server.baseUrl}${route.path}`, { headers: { cookie } });
+        await response.text();
+        if (response.status !== 200) throw new Error(`${route.path}: ${response.status}`);
+        await new Promise((r) => setTimeout(r, 300));
+        const lines = server.output().slice(before).split("\n").filter((l) => l.startsWith("[alur:query]"));
+        counts[route.name]!.push(lines.length);
+        statements[route.name] = lines.map((l) => l.replace(/^\[alur:query\] \d+ms /, "").slice(0, 160));
+      }
+    }
+    return { auditEvents: targets.auditEvents, counts, statements };
+  } finally {
+    await server.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Step transitions through the server action vs pgbench
+// ---------------------------------------------------------------------------
+
+const PERIODS = ["TW2", "TW3", "TW4", "TAHUNAN"] as const;
+
+async function transitions(instances: RunningServer[], databaseUrl: string, connections = CONNECTIONS) {
+  const server = instances[0]!;
+  let turn = 0;
+  const next = () => instances[turn++ % instances.length]!.baseUrl;
+  const actions = await builtActions();
+  const taskActionId = actions.get("lib/cycle/actions.ts#taskAction");
+  const startActionId = actions.get("lib/cycle/actions.ts#startCycleAction");
+  if (!taskActionId || !startActionId) throw new Error("taskAction/startCycleAction not in the build's server reference manifest");
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  const agencyCount = connections * 2;
+  // Two sessions per agency: the head (steps 1 and 7, the approval) and an
+  // operator holding the other SOP roles (given here: SEKRETARIS's user also
+  // gets TIM_SAKIP, BIDANG and SUBBAG_PERENCANAAN), so maker-checker holds.
+  const agencies = (
+    await c.query<{ id: string; slug: string; sopId: string }>(
+      `SELECT a.id, a.slug, s.id AS "sopId" FROM "Agency" a JOIN "Sop" s ON s."agencyId" = a.id AND s.status = 'ACTIVE'
+       WHERE a.id LIKE 'bag%'
+       -- agencies with the least 2026 work done first, so a second run on the same database still finds work
+       ORDER BY (SELECT count(*) FROM "CycleTask" t WHERE t."agencyId" = a.id AND t."startedAt" > now() - interval '30 days'), a.id LIMIT $1`,
+      [agencyCount],
+    )
+  ).rows;
+  await c.query(
+    `INSERT INTO "Membership" (id, "userId", "agencyId", "roleId", "updatedAt")
+     SELECT 'bop' || md5(m."userId" || r.id), m."userId", m."agencyId", r.id, now()
+     FROM "Membership" m JOIN "Role" sr ON sr.id = m."roleId" AND sr.code = 'SEKRETARIS'
+     JOIN "Role" r ON r."agencyId" = m."agencyId" AND r.code IN ('TIM_SAKIP', 'BIDANG', 'SUBBAG_PERENCANAAN')
+     WHERE m."agencyId" = ANY($1) ON CONFLICT DO NOTHING`,
+    [agencies.map((a) => a.id)],
+  );
+  const people = (
+    await c.query<{ agencyId: string; code: string; nip: string }>(
+      `SELECT DISTINCT ON (m."agencyId", r.code) m."agencyId", r.code, u.nip FROM "Membership" m JOIN "Role" r ON r.id = m."roleId" JOIN "User" u ON u.id = m."userId"
+       WHERE m."agencyId" = ANY($1) AND r.code IN ('KADIS', 'SEKRETARIS') ORDER BY m."agencyId", r.code, m.id`,
+      [agencies.map((a) => a.id)],
+    )
+  ).rows;
+  log(`transitions: signing in ${people.length} users of ${agencies.length} agencies`);
+  const sessions = new Map<string, string>();
+  for (let i = 0; i < people.length; i += 8) {
+    await Promise.all(
+      people.slice(i, i + 8).map(async (p) => {
+        const cookie = await signIn(server.baseUrl, p.nip);
+        if (!cookie) throw new Error(`sign-in refused for ${p.nip}`);
+        sessions.set(`${p.agencyId}/${p.code}`, cookie);
+      }),
+    );
+  }
+  const steps = new Map<string, { kind: string; executor: string; kelengkapan: string }>();
+  for (const row of (
+    await c.query(`SELECT st.number, st.kind, st.kelengkapan, r.code FROM "SopStep" st JOIN "Role" r ON r.id = st."executorRoleId" WHERE st."sopId" = $1`, [agencies[0]!.sopId])
+  ).rows) {
+    steps.set(String(row.number), { kind: row.kind, executor: row.code, kelengkapan: row.kelengkapan });
+  }
+  const countSql = `SELECT (SELECT count(*)::int FROM "CycleTask" WHERE "agencyId" = ANY($1) AND status = 'DONE') AS done,
+                           (SELECT count(*)::int FROM "AuditEvent" WHERE "agencyId" = ANY($1) AND action LIKE 'task.%') AS audited`;
+  const before = (await c.query(countSql, [agencies.map((a) => a.id)])).rows[0] as { done: number; audited: number };
+
+  let ok = 0;
+  let failed = 0;
+  let started = 0;
+  const failures: string[] = [];
+  const latencies: number[] = [];
+  const deadline = Date.now() + TRANSITION_SECONDS * 1000;
+  const t0 = Date.now();
+  const lookup = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  async function worker(mine: typeof agencies) {
+    for (const agency of mine) {
+      const queue: (typeof PERIODS)[number][] = [...PERIODS];
+      for (;;) {
+        if (Date.now() > deadline) return;
+        // What the cycle page shows the user: the open task of the agency's running cycle.
+        const open = (
+          await lookup.query(
+            `SELECT t.id, t."cycleId", t."stepNumber", t.status FROM "CycleTask" t JOIN "MeasurementCycle" c ON c.id = t."cycleId"
+             WHERE c."agencyId" = $1 AND c.status = 'ACTIVE' AND t.status IN ('ACTIVE', 'RETURNED') LIMIT 1`,
+            [agency.id],
+          )
+        ).rows[0] as { id: string; cycleId: string; stepNumber: number; status: string } | undefined;
+        if (!open) {
+          const period = queue.shift();
+          if (!period) break;
+          const r = await callAction(next(), startActionId!, [agency.slug, { sopId: agency.sopId, year: 2026, period }], {
+            cookie: sessions.get(`${agency.id}/KADIS`),
+          });
+          if ((r.result as { ok?: boolean } | undefined)?.ok) started++;
+          else if (r.status !== 200) throw new Error(`start ${agency.slug} ${period}: ${r.status} ${r.body.slice(0, 300)}`);
+          // else: that period's cycle exists already (an earlier run): the next period
+          continue;
+        }
+        const step = steps.get(String(open.stepNumber))!;
+        const decision = step.kind === "REVIEW" || step.kind === "APPROVAL";
+        const cookie = sessions.get(`${agency.id}/${step.executor === "KADIS" ? "KADIS" : "SEKRETARIS"}`);
+        // Posted to the cycle page, as the browser does: the action's revalidatePath re-renders it into the response.
+        const t = performance.now();
+        const r = await callAction(
+          next(),
+          taskActionId!,
+          [
+            agency.slug,
+            {
+              cycleId: open.cycleId,
+              taskId: open.id,
+              event: decision ? "APPROVE" : open.status === "RETURNED" ? "RESUBMIT" : "COMPLETE",
+              outputText: "Hasil langkah (bench)",
+              checklist: step.kelengkapan.split("\n").map((s) => s.trim()).filter(Boolean),
+              attendees: ["Sekretaris", "Tim SAKIP"],
+              decisions: "Lanjut.",
+            },
+          ],
+          { cookie, path: `/a/${agency.slug}/cycles/${open.cycleId}` },
+        );
+        latencies.push(performance.now() - t);
+        if ((r.result as { ok?: boolean } | undefined)?.ok) ok++;
+        else {
+          failed++;
+          if (failures.length < 5) failures.push(`${r.status} ${r.body.slice(0, 200)}`);
+          if (failed > 50) throw new Error(`too many failed transitions: ${failures.join(" | ")}`);
+        }
+      }
+    }
+  }
+  const groups = Array.from({ length: connections }, (_, i) => agencies.filter((_, k) => k % connections === i));
+  await Promise.all(groups.map(worker));
+  const seconds = (Date.now() - t0) / 1000;
+  await lookup.end();
+  const after = (await c.query(countSql, [agencies.map((a) => a.id)])).rows[0] as { done: number; audited: number };
+  await c.end();
+  latencies.sort((a, b) => a - b);
+  const app = {
+    transitions: ok,
+    failed,
+    failures,
+    cyclesStarted: started,
+    seconds: Math.round(seconds * 10) / 10,
+    perSecond: Math.round((ok / seconds) * 10) / 10,
+    p50: Math.round(percentile(latencies, 50)),
+    p95: Math.round(percentile(latencies, 95)),
+    tasksDone: after.done - before.done,
+    auditEvents: after.audited - before.audited,
+    // Acknowledged transitions without their DONE task or their audit event (or the reverse).
+    lost: Math.abs(ok - (after.done - before.done)) + Math.abs(ok - (after.audited - before.audited)),
+  };
+  log(`transitions: ${ok} ok, ${failed} failed in ${app.seconds} s = ${app.perSecond}/s (p50 ${app.p50} ms, p95 ${app.p95} ms); DB: +${app.tasksDone} tasks DONE, +${app.auditEvents} task audit events`);
+  return app;
+}
+
+async function pgbench(seconds: number) {
+  const adminUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
+  const name = "alur_bench_pgbench";
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const c = new pg.Client({ connectionString: adminUrl.replace(/\/postgres$/, `/${name}`) });
+  await c.connect();
+  // The shape of a transition: tasks keyed like CycleTask, an audit table with its indexes.
+  await c.query(`
+    CREATE TABLE task (id bigserial PRIMARY KEY, cycle_id int NOT NULL, step int NOT NULL, status text NOT NULL, completed_at timestamptz, output text, data jsonb NOT NULL DEFAULT '{}');
+    CREATE INDEX ON task (cycle_id, status);
+    CREATE TABLE audit (id bigserial PRIMARY KEY, chain_key text NOT NULL, seq int NOT NULL, action text NOT NULL, entity_id text, data jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), hash text NOT NULL);
+    CREATE INDEX ON audit (chain_key, id DESC);
+    INSERT INTO task (cycle_id, step, status) SELECT g, 1, 'ACTIVE' FROM generate_series(1, 100000) g;`);
+  await c.query(`VACUUM ANALYZE`);
+  await c.end();
+  const script = path.join(ROOT, ".bench", "transition.pgbench.sql");
+  await writeFile(
+    script,
+    [
+      "\\set cid random(1, 100000)",
+      "BEGIN;",
+      "UPDATE task SET status = 'DONE', completed_at = now(), output = 'Hasil langkah', data = '{\"checklist\":[\"a\",\"b\"]}' WHERE id = :cid;",
+      "INSERT INTO task (cycle_id, step, status) VALUES (:cid, 2, 'ACTIVE');",
+      "INSERT INTO audit (chain_key, seq, action, entity_id, data, hash) VALUES ('agency:' || :cid, 1, 'task.complete', :cid::text, '{\"stepNumber\":1}', md5(:cid::text));",
+      "END;",
+      "",
+    ].join("\n"),
+  );
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn("pgbench", ["-n", "-h", "127.0.0.1", "-U", "postgres", "-c", String(CONNECTIONS), "-j", "2", "-T", String(seconds), "-f", script, name]);
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`pgbench exit ${code}: ${out}`))));
+  });
+  const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1] ?? 0);
+  const latency = Number(/latency average = ([\d.]+) ms/.exec(output)?.[1] ?? 0);
+  const drop = new pg.Client({ connectionString: adminUrl });
+  await drop.connect();
+  await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await drop.end();
+  log(`pgbench (3-statement transaction, ${CONNECTIONS} clients): ${tps} tps, latency avg ${latency} ms`);
+  return { tps: Math.round(tps), latencyAvgMs: latency };
+}
+
+// ---------------------------------------------------------------------------
+// Two instances on one database (stateless check)
+// ---------------------------------------------------------------------------
+
+/**
+ * Two `next start` processes on the same database: a session made on A is
+ * accepted by B (JWT, no server-side session store), and transitions sent
+ * alternately to A and B all land (counted in the database).
+ */
+async function twoInstances(databaseUrl: string) {
+  const a = await startServer({ databaseUrl, port: PORT + 3 });
+  servers.push(a);
+  const b = await startServer({ databaseUrl, port: PORT + 4 });
+  servers.push(b);
+  try {
+    const targets = await pageTargets(databaseUrl);
+    const cookie = await signIn(a.baseUrl, HEAD_LOGIN);
+    if (!cookie) throw new Error("sign-in refused");
+    const onB = await fetch(`${b.baseUrl}${targets.routes[0]!.path}`, { headers: { cookie }, redirect: "manual" });
+    const both = await transitions([a, b], databaseUrl, 16);
+    return { sessionFromAAcceptedByB: onB.status === 200, statusOnB: onB.status, transitions: both };
+  } finally {
+    await a.stop();
+    await b.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------
+
+async function main() {
+  await mkdir(path.join(ROOT, ".bench"), { recursive: true });
+  await ensureBuild();
+  const databaseUrl = flags["database-url"]!;
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { cpus: (await readFile("/proc/cpuinfo", "utf8")).match(/^processor/gm)?.length, memGb: Math.round(Number(/MemTotal:\s+(\d+)/.exec(await readFile("/proc/meminfo", "utf8"))?.[1]) / 1048576) },
+    settings: { nodeOptions: flags["node-options"] ?? null, duration: DURATION, connections: CONNECTIONS, soakSeconds: SOAK, transitionSeconds: TRANSITION_SECONDS, poolMax: process.env.DATABASE_POOL_MAX ?? "10" },
+  };
+  const targets = await pageTargets(databaseUrl);
+  results.dataset = { databaseUrl, heavyAgencyAuditEvents: targets.auditEvents };
+
+  if (parts.has("js")) {
+    results.firstLoadJs = await firstLoadJs([...new Set(targets.routes.map((r) => r.route))]);
+    for (const [route, v] of Object.entries(results.firstLoadJs as Record<string, { gzipKb: number }>)) log(`first-load JS ${route}: ${v.gzipKb} kB gzip`);
+  }
+
+  if (parts.has("statements")) {
+    const full = await statementsPerPage(databaseUrl, PORT + 1);
+    let small: Awaited<ReturnType<typeof statementsPerPage>> | null = null;
+    const probe = new pg.Client({ connectionString: flags["small-database-url"] });
+    const exists = await probe.connect().then(() => true, () => false);
+    if (exists) await probe.end();
+    if (exists) small = await statementsPerPage(flags["small-database-url"]!, PORT + 2);
+    results.statements = { full, small };
+    for (const route of targets.routes) {
+      log(`statements ${route.name.padEnd(24)} full ${full.counts[route.name]!.join("/")}   small ${small ? small.counts[route.name]!.join("/") : "-"}`);
+    }
+  }
+
+  if (parts.has("instances")) {
+    results.instances = await twoInstances(databaseUrl);
+    log(`two instances: ${JSON.stringify(results.instances)}`);
+  }
+  if (!["pages", "transitions", "soak"].some((p) => parts.has(p))) return finish(results);
+  const server = await startServer({ databaseUrl, port: PORT, env: flags["node-options"] ? { ...process.env, NODE_OPTIONS: flags["node-options"] } : undefined });
+  servers.push(server);
+  const pid = server.child.pid!;
+  try {
+    await new Promise((r) => setTimeout(r, 3000));
+    const idleCold = await rssMb(pid);
+    const cookie = await signIn(server.baseUrl, HEAD_LOGIN);
+    if (!cookie) throw new Error("sign-in refused");
+    // Warm-up: every route a few times (compiles nothing in production, fills V8's JIT and the pool).
+    for (const route of [{ path: "/api/ping" }, ...targets.routes]) {
+      for (let i = 0; i < 5; i++) {
+        const r = await fetch(`${server.baseUrl}${route.path}`, { headers: { cookie } });
+        await r.text();
+        if (r.status !== 200) throw new Error(`${route.path}: ${r.status}`);
+      }
+    }
+    await autocannon({ url: `${server.baseUrl}${targets.routes[0]!.path}`, connections: CONNECTIONS, duration: 3, headers: { cookie } });
+    if (parts.has("js")) {
+      const served: Record<string, { files: number; gzipKb: number }> = {};
+      for (const route of targets.routes) served[route.name] = await servedJs(server.baseUrl, route.path, cookie);
+      results.servedJs = served;
+      for (const [name, v] of Object.entries(served)) log(`JS referenced by the served page ${name}: ${v.gzipKb} kB gzip (${v.files} files)`);
+    }
+    const idle = await rssMb(pid);
+    results.rss = { idleAfterStart: idleCold, idleWarm: idle };
+    log(`RSS idle: ${idleCold.total} MB after start, ${idle.total} MB warm (${JSON.stringify(idle.perProcess)})`);
+
+    let peak = idle.total;
+    const sampler = setInterval(() => void rssMb(pid).then((r) => (peak = Math.max(peak, r.total))), 1000);
+    if (parts.has("pages")) {
+      const bare = await load("bare route /api/ping", server.baseUrl, "/api/ping", null, pid);
+      const pages: (LoadResult & { ratio: number })[] = [];
+      for (const route of targets.routes) {
+        const r = await load(route.name, server.baseUrl, route.path, cookie, pid);
+        pages.push({ ...r, ratio: Math.round((r.rps / bare.rps) * 1000) / 1000 });
+      }
+      results.pages = { bare, pages };
+    }
+    if (parts.has("transitions")) {
+      const app = await transitions([server], databaseUrl);
+      const bench = await pgbench(TRANSITION_SECONDS);
+      results.transitions = { app, pgbench: bench, ratio: Math.round((app.perSecond / bench.tps) * 1000) / 1000 };
+    }
+    clearInterval(sampler);
+    (results.rss as Record<string, unknown>).peakUnderLoad = peak;
+    log(`RSS peak under load: ${peak} MB`);
+
+    if (parts.has("soak") && SOAK > 0) {
+      log(`soak: ${SOAK} s at ${CONNECTIONS} clients over the data pages`);
+      const samples: { t: number; rss: number }[] = [];
+      const soakStart = Date.now();
+      const every = setInterval(() => void rssMb(pid).then((r) => samples.push({ t: (Date.now() - soakStart) / 1000, rss: r.total })), 5000);
+      const soakTimes: number[] = [];
+      const instance = autocannon({
+        url: server.baseUrl,
+        connections: CONNECTIONS,
+        duration: SOAK,
+        headers: { cookie },
+        requests: targets.routes.map((r) => ({ method: "GET" as const, path: r.path })),
+      }) as Tracker;
+      instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => soakTimes.push(responseTime));
+      const result = await instance;
+      soakTimes.sort((a, b) => a - b);
+      clearInterval(every);
+      const half = samples.filter((s) => s.t >= SOAK / 2);
+      const n = half.length;
+      const mx = half.reduce((a, s) => a + s.t, 0) / n;
+      const my = half.reduce((a, s) => a + s.rss, 0) / n;
+      const slope = half.reduce((a, s) => a + (s.t - mx) * (s.rss - my), 0) / Math.max(1e-9, half.reduce((a, s) => a + (s.t - mx) ** 2, 0));
+      const soak = {
+        seconds: SOAK,
+        requests: result.requests.total,
+        rps: result.requests.average,
+        non2xx: result.non2xx,
+        errors: result.errors + result.timeouts,
+        p95: Math.round(percentile(soakTimes, 95)),
+        rssStart: samples[0]?.rss,
+        rssMax: Math.max(...samples.map((s) => s.rss)),
+        rssEnd: samples.at(-1)?.rss,
+        slopeLastHalfMbPerMin: Math.round(slope * 60 * 100) / 100,
+        samples,
+      };
+      (results.rss as Record<string, unknown>).soak = soak;
+      peak = Math.max(peak, soak.rssMax);
+      (results.rss as Record<string, unknown>).peakUnderLoad = peak;
+      log(`soak: ${soak.requests} requests, RSS ${soak.rssStart} → max ${soak.rssMax} → ${soak.rssEnd} MB, slope of the last half ${soak.slopeLastHalfMbPerMin} MB/min`);
+    }
+  } finally {
+    await server.stop();
+  }
+  await finish(results);
+}
+
+async function finish(results: Record<string, unknown>) {
+  const md = report(results);
+  await writeFile(path.join(ROOT, ".bench", "results.json"), JSON.stringify(results, null, 2));
+  await writeFile(path.join(ROOT, ".bench", "results.md"), md);
+  console.info(`\n${md}`);
+}
+
+function report(results: Record<string, unknown>): string {
+  const rows: string[][] = [];
+  const yes = (ok: boolean) => (ok ? "met" : "**missed**");
+  const pages = results.pages as { bare: LoadResult; pages: (LoadResult & { ratio: number })[] } | undefined;
+  if (pages) {
+    rows.push(["bare route /api/ping", `${pages.bare.rps} req/s, p50 ${pages.bare.p50} / p95 ${pages.bare.p95} ms; server CPU ${pages.bare.cpuMsPerRequest} ms/req, load avg ${pages.bare.loadAverage}`, "reference", ""]);
+    for (const p of pages.pages) {
+      rows.push([
+        p.name,
+        `${p.rps} req/s (${(p.ratio * 100).toFixed(1)} % of bare), p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} ms; server CPU ${p.cpuMsPerRequest} ms/req (bare ${pages.bare.cpuMsPerRequest}), ${Math.round(p.bytesPerRequest / 1024)} kB, load avg ${p.loadAverage}${p.non2xx || p.errors ? `, ${p.non2xx} non-2xx, ${p.errors} errors` : ""}`,
+        "≥ 50 % of bare, p95 ≤ 100 ms",
+        `${yes(p.ratio >= 0.5)} / ${yes(p.requests > 0 && p.p95 <= 100)}`,
+      ]);
+    }
+  }
+  const tr = results.transitions as { app: { perSecond: number; lost: number; transitions: number; failed: number; p95: number }; pgbench: { tps: number }; ratio: number } | undefined;
+  if (tr) {
+    rows.push([
+      "step transitions (server action)",
+      `${tr.app.perSecond}/s (p95 ${tr.app.p95} ms) vs pgbench ${tr.pgbench.tps} tps = ${(tr.ratio * 100).toFixed(1)} %; ${tr.app.transitions} ok, ${tr.app.failed} failed, ${tr.app.lost} lost`,
+      "≥ 40 % of pgbench, none lost",
+      `${yes(tr.ratio >= 0.4)} / ${yes(tr.app.lost === 0)}`,
+    ]);
+  }
+  const inst = results.instances as { sessionFromAAcceptedByB: boolean; transitions: { perSecond: number; transitions: number; lost: number } } | undefined;
+  if (inst) {
+    rows.push([
+      "two instances, one database",
+      `session from A accepted by B: ${inst.sessionFromAAcceptedByB ? "yes" : "no"}; ${inst.transitions.transitions} transitions alternating A/B (${inst.transitions.perSecond}/s), ${inst.transitions.lost} lost`,
+      "stateless, none lost",
+      yes(inst.sessionFromAAcceptedByB && inst.transitions.lost === 0),
+    ]);
+  }
+  const st = results.statements as { full: { auditEvents: number; counts: Record<string, number[]> }; small: { auditEvents: number; counts: Record<string, number[]> } | null } | undefined;
+  if (st) {
+    for (const [name, counts] of Object.entries(st.full.counts)) {
+      const full = Math.max(...counts);
+      const small = st.small ? Math.max(...st.small.counts[name]!) : null;
+      rows.push([
+        `statements: ${name}`,
+        `${full} (heavy agency ${st.full.auditEvents} audit events)${small !== null ? ` vs ${small} (${st.small!.auditEvents})` : ""}`,
+        "constant, ≤ 8",
+        `${yes(small === null || small === full)} / ${yes(full <= 8)}`,
+      ]);
+    }
+  }
+  const js = results.firstLoadJs as Record<string, { gzipKb: number }> | undefined;
+  if (js) for (const [route, v] of Object.entries(js)) rows.push([`first-load JS ${route} (build manifests)`, `${v.gzipKb} kB gzip`, "≤ 180 kB", yes(v.gzipKb <= 180)]);
+  const served = results.servedJs as Record<string, { gzipKb: number; files: number }> | undefined;
+  if (served) for (const [name, v] of Object.entries(served)) rows.push([`JS the served page references: ${name}`, `${v.gzipKb} kB gzip (${v.files} files)`, "≤ 180 kB", yes(v.gzipKb <= 180)]);
+  const rss = results.rss as { idleWarm: { total: number }; peakUnderLoad: number; soak?: { seconds: number; rssStart: number; rssEnd: number; rssMax: number; slopeLastHalfMbPerMin: number; non2xx: number } } | undefined;
+  if (rss) {
+    rows.push(["RSS idle / peak under load", `${rss.idleWarm.total} MB / ${rss.peakUnderLoad} MB`, "≤ 600 MB", yes(rss.peakUnderLoad <= 600)]);
+    if (rss.soak) {
+      const flat = rss.soak.slopeLastHalfMbPerMin <= 1; // levelled off: not growing in the second half
+      rows.push([
+        `RSS soak (${rss.soak.seconds} s)`,
+        `${rss.soak.rssStart} → max ${rss.soak.rssMax} → ${rss.soak.rssEnd} MB, last-half slope ${rss.soak.slopeLastHalfMbPerMin} MB/min`,
+        "flat (last-half slope ≤ 1 MB/min)",
+        yes(flat),
+      ]);
+    }
+  }
+  const table = ["| Measure | Result | Target | Status |", "|---|---|---|---|", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  return `# Benchmark results (${results.date as string})\n\n${CONNECTIONS} connections, ${DURATION} s per route; machine ${JSON.stringify(results.machine)}.\n\n${table}\n`;
+}
+
+try {
+  await main();
+} finally {
+  await cleanup();
+}
