@@ -76,6 +76,7 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "page", path: "/a/[agencySlug]/sops/[sopId]/edit", scope: "agency", params: { sopId: "sopId" } },
   { kind: "page", path: "/a/[agencySlug]/sops/[sopId]/compare", scope: "agency", params: { sopId: "sopId" }, query: { with: "sopId" } },
   { kind: "handler", path: "/api/health", scope: "public", method: "GET" },
+  { kind: "handler", path: "/api/ping", scope: "public", method: "GET" },
   { kind: "handler", path: "/api/auth/[...nextauth]", scope: "public", method: "GET" },
   { kind: "handler", path: "/a/[agencySlug]/files", scope: "agency", method: "POST", records: true },
   { kind: "handler", path: "/a/[agencySlug]/files/[fileId]", scope: "agency", method: "GET", params: { fileId: "fileId" }, records: true },
