@@ -3,14 +3,13 @@ import { redirect } from "next/navigation";
 
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import { listUserAgencies } from "@/lib/agency/queries";
 import { requireUser } from "@/lib/authz/context";
 import { t } from "@/lib/i18n";
 
 /** Home: straight to the user's agency, or a picker when there are several. */
 export default async function HomePage() {
   const user = await requireUser();
-  const agencies = await listUserAgencies(user.id);
+  const { agencies } = user;
   if (agencies.length === 1 && !user.isPlatformAdmin) redirect(`/a/${agencies[0]!.slug}`);
   return (
     <main className="mx-auto max-w-2xl space-y-6 p-4 sm:p-8">

@@ -1,19 +1,6 @@
 import "server-only";
 
-import { cache } from "react";
-
 import { db } from "@/lib/db/client";
-
-/** Agencies where the user holds at least one active, unexpired role (for the switcher and the home page). */
-export const listUserAgencies = cache(async (userId: string) => {
-  return db.agency.findMany({
-    where: {
-      memberships: { some: { userId, active: true, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] } },
-    },
-    select: { slug: true, name: true },
-    orderBy: { name: "asc" },
-  });
-});
 
 export async function listMembers(agencyId: string) {
   const [memberships, roles] = await Promise.all([

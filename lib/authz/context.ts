@@ -17,6 +17,8 @@ export interface SessionUser {
   email: string | null;
   jabatan: string | null;
   isPlatformAdmin: boolean;
+  /** The agencies the user is an active member of, by name: the agency switcher's list. */
+  agencies: { slug: string; name: string }[];
 }
 
 export interface AgencyContext {
@@ -34,13 +36,30 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const userId = (session?.user as { id?: string } | undefined)?.id;
   if (!userId) return null;
+  // One statement (relation joins): the user and the agencies of their active memberships.
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, nip: true, name: true, email: true, jabatan: true, isPlatformAdmin: true, active: true },
+    select: {
+      id: true,
+      nip: true,
+      name: true,
+      email: true,
+      jabatan: true,
+      isPlatformAdmin: true,
+      active: true,
+      memberships: {
+        where: { active: true, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
+        select: { agency: { select: { slug: true, name: true } } },
+      },
+    },
   });
   if (!user?.active) return null;
-  const { active: _active, ...rest } = user;
-  return rest;
+  const { active: _active, memberships, ...rest } = user;
+  // A member with several roles has several memberships in one agency.
+  const agencies = [...new Map(memberships.map((m) => [m.agency.slug, m.agency])).values()].sort((a, b) =>
+    a.name.localeCompare(b.name, "id"),
+  );
+  return { ...rest, agencies };
 });
 
 export async function requireUser(): Promise<SessionUser> {

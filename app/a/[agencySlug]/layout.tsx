@@ -1,5 +1,4 @@
 import { AgencyShell } from "@/components/layout/agency-shell";
-import { listUserAgencies } from "@/lib/agency/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { ensureLateNotifications } from "@/lib/cycle/late";
 import { countUnreadNotifications } from "@/lib/cycle/queries";
@@ -15,7 +14,7 @@ export default async function AgencyLayout({
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug);
   if (!ctx.readOnly) await ensureLateNotifications(ctx.user.id, ctx.agency.id, ctx.roles.map((r) => r.id));
-  const [agencies, unread] = await Promise.all([listUserAgencies(ctx.user.id), countUnreadNotifications(ctx.user.id, ctx.agency.id)]);
+  const unread = await countUnreadNotifications(ctx.user.id, ctx.agency.id);
   const base = `/a/${ctx.agency.slug}`;
   const nav = [
     { href: base, label: t.nav.dashboard },
@@ -31,7 +30,7 @@ export default async function AgencyLayout({
       agency={ctx.agency}
       user={ctx.user}
       roleNames={ctx.roles.map((r) => r.name)}
-      otherAgencies={agencies.filter((a) => a.slug !== ctx.agency.slug)}
+      otherAgencies={ctx.user.agencies.filter((a) => a.slug !== ctx.agency.slug)}
       nav={nav}
     >
       {children}
