@@ -1,6 +1,6 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/validation/zod-resolver";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";

@@ -1,6 +1,6 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/validation/zod-resolver";
 import { Check, Undo2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";

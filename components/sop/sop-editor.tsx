@@ -1,7 +1,7 @@
 "use client";
 
 import { toNestErrors } from "@hookform/resolvers";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/lib/validation/zod-resolver";
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";

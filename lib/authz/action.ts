@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { TAuditAction } from "@/lib/audit/events";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { t } from "@/lib/i18n";
+import "@/lib/validation/zod-locale";
 
 import { buildAgencyContext, getSessionUser, loadAgencyContext, type AgencyContext, type SessionUser } from "./context";
 import { AppError } from "./errors";
