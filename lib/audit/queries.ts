@@ -253,9 +253,14 @@ export interface TAuditRowView {
 /**
  * Labels for a batch of rows: the actor's snapshot (as it was), role names for
  * its role codes, and what each entity is. Three queries per batch, whatever
- * its size: the agency's roles, the cycles referenced, the users referenced.
+ * its size: the agency's roles (unless the caller has them), the cycles
+ * referenced, the users referenced.
  */
-export async function describeAuditRows<R extends TPageRow>(agencyId: string, rows: R[]): Promise<(TAuditRowView & { row: R })[]> {
+export async function describeAuditRows<R extends TPageRow>(
+  agencyId: string,
+  rows: R[],
+  known: { roles?: { code: string; name: string }[] } = {},
+): Promise<(TAuditRowView & { row: R })[]> {
   const cycleIds = new Set<string>();
   const userIds = new Set<string>();
   for (const r of rows) {
@@ -265,7 +270,7 @@ export async function describeAuditRows<R extends TPageRow>(agencyId: string, ro
     if (r.entityType === "User" && r.entityId) userIds.add(r.entityId);
   }
   const [roles, cycles, users] = await Promise.all([
-    db.role.findMany({ where: { agencyId }, select: { code: true, name: true } }),
+    known.roles ? Promise.resolve(known.roles) : db.role.findMany({ where: { agencyId }, select: { code: true, name: true } }),
     cycleIds.size
       ? db.measurementCycle.findMany({
           where: { agencyId, id: { in: [...cycleIds] } },
@@ -331,29 +336,34 @@ export async function describeAuditRows<R extends TPageRow>(agencyId: string, ro
   });
 }
 
-/** What the log's selects offer: members (past ones too), cycles and SOP versions of the agency. */
+/**
+ * What the log's selects offer: members (past ones too), cycles and SOP
+ * versions of the agency; and its roles, which describeAuditRows can reuse.
+ * One statement (relation joins), whatever the agency's size.
+ */
 export async function listAuditFilterOptions(agencyId: string) {
-  const [memberships, cycles, sops] = await Promise.all([
-    db.membership.findMany({
-      where: { agencyId },
-      select: { user: { select: { id: true, name: true, nip: true } } },
-      distinct: ["userId"],
-    }),
-    db.measurementCycle.findMany({
-      where: { agencyId },
-      select: { id: true, year: true, period: true, status: true, sop: { select: { nomor: true, version: true } } },
-      orderBy: [{ year: "desc" }, { period: "desc" }, { startedAt: "desc" }],
-      take: 500,
-    }),
-    db.sop.findMany({
-      where: { agencyId },
-      select: { id: true, seriesId: true, nomor: true, nama: true, version: true, status: true },
-      orderBy: [{ nomor: "asc" }, { version: "desc" }],
-      take: 500,
-    }),
-  ]);
-  const members = memberships.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name, "id"));
-  return { members, cycles, sops };
+  const agency = await db.agency.findUniqueOrThrow({
+    where: { id: agencyId },
+    select: {
+      roles: { select: { code: true, name: true } },
+      memberships: { select: { user: { select: { id: true, name: true, nip: true } } } },
+      cycles: {
+        select: { id: true, year: true, period: true, status: true, sop: { select: { nomor: true, version: true } } },
+        orderBy: [{ year: "desc" }, { period: "desc" }, { startedAt: "desc" }],
+        take: 500,
+      },
+      sops: {
+        select: { id: true, seriesId: true, nomor: true, nama: true, version: true, status: true },
+        orderBy: [{ nomor: "asc" }, { version: "desc" }],
+        take: 500,
+      },
+    },
+  });
+  // A member with several roles has several memberships.
+  const members = [...new Map(agency.memberships.map((m) => [m.user.id, m.user])).values()].sort((a, b) =>
+    a.name.localeCompare(b.name, "id"),
+  );
+  return { members, cycles: agency.cycles, sops: agency.sops, roles: agency.roles };
 }
 
 // ---------------------------------------------------------------------------

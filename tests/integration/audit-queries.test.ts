@@ -16,6 +16,7 @@ import {
   describeAuditRows,
   iterateAuditEvents,
   listAuditEvents,
+  listAuditFilterOptions,
   localMidnightUtc,
   parseAuditParams,
   slaSummary,
@@ -283,6 +284,29 @@ describe("listAuditEvents", () => {
 // ---------------------------------------------------------------------------
 // Timeline, labels, CSV of real rows
 // ---------------------------------------------------------------------------
+
+describe("listAuditFilterOptions", () => {
+  it("offers the agency's members once each (past ones too), its cycles, SOP versions and roles, and nothing of another agency", async () => {
+    const w = await setupAgency();
+    await startCycle(ZStartCycle.parse({ sopId: w.sopId, year: 2026, period: "TW1" }), w.as("KADIS", new Date()));
+    // A second role for one member, and a former member: both listed once.
+    await addMembership(w.users.KADIS.id, w.agency, "TIM_SAKIP");
+    const former = await createUser({ name: "Mantan Pegawai" });
+    await addMembership(former.id, w.agency, "BIDANG", { active: false });
+    const other = await setupAgency();
+
+    const options = await listAuditFilterOptions(w.agency.id);
+    const memberIds = options.members.map((m) => m.id);
+    expect(new Set(memberIds).size).toBe(memberIds.length);
+    expect(memberIds.sort()).toEqual([...Object.values(w.users).map((u) => u.id), former.id].sort());
+    expect(options.members.map((m) => m.name)).toEqual([...options.members.map((m) => m.name)].sort((a, b) => a.localeCompare(b, "id")));
+    expect(options.cycles).toHaveLength(1);
+    expect(options.cycles[0]).toMatchObject({ year: 2026, period: "TW1", sop: { nomor: SOP.nomor } });
+    expect(options.sops.map((s) => s.id)).toEqual([w.sopId]);
+    expect(options.roles.map((r) => r.code)).toEqual(expect.arrayContaining([...ROLE_CODES]));
+    expect(memberIds).not.toContain(other.users.KADIS.id);
+  });
+});
 
 describe("cycleTimeline", () => {
   it("lists every task in order, both rounds of the returned step with the reason, outputs, lateness and the cycle's own events", async () => {

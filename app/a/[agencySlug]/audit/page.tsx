@@ -21,7 +21,7 @@ export default async function AuditLogPage({
     invalidRange ? Promise.resolve({ rows: [], nextCursor: null }) : listAuditEvents(ctx.agency.id, filters, { before }),
     listAuditFilterOptions(ctx.agency.id),
   ]);
-  const rows = await describeAuditRows(ctx.agency.id, page.rows);
+  const rows = await describeAuditRows(ctx.agency.id, page.rows, { roles: options.roles });
   return (
     <AuditPage
       agency={ctx.agency}
