@@ -17,7 +17,19 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 
-import { builtActions, callAction, createDatabase, ensureBuild, signIn, startServer, type ActionResponse, type RunningServer, type TestDatabase } from "../support/server";
+import {
+  builtActions,
+  callAction,
+  createDatabase,
+  ensureBuild,
+  requireActionId,
+  signIn,
+  startServer,
+  type ActionResponse,
+  type RunningServer,
+  type TestDatabase,
+  type WireActionResult,
+} from "../support/server";
 import { ProofRecorder } from "./report";
 
 const rec = new ProofRecorder("concurrency", "Two servers, one database: simultaneous transitions");
@@ -28,18 +40,8 @@ let actions: Map<string, string>;
 
 const ALREADY_HANDLED = "Tugas ini sudah ditangani.";
 
-interface ActionResult {
-  ok: boolean;
-  error?: string;
-  code?: string;
-  data?: unknown;
-}
-
-function actionId(key: string): string {
-  const id = actions.get(key);
-  if (!id) throw new Error(`action ${key} is not in the build`);
-  return id;
-}
+type ActionResult = WireActionResult;
+const actionId = (key: string): string => requireActionId(actions, key);
 
 /** Counts the answer: a 5xx or an UNEXPECTED result is a server error. */
 function classify(response: ActionResponse, what: string): ActionResult | null {

@@ -26,7 +26,18 @@ import { verifyAllChains } from "@/lib/audit/chain";
 import { createPrismaClient } from "@/lib/db/client";
 import { DataDirInUseError, startEmbeddedDatabase } from "@/lib/db/embedded";
 
-import { builtActions, callAction, createDatabase, ensureBuild, signIn, startServer, type RunningServer, type TestDatabase } from "../support/server";
+import {
+  builtActions,
+  callAction,
+  createDatabase,
+  ensureBuild,
+  requireActionId,
+  signIn,
+  startServer,
+  type RunningServer,
+  type TestDatabase,
+  type WireActionResult,
+} from "../support/server";
 import { ProofRecorder } from "./report";
 
 const exec = promisify(execFile);
@@ -34,18 +45,8 @@ const rec = new ProofRecorder("faults", "Crash, database restart, second owner o
 const cleanups: (() => Promise<unknown>)[] = [];
 let actions: Map<string, string>;
 
-interface ActionResult {
-  ok: boolean;
-  error?: string;
-  code?: string;
-  data?: unknown;
-}
-
-function actionId(key: string): string {
-  const id = actions.get(key);
-  if (!id) throw new Error(`action ${key} is not in the build`);
-  return id;
-}
+type ActionResult = WireActionResult;
+const actionId = (key: string): string => requireActionId(actions, key);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -64,6 +64,21 @@ export async function builtActions(): Promise<Map<string, string>> {
   return byExport;
 }
 
+/** A server action's answer as read off the wire (lib/authz/action.ts, ActionResult). */
+export interface WireActionResult {
+  ok: boolean;
+  error?: string;
+  code?: string;
+  data?: unknown;
+}
+
+/** The id of a built action (`<file>#<export>`), or an error naming the missing one. */
+export function requireActionId(actions: Map<string, string>, key: string): string {
+  const id = actions.get(key);
+  if (!id) throw new Error(`action ${key} is not in the build`);
+  return id;
+}
+
 export interface ActionResponse {
   status: number;
   /** The action's return value when the response carried one. */

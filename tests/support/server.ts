@@ -17,7 +17,17 @@ import { seedDemo } from "@/lib/seed/demo";
 
 import { ROOT } from "./http";
 
-export { builtActions, callAction, DEMO_PASSWORD, parseActionResult, ROOT, signIn, type ActionResponse } from "./http";
+export {
+  builtActions,
+  callAction,
+  DEMO_PASSWORD,
+  parseActionResult,
+  requireActionId,
+  ROOT,
+  signIn,
+  type ActionResponse,
+  type WireActionResult,
+} from "./http";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 /** The PostgreSQL server to create databases on: PROOF_PG_URL, DATABASE_URL, or the local default. */
