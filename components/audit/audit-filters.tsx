@@ -27,46 +27,34 @@ export function AuditFilters({ agencySlug, filters, options }: { agencySlug: str
         <Field id="f-to" label={M.log.to}>
           <Input id="f-to" name="to" type="date" defaultValue={filters.to ?? ""} />
         </Field>
-        <Field id="f-action" label={M.log.action}>
-          <Select id="f-action" name="action" defaultValue={filters.action ?? ""}>
-            <option value="">{M.log.all}</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {AUDIT_ACTION_LABELS[a]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="f-actor" label={M.log.actor}>
-          <Select id="f-actor" name="actorId" defaultValue={filters.actorId ?? ""}>
-            <option value="">{M.log.all}</option>
-            {options.members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name} · {formatNip(m.nip)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="f-cycle" label={M.log.cycle}>
-          <Select id="f-cycle" name="cycleId" defaultValue={filters.cycleId ?? ""}>
-            <option value="">{M.log.all}</option>
-            {options.cycles.map((c) => (
-              <option key={c.id} value={c.id}>
-                {periodLabel(c.period, c.year)} · {c.sop.nomor} (versi {c.sop.version})
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="f-sop" label={M.log.sop}>
-          <Select id="f-sop" name="sopId" defaultValue={filters.sopId ?? ""}>
-            <option value="">{M.log.all}</option>
-            {options.sops.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.nomor} versi {s.version} · {s.nama}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          id="f-action"
+          name="action"
+          label={M.log.action}
+          value={filters.action}
+          choices={AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] }))}
+        />
+        <FilterSelect
+          id="f-actor"
+          name="actorId"
+          label={M.log.actor}
+          value={filters.actorId}
+          choices={options.members.map((m) => ({ value: m.id, label: `${m.name} · ${formatNip(m.nip)}` }))}
+        />
+        <FilterSelect
+          id="f-cycle"
+          name="cycleId"
+          label={M.log.cycle}
+          value={filters.cycleId}
+          choices={options.cycles.map((c) => ({ value: c.id, label: `${periodLabel(c.period, c.year)} · ${c.sop.nomor} (versi ${c.sop.version})` }))}
+        />
+        <FilterSelect
+          id="f-sop"
+          name="sopId"
+          label={M.log.sop}
+          value={filters.sopId}
+          choices={options.sops.map((s) => ({ value: s.id, label: `${s.nomor} versi ${s.version} · ${s.nama}` }))}
+        />
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={buttonVariants()}>
@@ -77,5 +65,21 @@ export function AuditFilters({ agencySlug, filters, options }: { agencySlug: str
         </Link>
       </div>
     </form>
+  );
+}
+
+/** One of the log's select filters: "all" first, then the choices. */
+function FilterSelect(props: { id: string; name: string; label: string; value: string | undefined; choices: { value: string; label: string }[] }) {
+  return (
+    <Field id={props.id} label={props.label}>
+      <Select id={props.id} name={props.name} defaultValue={props.value ?? ""}>
+        <option value="">{M.log.all}</option>
+        {props.choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }

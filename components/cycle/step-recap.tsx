@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { CapaianValue } from "@/components/performance/capaian-display";
 import { formatTarget, formatValue, quarterLabel, quarterShort, STATUS_TONE } from "@/components/performance/format";
-import { cellCls, headCls, stickyCls, stickyHeadCls, TableScroll } from "@/components/performance/table";
+import { cellCls, HeadCell, headCls, NumberCell, stickyCls, stickyHeadCls, TableScroll } from "@/components/performance/table";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
@@ -168,12 +168,12 @@ export async function StepRecap({ agencyId, agencySlug, settings, year, period, 
                 <th scope="col" className={`${headCls} ${stickyHeadCls}`}>
                   {UI.col.indicator}
                 </th>
-                <th scope="col" className={`${headCls} text-right`}>
+                <HeadCell align="right">
                   {S.target(q)}
-                </th>
-                <th scope="col" className={`${headCls} text-right`}>
+                </HeadCell>
+                <HeadCell align="right">
                   {S.realization(q)}
-                </th>
+                </HeadCell>
                 <th scope="col" className={headCls}>
                   {S.capaian(q)}
                 </th>
@@ -199,8 +199,8 @@ export async function StepRecap({ agencyId, agencySlug, settings, year, period, 
                           {ind.orgUnit} · {ind.unit}
                         </span>
                       </th>
-                      <td className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>{formatTarget(ind.quarterTargets[quarter - 1] ?? "-")}</td>
-                      <td className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>{formatValue(ind.quarterValues[quarter - 1] ?? null)}</td>
+                      <NumberCell>{formatTarget(ind.quarterTargets[quarter - 1] ?? "-")}</NumberCell>
+                      <NumberCell>{formatValue(ind.quarterValues[quarter - 1] ?? null)}</NumberCell>
                       <td className={cellCls}>
                         <CapaianValue result={ind.capaian} className="text-sm" cause />
                       </td>
@@ -227,12 +227,12 @@ export async function StepRecap({ agencyId, agencySlug, settings, year, period, 
                     <th scope="col" className={`${headCls} ${stickyHeadCls}`}>
                       {S.program}
                     </th>
-                    <th scope="col" className={`${headCls} text-right`}>
+                    <HeadCell align="right">
                       {S.pagu(q)}
-                    </th>
-                    <th scope="col" className={`${headCls} text-right`}>
+                    </HeadCell>
+                    <HeadCell align="right">
                       {S.realized(q)}
-                    </th>
+                    </HeadCell>
                     <th scope="col" className={headCls}>
                       {S.absorption}
                     </th>
@@ -264,8 +264,8 @@ function BudgetRow({ name, pagu, realized, absorption, strong = false }: { name:
       <th scope="row" className={`${cellCls} ${stickyCls} max-w-64 min-w-40 text-left ${strong ? "" : "font-normal"}`}>
         {name}
       </th>
-      <td className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>{formatRupiah(pagu)}</td>
-      <td className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>{realized === null ? S.notYet : formatRupiah(realized)}</td>
+      <NumberCell>{formatRupiah(pagu)}</NumberCell>
+      <NumberCell>{realized === null ? S.notYet : formatRupiah(realized)}</NumberCell>
       <td className={cellCls}>
         {absorption.status === "OK" ? (
           <CapaianValue result={absorption} className="text-sm" />

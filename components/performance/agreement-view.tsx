@@ -5,7 +5,7 @@ import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { formatNip } from "@/lib/validation/nip";
 
 import { formatTargetFields, QUARTERS, quarterShort } from "./format";
-import { cellCls, HeadCell, headCls, stickyCls, stickyWidthCls, TableScroll } from "./table";
+import { cellCls, HeadCell, NumberCell, stickyCls, stickyWidthCls, TableScroll } from "./table";
 
 const UI = PERFORMANCE_MESSAGES.ui;
 
@@ -58,9 +58,9 @@ export function GoalTables({ agreement }: { agreement: TLoadedAgreement }) {
                   <HeadCell>{UI.col.orgUnit}</HeadCell>
                   <HeadCell align="right">{UI.col.annualTarget}</HeadCell>
                   {QUARTERS.map((q) => (
-                    <th key={q} scope="col" className={`${headCls} text-right`}>
+                    <HeadCell key={q} align="right">
                       {quarterShort(q)}
-                    </th>
+                    </HeadCell>
                   ))}
                 </tr>
               </thead>
@@ -79,9 +79,9 @@ export function GoalTables({ agreement }: { agreement: TLoadedAgreement }) {
                     {QUARTERS.map((q) => {
                       const t = ind.quarters.find((x) => x.quarter === q);
                       return (
-                        <td key={q} className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>
+                        <NumberCell key={q} >
                           {t ? formatTargetFields(ind.targetType, t) : UI.empty}
-                        </td>
+                        </NumberCell>
                       );
                     })}
                   </tr>
@@ -113,9 +113,9 @@ export function ProgramTable({ agreement }: { agreement: TLoadedAgreement }) {
               <tr>
                 <HeadCell sticky>{UI.col.program}</HeadCell>
                 {QUARTERS.map((q) => (
-                  <th key={q} scope="col" className={`${headCls} text-right`}>
+                  <HeadCell key={q} align="right">
                     {UI.col.pagu} {quarterShort(q)}
-                  </th>
+                  </HeadCell>
                 ))}
                 <HeadCell align="right">{UI.col.totalPagu}</HeadCell>
               </tr>
@@ -132,9 +132,9 @@ export function ProgramTable({ agreement }: { agreement: TLoadedAgreement }) {
                     {QUARTERS.map((q) => {
                       const row = p.quarters.find((x) => x.quarter === q);
                       return (
-                        <td key={q} className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>
+                        <NumberCell key={q} >
                           {row ? formatRupiah(row.pagu) : UI.empty}
-                        </td>
+                        </NumberCell>
                       );
                     })}
                     <td className={`${cellCls} text-right font-medium whitespace-nowrap tabular-nums`}>{formatRupiah(total)}</td>

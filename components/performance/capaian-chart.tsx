@@ -3,7 +3,7 @@ import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 
 import { capaianTone } from "./capaian-display";
 import { capaianProblem } from "./format";
-import { cellCls, headCls } from "./table";
+import { cellCls, HeadCell, headCls } from "./table";
 
 const UI = PERFORMANCE_MESSAGES.ui;
 
@@ -92,9 +92,9 @@ export function CapaianChart({ bars, title }: { bars: ChartBar[]; title: string 
               <th scope="col" className={headCls}>
                 {UI.col.indicator}
               </th>
-              <th scope="col" className={`${headCls} text-right`}>
+              <HeadCell align="right">
                 {UI.col.capaian}
-              </th>
+              </HeadCell>
               <th scope="col" className={headCls}>
                 {UI.col.category}
               </th>

@@ -28,7 +28,7 @@ import {
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 
 import { formatTargetFields, QUARTERS, quarterShort } from "./format";
-import { cellCls, HeadCell, headCls, stickyCls, stickyWidthCls, TableScroll } from "./table";
+import { cellCls, HeadCell, NumberCell, stickyCls, stickyWidthCls, TableScroll } from "./table";
 
 const M = PK_IMPORT_MESSAGES;
 const UI = M.ui;
@@ -321,9 +321,9 @@ function DraftTables({ result }: { result: TPkImportResponse }) {
                   <HeadCell>{UI.col.polarity} / {UI.col.aggregation}</HeadCell>
                   <HeadCell align="right">{UI.col.target}</HeadCell>
                   {QUARTERS.map((q) => (
-                    <th key={q} scope="col" className={`${headCls} text-right`}>
+                    <HeadCell key={q} align="right">
                       {quarterShort(q)}
-                    </th>
+                    </HeadCell>
                   ))}
                 </tr>
               </thead>
@@ -346,9 +346,9 @@ function DraftTables({ result }: { result: TPkImportResponse }) {
                     </td>
                     <td className={`${cellCls} text-right font-medium whitespace-nowrap tabular-nums`}>{formatTargetFields(ind.targetType, ind)}</td>
                     {ind.quarters.map((q, i) => (
-                      <td key={i} className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>
+                      <NumberCell key={i} >
                         {formatTargetFields(ind.targetType, q)}
-                      </td>
+                      </NumberCell>
                     ))}
                   </tr>
                 ))}
@@ -373,9 +373,9 @@ function DraftTables({ result }: { result: TPkImportResponse }) {
                 <tr>
                   <HeadCell sticky>{UI.col.program}</HeadCell>
                   {QUARTERS.map((q) => (
-                    <th key={q} scope="col" className={`${headCls} text-right`}>
+                    <HeadCell key={q} align="right">
                       {UI.col.pagu} {quarterShort(q)}
-                    </th>
+                    </HeadCell>
                   ))}
                 </tr>
               </thead>
@@ -386,9 +386,9 @@ function DraftTables({ result }: { result: TPkImportResponse }) {
                       <span className="font-semibold">{p.code}</span> {p.name}
                     </th>
                     {p.pagu.map((v, i) => (
-                      <td key={i} className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>
+                      <NumberCell key={i} >
                         {v === null ? PUI.empty : formatRupiah(v)}
-                      </td>
+                      </NumberCell>
                     ))}
                   </tr>
                 ))}

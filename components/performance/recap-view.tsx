@@ -7,7 +7,7 @@ import { cn } from "@/lib/utils";
 
 import { CapaianValue } from "./capaian-display";
 import { formatTarget, formatValue, QUARTERS, quarterShort } from "./format";
-import { cellCls, headCls, stickyCls, stickyHeadCls, TableScroll } from "./table";
+import { cellCls, HeadCell, headCls, NumberCell, stickyCls, stickyHeadCls, TableScroll } from "./table";
 
 const UI = M.ui;
 
@@ -68,9 +68,9 @@ export function RecapTables({ recap }: { recap: TRecap }) {
                   <th scope="col" className={`${headCls} ${stickyHeadCls}`}>
                     {UI.col.indicator}
                   </th>
-                  <th scope="col" className={`${headCls} text-right`}>
+                  <HeadCell align="right">
                     {UI.col.annualTarget}
-                  </th>
+                  </HeadCell>
                   {QUARTERS.map((n) => (
                     <th key={n} scope="col" className={cn(headCls, "text-center", n === q && "text-brand-800")}>
                       {quarterShort(n)}
@@ -225,12 +225,12 @@ export function BudgetTable({ recap, settings }: { recap: TRecap; settings: TCap
                   <th scope="col" className={`${headCls} ${stickyHeadCls}`}>
                     {UI.col.program}
                   </th>
-                  <th scope="col" className={`${headCls} text-right`}>
+                  <HeadCell align="right">
                     {UI.col.paguToDate(q)}
-                  </th>
-                  <th scope="col" className={`${headCls} text-right`}>
+                  </HeadCell>
+                  <HeadCell align="right">
                     {UI.col.realizationToDate(q)}
-                  </th>
+                  </HeadCell>
                   <th scope="col" className={headCls}>
                     {UI.col.absorption}
                   </th>
@@ -242,10 +242,10 @@ export function BudgetTable({ recap, settings }: { recap: TRecap; settings: TCap
                     <th scope="row" className={`${cellCls} ${stickyCls} text-left font-normal`}>
                       <span className="font-semibold">{p.code}</span> {p.name}
                     </th>
-                    <td className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>{formatRupiah(p.paguToDate)}</td>
-                    <td className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>
+                    <NumberCell>{formatRupiah(p.paguToDate)}</NumberCell>
+                    <NumberCell>
                       {p.realizationToDate === null ? UI.notYet : formatRupiah(p.realizationToDate)}
-                    </td>
+                    </NumberCell>
                     <td className={cellCls}>
                       <AbsorptionValue result={p.absorption} />
                     </td>
@@ -255,8 +255,8 @@ export function BudgetTable({ recap, settings }: { recap: TRecap; settings: TCap
                   <th scope="row" className={`${cellCls} ${stickyCls} text-left`}>
                     {UI.col.total}
                   </th>
-                  <td className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>{formatRupiah(totalPagu)}</td>
-                  <td className={`${cellCls} text-right whitespace-nowrap tabular-nums`}>{totalRealized === null ? UI.notYet : formatRupiah(totalRealized)}</td>
+                  <NumberCell>{formatRupiah(totalPagu)}</NumberCell>
+                  <NumberCell>{totalRealized === null ? UI.notYet : formatRupiah(totalRealized)}</NumberCell>
                   <td className={cellCls}>
                     <AbsorptionValue result={total} />
                   </td>

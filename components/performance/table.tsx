@@ -33,3 +33,8 @@ export function HeadCell({ children, sticky, align }: { children: ReactNode; sti
     </th>
   );
 }
+
+/** A number cell of the performance tables: right-aligned, tabular figures, never wrapped. */
+export function NumberCell({ children, className }: { children: ReactNode; className?: string }) {
+  return <td className={cn(cellCls, "text-right whitespace-nowrap tabular-nums", className)}>{children}</td>;
+}
