@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { ZAgreementInput, ZRealizationReview, ZRealizationSave, type TAgreementInput } from "@/lib/performance/schemas";
 import { reviewRealization, saveAgreement, saveBudgetRealization, saveRealization } from "@/lib/performance/service";
 
@@ -14,7 +15,7 @@ import type { DemoLogin } from "./demo";
 type Ind = [code: string, name: string, unit: string, polarity: "HIGHER" | "LOWER", aggregation: "CUMULATIVE" | "LAST" | "AVERAGE", orgUnit: string, target: number | [number, number], quarters: (number | [number, number])[]];
 
 interface AgencyPk {
-  units: { name: string; members: string[] }[];
+  units: { name: string; kind: OrgUnitKind; headTitle: string; members: string[] }[];
   firstParty: [name: string, jabatan: string];
   secondParty: [name: string, jabatan: string];
   goals: { code: string; name: string; indicators: Ind[] }[];
@@ -27,10 +28,10 @@ interface AgencyPk {
 const PK: Record<string, AgencyPk> = {
   "bmcktr-sumbar": {
     units: [
-      { name: "Sekretariat", members: ["SEKRETARIS"] },
-      { name: "Bidang Bina Marga", members: ["BIDANG"] },
-      { name: "Bidang Cipta Karya", members: ["BIDANG_CK"] },
-      { name: "Bidang Tata Ruang", members: [] },
+      { name: "Sekretariat", kind: "SEKRETARIAT", headTitle: "Sekretaris", members: ["SEKRETARIS"] },
+      { name: "Bidang Bina Marga", kind: "BIDANG", headTitle: "Kepala Bidang Bina Marga", members: ["BIDANG"] },
+      { name: "Bidang Cipta Karya", kind: "BIDANG", headTitle: "Kepala Bidang Cipta Karya", members: ["BIDANG_CK"] },
+      { name: "Bidang Tata Ruang", kind: "BIDANG", headTitle: "Kepala Bidang Tata Ruang", members: [] },
     ],
     firstParty: ["Kepala Dinas Bina Marga, Cipta Karya dan Tata Ruang", "Kepala Dinas"],
     secondParty: ["Gubernur Sumatera Barat", "Gubernur"],
@@ -72,8 +73,8 @@ const PK: Record<string, AgencyPk> = {
   },
   "diskominfo-lumajang": {
     units: [
-      { name: "Sekretariat", members: ["KASUBAG_PK"] },
-      { name: "Bidang Aplikasi Informatika", members: ["STAFF"] },
+      { name: "Sekretariat", kind: "SEKRETARIAT", headTitle: "Sekretaris", members: ["KASUBAG_PK"] },
+      { name: "Bidang Aplikasi Informatika", kind: "BIDANG", headTitle: "Kepala Bidang Aplikasi Informatika", members: ["STAFF"] },
     ],
     firstParty: ["Plt. Kepala Dinas Komunikasi dan Informatika", "Kepala Dinas"],
     secondParty: ["Bupati Lumajang", "Bupati"],
@@ -109,8 +110,8 @@ const PK: Record<string, AgencyPk> = {
   },
   "setwan-balangan": {
     units: [
-      { name: "Bagian Umum dan Keuangan", members: ["KABAG"] },
-      { name: "Bagian Persidangan dan Perundang-undangan", members: ["STAF"] },
+      { name: "Bagian Umum dan Keuangan", kind: "BIDANG", headTitle: "Kepala Bagian Umum dan Keuangan", members: ["KABAG"] },
+      { name: "Bagian Persidangan dan Perundang-undangan", kind: "BIDANG", headTitle: "Kepala Bagian Persidangan dan Perundang-undangan", members: ["STAF"] },
     ],
     firstParty: ["Sekretaris DPRD Kabupaten Balangan", "Sekretaris DPRD"],
     secondParty: ["Bupati Balangan", "Bupati"],
@@ -160,7 +161,7 @@ export async function seedDemoPerformance(db: Db, logins: DemoLogin[], slug: str
   };
   const unitIds = new Map<string, string>();
   for (const [i, unit] of pk.units.entries()) {
-    const saved = await db.orgUnit.create({ data: { agencyId: agency.id, name: unit.name, sortOrder: i } });
+    const saved = await db.orgUnit.create({ data: { agencyId: agency.id, name: unit.name, kind: unit.kind, headTitle: unit.headTitle, sortOrder: i } });
     unitIds.set(unit.name, saved.id);
     for (const key of unit.members) {
       const { user } = await userOf(key);
