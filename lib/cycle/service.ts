@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { readAgencySettings } from "@/lib/agency/settings";
 import { AppError, conflictError, forbiddenError, invalidError, notFoundError } from "@/lib/authz/errors";
 import { ADMIN_ROLE } from "@/lib/authz/permissions";
-import type { DbTx } from "@/lib/db/client";
+import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isDecisionKind } from "@/lib/sop/schemas";
@@ -331,5 +331,13 @@ export async function cancelCycle(input: z.output<typeof ZCancelCycle>, ctx: Cyc
       { action: "cycle.cancel", entityType: "MeasurementCycle", entityId: cycle.id, data: { status: { before: "ACTIVE", after: "CANCELLED" }, reason: input.reason } },
       { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
     );
+  });
+}
+
+/** Marks the member's own notifications in the agency read: all, or the one given. */
+export async function markNotificationsRead(userId: string, agencyId: string, id?: string, tx?: DbTx) {
+  await (tx ?? db).notification.updateMany({
+    where: { userId, agencyId, readAt: null, ...(id ? { id } : {}) },
+    data: { readAt: new Date() },
   });
 }
