@@ -74,7 +74,8 @@ function act(s: TRuleState, member: TRuleMember, event: TTaskEventType, facts = 
   if (!offer) throw new Error(`${member.userId} not offered ${event}: ${options.refusal?.message}`);
   const verdict = judgeTaskAction(s, { taskId: task.id, event, work: workFor(offer.requires) }, member, facts);
   if (!verdict.ok) throw new Error(verdict.refusal.message);
-  const next = applyChanges(s, verdict.plan.changes);
+  // applyChanges reads the tasks and the cycle's status, not the steps.
+  const next = applyChanges({ cycleStatus: s.cycleStatus, steps: [], tasks: s.tasks }, verdict.plan.changes);
   return {
     ...s,
     cycleStatus: next.cycleStatus ?? s.cycleStatus,
