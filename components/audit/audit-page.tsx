@@ -5,7 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { AUDIT_ACTION_LABELS, AUDIT_MESSAGES as M, formatAuditTime, periodLabel } from "@/lib/audit/labels";
-import { auditFiltersQuery, type TAuditFilters, type TAuditRowView } from "@/lib/audit/queries";
+import { auditFiltersQuery } from "@/lib/audit/filters";
+import type { TAuditFilters, TAuditRowView } from "@/lib/audit/queries";
 import type { TAgencyTimeZone } from "@/lib/format";
 import { formatNip } from "@/lib/validation/nip";
 

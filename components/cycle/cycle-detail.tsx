@@ -6,7 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import type { AgencyContext } from "@/lib/authz/context";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
-import type { getCycle } from "@/lib/cycle/queries";
+import type { TCyclePage } from "@/lib/cycle/queries";
+import { reviewedStepRange } from "@/lib/cycle/task-rules";
 import { formatDuration, isLate } from "@/lib/cycle/working-time";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { STEP_KIND_LABELS, TIME_UNIT_LABELS, isDecisionKind } from "@/lib/sop/schemas";
@@ -16,11 +17,11 @@ import { CancelCycleForm } from "./cancel-cycle-form";
 import { CycleFlowchart } from "./cycle-flowchart";
 import { CycleStatusBadge, type TStepDisplayState } from "./status-badges";
 import { StepList, type StepListItem } from "./step-list";
-import { StepRecap } from "./step-recap";
+import { quarterOfPeriod, StepRecap } from "./step-recap";
 import { TaskActionPanel, type ReviewedWork, type TaskActionPanelProps } from "./task-action-panel";
 import { TaskHistory, type HistoryItem } from "./task-history";
 
-type TCycle = NonNullable<Awaited<ReturnType<typeof getCycle>>>;
+type TCycle = TCyclePage["cycle"];
 type TTask = TCycle["tasks"][number];
 type TStep = TCycle["sop"]["steps"][number];
 
@@ -45,9 +46,12 @@ function returnerOf(task: TTask, tasks: TTask[]): TTask | undefined {
 /**
  * The whole cycle page below the route: header, the task panel for whoever holds
  * the open step's role, the flowchart and step list, the history and, for heads and
- * administrators, cancelling. Everything shown is derived here from one getCycle read.
+ * administrators, cancelling. Shown from what the page loaded (lib/cycle/queries.ts
+ * loadCyclePage); what the user may do comes from the task rules the server applies
+ * (`page.options`), never decided here.
  */
-export function CycleDetail({ ctx, cycle, now }: { ctx: AgencyContext; cycle: TCycle; now: Date }) {
+export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyclePage; now: Date }) {
+  const { cycle, options, recap } = page;
   const tz = ctx.agency.timeZone;
   const slug = ctx.agency.slug;
   const steps = cycle.sop.steps;
@@ -116,20 +120,10 @@ export function CycleDetail({ ctx, cycle, now }: { ctx: AgencyContext; cycle: TC
     };
   });
 
-  // Compiling, reviewing, approving, uploading and archiving the measurement (the steps after the
-  // realization input) show the period's recap and its documents; so does a completed cycle.
-  const firstInput = steps.find((s) => s.kind === "INPUT")?.number ?? 0;
-  const recapStep =
-    openStep && ["DRAFT", "REVIEW", "APPROVAL", "UPLOAD", "ARCHIVE"].includes(openStep.kind) && openStep.number > firstInput
-      ? openStep
-      : undefined;
-  const showRecap = Boolean(recapStep) || cycle.status === "COMPLETED";
-  const holdsOpenRole = Boolean(openTask && ctx.roles.some((r) => r.id === openTask.assignedRoleId));
-  const canAct = Boolean(openTask && openStep && !ctx.readOnly && ctx.can("cycle.act") && holdsOpenRole);
   const canCancel = cycle.status === "ACTIVE" && !ctx.readOnly && ctx.can("cycle.cancel");
 
   let panel: TaskActionPanelProps | null = null;
-  if (canAct && openTask && openStep) {
+  if (options?.assignee && openTask && openStep) {
     const late = isLate(openTask.dueAt, now);
     const remaining = openTask.dueAt.getTime() - now.getTime();
     const prev = tasks.filter((t) => t.stepNumber === openStep.number && t.round < openTask.round && t.status === "DONE").at(-1);
@@ -147,15 +141,11 @@ export function CycleDetail({ ctx, cycle, now }: { ctx: AgencyContext; cycle: TC
       return { stepNumber: s.number, round: t.round, kegiatan: s.kegiatan, roleName: t.assignedRole.name, completedBy: t.completedBy?.name ?? null, outputText: t.outputText, extra };
     };
     const decision = isDecisionKind(openStep.kind);
-    const from = decision ? (openStep.noStepNumber ?? openStep.number) : openStep.number;
+    // The same range the maker/checker rule reviews.
+    const { from } = reviewedStepRange(openStep);
     const before = steps.filter((s) => s.number < openStep.number);
     const reviewed = decision ? before.filter((s) => s.number >= from).map(work).filter((w): w is ReviewedWork => w !== null) : [];
     const earlier = decision ? before.filter((s) => s.number < from).map(work).filter((w): w is ReviewedWork => w !== null) : [];
-    // The service refuses a decision over work the user made (unless the agency allows it); say so up front.
-    const makerCheckerBlocked =
-      decision &&
-      !ctx.agency.settings.allowSelfApproval &&
-      tasks.some((t) => t.stepNumber >= from && t.stepNumber < openStep.number && t.status === "DONE" && t.completedBy?.nip === ctx.user.nip);
     panel = {
       agencySlug: slug,
       cycleId: cycle.id,
@@ -171,24 +161,15 @@ export function CycleDetail({ ctx, cycle, now }: { ctx: AgencyContext; cycle: TC
         returnReason: openTask.returnReason,
         returnedBy: describeReturner(returnerOf(openTask, tasks)),
       },
-      step: {
-        kind: openStep.kind,
-        kegiatan: openStep.kegiatan,
-        output: openStep.output,
-        kelengkapanItems:
-          openStep.kind === "INPUT"
-            ? openStep.kelengkapan
-                .split("\n")
-                .map((s) => s.trim())
-                .filter(Boolean)
-            : [],
-      },
+      step: { kind: openStep.kind, kegiatan: openStep.kegiatan, output: openStep.output },
       previous: prev
         ? { outputText: prev.outputText ?? "", attendees: prevData!.attendees.join("\n"), decisions: prevData!.decisions ?? "", reference: prevData!.reference ?? "" }
         : null,
       reviewed,
       earlier,
-      makerCheckerBlocked,
+      offers: options.offers,
+      refusal: options.refusal,
+      realizationHref: `/a/${slug}/kinerja/realisasi?tahun=${cycle.year}&tw=${quarterOfPeriod(cycle.period)}`,
     };
   }
 
@@ -216,15 +197,15 @@ export function CycleDetail({ ctx, cycle, now }: { ctx: AgencyContext; cycle: TC
         </div>
       </div>
 
-      {showRecap ? (
+      {recap ? (
         <StepRecap
-          agencyId={ctx.agency.id}
+          agreement={recap.agreement}
           agencySlug={slug}
           settings={ctx.agency.settings.capaian}
           year={cycle.year}
           period={cycle.period}
-          stepKind={panel ? recapStep?.kind : undefined}
-          kegiatan={recapStep?.kegiatan}
+          stepKind={panel ? recap.step?.kind : undefined}
+          kegiatan={recap.step?.kegiatan}
         />
       ) : null}
       {panel ? (

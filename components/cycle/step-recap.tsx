@@ -10,7 +10,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CYCLE_PERIODS } from "@/lib/cycle/schemas";
 import { formatRupiah } from "@/lib/format";
 import { budgetAbsorption, type TCapaianResult, type TCapaianSettings } from "@/lib/performance/capaian";
-import { loadAgreement } from "@/lib/performance/queries";
+import type { TLoadedAgreement } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import type { TStepKind } from "@/lib/sop/schemas";
@@ -67,7 +67,8 @@ export function isEsakipUploadStep(kind: TStepKind | undefined, kegiatan = ""): 
 export const quarterOfPeriod = (period: TCyclePeriod) => (period === "TAHUNAN" ? 4 : Number(period.slice(2)));
 
 export interface StepRecapProps {
-  agencyId: string;
+  /** The year's Perjanjian Kinerja, loaded by the page (lib/cycle/queries.ts loadCyclePage). */
+  agreement: TLoadedAgreement;
   agencySlug: string;
   /** The agency's capaian settings (ctx.agency.settings.capaian). */
   settings: TCapaianSettings;
@@ -82,11 +83,9 @@ export interface StepRecapProps {
  * The period's measurement on a cycle step (compiling, reviewing, approving,
  * uploading, archiving): capaian per sasaran and indicator, budget absorption,
  * and the four documents to download, built from the same recap as the rekap
- * page. Nothing when the year has no Perjanjian Kinerja.
+ * page. The page shows it only when the year has a Perjanjian Kinerja.
  */
-export async function StepRecap({ agencyId, agencySlug, settings, year, period, stepKind, kegiatan }: StepRecapProps) {
-  const agreement = await loadAgreement(agencyId, year);
-  if (!agreement) return null;
+export function StepRecap({ agreement, agencySlug, settings, year, period, stepKind, kegiatan }: StepRecapProps) {
   const quarter = quarterOfPeriod(period);
   const recap = buildRecap(agreement, quarter, settings);
   const q = quarterShort(quarter);

@@ -1,7 +1,8 @@
 "use client";
 
 import { zodResolver } from "@/lib/validation/zod-resolver";
-import { AlertTriangle, Archive, Check, Clock, RotateCcw, Send, Undo2 } from "lucide-react";
+import { AlertTriangle, Archive, Check, Clock, Info, RotateCcw, Send, Undo2 } from "lucide-react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -16,7 +17,8 @@ import { taskAction } from "@/lib/cycle/actions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import type { TTaskAction } from "@/lib/cycle/schemas";
 import { t } from "@/lib/i18n";
-import { availableTaskEvents, WORKFLOW_MESSAGES, type TTaskEventType } from "@/lib/cycle/workflow";
+import { checkWork, type TRuleRefusal, type TTaskOffer, type TTaskWork, type TWorkRequirements } from "@/lib/cycle/task-rules";
+import type { TTaskEventType } from "@/lib/cycle/workflow";
 import { isDecisionKind, STEP_KIND_LABELS, type TStepKind } from "@/lib/sop/schemas";
 import { cn } from "@/lib/utils";
 
@@ -48,14 +50,21 @@ export interface TaskActionPanelProps {
     returnReason: string | null;
     returnedBy: string | null;
   };
-  step: { kind: TStepKind; kegiatan: string; output: string; kelengkapanItems: string[] };
+  step: { kind: TStepKind; kegiatan: string; output: string };
   /** The previous round of this step, to start a revision from. */
   previous: { outputText: string; attendees: string; decisions: string; reference: string } | null;
   /** Decision steps: the work under review (from the return target up) and the steps before it. */
   reviewed: ReviewedWork[];
   earlier: ReviewedWork[];
-  /** Decision steps: the user made part of the reviewed work and the agency forbids self-approval. */
-  makerCheckerBlocked: boolean;
+  /**
+   * What the user may do now and what each action requires, or why nothing
+   * (lib/cycle/task-rules.ts, the rules the server applies): the panel renders
+   * this and validates with the same checkWork, never rules of its own.
+   */
+  offers: TTaskOffer[];
+  refusal: TRuleRefusal | null;
+  /** Where the realizations are filled, for an INPUT step that waits for them. */
+  realizationHref: string;
 }
 
 const text = (max: number) => z.string().trim().max(max, `Maksimal ${max} karakter.`);
@@ -126,28 +135,67 @@ export function TaskActionPanel(props: TaskActionPanelProps) {
 
 const WORK_FIELDS = ["outputText", "reference", "checklist", "attendees", "decisions", "comment"] as const;
 
-/** Mirrors what lib/cycle/service.ts requireWork asks of each kind, so the user hears it before sending. */
-function workSchema(kind: TStepKind, output: string, items: string[]) {
-  const outputMessage =
-    kind === "DISPOSITION" ? M.dispositionRequired : kind === "MEETING" ? M.ui.meetingNotesRequired : output.trim() ? M.outputRequired(output.trim()) : null;
-  return z.object({
-    outputText: outputMessage ? text(20_000).min(1, outputMessage) : text(20_000),
-    reference: text(500),
-    checklist: z.array(z.string()).refine((checked) => items.every((i) => checked.includes(i)), M.checklistIncomplete),
-    attendees: kind === "MEETING" ? z.string().refine((v) => lines(v).length > 0, M.ui.attendeesRequired) : z.string(),
-    decisions: kind === "MEETING" ? text(10_000).min(1, M.ui.decisionsRequired) : text(10_000),
-    comment: text(5_000),
-  });
+/** The form's values as the server receives them (lib/cycle/schemas.ts ZTaskWork). */
+function workOf(values: { outputText: string; checklist: string[]; attendees: string; decisions: string; comment: string }): TTaskWork {
+  return { outputText: values.outputText, checklist: values.checklist, attendees: lines(values.attendees), decisions: values.decisions, comment: values.comment };
+}
+
+/** Lengths here; what must be filled in is the server's own checkWork on the offer's requirements. */
+function workSchema(requires: TWorkRequirements) {
+  return z
+    .object({
+      outputText: text(20_000),
+      reference: text(500),
+      checklist: z.array(z.string()),
+      attendees: z.string(),
+      decisions: text(10_000),
+      comment: text(5_000),
+    })
+    .superRefine((values, ctx) => {
+      for (const [field, messages] of Object.entries(checkWork(requires, workOf(values))?.fieldErrors ?? {})) {
+        ctx.addIssue({ code: "custom", path: [field], message: messages[0]! });
+      }
+    });
 }
 type TWork = z.infer<ReturnType<typeof workSchema>>;
 
-function WorkForm({ agencySlug, cycleId, task, step, previous }: TaskActionPanelProps) {
+/** Why the user holds the task but cannot act on it now (maker/checker, realizations still due). */
+function Refusal({ refusal, realizationHref }: { refusal: TRuleRefusal | null; realizationHref?: string }) {
+  return (
+    <Alert tone="info" className="flex gap-2" data-testid="task-refusal">
+      <Info aria-hidden className="mt-0.5 size-4 shrink-0" />
+      <span>
+        {refusal?.message ?? M.ui.notYourStep}
+        {realizationHref ? (
+          <>
+            {" "}
+            <Link href={realizationHref} className="font-medium text-brand-800 underline">
+              {M.ui.openRealizations}
+            </Link>
+          </>
+        ) : null}
+      </span>
+    </Alert>
+  );
+}
+
+function WorkForm(props: TaskActionPanelProps) {
+  const offer = props.offers.find((o) => o.event === "COMPLETE" || o.event === "RESUBMIT");
+  if (!offer) {
+    const waitsForData = props.step.kind === "INPUT" && props.refusal?.code === "INVALID";
+    return <Refusal refusal={props.refusal} realizationHref={waitsForData ? props.realizationHref : undefined} />;
+  }
+  return <WorkFormFor {...props} offer={offer} />;
+}
+
+function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskActionPanelProps & { offer: TTaskOffer }) {
   const router = useRouter();
   // Stays pending until the refreshed page has arrived, so nobody sends the same step twice.
   const [refreshing, startRefresh] = useTransition();
   const kind = step.kind;
-  const event: TTaskEventType = availableTaskEvents("PROCESS", task.status)[0] ?? (task.status === "RETURNED" ? "RESUBMIT" : "COMPLETE");
-  const schema = useMemo(() => workSchema(kind, step.output, step.kelengkapanItems), [kind, step.output, step.kelengkapanItems]);
+  const { event, requires } = offer;
+  const checklistItems = requires.checklist;
+  const schema = useMemo(() => workSchema(requires), [requires]);
   const {
     register,
     control,
@@ -174,7 +222,7 @@ function WorkForm({ agencySlug, cycleId, task, step, previous }: TaskActionPanel
       outputText: values.outputText,
       comment: values.comment || undefined,
       reference: values.reference || undefined,
-      checklist: step.kelengkapanItems.length ? values.checklist : undefined,
+      checklist: checklistItems.length ? values.checklist : undefined,
       attendees: kind === "MEETING" ? lines(values.attendees) : undefined,
       decisions: kind === "MEETING" ? values.decisions : undefined,
     };
@@ -209,7 +257,14 @@ function WorkForm({ agencySlug, cycleId, task, step, previous }: TaskActionPanel
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4" aria-label={submitLabel}>
       {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
 
-      {step.kelengkapanItems.length ? (
+      {requires.dataEntryReplacesChecklist ? (
+        <Alert tone="info" className="flex gap-2" data-testid="checklist-replaced">
+          <Check aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <span>{M.ui.checklistReplaced}</span>
+        </Alert>
+      ) : null}
+
+      {checklistItems.length ? (
         <fieldset className="space-y-2" aria-describedby={errors.checklist ? "task-checklist-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">{M.ui.fieldChecklist}</legend>
           <Controller
@@ -217,7 +272,7 @@ function WorkForm({ agencySlug, cycleId, task, step, previous }: TaskActionPanel
             name="checklist"
             render={({ field }) => (
               <div className="space-y-2">
-                {step.kelengkapanItems.map((item, i) => (
+                {checklistItems.map((item, i) => (
                   <label key={i} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-md border border-slate-200 px-3 py-2.5 text-sm">
                     <input
                       type="checkbox"
@@ -300,7 +355,7 @@ function WorkForm({ agencySlug, cycleId, task, step, previous }: TaskActionPanel
 const ZDecision = z.object({ comment: text(5_000) });
 type TDecision = z.infer<typeof ZDecision>;
 
-function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, makerCheckerBlocked }: TaskActionPanelProps) {
+function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, refusal }: TaskActionPanelProps) {
   const router = useRouter();
   const [sending, setSending] = useState<TTaskEventType | null>(null);
   const [refreshing, startRefresh] = useTransition();
@@ -313,11 +368,15 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, makerCheck
     formState: { errors },
   } = useForm<TDecision>({ resolver: zodResolver(ZDecision), defaultValues: { comment: "" } });
 
-  const decide = (event: "APPROVE" | "RETURN") =>
+  const offered = (event: "APPROVE" | "RETURN") => offers.find((o) => o.event === event);
+  const decide = (offer: TTaskOffer) =>
     handleSubmit(async (values) => {
       clearErrors();
-      if (event === "RETURN" && !values.comment) {
-        setError("comment", { message: WORKFLOW_MESSAGES.RETURN_REASON_REQUIRED });
+      const event = offer.event;
+      // The server's own check of what this decision requires (a reason to return).
+      const missing = checkWork(offer.requires, { comment: values.comment })?.fieldErrors?.comment?.[0];
+      if (missing) {
+        setError("comment", { message: missing });
         setFocus("comment");
         return;
       }
@@ -360,8 +419,8 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, makerCheck
         ) : null}
       </section>
 
-      {makerCheckerBlocked ? (
-        <Alert tone="info">{M.makerChecker}</Alert>
+      {offers.length === 0 ? (
+        <Refusal refusal={refusal} />
       ) : (
         <form onSubmit={(e) => e.preventDefault()} noValidate className="space-y-4" aria-label={M.ui.actionTitle}>
           {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
@@ -375,14 +434,25 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, makerCheck
             />
           </Field>
           <div className="grid gap-3 sm:flex sm:flex-wrap">
-            <Button type="button" size="lg" disabled={sending !== null || refreshing} onClick={decide("APPROVE")} className="bg-green-700 hover:bg-green-800">
-              <Check aria-hidden className="size-5" />
-              {sending === "APPROVE" ? M.ui.sending : M.ui.approve}
-            </Button>
-            <Button type="button" size="lg" variant="secondary" disabled={sending !== null || refreshing} onClick={decide("RETURN")} className="border-amber-500 text-amber-900 hover:bg-amber-50">
-              <Undo2 aria-hidden className="size-5" />
-              {sending === "RETURN" ? M.ui.sending : M.ui.returnBack}
-            </Button>
+            {offered("APPROVE") ? (
+              <Button type="button" size="lg" disabled={sending !== null || refreshing} onClick={decide(offered("APPROVE")!)} className="bg-green-700 hover:bg-green-800">
+                <Check aria-hidden className="size-5" />
+                {sending === "APPROVE" ? M.ui.sending : M.ui.approve}
+              </Button>
+            ) : null}
+            {offered("RETURN") ? (
+              <Button
+                type="button"
+                size="lg"
+                variant="secondary"
+                disabled={sending !== null || refreshing}
+                onClick={decide(offered("RETURN")!)}
+                className="border-amber-500 text-amber-900 hover:bg-amber-50"
+              >
+                <Undo2 aria-hidden className="size-5" />
+                {sending === "RETURN" ? M.ui.sending : M.ui.returnBack}
+              </Button>
+            ) : null}
           </div>
         </form>
       )}

@@ -1,10 +1,12 @@
+import "server-only";
+
 import { hashPassword } from "@/lib/auth/password";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { ADMIN_ROLE, AUDITOR_ROLE } from "@/lib/authz/permissions";
 import { conflictError, invalidError, notFoundError } from "@/lib/authz/errors";
-import { db } from "@/lib/db/client";
 import type { DbTx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { t } from "@/lib/i18n";
 
 import { TZDate } from "@date-fns/tz";
@@ -12,6 +14,7 @@ import { endOfDay } from "date-fns";
 
 import { TIME_ZONE_IANA } from "@/lib/format";
 
+import { lockAgencyAdmins } from "./admins";
 import type { ZAddMember, ZCreateAgency, ZCreateGovernment, ZGrantAuditor, ZSetMemberActive, ZSetMemberRoles } from "./schemas";
 import type { z } from "zod";
 
@@ -31,16 +34,9 @@ async function rolesByCode(tx: DbTx, agencyId: string, codes: string[]) {
   return roles;
 }
 
-/** Active admins other than `exceptUserId`: an agency must never lose its last one. */
-async function otherActiveAdmins(tx: DbTx, agencyId: string, exceptUserId: string) {
-  return tx.membership.count({
-    where: { agencyId, active: true, role: { code: ADMIN_ROLE }, userId: { not: exceptUserId }, user: { active: true } },
-  });
-}
-
-export async function addMember(input: z.output<typeof ZAddMember>, { agencyId, actor, meta }: Actor) {
+export async function addMember(input: z.output<typeof ZAddMember>, { agencyId, actor, meta }: Actor, tx?: DbTx) {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return db.$transaction(async (tx) => {
+  return inTransaction(tx, async (tx) => {
     const roles = await rolesByCode(tx, agencyId, input.roleCodes);
     let user = await tx.user.findUnique({ where: { nip: input.nip }, select: { id: true, nip: true, name: true } });
     if (user) {
@@ -88,8 +84,9 @@ export async function addMember(input: z.output<typeof ZAddMember>, { agencyId, 
   });
 }
 
-export async function setMemberRoles(input: z.output<typeof ZSetMemberRoles>, { agencyId, actor, meta }: Actor) {
-  return db.$transaction(async (tx) => {
+export async function setMemberRoles(input: z.output<typeof ZSetMemberRoles>, { agencyId, actor, meta }: Actor, tx?: DbTx) {
+  return inTransaction(tx, async (tx) => {
+    const admins = await lockAgencyAdmins(tx, agencyId);
     const memberships = await tx.membership.findMany({
       where: { agencyId, userId: input.userId },
       select: { id: true, active: true, role: { select: { code: true } }, user: { select: { nip: true } } },
@@ -99,9 +96,7 @@ export async function setMemberRoles(input: z.output<typeof ZSetMemberRoles>, { 
     const before = memberships.map((m) => m.role.code).sort();
     const after = [...input.roleCodes].sort();
     const active = memberships.some((m) => m.active);
-    if (before.includes(ADMIN_ROLE) && !after.includes(ADMIN_ROLE) && (await otherActiveAdmins(tx, agencyId, input.userId)) === 0) {
-      throw invalidError(t.members.lastAdmin);
-    }
+    if (before.includes(ADMIN_ROLE) && !after.includes(ADMIN_ROLE)) await admins.keepsAnotherAdmin(input.userId);
     await tx.membership.deleteMany({ where: { agencyId, userId: input.userId, role: { code: { notIn: after } } } });
     const missing = roles.filter((r) => !before.includes(r.code));
     await tx.membership.createMany({ data: missing.map((r) => ({ userId: input.userId, agencyId, roleId: r.id, active })) });
@@ -118,9 +113,10 @@ export async function setMemberRoles(input: z.output<typeof ZSetMemberRoles>, { 
   });
 }
 
-export async function setMemberActive(input: z.output<typeof ZSetMemberActive>, { agencyId, actor, meta }: Actor) {
+export async function setMemberActive(input: z.output<typeof ZSetMemberActive>, { agencyId, actor, meta }: Actor, tx?: DbTx) {
   if (!input.active && input.userId === actor.id) throw invalidError(t.members.cannotDeactivateSelf);
-  return db.$transaction(async (tx) => {
+  return inTransaction(tx, async (tx) => {
+    const admins = await lockAgencyAdmins(tx, agencyId);
     const memberships = await tx.membership.findMany({
       where: { agencyId, userId: input.userId },
       select: { active: true, role: { select: { code: true } }, user: { select: { nip: true } } },
@@ -128,9 +124,7 @@ export async function setMemberActive(input: z.output<typeof ZSetMemberActive>, 
     if (memberships.length === 0) throw notFoundError(t.members.memberNotFound);
     const wasActive = memberships.some((m) => m.active);
     if (wasActive === input.active) throw conflictError();
-    if (!input.active && memberships.some((m) => m.role.code === ADMIN_ROLE) && (await otherActiveAdmins(tx, agencyId, input.userId)) === 0) {
-      throw invalidError(t.members.lastAdmin);
-    }
+    if (!input.active && memberships.some((m) => m.role.code === ADMIN_ROLE)) await admins.keepsAnotherAdmin(input.userId);
     await tx.membership.updateMany({ where: { agencyId, userId: input.userId }, data: { active: input.active } });
     await recordAudit(
       tx,
@@ -148,8 +142,9 @@ export async function setMemberActive(input: z.output<typeof ZSetMemberActive>, 
 export async function createGovernment(
   input: z.output<typeof ZCreateGovernment>,
   { actor, meta }: { actor: AuditActor; meta: AuditRequestMeta | null },
+  tx?: DbTx,
 ) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(tx, async (tx) => {
     if ((await tx.government.count({ where: { level: input.level, name: input.name } })) > 0) {
       throw invalidError(t.platform.governmentExists, { name: [t.platform.governmentExists] });
     }
@@ -166,8 +161,9 @@ export async function createGovernment(
 export async function createAgency(
   input: z.output<typeof ZCreateAgency>,
   { actor, meta }: { actor: AuditActor; meta: AuditRequestMeta | null },
+  tx?: DbTx,
 ) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(tx, async (tx) => {
     const government = await tx.government.findUnique({ where: { id: input.governmentId }, select: { id: true } });
     if (!government) throw invalidError(t.errors.invalidInput, { governmentId: [t.errors.notFound] });
     if ((await tx.agency.count({ where: { slug: input.slug } })) > 0) {
@@ -226,8 +222,9 @@ export async function createAgency(
 export async function grantAuditorAccess(
   input: z.output<typeof ZGrantAuditor>,
   { actor, meta }: { actor: AuditActor; meta: AuditRequestMeta | null },
+  tx?: DbTx,
 ) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(tx, async (tx) => {
     const agency = await tx.agency.findUnique({
       where: { id: input.agencyId },
       select: { id: true, timeZone: true, roles: { where: { code: AUDITOR_ROLE }, select: { id: true } } },

@@ -69,12 +69,19 @@ export type ChainReport =
 
 const BATCH = 5_000;
 
-/** Walks one chain in order and names the first event whose content, link or number does not hold. */
+/**
+ * Walks one chain in order and names the first event whose content, link or
+ * number does not hold. Unsealed "legacy:<id>" events (written before the
+ * chain existed) are accepted only as the chain's prefix, each marked with its
+ * own id: one after a sealed event is a forgery, whatever the head says. A
+ * chain with events and no head has lost its head (deleted tail undetectable).
+ */
 export async function verifyChain(db: DbTx, chainKey: string): Promise<ChainReport> {
   let expectedSeq = 1;
   let prev: string | null = null;
   let legacy = 0;
   let events = 0;
+  let sealed = false;
   for (;;) {
     const rows = await db.auditEvent.findMany({
       where: { chainKey, seq: { gte: expectedSeq } },
@@ -87,8 +94,13 @@ export async function verifyChain(db: DbTx, chainKey: string): Promise<ChainRepo
         return { chainKey, ok: false, events, brokenAt: at, reason: `urutan terputus: diharapkan #${expectedSeq}, ditemukan #${row.seq}` };
       }
       if (row.hash.startsWith("legacy:")) {
+        if (sealed) return { chainKey, ok: false, events, brokenAt: at, reason: "peristiwa tanpa segel muncul setelah peristiwa bersegel" };
+        if (row.hash !== `legacy:${row.id}` || row.prevHash !== null) {
+          return { chainKey, ok: false, events, brokenAt: at, reason: "penanda peristiwa lama tanpa segel tidak sah" };
+        }
         legacy++;
       } else {
+        sealed = true;
         if (row.prevHash !== prev) return { chainKey, ok: false, events, brokenAt: at, reason: "tautan ke peristiwa sebelumnya tidak cocok" };
         const expected = hashEvent({
           chainKey: row.chainKey,
@@ -115,15 +127,32 @@ export async function verifyChain(db: DbTx, chainKey: string): Promise<ChainRepo
     if (rows.length < BATCH) break;
   }
   const head = await db.auditChainHead.findUnique({ where: { chainKey } });
+  if (!head && events > 0) {
+    return { chainKey, ok: false, events, brokenAt: null, reason: `kepala rantai hilang: peristiwa yang dihapus dari akhir rantai tidak dapat diketahui` };
+  }
   if (head && (head.seq !== events || (events > 0 && head.hash !== prev))) {
     return { chainKey, ok: false, events, brokenAt: null, reason: `peristiwa setelah #${events} hilang (kepala rantai #${head.seq})` };
   }
   return { chainKey, ok: true, events, legacy };
 }
 
+/**
+ * Every chain: those with a head and those with events (a chain whose head
+ * was removed is still walked, and reported broken). The event keys come from
+ * a loose scan of the (chainKey, seq) index: one probe per chain, not per event.
+ */
 export async function verifyAllChains(db: DbTx): Promise<ChainReport[]> {
-  const heads = await db.auditChainHead.findMany({ select: { chainKey: true }, orderBy: { chainKey: "asc" } });
+  const heads = await db.auditChainHead.findMany({ select: { chainKey: true } });
+  const withEvents = await db.$queryRaw<{ chainKey: string }[]>`
+    WITH RECURSIVE k AS (
+      (SELECT "chainKey" FROM "AuditEvent" ORDER BY "chainKey" LIMIT 1)
+      UNION ALL
+      SELECT (SELECT e."chainKey" FROM "AuditEvent" e WHERE e."chainKey" > k."chainKey" ORDER BY e."chainKey" LIMIT 1)
+      FROM k WHERE k."chainKey" IS NOT NULL
+    )
+    SELECT "chainKey" FROM k WHERE "chainKey" IS NOT NULL`;
+  const keys = [...new Set([...heads, ...withEvents].map((h) => h.chainKey))].sort();
   const reports: ChainReport[] = [];
-  for (const { chainKey } of heads) reports.push(await verifyChain(db, chainKey));
+  for (const chainKey of keys) reports.push(await verifyChain(db, chainKey));
   return reports;
 }

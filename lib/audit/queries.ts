@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TAgencyTimeZone } from "@/lib/format";
 import { WORKING_TIME_ZONES } from "@/lib/cycle/working-time";
 
+import { chainKeyFor, verifyChain } from "./chain";
 import type { TAuditAction } from "./events";
 import { ENTITY_TYPE_LABELS, actionLabel, isAuditAction, periodLabel, stepRoundLabel, summarizeEvent } from "./labels";
 
@@ -69,18 +70,6 @@ export function parseAuditParams(params: TParams, timeZone: TAgencyTimeZone) {
   const before = rawBefore && CURSOR.test(rawBefore) ? BigInt(rawBefore) : undefined;
   const invalidRange = Boolean(filters.from && filters.to && filters.from > filters.to);
   return { filters, before, invalidRange };
-}
-
-/** The same filters as a query string (without the cursor), for links and the export. */
-export function auditFiltersQuery(filters: TAuditFilters, extra: Record<string, string> = {}): string {
-  const q = new URLSearchParams();
-  for (const key of ["from", "to", "actorId", "action", "cycleId", "sopId"] as const) {
-    const v = filters[key];
-    if (v) q.set(key, v);
-  }
-  for (const [k, v] of Object.entries(extra)) q.set(k, v);
-  const s = q.toString();
-  return s ? `?${s}` : "";
 }
 
 /** Local midnight of a "yyyy-MM-dd" date in an Indonesian zone (fixed offsets, no daylight saving). */
@@ -573,4 +562,9 @@ export async function listSopSeries(agencyId: string) {
   const seen = new Map<string, { id: string; nomor: string; nama: string }>();
   for (const s of sops) if (!seen.has(s.seriesId)) seen.set(s.seriesId, { id: s.seriesId, nomor: s.nomor, nama: s.nama });
   return [...seen.values()];
+}
+
+/** The agency's hash chain, recomputed now (the verification page never shows a cached verdict). */
+export async function verifyAgencyChain(agencyId: string) {
+  return verifyChain(db, chainKeyFor(agencyId));
 }

@@ -2,7 +2,8 @@ import "server-only";
 
 import type { AgencyContext } from "@/lib/authz/context";
 import { getRequestMeta } from "@/lib/authz/request-meta";
-import { db } from "@/lib/db/client";
+import type { DbTx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 
 import { recordAudit } from "./record";
 
@@ -14,9 +15,10 @@ export async function recordReportExport(
   report: TReport,
   entity: { type: "Agency" | "MeasurementCycle"; id: string },
   params: Record<string, string>,
+  tx?: DbTx,
 ) {
   const meta = await getRequestMeta();
-  await db.$transaction((tx) =>
+  await inTransaction(tx, (tx) =>
     recordAudit(
       tx,
       {

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { DbTx } from "@/lib/db/client";
 
 import { advanceChain, chainKeyFor, hashEvent, setChainHead } from "./chain";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { normalizeNip } from "@/lib/validation/nip";

@@ -21,7 +21,7 @@ import { buildIsStale } from "@/lib/cli/build-state";
 import { createPrismaClient } from "@/lib/db/client";
 import { DataDirInUseError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import { formatDemoLogins, seedDemo } from "@/lib/seed/demo";
+import { importServerModule } from "@/lib/cli/server-modules";
 
 const { values: args } = parseArgs({
   options: {
@@ -109,6 +109,7 @@ async function main(): Promise<number> {
       process.env.DATABASE_URL = url; // the services the seed reuses read it
       const prisma = createPrismaClient(url);
       try {
+        const { formatDemoLogins, seedDemo } = await importServerModule(() => import("@/lib/seed/demo"));
         const logins = await seedDemo(prisma);
         console.info(`\n${formatDemoLogins(logins)}\n`);
       } finally {

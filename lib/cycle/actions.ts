@@ -4,10 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
-import { db } from "@/lib/db/client";
 
 import { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
-import { actOnTask, cancelCycle, startCycle, type CycleActor } from "./service";
+import { actOnTask, cancelCycle, markNotificationsRead, startCycle, type CycleActor } from "./service";
 
 function cycleActor(ctx: ActionContext): CycleActor {
   return {
@@ -40,10 +39,7 @@ export const cancelCycleAction = agencyAction({ name: "cycle.cancel", permission
 export const markNotificationsReadAction = agencyAction(
   { name: "notification.markRead", permission: "agency.view", schema: z.object({ id: z.string().max(40).optional() }), audit: { none: "marks the user's own notifications read; no record of the agency changes" } },
   async (ctx, input) => {
-    await db.notification.updateMany({
-      where: { userId: ctx.user.id, agencyId: ctx.agency.id, readAt: null, ...(input.id ? { id: input.id } : {}) },
-      data: { readAt: new Date() },
-    });
+    await markNotificationsRead(ctx.user.id, ctx.agency.id, input.id);
     revalidatePath(`/a/${ctx.agency.slug}`, "layout");
   },
 );

@@ -120,6 +120,8 @@ export const CYCLE_MESSAGES = {
     fieldReference: "Rujukan dokumen (opsional)",
     fieldReferenceHint: "Nomor surat, nama berkas, atau tautan dokumen.",
     fieldChecklist: "Kelengkapan (centang semua)",
+    checklistReplaced: "Kelengkapan terpenuhi: realisasi seluruh indikator periode ini sudah dikirim.",
+    openRealizations: "Buka isian realisasi",
     fieldNotes: "Notulen rapat",
     fieldAttendees: "Daftar hadir (satu nama per baris)",
     fieldDecisions: "Keputusan rapat",

@@ -2,8 +2,16 @@ import "server-only";
 
 import { cache } from "react";
 
+import type { AgencyContext } from "@/lib/authz/context";
 import { CYCLE_HEADER_SELECT, TASK_HISTORY_ORDER, TASK_HISTORY_SELECT } from "@/lib/cycle/selects";
 import { db } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
+
+import { loadAgreement } from "@/lib/performance/queries";
+import type { TStepKind } from "@/lib/sop/schemas";
+
+import { loadTaskFacts } from "./facts";
+import { taskOptions, type TRuleState, type TTaskOptions } from "./task-rules";
 
 /** "Tugas saya": open tasks of active cycles assigned to one of the user's roles. */
 export async function listMyTasks(agencyId: string, roleIds: string[]) {
@@ -91,6 +99,86 @@ export async function getCycle(agencyId: string, cycleId: string) {
     },
   });
 }
+
+export type TLoadedCycle = NonNullable<Awaited<ReturnType<typeof getCycle>>>;
+
+/** A cycle of {@link getCycle} as the task rules read it. */
+export function ruleStateOf(cycle: TLoadedCycle): TRuleState {
+  return {
+    cycleStatus: cycle.status,
+    steps: cycle.sop.steps.map((s) => ({
+      number: s.number,
+      kind: s.kind,
+      yesStepNumber: s.yesStepNumber,
+      noStepNumber: s.noStepNumber,
+      output: s.output,
+      kelengkapan: s.kelengkapan,
+      executorRoleId: s.executorRole.id,
+      executorRoleName: s.executorRole.name,
+    })),
+    tasks: cycle.tasks.map((t) => ({
+      id: t.id,
+      stepNumber: t.stepNumber,
+      round: t.round,
+      status: t.status,
+      assignedRoleId: t.assignedRoleId,
+      completedById: t.completedBy?.id ?? null,
+    })),
+  };
+}
+
+/**
+ * The cycle page's offer: the open task and what this member may do with it
+ * now, each action with what it requires, or why nothing. The same rules and
+ * the same facts as the server's judgement (lib/cycle/service.ts actOnTask),
+ * behind the same door permission as the action (cycle.act). Null when no
+ * task is open.
+ */
+export async function openTaskOptions(
+  ctx: Pick<AgencyContext, "agency" | "user" | "roles" | "readOnly" | "can">,
+  cycle: TLoadedCycle,
+): Promise<TTaskOptions | null> {
+  const open = cycle.status === "ACTIVE" ? cycle.tasks.find((t) => t.status === "ACTIVE" || t.status === "RETURNED") : undefined;
+  const step = open && cycle.sop.steps.find((s) => s.number === open.stepNumber);
+  if (!open || !step) return null;
+  if (ctx.readOnly || !ctx.can("cycle.act")) return { taskId: open.id, assignee: false, offers: [], refusal: { code: "FORBIDDEN", message: t.errors.forbidden } };
+  const member = { userId: ctx.user.id, roleIds: ctx.roles.map((r) => r.id) };
+  // Facts cost a statement or three (INPUT steps of a quarter); they only matter to whoever
+  // holds the task's role, since the rules refuse everyone else before looking at them.
+  const holdsRole = member.roleIds.includes(open.assignedRoleId);
+  const facts = holdsRole
+    ? await loadTaskFacts(db, { agencyId: ctx.agency.id, year: cycle.year, period: cycle.period }, step.kind, ctx.agency.settings.allowSelfApproval)
+    : { allowSelfApproval: ctx.agency.settings.allowSelfApproval, pendingRealizations: null };
+  return taskOptions(ruleStateOf(cycle), open.id, member, facts);
+}
+
+/** Step kinds that show the period's measurement when they follow the realization input. */
+const RECAP_STEP_KINDS: readonly TStepKind[] = ["DRAFT", "REVIEW", "APPROVAL", "UPLOAD", "ARCHIVE"];
+
+/**
+ * Everything the cycle page shows, read here rather than in its components:
+ * the cycle, the open task's options for this member, and the period's
+ * measurement (the Perjanjian Kinerja) when the open step compiles, reviews,
+ * approves, uploads or archives it (the steps after the realization input), or
+ * the cycle is completed. Null when the cycle is not this agency's.
+ */
+export async function loadCyclePage(ctx: Pick<AgencyContext, "agency" | "user" | "roles" | "readOnly" | "can">, cycleId: string) {
+  const cycle = await getCycle(ctx.agency.id, cycleId);
+  if (!cycle) return null;
+  const steps = cycle.sop.steps;
+  const open = cycle.status === "ACTIVE" ? cycle.tasks.find((t) => t.status === "ACTIVE" || t.status === "RETURNED") : undefined;
+  const openStep = open && steps.find((s) => s.number === open.stepNumber);
+  const firstInput = steps.find((s) => s.kind === "INPUT")?.number ?? 0;
+  const recapStep = openStep && RECAP_STEP_KINDS.includes(openStep.kind) && openStep.number > firstInput ? openStep : undefined;
+  const showRecap = Boolean(recapStep) || cycle.status === "COMPLETED";
+  const [options, agreement] = await Promise.all([openTaskOptions(ctx, cycle), showRecap ? loadAgreement(ctx.agency.id, cycle.year) : null]);
+  return {
+    cycle,
+    options,
+    recap: agreement ? { agreement, step: recapStep ? { kind: recapStep.kind, kegiatan: recapStep.kegiatan } : null } : null,
+  };
+}
+export type TCyclePage = NonNullable<Awaited<ReturnType<typeof loadCyclePage>>>;
 
 export const countUnreadNotifications = cache(async (userId: string, agencyId: string) =>
   db.notification.count({ where: { userId, agencyId, readAt: null } }),

@@ -1,18 +1,21 @@
+import "server-only";
+
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { readAgencySettings } from "@/lib/agency/settings";
 import { AppError, conflictError, forbiddenError, invalidError, notFoundError } from "@/lib/authz/errors";
 import { ADMIN_ROLE } from "@/lib/authz/permissions";
 import { db, type DbTx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { pendingRealizations } from "@/lib/performance/service";
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { isDecisionKind } from "@/lib/sop/schemas";
 
 import { CYCLE_MESSAGES as M } from "./messages";
 import type { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
+import { loadTaskFacts } from "./facts";
+import { ALREADY_HANDLED_MESSAGE, judgeTaskAction, mayStartCycle, type TRuleState } from "./task-rules";
 import { computeDueAt } from "./working-time";
-import { planTransition, WORKFLOW_MESSAGES, type TWorkflowChange, type TWorkflowState } from "./workflow";
+import { planTransition, WORKFLOW_MESSAGES, type TCycleStatus, type TTaskStatus, type TWorkflowChange, type TWorkflowState } from "./workflow";
 import type { z } from "zod";
 
 export interface CycleActor {
@@ -26,8 +29,7 @@ export interface CycleActor {
   now?: Date;
 }
 
-/** One wording for "someone else got there first", whichever check notices it. */
-const ALREADY_HANDLED = `${WORKFLOW_MESSAGES.ALREADY_HANDLED}.`;
+const ALREADY_HANDLED = ALREADY_HANDLED_MESSAGE;
 
 const STEP_SELECT = {
   id: true,
@@ -53,6 +55,19 @@ function workflowSteps(steps: StepRow[]): TWorkflowState["steps"] {
     yesStepNumber: s.yesStepNumber,
     noStepNumber: s.noStepNumber,
   }));
+}
+
+/** The loaded cycle as the task rules read it. */
+function ruleState(
+  cycleStatus: TCycleStatus,
+  steps: StepRow[],
+  tasks: { id: string; stepNumber: number; round: number; status: TTaskStatus; assignedRoleId: string; completedById: string | null }[],
+): TRuleState {
+  return {
+    cycleStatus,
+    steps: steps.map((s) => ({ ...s, executorRoleName: s.executorRole.name })),
+    tasks,
+  };
 }
 
 /** Members (active, unexpired) holding a role: they get the notification. */
@@ -111,10 +126,10 @@ function isUniqueViolation(error: unknown) {
 }
 
 /** Starts a cycle of an ACTIVE SOP for a period: step 1 goes to its executor. */
-export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: CycleActor) {
+export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: CycleActor, tx?: DbTx) {
   const now = ctx.now ?? new Date();
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(tx, async (tx) => {
       const sop = await tx.sop.findFirst({
         where: { id: input.sopId, agencyId: ctx.agencyId },
         select: {
@@ -131,7 +146,7 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
       if (sop.status !== "ACTIVE") throw invalidError(M.sopNotActive);
       const first = sop.steps[0];
       if (!first) throw invalidError(M.sopNotActive);
-      if (!ctx.roleIds.includes(first.executorRoleId) && !ctx.roleCodes.includes(ADMIN_ROLE)) {
+      if (!mayStartCycle(first.executorRoleId, { userId: ctx.actor.id, roleIds: ctx.roleIds, isAdmin: ctx.roleCodes.includes(ADMIN_ROLE) })) {
         throw forbiddenError(M.cannotStart(first.executorRole.name));
       }
       const plan = planTransition({ cycleStatus: null, steps: workflowSteps(sop.steps), tasks: [] }, { type: "START_CYCLE" });
@@ -173,38 +188,16 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
 }
 
 /**
- * What the step's kind requires before it can be completed (the SOP's Output,
- * checklist, minutes). `dataEntryDone`: for an INPUT step of a period with a
- * Perjanjian Kinerja, every indicator's realization is submitted, which
- * replaces the Kelengkapan checklist.
- */
-function requireWork(step: StepRow, event: string, work: z.output<typeof ZTaskAction>, dataEntryDone: boolean | null) {
-  if (event !== "COMPLETE" && event !== "RESUBMIT") return;
-  const fields: Record<string, string[]> = {};
-  if (step.kind === "DISPOSITION" && !work.outputText) fields.outputText = [M.dispositionRequired];
-  if (step.kind === "MEETING" && (!work.outputText || !work.attendees?.length || !work.decisions)) {
-    fields.outputText = [M.meetingIncomplete];
-  }
-  if (step.kind === "INPUT" && dataEntryDone === null) {
-    const items = step.kelengkapan.split("\n").map((s) => s.trim()).filter(Boolean);
-    const checked = new Set(work.checklist ?? []);
-    if (items.some((item) => !checked.has(item))) fields.checklist = [M.checklistIncomplete];
-  }
-  if (step.output.trim() && !work.outputText && !fields.outputText) fields.outputText = [M.outputRequired(step.output)];
-  if (Object.keys(fields).length) throw invalidError(Object.values(fields)[0]![0]!, fields);
-}
-
-/**
  * The executor of the active step acts: complete, approve ("Ya"), return for
  * revision ("Tidak", with a reason) or resubmit a returned step. One
  * transaction; every update is guarded by the state it expects, so of two
  * people acting at once exactly one succeeds and the other is told the task
  * was already handled.
  */
-export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleActor) {
+export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleActor, tx?: DbTx) {
   const now = ctx.now ?? new Date();
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(tx, async (tx) => {
       const cycle = await tx.measurementCycle.findFirst({
         where: { id: input.cycleId, agencyId: ctx.agencyId },
         select: {
@@ -222,37 +215,19 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
       const task = cycle.tasks.find((t) => t.id === input.taskId);
       if (!task) throw notFoundError(M.taskNotFound);
       const steps = cycle.sop.steps;
-      const step = steps.find((s) => s.number === task.stepNumber)!;
+      const step = steps.find((s) => s.number === task.stepNumber);
+      if (!step) throw invalidError(WORKFLOW_MESSAGES.TASK_STEP_MISSING(task.stepNumber));
 
-      const plan = planTransition(
-        { cycleStatus: cycle.status, steps: workflowSteps(steps), tasks: cycle.tasks },
-        { type: input.event, taskId: task.id, comment: input.comment },
+      // The same rules, with the same facts, that the cycle page renders (lib/cycle/task-rules.ts).
+      const facts = await loadTaskFacts(tx, cycle, step.kind, readAgencySettings(cycle.agency.settings).allowSelfApproval);
+      const verdict = judgeTaskAction(
+        ruleState(cycle.status, steps, cycle.tasks),
+        { taskId: task.id, event: input.event, work: input },
+        { userId: ctx.actor.id, roleIds: ctx.roleIds },
+        facts,
       );
-      if (!plan.ok) {
-        if (plan.code === "ALREADY_HANDLED") throw conflictError(ALREADY_HANDLED);
-        throw invalidError(plan.message, plan.code === "COMMENT_REQUIRED" ? { comment: [plan.message] } : undefined);
-      }
-      if (!ctx.roleIds.includes(task.assignedRoleId)) throw forbiddenError(M.notYourTask(step.executorRole.name));
-
-      if ((input.event === "APPROVE" || input.event === "RETURN") && !readAgencySettings(cycle.agency.settings).allowSelfApproval) {
-        // The reviewed work: the steps from the return target up to this decision, latest round of each.
-        const from = Math.min(step.noStepNumber ?? step.number, step.number);
-        const latest = new Map<number, (typeof cycle.tasks)[number]>();
-        for (const t of cycle.tasks) {
-          if (t.stepNumber < from || t.stepNumber >= step.number || t.status !== "DONE") continue;
-          if (t.round >= (latest.get(t.stepNumber)?.round ?? 0)) latest.set(t.stepNumber, t);
-        }
-        const reviewedMakers = new Set([...latest.values()].map((t) => t.completedById));
-        if (reviewedMakers.has(ctx.actor.id)) throw forbiddenError(M.makerChecker);
-      }
-      let dataEntryDone: boolean | null = null;
-      const quarter = { TW1: 1, TW2: 2, TW3: 3, TW4: 4, TAHUNAN: null }[cycle.period];
-      if (step.kind === "INPUT" && quarter && (input.event === "COMPLETE" || input.event === "RESUBMIT")) {
-        const pending = await pendingRealizations(tx, ctx.agencyId, cycle.year, quarter);
-        if (pending !== null && pending > 0) throw invalidError(PERFORMANCE_MESSAGES.inputIncomplete(pending));
-        dataEntryDone = pending === null ? null : true;
-      }
-      requireWork(step, input.event, input, dataEntryDone);
+      if (!verdict.ok) throw new AppError(verdict.refusal.message, verdict.refusal.code, verdict.refusal.fieldErrors);
+      const plan = verdict.plan;
 
       const opened: { stepNumber: number; round: number; status: string }[] = [];
       for (const change of plan.changes) {
@@ -324,9 +299,9 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
   }
 }
 
-export async function cancelCycle(input: z.output<typeof ZCancelCycle>, ctx: CycleActor) {
+export async function cancelCycle(input: z.output<typeof ZCancelCycle>, ctx: CycleActor, tx?: DbTx) {
   const now = ctx.now ?? new Date();
-  return db.$transaction(async (tx) => {
+  return inTransaction(tx, async (tx) => {
     const cycle = await tx.measurementCycle.findFirst({
       where: { id: input.cycleId, agencyId: ctx.agencyId },
       select: { id: true, status: true, sop: { select: { steps: { select: STEP_SELECT } } }, tasks: { select: { id: true, stepNumber: true, round: true, status: true } } },
@@ -356,5 +331,13 @@ export async function cancelCycle(input: z.output<typeof ZCancelCycle>, ctx: Cyc
       { action: "cycle.cancel", entityType: "MeasurementCycle", entityId: cycle.id, data: { status: { before: "ACTIVE", after: "CANCELLED" }, reason: input.reason } },
       { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
     );
+  });
+}
+
+/** Marks the member's own notifications in the agency read: all, or the one given. */
+export async function markNotificationsRead(userId: string, agencyId: string, id?: string, tx?: DbTx) {
+  await (tx ?? db).notification.updateMany({
+    where: { userId, agencyId, readAt: null, ...(id ? { id } : {}) },
+    data: { readAt: new Date() },
   });
 }

@@ -1,7 +1,10 @@
+import "server-only";
+
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { conflictError, invalidError, notFoundError } from "@/lib/authz/errors";
 import { db, type DbTx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { dayFromIso, diffSops, toSopInput } from "./mapping";
@@ -94,8 +97,8 @@ function nomorTakenOr(error: unknown, nomor: string): unknown {
 }
 
 /** A new SOP (version 1, DRAFT), from the editor or an import. */
-export async function createSop(raw: unknown, { agencyId, actor, meta }: SopActor, via: "editor" | "import" = "editor") {
-  return db.$transaction(async (tx) => {
+export async function createSop(raw: unknown, { agencyId, actor, meta }: SopActor, via: "editor" | "import" = "editor", tx?: DbTx) {
+  return inTransaction(tx, async (tx) => {
     const { input, roleIds } = await validateForAgency(tx, agencyId, raw);
     await assertNomorFree(tx, agencyId, input.nomor);
     // Two saves at the same moment both pass assertNomorFree; the unique index decides.
@@ -122,8 +125,8 @@ export async function createSop(raw: unknown, { agencyId, actor, meta }: SopActo
 }
 
 /** Saves a DRAFT. Active, superseded and archived versions are never edited in place. */
-export async function updateSopDraft(sopId: string, raw: unknown, { agencyId, actor, meta }: SopActor) {
-  return db.$transaction(async (tx) => {
+export async function updateSopDraft(sopId: string, raw: unknown, { agencyId, actor, meta }: SopActor, tx?: DbTx) {
+  return inTransaction(tx, async (tx) => {
     const current = await tx.sop.findFirst({ where: { id: sopId, agencyId }, include: SOP_FULL_INCLUDE });
     if (!current) throw notFoundError(M.notFound);
     if (current.status !== "DRAFT") throw invalidError(M.onlyDraftEditable);
@@ -159,8 +162,11 @@ export async function updateSopDraft(sopId: string, raw: unknown, { agencyId, ac
 /**
  * "Edit" on an ACTIVE SOP: a new DRAFT version copying it. If a draft of the
  * series already exists it is returned instead, so there is one draft at a time.
+ * In a caller's transaction a concurrent click's unique violation aborts that
+ * transaction, so it is passed on rather than answered with the winner's draft.
  */
-export async function createNewVersion(sopId: string, ctx: SopActor) {
+export async function createNewVersion(sopId: string, ctx: SopActor, tx?: DbTx) {
+  if (tx) return createNewVersionTx(sopId, ctx, tx);
   try {
     return await createNewVersionTx(sopId, ctx);
   } catch (error) {
@@ -173,8 +179,8 @@ export async function createNewVersion(sopId: string, ctx: SopActor) {
   }
 }
 
-async function createNewVersionTx(sopId: string, { agencyId, actor, meta }: SopActor) {
-  return db.$transaction(async (tx) => {
+async function createNewVersionTx(sopId: string, { agencyId, actor, meta }: SopActor, tx?: DbTx) {
+  return inTransaction(tx, async (tx) => {
     const source = await tx.sop.findFirst({ where: { id: sopId, agencyId }, include: SOP_FULL_INCLUDE });
     if (!source) throw notFoundError(M.notFound);
     const existingDraft = await tx.sop.findFirst({ where: { seriesId: source.seriesId, status: "DRAFT" }, select: { id: true } });
@@ -218,8 +224,8 @@ async function createNewVersionTx(sopId: string, { agencyId, actor, meta }: SopA
  * version of the series becomes SUPERSEDED in the same transaction; running
  * work keeps the version it started with.
  */
-export async function activateSop(sopId: string, { agencyId, actor, meta }: SopActor) {
-  return db.$transaction(async (tx) => {
+export async function activateSop(sopId: string, { agencyId, actor, meta }: SopActor, tx?: DbTx) {
+  return inTransaction(tx, async (tx) => {
     const draft = await tx.sop.findFirst({ where: { id: sopId, agencyId }, include: SOP_FULL_INCLUDE });
     if (!draft) throw notFoundError(M.notFound);
     if (draft.status !== "DRAFT") throw invalidError(M.alreadyActivated);
@@ -250,8 +256,8 @@ export async function activateSop(sopId: string, { agencyId, actor, meta }: SopA
 }
 
 /** Withdraws an ACTIVE SOP from use (no new cycles); it stays readable. */
-export async function archiveSop(sopId: string, { agencyId, actor, meta }: SopActor) {
-  return db.$transaction(async (tx) => {
+export async function archiveSop(sopId: string, { agencyId, actor, meta }: SopActor, tx?: DbTx) {
+  return inTransaction(tx, async (tx) => {
     const sop = await tx.sop.findFirst({ where: { id: sopId, agencyId }, select: { id: true, nomor: true, version: true, status: true } });
     if (!sop) throw notFoundError(M.notFound);
     const archived = await tx.sop.updateMany({ where: { id: sopId, agencyId, status: "ACTIVE" }, data: { status: "ARCHIVED" } });
@@ -270,8 +276,8 @@ export async function archiveSop(sopId: string, { agencyId, actor, meta }: SopAc
 }
 
 /** Records an export in the audit trail (exports leave the system: auditors ask who took what). */
-export async function recordSopExport(sop: { id: string; nomor: string; version: number }, format: "json" | "xlsx", ctx: SopActor) {
-  await db.$transaction((tx) =>
+export async function recordSopExport(sop: { id: string; nomor: string; version: number }, format: "json" | "xlsx", ctx: SopActor, tx?: DbTx) {
+  await inTransaction(tx, (tx) =>
     recordAudit(
       tx,
       { action: "sop.export", entityType: "Sop", entityId: sop.id, data: { nomor: sop.nomor, version: sop.version, format } },

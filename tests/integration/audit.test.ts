@@ -1,7 +1,7 @@
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 
-import { verifyChain } from "@/lib/audit/chain";
+import { verifyAllChains, verifyChain } from "@/lib/audit/chain";
 import { ZAuditEventInput } from "@/lib/audit/events";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
@@ -86,6 +86,73 @@ describe("audit trail", () => {
     });
     const report = await verifyChain(db, `agency:${agency.id}`);
     expect(report).toMatchObject({ ok: false, reason: expect.stringMatching(/hilang/) });
+  });
+
+  it("refuses a forged legacy row appended after sealed events, with the chain head moved onto it", async () => {
+    const agency = await createAgency();
+    const user = await createUser();
+    await writeEvents(agency.id, actorOf(user), 3);
+    const chainKey = `agency:${agency.id}`;
+    // Through the app's connection the forgery is refused at the door: no new unsealed rows.
+    await withClient(async (client) => {
+      await expect(
+        client.query(`INSERT INTO "AuditEvent" ("chainKey", "seq", "agencyId", "action", "entityType", "data", "createdAt", "hash") VALUES ($1, 4, $2, 'membership.deactivate', 'User', '{}', now(), 'legacy:x')`, [chainKey, agency.id]),
+      ).rejects.toThrow(/legacy/);
+    });
+    // A superuser who switches triggers off can write it; the verifier still names it.
+    await withClient(async (client) => {
+      await client.query("SET session_replication_role = replica");
+      await client.query(
+        `INSERT INTO "AuditEvent" ("chainKey", "seq", "agencyId", "action", "entityType", "data", "createdAt", "hash") VALUES ($1, 4, $2, 'membership.deactivate', 'User', '{}', now(), 'legacy:x')`,
+        [chainKey, agency.id],
+      );
+      await client.query(`UPDATE "AuditChainHead" SET "seq" = 4, "hash" = 'legacy:x' WHERE "chainKey" = $1`, [chainKey]);
+      await client.query("SET session_replication_role = DEFAULT");
+    });
+    const forged = await db.auditEvent.findFirstOrThrow({ where: { chainKey, seq: 4 } });
+    const report = await verifyChain(db, chainKey);
+    expect(report).toMatchObject({ ok: false, brokenAt: { id: forged.id.toString(), seq: 4 }, reason: expect.stringMatching(/tanpa segel/) });
+  });
+
+  it("guards the chain head like the events: no delete, no truncate, no move back, no move to a row that is not there", async () => {
+    const agency = await createAgency();
+    const user = await createUser();
+    await writeEvents(agency.id, actorOf(user), 3);
+    const chainKey = `agency:${agency.id}`;
+    const head = await db.auditChainHead.findUniqueOrThrow({ where: { chainKey } });
+    const third = await db.auditEvent.findFirstOrThrow({ where: { chainKey, seq: 3 } });
+    const second = await db.auditEvent.findFirstOrThrow({ where: { chainKey, seq: 2 } });
+    expect(head).toEqual({ chainKey, seq: 3, hash: third.hash });
+    await withClient(async (client) => {
+      await expect(client.query(`DELETE FROM "AuditChainHead" WHERE "chainKey" = $1`, [chainKey])).rejects.toThrow(/AuditChainHead/);
+      await expect(client.query(`TRUNCATE "AuditChainHead"`)).rejects.toThrow(/AuditChainHead/);
+      // Back to an earlier event that exists, or forward to one that does not.
+      await expect(client.query(`UPDATE "AuditChainHead" SET "seq" = 2, "hash" = $2 WHERE "chainKey" = $1`, [chainKey, second.hash])).rejects.toThrow(/AuditChainHead/);
+      await expect(client.query(`UPDATE "AuditChainHead" SET "seq" = 4, "hash" = 'ab' WHERE "chainKey" = $1`, [chainKey])).rejects.toThrow(/AuditChainHead/);
+      await expect(client.query(`UPDATE "AuditChainHead" SET "hash" = 'ab' WHERE "chainKey" = $1`, [chainKey])).rejects.toThrow(/AuditChainHead/);
+      await expect(client.query(`UPDATE "AuditChainHead" SET "chainKey" = 'platform-x' WHERE "chainKey" = $1`, [chainKey])).rejects.toThrow(/AuditChainHead/);
+      // A new head starts empty, or at an event of its chain that exists.
+      await expect(client.query(`INSERT INTO "AuditChainHead" ("chainKey", "seq", "hash") VALUES ('agency:palsu', 7, 'ab')`)).rejects.toThrow(/AuditChainHead/);
+    });
+    expect(await db.auditChainHead.findUniqueOrThrow({ where: { chainKey } })).toEqual(head);
+    // The app keeps appending through it.
+    await writeEvents(agency.id, actorOf(user), 2);
+    expect(await verifyChain(db, chainKey)).toMatchObject({ ok: true, events: 5, legacy: 0 });
+  });
+
+  it("notices a chain whose head a superuser removed, also when verifying every chain", async () => {
+    const agency = await createAgency();
+    const user = await createUser();
+    await writeEvents(agency.id, actorOf(user), 2);
+    const chainKey = `agency:${agency.id}`;
+    await withClient(async (client) => {
+      await client.query("SET session_replication_role = replica");
+      await client.query(`DELETE FROM "AuditChainHead" WHERE "chainKey" = $1`, [chainKey]);
+      await client.query("SET session_replication_role = DEFAULT");
+    });
+    expect(await verifyChain(db, chainKey)).toMatchObject({ ok: false, reason: expect.stringMatching(/kepala rantai/) });
+    const all = await verifyAllChains(db);
+    expect(all.find((r) => r.chainKey === chainKey)).toMatchObject({ ok: false });
   });
 
   it("accepts only listed event types", () => {

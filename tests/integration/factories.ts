@@ -90,3 +90,13 @@ export function cycleActorOf(
   });
   return { agencyId: agency.id, actor: actorOf(user, roleCodes), roleIds, roleCodes, meta: null, ...(now ? { now } : {}) };
 }
+
+/**
+ * Whether the tests run on the embedded PGlite, which serves one query at a
+ * time: a race cannot happen there, so concurrency tests skip themselves.
+ */
+export async function onEmbeddedDatabase(): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ version: string }[]>`SELECT version() AS version`;
+  return /PGlite/i.test(row?.version ?? "");
+}
+export const EMBEDDED_SKIP_REASON = "PGlite serves one query at a time, so this race cannot happen there: run on PostgreSQL (TEST_DATABASE_URL)";

@@ -6,7 +6,9 @@ import { loadAgencyContext } from "@/lib/authz/context";
 import { AppError } from "@/lib/authz/errors";
 import { db } from "@/lib/db/client";
 
-import { actorOf, addMembership, createAgency, createUser, uniqueNip } from "./factories";
+import { actorOf, addMembership, createAgency, createUser, EMBEDDED_SKIP_REASON, onEmbeddedDatabase, uniqueNip } from "./factories";
+
+const embedded = await onEmbeddedDatabase();
 
 async function countRows() {
   const [users, memberships, events] = await Promise.all([db.user.count(), db.membership.count(), db.auditEvent.count()]);
@@ -86,6 +88,52 @@ describe("member administration", () => {
     await expect(setMemberActive({ userId: stranger.id, active: false }, ctx)).rejects.toThrow("Anggota tidak ditemukan.");
     await expect(setMemberRoles({ userId: stranger.id, roleCodes: ["KADIS"] }, ctx)).rejects.toThrow("Anggota tidak ditemukan.");
     expect(await db.membership.count({ where: { userId: stranger.id, active: true } })).toBe(1);
+  });
+});
+
+describe("the last administrator, under concurrency", () => {
+  const ROUNDS = 20;
+  /** Active administrators of the agency (active membership of an active user). */
+  const activeAdmins = (agencyId: string) =>
+    db.membership.count({ where: { agencyId, active: true, role: { code: "ADMIN" }, user: { active: true } } });
+
+  async function twoAdmins() {
+    const agency = await createAgency();
+    const a = await createUser();
+    const b = await createUser();
+    await addMembership(a.id, agency, "ADMIN");
+    await addMembership(b.id, agency, "ADMIN");
+    const ctxOf = (user: typeof a) => ({ agencyId: agency.id, actor: actorOf(user), meta: null });
+    return { agency, a, b, ctxOf };
+  }
+
+  async function expectOneRefusedAndAnAdminLeft(agencyId: string, results: PromiseSettledResult<unknown>[]) {
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused.length, "at least one of the two changes must be refused").toBeGreaterThanOrEqual(1);
+    for (const r of refused) expect((r.reason as Error).message).toMatch(/setidaknya satu administrator aktif|baru saja diubah/);
+    expect(await activeAdmins(agencyId)).toBeGreaterThanOrEqual(1);
+  }
+
+  it.skipIf(embedded)(`two administrators deactivating each other at the same moment: one is refused, ${ROUNDS} rounds out of ${ROUNDS} (${EMBEDDED_SKIP_REASON})`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const { agency, a, b, ctxOf } = await twoAdmins();
+      const results = await Promise.allSettled([
+        setMemberActive({ userId: b.id, active: false }, ctxOf(a)),
+        setMemberActive({ userId: a.id, active: false }, ctxOf(b)),
+      ]);
+      await expectOneRefusedAndAnAdminLeft(agency.id, results);
+    }
+  });
+
+  it.skipIf(embedded)(`two administrators demoting or deactivating each other at once: an active administrator always remains (${EMBEDDED_SKIP_REASON})`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const { agency, a, b, ctxOf } = await twoAdmins();
+      const results = await Promise.allSettled([
+        setMemberRoles({ userId: b.id, roleCodes: ["KADIS"] }, ctxOf(a)),
+        round % 2 === 0 ? setMemberRoles({ userId: a.id, roleCodes: ["TIM_SAKIP"] }, ctxOf(b)) : setMemberActive({ userId: a.id, active: false }, ctxOf(b)),
+      ]);
+      await expectOneRefusedAndAnAdminLeft(agency.id, results);
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { ADMIN_ROLE } from "@/lib/authz/permissions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import { listCycles, listStartableSops } from "@/lib/cycle/queries";
 import { CYCLE_PERIODS } from "@/lib/cycle/schemas";
+import { mayStartCycle } from "@/lib/cycle/task-rules";
 import { TIME_ZONE_IANA } from "@/lib/format";
 
 export const metadata: Metadata = { title: M.ui.listTitle };
@@ -18,10 +19,9 @@ export default async function CyclesPage({ params }: { params: Promise<{ agencyS
   const ctx = await requireAgencyContext(agencySlug, "cycle.view");
   const mayStart = ctx.can("cycle.start") && !ctx.readOnly;
   const [cycles, sops] = await Promise.all([listCycles(ctx.agency.id), mayStart ? listStartableSops(ctx.agency.id) : Promise.resolve([])]);
-  // The service lets step 1's executor or an agency administrator start; offer only those SOPs.
-  const roleIds = new Set(ctx.roles.map((r) => r.id));
-  const isAdmin = ctx.roleCodes.includes(ADMIN_ROLE);
-  const startable = sops.filter((s) => isAdmin || s.steps.some((step) => roleIds.has(step.executorRoleId)));
+  // Only the SOPs the service lets this member start (the same rule, lib/cycle/task-rules.ts).
+  const member = { userId: ctx.user.id, roleIds: ctx.roles.map((r) => r.id), isAdmin: ctx.roleCodes.includes(ADMIN_ROLE) };
+  const startable = sops.filter((s) => s.steps.some((step) => mayStartCycle(step.executorRoleId, member)));
   const firstRoles = [...new Set(sops.flatMap((s) => s.steps.map((step) => step.executorRole.name)))].join(", ");
   const now = new Date();
   const local = new TZDate(now, TIME_ZONE_IANA[ctx.agency.timeZone]);

@@ -1,5 +1,4 @@
-import { buildAgencyContext, getSessionUser, loadAgencyContext } from "@/lib/authz/context";
-import { getRequestMeta } from "@/lib/authz/request-meta";
+import { agencyRoute } from "@/lib/authz/route";
 import { t } from "@/lib/i18n";
 import { memberUnitIds } from "@/lib/performance/queries";
 import { errorResponse, jsonError, NO_STORE_HEADERS, readUploadForm, uploadTargetOf } from "@/lib/storage/http";
@@ -20,11 +19,9 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   try {
     const { agencySlug } = await params;
-    const user = await getSessionUser();
-    if (!user) return jsonError(t.errors.unauthenticated, 401);
-    const loaded = await loadAgencyContext(user.id, agencySlug);
-    if (!loaded) return jsonError(t.errors.notFound, 404);
-    const ctx = buildAgencyContext(user, loaded);
+    const door = await agencyRoute(request, agencySlug, "agency.view");
+    if (door.response) return door.response;
+    const { ctx } = door;
     if (ctx.readOnly) return jsonError(M.readOnly, 403);
 
     const { file, fields } = await readUploadForm(request, maxUploadBytes());
@@ -34,10 +31,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ age
     if (!ctx.can(forRealization ? "realization.fill" : "cycle.act")) return jsonError(t.errors.forbidden, 403);
     const stored = await storeUpload({
       agencyId: ctx.agency.id,
-      uploadedBy: { id: user.id, name: user.name, nip: user.nip, roles: ctx.roleCodes },
+      uploadedBy: ctx.actor,
       roleIds: ctx.roles.map((r) => r.id),
-      unitIds: forRealization ? await memberUnitIds(ctx.agency.id, user.id) : [],
-      meta: await getRequestMeta(),
+      unitIds: forRealization ? await memberUnitIds(ctx.agency.id, ctx.user.id) : [],
+      meta: ctx.meta,
       bytes: Buffer.from(await file.arrayBuffer()),
       originalName: file.name,
       declaredType: file.type || null,

@@ -1,5 +1,5 @@
 import { recordReportExport } from "@/lib/audit/record-export";
-import { requireAgencyContext } from "@/lib/authz/context";
+import { agencyRoute } from "@/lib/authz/route";
 import { CSV_BOM, CSV_HEADERS, auditLogCsvRow, csvContentDisposition, csvRow } from "@/lib/audit/csv";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
 import { describeAuditRows, iterateAuditEvents, parseAuditParams } from "@/lib/audit/queries";
@@ -15,7 +15,9 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
-  const ctx = await requireAgencyContext(agencySlug, "audit.view");
+  const door = await agencyRoute(request, agencySlug, "audit.view");
+  if (door.response) return door.response;
+  const { ctx } = door;
   // A range with from > to matches nothing, as on the page.
   const searchParams = new URL(request.url).searchParams;
   const { filters } = parseAuditParams(searchParams, ctx.agency.timeZone);

@@ -5,10 +5,9 @@ import Link from "next/link";
 import { AuditTabs } from "@/components/audit/audit-tabs";
 import { ChainStatus } from "@/components/audit/chain-status";
 import { buttonVariants } from "@/components/ui/button";
-import { chainKeyFor, verifyChain } from "@/lib/audit/chain";
 import { AUDIT_MESSAGES as M, formatAuditTime } from "@/lib/audit/labels";
+import { verifyAgencyChain } from "@/lib/audit/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
-import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: M.verify.title };
 export const dynamic = "force-dynamic";
@@ -17,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function VerifyChainPage({ params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug, "audit.view");
-  const report = await verifyChain(db, chainKeyFor(ctx.agency.id));
+  const report = await verifyAgencyChain(ctx.agency.id);
   const checkedAt = formatAuditTime(new Date(), ctx.agency.timeZone);
   return (
     <div className="space-y-6">

@@ -1,8 +1,7 @@
 import { notFound } from "next/navigation";
 
 import { AppError } from "@/lib/authz/errors";
-import { requireAgencyContext } from "@/lib/authz/context";
-import { getRequestMeta } from "@/lib/authz/request-meta";
+import { agencyRoute } from "@/lib/authz/route";
 import { attachmentDisposition, errorResponse, NO_STORE_HEADERS, toWebStream } from "@/lib/storage/http";
 import { getDownload, recordDownload } from "@/lib/storage/service";
 
@@ -15,9 +14,11 @@ export const dynamic = "force-dynamic";
  * sign-in; non-members and unknown or foreign ids -> 404; auditors may read).
  * Every download is recorded in the audit trail.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ agencySlug: string; fileId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string; fileId: string }> }) {
   const { agencySlug, fileId } = await params;
-  const ctx = await requireAgencyContext(agencySlug, "agency.view");
+  const door = await agencyRoute(request, agencySlug, "agency.view");
+  if (door.response) return door.response;
+  const { ctx } = door;
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(fileId)) notFound();
 
   let download: Awaited<ReturnType<typeof getDownload>>;
@@ -29,11 +30,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ age
   }
   const { file, body } = download;
   try {
-    await recordDownload(file, {
-      agencyId: ctx.agency.id,
-      actor: { id: ctx.user.id, name: ctx.user.name, nip: ctx.user.nip, roles: ctx.roleCodes },
-      meta: await getRequestMeta(),
-    });
+    await recordDownload(file, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
   } catch (error) {
     // Not recorded, not served; and the open file is released.
     if (!Buffer.isBuffer(body)) (body as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();

@@ -1,6 +1,6 @@
 import { resolvePeriod } from "@/components/performance/period";
 import { recordReportExport } from "@/lib/audit/record-export";
-import { requireAgencyContext } from "@/lib/authz/context";
+import { agencyRoute } from "@/lib/authz/route";
 import { loadAgreement } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
 import { buildPerformanceReportPdf, performanceReportFilename } from "@/lib/performance/report-pdf";
@@ -18,7 +18,9 @@ const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosni
  */
 export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
-  const ctx = await requireAgencyContext(agencySlug, "performance.view");
+  const door = await agencyRoute(request, agencySlug, "performance.view");
+  if (door.response) return door.response;
+  const { ctx } = door;
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const { year, quarter } = await resolvePeriod(ctx.agency.id, ctx.agency.timeZone, search);
   const agreement = await loadAgreement(ctx.agency.id, year);

@@ -1,7 +1,6 @@
 import { resolvePeriod } from "@/components/performance/period";
 import { recordReportExport } from "@/lib/audit/record-export";
-import { requireAgencyContext } from "@/lib/authz/context";
-import { getRequestMeta } from "@/lib/authz/request-meta";
+import { agencyRoute } from "@/lib/authz/route";
 import { prepareEsakipPackage, recordPackageFileDownloads, streamEsakipPackage } from "@/lib/performance/esakip-package";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 import { attachmentDisposition, errorResponse, toWebStream } from "@/lib/storage/http";
@@ -19,7 +18,9 @@ const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosni
  */
 export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
-  const ctx = await requireAgencyContext(agencySlug, "performance.view");
+  const door = await agencyRoute(request, agencySlug, "performance.view");
+  if (door.response) return door.response;
+  const { ctx } = door;
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const { year, quarter } = await resolvePeriod(ctx.agency.id, ctx.agency.timeZone, search);
 
@@ -39,9 +40,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     });
     if (!pkg) return Response.json({ error: M.noAgreement(year) }, { status: 404, headers: NO_STORE });
 
-    const actor = { id: ctx.user.id, name: ctx.user.name, nip: ctx.user.nip, roles: ctx.roleCodes };
     // Recorded before a byte leaves: not recorded, not served.
-    await recordPackageFileDownloads(pkg, { agencyId: ctx.agency.id, actor, meta: await getRequestMeta() });
+    await recordPackageFileDownloads(pkg, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
     // "esakip-package" is not yet a report of the report.export event (lib/audit/events.ts):
     // recorded as the measurement report it carries, the package named in the parameters.
     await recordReportExport(ctx, "esakip-package", { type: "Agency", id: ctx.agency.id }, {

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 
-import { requireAgencyContext } from "@/lib/authz/context";
-import { getRequestMeta } from "@/lib/authz/request-meta";
+import { agencyRoute } from "@/lib/authz/route";
 import { toSopJson } from "@/lib/sop/exchange";
 import { toSopInput } from "@/lib/sop/mapping";
 import { getAgencyHeader, getAgencyRoles, getSop } from "@/lib/sop/queries";
@@ -22,14 +21,16 @@ const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosni
 
 /**
  * GET ?format=json|xlsx: one SOP version as a download (docs/sop-json-format.md for
- * JSON). The same door as the pages: anonymous users are redirected to sign-in
- * (307), non-members and unknown ids get an empty 404 (Next 16 turns redirect()
- * and notFound() thrown in a Route Handler into those responses). Every export
- * is recorded in the audit trail.
+ * JSON). The same door as the pages (agencyRoute): anonymous users are
+ * redirected to sign-in (307), non-members get 404, unknown ids an empty 404
+ * (Next 16 turns notFound() thrown in a Route Handler into that response).
+ * Every export is recorded in the audit trail.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string; sopId: string }> }) {
   const { agencySlug, sopId } = await params;
-  const ctx = await requireAgencyContext(agencySlug, "sop.view");
+  const door = await agencyRoute(request, agencySlug, "sop.view");
+  if (door.response) return door.response;
+  const { ctx } = door;
 
   const format = new URL(request.url).searchParams.get("format") ?? "json";
   if (!isFormat(format)) {
@@ -54,11 +55,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
   }
 
   // Recorded once the file exists: a failed build is not an export.
-  await recordSopExport(sop, format, {
-    agencyId: ctx.agency.id,
-    actor: { id: ctx.user.id, name: ctx.user.name, nip: ctx.user.nip, roles: ctx.roleCodes },
-    meta: await getRequestMeta(),
-  });
+  await recordSopExport(sop, format, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
 
   return new Response(body, {
     status: 200,

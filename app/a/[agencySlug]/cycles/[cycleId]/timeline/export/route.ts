@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 
 import { recordReportExport } from "@/lib/audit/record-export";
-import { requireAgencyContext } from "@/lib/authz/context";
+import { agencyRoute } from "@/lib/authz/route";
 import { CSV_HEADERS, csvContentDisposition, timelineCsvRows, toCsv } from "@/lib/audit/csv";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
 import { cycleTimeline } from "@/lib/audit/queries";
@@ -13,9 +13,11 @@ export const dynamic = "force-dynamic";
  * same authorization as the timeline page (cycle.view, cycle looked up inside
  * the agency, 404 otherwise). The export is recorded in the audit trail.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ agencySlug: string; cycleId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string; cycleId: string }> }) {
   const { agencySlug, cycleId } = await params;
-  const ctx = await requireAgencyContext(agencySlug, "cycle.view");
+  const door = await agencyRoute(request, agencySlug, "cycle.view");
+  if (door.response) return door.response;
+  const { ctx } = door;
   const timeline = cycleId.length <= 40 ? await cycleTimeline(ctx.agency.id, cycleId) : null;
   if (!timeline) notFound();
   const { cycle, sop } = timeline;

@@ -1,0 +1,45 @@
+import "server-only";
+
+import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
+import { t } from "@/lib/i18n";
+
+import { buildAgencyContext, getSessionUser, loadAgencyContext, type AgencyContext } from "./context";
+import type { TPermission } from "./permissions";
+import { getRequestMeta } from "./request-meta";
+
+export interface RouteContext extends AgencyContext {
+  /** Who acts, for the audit rows a route writes (exports, downloads, uploads). */
+  actor: AuditActor;
+  meta: AuditRequestMeta;
+}
+
+export type RouteDoor = { ctx: RouteContext; response?: undefined } | { ctx?: undefined; response: Response };
+
+const NO_STORE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } as const;
+
+/**
+ * The one door for route handlers, the way pages use requireAgencyContext and
+ * server actions agencyAction: session, membership, roles and the permission,
+ * resolved by the same functions. It answers in HTTP instead of throwing:
+ * - signed out: a GET (a person following a download link) goes to sign-in
+ *   (307 to /masuk, as a page would); anything else gets 401 with the message;
+ * - not an active member, or lacking `permission`: 404, never a hint that the
+ *   agency exists (as pages and actions answer).
+ *
+ *   const door = await agencyRoute(request, agencySlug, "audit.view");
+ *   if (door.response) return door.response;
+ *   const { ctx } = door;
+ */
+export async function agencyRoute(request: Request, slug: string, permission: TPermission): Promise<RouteDoor> {
+  const user = await getSessionUser();
+  if (!user) {
+    if (request.method === "GET" || request.method === "HEAD") return { response: new Response(null, { status: 307, headers: { ...NO_STORE, Location: "/masuk" } }) };
+    return { response: Response.json({ error: t.errors.unauthenticated }, { status: 401, headers: NO_STORE }) };
+  }
+  const loaded = typeof slug === "string" ? await loadAgencyContext(user.id, slug) : null;
+  const ctx = loaded ? buildAgencyContext(user, loaded) : null;
+  if (!ctx?.can(permission)) return { response: Response.json({ error: t.errors.notFound }, { status: 404, headers: NO_STORE }) };
+  return {
+    ctx: { ...ctx, actor: { id: user.id, name: user.name, nip: user.nip, roles: ctx.roleCodes }, meta: await getRequestMeta() },
+  };
+}

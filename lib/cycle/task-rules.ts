@@ -1,0 +1,322 @@
+/**
+ * What a member may do with a task of a measurement cycle now, and what each
+ * action requires: the one answer that the server enforces (lib/cycle/service.ts
+ * actOnTask asks {@link judgeTaskAction}) and the cycle page renders (it asks
+ * {@link taskOptions} and hands the result to the task panel, which validates
+ * with {@link checkWork}). Nothing here is re-derived on the screen, so the
+ * screen cannot offer what the server refuses, nor hide what it allows.
+ *
+ * Pure, no I/O: callers load the cycle and the facts only the database knows
+ * ({@link TRuleFacts}). Built on the transition table and planner of
+ * ./workflow.ts, which stays the authority on the flow itself.
+ *
+ * The checks, in the order a refusal is reported:
+ * 1. the flow: the cycle is open, the SOP is a sound workflow, the task is
+ *    open and the event is in the table for its step kind and status;
+ * 2. who: the member holds the task's role (the step's executor);
+ * 3. maker/checker: on a decision, unless the agency allows self-approval, the
+ *    member made none of the reviewed work (the latest done round of each step
+ *    from the return target up to the decision), by user id;
+ * 4. data: an INPUT step of a quarter with a Perjanjian Kinerja waits until
+ *    every indicator's realization is submitted;
+ * then what the action requires (output, disposition, minutes, the Kelengkapan
+ * checklist unless submitted realizations replace it, a reason to return).
+ */
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
+import { isDecisionKind, type TStepKind } from "@/lib/sop/schemas";
+
+import { CYCLE_MESSAGES as M } from "./messages";
+import type { CYCLE_PERIODS } from "./schemas";
+import {
+  availableTaskEvents,
+  findTransition,
+  planTransition,
+  WORKFLOW_MESSAGES,
+  type TCycleStatus,
+  type TTaskEventType,
+  type TTaskStatus,
+  type TWorkflowPlan,
+  type TWorkflowState,
+  type TWorkflowStepKind,
+} from "./workflow";
+
+export type TCyclePeriod = (typeof CYCLE_PERIODS)[number];
+
+export interface TRuleStep {
+  number: number;
+  kind: TStepKind;
+  yesStepNumber: number | null;
+  noStepNumber: number | null;
+  /** The SOP's Output (Mutu Baku): required as text when not blank. */
+  output: string;
+  /** The SOP's Kelengkapan, one item a line: the INPUT step's checklist. */
+  kelengkapan: string;
+  executorRoleId: string;
+  executorRoleName: string;
+}
+
+export interface TRuleTask {
+  id: string;
+  stepNumber: number;
+  round: number;
+  status: TTaskStatus;
+  assignedRoleId: string;
+  completedById: string | null;
+}
+
+export interface TRuleState {
+  cycleStatus: TCycleStatus;
+  steps: readonly TRuleStep[];
+  tasks: readonly TRuleTask[];
+}
+
+/** The member asking: who they are and the roles they hold in the agency now. */
+export interface TRuleMember {
+  userId: string;
+  roleIds: readonly string[];
+}
+
+/** What only the database knows, loaded by the caller (lib/cycle/facts.ts). */
+export interface TRuleFacts {
+  /** The agency's setting: the maker of reviewed work may also decide on it. */
+  allowSelfApproval: boolean;
+  /**
+   * For an INPUT step of a quarter ({@link realizationQuarter}): null when the
+   * year has no Perjanjian Kinerja (the Kelengkapan checklist applies), else the
+   * indicators whose realization is not yet submitted (0: the data entry is
+   * done and replaces the checklist). Ignored for other steps.
+   */
+  pendingRealizations: number | null;
+}
+
+/**
+ * What an action requires. Each message is what the user reads when the field
+ * is missing; null: not required. The task panel shows the fields its step
+ * kind has and validates them with {@link checkWork} against this.
+ */
+export interface TWorkRequirements {
+  outputText: string | null;
+  attendees: string | null;
+  decisions: string | null;
+  /** Kelengkapan items that must all be checked; empty: no checklist. */
+  checklist: string[];
+  checklistMessage: string;
+  /** An INPUT step whose submitted realizations stand in for the checklist. */
+  dataEntryReplacesChecklist: boolean;
+  comment: string | null;
+  /** The one message for the whole form when any of it is missing (the meeting's three parts); null: the first field's. */
+  summary: string | null;
+}
+
+export interface TTaskOffer {
+  event: TTaskEventType;
+  requires: TWorkRequirements;
+}
+
+export interface TRuleRefusal {
+  code: "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT";
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+export interface TTaskOptions {
+  taskId: string;
+  /** The member holds the task's role: the panel is theirs, with its actions or why there are none. */
+  assignee: boolean;
+  /** The actions the member may take now, in the table's order. */
+  offers: TTaskOffer[];
+  /** Why nothing is offered (the first refusal); null when something is. */
+  refusal: TRuleRefusal | null;
+}
+
+/** The work sent with an action, as the server receives it (trimmed; blank = missing). */
+export interface TTaskWork {
+  outputText?: string | null;
+  comment?: string | null;
+  checklist?: readonly string[];
+  attendees?: readonly string[];
+  decisions?: string | null;
+}
+
+const refuse = (code: TRuleRefusal["code"], message: string, fieldErrors?: Record<string, string[]>): TRuleRefusal =>
+  fieldErrors ? { code, message, fieldErrors } : { code, message };
+
+/** One wording for "someone else got there first", whichever check notices it. */
+export const ALREADY_HANDLED_MESSAGE = `${WORKFLOW_MESSAGES.ALREADY_HANDLED}.`;
+
+export const workflowKind = (kind: TStepKind): TWorkflowStepKind => (isDecisionKind(kind) ? "DECISION" : "PROCESS");
+
+/** The Kelengkapan lines of a step, the checklist of an INPUT step. */
+export function kelengkapanItems(kelengkapan: string): string[] {
+  return kelengkapan
+    .split("\n")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The quarter whose realizations an INPUT step of this period waits for, or
+ * null (other steps, or the yearly period: the checklist applies).
+ */
+export function realizationQuarter(stepKind: TStepKind, period: TCyclePeriod): number | null {
+  if (stepKind !== "INPUT") return null;
+  return { TW1: 1, TW2: 2, TW3: 3, TW4: 4, TAHUNAN: null }[period];
+}
+
+/**
+ * The steps a decision reviews: from its "Tidak" target (when that is an
+ * earlier step) up to the step before it. Empty for a forward-only branch.
+ */
+export function reviewedStepRange(step: Pick<TRuleStep, "number" | "noStepNumber">): { from: number; to: number } {
+  return { from: Math.min(step.noStepNumber ?? step.number, step.number), to: step.number - 1 };
+}
+
+/** Who made the reviewed work: the latest done round of each reviewed step. */
+export function makersOfReviewedWork(tasks: readonly TRuleTask[], step: Pick<TRuleStep, "number" | "noStepNumber">): Set<string> {
+  const { from, to } = reviewedStepRange(step);
+  const latest = new Map<number, TRuleTask>();
+  for (const t of tasks) {
+    if (t.stepNumber < from || t.stepNumber > to || t.status !== "DONE") continue;
+    if (t.round >= (latest.get(t.stepNumber)?.round ?? 0)) latest.set(t.stepNumber, t);
+  }
+  return new Set([...latest.values()].map((t) => t.completedById).filter((id): id is string => id !== null));
+}
+
+/** Who may start a cycle of an SOP: the executor of its first step, or an agency administrator. */
+export function mayStartCycle(firstStepRoleId: string, member: TRuleMember & { isAdmin: boolean }): boolean {
+  return member.isAdmin || member.roleIds.includes(firstStepRoleId);
+}
+
+function workflowState(state: TRuleState): TWorkflowState {
+  return {
+    cycleStatus: state.cycleStatus,
+    steps: state.steps.map((s) => ({ number: s.number, kind: workflowKind(s.kind), yesStepNumber: s.yesStepNumber, noStepNumber: s.noStepNumber })),
+    tasks: state.tasks,
+  };
+}
+
+function planRefusal(plan: Extract<TWorkflowPlan, { ok: false }>): TRuleRefusal {
+  if (plan.code === "ALREADY_HANDLED") return refuse("CONFLICT", ALREADY_HANDLED_MESSAGE);
+  if (plan.code === "TASK_NOT_FOUND") return refuse("NOT_FOUND", M.taskNotFound);
+  if (plan.code === "COMMENT_REQUIRED") return refuse("INVALID", plan.message, { comment: [plan.message] });
+  return refuse("INVALID", plan.message);
+}
+
+const isWork = (event: TTaskEventType) => event === "COMPLETE" || event === "RESUBMIT";
+
+/** Checks 1-4 of the module comment for one event; null when the member may take it (given the work). */
+function gate(state: TRuleState, taskId: string, event: TTaskEventType, member: TRuleMember, facts: TRuleFacts): TRuleRefusal | null {
+  // The planner judges the flow. A missing reason is a requirement of the
+  // action (checked with the work), not a reason to withhold it: the planner
+  // reports it last, so COMMENT_REQUIRED means every other check passed.
+  const plan = planTransition(workflowState(state), { type: event, taskId, comment: null });
+  if (!plan.ok && plan.code !== "COMMENT_REQUIRED") return planRefusal(plan);
+  const task = state.tasks.find((t) => t.id === taskId)!;
+  const step = state.steps.find((s) => s.number === task.stepNumber)!;
+
+  if (!member.roleIds.includes(task.assignedRoleId)) return refuse("FORBIDDEN", M.notYourTask(step.executorRoleName));
+
+  if ((event === "APPROVE" || event === "RETURN") && !facts.allowSelfApproval && makersOfReviewedWork(state.tasks, step).has(member.userId)) {
+    return refuse("FORBIDDEN", M.makerChecker);
+  }
+  if (isWork(event) && step.kind === "INPUT" && facts.pendingRealizations !== null && facts.pendingRealizations > 0) {
+    return refuse("INVALID", PERFORMANCE_MESSAGES.inputIncomplete(facts.pendingRealizations));
+  }
+  return null;
+}
+
+/** What an event on a step requires (see {@link TWorkRequirements}). */
+export function requirementsFor(step: TRuleStep, status: TTaskStatus, event: TTaskEventType, facts: TRuleFacts): TWorkRequirements {
+  const transition = findTransition(status, event, workflowKind(step.kind));
+  const requires: TWorkRequirements = {
+    outputText: null,
+    attendees: null,
+    decisions: null,
+    checklist: [],
+    checklistMessage: M.checklistIncomplete,
+    dataEntryReplacesChecklist: false,
+    comment: transition?.requiresComment ? (event === "RETURN" ? WORKFLOW_MESSAGES.RETURN_REASON_REQUIRED : WORKFLOW_MESSAGES.COMMENT_REQUIRED) : null,
+    summary: null,
+  };
+  if (!isWork(event)) return requires;
+  if (step.kind === "DISPOSITION") requires.outputText = M.dispositionRequired;
+  else if (step.kind === "MEETING") {
+    requires.outputText = M.ui.meetingNotesRequired;
+    requires.attendees = M.ui.attendeesRequired;
+    requires.decisions = M.ui.decisionsRequired;
+    requires.summary = M.meetingIncomplete;
+  } else if (step.output.trim()) requires.outputText = M.outputRequired(step.output);
+  if (step.kind === "INPUT") {
+    // Submitted realizations of the quarter (pending 0) are the data the checklist stood for.
+    if (facts.pendingRealizations === 0) requires.dataEntryReplacesChecklist = true;
+    else requires.checklist = kelengkapanItems(step.kelengkapan);
+  }
+  return requires;
+}
+
+const filled = (value: string | null | undefined) => Boolean(value?.trim());
+
+/**
+ * The work against what the action requires: null when complete, else the
+ * refusal with a message per missing field (the form shows them under its
+ * fields; the server answers with them). The first message leads, checklist
+ * first, as the form reads top to bottom.
+ */
+export function checkWork(requires: TWorkRequirements, work: TTaskWork): TRuleRefusal | null {
+  const fieldErrors: Record<string, string[]> = {};
+  if (requires.checklist.length) {
+    const checked = new Set(work.checklist ?? []);
+    if (requires.checklist.some((item) => !checked.has(item))) fieldErrors.checklist = [requires.checklistMessage];
+  }
+  if (requires.outputText && !filled(work.outputText)) fieldErrors.outputText = [requires.outputText];
+  if (requires.attendees && !(work.attendees ?? []).some(filled)) fieldErrors.attendees = [requires.attendees];
+  if (requires.decisions && !filled(work.decisions)) fieldErrors.decisions = [requires.decisions];
+  if (requires.comment && !filled(work.comment)) fieldErrors.comment = [requires.comment];
+  const first = Object.values(fieldErrors)[0]?.[0];
+  if (!first) return null;
+  const message = requires.summary && !fieldErrors.checklist && !fieldErrors.comment ? requires.summary : first;
+  return refuse("INVALID", message, fieldErrors);
+}
+
+/**
+ * What a member may do with a task now: the events that pass every check but
+ * the work itself, each with what it requires, or why none does. The cycle
+ * page renders exactly this.
+ */
+export function taskOptions(state: TRuleState, taskId: string, member: TRuleMember, facts: TRuleFacts): TTaskOptions {
+  const task = state.tasks.find((t) => t.id === taskId);
+  const step = task && state.steps.find((s) => s.number === task.stepNumber);
+  if (!task || !step) return { taskId, assignee: false, offers: [], refusal: refuse("NOT_FOUND", M.taskNotFound) };
+  const offers: TTaskOffer[] = [];
+  let refusal: TRuleRefusal | null = null;
+  // The table's executor events for the task's kind and status (none once it is closed).
+  const events = availableTaskEvents(workflowKind(step.kind), task.status);
+  for (const event of events) {
+    const refused = gate(state, taskId, event, member, facts);
+    if (refused) refusal ??= refused;
+    else offers.push({ event, requires: requirementsFor(step, task.status, event, facts) });
+  }
+  if (events.length === 0) refusal = gate(state, taskId, "COMPLETE", member, facts);
+  return { taskId, assignee: member.roleIds.includes(task.assignedRoleId), offers, refusal: offers.length ? null : refusal };
+}
+
+/**
+ * Judges one action as the server receives it: the plan to apply, or the
+ * refusal (with field errors for missing work). The service applies the plan
+ * with guarded updates; nothing else decides.
+ */
+export function judgeTaskAction(
+  state: TRuleState,
+  action: { taskId: string; event: TTaskEventType; work: TTaskWork },
+  member: TRuleMember,
+  facts: TRuleFacts,
+): { ok: true; plan: Extract<TWorkflowPlan, { ok: true }> } | { ok: false; refusal: TRuleRefusal } {
+  const refused = gate(state, action.taskId, action.event, member, facts);
+  if (refused) return { ok: false, refusal: refused };
+  const task = state.tasks.find((t) => t.id === action.taskId)!;
+  const step = state.steps.find((s) => s.number === task.stepNumber)!;
+  const incomplete = checkWork(requirementsFor(step, task.status, action.event, facts), action.work);
+  if (incomplete) return { ok: false, refusal: incomplete };
+  const plan = planTransition(workflowState(state), { type: action.event, taskId: action.taskId, comment: action.work.comment ?? null });
+  return plan.ok ? { ok: true, plan } : { ok: false, refusal: planRefusal(plan) };
+}

@@ -1,0 +1,73 @@
+/**
+ * The shape rules of docs/decisions/011-one-source.md, checked on the source:
+ * route handlers go through the door of lib/authz/route.ts, components read
+ * nothing from the database, and every module that reaches the database from
+ * lib/ is a server module ("server-only"), so a client component importing it
+ * fails the build instead of shipping database code to the browser.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+async function files(dir: string, pattern: RegExp): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(path.join(ROOT, dir), { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const rel = path.relative(ROOT, path.join(entry.parentPath, entry.name));
+    if (pattern.test(rel)) out.push(rel);
+  }
+  return out.sort();
+}
+const read = (rel: string) => readFile(path.join(ROOT, rel), "utf8");
+
+/** Value imports (not `import type`) of a module specifier matching `spec`. */
+function valueImports(source: string, spec: RegExp): string[] {
+  const found: string[] = [];
+  for (const m of source.matchAll(/^import\s+(?!type\b)([^;]*?)\s+from\s+"([^"]+)";?$/gms)) {
+    const names = m[1]!.replace(/\btype\s+\w+\s*,?/g, "").replace(/[{}\s,]/g, "");
+    if (spec.test(m[2]!) && names.length > 0) found.push(m[2]!);
+  }
+  return found;
+}
+
+describe("one door", () => {
+  it("every agency route handler resolves its caller through agencyRoute, none by hand", async () => {
+    const routes = await files("app/a", /route\.ts$/);
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+    for (const rel of routes) {
+      const source = await read(rel);
+      expect(source, `${rel} must go through agencyRoute`).toMatch(/await agencyRoute\(request, agencySlug, "[a-z.]+"\)/);
+      expect(source, `${rel} must not rebuild the door`).not.toMatch(/\b(requireAgencyContext|getSessionUser|loadAgencyContext|buildAgencyContext)\b/);
+    }
+  });
+
+  it("no component reads the database: pages load, components show", async () => {
+    // components/performance/period.ts reads the agreement years; its read moves to lib/performance (integrity-data).
+    const pending = new Set(["components/performance/period.ts"]);
+    for (const rel of await files("components", /\.(ts|tsx)$/)) {
+      if (pending.has(rel)) continue;
+      const source = await read(rel);
+      expect(valueImports(source, /^@\/lib\/(db\/|[a-z-]+\/(queries|service|facts)$)/), `${rel} imports a database module`).toEqual([]);
+    }
+  });
+
+  it("every lib module that reaches the database is server-only", async () => {
+    // Outside the services: the database layer itself, the command-line tools and demo data (they load services
+    // through lib/cli/server-modules.ts), and modules whose helpers own them now: lib/performance and lib/storage
+    // (integrity-data), the e-mail worker's delivery (calendar-queue).
+    const exempt = /^lib\/(db|cli|seed|generated)\/|^lib\/(performance|storage)\/|^lib\/notify\/email\.ts$/;
+    const checked: string[] = [];
+    for (const rel of await files("lib", /\.ts$/)) {
+      if (exempt.test(rel)) continue;
+      const source = await read(rel);
+      const reachesDb = valueImports(source, /^@\/lib\/db\/(client|transaction)$/).length > 0 || /\/(service|queries|facts)\.ts$/.test(rel) || rel === "lib/audit/record.ts";
+      if (!reachesDb) continue;
+      checked.push(rel);
+      expect(source, `${rel} must import "server-only"`).toMatch(/^import "server-only";$/m);
+    }
+    expect(checked).toEqual(expect.arrayContaining(["lib/agency/service.ts", "lib/cycle/service.ts", "lib/sop/service.ts", "lib/audit/record.ts", "lib/cycle/queries.ts"]));
+  });
+});
