@@ -3,6 +3,7 @@ import {
   aggregateTarget,
   budgetAbsorption,
   computeCapaian,
+  targetToDate as planTargetToDate,
   type TCapaianResult,
   type TCapaianSettings,
   type TTarget,
@@ -67,24 +68,15 @@ export interface RecapIndicator {
 
 const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
 
-function targetOf(type: "SINGLE" | "RANGE", t: { targetValue: string | null; targetMin: string | null; targetMax: string | null }): TTarget {
-  return type === "RANGE" ? { type: "RANGE", min: t.targetMin, max: t.targetMax } : { type: "SINGLE", value: t.targetValue };
-}
-
 function printTarget(type: "SINGLE" | "RANGE", t: { targetValue: string | null; targetMin: string | null; targetMax: string | null }) {
   if (type === "RANGE") return t.targetMin === null && t.targetMax === null ? "-" : `${t.targetMin ?? "…"} - ${t.targetMax ?? "…"}`;
   return t.targetValue ?? "-";
 }
 
-/** The target to date for quarter q: quarterly targets aggregated like the realization; a range keeps its bounds. */
-function targetToDate(ind: RecapAgreement["goals"][number]["indicators"][number], q: number): TTarget | null {
-  const quarters = [1, 2, 3, 4].map((n) => ind.quarters.find((x) => x.quarter === n) ?? { targetValue: null, targetMin: null, targetMax: null });
-  if (ind.targetType === "RANGE") {
-    const last = quarters[q - 1]!;
-    return last.targetMin === null && last.targetMax === null ? targetOf("RANGE", ind) : targetOf("RANGE", last);
-  }
-  const value = aggregateTarget(quarters.slice(0, q).map((x) => x.targetValue), ind.aggregation);
-  return { type: "SINGLE", value: value ?? (q === 4 ? ind.targetValue : null) };
+/** The target to date for quarter q, aggregated like the realization (lib/performance/capaian.ts targetToDate). */
+function targetToDate(ind: RecapAgreement["goals"][number]["indicators"][number], q: number): TTarget {
+  const quarters = [1, 2, 3, 4].map((n) => ind.quarters.find((x) => x.quarter === n) ?? null);
+  return planTargetToDate({ targetType: ind.targetType, aggregation: ind.aggregation, annual: ind, quarters }, q);
 }
 
 export function buildRecap(agreement: RecapAgreement, quarter: number, settings: TCapaianSettings) {
