@@ -98,6 +98,7 @@ export const PERFORMANCE_MESSAGES = {
     previousValues: "Realisasi triwulan sebelumnya",
     valueLabel: (q: string, unit: string) => `Realisasi ${q} (${unit})`,
     valueHint: "Gunakan koma untuk desimal, misalnya 1.234,5.",
+    valueHintPercent: "Gunakan koma untuk desimal, misalnya 1.234,5. Tanda % boleh ditulis atau tidak: 85% dibaca 85.",
     readAs: (v: string) => `Terbaca sebagai ${v}.`,
     liveCapaian: (q: string) => `Capaian s.d. ${q}`,
     realizationToDate: (q: string, how: string) => `Realisasi s.d. ${q} (${how})`,
@@ -178,33 +179,42 @@ const M = PERFORMANCE_MESSAGES;
 /**
  * A decimal typed by a person: "1.234,5" (Indonesian), "1234.5" or a number.
  * Returns a canonical "1234.5" string for Prisma's Decimal, or null when empty.
+ * `percentSign`: a trailing "%" ("85%", "85 %") is read as the number, since a
+ * percentage indicator's unit already says it (the realization value).
  */
-export const ZDecimal = z
-  .union([z.number(), z.string().max(40, M.tooLarge)], { error: M.number })
-  .nullish()
-  .transform((raw, ctx) => {
-    if (raw === null || raw === undefined) return null;
-    if (typeof raw === "number") {
-      if (!Number.isFinite(raw)) {
+function decimalSchema(percentSign: boolean) {
+  return z
+    .union([z.number(), z.string().max(40, M.tooLarge)], { error: M.number })
+    .nullish()
+    .transform((raw, ctx) => {
+      if (raw === null || raw === undefined) return null;
+      if (typeof raw === "number") {
+        if (!Number.isFinite(raw)) {
+          ctx.addIssue({ code: "custom", message: M.number });
+          return z.NEVER;
+        }
+        return String(raw);
+      }
+      let text = raw.trim().replace(/\s/g, "");
+      if (text === "") return null;
+      if (percentSign && text.endsWith("%")) text = text.slice(0, -1);
+      // Indonesian: dots group thousands, the comma is the decimal mark.
+      const normalized = /,/.test(text) ? text.replace(/\./g, "").replace(",", ".") : /^-?\d{1,3}(\.\d{3})+$/.test(text) ? text.replace(/\./g, "") : text;
+      if (!/^-?\d+(\.\d+)?$/.test(normalized)) {
         ctx.addIssue({ code: "custom", message: M.number });
         return z.NEVER;
       }
-      return String(raw);
-    }
-    const text = raw.trim().replace(/\s/g, "");
-    if (text === "") return null;
-    // Indonesian: dots group thousands, the comma is the decimal mark.
-    const normalized = /,/.test(text) ? text.replace(/\./g, "").replace(",", ".") : /^-?\d{1,3}(\.\d{3})+$/.test(text) ? text.replace(/\./g, "") : text;
-    if (!/^-?\d+(\.\d+)?$/.test(normalized)) {
-      ctx.addIssue({ code: "custom", message: M.number });
-      return z.NEVER;
-    }
-    if (normalized.replace(/[-.]/g, "").length > 18) {
-      ctx.addIssue({ code: "custom", message: M.tooLarge });
-      return z.NEVER;
-    }
-    return normalized;
-  });
+      if (normalized.replace(/[-.]/g, "").length > 18) {
+        ctx.addIssue({ code: "custom", message: M.tooLarge });
+        return z.NEVER;
+      }
+      return normalized;
+    });
+}
+
+export const ZDecimal = decimalSchema(false);
+/** A realization value: a decimal, and "85%" read as 85. The form's live capaian and the server parse it with this. */
+export const ZRealizationValue = decimalSchema(true);
 
 const ZMoney = ZDecimal.refine((v) => v === null || !v.startsWith("-"), M.negativeBudget);
 
@@ -273,7 +283,7 @@ export const ZRealizationSave = z.object({
   indicatorId: z.string().min(1).max(40),
   year: ZYear,
   quarter: ZQuarter,
-  value: ZDecimal,
+  value: ZRealizationValue,
   faktorPendorong: text(5000).default(""),
   faktorPenghambat: text(5000).default(""),
   tindakLanjut: text(5000).default(""),

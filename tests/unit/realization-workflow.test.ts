@@ -11,6 +11,7 @@ import {
   REALIZATION_TRANSITIONS,
   type TRealizationEvent,
   type TRealizationStatus,
+  type TRealizationTransition,
 } from "@/lib/performance/workflow";
 
 /**
@@ -111,7 +112,7 @@ describe("realization lifecycle: the table", () => {
       }
     }
     expect([...reached].sort()).toEqual([...FROM].sort());
-    expect(REALIZATION_TRANSITIONS.filter((t) => t.from === "VERIFIED")).toEqual([]);
+    expect((REALIZATION_TRANSITIONS as readonly TRealizationTransition[]).filter((t) => t.from === "VERIFIED")).toEqual([]);
   });
 
   it("has at most one row per (from, event)", () => {
