@@ -9,9 +9,11 @@ import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import type { getCycle } from "@/lib/cycle/queries";
 import { formatDuration, isLate } from "@/lib/cycle/working-time";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { PERFORMANCE_MESSAGES, type TUnverifiedRealization } from "@/lib/performance/schemas";
 import { STEP_KIND_LABELS, TIME_UNIT_LABELS, isDecisionKind } from "@/lib/sop/schemas";
 import { formatNip } from "@/lib/validation/nip";
 
+import type { TArchiveGate } from "./archive-gate";
 import { CancelCycleForm } from "./cancel-cycle-form";
 import { CycleFlowchart } from "./cycle-flowchart";
 import { CycleStatusBadge, type TStepDisplayState } from "./status-badges";
@@ -47,7 +49,18 @@ function returnerOf(task: TTask, tasks: TTask[]): TTask | undefined {
  * the open step's role, the flowchart and step list, the history and, for heads and
  * administrators, cancelling. Everything shown is derived here from one getCycle read.
  */
-export function CycleDetail({ ctx, cycle, now }: { ctx: AgencyContext; cycle: TCycle; now: Date }) {
+export function CycleDetail({
+  ctx,
+  cycle,
+  now,
+  unverified = [],
+}: {
+  ctx: AgencyContext;
+  cycle: TCycle;
+  now: Date;
+  /** When the open step archives the quarter: its realizations not yet verified (the page asks lib/cycle/archive-gate.ts). */
+  unverified?: TUnverifiedRealization[];
+}) {
   const tz = ctx.agency.timeZone;
   const slug = ctx.agency.slug;
   const steps = cycle.sop.steps;
@@ -125,7 +138,10 @@ export function CycleDetail({ ctx, cycle, now }: { ctx: AgencyContext; cycle: TC
       : undefined;
   const showRecap = Boolean(recapStep) || cycle.status === "COMPLETED";
   const holdsOpenRole = Boolean(openTask && ctx.roles.some((r) => r.id === openTask.assignedRoleId));
-  const canAct = Boolean(openTask && openStep && !ctx.readOnly && ctx.can("cycle.act") && holdsOpenRole);
+  // Archiving over unverified realizations is the head's call, whoever the step belongs to (lib/cycle/service.ts).
+  const isHead = ctx.roles.some((r) => r.isHead);
+  const archiveGate: TArchiveGate | null = unverified.length ? { period: M.periods[cycle.period], unverified, canOverride: isHead } : null;
+  const canAct = Boolean(openTask && openStep && !ctx.readOnly && ctx.can("cycle.act") && (holdsOpenRole || archiveGate?.canOverride));
   const canCancel = cycle.status === "ACTIVE" && !ctx.readOnly && ctx.can("cycle.cancel");
 
   let panel: TaskActionPanelProps | null = null;
@@ -189,6 +205,7 @@ export function CycleDetail({ ctx, cycle, now }: { ctx: AgencyContext; cycle: TC
       reviewed,
       earlier,
       makerCheckerBlocked,
+      archiveGate,
     };
   }
 
@@ -239,7 +256,10 @@ export function CycleDetail({ ctx, cycle, now }: { ctx: AgencyContext; cycle: TC
       ) : cycle.status === "COMPLETED" ? (
         <Alert tone="success" className="flex gap-2" data-testid="read-only-note">
           <Lock aria-hidden className="mt-0.5 size-4 shrink-0" />
-          <span>{M.ui.readOnlyCompleted}</span>
+          <span>
+            {M.ui.readOnlyCompleted}
+            {cycle.archiveNote ? <span className="mt-1 block font-medium" data-testid="archive-note">{PERFORMANCE_MESSAGES.ui.archiveGate.archivedWithNote(cycle.archiveNote)}</span> : null}
+          </span>
         </Alert>
       ) : cycle.status === "CANCELLED" ? (
         <Alert tone="info" className="flex gap-2" data-testid="read-only-note">

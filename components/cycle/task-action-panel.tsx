@@ -16,10 +16,12 @@ import { taskAction } from "@/lib/cycle/actions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import type { TTaskAction } from "@/lib/cycle/schemas";
 import { t } from "@/lib/i18n";
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { availableTaskEvents, WORKFLOW_MESSAGES, type TTaskEventType } from "@/lib/cycle/workflow";
 import { isDecisionKind, STEP_KIND_LABELS, type TStepKind } from "@/lib/sop/schemas";
 import { cn } from "@/lib/utils";
 
+import { ArchiveGateNotice, type TArchiveGate } from "./archive-gate";
 import { Textarea } from "./textarea";
 
 export interface ReviewedWork {
@@ -56,7 +58,11 @@ export interface TaskActionPanelProps {
   earlier: ReviewedWork[];
   /** Decision steps: the user made part of the reviewed work and the agency forbids self-approval. */
   makerCheckerBlocked: boolean;
+  /** This step archives its quarter and some realizations are not verified (null: nothing stops it). */
+  archiveGate: TArchiveGate | null;
 }
+
+const GATE = PERFORMANCE_MESSAGES.ui.archiveGate;
 
 const text = (max: number) => z.string().trim().max(max, `Maksimal ${max} karakter.`);
 const lines = (value: string) =>
@@ -115,6 +121,7 @@ export function TaskActionPanel(props: TaskActionPanelProps) {
           <p className="mt-1 text-base whitespace-pre-wrap">{task.returnReason}</p>
         </div>
       ) : null}
+      {props.archiveGate ? <ArchiveGateNotice gate={props.archiveGate} /> : null}
       {isDecisionKind(step.kind) ? <DecisionForm {...props} /> : <WorkForm {...props} />}
     </div>
   );
@@ -124,10 +131,10 @@ export function TaskActionPanel(props: TaskActionPanelProps) {
 // Process steps: DISPOSITION, DRAFT, INPUT, MEETING, UPLOAD, ARCHIVE
 // ---------------------------------------------------------------------------
 
-const WORK_FIELDS = ["outputText", "reference", "checklist", "attendees", "decisions", "comment"] as const;
+const WORK_FIELDS = ["outputText", "reference", "checklist", "attendees", "decisions", "comment", "archiveNote"] as const;
 
 /** Mirrors what lib/cycle/service.ts requireWork asks of each kind, so the user hears it before sending. */
-function workSchema(kind: TStepKind, output: string, items: string[]) {
+function workSchema(kind: TStepKind, output: string, items: string[], noteRequired: boolean) {
   const outputMessage =
     kind === "DISPOSITION" ? M.dispositionRequired : kind === "MEETING" ? M.ui.meetingNotesRequired : output.trim() ? M.outputRequired(output.trim()) : null;
   return z.object({
@@ -137,17 +144,19 @@ function workSchema(kind: TStepKind, output: string, items: string[]) {
     attendees: kind === "MEETING" ? z.string().refine((v) => lines(v).length > 0, M.ui.attendeesRequired) : z.string(),
     decisions: kind === "MEETING" ? text(10_000).min(1, M.ui.decisionsRequired) : text(10_000),
     comment: text(5_000),
+    archiveNote: noteRequired ? text(2_000).min(1, PERFORMANCE_MESSAGES.archiveNoteRequired) : text(2_000),
   });
 }
 type TWork = z.infer<ReturnType<typeof workSchema>>;
 
-function WorkForm({ agencySlug, cycleId, task, step, previous }: TaskActionPanelProps) {
+function WorkForm({ agencySlug, cycleId, task, step, previous, archiveGate }: TaskActionPanelProps) {
   const router = useRouter();
   // Stays pending until the refreshed page has arrived, so nobody sends the same step twice.
   const [refreshing, startRefresh] = useTransition();
   const kind = step.kind;
   const event: TTaskEventType = availableTaskEvents("PROCESS", task.status)[0] ?? (task.status === "RETURNED" ? "RESUBMIT" : "COMPLETE");
-  const schema = useMemo(() => workSchema(kind, step.output, step.kelengkapanItems), [kind, step.output, step.kelengkapanItems]);
+  const headArchive = Boolean(archiveGate?.canOverride);
+  const schema = useMemo(() => workSchema(kind, step.output, step.kelengkapanItems, headArchive), [kind, step.output, step.kelengkapanItems, headArchive]);
   const {
     register,
     control,
@@ -163,6 +172,7 @@ function WorkForm({ agencySlug, cycleId, task, step, previous }: TaskActionPanel
       attendees: previous?.attendees ?? "",
       decisions: previous?.decisions ?? "",
       comment: "",
+      archiveNote: "",
     },
   });
 
@@ -177,6 +187,7 @@ function WorkForm({ agencySlug, cycleId, task, step, previous }: TaskActionPanel
       checklist: step.kelengkapanItems.length ? values.checklist : undefined,
       attendees: kind === "MEETING" ? lines(values.attendees) : undefined,
       decisions: kind === "MEETING" ? values.decisions : undefined,
+      archiveNote: headArchive ? values.archiveNote : undefined,
     };
     const result = await taskAction(agencySlug, input).catch(() => null);
     if (!result) {
@@ -203,7 +214,9 @@ function WorkForm({ agencySlug, cycleId, task, step, previous }: TaskActionPanel
   const isArchive = kind === "ARCHIVE";
   const resubmit = event === "RESUBMIT";
   const SubmitIcon = resubmit ? Send : isArchive ? Archive : Check;
-  const submitLabel = resubmit ? M.ui.resubmit : isArchive ? M.ui.completeArchive : M.ui.complete;
+  const submitLabel = headArchive ? GATE.submitHead : resubmit ? M.ui.resubmit : isArchive ? M.ui.completeArchive : M.ui.complete;
+  // Nobody but the head can archive over unverified values: the button waits for Tim SAKIP (the server refuses anyway).
+  const blocked = Boolean(archiveGate && !archiveGate.canOverride);
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4" aria-label={submitLabel}>
@@ -278,6 +291,12 @@ function WorkForm({ agencySlug, cycleId, task, step, previous }: TaskActionPanel
         </Field>
       ) : null}
 
+      {headArchive ? (
+        <Field id={id("archiveNote")} label={GATE.noteLabel} hint={GATE.noteHint} error={errors.archiveNote?.message}>
+          <Textarea rows={3} {...aria("archiveNote", true)} {...register("archiveNote")} />
+        </Field>
+      ) : null}
+
       {isArchive ? (
         <Alert tone="info" className="flex gap-2">
           <Archive aria-hidden className="mt-0.5 size-4 shrink-0" />
@@ -285,7 +304,7 @@ function WorkForm({ agencySlug, cycleId, task, step, previous }: TaskActionPanel
         </Alert>
       ) : null}
 
-      <Button type="submit" size="lg" disabled={isSubmitting || refreshing} className="w-full sm:w-auto">
+      <Button type="submit" size="lg" disabled={isSubmitting || refreshing || blocked} className="w-full sm:w-auto">
         <SubmitIcon aria-hidden className="size-5" />
         {isSubmitting || refreshing ? M.ui.sending : submitLabel}
       </Button>
@@ -297,10 +316,10 @@ function WorkForm({ agencySlug, cycleId, task, step, previous }: TaskActionPanel
 // Decision steps: REVIEW, APPROVAL ("Ya" / "Tidak")
 // ---------------------------------------------------------------------------
 
-const ZDecision = z.object({ comment: text(5_000) });
+const ZDecision = z.object({ comment: text(5_000), archiveNote: text(2_000) });
 type TDecision = z.infer<typeof ZDecision>;
 
-function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, makerCheckerBlocked }: TaskActionPanelProps) {
+function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, makerCheckerBlocked, archiveGate }: TaskActionPanelProps) {
   const router = useRouter();
   const [sending, setSending] = useState<TTaskEventType | null>(null);
   const [refreshing, startRefresh] = useTransition();
@@ -311,7 +330,8 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, makerCheck
     clearErrors,
     setFocus,
     formState: { errors },
-  } = useForm<TDecision>({ resolver: zodResolver(ZDecision), defaultValues: { comment: "" } });
+  } = useForm<TDecision>({ resolver: zodResolver(ZDecision), defaultValues: { comment: "", archiveNote: "" } });
+  const headArchive = Boolean(archiveGate?.canOverride);
 
   const decide = (event: "APPROVE" | "RETURN") =>
     handleSubmit(async (values) => {
@@ -321,8 +341,14 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, makerCheck
         setFocus("comment");
         return;
       }
+      if (event === "APPROVE" && headArchive && !values.archiveNote) {
+        setError("archiveNote", { message: PERFORMANCE_MESSAGES.archiveNoteRequired });
+        setFocus("archiveNote");
+        return;
+      }
       setSending(event);
-      const result = await taskAction(agencySlug, { cycleId, taskId: task.id, event, comment: values.comment || undefined }).catch(() => null);
+      const archiveNote = event === "APPROVE" && headArchive ? values.archiveNote : undefined;
+      const result = await taskAction(agencySlug, { cycleId, taskId: task.id, event, comment: values.comment || undefined, archiveNote }).catch(() => null);
       if (result?.ok) {
         toast.success(SUCCESS[event]);
         // The buttons stay disabled ("Mengirim…") until the refreshed page replaces this form.
@@ -335,7 +361,7 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, makerCheck
         toast.error(t.errors.unexpected);
         return;
       }
-      if (!placeFieldErrors(result.fieldErrors, ["comment"] as const, (f, message, focus) => setError(f, { message }, { shouldFocus: focus }))) {
+      if (!placeFieldErrors(result.fieldErrors, ["comment", "archiveNote"] as const, (f, message, focus) => setError(f, { message }, { shouldFocus: focus }))) {
         setError("root", { message: result.error });
       }
       toast.error(result.error);
@@ -374,8 +400,25 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, makerCheck
               {...register("comment")}
             />
           </Field>
+          {headArchive ? (
+            <Field id="task-archiveNote" label={GATE.noteLabel} hint={GATE.noteHint} error={errors.archiveNote?.message}>
+              <Textarea
+                id="task-archiveNote"
+                rows={3}
+                aria-invalid={Boolean(errors.archiveNote)}
+                aria-describedby={errors.archiveNote ? "task-archiveNote-error" : "task-archiveNote-hint"}
+                {...register("archiveNote")}
+              />
+            </Field>
+          ) : null}
           <div className="grid gap-3 sm:flex sm:flex-wrap">
-            <Button type="button" size="lg" disabled={sending !== null || refreshing} onClick={decide("APPROVE")} className="bg-green-700 hover:bg-green-800">
+            <Button
+              type="button"
+              size="lg"
+              disabled={sending !== null || refreshing || Boolean(archiveGate && !archiveGate.canOverride)}
+              onClick={decide("APPROVE")}
+              className="bg-green-700 hover:bg-green-800"
+            >
               <Check aria-hidden className="size-5" />
               {sending === "APPROVE" ? M.ui.sending : M.ui.approve}
             </Button>

@@ -159,7 +159,12 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
     case "cycle.start":
       return `Siklus ${periodLabel(e.data.period, e.data.year)} dimulai dengan SOP ${e.data.nomor} versi ${e.data.version}`;
     case "cycle.complete":
-      return `Siklus selesai dan diarsipkan (${status(e.data.status.before)} → ${status(e.data.status.after)})`;
+      return (
+        `Siklus selesai dan diarsipkan (${status(e.data.status.before)} → ${status(e.data.status.after)})` +
+        (e.data.archiveNote
+          ? `; diarsipkan Kepala dengan ${e.data.unverified?.length ?? 0} realisasi belum diverifikasi, catatan: ${clip(e.data.archiveNote, 400)}`
+          : "")
+      );
     case "cycle.cancel":
       return `Siklus dibatalkan${e.data.reason ? `: ${clip(e.data.reason)}` : ""}`;
     case "task.complete":

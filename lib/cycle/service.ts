@@ -5,8 +5,8 @@ import { AppError, conflictError, forbiddenError, invalidError, notFoundError } 
 import { ADMIN_ROLE } from "@/lib/authz/permissions";
 import { db, type DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { pendingRealizations } from "@/lib/performance/service";
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
+import { pendingRealizations, unverifiedRealizations } from "@/lib/performance/service";
+import { describeUnverified, PERFORMANCE_MESSAGES, type TUnverifiedRealization } from "@/lib/performance/schemas";
 import { isDecisionKind } from "@/lib/sop/schemas";
 
 import { CYCLE_MESSAGES as M } from "./messages";
@@ -195,6 +195,37 @@ function requireWork(step: StepRow, event: string, work: z.output<typeof ZTaskAc
 }
 
 /**
+ * Before a cycle completes and freezes its quarter: every realization of the
+ * quarter must be VERIFIED, else the refusal names the others by unit and
+ * indicator. The head alone may archive anyway, with a note (recorded on the
+ * cycle, in the audit event, on the timeline and in the official outputs),
+ * even where the archive step belongs to another role: that is the one
+ * decision the head takes over. The cycle row is locked first, so a
+ * realization change running meanwhile (which share-locks the period's
+ * cycles, lib/performance/service.ts) is waited for and seen, and one that
+ * starts later sees the period frozen.
+ */
+async function archiveCheck(
+  tx: DbTx,
+  ctx: CycleActor,
+  cycle: { id: string; year: number; period: keyof typeof M.periods },
+  quarter: number,
+  holdsRole: boolean,
+  archiveNote: string | null | undefined,
+): Promise<{ unverified: TUnverifiedRealization[]; headOverride: boolean; note: string | null }> {
+  const isHead = async () => (await tx.role.count({ where: { id: { in: ctx.roleIds }, agencyId: ctx.agencyId, isHead: true } })) > 0;
+  // Someone who may not act on this task at all hears that, not the period's state.
+  if (!holdsRole && !(await isHead())) return { unverified: [], headOverride: false, note: null };
+  await tx.$queryRaw`SELECT "id" FROM "MeasurementCycle" WHERE "id" = ${cycle.id} FOR UPDATE`;
+  const unverified = await unverifiedRealizations(tx, ctx.agencyId, cycle.year, quarter);
+  if (unverified.length === 0) return { unverified, headOverride: false, note: null };
+  const refusal = PERFORMANCE_MESSAGES.unverifiedAtArchive(M.periods[cycle.period], describeUnverified(unverified));
+  if (!(await isHead())) throw invalidError(archiveNote ? PERFORMANCE_MESSAGES.archiveNoteHeadOnly : refusal);
+  if (!archiveNote) throw invalidError(refusal, { archiveNote: [PERFORMANCE_MESSAGES.archiveNoteRequired] });
+  return { unverified, headOverride: true, note: archiveNote };
+}
+
+/**
  * The executor of the active step acts: complete, approve ("Ya"), return for
  * revision ("Tidak", with a reason) or resubmit a returned step. One
  * transaction; every update is guarded by the state it expects, so of two
@@ -232,7 +263,12 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
         if (plan.code === "ALREADY_HANDLED") throw conflictError(ALREADY_HANDLED);
         throw invalidError(plan.message, plan.code === "COMMENT_REQUIRED" ? { comment: [plan.message] } : undefined);
       }
-      if (!ctx.roleIds.includes(task.assignedRoleId)) throw forbiddenError(M.notYourTask(step.executorRole.name));
+      const quarter = { TW1: 1, TW2: 2, TW3: 3, TW4: 4, TAHUNAN: null }[cycle.period];
+      const holdsRole = ctx.roleIds.includes(task.assignedRoleId);
+      // Completing the cycle archives (freezes) its quarter: only once every realization of it is verified.
+      const completes = plan.changes.some((c) => c.kind === "CYCLE" && c.to === "COMPLETED");
+      const archive = completes && quarter ? await archiveCheck(tx, ctx, cycle, quarter, holdsRole, input.archiveNote) : null;
+      if (!holdsRole && !archive?.headOverride) throw forbiddenError(M.notYourTask(step.executorRole.name));
 
       if ((input.event === "APPROVE" || input.event === "RETURN") && !readAgencySettings(cycle.agency.settings).allowSelfApproval) {
         // The reviewed work: the steps from the return target up to this decision, latest round of each.
@@ -246,7 +282,6 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
         if (reviewedMakers.has(ctx.actor.id)) throw forbiddenError(M.makerChecker);
       }
       let dataEntryDone: boolean | null = null;
-      const quarter = { TW1: 1, TW2: 2, TW3: 3, TW4: 4, TAHUNAN: null }[cycle.period];
       if (step.kind === "INPUT" && quarter && (input.event === "COMPLETE" || input.event === "RESUBMIT")) {
         const pending = await pendingRealizations(tx, ctx.agencyId, cycle.year, quarter);
         if (pending !== null && pending > 0) throw invalidError(PERFORMANCE_MESSAGES.inputIncomplete(pending));
@@ -281,14 +316,25 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
           await openTask(tx, cycle, target, change, cycle.agency.timeZone, now);
           opened.push({ stepNumber: change.stepNumber, round: change.round, status: change.status });
         } else {
+          const note = archive?.headOverride ? archive.note : null;
           const updated = await tx.measurementCycle.updateMany({
             where: { id: cycle.id, status: change.from ?? undefined },
-            data: { status: change.to, ...(change.to === "COMPLETED" ? { completedAt: now } : {}) },
+            data: { status: change.to, ...(change.to === "COMPLETED" ? { completedAt: now, archiveNote: note } : {}) },
           });
           if (updated.count !== 1) throw conflictError(ALREADY_HANDLED);
           await recordAudit(
             tx,
-            { action: "cycle.complete", entityType: "MeasurementCycle", entityId: cycle.id, data: { status: { before: change.from, after: change.to } } },
+            {
+              action: "cycle.complete",
+              entityType: "MeasurementCycle",
+              entityId: cycle.id,
+              data: {
+                status: { before: change.from, after: change.to },
+                ...(note && archive
+                  ? { archiveNote: note, unverified: archive.unverified.map((u) => ({ code: u.code, unit: u.unit, status: u.status })) }
+                  : {}),
+              },
+            },
             { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
           );
         }

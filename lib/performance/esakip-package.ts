@@ -15,7 +15,8 @@ import { sanitizeFileName } from "@/lib/storage/validate";
 import { formatNip } from "@/lib/validation/nip";
 
 import type { TCapaianSettings } from "./capaian";
-import { loadAgreement } from "./queries";
+import { officialNotices } from "./official-notes";
+import { loadAgreement, loadPeriodArchive } from "./queries";
 import { buildRecap } from "./recap";
 import { buildPerformanceReportPdf } from "./report-pdf";
 import { buildPerformanceWorkbook } from "./xlsx";
@@ -157,6 +158,8 @@ export interface TEsakipPackage {
   indicators: { code: string; name: string; status: keyof typeof M.status }[];
   /** Evidence paths per indicator code. */
   evidenceByIndicator: Map<string, TEsakipEvidence[]>;
+  /** What the documents say about unverified values and the head's archive note (lib/performance/official-notes.ts). */
+  notices: string[];
 }
 
 export interface TEsakipPackageInput {
@@ -177,15 +180,15 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
  */
 export async function prepareEsakipPackage(input: TEsakipPackageInput): Promise<TEsakipPackage | null> {
   const { agency, year, quarter, settings } = input;
-  const agreement = await loadAgreement(agency.id, year);
+  const [agreement, archive] = await Promise.all([loadAgreement(agency.id, year), loadPeriodArchive(agency.id, year, quarter)]);
   if (!agreement) return null;
   const generatedAt = input.generatedAt ?? new Date();
-  const recap = buildRecap(agreement, quarter, settings);
+  const recap = buildRecap(agreement, quarter, settings, archive);
   const names = esakipFileNames(agency.slug, year, quarter);
   const agencyInfo = { name: agency.name, governmentName: agency.governmentName };
   const [rencanaAksi, pengukuran, laporan] = await Promise.all([
-    buildPerformanceWorkbook({ kind: "rencana-aksi", recap, agency: agencyInfo, agreement }),
-    buildPerformanceWorkbook({ kind: "pengukuran", recap, agency: agencyInfo, agreement }),
+    buildPerformanceWorkbook({ kind: "rencana-aksi", recap, agency: agencyInfo, agreement, timeZone: agency.timeZone }),
+    buildPerformanceWorkbook({ kind: "pengukuran", recap, agency: agencyInfo, agreement, timeZone: agency.timeZone }),
     buildPerformanceReportPdf({ recap, agency: agencyInfo, agreement, settings, generatedAt, timeZone: agency.timeZone }),
   ]);
   const generated: TEsakipGeneratedFile[] = [
@@ -252,6 +255,7 @@ export async function prepareEsakipPackage(input: TEsakipPackageInput): Promise<
     evidence,
     indicators,
     evidenceByIndicator,
+    notices: officialNotices(recap, agency.timeZone),
   };
 }
 
@@ -305,6 +309,7 @@ export function buildManifest(pkg: TEsakipPackage, outcomes: readonly TEvidenceO
   }
   const without = pkg.indicators.filter((i) => !(pkg.evidenceByIndicator.get(i.code)?.length)).length;
   lines.push("", M.evidenceSummary(included.length, pkg.indicators.length, without));
+  if (pkg.notices.length) lines.push("", ...pkg.notices);
   if (pkg.indicators.some((i) => i.status !== "VERIFIED")) lines.push(M.unverifiedNote);
   return `${lines.join("\n")}\n`;
 }

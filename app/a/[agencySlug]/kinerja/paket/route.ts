@@ -1,8 +1,8 @@
-import { resolvePeriod } from "@/components/performance/period";
 import { recordReportExport } from "@/lib/audit/record-export";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { getRequestMeta } from "@/lib/authz/request-meta";
 import { prepareEsakipPackage, recordPackageFileDownloads, streamEsakipPackage } from "@/lib/performance/esakip-package";
+import { resolvePeriod } from "@/lib/performance/queries";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 import { attachmentDisposition, errorResponse, toWebStream } from "@/lib/storage/http";
 
