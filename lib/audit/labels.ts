@@ -181,7 +181,10 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
     case "file.download":
       return `Berkas "${clip(e.data.name, 80)}" (${size(e.data.size)}) ${e.action === "file.upload" ? "diunggah" : "diunduh"}`;
     case "agreement.save":
-      return `Perjanjian Kinerja ${e.data.year} disimpan: ${e.data.goals} sasaran, ${e.data.indicators} indikator, ${e.data.programs} program`;
+      return (
+        `Perjanjian Kinerja ${e.data.year} disimpan: ${e.data.goals} sasaran, ${e.data.indicators} indikator, ${e.data.programs} program` +
+        (e.data.changes ? `; ${e.data.changes.length} perubahan${e.data.changes.length ? `: ${clip(e.data.changes.slice(0, 3).map((c) => `${c.item} ${c.field} ${c.before ?? "–"} → ${c.after ?? "–"}`).join("; "), 200)}` : ""}` : "")
+      );
     case "realization.save":
       return `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} disimpan: ${value(e.data.value.before)} → ${value(e.data.value.after)}`;
     case "realization.submit":

@@ -8,7 +8,8 @@ import { ZipArchive } from "archiver";
 
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
-import { db } from "@/lib/db/client";
+import { db, type DbTx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { formatDateTime, type TAgencyTimeZone } from "@/lib/format";
 import { getStorage, StorageNotFoundError, type FileStorage } from "@/lib/storage";
 import { sanitizeFileName } from "@/lib/storage/validate";
@@ -407,9 +408,10 @@ export function streamEsakipPackage(
 export async function recordPackageFileDownloads(
   pkg: TEsakipPackage,
   ctx: { agencyId: string; actor: AuditActor; meta: AuditRequestMeta | null },
+  tx?: DbTx,
 ): Promise<void> {
   if (pkg.evidence.length === 0) return;
-  await db.$transaction(async (tx) => {
+  await inTransaction(tx, async (tx) => {
     for (const e of pkg.evidence) {
       await recordAudit(
         tx,
