@@ -7,6 +7,7 @@ import { AUDIT_MESSAGES, formatAuditTime, periodLabel } from "@/lib/audit/labels
 import type { TCycleTimeline } from "@/lib/audit/queries";
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import type { TAgencyTimeZone } from "@/lib/format";
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { formatNip } from "@/lib/validation/nip";
 
 import { PrintButton } from "./print-button";
@@ -87,6 +88,12 @@ export function TimelineHeader({
               {formatAuditTime(cycle.cancelledAt, tz)}
               {cycle.cancelReason ? ` · ${cycle.cancelReason}` : ""}
             </dd>
+          </div>
+        ) : null}
+        {cycle.archiveNote ? (
+          <div className="sm:col-span-2 print:col-span-2" data-testid="timeline-archive-note">
+            <dt className="sr-only">{PERFORMANCE_MESSAGES.ui.archiveGate.noteLabel}</dt>
+            <dd className="font-medium text-amber-900">{PERFORMANCE_MESSAGES.ui.archiveGate.archivedWithNote(cycle.archiveNote)}</dd>
           </div>
         ) : null}
         <div className="sm:col-span-2 print:col-span-2">

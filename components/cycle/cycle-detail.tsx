@@ -10,6 +10,7 @@ import type { TCyclePage } from "@/lib/cycle/queries";
 import { reviewedStepRange } from "@/lib/cycle/task-rules";
 import { formatDuration, isLate } from "@/lib/cycle/working-time";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { STEP_KIND_LABELS, TIME_UNIT_LABELS, isDecisionKind } from "@/lib/sop/schemas";
 import { formatNip } from "@/lib/validation/nip";
 
@@ -45,7 +46,7 @@ function returnerOf(task: TTask, tasks: TTask[]): TTask | undefined {
 
 /**
  * The whole cycle page below the route: header, the task panel for whoever holds
- * the open step's role, the flowchart and step list, the history and, for heads and
+ * the open step's role (or, archiving a quarter over unverified values, the head), the flowchart and step list, the history and, for heads and
  * administrators, cancelling. Shown from what the page loaded (lib/cycle/queries.ts
  * loadCyclePage); what the user may do comes from the task rules the server applies
  * (`page.options`), never decided here.
@@ -169,6 +170,7 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
       earlier,
       offers: options.offers,
       refusal: options.refusal,
+      withheld: options.withheld,
       realizationHref: `/a/${slug}/kinerja/realisasi?tahun=${cycle.year}&tw=${quarterOfPeriod(cycle.period)}`,
     };
   }
@@ -220,7 +222,14 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
       ) : cycle.status === "COMPLETED" ? (
         <Alert tone="success" className="flex gap-2" data-testid="read-only-note">
           <Lock aria-hidden className="mt-0.5 size-4 shrink-0" />
-          <span>{M.ui.readOnlyCompleted}</span>
+          <span>
+            {M.ui.readOnlyCompleted}
+            {cycle.archiveNote ? (
+              <span className="mt-1 block font-medium" data-testid="archive-note">
+                {PERFORMANCE_MESSAGES.ui.archiveGate.archivedWithNote(cycle.archiveNote)}
+              </span>
+            ) : null}
+          </span>
         </Alert>
       ) : cycle.status === "CANCELLED" ? (
         <Alert tone="info" className="flex gap-2" data-testid="read-only-note">

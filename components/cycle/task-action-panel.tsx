@@ -17,11 +17,13 @@ import { taskAction } from "@/lib/cycle/actions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import type { TTaskAction } from "@/lib/cycle/schemas";
 import { t } from "@/lib/i18n";
-import { checkWork, type TRuleRefusal, type TTaskOffer, type TTaskWork, type TWorkRequirements } from "@/lib/cycle/task-rules";
+import { checkWork, type TArchiveGate, type TRuleRefusal, type TTaskOffer, type TTaskOptions, type TTaskWork, type TWorkRequirements } from "@/lib/cycle/task-rules";
 import type { TTaskEventType } from "@/lib/cycle/workflow";
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { isDecisionKind, STEP_KIND_LABELS, type TStepKind } from "@/lib/sop/schemas";
 import { cn } from "@/lib/utils";
 
+import { ArchiveGateNotice } from "./archive-gate";
 import { Textarea } from "./textarea";
 
 export interface ReviewedWork {
@@ -63,8 +65,23 @@ export interface TaskActionPanelProps {
    */
   offers: TTaskOffer[];
   refusal: TRuleRefusal | null;
+  withheld: TTaskOptions["withheld"];
   /** Where the realizations are filled, for an INPUT step that waits for them. */
   realizationHref: string;
+}
+
+const GATE = PERFORMANCE_MESSAGES.ui.archiveGate;
+
+/**
+ * The archive gate before this member's actions, as the rules put it: offered
+ * to the head with a note (an offer that requires one), or the refusal of an
+ * action held back from the step's executor until the values are verified.
+ */
+function archiveGateOf({ offers, refusal, withheld }: Pick<TaskActionPanelProps, "offers" | "refusal" | "withheld">): { gate: TArchiveGate; canOverride: boolean } | null {
+  const offered = offers.find((o) => o.requires.archiveGate)?.requires.archiveGate;
+  if (offered) return { gate: offered, canOverride: true };
+  const refused = refusal?.archiveGate ?? withheld.find((w) => w.refusal.archiveGate)?.refusal.archiveGate;
+  return refused ? { gate: refused, canOverride: false } : null;
 }
 
 const text = (max: number) => z.string().trim().max(max, `Maksimal ${max} karakter.`);
@@ -102,6 +119,7 @@ function placeFieldErrors<T extends string>(
 export function TaskActionPanel(props: TaskActionPanelProps) {
   const { task, step } = props;
   const late = task.late;
+  const archive = archiveGateOf(props);
   return (
     <div className="space-y-4" data-testid="action-panel">
       <div className="space-y-1">
@@ -124,6 +142,7 @@ export function TaskActionPanel(props: TaskActionPanelProps) {
           <p className="mt-1 text-base whitespace-pre-wrap">{task.returnReason}</p>
         </div>
       ) : null}
+      {archive ? <ArchiveGateNotice gate={archive.gate} canOverride={archive.canOverride} /> : null}
       {isDecisionKind(step.kind) ? <DecisionForm {...props} /> : <WorkForm {...props} />}
     </div>
   );
@@ -133,11 +152,18 @@ export function TaskActionPanel(props: TaskActionPanelProps) {
 // Process steps: DISPOSITION, DRAFT, INPUT, MEETING, UPLOAD, ARCHIVE
 // ---------------------------------------------------------------------------
 
-const WORK_FIELDS = ["outputText", "reference", "checklist", "attendees", "decisions", "comment"] as const;
+const WORK_FIELDS = ["outputText", "reference", "checklist", "attendees", "decisions", "comment", "archiveNote"] as const;
 
 /** The form's values as the server receives them (lib/cycle/schemas.ts ZTaskWork). */
-function workOf(values: { outputText: string; checklist: string[]; attendees: string; decisions: string; comment: string }): TTaskWork {
-  return { outputText: values.outputText, checklist: values.checklist, attendees: lines(values.attendees), decisions: values.decisions, comment: values.comment };
+function workOf(values: { outputText: string; checklist: string[]; attendees: string; decisions: string; comment: string; archiveNote: string }): TTaskWork {
+  return {
+    outputText: values.outputText,
+    checklist: values.checklist,
+    attendees: lines(values.attendees),
+    decisions: values.decisions,
+    comment: values.comment,
+    archiveNote: values.archiveNote,
+  };
 }
 
 /** Lengths here; what must be filled in is the server's own checkWork on the offer's requirements. */
@@ -150,6 +176,7 @@ function workSchema(requires: TWorkRequirements) {
       attendees: z.string(),
       decisions: text(10_000),
       comment: text(5_000),
+      archiveNote: text(2_000),
     })
     .superRefine((values, ctx) => {
       for (const [field, messages] of Object.entries(checkWork(requires, workOf(values))?.fieldErrors ?? {})) {
@@ -159,7 +186,7 @@ function workSchema(requires: TWorkRequirements) {
 }
 type TWork = z.infer<ReturnType<typeof workSchema>>;
 
-/** Why the user holds the task but cannot act on it now (maker/checker, realizations still due). */
+/** Why the user holds the task but cannot act on it now (maker/checker, realizations still due, the archive gate). */
 function Refusal({ refusal, realizationHref }: { refusal: TRuleRefusal | null; realizationHref?: string }) {
   return (
     <Alert tone="info" className="flex gap-2" data-testid="task-refusal">
@@ -182,6 +209,8 @@ function Refusal({ refusal, realizationHref }: { refusal: TRuleRefusal | null; r
 function WorkForm(props: TaskActionPanelProps) {
   const offer = props.offers.find((o) => o.event === "COMPLETE" || o.event === "RESUBMIT");
   if (!offer) {
+    // The archive gate's notice above the form is the refusal, with the list.
+    if (props.refusal?.archiveGate) return null;
     const waitsForData = props.step.kind === "INPUT" && props.refusal?.code === "INVALID";
     return <Refusal refusal={props.refusal} realizationHref={waitsForData ? props.realizationHref : undefined} />;
   }
@@ -211,6 +240,7 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
       attendees: previous?.attendees ?? "",
       decisions: previous?.decisions ?? "",
       comment: "",
+      archiveNote: "",
     },
   });
 
@@ -225,6 +255,7 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
       checklist: checklistItems.length ? values.checklist : undefined,
       attendees: kind === "MEETING" ? lines(values.attendees) : undefined,
       decisions: kind === "MEETING" ? values.decisions : undefined,
+      archiveNote: requires.archiveNote ? values.archiveNote : undefined,
     };
     const result = await taskAction(agencySlug, input).catch(() => null);
     if (!result) {
@@ -251,7 +282,7 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
   const isArchive = kind === "ARCHIVE";
   const resubmit = event === "RESUBMIT";
   const SubmitIcon = resubmit ? Send : isArchive ? Archive : Check;
-  const submitLabel = resubmit ? M.ui.resubmit : isArchive ? M.ui.completeArchive : M.ui.complete;
+  const submitLabel = requires.archiveGate ? GATE.submitHead : resubmit ? M.ui.resubmit : isArchive ? M.ui.completeArchive : M.ui.complete;
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4" aria-label={submitLabel}>
@@ -333,6 +364,12 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
         </Field>
       ) : null}
 
+      {requires.archiveNote ? (
+        <Field id={id("archiveNote")} label={GATE.noteLabel} hint={GATE.noteHint} error={errors.archiveNote?.message}>
+          <Textarea rows={3} {...aria("archiveNote", true)} {...register("archiveNote")} />
+        </Field>
+      ) : null}
+
       {isArchive ? (
         <Alert tone="info" className="flex gap-2">
           <Archive aria-hidden className="mt-0.5 size-4 shrink-0" />
@@ -352,7 +389,7 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
 // Decision steps: REVIEW, APPROVAL ("Ya" / "Tidak")
 // ---------------------------------------------------------------------------
 
-const ZDecision = z.object({ comment: text(5_000) });
+const ZDecision = z.object({ comment: text(5_000), archiveNote: text(2_000) });
 type TDecision = z.infer<typeof ZDecision>;
 
 function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, refusal }: TaskActionPanelProps) {
@@ -364,24 +401,22 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, re
     handleSubmit,
     setError,
     clearErrors,
-    setFocus,
     formState: { errors },
-  } = useForm<TDecision>({ resolver: zodResolver(ZDecision), defaultValues: { comment: "" } });
+  } = useForm<TDecision>({ resolver: zodResolver(ZDecision), defaultValues: { comment: "", archiveNote: "" } });
 
   const offered = (event: "APPROVE" | "RETURN") => offers.find((o) => o.event === event);
+  // The head deciding "Ya" on the step that archives a quarter over unverified values writes a note.
+  const noteOffered = offers.some((o) => o.requires.archiveNote);
   const decide = (offer: TTaskOffer) =>
     handleSubmit(async (values) => {
       clearErrors();
       const event = offer.event;
-      // The server's own check of what this decision requires (a reason to return).
-      const missing = checkWork(offer.requires, { comment: values.comment })?.fieldErrors?.comment?.[0];
-      if (missing) {
-        setError("comment", { message: missing });
-        setFocus("comment");
-        return;
-      }
+      // The server's own check of what this decision requires (a reason to return, the head's archive note).
+      const missing = checkWork(offer.requires, { comment: values.comment, archiveNote: values.archiveNote })?.fieldErrors ?? {};
+      if (placeFieldErrors(missing, ["comment", "archiveNote"] as const, (f, message, focus) => setError(f, { message }, { shouldFocus: focus }))) return;
       setSending(event);
-      const result = await taskAction(agencySlug, { cycleId, taskId: task.id, event, comment: values.comment || undefined }).catch(() => null);
+      const archiveNote = offer.requires.archiveNote ? values.archiveNote : undefined;
+      const result = await taskAction(agencySlug, { cycleId, taskId: task.id, event, comment: values.comment || undefined, archiveNote }).catch(() => null);
       if (result?.ok) {
         toast.success(SUCCESS[event]);
         // The buttons stay disabled ("Mengirim…") until the refreshed page replaces this form.
@@ -394,7 +429,7 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, re
         toast.error(t.errors.unexpected);
         return;
       }
-      if (!placeFieldErrors(result.fieldErrors, ["comment"] as const, (f, message, focus) => setError(f, { message }, { shouldFocus: focus }))) {
+      if (!placeFieldErrors(result.fieldErrors, ["comment", "archiveNote"] as const, (f, message, focus) => setError(f, { message }, { shouldFocus: focus }))) {
         setError("root", { message: result.error });
       }
       toast.error(result.error);
@@ -420,7 +455,8 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, re
       </section>
 
       {offers.length === 0 ? (
-        <Refusal refusal={refusal} />
+        // The archive gate's notice above is the refusal, with the list.
+        refusal?.archiveGate ? null : <Refusal refusal={refusal} />
       ) : (
         <form onSubmit={(e) => e.preventDefault()} noValidate className="space-y-4" aria-label={M.ui.actionTitle}>
           {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
@@ -433,6 +469,17 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, re
               {...register("comment")}
             />
           </Field>
+          {noteOffered ? (
+            <Field id="task-archiveNote" label={GATE.noteLabel} hint={GATE.noteHint} error={errors.archiveNote?.message}>
+              <Textarea
+                id="task-archiveNote"
+                rows={3}
+                aria-invalid={Boolean(errors.archiveNote)}
+                aria-describedby={errors.archiveNote ? "task-archiveNote-error" : "task-archiveNote-hint"}
+                {...register("archiveNote")}
+              />
+            </Field>
+          ) : null}
           <div className="grid gap-3 sm:flex sm:flex-wrap">
             {offered("APPROVE") ? (
               <Button type="button" size="lg" disabled={sending !== null || refreshing} onClick={decide(offered("APPROVE")!)} className="bg-green-700 hover:bg-green-800">

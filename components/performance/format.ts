@@ -3,12 +3,13 @@
  * imports): values as Indonesians write them, quarter labels, status tones.
  */
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
+import type { TRealizationStatus } from "@/lib/performance/workflow";
 
 const UI = PERFORMANCE_MESSAGES.ui;
 
 export type TQuarter = 1 | 2 | 3 | 4;
 export const QUARTERS = [1, 2, 3, 4] as const;
-export type TRealizationStatus = "DRAFT" | "SUBMITTED" | "VERIFIED" | "RETURNED";
+export type { TRealizationStatus };
 
 export const quarterLabel = (q: number) => UI.quarters[q - 1] ?? `Triwulan ${q}`;
 export const quarterShort = (q: number) => UI.quarterShort[q - 1] ?? `TW ${q}`;

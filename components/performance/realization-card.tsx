@@ -19,7 +19,8 @@ import { saveRealizationAction } from "@/lib/performance/actions";
 import { CAPAIAN_MESSAGES, type TCapaianSettings } from "@/lib/performance/capaian";
 import type { TLoadedAgreement } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
-import { PERFORMANCE_MESSAGES as M, ZDecimal, ZRealizationSave } from "@/lib/performance/schemas";
+import { PERFORMANCE_MESSAGES as M, ZRealizationSave, ZRealizationValue } from "@/lib/performance/schemas";
+import { isRealizationEditable } from "@/lib/performance/workflow";
 
 import { CapaianValue } from "./capaian-display";
 import { EvidenceFiles, EvidenceUpload } from "./evidence";
@@ -30,6 +31,9 @@ const UI = M.ui;
 type TIndicator = TLoadedAgreement["goals"][number]["indicators"][number];
 type TIn = z.input<typeof ZRealizationSave>;
 type TOut = z.output<typeof ZRealizationSave>;
+
+/** "%", "persen", "Persen (%)": the unit of a percentage indicator. */
+const isPercentUnit = (unit: string) => /%|persen/i.test(unit);
 
 const TEXT_FIELDS = ["faktorPendorong", "faktorPenghambat", "tindakLanjut"] as const;
 const FORM_FIELDS = ["value", ...TEXT_FIELDS] as const;
@@ -61,7 +65,7 @@ export interface RealizationCardProps {
 export function RealizationCard({ agencySlug, year, quarter, indicator, settings, frozen }: RealizationCardProps) {
   const current = indicator.realizations.find((r) => r.quarter === quarter) ?? null;
   const status = (current?.status ?? null) as TRealizationStatus | null;
-  const editable = !frozen && (status === null || status === "DRAFT" || status === "RETURNED");
+  const editable = isRealizationEditable(status, frozen);
   const q = quarterShort(quarter);
   const row = useMemo(() => liveRow(indicator, year, quarter, current?.value ?? null, settings), [indicator, year, quarter, current, settings]);
   const previous = indicator.realizations.filter((r) => r.quarter < quarter).sort((a, b) => a.quarter - b.quarter);
@@ -231,7 +235,7 @@ function RealizationForm({
 
   // Live capaian: the typed value parsed exactly as the server will parse it.
   const typed = useWatch({ control, name: "value" });
-  const parsed = ZDecimal.safeParse(typed);
+  const parsed = ZRealizationValue.safeParse(typed);
   const live = parsed.success ? liveRow(indicator, year, quarter, parsed.data, settings) : null;
 
   /** Saves through the server action (which parses the raw text again); returns the realization id. */
@@ -284,7 +288,7 @@ function RealizationForm({
     <form noValidate onSubmit={handleSubmit(() => save(true))} className="space-y-4" aria-label={`${indicator.code} ${indicator.name}`}>
       {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={idOf("value")} label={UI.valueLabel(q, indicator.unit)} hint={UI.valueHint} error={valueError}>
+        <Field id={idOf("value")} label={UI.valueLabel(q, indicator.unit)} hint={isPercentUnit(indicator.unit) ? UI.valueHintPercent : UI.valueHint} error={valueError}>
           <Input
             id={idOf("value")}
             type="text"

@@ -11,6 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { activateSopAction, archiveSopAction, createSopVersionAction } from "@/lib/sop/actions";
 import { SOP_DOCUMENT_MESSAGES as M, SOP_SERVICE_MESSAGES } from "@/lib/sop/messages";
+import { availableSopEvents } from "@/lib/sop/workflow";
 
 import type { TSopStatus } from "./status-badge";
 
@@ -42,6 +43,8 @@ export function SopActions({ agencySlug, sopId, status, version, canEdit, canAct
   const [confirm, setConfirm] = useState<"activate" | "archive" | null>(null);
   const base = `/a/${agencySlug}/sops/${sopId}`;
   const busy = isPending && pending !== null;
+  // Which buttons the SOP's status allows comes from the lifecycle table the server applies (lib/sop/workflow.ts).
+  const events = availableSopEvents(status);
 
   function run(kind: Exclude<Pending, null>, task: () => Promise<void>) {
     setError(null);
@@ -97,19 +100,19 @@ export function SopActions({ agencySlug, sopId, status, version, canEdit, canAct
   return (
     <div className="space-y-3">
       <div role="group" aria-label={M.actionsLabel} className="flex flex-wrap gap-2" data-testid="sop-actions">
-        {status === "DRAFT" && canEdit ? (
+        {events.includes("EDIT") && canEdit ? (
           <Link href={`${base}/edit`} className={buttonVariants()}>
             <Pencil aria-hidden className="size-4" />
             {M.editDraft}
           </Link>
         ) : null}
-        {status === "DRAFT" && canActivate ? (
+        {events.includes("ACTIVATE") && canActivate ? (
           <Button onClick={() => setConfirm("activate")} disabled={busy} aria-busy={pending === "activate"}>
             {pending === "activate" ? spinner : <BadgeCheck aria-hidden className="size-4" />}
             {pending === "activate" ? M.activating : M.activate}
           </Button>
         ) : null}
-        {status === "ACTIVE" && canEdit ? (
+        {events.includes("REVISE") && canEdit ? (
           draftId ? (
             <Link href={`/a/${agencySlug}/sops/${draftId}/edit`} className={buttonVariants()}>
               <Pencil aria-hidden className="size-4" />
@@ -122,7 +125,7 @@ export function SopActions({ agencySlug, sopId, status, version, canEdit, canAct
             </Button>
           )
         ) : null}
-        {status === "ACTIVE" && canActivate ? (
+        {events.includes("ARCHIVE") && canActivate ? (
           <Button variant="secondary" onClick={() => setConfirm("archive")} disabled={busy} aria-busy={pending === "archive"}>
             {pending === "archive" ? spinner : <Archive aria-hidden className="size-4" />}
             {pending === "archive" ? M.archiving : M.archive}

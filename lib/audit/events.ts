@@ -95,7 +95,13 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     action: z.enum(["cycle.complete", "cycle.cancel"]),
     entityType: z.literal("MeasurementCycle"),
     entityId: z.string(),
-    data: z.object({ status: ZChange, reason: z.string().nullable().optional() }),
+    data: z.object({
+      status: ZChange,
+      reason: z.string().nullable().optional(),
+      /** cycle.complete by the head with realizations of the quarter not yet verified: the head's note and what was unverified. */
+      archiveNote: z.string().optional(),
+      unverified: z.array(z.object({ code: z.string(), unit: z.string(), status: z.string() })).optional(),
+    }),
   }),
   z.object({
     action: z.enum(["task.complete", "task.approve", "task.return", "task.resubmit"]),
@@ -137,7 +143,14 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     action: z.literal("agreement.save"),
     entityType: z.literal("PerformanceAgreement"),
     entityId: z.string(),
-    data: z.object({ year: z.number(), goals: z.number(), indicators: z.number(), programs: z.number() }),
+    data: z.object({
+      year: z.number(),
+      goals: z.number(),
+      indicators: z.number(),
+      programs: z.number(),
+      /** Every changed field, old and new (lib/performance/agreement-diff.ts); absent in events written before it was recorded. */
+      changes: z.array(z.object({ item: z.string(), field: z.string(), before: z.string().nullable(), after: z.string().nullable() })).optional(),
+    }),
   }),
   z.object({
     action: z.enum(["realization.save", "realization.submit", "realization.verify", "realization.return"]),

@@ -159,7 +159,12 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
     case "cycle.start":
       return `Siklus ${periodLabel(e.data.period, e.data.year)} dimulai dengan SOP ${e.data.nomor} versi ${e.data.version}`;
     case "cycle.complete":
-      return `Siklus selesai dan diarsipkan (${status(e.data.status.before)} → ${status(e.data.status.after)})`;
+      return (
+        `Siklus selesai dan diarsipkan (${status(e.data.status.before)} → ${status(e.data.status.after)})` +
+        (e.data.archiveNote
+          ? `; diarsipkan Kepala dengan ${e.data.unverified?.length ?? 0} realisasi belum diverifikasi, catatan: ${clip(e.data.archiveNote, 400)}`
+          : "")
+      );
     case "cycle.cancel":
       return `Siklus dibatalkan${e.data.reason ? `: ${clip(e.data.reason)}` : ""}`;
     case "task.complete":
@@ -176,7 +181,10 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
     case "file.download":
       return `Berkas "${clip(e.data.name, 80)}" (${size(e.data.size)}) ${e.action === "file.upload" ? "diunggah" : "diunduh"}`;
     case "agreement.save":
-      return `Perjanjian Kinerja ${e.data.year} disimpan: ${e.data.goals} sasaran, ${e.data.indicators} indikator, ${e.data.programs} program`;
+      return (
+        `Perjanjian Kinerja ${e.data.year} disimpan: ${e.data.goals} sasaran, ${e.data.indicators} indikator, ${e.data.programs} program` +
+        (e.data.changes ? `; ${e.data.changes.length} perubahan${e.data.changes.length ? `: ${clip(e.data.changes.slice(0, 3).map((c) => `${c.item} ${c.field} ${c.before ?? "–"} → ${c.after ?? "–"}`).join("; "), 200)}` : ""}` : "")
+      );
     case "realization.save":
       return `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} disimpan: ${value(e.data.value.before)} → ${value(e.data.value.after)}`;
     case "realization.submit":

@@ -483,6 +483,7 @@ export async function cycleTimeline(agencyId: string, cycleId: string, now = new
       completedAt: cycle.completedAt,
       cancelledAt: cycle.cancelledAt,
       cancelReason: cycle.cancelReason,
+      archiveNote: cycle.archiveNote,
       startedBy: cycle.startedBy,
     },
     sop: { id: cycle.sop.id, nomor: cycle.sop.nomor, nama: cycle.sop.nama, version: cycle.sop.version, unit: cycle.sop.unit },

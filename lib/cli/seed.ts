@@ -2,7 +2,7 @@
 import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import { importServerModule } from "@/lib/cli/server-modules";
+import { formatDemoLogins, seedDemo } from "@/lib/seed/demo";
 
 const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedDatabase();
 const url = process.env.DATABASE_URL ?? embedded!.url;
@@ -10,7 +10,6 @@ process.env.DATABASE_URL = url; // the services the seed reuses read it
 const prisma = createPrismaClient(url);
 try {
   await applyMigrations(url);
-  const { formatDemoLogins, seedDemo } = await importServerModule(() => import("@/lib/seed/demo"));
   console.info(formatDemoLogins(await seedDemo(prisma)));
 } finally {
   await prisma.$disconnect();

@@ -21,7 +21,7 @@ import { buildIsStale } from "@/lib/cli/build-state";
 import { createPrismaClient } from "@/lib/db/client";
 import { DataDirInUseError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import { importServerModule } from "@/lib/cli/server-modules";
+import { formatDemoLogins, seedDemo } from "@/lib/seed/demo";
 
 const { values: args } = parseArgs({
   options: {
@@ -65,7 +65,8 @@ function run(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
 function startNotifyWorker(env: NodeJS.ProcessEnv): ChildProcess | undefined {
   if (!env.SMTP_URL?.trim()) return undefined;
   log("e-mail: SMTP_URL is set, starting the notification worker");
-  return spawn(process.execPath, ["--import", "tsx", path.join(root, "lib", "cli", "notify-worker.ts")], {
+  // Like every command-line entry point, with the react-server condition (docs/decisions/011-one-source.md).
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "lib", "cli", "notify-worker.ts")], {
     stdio: "inherit",
     env: { ...env, DATABASE_POOL_MAX: "2" },
   });
@@ -109,7 +110,6 @@ async function main(): Promise<number> {
       process.env.DATABASE_URL = url; // the services the seed reuses read it
       const prisma = createPrismaClient(url);
       try {
-        const { formatDemoLogins, seedDemo } = await importServerModule(() => import("@/lib/seed/demo"));
         const logins = await seedDemo(prisma);
         console.info(`\n${formatDemoLogins(logins)}\n`);
       } finally {

@@ -1,23 +1,39 @@
 import "server-only";
 
 import type { DbTx } from "@/lib/db/client";
-import { pendingRealizations } from "@/lib/performance/service";
-import type { TStepKind } from "@/lib/sop/schemas";
+import { pendingRealizations, unverifiedRealizations } from "@/lib/performance/service";
 
-import { realizationQuarter, type TCyclePeriod, type TRuleFacts } from "./task-rules";
+import { quarterArchivedBy, realizationQuarter, type TCyclePeriod, type TRuleFacts, type TRuleMember, type TRuleState } from "./task-rules";
 
 /**
  * The facts the task rules need from the database, loaded the same way for
- * the server's judgement (lib/cycle/service.ts, inside its transaction) and
- * for the page's offer (lib/cycle/queries.ts), so both see the same answer.
+ * the server's judgement (lib/cycle/service.ts, inside its transaction, after
+ * locking the cycle row when an action would archive its quarter) and for the
+ * page's offer (lib/cycle/queries.ts), so both see the same answer. Which
+ * facts matter is the rules' call (`realizationQuarter`, `quarterArchivedBy`);
+ * this only reads them.
  */
 export async function loadTaskFacts(
   tx: DbTx,
   cycle: { agencyId: string; year: number; period: TCyclePeriod },
-  stepKind: TStepKind,
+  state: TRuleState,
+  taskId: string,
+  member: TRuleMember,
   allowSelfApproval: boolean,
 ): Promise<TRuleFacts> {
-  const quarter = realizationQuarter(stepKind, cycle.period);
-  const pending = quarter === null ? null : await pendingRealizations(tx, cycle.agencyId, cycle.year, quarter);
-  return { allowSelfApproval, pendingRealizations: pending };
+  const task = state.tasks.find((t) => t.id === taskId);
+  const step = task && state.steps.find((s) => s.number === task.stepNumber);
+  const inputQuarter = step ? realizationQuarter(step.kind, cycle.period) : null;
+  const archivedQuarter = quarterArchivedBy(state, taskId, cycle.period);
+  const [pending, unverified, heads] = await Promise.all([
+    inputQuarter === null ? null : pendingRealizations(tx, cycle.agencyId, cycle.year, inputQuarter),
+    archivedQuarter === null ? null : unverifiedRealizations(tx, cycle.agencyId, cycle.year, archivedQuarter),
+    archivedQuarter === null ? 0 : tx.role.count({ where: { id: { in: [...member.roleIds] }, agencyId: cycle.agencyId, isHead: true } }),
+  ]);
+  return {
+    allowSelfApproval,
+    pendingRealizations: pending,
+    archive: unverified === null ? null : { period: cycle.period, unverified },
+    memberIsHead: heads > 0,
+  };
 }

@@ -141,15 +141,19 @@ export async function openTaskOptions(
   const open = cycle.status === "ACTIVE" ? cycle.tasks.find((t) => t.status === "ACTIVE" || t.status === "RETURNED") : undefined;
   const step = open && cycle.sop.steps.find((s) => s.number === open.stepNumber);
   if (!open || !step) return null;
-  if (ctx.readOnly || !ctx.can("cycle.act")) return { taskId: open.id, assignee: false, offers: [], refusal: { code: "FORBIDDEN", message: t.errors.forbidden } };
+  if (ctx.readOnly || !ctx.can("cycle.act")) {
+    return { taskId: open.id, assignee: false, offers: [], refusal: { code: "FORBIDDEN", message: t.errors.forbidden }, withheld: [] };
+  }
   const member = { userId: ctx.user.id, roleIds: ctx.roles.map((r) => r.id) };
-  // Facts cost a statement or three (INPUT steps of a quarter); they only matter to whoever
-  // holds the task's role, since the rules refuse everyone else before looking at them.
-  const holdsRole = member.roleIds.includes(open.assignedRoleId);
-  const facts = holdsRole
-    ? await loadTaskFacts(db, { agencyId: ctx.agency.id, year: cycle.year, period: cycle.period }, step.kind, ctx.agency.settings.allowSelfApproval)
-    : { allowSelfApproval: ctx.agency.settings.allowSelfApproval, pendingRealizations: null };
-  return taskOptions(ruleStateOf(cycle), open.id, member, facts);
+  const state = ruleStateOf(cycle);
+  // Facts cost a statement or three; they only matter to whoever holds the task's role or is the
+  // head (who may archive over unverified realizations), since the rules refuse everyone else
+  // before looking at them.
+  const concerned = member.roleIds.includes(open.assignedRoleId) || ctx.roles.some((r) => r.isHead);
+  const facts = concerned
+    ? await loadTaskFacts(db, { agencyId: ctx.agency.id, year: cycle.year, period: cycle.period }, state, open.id, member, ctx.agency.settings.allowSelfApproval)
+    : { allowSelfApproval: ctx.agency.settings.allowSelfApproval, pendingRealizations: null, archive: null, memberIsHead: false };
+  return taskOptions(state, open.id, member, facts);
 }
 
 /** Step kinds that show the period's measurement when they follow the realization input. */

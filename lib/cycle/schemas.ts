@@ -19,6 +19,12 @@ export const ZTaskWork = z.object({
   attendees: z.array(text(200).min(1)).max(200).optional(),
   decisions: text(10_000).optional(),
   reference: text(500).optional(),
+  /**
+   * The head's note when completing the cycle archives a quarter whose
+   * realizations are not all verified (lib/cycle/service.ts); shown on the
+   * timeline and in the official outputs.
+   */
+  archiveNote: text(2_000).optional().transform((v) => v || null),
 });
 
 export const ZTaskAction = ZTaskWork.extend({

@@ -32,5 +32,6 @@ export const CYCLE_HEADER_SELECT = {
   completedAt: true,
   cancelledAt: true,
   cancelReason: true,
+  archiveNote: true,
   startedBy: { select: { name: true, nip: true } },
 } as const satisfies Prisma.MeasurementCycleSelect;

@@ -13,7 +13,7 @@ import { isDecisionKind } from "@/lib/sop/schemas";
 import { CYCLE_MESSAGES as M } from "./messages";
 import type { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
 import { loadTaskFacts } from "./facts";
-import { ALREADY_HANDLED_MESSAGE, judgeTaskAction, mayStartCycle, type TRuleState } from "./task-rules";
+import { ALREADY_HANDLED_MESSAGE, judgeTaskAction, mayStartCycle, quarterArchivedBy, type TRuleState } from "./task-rules";
 import { computeDueAt } from "./working-time";
 import { planTransition, WORKFLOW_MESSAGES, type TCycleStatus, type TTaskStatus, type TWorkflowChange, type TWorkflowState } from "./workflow";
 import type { z } from "zod";
@@ -218,16 +218,21 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
       const step = steps.find((s) => s.number === task.stepNumber);
       if (!step) throw invalidError(WORKFLOW_MESSAGES.TASK_STEP_MISSING(task.stepNumber));
 
+      const state = ruleState(cycle.status, steps, cycle.tasks);
+      const member = { userId: ctx.actor.id, roleIds: ctx.roleIds };
+      // Completing a quarter's cycle archives (freezes) the quarter, which waits until every
+      // realization of it is verified. The cycle row is locked before they are read, so a
+      // realization change running meanwhile (it share-locks the period's cycles,
+      // lib/performance/service.ts) is waited for and seen, and one that starts later sees the
+      // period frozen.
+      if (quarterArchivedBy(state, task.id, cycle.period) !== null) {
+        await tx.$queryRaw`SELECT "id" FROM "MeasurementCycle" WHERE "id" = ${cycle.id} FOR UPDATE`;
+      }
       // The same rules, with the same facts, that the cycle page renders (lib/cycle/task-rules.ts).
-      const facts = await loadTaskFacts(tx, cycle, step.kind, readAgencySettings(cycle.agency.settings).allowSelfApproval);
-      const verdict = judgeTaskAction(
-        ruleState(cycle.status, steps, cycle.tasks),
-        { taskId: task.id, event: input.event, work: input },
-        { userId: ctx.actor.id, roleIds: ctx.roleIds },
-        facts,
-      );
+      const facts = await loadTaskFacts(tx, cycle, state, task.id, member, readAgencySettings(cycle.agency.settings).allowSelfApproval);
+      const verdict = judgeTaskAction(state, { taskId: task.id, event: input.event, work: input }, member, facts);
       if (!verdict.ok) throw new AppError(verdict.refusal.message, verdict.refusal.code, verdict.refusal.fieldErrors);
-      const plan = verdict.plan;
+      const { plan, archive } = verdict;
 
       const opened: { stepNumber: number; round: number; status: string }[] = [];
       for (const change of plan.changes) {
@@ -256,14 +261,26 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
           await openTask(tx, cycle, target, change, cycle.agency.timeZone, now);
           opened.push({ stepNumber: change.stepNumber, round: change.round, status: change.status });
         } else {
+          // The head archived over unverified realizations: their note (required by the rules) is kept.
+          const note = archive ? input.archiveNote : null;
           const updated = await tx.measurementCycle.updateMany({
             where: { id: cycle.id, status: change.from ?? undefined },
-            data: { status: change.to, ...(change.to === "COMPLETED" ? { completedAt: now } : {}) },
+            data: { status: change.to, ...(change.to === "COMPLETED" ? { completedAt: now, archiveNote: note } : {}) },
           });
           if (updated.count !== 1) throw conflictError(ALREADY_HANDLED);
           await recordAudit(
             tx,
-            { action: "cycle.complete", entityType: "MeasurementCycle", entityId: cycle.id, data: { status: { before: change.from, after: change.to } } },
+            {
+              action: "cycle.complete",
+              entityType: "MeasurementCycle",
+              entityId: cycle.id,
+              data: {
+                status: { before: change.from, after: change.to },
+                ...(note && archive
+                  ? { archiveNote: note, unverified: archive.unverified.map((u) => ({ code: u.code, unit: u.unit, status: u.status })) }
+                  : {}),
+              },
+            },
             { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
           );
         }

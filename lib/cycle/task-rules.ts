@@ -19,10 +19,17 @@
  *    from the return target up to the decision), by user id;
  * 4. data: an INPUT step of a quarter with a Perjanjian Kinerja waits until
  *    every indicator's realization is submitted;
+ * 5. the archive gate: an action that completes a quarter's cycle archives
+ *    (freezes) the quarter, so it waits until every realization of the
+ *    quarter is VERIFIED; the refusal names the others by unit and indicator.
+ *    The head alone may archive anyway, with a note, even where the step
+ *    belongs to another role (the one decision the head takes over, so check 2
+ *    lets the head through for exactly that action);
  * then what the action requires (output, disposition, minutes, the Kelengkapan
- * checklist unless submitted realizations replace it, a reason to return).
+ * checklist unless submitted realizations replace it, a reason to return, the
+ * head's archive note).
  */
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
+import { describeUnverified, PERFORMANCE_MESSAGES, type TUnverifiedRealization } from "@/lib/performance/schemas";
 import { isDecisionKind, type TStepKind } from "@/lib/sop/schemas";
 
 import { CYCLE_MESSAGES as M } from "./messages";
@@ -87,6 +94,26 @@ export interface TRuleFacts {
    * done and replaces the checklist). Ignored for other steps.
    */
   pendingRealizations: number | null;
+  /**
+   * When an action on the task would complete a quarter's cycle and so archive
+   * the quarter ({@link quarterArchivedBy}): the quarter's realizations that are
+   * not VERIFIED, by unit and indicator (empty: nothing stops the archive).
+   * Null otherwise (a yearly cycle, or no action of the task closes the cycle).
+   */
+  archive: { period: TCyclePeriod; unverified: readonly TUnverifiedRealization[] } | null;
+  /**
+   * The member holds a head role (`Role.isHead`): may archive a quarter over
+   * unverified realizations, with a note. Loaded with {@link archive}; false
+   * where no archive is at stake.
+   */
+  memberIsHead: boolean;
+}
+
+/** What stops an action from archiving its quarter: the realizations not verified yet. */
+export interface TArchiveGate {
+  /** "Triwulan I". */
+  period: string;
+  unverified: readonly TUnverifiedRealization[];
 }
 
 /**
@@ -104,6 +131,10 @@ export interface TWorkRequirements {
   /** An INPUT step whose submitted realizations stand in for the checklist. */
   dataEntryReplacesChecklist: boolean;
   comment: string | null;
+  /** The head archives over unverified realizations: the note is required (this message when missing). */
+  archiveNote: string | null;
+  /** What the head archives over (shown above the form); null: no archive gate on this action. */
+  archiveGate: TArchiveGate | null;
   /** The one message for the whole form when any of it is missing (the meeting's three parts); null: the first field's. */
   summary: string | null;
 }
@@ -117,16 +148,24 @@ export interface TRuleRefusal {
   code: "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT";
   message: string;
   fieldErrors?: Record<string, string[]>;
+  /** Refused by the archive gate: the realizations to verify first (the page lists them). */
+  archiveGate?: TArchiveGate;
 }
 
 export interface TTaskOptions {
   taskId: string;
-  /** The member holds the task's role: the panel is theirs, with its actions or why there are none. */
+  /**
+   * The panel is the member's, with its actions or why there are none: they
+   * hold the task's role, or they are offered an action anyway (the head
+   * archiving over unverified realizations).
+   */
   assignee: boolean;
   /** The actions the member may take now, in the table's order. */
   offers: TTaskOffer[];
   /** Why nothing is offered (the first refusal); null when something is. */
   refusal: TRuleRefusal | null;
+  /** The table's events for the task that are not offered, each with why (e.g. "Ya" held back by the archive gate while "Tidak" is offered). */
+  withheld: { event: TTaskEventType; refusal: TRuleRefusal }[];
 }
 
 /** The work sent with an action, as the server receives it (trimmed; blank = missing). */
@@ -136,6 +175,7 @@ export interface TTaskWork {
   checklist?: readonly string[];
   attendees?: readonly string[];
   decisions?: string | null;
+  archiveNote?: string | null;
 }
 
 const refuse = (code: TRuleRefusal["code"], message: string, fieldErrors?: Record<string, string[]>): TRuleRefusal =>
@@ -162,6 +202,39 @@ export function realizationQuarter(stepKind: TStepKind, period: TCyclePeriod): n
   if (stepKind !== "INPUT") return null;
   return { TW1: 1, TW2: 2, TW3: 3, TW4: 4, TAHUNAN: null }[period];
 }
+
+/**
+ * Whether taking `event` on the task closes the cycle: the planner's answer.
+ * The reason a return needs does not change where it leads, so the planner is
+ * asked with one in hand (a "Tidak" without an earlier target ends the cycle).
+ */
+export function completesCycle(state: TRuleState, taskId: string, event: TTaskEventType): boolean {
+  const plan = planTransition(workflowState(state), { type: event, taskId, comment: "-" });
+  return plan.ok && plan.cycleStatus === "COMPLETED";
+}
+
+/**
+ * The quarter (1-4) that some action the task's executor may take would
+ * archive by completing the cycle, or null (a yearly cycle, or no action of
+ * the task closes it). The facts loader reads the quarter's unverified
+ * realizations for exactly these tasks; the service locks the cycle first.
+ */
+export function quarterArchivedBy(state: TRuleState, taskId: string, period: TCyclePeriod): number | null {
+  const quarter = { TW1: 1, TW2: 2, TW3: 3, TW4: 4, TAHUNAN: null }[period];
+  const task = state.tasks.find((t) => t.id === taskId);
+  const step = task && state.steps.find((s) => s.number === task.stepNumber);
+  if (quarter === null || !task || !step || state.cycleStatus !== "ACTIVE") return null;
+  return availableTaskEvents(workflowKind(step.kind), task.status).some((event) => completesCycle(state, taskId, event)) ? quarter : null;
+}
+
+/** The archive gate before `event` (check 5): the unverified realizations it would archive over, or null. */
+function archiveGateOf(state: TRuleState, taskId: string, event: TTaskEventType, facts: TRuleFacts): TArchiveGate | null {
+  if (!facts.archive || facts.archive.unverified.length === 0 || !completesCycle(state, taskId, event)) return null;
+  return { period: M.periods[facts.archive.period], unverified: facts.archive.unverified };
+}
+
+/** Why the archive waits: the period and what is not verified, by unit and indicator. */
+export const archiveRefusalMessage = (gate: TArchiveGate) => PERFORMANCE_MESSAGES.unverifiedAtArchive(gate.period, describeUnverified(gate.unverified));
 
 /**
  * The steps a decision reviews: from its "Tidak" target (when that is an
@@ -204,7 +277,7 @@ function planRefusal(plan: Extract<TWorkflowPlan, { ok: false }>): TRuleRefusal 
 
 const isWork = (event: TTaskEventType) => event === "COMPLETE" || event === "RESUBMIT";
 
-/** Checks 1-4 of the module comment for one event; null when the member may take it (given the work). */
+/** Checks 1-5 of the module comment for one event; null when the member may take it (given the work). */
 function gate(state: TRuleState, taskId: string, event: TTaskEventType, member: TRuleMember, facts: TRuleFacts): TRuleRefusal | null {
   // The planner judges the flow. A missing reason is a requirement of the
   // action (checked with the work), not a reason to withhold it: the planner
@@ -214,7 +287,10 @@ function gate(state: TRuleState, taskId: string, event: TTaskEventType, member: 
   const task = state.tasks.find((t) => t.id === taskId)!;
   const step = state.steps.find((s) => s.number === task.stepNumber)!;
 
-  if (!member.roleIds.includes(task.assignedRoleId)) return refuse("FORBIDDEN", M.notYourTask(step.executorRoleName));
+  const archiveGate = archiveGateOf(state, taskId, event, facts);
+  // The head may archive over unverified realizations whoever the step belongs to; nothing else.
+  const headArchives = archiveGate !== null && facts.memberIsHead;
+  if (!member.roleIds.includes(task.assignedRoleId) && !headArchives) return refuse("FORBIDDEN", M.notYourTask(step.executorRoleName));
 
   if ((event === "APPROVE" || event === "RETURN") && !facts.allowSelfApproval && makersOfReviewedWork(state.tasks, step).has(member.userId)) {
     return refuse("FORBIDDEN", M.makerChecker);
@@ -222,11 +298,22 @@ function gate(state: TRuleState, taskId: string, event: TTaskEventType, member: 
   if (isWork(event) && step.kind === "INPUT" && facts.pendingRealizations !== null && facts.pendingRealizations > 0) {
     return refuse("INVALID", PERFORMANCE_MESSAGES.inputIncomplete(facts.pendingRealizations));
   }
+  if (archiveGate && !facts.memberIsHead) return { ...refuse("INVALID", archiveRefusalMessage(archiveGate)), archiveGate };
   return null;
 }
 
-/** What an event on a step requires (see {@link TWorkRequirements}). */
-export function requirementsFor(step: TRuleStep, status: TTaskStatus, event: TTaskEventType, facts: TRuleFacts): TWorkRequirements {
+/**
+ * What an event on a step requires (see {@link TWorkRequirements}).
+ * `archiveGate`: the unverified realizations the event archives over (only a
+ * head gets this far with one): the head's note is then required.
+ */
+export function requirementsFor(
+  step: TRuleStep,
+  status: TTaskStatus,
+  event: TTaskEventType,
+  facts: TRuleFacts,
+  archiveGate: TArchiveGate | null = null,
+): TWorkRequirements {
   const transition = findTransition(status, event, workflowKind(step.kind));
   const requires: TWorkRequirements = {
     outputText: null,
@@ -236,6 +323,8 @@ export function requirementsFor(step: TRuleStep, status: TTaskStatus, event: TTa
     checklistMessage: M.checklistIncomplete,
     dataEntryReplacesChecklist: false,
     comment: transition?.requiresComment ? (event === "RETURN" ? WORKFLOW_MESSAGES.RETURN_REASON_REQUIRED : WORKFLOW_MESSAGES.COMMENT_REQUIRED) : null,
+    archiveNote: archiveGate ? PERFORMANCE_MESSAGES.archiveNoteRequired : null,
+    archiveGate,
     summary: null,
   };
   if (!isWork(event)) return requires;
@@ -272,9 +361,16 @@ export function checkWork(requires: TWorkRequirements, work: TTaskWork): TRuleRe
   if (requires.attendees && !(work.attendees ?? []).some(filled)) fieldErrors.attendees = [requires.attendees];
   if (requires.decisions && !filled(work.decisions)) fieldErrors.decisions = [requires.decisions];
   if (requires.comment && !filled(work.comment)) fieldErrors.comment = [requires.comment];
+  if (requires.archiveNote && !filled(work.archiveNote)) fieldErrors.archiveNote = [requires.archiveNote];
   const first = Object.values(fieldErrors)[0]?.[0];
   if (!first) return null;
-  const message = requires.summary && !fieldErrors.checklist && !fieldErrors.comment ? requires.summary : first;
+  // A missing archive note is answered with why one is needed: what is not verified yet.
+  const message =
+    fieldErrors.archiveNote && requires.archiveGate
+      ? archiveRefusalMessage(requires.archiveGate)
+      : requires.summary && !fieldErrors.checklist && !fieldErrors.comment
+        ? requires.summary
+        : first;
   return refuse("INVALID", message, fieldErrors);
 }
 
@@ -286,37 +382,53 @@ export function checkWork(requires: TWorkRequirements, work: TTaskWork): TRuleRe
 export function taskOptions(state: TRuleState, taskId: string, member: TRuleMember, facts: TRuleFacts): TTaskOptions {
   const task = state.tasks.find((t) => t.id === taskId);
   const step = task && state.steps.find((s) => s.number === task.stepNumber);
-  if (!task || !step) return { taskId, assignee: false, offers: [], refusal: refuse("NOT_FOUND", M.taskNotFound) };
+  if (!task || !step) return { taskId, assignee: false, offers: [], refusal: refuse("NOT_FOUND", M.taskNotFound), withheld: [] };
   const offers: TTaskOffer[] = [];
+  const withheld: TTaskOptions["withheld"] = [];
   let refusal: TRuleRefusal | null = null;
   // The table's executor events for the task's kind and status (none once it is closed).
   const events = availableTaskEvents(workflowKind(step.kind), task.status);
   for (const event of events) {
     const refused = gate(state, taskId, event, member, facts);
-    if (refused) refusal ??= refused;
-    else offers.push({ event, requires: requirementsFor(step, task.status, event, facts) });
+    if (refused) {
+      refusal ??= refused;
+      withheld.push({ event, refusal: refused });
+    } else offers.push({ event, requires: requirementsFor(step, task.status, event, facts, archiveGateOf(state, taskId, event, facts)) });
   }
   if (events.length === 0) refusal = gate(state, taskId, "COMPLETE", member, facts);
-  return { taskId, assignee: member.roleIds.includes(task.assignedRoleId), offers, refusal: offers.length ? null : refusal };
+  return {
+    taskId,
+    assignee: member.roleIds.includes(task.assignedRoleId) || offers.length > 0,
+    offers,
+    refusal: offers.length ? null : refusal,
+    withheld,
+  };
 }
 
 /**
  * Judges one action as the server receives it: the plan to apply, or the
- * refusal (with field errors for missing work). The service applies the plan
- * with guarded updates; nothing else decides.
+ * refusal (with field errors for missing work). `archive`: the head archives
+ * over these unverified realizations, with the work's note (the service
+ * records both). The service applies the plan with guarded updates; nothing
+ * else decides.
  */
 export function judgeTaskAction(
   state: TRuleState,
   action: { taskId: string; event: TTaskEventType; work: TTaskWork },
   member: TRuleMember,
   facts: TRuleFacts,
-): { ok: true; plan: Extract<TWorkflowPlan, { ok: true }> } | { ok: false; refusal: TRuleRefusal } {
+): { ok: true; plan: Extract<TWorkflowPlan, { ok: true }>; archive: TArchiveGate | null } | { ok: false; refusal: TRuleRefusal } {
   const refused = gate(state, action.taskId, action.event, member, facts);
-  if (refused) return { ok: false, refusal: refused };
+  if (refused) {
+    // A note from someone the gate stops: only the head's note archives.
+    if (refused.archiveGate && filled(action.work.archiveNote)) return { ok: false, refusal: { ...refused, message: PERFORMANCE_MESSAGES.archiveNoteHeadOnly } };
+    return { ok: false, refusal: refused };
+  }
   const task = state.tasks.find((t) => t.id === action.taskId)!;
   const step = state.steps.find((s) => s.number === task.stepNumber)!;
-  const incomplete = checkWork(requirementsFor(step, task.status, action.event, facts), action.work);
+  const archive = archiveGateOf(state, action.taskId, action.event, facts);
+  const incomplete = checkWork(requirementsFor(step, task.status, action.event, facts, archive), action.work);
   if (incomplete) return { ok: false, refusal: incomplete };
   const plan = planTransition(workflowState(state), { type: action.event, taskId: action.taskId, comment: action.work.comment ?? null });
-  return plan.ok ? { ok: true, plan } : { ok: false, refusal: planRefusal(plan) };
+  return plan.ok ? { ok: true, plan, archive } : { ok: false, refusal: planRefusal(plan) };
 }

@@ -342,6 +342,63 @@ export function aggregateTarget(quarterTargets: readonly TMaybeNumeric[], aggreg
   return aggregate(quarterTargets, aggregation);
 }
 
+/** A target row as stored: a single value or range bounds (Decimals as strings). */
+export interface TTargetRow {
+  targetValue: TMaybeNumeric;
+  targetMin: TMaybeNumeric;
+  targetMax: TMaybeNumeric;
+}
+
+export interface TTargetPlan {
+  targetType: "SINGLE" | "RANGE";
+  aggregation: TAggregation;
+  /** The annual target of the PK. */
+  annual: TTargetRow;
+  /** The Rencana Aksi's quarterly targets, index 0 = Triwulan I (missing = not set). */
+  quarters: readonly (TTargetRow | null | undefined)[];
+}
+
+const isSet = (v: TMaybeNumeric) => v !== null && v !== undefined && v !== "";
+/** A quarter "has a range" when either bound is filled (a half range is then TARGET_MISSING, not silently the annual one). */
+const hasBounds = (t: TTargetRow | null | undefined): t is TTargetRow => Boolean(t) && (isSet(t!.targetMin) || isSet(t!.targetMax));
+
+/**
+ * The target up to a quarter, aggregated the way the realization is, so that
+ * R and T measure the same thing:
+ * - SINGLE: the quarterly targets aggregated like the realization (sum, last,
+ *   average); with no quarterly target at all, the annual target at TW IV.
+ * - RANGE, CUMULATIVE: each bound summed over the quarters (quarterly ranges
+ *   [20, 30] + [20, 30] are [40, 60] at TW II: a cumulative 50 is inside);
+ *   with no quarterly range, the annual range at TW IV only (at TW II the
+ *   year's total is not the target to date).
+ * - RANGE, AVERAGE: each bound averaged over the quarters; with none, the
+ *   annual range.
+ * - RANGE, LAST: the quarter's own range, or the annual one when it has none.
+ */
+export function targetToDate(plan: TTargetPlan, quarter: number): TTarget {
+  const upTo = [0, 1, 2, 3].slice(0, quarter).map((i) => plan.quarters[i] ?? null);
+  const annual = plan.annual;
+  if (plan.targetType === "SINGLE") {
+    const value = aggregateTarget(upTo.map((t) => t?.targetValue), plan.aggregation);
+    return { type: "SINGLE", value: value ?? (quarter === 4 ? annual.targetValue : null) };
+  }
+  const range = (t: TTargetRow): TTarget => ({ type: "RANGE", min: t.targetMin, max: t.targetMax });
+  if (plan.aggregation === "LAST") {
+    const own = upTo[quarter - 1];
+    return hasBounds(own) ? range(own) : range(annual);
+  }
+  const set = upTo.filter(hasBounds);
+  if (set.length === 0) {
+    if (plan.aggregation === "CUMULATIVE" && quarter !== 4) return { type: "RANGE", min: null, max: null };
+    return range(annual);
+  }
+  return {
+    type: "RANGE",
+    min: aggregateTarget(set.map((t) => t.targetMin), plan.aggregation),
+    max: aggregateTarget(set.map((t) => t.targetMax), plan.aggregation),
+  };
+}
+
 // ---------------------------------------------------------------------------
 // Budget absorption
 // ---------------------------------------------------------------------------

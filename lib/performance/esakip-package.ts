@@ -8,14 +8,16 @@ import { ZipArchive } from "archiver";
 
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
-import { db } from "@/lib/db/client";
+import { db, type DbTx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { formatDateTime, type TAgencyTimeZone } from "@/lib/format";
 import { getStorage, StorageNotFoundError, type FileStorage } from "@/lib/storage";
 import { sanitizeFileName } from "@/lib/storage/validate";
 import { formatNip } from "@/lib/validation/nip";
 
 import type { TCapaianSettings } from "./capaian";
-import { loadAgreement } from "./queries";
+import { officialNotices } from "./official-notes";
+import { loadAgreement, loadPeriodArchive } from "./queries";
 import { buildRecap } from "./recap";
 import { buildPerformanceReportPdf } from "./report-pdf";
 import { buildPerformanceWorkbook } from "./xlsx";
@@ -157,6 +159,8 @@ export interface TEsakipPackage {
   indicators: { code: string; name: string; status: keyof typeof M.status }[];
   /** Evidence paths per indicator code. */
   evidenceByIndicator: Map<string, TEsakipEvidence[]>;
+  /** What the documents say about unverified values and the head's archive note (lib/performance/official-notes.ts). */
+  notices: string[];
 }
 
 export interface TEsakipPackageInput {
@@ -177,15 +181,15 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
  */
 export async function prepareEsakipPackage(input: TEsakipPackageInput): Promise<TEsakipPackage | null> {
   const { agency, year, quarter, settings } = input;
-  const agreement = await loadAgreement(agency.id, year);
+  const [agreement, archive] = await Promise.all([loadAgreement(agency.id, year), loadPeriodArchive(agency.id, year, quarter)]);
   if (!agreement) return null;
   const generatedAt = input.generatedAt ?? new Date();
-  const recap = buildRecap(agreement, quarter, settings);
+  const recap = buildRecap(agreement, quarter, settings, archive);
   const names = esakipFileNames(agency.slug, year, quarter);
   const agencyInfo = { name: agency.name, governmentName: agency.governmentName };
   const [rencanaAksi, pengukuran, laporan] = await Promise.all([
-    buildPerformanceWorkbook({ kind: "rencana-aksi", recap, agency: agencyInfo, agreement }),
-    buildPerformanceWorkbook({ kind: "pengukuran", recap, agency: agencyInfo, agreement }),
+    buildPerformanceWorkbook({ kind: "rencana-aksi", recap, agency: agencyInfo, agreement, timeZone: agency.timeZone }),
+    buildPerformanceWorkbook({ kind: "pengukuran", recap, agency: agencyInfo, agreement, timeZone: agency.timeZone }),
     buildPerformanceReportPdf({ recap, agency: agencyInfo, agreement, settings, generatedAt, timeZone: agency.timeZone }),
   ]);
   const generated: TEsakipGeneratedFile[] = [
@@ -252,6 +256,7 @@ export async function prepareEsakipPackage(input: TEsakipPackageInput): Promise<
     evidence,
     indicators,
     evidenceByIndicator,
+    notices: officialNotices(recap, agency.timeZone),
   };
 }
 
@@ -305,6 +310,7 @@ export function buildManifest(pkg: TEsakipPackage, outcomes: readonly TEvidenceO
   }
   const without = pkg.indicators.filter((i) => !(pkg.evidenceByIndicator.get(i.code)?.length)).length;
   lines.push("", M.evidenceSummary(included.length, pkg.indicators.length, without));
+  if (pkg.notices.length) lines.push("", ...pkg.notices);
   if (pkg.indicators.some((i) => i.status !== "VERIFIED")) lines.push(M.unverifiedNote);
   return `${lines.join("\n")}\n`;
 }
@@ -402,9 +408,10 @@ export function streamEsakipPackage(
 export async function recordPackageFileDownloads(
   pkg: TEsakipPackage,
   ctx: { agencyId: string; actor: AuditActor; meta: AuditRequestMeta | null },
+  tx?: DbTx,
 ): Promise<void> {
   if (pkg.evidence.length === 0) return;
-  await db.$transaction(async (tx) => {
+  await inTransaction(tx, async (tx) => {
     for (const e of pkg.evidence) {
       await recordAudit(
         tx,

@@ -84,8 +84,8 @@ export const PK_IMPORT_MESSAGES = {
     reading: "Membaca berkas…",
     chooseAgain: "Pilih berkas lain",
     existing: (year: number, indicators: number) =>
-      `Perjanjian Kinerja ${year} sudah ada (${indicators} indikator). Menyimpan akan mengganti sasaran, indikator, target, dan program dengan isi berkas ini. Indikator dengan kode yang sama tetap memegang realisasinya; indikator yang sudah memiliki realisasi tidak dapat dihapus.`,
-    frozen: (quarters: string) => `Periode ${quarters} sudah diarsipkan: mengubah target akan mengubah rekap periode tersebut.`,
+      `Perjanjian Kinerja ${year} sudah ada (${indicators} indikator). Menyimpan akan mengganti sasaran, indikator, target, dan program dengan isi berkas ini; bila berkas tidak memuat kolom Program dan Pagu, program yang ada tetap seperti semula. Indikator dengan kode yang sama tetap memegang realisasinya; indikator atau program yang sudah memiliki realisasi tidak dapat dihapus.`,
+    frozen: (quarters: string) => `Periode ${quarters} sudah diarsipkan: target dan pagunya tidak dapat diubah lagi, dan penyimpanan ditolak bila berkas mengubahnya.`,
     summary: (goals: number, indicators: number, programs: number) => `${goals} sasaran · ${indicators} indikator · ${programs} program`,
     readFrom: (sheet: string) => `Dibaca dari lembar "${sheet}".`,
     errorsTitle: (n: number) => `${n} kesalahan harus diperbaiki di berkas`,
@@ -777,6 +777,8 @@ export function toAgreementInput(
   // Typed as the PK form's input: a draft that drifted from ZAgreementInput fails to compile here.
   const input: TAgreementInput = {
     ...parsed.draft,
+    // A workbook without Program/Pagu columns says nothing about the programs: they stay as they are.
+    programs: parsed.draft.programs.length ? parsed.draft.programs : undefined,
     signedAt: header.signedAt || null,
     firstPartyName: header.firstPartyName,
     firstPartyJabatan: header.firstPartyJabatan,

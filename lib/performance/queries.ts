@@ -1,8 +1,12 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { TZDate } from "@date-fns/tz";
 
-import type { RecapAgreement } from "./recap";
+import { db } from "@/lib/db/client";
+import { TIME_ZONE_IANA, type TAgencyTimeZone } from "@/lib/format";
+
+import type { RecapAgreement, TPeriodArchive } from "./recap";
+import { frozenQuarters } from "./service";
 
 const dec = (v: { toString(): string } | null) => (v === null ? null : v.toString());
 
@@ -113,4 +117,49 @@ export async function listAgreementYears(agencyId: string) {
 
 export async function listOrgUnits(agencyId: string) {
   return db.orgUnit.findMany({ where: { agencyId }, select: { id: true, name: true }, orderBy: { sortOrder: "asc" } });
+}
+
+const PERIOD_OF_QUARTER = { 1: "TW1", 2: "TW2", 3: "TW3", 4: "TW4" } as const;
+
+/**
+ * The head's archive note of a quarter, when its cycle was completed with
+ * realizations not yet verified: the note, when, and who completed it. Null
+ * when the quarter is not archived, or was archived with every value verified.
+ */
+export async function loadPeriodArchive(agencyId: string, year: number, quarter: number): Promise<TPeriodArchive | null> {
+  const period = PERIOD_OF_QUARTER[quarter as 1 | 2 | 3 | 4];
+  if (!period) return null;
+  const cycle = await db.measurementCycle.findFirst({
+    where: { agencyId, year, period, status: "COMPLETED", archiveNote: { not: null } },
+    orderBy: { completedAt: "desc" },
+    select: {
+      archiveNote: true,
+      completedAt: true,
+      tasks: { where: { status: "DONE" }, orderBy: { completedAt: "desc" }, take: 1, select: { completedBy: { select: { name: true, nip: true } } } },
+    },
+  });
+  if (!cycle?.archiveNote) return null;
+  return { note: cycle.archiveNote, at: cycle.completedAt, by: cycle.tasks[0]?.completedBy ?? null };
+}
+
+type TSearch = Record<string, string | string[] | undefined>;
+const firstOf = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * The period a performance page or export shows, from ?tahun= and ?tw=. The
+ * year defaults to the latest PK; the quarter to the first one whose
+ * measurement cycle is not yet archived (the one being worked on), or TW IV
+ * when all are. Unusable values fall back to the defaults rather than failing.
+ */
+export async function resolvePeriod(agencyId: string, timeZone: TAgencyTimeZone, search: TSearch) {
+  const years = await listAgreementYears(agencyId);
+  const currentYear = new TZDate(new Date(), TIME_ZONE_IANA[timeZone]).getFullYear();
+  const rawYear = Number(firstOf(search.tahun));
+  const year = Number.isInteger(rawYear) && rawYear >= 2000 && rawYear <= 2100 ? rawYear : (years[0] ?? currentYear);
+  const frozen = await frozenQuarters(db, agencyId, year);
+  const rawQuarter = Number(firstOf(search.tw));
+  const quarter = ([1, 2, 3, 4].includes(rawQuarter) ? rawQuarter : frozen.findIndex((f) => !f) + 1 || 4) as 1 | 2 | 3 | 4;
+  // Offer the current year too, so a new year's page is reachable before its PK exists.
+  const yearOptions = [...new Set([...years, year])].sort((a, b) => b - a);
+  return { year, quarter, frozen, years: yearOptions, hasAgreement: years.includes(year) };
 }

@@ -1,8 +1,8 @@
 import {
   aggregateRealization,
-  aggregateTarget,
   budgetAbsorption,
   computeCapaian,
+  targetToDate as planTargetToDate,
   type TCapaianResult,
   type TCapaianSettings,
   type TTarget,
@@ -43,6 +43,13 @@ export interface RecapAgreement {
   programs: { id: string; code: string; name: string; quarters: { quarter: number; pagu: string; realization: string | null }[] }[];
 }
 
+/** A quarter archived by the head with realizations not yet verified (lib/performance/queries.ts loadPeriodArchive). */
+export interface TPeriodArchive {
+  note: string;
+  at: Date | null;
+  by: { name: string; nip: string } | null;
+}
+
 export interface RecapIndicator {
   id: string;
   code: string;
@@ -57,6 +64,10 @@ export interface RecapIndicator {
   /** Realization of each quarter (null = not filled). */
   quarterValues: (number | null)[];
   quarterStatus: (RecapAgreement["goals"][number]["indicators"][number]["realizations"][number]["status"] | null)[];
+  /** Per quarter: a value is there and Tim SAKIP has not verified it (the official outputs mark it). */
+  quarterUnverified: boolean[];
+  /** The realization and capaian to date rest on at least one unverified value. */
+  unverifiedToDate: boolean;
   /** Capaian of each quarter to date (target and realization aggregated up to that quarter). */
   quarterCapaian: TCapaianResult[];
   /** Realization to date for the selected quarter, and its capaian. */
@@ -67,27 +78,23 @@ export interface RecapIndicator {
 
 const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
 
-function targetOf(type: "SINGLE" | "RANGE", t: { targetValue: string | null; targetMin: string | null; targetMax: string | null }): TTarget {
-  return type === "RANGE" ? { type: "RANGE", min: t.targetMin, max: t.targetMax } : { type: "SINGLE", value: t.targetValue };
-}
-
 function printTarget(type: "SINGLE" | "RANGE", t: { targetValue: string | null; targetMin: string | null; targetMax: string | null }) {
   if (type === "RANGE") return t.targetMin === null && t.targetMax === null ? "-" : `${t.targetMin ?? "…"} - ${t.targetMax ?? "…"}`;
   return t.targetValue ?? "-";
 }
 
-/** The target to date for quarter q: quarterly targets aggregated like the realization; a range keeps its bounds. */
-function targetToDate(ind: RecapAgreement["goals"][number]["indicators"][number], q: number): TTarget | null {
-  const quarters = [1, 2, 3, 4].map((n) => ind.quarters.find((x) => x.quarter === n) ?? { targetValue: null, targetMin: null, targetMax: null });
-  if (ind.targetType === "RANGE") {
-    const last = quarters[q - 1]!;
-    return last.targetMin === null && last.targetMax === null ? targetOf("RANGE", ind) : targetOf("RANGE", last);
-  }
-  const value = aggregateTarget(quarters.slice(0, q).map((x) => x.targetValue), ind.aggregation);
-  return { type: "SINGLE", value: value ?? (q === 4 ? ind.targetValue : null) };
+/** The target to date for quarter q, aggregated like the realization (lib/performance/capaian.ts targetToDate). */
+function targetToDate(ind: RecapAgreement["goals"][number]["indicators"][number], q: number): TTarget {
+  const quarters = [1, 2, 3, 4].map((n) => ind.quarters.find((x) => x.quarter === n) ?? null);
+  return planTargetToDate({ targetType: ind.targetType, aggregation: ind.aggregation, annual: ind, quarters }, q);
 }
 
-export function buildRecap(agreement: RecapAgreement, quarter: number, settings: TCapaianSettings) {
+/**
+ * The period's recap: capaian of every indicator to date, budget absorption,
+ * which values are not verified yet, and the head's archive note when the
+ * quarter was archived with some (`archive`).
+ */
+export function buildRecap(agreement: RecapAgreement, quarter: number, settings: TCapaianSettings, archive: TPeriodArchive | null = null) {
   const goals = agreement.goals.map((goal) => ({
     id: goal.id,
     code: goal.code,
@@ -106,6 +113,7 @@ export function buildRecap(agreement: RecapAgreement, quarter: number, settings:
         });
       };
       const current = byQuarter[quarter - 1];
+      const quarterUnverified = byQuarter.map((r) => r !== null && r.value !== null && r.status !== "VERIFIED");
       return {
         id: ind.id,
         code: ind.code,
@@ -121,6 +129,8 @@ export function buildRecap(agreement: RecapAgreement, quarter: number, settings:
         }),
         quarterValues: values,
         quarterStatus: byQuarter.map((r) => r?.status ?? null),
+        quarterUnverified,
+        unverifiedToDate: quarterUnverified.slice(0, quarter).some(Boolean),
         quarterCapaian: [1, 2, 3, 4].map(capaianAt),
         realizationToDate: values[quarter - 1] === null ? null : aggregateRealization(values.slice(0, quarter), ind.aggregation),
         capaian: capaianAt(quarter),
@@ -150,7 +160,9 @@ export function buildRecap(agreement: RecapAgreement, quarter: number, settings:
       absorption: budgetAbsorption(realized, pagu, settings),
     };
   });
-  return { year: agreement.year, quarter, goals, programs };
+  // Values of the quarters the report covers (up to the selected one) that Tim SAKIP has not verified.
+  const unverifiedValues = goals.flatMap((g) => g.indicators).reduce((n, i) => n + i.quarterUnverified.slice(0, quarter).filter(Boolean).length, 0);
+  return { year: agreement.year, quarter, goals, programs, unverifiedValues, archive };
 }
 
 export type TRecap = ReturnType<typeof buildRecap>;

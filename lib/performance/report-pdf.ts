@@ -4,6 +4,7 @@ import { formatDate, type TAgencyTimeZone } from "@/lib/format";
 import { formatNip } from "@/lib/validation/nip";
 
 import { budgetAbsorption, DEFAULT_CAPAIAN_SETTINGS, type TCapaianResult, type TCapaianSettings } from "./capaian";
+import { OFFICIAL_NOTES, officialNotices } from "./official-notes";
 import type { TRecap } from "./recap";
 
 /**
@@ -11,7 +12,9 @@ import type { TRecap } from "./recap";
  * heading, the capaian of every indicator per sasaran with its drivers,
  * obstacles and follow-up, the budget absorption per program, and the head's
  * signature block. Everything comes from buildRecap, so the PDF says what the
- * rekap page and the xlsx say.
+ * rekap page and the xlsx say, including which values Tim SAKIP has not
+ * verified ("belum diverifikasi" under each, a notice under the heading) and
+ * the head's note when the quarter was archived anyway.
  *
  * pdfkit's built-in Helvetica (WinAnsi, no font file to ship) and a small
  * table layout of our own: pdfkit's table does not repeat the header row on a
@@ -166,7 +169,7 @@ const PAGE = { margin: 30, footer: 18 } as const;
 const BODY_SIZE = 7.5;
 const LINE = 1.2;
 const PAD = { x: 3, y: 2.5 } as const;
-const COLOR = { text: "#000000", muted: "#404040", border: "#000000", header: "#D9E2F3", goal: "#EDEDED", total: "#F5F5F5" } as const;
+const COLOR = { text: "#000000", muted: "#404040", border: "#000000", header: "#D9E2F3", goal: "#EDEDED", total: "#F5F5F5", warning: "#9C2A00" } as const;
 
 interface TPart {
   text: string;
@@ -528,6 +531,7 @@ function heading(layout: ReportLayout, input: TPerformanceReportPdfInput) {
   const order = ["VERIFIED", "SUBMITTED", "RETURNED", "DRAFT", "EMPTY"] as const;
   const parts = order.filter((s) => statuses.has(s)).map((s) => `${R.status[s].toLowerCase()} ${statuses.get(s)}`);
   if (parts.length) layout.paragraph(R.statusSummary(q, parts.join(", ")), { size: 8 });
+  for (const notice of officialNotices(recap, tz)) layout.paragraph(notice, { font: "bold", size: 8, color: COLOR.warning, gap: 2 });
   layout.y += 8;
 }
 
@@ -577,6 +581,9 @@ function indicatorTable(layout: ReportLayout, recap: TRecap) {
       const status = ind.quarterStatus[q - 1];
       const value = ind.quarterValues[q - 1] ?? null;
       const capaian = ind.capaian;
+      // An unverified value keeps its number, with the words under it: a printed page has no colour to rely on.
+      const unverified = (parts: TPart[], marked: boolean): TPart[] =>
+        marked ? [...parts, { text: OFFICIAL_NOTES.unverified, font: "italic", size: small, color: COLOR.warning }] : parts;
       const notePart = (label: string, value: string): TPart[] => [
         { text: label, font: "bold", size: small },
         { text: value.trim() || DASH, size: small },
@@ -594,9 +601,9 @@ function indicatorTable(layout: ReportLayout, recap: TRecap) {
             { parts: text(ind.unit) },
             { parts: text(pdfTarget(ind.annualTarget)) },
             ...[0, 1, 2, 3].map((n) => ({ parts: text(pdfTarget(ind.quarterTargets[n] ?? "-"), n === q - 1 ? { font: "bold" as const } : {}) })),
-            { parts: text(pdfNumber(value)) },
-            { parts: text(pdfNumber(ind.realizationToDate)) },
-            { parts: text(capaian.status === "OK" ? capaian.display : DASH, { font: "bold" }) },
+            { parts: unverified(text(pdfNumber(value)), ind.quarterUnverified[q - 1] === true) },
+            { parts: unverified(text(pdfNumber(ind.realizationToDate)), ind.unverifiedToDate && ind.realizationToDate !== null) },
+            { parts: unverified(text(capaian.status === "OK" ? capaian.display : DASH, { font: "bold" }), ind.unverifiedToDate && capaian.status === "OK") },
             { parts: capaian.status === "OK" ? text(capaian.category) : text(causeOf(capaian), { font: "italic", size: small, color: COLOR.muted }) },
             { parts: text(status ? R.status[status] : R.status.EMPTY, status === "VERIFIED" ? {} : { color: COLOR.muted }) },
           ],

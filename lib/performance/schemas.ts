@@ -2,6 +2,8 @@ import { z } from "zod";
 
 import { ZNip } from "@/lib/validation/nip";
 
+import { REALIZATION_MESSAGES } from "./workflow";
+
 /** Messages of performance data (Bahasa Indonesia). */
 export const PERFORMANCE_MESSAGES = {
   number: "Isi dengan angka, misalnya 1234,5.",
@@ -16,13 +18,23 @@ export const PERFORMANCE_MESSAGES = {
   unknownUnit: (name: string) => `Unit kerja "${name}" tidak dikenal di instansi ini.`,
   notFound: "Data kinerja tidak ditemukan.",
   notYourUnit: "Indikator ini menjadi tanggung jawab unit kerja lain.",
-  frozen: "Periode ini sudah diarsipkan: datanya tidak dapat diubah lagi.",
-  notEditable: "Realisasi yang sudah dikirim atau diverifikasi tidak dapat diubah. Minta Tim SAKIP mengembalikannya bila perlu perbaikan.",
+  frozen: REALIZATION_MESSAGES.frozen,
+  notEditable: REALIZATION_MESSAGES.notEditable,
   valueRequired: "Isi nilai realisasi sebelum mengirim.",
-  notSubmitted: "Hanya realisasi yang sudah dikirim yang dapat diverifikasi atau dikembalikan.",
-  reasonRequired: "Alasan pengembalian wajib diisi.",
+  notSubmitted: REALIZATION_MESSAGES.notSubmitted,
+  reasonRequired: REALIZATION_MESSAGES.reasonRequired,
   noAgreement: (year: number) => `Perjanjian Kinerja tahun ${year} belum ada.`,
   indicatorsInUse: (codes: string) => `Indikator berikut sudah memiliki realisasi dan tidak dapat dihapus: ${codes}.`,
+  programsInUse: (programs: string) =>
+    `Program berikut sudah memiliki realisasi anggaran dan tidak dapat dihapus: ${programs}. Cantumkan kembali program tersebut (kolom Program dan Pagu), atau kosongkan dahulu realisasi anggarannya.`,
+  frozenTargets: (items: string) =>
+    `Target pada triwulan yang sudah diarsipkan tidak dapat diubah: ${items}. Kembalikan nilainya seperti semula; target triwulan yang belum diarsipkan tetap dapat diubah.`,
+  targetsInUse: (items: string) => `Target berikut tidak dapat dikosongkan karena triwulannya sudah memiliki realisasi: ${items}.`,
+  unverifiedAtArchive: (period: string, list: string) =>
+    `${period} belum dapat diarsipkan karena realisasi berikut belum diverifikasi Tim SAKIP: ${list}. Verifikasi atau kembalikan dahulu; bila periode harus diarsipkan sekarang, Kepala instansi dapat mengarsipkannya dengan catatan.`,
+  archiveNoteRequired: "Tulis catatan mengapa periode diarsipkan dengan realisasi yang belum diverifikasi. Catatan ini dicantumkan pada lini masa dan dokumen resmi.",
+  archiveNoteHeadOnly:
+    "Hanya Kepala instansi yang dapat mengarsipkan periode yang realisasinya belum seluruhnya diverifikasi, dengan catatan. Minta Tim SAKIP memverifikasinya dahulu.",
   inputIncomplete: (n: number) => `Masih ada ${n} indikator yang realisasinya belum dikirim untuk periode ini.`,
   saved: "Disimpan sebagai draf.",
   submitted: "Realisasi dikirim ke Tim SAKIP.",
@@ -98,6 +110,7 @@ export const PERFORMANCE_MESSAGES = {
     previousValues: "Realisasi triwulan sebelumnya",
     valueLabel: (q: string, unit: string) => `Realisasi ${q} (${unit})`,
     valueHint: "Gunakan koma untuk desimal, misalnya 1.234,5.",
+    valueHintPercent: "Gunakan koma untuk desimal, misalnya 1.234,5. Tanda % boleh ditulis atau tidak: 85% dibaca 85.",
     readAs: (v: string) => `Terbaca sebagai ${v}.`,
     liveCapaian: (q: string) => `Capaian s.d. ${q}`,
     realizationToDate: (q: string, how: string) => `Realisasi s.d. ${q} (${how})`,
@@ -169,42 +182,81 @@ export const PERFORMANCE_MESSAGES = {
     noIndicatorsForFilter: "Tidak ada indikator untuk pilihan ini.",
     valueStatusNote: (status: string) => `(${status})`,
     legendUnverified: "Nilai bertanda keterangan status belum diverifikasi Tim SAKIP.",
+    // The archive step of a cycle (components/cycle): what stops the quarter from being archived.
+    archiveGate: {
+      title: (period: string) => `Realisasi ${period} yang belum diverifikasi`,
+      body: "Menyelesaikan langkah ini mengarsipkan periode: angkanya menjadi angka resmi dan tidak dapat diubah lagi. Realisasi berikut belum diverifikasi Tim SAKIP:",
+      wait: "Minta Tim SAKIP memverifikasi atau mengembalikan realisasi di atas. Bila periode harus diarsipkan sekarang, Kepala instansi dapat mengarsipkannya dengan catatan.",
+      head: "Sebagai Kepala, Anda dapat mengarsipkan sekarang dengan catatan. Catatan dicantumkan pada lini masa, laporan PDF, berkas xlsx, dan paket e-SAKIP, dan setiap nilai yang belum diverifikasi ditandai.",
+      noteLabel: "Catatan pengarsipan (wajib)",
+      noteHint: "Mengapa periode diarsipkan sebelum seluruh realisasi diverifikasi.",
+      submitHead: "Arsipkan dengan catatan",
+      archivedWithNote: (note: string) => `Diarsipkan sebelum seluruh realisasi diverifikasi. Catatan Kepala: ${note}`,
+    },
     // Export
     exportBadKind: "Jenis ekspor tidak dikenal. Gunakan jenis=rencana-aksi atau jenis=pengukuran.",
   },
 } as const;
 const M = PERFORMANCE_MESSAGES;
 
+/** A realization of a quarter that is not verified yet (EMPTY: not even filled), as the archive step names it. */
+export interface TUnverifiedRealization {
+  code: string;
+  name: string;
+  unit: string;
+  status: "DRAFT" | "SUBMITTED" | "RETURNED" | "EMPTY";
+}
+
+/** "Bidang Bina Marga: A2 (Dikirim); Bidang Cipta Karya: B1 (Dikembalikan), B2 (Belum diisi)": grouped by unit, in the given order. */
+export function describeUnverified(items: readonly TUnverifiedRealization[]): string {
+  const byUnit = new Map<string, string[]>();
+  for (const item of items) {
+    const list = byUnit.get(item.unit) ?? [];
+    list.push(`${item.code} (${M.ui.status[item.status]})`);
+    byUnit.set(item.unit, list);
+  }
+  return [...byUnit].map(([unit, codes]) => `${unit}: ${codes.join(", ")}`).join("; ");
+}
+
 /**
  * A decimal typed by a person: "1.234,5" (Indonesian), "1234.5" or a number.
  * Returns a canonical "1234.5" string for Prisma's Decimal, or null when empty.
+ * `percentSign`: a trailing "%" ("85%", "85 %") is read as the number, since a
+ * percentage indicator's unit already says it (the realization value).
  */
-export const ZDecimal = z
-  .union([z.number(), z.string().max(40, M.tooLarge)], { error: M.number })
-  .nullish()
-  .transform((raw, ctx) => {
-    if (raw === null || raw === undefined) return null;
-    if (typeof raw === "number") {
-      if (!Number.isFinite(raw)) {
+function decimalSchema(percentSign: boolean) {
+  return z
+    .union([z.number(), z.string().max(40, M.tooLarge)], { error: M.number })
+    .nullish()
+    .transform((raw, ctx) => {
+      if (raw === null || raw === undefined) return null;
+      if (typeof raw === "number") {
+        if (!Number.isFinite(raw)) {
+          ctx.addIssue({ code: "custom", message: M.number });
+          return z.NEVER;
+        }
+        return String(raw);
+      }
+      let text = raw.trim().replace(/\s/g, "");
+      if (text === "") return null;
+      if (percentSign && text.endsWith("%")) text = text.slice(0, -1);
+      // Indonesian: dots group thousands, the comma is the decimal mark.
+      const normalized = /,/.test(text) ? text.replace(/\./g, "").replace(",", ".") : /^-?\d{1,3}(\.\d{3})+$/.test(text) ? text.replace(/\./g, "") : text;
+      if (!/^-?\d+(\.\d+)?$/.test(normalized)) {
         ctx.addIssue({ code: "custom", message: M.number });
         return z.NEVER;
       }
-      return String(raw);
-    }
-    const text = raw.trim().replace(/\s/g, "");
-    if (text === "") return null;
-    // Indonesian: dots group thousands, the comma is the decimal mark.
-    const normalized = /,/.test(text) ? text.replace(/\./g, "").replace(",", ".") : /^-?\d{1,3}(\.\d{3})+$/.test(text) ? text.replace(/\./g, "") : text;
-    if (!/^-?\d+(\.\d+)?$/.test(normalized)) {
-      ctx.addIssue({ code: "custom", message: M.number });
-      return z.NEVER;
-    }
-    if (normalized.replace(/[-.]/g, "").length > 18) {
-      ctx.addIssue({ code: "custom", message: M.tooLarge });
-      return z.NEVER;
-    }
-    return normalized;
-  });
+      if (normalized.replace(/[-.]/g, "").length > 18) {
+        ctx.addIssue({ code: "custom", message: M.tooLarge });
+        return z.NEVER;
+      }
+      return normalized;
+    });
+}
+
+export const ZDecimal = decimalSchema(false);
+/** A realization value: a decimal, and "85%" read as 85. The form's live capaian and the server parse it with this. */
+export const ZRealizationValue = decimalSchema(true);
 
 const ZMoney = ZDecimal.refine((v) => v === null || !v.startsWith("-"), M.negativeBudget);
 
@@ -254,9 +306,13 @@ export const ZAgreementInput = z
     goals: z
       .array(z.object({ code: text(20).min(1, M.required), name: text(500).min(1, M.required), indicators: z.array(ZIndicatorInput).min(1) }))
       .min(1),
+    /**
+     * Absent: the programs are not part of this save (a PK annex without
+     * Program/Pagu columns) and stay as they are. Present: the full list.
+     */
     programs: z
       .array(z.object({ code: text(40).min(1, M.required), name: text(500).min(1, M.required), pagu: z.array(ZMoney).length(4) }))
-      .default([]),
+      .optional(),
   })
   .superRefine((pk, ctx) => {
     const seen = new Set<string>();
@@ -273,7 +329,7 @@ export const ZRealizationSave = z.object({
   indicatorId: z.string().min(1).max(40),
   year: ZYear,
   quarter: ZQuarter,
-  value: ZDecimal,
+  value: ZRealizationValue,
   faktorPendorong: text(5000).default(""),
   faktorPenghambat: text(5000).default(""),
   tindakLanjut: text(5000).default(""),

@@ -1,10 +1,15 @@
+import "server-only";
+
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { conflictError, forbiddenError, invalidError, notFoundError } from "@/lib/authz/errors";
-import { db, type DbTx } from "@/lib/db/client";
+import type { DbTx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-import { PERFORMANCE_MESSAGES as M, type ZAgreementInput, type ZBudgetSave, type ZRealizationReview, type ZRealizationSave } from "./schemas";
+import { diffAgreement, type TAgreementChange, type TStoredAgreement } from "./agreement-diff";
+import { PERFORMANCE_MESSAGES as M, type TUnverifiedRealization, type ZAgreementInput, type ZBudgetSave, type ZRealizationReview, type ZRealizationSave } from "./schemas";
+import { fillEvent, planRealization } from "./workflow";
 import type { z } from "zod";
 
 export interface PerformanceActor {
@@ -17,7 +22,7 @@ export interface PerformanceActor {
 
 const PERIOD_OF_QUARTER = { 1: "TW1", 2: "TW2", 3: "TW3", 4: "TW4" } as const;
 
-/** A period is frozen once a measurement cycle of it has been completed (its archive step done). */
+/** A period is frozen once a measurement cycle of it has been completed (its archive step done). A plain read, for pages. */
 export async function isPeriodFrozen(tx: DbTx, agencyId: string, year: number, quarter: number): Promise<boolean> {
   const period = PERIOD_OF_QUARTER[quarter as 1 | 2 | 3 | 4];
   const completed = await tx.measurementCycle.count({ where: { agencyId, year, period, status: "COMPLETED" } });
@@ -35,6 +40,29 @@ export async function frozenQuarters(tx: DbTx, agencyId: string, year: number): 
   return Object.values(PERIOD_OF_QUARTER).map((period) => done.has(period));
 }
 
+/**
+ * Whether each of the given quarters is frozen, read under a share lock on
+ * the cycles of those periods: an archive in progress (its cycle row being
+ * completed) is waited for and its outcome seen, and an archive that starts
+ * meanwhile waits for this transaction. Every write to a period's data takes
+ * it first, inside its transaction, so nothing lands in a period after it
+ * was frozen. Indexed by quarter - 1.
+ */
+export async function lockPeriodsFrozen(tx: DbTx, agencyId: string, year: number, quarters: readonly number[]): Promise<boolean[]> {
+  const periods = quarters.map((q) => PERIOD_OF_QUARTER[q as 1 | 2 | 3 | 4]);
+  const rows = await tx.$queryRaw<{ period: string; status: string }[]>`
+    SELECT "period"::text AS "period", "status"::text AS "status"
+    FROM "MeasurementCycle"
+    WHERE "agencyId" = ${agencyId} AND "year" = ${year} AND "period"::text IN (${Prisma.join(periods)})
+    ORDER BY "id"
+    FOR SHARE`;
+  const done = new Set(rows.filter((r) => r.status === "COMPLETED").map((r) => r.period));
+  return [1, 2, 3, 4].map((q) => done.has(PERIOD_OF_QUARTER[q as 1 | 2 | 3 | 4]));
+}
+
+const lockPeriodFrozen = async (tx: DbTx, agencyId: string, year: number, quarter: number) =>
+  (await lockPeriodsFrozen(tx, agencyId, year, [quarter]))[quarter - 1]!;
+
 /** Indicators of the year's PK whose realization of the quarter is not yet submitted (or verified). */
 export async function pendingRealizations(tx: DbTx, agencyId: string, year: number, quarter: number): Promise<number | null> {
   const agreement = await tx.performanceAgreement.findUnique({ where: { agencyId_year: { agencyId, year } }, select: { id: true } });
@@ -47,12 +75,133 @@ export async function pendingRealizations(tx: DbTx, agencyId: string, year: numb
 }
 
 /**
+ * The indicators of the year's PK whose realization of the quarter is not
+ * VERIFIED (or missing), by unit and in PK order: what stops a quarter from
+ * being archived. Empty when there is no PK.
+ */
+export async function unverifiedRealizations(tx: DbTx, agencyId: string, year: number, quarter: number): Promise<TUnverifiedRealization[]> {
+  const indicators = await tx.indicator.findMany({
+    where: { agencyId, goal: { agreement: { agencyId, year } } },
+    select: {
+      code: true,
+      name: true,
+      sortOrder: true,
+      goal: { select: { sortOrder: true } },
+      orgUnit: { select: { name: true, sortOrder: true } },
+      realizations: { where: { year, quarter }, select: { status: true } },
+    },
+  });
+  return indicators
+    .map((i) => ({ ...i, status: i.realizations[0]?.status ?? ("EMPTY" as const) }))
+    .filter((i) => i.status !== "VERIFIED")
+    .sort((a, b) => a.orgUnit.sortOrder - b.orgUnit.sortOrder || a.orgUnit.name.localeCompare(b.orgUnit.name, "id") || a.goal.sortOrder - b.goal.sortOrder || a.sortOrder - b.sortOrder)
+    .map((i) => ({ code: i.code, name: i.name, unit: i.orgUnit.name, status: i.status as TUnverifiedRealization["status"] }));
+}
+
+// ---------------------------------------------------------------------------
+// Perjanjian Kinerja
+// ---------------------------------------------------------------------------
+
+/** The stored PK in the shape the diff compares (Decimals as strings), with what holds realization data. */
+async function loadStoredAgreement(tx: DbTx, agencyId: string, year: number): Promise<TStoredAgreement | null> {
+  const agreement = await tx.performanceAgreement.findUnique({
+    where: { agencyId_year: { agencyId, year } },
+    select: {
+      id: true,
+      signedAt: true,
+      firstPartyName: true,
+      firstPartyJabatan: true,
+      firstPartyNip: true,
+      secondPartyName: true,
+      secondPartyJabatan: true,
+      goals: {
+        select: {
+          id: true,
+          code: true,
+          name: true,
+          indicators: {
+            select: {
+              id: true,
+              code: true,
+              name: true,
+              unit: true,
+              polarity: true,
+              targetType: true,
+              aggregation: true,
+              definition: true,
+              formula: true,
+              targetValue: true,
+              targetMin: true,
+              targetMax: true,
+              orgUnit: { select: { name: true } },
+              quarters: { select: { quarter: true, targetValue: true, targetMin: true, targetMax: true } },
+              realizations: { select: { quarter: true } },
+            },
+          },
+        },
+      },
+      programs: { select: { id: true, code: true, name: true, quarters: { select: { quarter: true, pagu: true, realization: true } } } },
+    },
+  });
+  if (!agreement) return null;
+  const dec = (v: { toString(): string } | null) => (v === null ? null : v.toString());
+  return {
+    id: agreement.id,
+    header: {
+      signedAt: agreement.signedAt ? agreement.signedAt.toISOString().slice(0, 10) : null,
+      firstPartyName: agreement.firstPartyName,
+      firstPartyJabatan: agreement.firstPartyJabatan,
+      firstPartyNip: agreement.firstPartyNip,
+      secondPartyName: agreement.secondPartyName,
+      secondPartyJabatan: agreement.secondPartyJabatan,
+    },
+    goals: agreement.goals.map((g) => ({ id: g.id, code: g.code, name: g.name })),
+    indicators: agreement.goals.flatMap((g) =>
+      g.indicators.map((i) => ({
+        id: i.id,
+        code: i.code,
+        goalCode: g.code,
+        name: i.name,
+        unit: i.unit,
+        polarity: i.polarity,
+        targetType: i.targetType,
+        aggregation: i.aggregation,
+        orgUnit: i.orgUnit.name,
+        definition: i.definition,
+        formula: i.formula,
+        targetValue: dec(i.targetValue),
+        targetMin: dec(i.targetMin),
+        targetMax: dec(i.targetMax),
+        quarters: [1, 2, 3, 4].map((n) => {
+          const q = i.quarters.find((x) => x.quarter === n);
+          return { targetValue: dec(q?.targetValue ?? null), targetMin: dec(q?.targetMin ?? null), targetMax: dec(q?.targetMax ?? null) };
+        }),
+        realizedQuarters: [...new Set(i.realizations.map((r) => r.quarter))],
+      })),
+    ),
+    programs: agreement.programs.map((p) => ({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      pagu: [1, 2, 3, 4].map((n) => dec(p.quarters.find((q) => q.quarter === n)?.pagu ?? null)),
+      realized: p.quarters.some((q) => q.realization !== null),
+    })),
+  };
+}
+
+/**
  * Saves the year's Perjanjian Kinerja with its sasaran, indicators, quarterly
  * targets and programs, matched by code so realizations keep their indicator.
- * Indicators or programs that disappear are removed unless they already hold data.
+ * Never loses data: an indicator or program that holds realization data is
+ * not removed (the save is refused, naming it), a target of an archived
+ * quarter does not change, and a target whose quarter holds a realization is
+ * not emptied. Programs absent from the input (`programs` undefined: a PK
+ * annex without Program/Pagu columns) stay as they are. The audit event lists
+ * every change with its old and new value (people's names and NIPs only as
+ * "changed").
  */
-export async function saveAgreement(input: z.output<typeof ZAgreementInput>, { agencyId, actor, meta }: Omit<PerformanceActor, "unitIds">) {
-  return db.$transaction(async (tx) => {
+export async function saveAgreement(input: z.output<typeof ZAgreementInput>, { agencyId, actor, meta }: Omit<PerformanceActor, "unitIds">, tx?: DbTx) {
+  return inTransaction(tx, async (tx) => {
     const units = new Map((await tx.orgUnit.findMany({ where: { agencyId }, select: { id: true, name: true } })).map((u) => [u.name, u.id]));
     const fieldErrors: Record<string, string[]> = {};
     input.goals.forEach((g, gi) =>
@@ -61,6 +210,15 @@ export async function saveAgreement(input: z.output<typeof ZAgreementInput>, { a
       }),
     );
     if (Object.keys(fieldErrors).length) throw invalidError(Object.values(fieldErrors)[0]![0]!, fieldErrors);
+
+    // Archived quarters, locked until this save commits (an archive in progress is waited for).
+    const frozen = await lockPeriodsFrozen(tx, agencyId, input.year, [1, 2, 3, 4]);
+    const stored = await loadStoredAgreement(tx, agencyId, input.year);
+    const diff = diffAgreement(stored, input, frozen);
+    if (diff.indicatorsInUse.length) throw invalidError(M.indicatorsInUse(diff.indicatorsInUse.join(", ")));
+    if (diff.programsInUse.length) throw invalidError(M.programsInUse(diff.programsInUse.join(", ")));
+    if (diff.frozenTargets.length) throw invalidError(M.frozenTargets(diff.frozenTargets.join("; ")));
+    if (diff.targetsInUse.length) throw invalidError(M.targetsInUse(diff.targetsInUse.join("; ")));
 
     const header = {
       signedAt: input.signedAt ? new Date(`${input.signedAt}T00:00:00.000Z`) : null,
@@ -77,6 +235,7 @@ export async function saveAgreement(input: z.output<typeof ZAgreementInput>, { a
       select: { id: true },
     });
 
+    const existingIndicators = new Map((stored?.indicators ?? []).map((i) => [i.code, i.id]));
     const keepIndicatorIds: string[] = [];
     const keepGoalIds: string[] = [];
     for (const [gi, g] of input.goals.entries()) {
@@ -103,9 +262,9 @@ export async function saveAgreement(input: z.output<typeof ZAgreementInput>, { a
           sortOrder: ii,
         };
         // Matched by code within the agreement, even if it moved to another sasaran.
-        const existing = await tx.indicator.findFirst({ where: { agencyId, code: ind.code, goal: { agreementId: agreement.id } }, select: { id: true } });
-        const saved = existing
-          ? await tx.indicator.update({ where: { id: existing.id }, data: { ...data, goalId: goal.id }, select: { id: true } })
+        const existingId = existingIndicators.get(ind.code);
+        const saved = existingId
+          ? await tx.indicator.update({ where: { id: existingId }, data: { ...data, goalId: goal.id }, select: { id: true } })
           : await tx.indicator.create({ data: { ...data, agencyId, goalId: goal.id, code: ind.code }, select: { id: true } });
         keepIndicatorIds.push(saved.id);
         for (const [qi, q] of ind.quarters.entries()) {
@@ -117,33 +276,32 @@ export async function saveAgreement(input: z.output<typeof ZAgreementInput>, { a
         }
       }
     }
-    const removed = await tx.indicator.findMany({
-      where: { agencyId, goal: { agreementId: agreement.id }, id: { notIn: keepIndicatorIds } },
-      select: { id: true, code: true, _count: { select: { realizations: true } } },
-    });
-    const inUse = removed.filter((r) => r._count.realizations > 0);
-    if (inUse.length) throw invalidError(M.indicatorsInUse(inUse.map((r) => r.code).join(", ")));
-    await tx.indicator.deleteMany({ where: { id: { in: removed.map((r) => r.id) } } });
+    // What is removed holds no realization (refused above).
+    await tx.indicator.deleteMany({ where: { agencyId, goal: { agreementId: agreement.id }, id: { notIn: keepIndicatorIds } } });
     await tx.strategicGoal.deleteMany({ where: { agreementId: agreement.id, id: { notIn: keepGoalIds } } });
 
-    const keepPrograms: string[] = [];
-    for (const [pi, p] of input.programs.entries()) {
-      const program = await tx.program.upsert({
-        where: { agreementId_code: { agreementId: agreement.id, code: p.code } },
-        create: { agencyId, agreementId: agreement.id, code: p.code, name: p.name, sortOrder: pi },
-        update: { name: p.name, sortOrder: pi },
-        select: { id: true },
-      });
-      keepPrograms.push(program.id);
-      for (const [qi, pagu] of p.pagu.entries()) {
-        await tx.programQuarter.upsert({
-          where: { programId_quarter: { programId: program.id, quarter: qi + 1 } },
-          create: { programId: program.id, quarter: qi + 1, pagu: pagu ?? "0" },
-          update: { pagu: pagu ?? "0" },
+    if (input.programs) {
+      const keepPrograms: string[] = [];
+      for (const [pi, p] of input.programs.entries()) {
+        const program = await tx.program.upsert({
+          where: { agreementId_code: { agreementId: agreement.id, code: p.code } },
+          create: { agencyId, agreementId: agreement.id, code: p.code, name: p.name, sortOrder: pi },
+          update: { name: p.name, sortOrder: pi },
+          select: { id: true },
         });
+        keepPrograms.push(program.id);
+        for (const [qi, pagu] of p.pagu.entries()) {
+          await tx.programQuarter.upsert({
+            where: { programId_quarter: { programId: program.id, quarter: qi + 1 } },
+            create: { programId: program.id, quarter: qi + 1, pagu: pagu ?? "0" },
+            update: { pagu: pagu ?? "0" },
+          });
+        }
       }
+      // What is removed holds no budget realization (refused above).
+      await tx.program.deleteMany({ where: { agreementId: agreement.id, id: { notIn: keepPrograms } } });
     }
-    await tx.program.deleteMany({ where: { agreementId: agreement.id, id: { notIn: keepPrograms } } });
+    const programs = await tx.program.count({ where: { agreementId: agreement.id } });
 
     await recordAudit(
       tx,
@@ -155,23 +313,29 @@ export async function saveAgreement(input: z.output<typeof ZAgreementInput>, { a
           year: input.year,
           goals: input.goals.length,
           indicators: keepIndicatorIds.length,
-          programs: input.programs.length,
+          programs,
+          changes: diff.changes satisfies TAgreementChange[],
         },
       },
       { agencyId, actor, meta },
     );
-    return { id: agreement.id };
+    return { id: agreement.id, changes: diff.changes.length };
   });
 }
 
+// ---------------------------------------------------------------------------
+// Realizations
+// ---------------------------------------------------------------------------
+
 /**
  * A Bidang saves (and optionally submits) the realization of one of its own
- * indicators for a quarter. Draft and returned values can be changed;
- * submitted and verified ones cannot, and nothing of a frozen period can.
+ * indicators for a quarter. Which statuses may change, and into what, is the
+ * realization table's (lib/performance/workflow.ts); nothing of a frozen
+ * period can.
  */
-export async function saveRealization(input: z.output<typeof ZRealizationSave>, ctx: PerformanceActor) {
+export async function saveRealization(input: z.output<typeof ZRealizationSave>, ctx: PerformanceActor, tx?: DbTx) {
   try {
-    return await saveRealizationOnce(input, ctx);
+    return await saveRealizationOnce(input, ctx, tx);
   } catch (error) {
     // Two first saves of the same indicator and quarter at once: the other one created the row first.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflictError();
@@ -179,23 +343,26 @@ export async function saveRealization(input: z.output<typeof ZRealizationSave>, 
   }
 }
 
-async function saveRealizationOnce(input: z.output<typeof ZRealizationSave>, ctx: PerformanceActor) {
-  return db.$transaction(async (tx) => {
+async function saveRealizationOnce(input: z.output<typeof ZRealizationSave>, ctx: PerformanceActor, outer?: DbTx) {
+  return inTransaction(outer, async (tx) => {
     const indicator = await tx.indicator.findFirst({
       where: { id: input.indicatorId, agencyId: ctx.agencyId, goal: { agreement: { year: input.year } } },
       select: { id: true, code: true, orgUnitId: true },
     });
     if (!indicator) throw notFoundError(M.notFound);
     if (!ctx.unitIds.includes(indicator.orgUnitId)) throw forbiddenError(M.notYourUnit);
-    if (await isPeriodFrozen(tx, ctx.agencyId, input.year, input.quarter)) throw invalidError(M.frozen);
-    if (input.submit && input.value === null) throw invalidError(M.valueRequired, { value: [M.valueRequired] });
+    const frozen = await lockPeriodFrozen(tx, ctx.agencyId, input.year, input.quarter);
 
     const existing = await tx.realization.findUnique({
       where: { indicatorId_year_quarter: { indicatorId: indicator.id, year: input.year, quarter: input.quarter } },
       select: { id: true, status: true, value: true, updatedAt: true },
     });
-    if (existing && existing.status !== "DRAFT" && existing.status !== "RETURNED") throw invalidError(M.notEditable);
-    const status = input.submit ? "SUBMITTED" : (existing?.status ?? "DRAFT");
+    const from = existing?.status ?? "NONE";
+    const plan = planRealization({ status: from, frozen }, fillEvent(from, input.submit));
+    if (!plan.ok) throw invalidError(plan.message);
+    if (input.submit && input.value === null) throw invalidError(M.valueRequired, { value: [M.valueRequired] });
+
+    const status = plan.to;
     const data = {
       value: input.value,
       faktorPendorong: input.faktorPendorong,
@@ -243,23 +410,24 @@ async function saveRealizationOnce(input: z.output<typeof ZRealizationSave>, ctx
   });
 }
 
-/** Tim SAKIP verifies a submitted value, or returns it to the Bidang with a reason. */
-export async function reviewRealization(input: z.output<typeof ZRealizationReview>, ctx: Omit<PerformanceActor, "unitIds">) {
+/** Tim SAKIP verifies a submitted value, or returns it to the Bidang with a reason (the realization table's VERIFY and RETURN). */
+export async function reviewRealization(input: z.output<typeof ZRealizationReview>, ctx: Omit<PerformanceActor, "unitIds">, tx?: DbTx) {
   if (input.decision === "RETURN" && !input.reason) throw invalidError(M.reasonRequired, { reason: [M.reasonRequired] });
-  return db.$transaction(async (tx) => {
+  return inTransaction(tx, async (tx) => {
     const realization = await tx.realization.findFirst({
       where: { id: input.realizationId, agencyId: ctx.agencyId },
       select: { id: true, year: true, quarter: true, status: true, value: true, indicator: { select: { id: true, code: true } } },
     });
     if (!realization) throw notFoundError(M.notFound);
-    if (await isPeriodFrozen(tx, ctx.agencyId, realization.year, realization.quarter)) throw invalidError(M.frozen);
-    if (realization.status !== "SUBMITTED") throw invalidError(M.notSubmitted);
-    const verify = input.decision === "VERIFY";
+    const frozen = await lockPeriodFrozen(tx, ctx.agencyId, realization.year, realization.quarter);
+    const plan = planRealization({ status: realization.status, frozen }, input.decision === "VERIFY" ? "VERIFY" : "RETURN", { comment: input.reason });
+    if (!plan.ok) throw invalidError(plan.message);
+    const verify = plan.to === "VERIFIED";
     const updated = await tx.realization.updateMany({
-      where: { id: realization.id, status: "SUBMITTED" },
+      where: { id: realization.id, status: realization.status },
       data: verify
-        ? { status: "VERIFIED", verifiedById: ctx.actor.id, verifiedAt: new Date(), returnReason: null }
-        : { status: "RETURNED", returnReason: input.reason, verifiedById: ctx.actor.id, verifiedAt: new Date() },
+        ? { status: plan.to, verifiedById: ctx.actor.id, verifiedAt: new Date(), returnReason: null }
+        : { status: plan.to, returnReason: input.reason, verifiedById: ctx.actor.id, verifiedAt: new Date() },
     });
     if (updated.count !== 1) throw conflictError();
     await recordAudit(
@@ -274,7 +442,7 @@ export async function reviewRealization(input: z.output<typeof ZRealizationRevie
           year: realization.year,
           quarter: realization.quarter,
           value: { before: realization.value?.toString() ?? null, after: realization.value?.toString() ?? null },
-          status: { before: "SUBMITTED", after: verify ? "VERIFIED" : "RETURNED" },
+          status: { before: realization.status, after: plan.to },
           reason: input.reason,
         },
       },
@@ -283,19 +451,25 @@ export async function reviewRealization(input: z.output<typeof ZRealizationRevie
   });
 }
 
-/** Budget realization of a program for a quarter (Realisasi Anggaran). */
-export async function saveBudgetRealization(input: z.output<typeof ZBudgetSave>, ctx: Omit<PerformanceActor, "unitIds">) {
-  return db.$transaction(async (tx) => {
+/**
+ * Budget realization of a program for a quarter (Realisasi Anggaran). The
+ * update is guarded by the value it read, so the audit event's "before" is
+ * what was replaced: a concurrent save in between makes this one a conflict.
+ */
+export async function saveBudgetRealization(input: z.output<typeof ZBudgetSave>, ctx: Omit<PerformanceActor, "unitIds">, tx?: DbTx) {
+  return inTransaction(tx, async (tx) => {
     const program = await tx.program.findFirst({
       where: { id: input.programId, agencyId: ctx.agencyId },
       select: { id: true, code: true, agreement: { select: { year: true } }, quarters: { where: { quarter: input.quarter }, select: { realization: true } } },
     });
     if (!program || program.quarters.length === 0) throw notFoundError(M.notFound);
-    if (await isPeriodFrozen(tx, ctx.agencyId, program.agreement.year, input.quarter)) throw invalidError(M.frozen);
-    await tx.programQuarter.update({
-      where: { programId_quarter: { programId: program.id, quarter: input.quarter } },
+    if (await lockPeriodFrozen(tx, ctx.agencyId, program.agreement.year, input.quarter)) throw invalidError(M.frozen);
+    const before = program.quarters[0]!.realization;
+    const updated = await tx.programQuarter.updateMany({
+      where: { programId: program.id, quarter: input.quarter, realization: before === null ? null : { equals: before } },
       data: { realization: input.realization },
     });
+    if (updated.count !== 1) throw conflictError();
     await recordAudit(
       tx,
       {
@@ -306,10 +480,11 @@ export async function saveBudgetRealization(input: z.output<typeof ZBudgetSave>,
           code: program.code,
           year: program.agreement.year,
           quarter: input.quarter,
-          realization: { before: program.quarters[0]!.realization?.toString() ?? null, after: input.realization },
+          realization: { before: before?.toString() ?? null, after: input.realization },
         },
       },
       { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
     );
   });
 }
+

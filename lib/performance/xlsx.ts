@@ -1,8 +1,10 @@
 import ExcelJS from "exceljs";
 
+import type { TAgencyTimeZone } from "@/lib/format";
 import { formatNip } from "@/lib/validation/nip";
 
 import { roundPercent, type TCapaianResult } from "./capaian";
+import { OFFICIAL_NOTES, officialNotices } from "./official-notes";
 import type { TRecap } from "./recap";
 
 /**
@@ -12,7 +14,10 @@ import type { TRecap } from "./recap";
  * signed by the head). Sasaran are parent rows with their indicators beneath;
  * a second sheet holds the budget. Every number comes from buildRecap, so the
  * file says what the recap page says, and every cell is a plain value, never
- * a formula: the file is a record, not a calculator.
+ * a formula: the file is a record, not a calculator. A value Tim SAKIP has
+ * not verified keeps its number but is marked: "*" after it, a cell note, its
+ * status "(belum diverifikasi)", and a note under the title counting them
+ * (with the head's archive note when the quarter was archived anyway).
  */
 
 export const PERFORMANCE_EXPORT_KINDS = {
@@ -36,6 +41,8 @@ export interface TPerformanceExportInput {
     secondPartyName: string;
     secondPartyJabatan: string;
   };
+  /** For the date of the archive note; WIB when not given. */
+  timeZone?: TAgencyTimeZone;
 }
 
 const QUARTERS = [1, 2, 3, 4] as const;
@@ -72,7 +79,7 @@ export const PERFORMANCE_COLUMNS = [
   { key: "tindakLanjut", header: "Tindak Lanjut", width: 28 },
 ] as const;
 export type TPerformanceColumnKey = (typeof PERFORMANCE_COLUMNS)[number]["key"];
-/** Rows 1-4 title, 5 blank, 6-7 the table header, data from 8. */
+/** Rows 1-4 title, 5 the notice (unverified values, archive note; blank when none), 6-7 the table header, data from 8. */
 export const PERFORMANCE_HEADER_ROWS = { first: 6, last: 7 } as const;
 export const columnIndex = (key: TPerformanceColumnKey) => PERFORMANCE_COLUMNS.findIndex((c) => c.key === key) + 1;
 
@@ -81,6 +88,9 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E2F3" } };
 const GOAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
 const PERCENT_FORMAT = "0.00";
+/** The marker of an unverified number: the value stays a number, shown with " *". */
+const UNVERIFIED_MARK = " *";
+const markFormat = (format: string | undefined) => `${format && format !== "General" ? format : "General"}"${UNVERIFIED_MARK}"`;
 const MONEY_FORMAT = '"Rp "#,##0';
 
 const idNumber = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 4 });
@@ -116,6 +126,18 @@ function titleRows(ws: ExcelJS.Worksheet, lastCol: number, lines: string[]) {
   });
 }
 
+/** Row 5: what the reader must know before reading the numbers (one merged, wrapped cell); left blank when nothing. */
+function noticeRow(ws: ExcelJS.Worksheet, lastCol: number, lines: string[]) {
+  if (lines.length === 0) return;
+  ws.mergeCells(5, 1, 5, lastCol);
+  const cell = ws.getCell(5, 1);
+  cell.value = lines.join("\n");
+  cell.font = { name: "Arial", size: 9, bold: true, color: { argb: "FF9C2A00" } };
+  cell.alignment = { horizontal: "left", vertical: "top", wrapText: true };
+  // Wrapped text does not grow the row by itself: about 250 characters fit on a line across the sheet.
+  ws.getRow(5).height = 4 + 12 * lines.reduce((n, line) => n + Math.ceil(line.length / 250), 0);
+}
+
 function setupPage(ws: ExcelJS.Worksheet, printTitles: string) {
   ws.pageSetup = {
     paperSize: 9, // A4
@@ -139,6 +161,7 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: TPerformanceExportInput) {
   const lastCol = PERFORMANCE_COLUMNS.length;
   ws.columns = PERFORMANCE_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
   titleRows(ws, lastCol, [meta.title, input.agency.name.toUpperCase(), input.agency.governmentName.toUpperCase(), `${QUARTER_NAMES[q - 1]} Tahun ${recap.year}`]);
+  noticeRow(ws, lastCol, officialNotices(recap, input.timeZone, ` (bertanda${UNVERIFIED_MARK})`));
 
   // Two header rows: grouped columns (Target, Realisasi) over their quarters, the others merged down.
   const { first, last } = PERFORMANCE_HEADER_ROWS;
@@ -207,7 +230,7 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: TPerformanceExportInput) {
       set("capaian", capaianCell(ind.capaian));
       set("category", ind.capaian.status === "OK" ? ind.capaian.category : null);
       const status = ind.quarterStatus[q - 1];
-      set("status", status ? STATUS[status] : "Belum diisi");
+      set("status", status ? (status === "VERIFIED" ? STATUS[status] : `${STATUS[status]} (${OFFICIAL_NOTES.unverified})`) : "Belum diisi");
       set("pendorong", ind.notes.faktorPendorong || null);
       set("penghambat", ind.notes.faktorPenghambat || null);
       set("tindakLanjut", ind.notes.tindakLanjut || null);
@@ -220,6 +243,21 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: TPerformanceExportInput) {
         } else if (col >= columnIndex("annualTarget") && col <= columnIndex("status")) {
           cell.alignment = { ...cell.alignment, horizontal: col === columnIndex("capaian") ? "left" : "center" };
         }
+      }
+      // Unverified values: still numbers, marked and explained.
+      const mark = (key: TPerformanceColumnKey, note: string) => {
+        const cell = r.getCell(columnIndex(key));
+        if (typeof cell.value !== "number") return;
+        cell.numFmt = markFormat(cell.numFmt);
+        cell.note = note;
+      };
+      QUARTERS.forEach((n) => {
+        const s = ind.quarterStatus[n - 1];
+        if (n <= q && ind.quarterUnverified[n - 1] && s) mark(`r${n}`, OFFICIAL_NOTES.cellNote(STATUS[s]));
+      });
+      if (ind.unverifiedToDate) {
+        mark("toDate", OFFICIAL_NOTES.cellNoteToDate);
+        mark("capaian", OFFICIAL_NOTES.cellNoteToDate);
       }
     });
   });

@@ -11,6 +11,7 @@ import { dayFromIso, diffSops, toSopInput } from "./mapping";
 import { SOP_SERVICE_MESSAGES as M } from "./messages";
 import type { TSopInput } from "./schemas";
 import { parseSopInput } from "./validate";
+import { planSopEvent, type TSopEvent, type TSopStatus } from "./workflow";
 
 export interface SopActor {
   agencyId: string;
@@ -89,6 +90,13 @@ async function assertNomorFree(tx: DbTx, agencyId: string, nomor: string, except
   if (taken && taken.id !== exceptSeriesId) throw invalidError(M.nomorTaken(nomor), { nomor: [M.nomorTaken(nomor)] });
 }
 
+/** The SOP table's answer for an event on a version, or its refusal as an Indonesian error. */
+function sopTransition(status: TSopStatus, event: TSopEvent) {
+  const plan = planSopEvent(status, event);
+  if (!plan.ok) throw invalidError(plan.message);
+  return plan;
+}
+
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /** The unique index on (agencyId, nomor) as the Indonesian field error; any other error unchanged. */
@@ -129,13 +137,13 @@ export async function updateSopDraft(sopId: string, raw: unknown, { agencyId, ac
   return inTransaction(tx, async (tx) => {
     const current = await tx.sop.findFirst({ where: { id: sopId, agencyId }, include: SOP_FULL_INCLUDE });
     if (!current) throw notFoundError(M.notFound);
-    if (current.status !== "DRAFT") throw invalidError(M.onlyDraftEditable);
+    const edit = sopTransition(current.status, "EDIT");
     const { input, roleIds } = await validateForAgency(tx, agencyId, raw);
     await assertNomorFree(tx, agencyId, input.nomor, current.seriesId);
     const changes = diffSops(toSopInput(current), input);
     // Guarded on the state we read: a concurrent activation makes this a no-op.
     const updated = await tx.sop.updateMany({
-      where: { id: sopId, agencyId, status: "DRAFT", updatedAt: current.updatedAt },
+      where: { id: sopId, agencyId, status: edit.from, updatedAt: current.updatedAt },
       data: contentData(input),
     });
     if (updated.count !== 1) throw conflictError();
@@ -185,7 +193,7 @@ async function createNewVersionTx(sopId: string, { agencyId, actor, meta }: SopA
     if (!source) throw notFoundError(M.notFound);
     const existingDraft = await tx.sop.findFirst({ where: { seriesId: source.seriesId, status: "DRAFT" }, select: { id: true } });
     if (existingDraft) return { id: existingDraft.id, existing: true };
-    if (source.status !== "ACTIVE") throw invalidError(M.onlyActiveRevisable);
+    sopTransition(source.status, "REVISE");
     const latest = await tx.sop.aggregate({ where: { seriesId: source.seriesId }, _max: { version: true } });
     const version = (latest._max.version ?? source.version) + 1;
     const input = toSopInput(source);
@@ -228,17 +236,18 @@ export async function activateSop(sopId: string, { agencyId, actor, meta }: SopA
   return inTransaction(tx, async (tx) => {
     const draft = await tx.sop.findFirst({ where: { id: sopId, agencyId }, include: SOP_FULL_INCLUDE });
     if (!draft) throw notFoundError(M.notFound);
-    if (draft.status !== "DRAFT") throw invalidError(M.alreadyActivated);
+    const activate = sopTransition(draft.status, "ACTIVATE");
     // Roles may have changed since the draft was saved: validate again.
     await validateForAgency(tx, agencyId, toSopInput(draft));
-    const previous = await tx.sop.findFirst({ where: { seriesId: draft.seriesId, status: "ACTIVE" }, select: { id: true } });
+    const previous = await tx.sop.findFirst({ where: { seriesId: draft.seriesId, status: "ACTIVE" }, select: { id: true, status: true } });
     if (previous) {
-      const superseded = await tx.sop.updateMany({ where: { id: previous.id, status: "ACTIVE" }, data: { status: "SUPERSEDED" } });
+      const supersede = sopTransition(previous.status, "SUPERSEDE");
+      const superseded = await tx.sop.updateMany({ where: { id: previous.id, status: supersede.from }, data: { status: supersede.to } });
       if (superseded.count !== 1) throw conflictError();
     }
     const activated = await tx.sop.updateMany({
-      where: { id: sopId, agencyId, status: "DRAFT" },
-      data: { status: "ACTIVE", activatedById: actor.id, activatedAt: new Date() },
+      where: { id: sopId, agencyId, status: activate.from },
+      data: { status: activate.to, activatedById: actor.id, activatedAt: new Date() },
     });
     if (activated.count !== 1) throw invalidError(M.alreadyActivated);
     await recordAudit(
@@ -247,7 +256,7 @@ export async function activateSop(sopId: string, { agencyId, actor, meta }: SopA
         action: "sop.activate",
         entityType: "Sop",
         entityId: sopId,
-        data: { nomor: draft.nomor, version: draft.version, status: { before: "DRAFT", after: "ACTIVE" }, supersededSopId: previous?.id ?? null },
+        data: { nomor: draft.nomor, version: draft.version, status: { before: activate.from, after: activate.to }, supersededSopId: previous?.id ?? null },
       },
       { agencyId, actor, meta },
     );
@@ -260,7 +269,9 @@ export async function archiveSop(sopId: string, { agencyId, actor, meta }: SopAc
   return inTransaction(tx, async (tx) => {
     const sop = await tx.sop.findFirst({ where: { id: sopId, agencyId }, select: { id: true, nomor: true, version: true, status: true } });
     if (!sop) throw notFoundError(M.notFound);
-    const archived = await tx.sop.updateMany({ where: { id: sopId, agencyId, status: "ACTIVE" }, data: { status: "ARCHIVED" } });
+    const archive = sopTransition(sop.status, "ARCHIVE");
+    const archived = await tx.sop.updateMany({ where: { id: sopId, agencyId, status: archive.from }, data: { status: archive.to } });
+    // Someone archived it meanwhile: the same answer as archiving it again.
     if (archived.count !== 1) throw invalidError(M.onlyActiveArchivable);
     await recordAudit(
       tx,
@@ -268,7 +279,7 @@ export async function archiveSop(sopId: string, { agencyId, actor, meta }: SopAc
         action: "sop.archive",
         entityType: "Sop",
         entityId: sopId,
-        data: { nomor: sop.nomor, version: sop.version, status: { before: "ACTIVE", after: "ARCHIVED" } },
+        data: { nomor: sop.nomor, version: sop.version, status: { before: archive.from, after: archive.to } },
       },
       { agencyId, actor, meta },
     );

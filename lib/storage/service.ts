@@ -5,8 +5,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { conflictError, forbiddenError, notFoundError } from "@/lib/authz/errors";
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { db, type DbTx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
-import { isPeriodFrozen } from "@/lib/performance/service";
+import { isPeriodFrozen, lockPeriodsFrozen } from "@/lib/performance/service";
+import { planRealization } from "@/lib/performance/workflow";
 
 import { getStorage, newStorageKey, StorageNotFoundError } from "./index";
 import { STORAGE_MESSAGES as M } from "./messages";
@@ -49,24 +51,33 @@ type TUploader = Pick<StoreUploadInput, "agencyId" | "roleIds" | "unitIds" | "ta
 
 /**
  * The target must be the agency's and still open for evidence, and the
- * uploader one of those who may change it: a realization in DRAFT or RETURNED,
- * of a period not yet archived, of an indicator of one of the uploader's
- * units; a task ACTIVE or RETURNED in an ACTIVE cycle, assigned to one of the
- * uploader's roles. Checked before writing (a refusal writes nothing) and
- * again inside the transaction (the state may have moved meanwhile).
+ * uploader one of those who may change it: a realization the realization
+ * table lets its unit ATTACH to (DRAFT or RETURNED, of a period not archived),
+ * of an indicator of one of the uploader's units; a task ACTIVE or RETURNED in
+ * an ACTIVE cycle, assigned to one of the uploader's roles. Checked before
+ * writing (a refusal writes nothing) and again inside the transaction with
+ * `lock`: the target row is share-locked first (and the period's cycles, for
+ * a realization), so a submit, a completion or an archive that commits
+ * meanwhile is waited for and seen, and one that starts later waits for the
+ * upload, exactly like the guarded transitions.
  */
-async function assertTargetOpen(tx: DbTx, { agencyId, target, roleIds, unitIds }: TUploader) {
+async function assertTargetOpen(tx: DbTx, { agencyId, target, roleIds, unitIds }: TUploader, { lock }: { lock: boolean }) {
   if ("realizationId" in target) {
+    if (lock) await tx.$queryRaw`SELECT "id" FROM "Realization" WHERE "id" = ${target.realizationId} AND "agencyId" = ${agencyId} FOR SHARE`;
     const realization = await tx.realization.findFirst({
       where: { id: target.realizationId, agencyId },
       select: { status: true, year: true, quarter: true, indicator: { select: { orgUnitId: true } } },
     });
     if (!realization) throw notFoundError(M.realizationNotFound);
     if (!unitIds.includes(realization.indicator.orgUnitId)) throw forbiddenError(PERFORMANCE_MESSAGES.notYourUnit);
-    if (realization.status !== "DRAFT" && realization.status !== "RETURNED") throw conflictError(M.realizationLocked);
-    if (await isPeriodFrozen(tx, agencyId, realization.year, realization.quarter)) throw conflictError(PERFORMANCE_MESSAGES.frozen);
+    const frozen = lock
+      ? (await lockPeriodsFrozen(tx, agencyId, realization.year, [realization.quarter]))[realization.quarter - 1]!
+      : await isPeriodFrozen(tx, agencyId, realization.year, realization.quarter);
+    const plan = planRealization({ status: realization.status, frozen }, "ATTACH");
+    if (!plan.ok) throw conflictError(plan.code === "FROZEN" ? PERFORMANCE_MESSAGES.frozen : M.realizationLocked);
     return;
   }
+  if (lock) await tx.$queryRaw`SELECT "id" FROM "CycleTask" WHERE "id" = ${target.taskId} AND "agencyId" = ${agencyId} FOR SHARE`;
   const task = await tx.cycleTask.findFirst({
     where: { id: target.taskId, agencyId },
     select: { status: true, assignedRoleId: true, assignedRole: { select: { name: true } }, cycle: { select: { status: true } } },
@@ -81,19 +92,22 @@ async function assertTargetOpen(tx: DbTx, { agencyId, target, roleIds, unitIds }
  * target, writes the bytes under a fresh key, then records the StoredFile row
  * and its `file.upload` audit event in one transaction. When that transaction
  * fails, the written bytes are removed again, so no file exists without its row.
+ * With a caller's `tx`, the row and event join it; should the caller's
+ * transaction roll back after this returns, the bytes stay behind unreferenced
+ * (never the other way round: no row without its bytes).
  */
-export async function storeUpload(input: StoreUploadInput): Promise<StoredFileView> {
+export async function storeUpload(input: StoreUploadInput, outer?: DbTx): Promise<StoredFileView> {
   const checked = checkUpload({ bytes: input.bytes, originalName: input.originalName });
   const realizationId = "realizationId" in input.target ? input.target.realizationId : null;
   const taskId = "taskId" in input.target ? input.target.taskId : null;
-  await assertTargetOpen(db, input);
+  await assertTargetOpen(outer ?? db, input, { lock: false });
 
   const storage = getStorage();
   const storageKey = newStorageKey(input.agencyId);
   await storage.put(storageKey, input.bytes);
   try {
-    return await db.$transaction(async (tx) => {
-      await assertTargetOpen(tx, input);
+    return await inTransaction(outer, async (tx) => {
+      await assertTargetOpen(tx, input, { lock: true });
       const file = await tx.storedFile.create({
         data: {
           agencyId: input.agencyId,
@@ -133,8 +147,8 @@ function fileEvent(action: "file.upload" | "file.download", file: StoredFileView
  * One of the agency's files and its content. Any other id (another agency's
  * file included) is "not found"; so is a row whose bytes have gone missing.
  */
-export async function getDownload(agencyId: string, fileId: string): Promise<{ file: StoredFileView; body: Buffer | NodeJS.ReadableStream }> {
-  const row = await db.storedFile.findFirst({
+export async function getDownload(agencyId: string, fileId: string, tx: DbTx = db): Promise<{ file: StoredFileView; body: Buffer | NodeJS.ReadableStream }> {
+  const row = await tx.storedFile.findFirst({
     where: { id: fileId, agencyId },
     select: { id: true, storageKey: true, originalName: true, mimeType: true, size: true, sha256: true, realizationId: true, taskId: true },
   });
@@ -155,6 +169,7 @@ export async function getDownload(agencyId: string, fileId: string): Promise<{ f
 export async function recordDownload(
   file: StoredFileView,
   ctx: { agencyId: string; actor: AuditActor; meta: AuditRequestMeta | null },
+  tx?: DbTx,
 ): Promise<void> {
-  await db.$transaction((tx) => recordAudit(tx, fileEvent("file.download", file), { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta }));
+  await inTransaction(tx, (tx) => recordAudit(tx, fileEvent("file.download", file), { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta }));
 }

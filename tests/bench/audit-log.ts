@@ -21,16 +21,8 @@
  * export route builds it).
  */
 import { randomBytes } from "node:crypto";
-import { register } from "node:module";
 
 import pg from "pg";
-
-// lib/audit/queries.ts is a server module ("server-only" throws outside React Server Components).
-register(
-  `data:text/javascript,${encodeURIComponent(
-    'export async function resolve(s, c, next) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(s, c); }',
-  )}`,
-);
 
 const url = process.env.DATABASE_URL;
 if (!url?.startsWith("postgres")) {

@@ -26,6 +26,6 @@ if (process.env.DATABASE_URL) {
   env.ALUR_DATA_DIR = ".data/e2e";
 }
 
-const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts", "--port", port], { stdio: "inherit", env });
+const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/start.ts", "--port", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 1));

@@ -10,6 +10,11 @@
  * - leaving out any one of those requirements is refused (nothing is required
  *   on the screen that the server does not require);
  * - an action not offered is refused even with every field filled in.
+ * The archive gate is part of it: at the archive step of a quarter whose
+ * realization is not verified, the step's executor is refused with the list,
+ * the head (who does not hold the step) is offered to archive with a note and
+ * refused without one, everyone else gets nothing; once verified, the step is
+ * its executor's again and the head's takeover is gone.
  */
 import { describe, expect, it } from "vitest";
 
@@ -89,10 +94,12 @@ async function setup() {
   });
   const goal = await db.strategicGoal.create({ data: { agencyId: agency.id, agreementId: agreement.id, code: "S1", name: "Sasaran" } });
   const indicator = await db.indicator.create({ data: { agencyId: agency.id, goalId: goal.id, code: "I1", name: "Indikator", unit: "%", orgUnitId: unit.id, targetValue: "80" } });
-  const submitRealization = () =>
-    db.realization.create({ data: { agencyId: agency.id, indicatorId: indicator.id, year: YEAR, quarter: 1, value: "81", status: "SUBMITTED", submittedAt: new Date() } });
+  const submitRealization = (quarter = 1) =>
+    db.realization.create({ data: { agencyId: agency.id, indicatorId: indicator.id, year: YEAR, quarter, value: "81", status: "SUBMITTED", submittedAt: new Date() } });
+  const verifyRealization = (quarter: number) =>
+    db.realization.updateMany({ where: { indicatorId: indicator.id, year: YEAR, quarter }, data: { status: "VERIFIED", verifiedAt: new Date() } });
 
-  return { agency, members, by, sopId, submitRealization };
+  return { agency, members, by, sopId, submitRealization, verifyRealization };
 }
 type World = Awaited<ReturnType<typeof setup>>;
 
@@ -117,8 +124,11 @@ function cycleActorOf(ctx: AgencyContext): CycleActor {
 
 /** What the cycle page offers this member for the open task (its data function, lib/cycle/queries.ts). */
 async function pageOffers(ctx: AgencyContext, cycleId: string): Promise<TTaskOffer[]> {
-  const page = await loadCyclePage(ctx, cycleId);
-  return page?.options?.offers ?? [];
+  return (await pageOptions(ctx, cycleId))?.offers ?? [];
+}
+
+async function pageOptions(ctx: AgencyContext, cycleId: string) {
+  return (await loadCyclePage(ctx, cycleId))?.options ?? null;
 }
 
 class Rollback extends Error {}
@@ -148,6 +158,7 @@ function workFor(requires: TWorkRequirements): TTaskWork {
     ...(requires.decisions ? { decisions: "Format disiapkan besok." } : {}),
     ...(requires.checklist.length ? { checklist: [...requires.checklist] } : {}),
     ...(requires.comment ? { comment: "Data dukung belum lengkap." } : {}),
+    ...(requires.archiveNote ? { archiveNote: "Tim Evaluasi berhalangan; verifikasi menyusul." } : {}),
   };
 }
 
@@ -159,6 +170,7 @@ function everything(kelengkapan: string): TTaskWork {
     decisions: "Keputusan rapat.",
     checklist: kelengkapanItems(kelengkapan),
     comment: "Catatan dan alasan.",
+    archiveNote: "Catatan pengarsipan.",
   };
 }
 
@@ -251,12 +263,55 @@ describe("the cycle page and the server agree on who may do what, and with what"
     expect((await pageOffers(await doorOf(w, plt), cycleId)).map((o) => o.event)).toEqual(["APPROVE", "RETURN"]);
     await act(w, cycleId, plt, "APPROVE");
     await runTo(9, "after approval");
-    expect(await expectScreenEqualsServer(w, cycleId, "archive")).toBeGreaterThan(0);
-    await act(w, cycleId, w.by(executorLabel(9)), "COMPLETE");
+
+    // Step 9 archives TW I, whose realization is submitted but not verified.
+    expect(await expectScreenEqualsServer(w, cycleId, "archive, unverified")).toBeGreaterThan(0);
+    const archiver = w.by(executorLabel(9));
+    const executorSees = await pageOptions(await doorOf(w, archiver), cycleId);
+    expect(executorSees).toMatchObject({
+      assignee: true,
+      offers: [],
+      refusal: { code: "INVALID", archiveGate: { period: "Triwulan I", unverified: [{ code: "I1", unit: "Bidang Data", status: "SUBMITTED" }] } },
+    });
+    expect(executorSees?.refusal?.message).toMatch(/^Triwulan I belum dapat diarsipkan .*Bidang Data: I1 \(Dikirim\)/);
+    for (const head of [w.by("Kepala Badan"), plt]) {
+      const options = await pageOptions(await doorOf(w, head), cycleId);
+      expect(options?.assignee, head.label).toBe(true);
+      expect(options?.offers.map((o) => [o.event, o.requires.archiveNote]), head.label).toEqual([["COMPLETE", expect.stringMatching(/^Tulis catatan/)]]);
+    }
+    for (const other of w.members.filter((m) => !m.codes.includes("KEPALA_BADAN") && m !== archiver)) {
+      expect(await pageOptions(await doorOf(w, other), cycleId), other.label).toMatchObject({ assignee: false, offers: [] });
+    }
+
+    // Verified: the step is its executor's again, with no note; the head's takeover is gone.
+    await w.verifyRealization(1);
+    expect(await expectScreenEqualsServer(w, cycleId, "archive, verified")).toBeGreaterThan(0);
+    expect((await pageOffers(await doorOf(w, archiver), cycleId)).map((o) => [o.event, o.requires.archiveNote])).toEqual([["COMPLETE", null]]);
+    expect(await pageOptions(await doorOf(w, w.by("Kepala Badan")), cycleId)).toMatchObject({ assignee: false, offers: [] });
+    await act(w, cycleId, archiver, "COMPLETE");
 
     // Completed: nothing offered, nothing accepted.
-    expect((await db.measurementCycle.findUniqueOrThrow({ where: { id: cycleId } })).status).toBe("COMPLETED");
+    expect(await db.measurementCycle.findUniqueOrThrow({ where: { id: cycleId } })).toMatchObject({ status: "COMPLETED", archiveNote: null });
     expect(await expectScreenEqualsServer(w, cycleId, "completed")).toBe(0);
+
+    // TW II: its realization stays unverified, and the head archives it with the note the page asks for.
+    const { id: tw2 } = await startCycle(ZStartCycle.parse({ sopId: w.sopId, year: YEAR, period: "TW2" }), cycleActorOf(await doorOf(w, w.by("Kepala Badan"))));
+    await w.submitRealization(2);
+    for (let task = await openTask(tw2); task.stepNumber < 9; task = await openTask(tw2)) {
+      const decision = task.stepNumber === 7;
+      await act(w, tw2, decision ? w.by("Kepala Badan") : w.by(executorLabel(task.stepNumber)), decision ? "APPROVE" : "COMPLETE");
+    }
+    expect(await expectScreenEqualsServer(w, tw2, "TW II archive, unverified")).toBeGreaterThan(0);
+    await act(w, tw2, w.by("Kepala Badan"), "COMPLETE");
+    expect(await db.measurementCycle.findUniqueOrThrow({ where: { id: tw2 } })).toMatchObject({
+      status: "COMPLETED",
+      archiveNote: "Tim Evaluasi berhalangan; verifikasi menyusul.",
+    });
+    const completed = await db.auditEvent.findFirstOrThrow({ where: { agencyId: w.agency.id, action: "cycle.complete", entityId: tw2 } });
+    expect(completed).toMatchObject({
+      actorId: w.by("Kepala Badan").user.id,
+      data: { archiveNote: "Tim Evaluasi berhalangan; verifikasi menyusul.", unverified: [{ code: "I1", unit: "Bidang Data", status: "SUBMITTED" }] },
+    });
 
     // A yearly cycle has no quarter's realizations to stand in: its INPUT step asks for the checklist, on both sides.
     const { id: yearly } = await startCycle(ZStartCycle.parse({ sopId: w.sopId, year: YEAR, period: "TAHUNAN" }), cycleActorOf(await doorOf(w, w.by("Administrator"))));

@@ -10,6 +10,8 @@ import { applyMigrations } from "@/lib/db/migrate";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** PGlite serves one query at a time: a race cannot happen there, so concurrency tests skip it. */
+    embeddedDatabase: boolean;
   }
 }
 
@@ -29,6 +31,7 @@ export default async function setup(project: TestProject) {
   }
   await applyMigrations(url);
   project.provide("databaseUrl", url);
+  project.provide("embeddedDatabase", Boolean(embedded));
   return async () => {
     await embedded?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 
 import { AppError } from "@/lib/authz/errors";
 import { cancelCycle, startCycle } from "@/lib/cycle/service";
@@ -283,6 +283,66 @@ describe("storeUpload to a cycle task", () => {
 
     await cancelCycle({ cycleId: w.cycle.id, reason: "Salah periode." }, cycleActorOf(w.admin, w.agency, ["ADMIN"]));
     expect(await rejection(w.uploadAs(w.executor, w.firstExecutor))).toMatchObject({ code: "CONFLICT" });
+    expect(await filesUnderBase()).toEqual(before);
+  });
+});
+
+/**
+ * The open-target check and the insert are one guarded step: the upload's
+ * transaction locks the realization (or task) it checks, so a submit or a
+ * completion that commits meanwhile is either waited for and seen, or waits
+ * for the upload. PostgreSQL only: PGlite serves one query at a time, so two
+ * transactions never interleave there and the race cannot fail.
+ */
+describe("storeUpload racing a status change", () => {
+  const onPostgres = !inject("embeddedDatabase");
+
+  /** Runs `change` in a transaction held open until the upload has started, then commits it. */
+  async function whileHeld(change: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<unknown>, during: () => Promise<unknown>) {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let changed!: () => void;
+    const isChanged = new Promise<void>((resolve) => (changed = resolve));
+    const other = db.$transaction(
+      async (tx) => {
+        await change(tx);
+        changed();
+        await held;
+      },
+      { timeout: 15_000 },
+    );
+    await isChanged;
+    const result = during().then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await other;
+    return result;
+  }
+
+  it.skipIf(!onPostgres)("an upload racing a submit never lands on the submitted realization (skipped on PGlite: no interleaving)", async () => {
+    const { realization, upload } = await realizationWorld();
+    const before = await filesUnderBase();
+    const result = await whileHeld(
+      (tx) => tx.realization.update({ where: { id: realization.id }, data: { status: "SUBMITTED", submittedAt: new Date() } }),
+      () => upload(),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await db.storedFile.count({ where: { realizationId: realization.id } })).toBe(0);
+    expect(await filesUnderBase()).toEqual(before);
+  });
+
+  it.skipIf(!onPostgres)("an upload racing the completion of its task never lands on the closed task (skipped on PGlite: no interleaving)", async () => {
+    const w = await taskWorld();
+    const before = await filesUnderBase();
+    const result = await whileHeld(
+      (tx) => tx.cycleTask.update({ where: { id: w.task.id }, data: { status: "DONE", outcome: "COMPLETED", completedAt: new Date() } }),
+      () => w.uploadAs(w.executor, w.firstExecutor),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await db.storedFile.count({ where: { taskId: w.task.id } })).toBe(0);
     expect(await filesUnderBase()).toEqual(before);
   });
 });

@@ -358,7 +358,7 @@ test("(c) the embedded database refuses a second owner; the first owner's data i
     (r) => ({ code: 0, output: r.stdout + r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, output: e.stdout + e.stderr }),
   );
-  const app = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts", "--port", "4422"], {
+  const app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/start.ts", "--port", "4422"], {
     env: { ...process.env, DATABASE_URL: "", ALUR_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

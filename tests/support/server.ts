@@ -13,7 +13,7 @@ import pg from "pg";
 import { buildIsStale } from "@/lib/cli/build-state";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { importServerModule } from "@/lib/cli/server-modules";
+import { seedDemo } from "@/lib/seed/demo";
 
 import { ROOT } from "./http";
 
@@ -69,7 +69,6 @@ export async function createDatabase(name: string, options: { seed?: boolean } =
     shared.alurPrisma = undefined;
     const prisma = createPrismaClient(url);
     try {
-      const { seedDemo } = await importServerModule(() => import("@/lib/seed/demo"));
       await seedDemo(prisma);
     } finally {
       await prisma.$disconnect();

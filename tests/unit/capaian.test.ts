@@ -10,11 +10,13 @@ import {
   formatPercent,
   parseNumeric,
   roundPercent,
+  targetToDate,
   type TCapaianFailureReason,
   type TCapaianInput,
   type TCapaianSettings,
   ZCapaianSettings,
 } from "@/lib/performance/capaian";
+import { buildRecap, type RecapAgreement } from "@/lib/performance/recap";
 
 const CAP_120: TCapaianSettings = { ...DEFAULT_CAPAIAN_SETTINGS, cap: 120 };
 const CAP_100: TCapaianSettings = { ...DEFAULT_CAPAIAN_SETTINGS, cap: 100 };
@@ -248,6 +250,105 @@ describe("aggregateRealization / aggregateTarget across four quarters", () => {
   it("a period with no realization yet cannot be computed", () => {
     const realization = aggregateRealization([null], "CUMULATIVE");
     expect(computeCapaian({ polarity: "HIGHER", target: single(25), realization })).toMatchObject({ status: "CANNOT_COMPUTE", reason: "REALIZATION_MISSING" });
+  });
+});
+
+/**
+ * A range target aggregated like its realization (issue #12, item 4). The peer
+ * bug: quarterly ranges [20, 30] with realizations 25 + 25 compared the
+ * cumulative 50 with the last quarter's [20, 30] and gave 166,67% at TW II;
+ * summed, the range is [40, 60] and 50 is inside it: 100%.
+ */
+interface RangeVector {
+  name: string;
+  polarity: "HIGHER" | "LOWER";
+  aggregation: "CUMULATIVE" | "LAST" | "AVERAGE";
+  annual: [number | null, number | null];
+  quarters: ([number, number] | null)[];
+  realizations: (number | null)[];
+  quarter: number;
+  target: [number | null, number | null];
+  percent?: number;
+  reason?: TCapaianFailureReason;
+}
+
+const RANGE_VECTORS: RangeVector[] = [
+  { name: "cumulative, 25 + 25 within [20,30] + [20,30] = [40,60] is 100% (not 166,67%)", polarity: "HIGHER", aggregation: "CUMULATIVE", annual: [80, 120], quarters: [[20, 30], [20, 30], [20, 30], [20, 30]], realizations: [25, 25], quarter: 2, target: [40, 60], percent: 100 },
+  { name: "cumulative, TW I alone keeps its own range", polarity: "HIGHER", aggregation: "CUMULATIVE", annual: [80, 120], quarters: [[20, 30], [20, 30], [20, 30], [20, 30]], realizations: [25], quarter: 1, target: [20, 30], percent: 100 },
+  { name: "cumulative, above the summed upper bound: R/b", polarity: "HIGHER", aggregation: "CUMULATIVE", annual: [80, 120], quarters: [[20, 30], [20, 30], [20, 30], [20, 30]], realizations: [30, 35], quarter: 2, target: [40, 60], percent: (65 / 60) * 100 },
+  { name: "cumulative, below the summed lower bound: R/a", polarity: "HIGHER", aggregation: "CUMULATIVE", annual: [80, 120], quarters: [[20, 30], [20, 30], [20, 30], [20, 30]], realizations: [10, 20], quarter: 2, target: [40, 60], percent: 75 },
+  { name: "cumulative, lower is better, below the summed lower bound: (2a-R)/a", polarity: "LOWER", aggregation: "CUMULATIVE", annual: [8, 12], quarters: [[2, 3], [2, 3], [2, 3], [2, 3]], realizations: [1, 1, 1], quarter: 3, target: [6, 9], percent: 150 },
+  { name: "cumulative, uneven quarterly ranges sum bound by bound", polarity: "HIGHER", aggregation: "CUMULATIVE", annual: [100, 140], quarters: [[10, 20], [30, 40], [30, 40], [30, 40]], realizations: [15, 35, 35], quarter: 3, target: [70, 100], percent: 100 },
+  { name: "cumulative, no quarterly ranges: the annual range at TW IV", polarity: "HIGHER", aggregation: "CUMULATIVE", annual: [80, 120], quarters: [null, null, null, null], realizations: [25, 25, 25, 25], quarter: 4, target: [80, 120], percent: 100 },
+  { name: "cumulative, no quarterly ranges: not the annual range at TW II", polarity: "HIGHER", aggregation: "CUMULATIVE", annual: [80, 120], quarters: [null, null, null, null], realizations: [25, 25], quarter: 2, target: [null, null], reason: "TARGET_MISSING" },
+  { name: "last value keeps the quarter's own range", polarity: "HIGHER", aggregation: "LAST", annual: [90, 100], quarters: [[20, 30], [45, 55], [70, 80], [90, 100]], realizations: [24.5, 50], quarter: 2, target: [45, 55], percent: 100 },
+  { name: "last value, quarter without a range: the annual range", polarity: "HIGHER", aggregation: "LAST", annual: [90, 100], quarters: [[20, 30], null, null, null], realizations: [24.5, 95], quarter: 2, target: [90, 100], percent: 100 },
+  { name: "average averages the bounds", polarity: "HIGHER", aggregation: "AVERAGE", annual: [30, 40], quarters: [[20, 30], [40, 50], [40, 50], [40, 50]], realizations: [22, 42], quarter: 2, target: [30, 40], percent: 100 },
+  { name: "average, same range every quarter stays that range", polarity: "HIGHER", aggregation: "AVERAGE", annual: [80, 90], quarters: [[80, 90], [80, 90], [80, 90], [80, 90]], realizations: [84.5, 70], quarter: 2, target: [80, 90], percent: (77.25 / 80) * 100 },
+];
+
+describe("targetToDate: a range target is aggregated like its realization", () => {
+  const bounds = (b: [number, number] | null) => ({ targetValue: null, targetMin: b?.[0] ?? null, targetMax: b?.[1] ?? null });
+  it.each(RANGE_VECTORS)("$name", ({ polarity, aggregation, annual, quarters, realizations, quarter, target, percent, reason }) => {
+    const toDate = targetToDate({ targetType: "RANGE", aggregation, annual: { targetValue: null, targetMin: annual[0], targetMax: annual[1] }, quarters: quarters.map(bounds) }, quarter);
+    expect(toDate.type).toBe("RANGE");
+    if (toDate.type !== "RANGE") return;
+    expect([toDate.min, toDate.max].map((v) => (v === null || v === undefined ? null : Number(v)))).toEqual(target);
+    const result = computeCapaian({ polarity, target: toDate, realization: aggregateRealization(realizations.slice(0, quarter), aggregation) });
+    if (reason) {
+      expect(result).toMatchObject({ status: "CANNOT_COMPUTE", reason });
+      return;
+    }
+    expect(result.status).toBe("OK");
+    if (result.status === "OK") expect(result.percent).toBeCloseTo(percent!, 10);
+  });
+
+  it("a single target is aggregated as before: cumulative sums, last takes the quarter's, the annual one at TW IV when quarters are empty", () => {
+    const single = (v: number | null) => ({ targetValue: v, targetMin: null, targetMax: null });
+    const quarters = [2, 3, 4, 3].map(single);
+    expect(targetToDate({ targetType: "SINGLE", aggregation: "CUMULATIVE", annual: single(12), quarters }, 3)).toEqual({ type: "SINGLE", value: 9 });
+    expect(targetToDate({ targetType: "SINGLE", aggregation: "LAST", annual: single(12), quarters }, 2)).toEqual({ type: "SINGLE", value: 3 });
+    expect(targetToDate({ targetType: "SINGLE", aggregation: "AVERAGE", annual: single(12), quarters }, 2)).toEqual({ type: "SINGLE", value: 2.5 });
+    const empty = [null, null, null, null].map(single);
+    expect(targetToDate({ targetType: "SINGLE", aggregation: "LAST", annual: single(12), quarters: empty }, 4)).toEqual({ type: "SINGLE", value: 12 });
+    expect(targetToDate({ targetType: "SINGLE", aggregation: "LAST", annual: single(12), quarters: empty }, 2)).toEqual({ type: "SINGLE", value: null });
+  });
+});
+
+describe("the recap: a cumulative range target", () => {
+  it("gives 100% at TW II for 25 + 25 against quarterly ranges [20, 30] (the recap, the PDF and the xlsx read this)", () => {
+    const range = (min: string, max: string) => ({ targetValue: null, targetMin: min, targetMax: max });
+    const realization = (quarter: number, value: string) => ({ id: `r${quarter}`, quarter, value, status: "VERIFIED" as const, faktorPendorong: "", faktorPenghambat: "", tindakLanjut: "", returnReason: null });
+    const agreement: RecapAgreement = {
+      year: 2026,
+      programs: [],
+      goals: [
+        {
+          id: "g",
+          code: "S1",
+          name: "Sasaran",
+          indicators: [
+            {
+              id: "i",
+              code: "IKU-1",
+              name: "Jumlah kegiatan",
+              unit: "kegiatan",
+              polarity: "HIGHER",
+              targetType: "RANGE",
+              aggregation: "CUMULATIVE",
+              orgUnit: { id: "u", name: "Bidang" },
+              ...range("80", "120"),
+              quarters: [1, 2, 3, 4].map((quarter) => ({ quarter, ...range("20", "30") })),
+              realizations: [realization(1, "25"), realization(2, "25")],
+            },
+          ],
+        },
+      ],
+    };
+    const indicator = buildRecap(agreement, 2, DEFAULT_CAPAIAN_SETTINGS).goals[0]!.indicators[0]!;
+    expect(indicator.realizationToDate).toBe(50);
+    expect(indicator.capaian).toMatchObject({ status: "OK", display: "100,00%" });
+    expect(indicator.quarterCapaian[0]).toMatchObject({ status: "OK", display: "100,00%" });
   });
 });
 

@@ -45,20 +45,16 @@ describe("one door", () => {
   });
 
   it("no component reads the database: pages load, components show", async () => {
-    // components/performance/period.ts reads the agreement years; its read moves to lib/performance (integrity-data).
-    const pending = new Set(["components/performance/period.ts"]);
     for (const rel of await files("components", /\.(ts|tsx)$/)) {
-      if (pending.has(rel)) continue;
       const source = await read(rel);
       expect(valueImports(source, /^@\/lib\/(db\/|[a-z-]+\/(queries|service|facts)$)/), `${rel} imports a database module`).toEqual([]);
     }
   });
 
   it("every lib module that reaches the database is server-only", async () => {
-    // Outside the services: the database layer itself, the command-line tools and demo data (they load services
-    // through lib/cli/server-modules.ts), and modules whose helpers own them now: lib/performance and lib/storage
-    // (integrity-data), the e-mail worker's delivery (calendar-queue).
-    const exempt = /^lib\/(db|cli|seed|generated)\/|^lib\/(performance|storage)\/|^lib\/notify\/email\.ts$/;
+    // Outside the services: the database layer itself, the command-line tools and demo data (they run with the
+    // react-server condition, next test), and the e-mail worker's delivery (calendar-queue).
+    const exempt = /^lib\/(db|cli|seed|generated)\/|^lib\/notify\/email\.ts$/;
     const checked: string[] = [];
     for (const rel of await files("lib", /\.ts$/)) {
       if (exempt.test(rel)) continue;
@@ -68,6 +64,39 @@ describe("one door", () => {
       checked.push(rel);
       expect(source, `${rel} must import "server-only"`).toMatch(/^import "server-only";$/m);
     }
-    expect(checked).toEqual(expect.arrayContaining(["lib/agency/service.ts", "lib/cycle/service.ts", "lib/sop/service.ts", "lib/audit/record.ts", "lib/cycle/queries.ts"]));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        "lib/agency/service.ts",
+        "lib/cycle/service.ts",
+        "lib/sop/service.ts",
+        "lib/audit/record.ts",
+        "lib/cycle/queries.ts",
+        "lib/performance/service.ts",
+        "lib/performance/queries.ts",
+        "lib/storage/service.ts",
+      ]),
+    );
+  });
+
+  it("every command-line entry point runs with the react-server condition, so server-only modules load outside Next", async () => {
+    // "server-only" resolves to its empty export under Node's react-server condition and throws otherwise
+    // (docs/decisions/011-one-source.md). The npm scripts that run the app's code with tsx, and the places that
+    // spawn lib/cli tools, pass it; Next's own processes (next build / next start, spawned by lib/cli/start.ts)
+    // and the test runners (Vitest maps the guard to a stub) do not need it.
+    const { scripts } = JSON.parse(await read("package.json")) as { scripts: Record<string, string> };
+    const entries = Object.entries(scripts).filter(([, command]) => /^tsx (?!tests\/proof\/)/.test(command));
+    expect(entries.map(([name]) => name)).toEqual(expect.arrayContaining(["start", "db:seed", "audit:verify", "notify:worker", "bench:seed"]));
+    for (const [name, command] of entries) expect(command, `npm run ${name}`).toMatch(/^tsx --conditions=react-server /);
+
+    const spawners = [...(await files("lib", /\.ts$/)), ...(await files("tests", /\.ts$/))];
+    let spawns = 0;
+    for (const rel of spawners) {
+      for (const line of (await read(rel)).split("\n")) {
+        if (!/\b(spawn|exec|execFile)\(/.test(line) || !/"--import", "tsx"/.test(line) || !/lib\/cli\/|"lib", "cli"/.test(line)) continue;
+        spawns++;
+        expect(line, `${rel} spawns a command-line tool`).toContain('"--conditions=react-server", "--import", "tsx"');
+      }
+    }
+    expect(spawns).toBeGreaterThanOrEqual(4);
   });
 });

@@ -2,7 +2,9 @@
  * The task rules (lib/cycle/task-rules.ts) as pure functions: what a member is
  * offered and what the judgement accepts are one answer, on a walk through the
  * Sumatera Barat SOP with a return; maker/checker goes by user id on the latest
- * round; the INPUT step's checklist gives way to submitted realizations.
+ * round; the INPUT step's checklist gives way to submitted realizations; the
+ * action that archives a quarter waits for its realizations to be verified,
+ * unless the head archives with a note.
  * tests/integration/cycle-screen-server.test.ts holds the page and the service
  * to the same answer on a real database.
  */
@@ -11,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkWork,
   judgeTaskAction,
+  quarterArchivedBy,
   taskOptions,
   type TRuleFacts,
   type TRuleMember,
@@ -47,7 +50,7 @@ const STEPS: TRuleStep[] = [
 ];
 
 const EVENTS: TTaskEventType[] = ["COMPLETE", "APPROVE", "RETURN", "RESUBMIT"];
-const NO_PK: TRuleFacts = { allowSelfApproval: false, pendingRealizations: null };
+const NO_PK: TRuleFacts = { allowSelfApproval: false, pendingRealizations: null, archive: null, memberIsHead: false };
 
 function started(): TRuleState {
   return { cycleStatus: "ACTIVE", steps: STEPS, tasks: [{ id: "1.1", stepNumber: 1, round: 1, status: "ACTIVE", assignedRoleId: "kadis", completedById: null }] };
@@ -62,9 +65,10 @@ function workFor(requires: TWorkRequirements): TTaskWork {
     decisions: requires.decisions ? "keputusan" : null,
     checklist: requires.checklist,
     comment: requires.comment ? "alasan" : null,
+    archiveNote: requires.archiveNote ? "catatan" : null,
   };
 }
-const everything: TTaskWork = { outputText: "isi", attendees: ["A"], decisions: "k", checklist: ["Format realisasi", "Data dukung"], comment: "alasan" };
+const everything: TTaskWork = { outputText: "isi", attendees: ["A"], decisions: "k", checklist: ["Format realisasi", "Data dukung"], comment: "alasan", archiveNote: "catatan" };
 
 /** Acts through the judgement; the applied state records who completed the task. */
 function act(s: TRuleState, member: TRuleMember, event: TTaskEventType, facts = NO_PK): TRuleState {
@@ -182,11 +186,11 @@ describe("task rules: the INPUT step", () => {
 
   it("waits for realizations still due, then lets them stand in for the checklist", () => {
     const s = atInput();
-    const waiting = taskOptions(s, openTask(s).id, sekretaris, { allowSelfApproval: false, pendingRealizations: 2 });
+    const waiting = taskOptions(s, openTask(s).id, sekretaris, { ...NO_PK, pendingRealizations: 2 });
     expect(waiting).toMatchObject({ assignee: true, offers: [], refusal: { code: "INVALID", message: "Masih ada 2 indikator yang realisasinya belum dikirim untuk periode ini." } });
-    const done = taskOptions(s, openTask(s).id, sekretaris, { allowSelfApproval: false, pendingRealizations: 0 });
+    const done = taskOptions(s, openTask(s).id, sekretaris, { ...NO_PK, pendingRealizations: 0 });
     expect(done.offers[0]?.requires).toMatchObject({ checklist: [], dataEntryReplacesChecklist: true });
-    expect(judgeTaskAction(s, { taskId: openTask(s).id, event: "COMPLETE", work: { outputText: "isi" } }, sekretaris, { allowSelfApproval: false, pendingRealizations: 0 }).ok).toBe(true);
+    expect(judgeTaskAction(s, { taskId: openTask(s).id, event: "COMPLETE", work: { outputText: "isi" } }, sekretaris, { ...NO_PK, pendingRealizations: 0 }).ok).toBe(true);
   });
 });
 
@@ -198,6 +202,7 @@ describe("task rules: who and what", () => {
       assignee: false,
       offers: [],
       refusal: { code: "FORBIDDEN", message: "Tugas ini milik peran Peran kadis. Anda tidak memegang peran tersebut." },
+      withheld: [{ event: "COMPLETE", refusal: { code: "FORBIDDEN", message: "Tugas ini milik peran Peran kadis. Anda tidak memegang peran tersebut." } }],
     });
   });
 
@@ -218,5 +223,110 @@ describe("task rules: who and what", () => {
   it("offers nothing on a closed task, and says it was already handled", () => {
     const s = act(started(), kadis, "COMPLETE");
     expect(taskOptions(s, "1.1", kadis, NO_PK)).toMatchObject({ offers: [], refusal: { code: "CONFLICT", message: "Tugas ini sudah ditangani." } });
+  });
+});
+
+describe("task rules: the archive gate", () => {
+  // kadis and the Plt. hold the head role; the archive step (8) is subbag's.
+  const HEADS = new Set(["u-kadis", "u-plt"]);
+  const UNVERIFIED = [
+    { code: "A2", name: "Indeks kepuasan", unit: "Bidang Data", status: "SUBMITTED" as const },
+    { code: "B1", name: "Persentase layanan", unit: "Sekretariat", status: "RETURNED" as const },
+  ];
+  const LISTED = "Triwulan I belum dapat diarsipkan karena realisasi berikut belum diverifikasi Tim SAKIP: Bidang Data: A2 (Dikirim); Sekretariat: B1 (Dikembalikan). Verifikasi atau kembalikan dahulu; bila periode harus diarsipkan sekarang, Kepala instansi dapat mengarsipkannya dengan catatan.";
+  const factsFor = (member: TRuleMember, unverified = UNVERIFIED): TRuleFacts => ({
+    ...NO_PK,
+    archive: { period: "TW1", unverified },
+    memberIsHead: HEADS.has(member.userId),
+  });
+
+  function atArchive() {
+    let s = started();
+    const by = { 1: kadis, 2: sekretaris, 3: tim, 4: sekretaris, 5: tim, 6: sekretaris } as Record<number, TRuleMember>;
+    for (let n = 1; n <= 6; n++) s = act(s, by[n]!, "COMPLETE");
+    s = act(s, kadis, "APPROVE");
+    return s;
+  }
+
+  it("asks the planner which task archives a quarter: the last step of a quarter's cycle, never a yearly one", () => {
+    const s = atArchive();
+    expect(openTask(s).stepNumber).toBe(8);
+    expect(quarterArchivedBy(s, openTask(s).id, "TW3")).toBe(3);
+    expect(quarterArchivedBy(s, openTask(s).id, "TAHUNAN")).toBeNull();
+    expect(quarterArchivedBy(started(), "1.1", "TW1")).toBeNull();
+  });
+
+  it("refuses the step's executor while values are unverified, listing them; a note from them changes nothing", () => {
+    const s = atArchive();
+    const options = taskOptions(s, openTask(s).id, subbag, factsFor(subbag));
+    expect(options).toMatchObject({ assignee: true, offers: [], refusal: { code: "INVALID", message: LISTED, archiveGate: { period: "Triwulan I", unverified: UNVERIFIED } } });
+    const withNote = judgeTaskAction(s, { taskId: openTask(s).id, event: "COMPLETE", work: everything }, subbag, factsFor(subbag));
+    expect(withNote).toMatchObject({ ok: false, refusal: { code: "INVALID", message: expect.stringMatching(/^Hanya Kepala instansi/) } });
+  });
+
+  it("offers the head, who does not hold the step, to archive with a required note; nobody else", () => {
+    const s = atArchive();
+    const options = taskOptions(s, openTask(s).id, kadis, factsFor(kadis));
+    expect(options.assignee).toBe(true);
+    expect(options.offers.map((o) => o.event)).toEqual(["COMPLETE"]);
+    const requires = options.offers[0]!.requires;
+    expect(requires).toMatchObject({ archiveNote: expect.stringMatching(/^Tulis catatan/), archiveGate: { period: "Triwulan I", unverified: UNVERIFIED } });
+    // Without the note: why one is needed (the list), and the field.
+    expect(checkWork(requires, { outputText: "Arsip", archiveNote: "  " })).toEqual({
+      code: "INVALID",
+      message: LISTED,
+      fieldErrors: { archiveNote: [requires.archiveNote] },
+    });
+    const verdict = judgeTaskAction(s, { taskId: openTask(s).id, event: "COMPLETE", work: { outputText: "Arsip", archiveNote: "Tim SAKIP diklat." } }, kadis, factsFor(kadis));
+    expect(verdict).toMatchObject({ ok: true, plan: { cycleStatus: "COMPLETED" }, archive: { period: "Triwulan I", unverified: UNVERIFIED } });
+    // Neither a member without the head role nor one without any role.
+    for (const member of [tim, sekretaris, { userId: "u-none", roleIds: [] }]) {
+      expect(taskOptions(s, openTask(s).id, member, factsFor(member)), member.userId).toMatchObject({ assignee: false, offers: [], refusal: { code: "FORBIDDEN" } });
+    }
+  });
+
+  it("once every value is verified, the step is its executor's again, without a note, and the head's takeover is gone", () => {
+    const s = atArchive();
+    const [offer] = taskOptions(s, openTask(s).id, subbag, factsFor(subbag, [])).offers;
+    expect(offer?.requires).toMatchObject({ archiveNote: null, archiveGate: null });
+    expect(judgeTaskAction(s, { taskId: openTask(s).id, event: "COMPLETE", work: { outputText: "Arsip" } }, subbag, factsFor(subbag, []))).toMatchObject({ ok: true, archive: null });
+    expect(taskOptions(s, openTask(s).id, kadis, factsFor(kadis, []))).toMatchObject({ assignee: false, offers: [], refusal: { code: "FORBIDDEN" } });
+  });
+
+  it("offers equal judgement for every member and event, with and without unverified values", () => {
+    const s = atArchive();
+    for (const unverified of [UNVERIFIED, []]) {
+      for (const member of MEMBERS) {
+        const facts = factsFor(member, unverified);
+        const { offers } = taskOptions(s, openTask(s).id, member, facts);
+        for (const event of EVENTS) {
+          const offer = offers.find((o) => o.event === event);
+          const verdict = judgeTaskAction(s, { taskId: openTask(s).id, event, work: offer ? workFor(offer.requires) : everything }, member, facts);
+          expect(verdict.ok, `${member.userId} ${event} (${unverified.length} unverified)`).toBe(Boolean(offer));
+        }
+      }
+    }
+  });
+
+  it("on a decision that ends the cycle, holds back only \"Ya\" from its executor and offers the head \"Ya\" with a note", () => {
+    // 1 (tim) drafts, 2 (sekretaris) approves, and "Ya" ends the cycle; "Tidak" returns to 1.
+    const steps: TRuleStep[] = [step(1, "DRAFT", "tim"), step(2, "APPROVAL", "sekretaris", { noStepNumber: 1 })];
+    const s: TRuleState = {
+      cycleStatus: "ACTIVE",
+      steps,
+      tasks: [
+        { id: "1.1", stepNumber: 1, round: 1, status: "DONE", assignedRoleId: "tim", completedById: "u-tim" },
+        { id: "2.1", stepNumber: 2, round: 1, status: "ACTIVE", assignedRoleId: "sekretaris", completedById: null },
+      ],
+    };
+    expect(quarterArchivedBy(s, "2.1", "TW1")).toBe(1);
+    const executor = taskOptions(s, "2.1", sekretaris, factsFor(sekretaris));
+    expect(executor.offers.map((o) => o.event)).toEqual(["RETURN"]);
+    expect(executor.offers[0]!.requires.archiveNote).toBeNull();
+    expect(executor.withheld).toEqual([{ event: "APPROVE", refusal: expect.objectContaining({ code: "INVALID", message: LISTED, archiveGate: expect.anything() }) }]);
+    const head = taskOptions(s, "2.1", kadis, factsFor(kadis));
+    expect(head.offers.map((o) => o.event)).toEqual(["APPROVE"]);
+    expect(head.offers[0]!.requires.archiveNote).toMatch(/^Tulis catatan/);
+    expect(head.withheld.map((w) => [w.event, w.refusal.code])).toEqual([["RETURN", "FORBIDDEN"]]);
   });
 });

@@ -23,6 +23,6 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: "alur-proof-a11y-secret-not-for-production",
   NEXTAUTH_URL: `http://localhost:${port}`,
 };
-const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts", "--port", port], { stdio: "inherit", env });
+const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/start.ts", "--port", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 1));

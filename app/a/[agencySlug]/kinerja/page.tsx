@@ -3,11 +3,10 @@ import Link from "next/link";
 
 import { AgreementHeader, GoalTables, ProgramTable } from "@/components/performance/agreement-view";
 import { NoAgreement, PageTitle } from "@/components/performance/page-parts";
-import { resolvePeriod } from "@/components/performance/period";
 import { PeriodPicker } from "@/components/performance/period-picker";
 import { ExportLinks, PerformanceNav } from "@/components/performance/performance-nav";
 import { requireAgencyContext } from "@/lib/authz/context";
-import { loadAgreement, memberUnitIds } from "@/lib/performance/queries";
+import { loadAgreement, memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 
 export const metadata: Metadata = { title: M.ui.tabs.overview };

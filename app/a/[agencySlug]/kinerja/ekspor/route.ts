@@ -1,7 +1,6 @@
-import { resolvePeriod } from "@/components/performance/period";
 import { recordReportExport } from "@/lib/audit/record-export";
 import { agencyRoute } from "@/lib/authz/route";
-import { loadAgreement } from "@/lib/performance/queries";
+import { loadAgreement, loadPeriodArchive, resolvePeriod } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 import { buildPerformanceWorkbook, isPerformanceExportKind, performanceExportFilename } from "@/lib/performance/xlsx";
@@ -27,15 +26,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
   const kind = search.jenis ?? "rencana-aksi";
   if (!isPerformanceExportKind(kind)) return Response.json({ error: M.ui.exportBadKind }, { status: 400, headers: NO_STORE });
   const { year, quarter } = await resolvePeriod(ctx.agency.id, ctx.agency.timeZone, search);
-  const agreement = await loadAgreement(ctx.agency.id, year);
+  const [agreement, archive] = await Promise.all([loadAgreement(ctx.agency.id, year), loadPeriodArchive(ctx.agency.id, year, quarter)]);
   if (!agreement) return Response.json({ error: M.noAgreement(year) }, { status: 404, headers: NO_STORE });
 
-  const recap = buildRecap(agreement, quarter, ctx.agency.settings.capaian);
+  const recap = buildRecap(agreement, quarter, ctx.agency.settings.capaian, archive);
   const body = await buildPerformanceWorkbook({
     kind,
     recap,
     agency: { name: ctx.agency.name, governmentName: ctx.agency.governmentName },
     agreement,
+    timeZone: ctx.agency.timeZone,
   });
   await recordReportExport(ctx, kind === "pengukuran" ? "pengukuran-kinerja" : "realisasi-rencana-aksi", { type: "Agency", id: ctx.agency.id }, {
     tahun: String(year),

@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 
 import { quarterLabel } from "@/components/performance/format";
 import { PageTitle } from "@/components/performance/page-parts";
-import { resolvePeriod } from "@/components/performance/period";
 import { PeriodPicker } from "@/components/performance/period-picker";
 import { PerformanceNav } from "@/components/performance/performance-nav";
 import { PkImportForm } from "@/components/performance/pk-import-form";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { importAgreementAction } from "@/lib/performance/actions";
 import { PK_IMPORT_MESSAGES as M } from "@/lib/performance/pk-import";
-import { loadAgreement, memberUnitIds } from "@/lib/performance/queries";
+import { loadAgreement, memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
 
 export const metadata: Metadata = { title: "Impor Perjanjian Kinerja" };
 

@@ -1,7 +1,6 @@
-import { resolvePeriod } from "@/components/performance/period";
 import { recordReportExport } from "@/lib/audit/record-export";
 import { agencyRoute } from "@/lib/authz/route";
-import { loadAgreement } from "@/lib/performance/queries";
+import { loadAgreement, loadPeriodArchive, resolvePeriod } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
 import { buildPerformanceReportPdf, performanceReportFilename } from "@/lib/performance/report-pdf";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
@@ -23,12 +22,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
   const { ctx } = door;
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const { year, quarter } = await resolvePeriod(ctx.agency.id, ctx.agency.timeZone, search);
-  const agreement = await loadAgreement(ctx.agency.id, year);
+  const [agreement, archive] = await Promise.all([loadAgreement(ctx.agency.id, year), loadPeriodArchive(ctx.agency.id, year, quarter)]);
   if (!agreement) return Response.json({ error: M.noAgreement(year) }, { status: 404, headers: NO_STORE });
 
   const settings = ctx.agency.settings.capaian;
   const body = await buildPerformanceReportPdf({
-    recap: buildRecap(agreement, quarter, settings),
+    recap: buildRecap(agreement, quarter, settings, archive),
     agency: { name: ctx.agency.name, governmentName: ctx.agency.governmentName },
     agreement,
     settings,

@@ -1,7 +1,7 @@
-import { resolvePeriod } from "@/components/performance/period";
 import { recordReportExport } from "@/lib/audit/record-export";
 import { agencyRoute } from "@/lib/authz/route";
 import { prepareEsakipPackage, recordPackageFileDownloads, streamEsakipPackage } from "@/lib/performance/esakip-package";
+import { resolvePeriod } from "@/lib/performance/queries";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 import { attachmentDisposition, errorResponse, toWebStream } from "@/lib/storage/http";
 

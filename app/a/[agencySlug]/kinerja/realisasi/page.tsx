@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 
 import { quarterLabel } from "@/components/performance/format";
 import { FrozenNotice, NoAgreement, PageTitle } from "@/components/performance/page-parts";
-import { resolvePeriod } from "@/components/performance/period";
 import { PeriodPicker } from "@/components/performance/period-picker";
 import { PerformanceNav } from "@/components/performance/performance-nav";
 import { RealizationCard } from "@/components/performance/realization-card";
 import { Alert } from "@/components/ui/alert";
 import { requireAgencyContext } from "@/lib/authz/context";
-import { listOrgUnits, loadAgreement, memberUnitIds } from "@/lib/performance/queries";
+import { listOrgUnits, loadAgreement, memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 
 export const metadata: Metadata = { title: M.ui.tabs.realization };

@@ -5,13 +5,13 @@ import { BudgetEntry } from "@/components/performance/budget-form";
 import { CapaianChart } from "@/components/performance/capaian-chart";
 import { quarterLabel, quarterShort } from "@/components/performance/format";
 import { FrozenNotice, NoAgreement, PageTitle } from "@/components/performance/page-parts";
-import { resolvePeriod, searchParam } from "@/components/performance/period";
+import { searchParam } from "@/components/performance/period";
 import { PeriodPicker } from "@/components/performance/period-picker";
 import { ExportLinks, PerformanceNav } from "@/components/performance/performance-nav";
 import { BudgetTable, RecapPrintStyle, RecapTables } from "@/components/performance/recap-view";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
-import { listOrgUnits, loadAgreement, memberUnitIds } from "@/lib/performance/queries";
+import { listOrgUnits, loadAgreement, memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 

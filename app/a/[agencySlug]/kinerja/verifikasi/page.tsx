@@ -3,11 +3,10 @@ import type { Metadata } from "next";
 import { VerificationView } from "@/components/performance/verification-view";
 import { quarterLabel } from "@/components/performance/format";
 import { FrozenNotice, NoAgreement, PageTitle } from "@/components/performance/page-parts";
-import { resolvePeriod } from "@/components/performance/period";
 import { PeriodPicker } from "@/components/performance/period-picker";
 import { PerformanceNav } from "@/components/performance/performance-nav";
 import { requireAgencyContext } from "@/lib/authz/context";
-import { listOrgUnits, loadAgreement, memberUnitIds } from "@/lib/performance/queries";
+import { listOrgUnits, loadAgreement, memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 
 export const metadata: Metadata = { title: M.ui.tabs.verification };

@@ -1,0 +1,102 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
+
+import { signIn } from "./helpers";
+
+/**
+ * Archiving a quarter waits for verification (issue #12): the Triwulan II 2026 cycle of
+ * Dinas Kominfo Lumajang, whose four realizations are submitted but not verified (demo
+ * data: it waits at the Kepala Dinas's approval, step 7). After the approval and the
+ * signature (step 8), the archive step (9, Kasubag Perencanaan dan Keuangan) lists the
+ * unverified values by unit and indicator and cannot be done; the Kepala Dinas, on a
+ * phone, archives anyway only with a note, and the note is on the cycle page, on the
+ * timeline and in the official xlsx, which marks every unverified value.
+ */
+
+const AGENCY = "/a/diskominfo-lumajang";
+const NOTE = "Tim SAKIP sedang diklat; angka TW II diverifikasi menyusul dan dicatat pada TW III.";
+
+const MSG = {
+  approved: "Disetujui. Pekerjaan diteruskan.",
+  done: "Langkah selesai dan diteruskan ke langkah berikutnya.",
+  completed: "Siklus selesai dan diarsipkan.",
+  noteRequired: "Tulis catatan mengapa periode diarsipkan dengan realisasi yang belum diverifikasi.",
+};
+
+async function userPage(browser: Browser, email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test("Lumajang TW II: the archive step lists unverified values; only the head archives, with a note that reaches the timeline and the xlsx", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const kadis = await userPage(browser, "kadis@lumajang.demo", { width: 390, height: 844 });
+  const kasubag = await userPage(browser, "kasubag.pk@lumajang.demo");
+
+  await kadis.goto(`${AGENCY}/cycles`);
+  await kadis.getByTestId("cycle-list").getByRole("link").filter({ hasText: "Triwulan II 2026" }).click();
+  await kadis.waitForURL(/\/cycles\/[a-z0-9]+$/);
+  const cycleUrl = new URL(kadis.url()).pathname;
+  const panel = kadis.getByTestId("action-panel");
+
+  // Step 7: approve. Step 8 (signing) is the Kepala Dinas's too.
+  await expect(panel).toContainText(/Langkah 7/);
+  await kadis.getByRole("button", { name: "Setujui (Ya)" }).click();
+  await expect(kadis.getByText(MSG.approved)).toBeVisible();
+  await expect(panel).toContainText(/Langkah 8/);
+  await kadis.getByLabel("Ringkasan output").fill("Dokumen pengukuran kinerja TW II ditandatangani.");
+  await kadis.getByRole("button", { name: "Selesaikan langkah" }).click();
+  await expect(kadis.getByText(MSG.done)).toBeVisible();
+
+  // Step 9 belongs to the Kasubag: the unverified values are listed and the archive is not offered
+  // (the task rules refuse it, lib/cycle/task-rules.ts: no button to press, no note to write).
+  await kasubag.goto(cycleUrl);
+  const gate = kasubag.getByTestId("archive-gate");
+  await expect(gate).toContainText("Realisasi Triwulan II yang belum diverifikasi");
+  await expect(gate).toContainText("Bidang Aplikasi Informatika:");
+  await expect(gate).toContainText("IKU-1");
+  await expect(gate).toContainText("Sekretariat:");
+  await expect(gate).toContainText("IKU-4");
+  await expect(gate).toContainText("(Dikirim)");
+  await expect(gate).toContainText("Minta Tim SAKIP memverifikasi");
+  await expect(kasubag.getByRole("button", { name: "Arsipkan dan tutup siklus" })).toHaveCount(0);
+  await expect(kasubag.getByLabel("Catatan pengarsipan (wajib)")).toHaveCount(0);
+
+  // The Kepala Dinas sees the same step with the note: required, then accepted.
+  await kadis.goto(cycleUrl);
+  await expect(panel).toContainText(/Langkah 9/);
+  await expect(kadis.getByTestId("archive-gate")).toContainText("Sebagai Kepala");
+  await kadis.getByLabel("Ringkasan output").fill("Arsip dokumen pengukuran kinerja TW II.");
+  await kadis.getByRole("button", { name: "Arsipkan dengan catatan" }).click();
+  await expect(kadis.getByText(MSG.noteRequired)).toBeVisible();
+  await expect(kadis.getByTestId("cycle-status")).toHaveText("Berjalan");
+  await kadis.getByLabel("Catatan pengarsipan (wajib)").fill(NOTE);
+  await kadis.getByRole("button", { name: "Arsipkan dengan catatan" }).click();
+  await expect(kadis.getByText(MSG.completed)).toBeVisible();
+  await expect(kadis.getByTestId("cycle-status")).toHaveText("Selesai");
+  await expect(kadis.getByTestId("archive-note")).toContainText(NOTE);
+
+  // The timeline shows it; the Kasubag has nothing left to do.
+  await kasubag.goto(`${cycleUrl}/timeline`);
+  await expect(kasubag.getByTestId("timeline-archive-note")).toContainText(NOTE);
+  await kasubag.goto(cycleUrl);
+  await expect(kasubag.getByTestId("action-panel")).toHaveCount(0);
+
+  // The official xlsx marks every unverified value and carries the note.
+  const response = await kasubag.request.get(`${AGENCY}/kinerja/ekspor?tahun=2026&tw=2&jenis=pengukuran`);
+  expect(response.status()).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await response.body()) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  const notice = String(ws.getCell(5, 1).value);
+  expect(notice).toContain("4 nilai realisasi belum diverifikasi");
+  expect(notice).toContain(NOTE);
+  const statuses: string[] = [];
+  ws.eachRow((row, n) => {
+    const code = row.getCell(2).value;
+    if (n > 7 && typeof code === "string" && code.startsWith("IKU")) statuses.push(String(row.getCell(19).value));
+  });
+  expect(statuses).toEqual(Array(4).fill("Dikirim (belum diverifikasi)"));
+});
