@@ -8,9 +8,7 @@ import { t } from "@/lib/i18n";
  * place per entry point (the action wrappers, the proxy for URLs, the sign-in
  * service), so no service has to think about them.
  */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export const CONTROL_CHARACTER_MESSAGE = t.errors.controlCharacters;
@@ -53,7 +51,8 @@ export function findControlCharacters(value: unknown, limit = 20): InputPath[] {
       continue;
     }
     if (node instanceof Date || node instanceof Map || node instanceof Set || ArrayBuffer.isView(node) || node instanceof Blob) continue;
-    for (const key of Object.keys(node)) {
+    // Reversed onto the stack, so fields are visited in order (a shared object is reported at its first path).
+    for (const key of Object.keys(node).reverse()) {
       if (FORBIDDEN.test(key)) found.push([...path, key]);
       stack.push([(node as Record<string, unknown>)[key], [...path, key]]);
     }
