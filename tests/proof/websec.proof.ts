@@ -14,7 +14,7 @@ import { builtActions, callAction, createDatabase, DEMO_PASSWORD, ensureBuild, s
 import { diffSnapshots, loadFixtures, outcome, query, snapshot } from "./probe";
 import { ProofRecorder } from "./report";
 import { ACTIONS, ROUTES, urlFor, type TenantFixtures } from "./routes";
-import { LEAKED_TEXT, rawRequest, signInAttempt, SIGN_IN_CODES } from "./sign-in-probe";
+import { LEAKED_TEXT, signInAttempt, SIGN_IN_CODES } from "./sign-in-probe";
 
 const proof = new ProofRecorder("websec", "Web security: throttling, cookies, headers, sessions, origins");
 const SLUG = "diskominfo-lumajang";
