@@ -83,6 +83,16 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the build's static files (their CSP comes from next.config.js).
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|fonts/).*)"],
+  matcher: [
+    // Everything but the build's static files (their CSP comes from next.config.js) and multipart
+    // uploads: Next.js buffers the body of every request the proxy sees (and cuts it at 10 MB), which
+    // would defeat the upload route's own streaming size limit. Uploads answer JSON, and their route
+    // refuses control characters itself (lib/storage/http.ts, lib/authz/context.ts).
+    {
+      source: "/((?!_next/static|_next/image|favicon\\.ico|fonts/).*)",
+      missing: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }],
+    },
+    // Every server action, multipart ones included (at most 2 MB: next.config.js), for the origin check.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+  ],
 };

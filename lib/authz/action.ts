@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { TAuditAction } from "@/lib/audit/events";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { t } from "@/lib/i18n";
-import { controlCharacterFieldErrors, findControlCharacters, hasControlCharacters } from "@/lib/validation/control-characters";
+import { controlCharacterFieldErrors, findControlCharacters } from "@/lib/validation/control-characters";
 import "@/lib/validation/zod-locale";
 
 import { buildAgencyContext, getSessionUser, loadAgencyContext, type AgencyContext, type SessionUser } from "./context";
@@ -104,7 +104,7 @@ export function agencyAction<TSchema extends z.ZodType, TResult>(
     try {
       const user = await getSessionUser();
       if (!user) return { ok: false, error: t.errors.unauthenticated, code: "UNAUTHENTICATED" };
-      const loaded = typeof agencySlug === "string" && !hasControlCharacters(agencySlug) ? await loadAgencyContext(user.id, agencySlug) : null;
+      const loaded = typeof agencySlug === "string" ? await loadAgencyContext(user.id, agencySlug) : null;
       if (!loaded) return { ok: false, error: t.errors.notFound, code: "NOT_FOUND" };
       const agencyCtx = buildAgencyContext(user, loaded);
       if (!agencyCtx.can(def.permission)) return { ok: false, error: t.errors.forbidden, code: "FORBIDDEN" };

@@ -475,6 +475,15 @@ describe("malformed input", () => {
       if (LEAKED_TEXT.test(body)) return proof.fail(`${label}: database text in the answer: ${body.slice(0, 200)}`, "leaks");
       if (response.status !== 400 || !body.includes(t.errors.badRequestText)) proof.fail(`${label}: answered ${response.status} ${body.slice(0, 120)}, expected 400 with the Indonesian refusal`);
     });
+    // Uploads (multipart, which the proxy does not see): a control character in the agency slug.
+    for (const text of texts.slice(5, 8)) {
+      const r = await upload(server.baseUrl, `${SLUG}${text}`, memberCookie, { name: "bukti.png", bytes: PNG_BYTES, type: "image/png" }, { realizationId: fixtures.realizationId });
+      proof.add("probes");
+      proof.add("payloads");
+      statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+      if (r.status >= 500) proof.fail(`upload to slug ${JSON.stringify(SLUG + text)}: ${r.status} ${r.body.slice(0, 160)}`, "serverErrors");
+      else if (r.status !== 404 || r.json?.error !== t.errors.notFound) proof.fail(`upload to slug ${JSON.stringify(SLUG + text)}: answered ${r.status} ${r.body.slice(0, 120)}, expected 404 "${t.errors.notFound}"`);
+    }
     // The upload form's text fields.
     for (const text of texts.slice(5)) {
       const forms: Record<string, string>[] = [{ realizationId: `${fixtures.realizationId}${text}` }, { taskId: fixtures.taskId, [`catatan${text}`]: "x" }, { realizationId: fixtures.realizationId, keterangan: text }];
