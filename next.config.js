@@ -1,10 +1,14 @@
 // @ts-check
 const isProd = process.env.NODE_ENV === "production";
 
-/** Security headers for every response (see tests/e2e and docs/decisions/003-security-headers.md). */
+/**
+ * Security headers for every response (tests/proof/websec.proof.ts checks them). The CSP here is the
+ * strict fallback for what proxy.ts does not see (the build's static files); pages and route
+ * handlers get proxy.ts's per-request nonce policy instead (docs/decisions/011-client-address-and-csp.md).
+ */
 const contentSecurityPolicy = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isProd ? "" : " 'unsafe-eval'"}`,
+  `script-src 'self'${isProd ? "" : " 'unsafe-eval'"}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -5,19 +5,13 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { SIGN_IN_ERRORS, ZSignIn, type TSignIn } from "@/lib/auth/schemas";
 import { t } from "@/lib/i18n";
-
-const ZSignIn = z.object({
-  identifier: z.string().trim().min(1, t.auth.required).max(200),
-  password: z.string().min(1, t.auth.required).max(200),
-});
-type TSignIn = z.infer<typeof ZSignIn>;
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -25,6 +19,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const {
     register,
     handleSubmit,
+    setError: setFieldError,
     formState: { errors, isSubmitting },
   } = useForm<TSignIn>({ resolver: zodResolver(ZSignIn), defaultValues: { identifier: "", password: "" } });
 
@@ -32,7 +27,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setError(result?.error === "THROTTLED" ? t.auth.throttled : t.auth.failed);
+      const code = result?.error;
+      // The format hint belongs to the field; anything else is one generic message.
+      if (code === "NIP_FORMAT") setFieldError("identifier", { message: SIGN_IN_ERRORS.NIP_FORMAT }, { shouldFocus: true });
+      else setError(code === "THROTTLED" || code === "UNAVAILABLE" ? SIGN_IN_ERRORS[code] : t.auth.failed);
       return;
     }
     router.replace(callbackUrl);

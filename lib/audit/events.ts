@@ -17,7 +17,7 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     action: z.literal("auth.sign_in_failed"),
     entityType: z.literal("User"),
     entityId: z.string().nullable(),
-    data: z.object({ identifier: z.string(), reason: z.enum(["invalid", "inactive", "throttled"]) }),
+    data: z.object({ identifier: z.string(), reason: z.enum(["invalid", "inactive", "throttled", "nip_format"]) }),
   }),
   z.object({
     action: z.literal("government.create"),

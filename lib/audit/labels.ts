@@ -86,7 +86,7 @@ const STATUS_LABELS: Record<string, string> = {
   DONE: "Selesai",
 };
 
-const SIGN_IN_FAILURES = { invalid: "NIP/email atau kata sandi salah", inactive: "akun tidak aktif", throttled: "terlalu banyak percobaan" } as const;
+const SIGN_IN_FAILURES = { invalid: "NIP/email atau kata sandi salah", inactive: "akun tidak aktif", throttled: "terlalu banyak percobaan", nip_format: "format NIP salah" } as const;
 
 const clip = (text: string, max = 160) => {
   const flat = text.replace(/\s+/g, " ").trim();

@@ -1,11 +1,21 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
+import { clientAddressFromHeaders } from "@/lib/authz/client-address";
+
+import type { TSignInErrorCode } from "./schemas";
 import { signInWithPassword } from "./sign-in";
 
 function header(headers: Record<string, unknown> | undefined, name: string): string | null {
   const value = headers?.[name];
   return typeof value === "string" ? value : null;
+}
+
+/** An error whose message next-auth may put in the sign-in page's URL: one of our codes, nothing else. */
+class SignInError extends Error {
+  constructor(readonly code: TSignInErrorCode) {
+    super(code);
+  }
 }
 
 /**
@@ -21,15 +31,27 @@ export const authOptions: NextAuthOptions = {
       name: "NIP",
       credentials: { identifier: { type: "text" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const ip = header(req?.headers, "x-forwarded-for")?.split(",")[0]?.trim() ?? header(req?.headers, "x-real-ip");
-        const result = await signInWithPassword(credentials?.identifier ?? "", credentials?.password ?? "", {
-          ip,
-          userAgent: header(req?.headers, "user-agent"),
-        });
-        if (result.ok) return { id: result.userId };
-        // next-auth passes the thrown message to the sign-in page as `error`.
-        if (result.reason === "throttled") throw new Error("THROTTLED");
-        return null;
+        // next-auth passes a thrown message to the sign-in page as `?error=`: only our codes may
+        // go there. Anything unexpected (a database error above all) is logged and answered with
+        // a code, never with its own text.
+        try {
+          const result = await signInWithPassword(
+            typeof credentials?.identifier === "string" ? credentials.identifier : "",
+            typeof credentials?.password === "string" ? credentials.password : "",
+            {
+              ip: clientAddressFromHeaders({ get: (name) => header(req?.headers, name) }),
+              userAgent: header(req?.headers, "user-agent"),
+            },
+          );
+          if (result.ok) return { id: result.userId };
+          if (result.reason === "throttled") throw new SignInError("THROTTLED");
+          if (result.reason === "nip_format") throw new SignInError("NIP_FORMAT");
+          return null;
+        } catch (error) {
+          if (error instanceof SignInError) throw error;
+          console.error("[auth] sign-in failed unexpectedly", error);
+          throw new SignInError("UNAVAILABLE");
+        }
       },
     }),
   ],

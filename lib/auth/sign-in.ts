@@ -2,63 +2,79 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
-import { normalizeNip } from "@/lib/validation/nip";
+import { hasControlCharacters } from "@/lib/validation/control-characters";
 
+import { parseSignInIdentifier } from "./identifier";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { isThrottled, recordAttempt } from "./throttle";
+import { isThrottled, recordAttempt, type ThrottleSubject } from "./throttle";
 
-export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "throttled" };
+export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "throttled" | "nip_format" };
 
 /**
  * Checks NIP-or-email + password. Any failure looks the same to the caller
  * ("invalid"), whether the user is unknown, inactive or the password wrong,
- * and costs the same time; only throttling is reported separately.
+ * and costs the same time; only throttling is reported separately, and a
+ * NIP of the wrong length gets its format hint (it says nothing about who
+ * exists: no account has such a NIP).
+ *
+ * The identifier is resolved to the account first, so the failure counter is
+ * the account's whatever spelling was typed (lib/auth/throttle.ts). Control
+ * characters never reach a query: they are dropped from the identifier used
+ * for lookup and counting, and an attempt that carried any fails.
  */
 export async function signInWithPassword(
   rawIdentifier: string,
   password: string,
   meta: { ip: string | null; userAgent: string | null },
 ): Promise<SignInResult> {
-  const identifier = rawIdentifier.trim().slice(0, 200);
-  if (!identifier || !password) return { ok: false, reason: "invalid" };
+  const parsed = parseSignInIdentifier(rawIdentifier);
+  if (!parsed.key || !password) return { ok: false, reason: "invalid" };
   const auditMeta = { ...meta, requestId: null };
+  const tainted = hasControlCharacters(rawIdentifier) || hasControlCharacters(password);
 
-  if (await isThrottled(db, identifier, meta.ip)) {
+  const user =
+    parsed.kind === "email"
+      ? await db.user.findUnique({ where: { email: parsed.email } })
+      : parsed.kind === "nip"
+        ? await db.user.findUnique({ where: { nip: parsed.nip } })
+        : null;
+  const subject: ThrottleSubject = user ? { userId: user.id } : { identifier: parsed.key };
+  // What the audit row shows of the attempt: what was typed, minus control characters.
+  const identifier = parsed.key;
+
+  const fail = async (reason: "throttled" | "invalid" | "inactive" | "nip_format") => {
     await db.$transaction(async (tx) => {
-      await recordAttempt(tx, identifier, meta.ip, false);
+      await recordAttempt(tx, subject, meta.ip, false);
       await recordAudit(
         tx,
-        { action: "auth.sign_in_failed", entityType: "User", entityId: null, data: { identifier, reason: "throttled" } },
+        { action: "auth.sign_in_failed", entityType: "User", entityId: user?.id ?? null, data: { identifier, reason } },
         { agencyId: null, actor: null, meta: auditMeta },
       );
     });
+  };
+
+  if (await isThrottled(db, subject, meta.ip)) {
+    await fail("throttled");
     return { ok: false, reason: "throttled" };
   }
+  if (parsed.kind === "nipMalformed") {
+    await fail("nip_format");
+    return { ok: false, reason: "nip_format" };
+  }
 
-  const user = identifier.includes("@")
-    ? await db.user.findUnique({ where: { email: identifier.toLowerCase() } })
-    : await db.user.findUnique({ where: { nip: normalizeNip(identifier) } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  const ok = Boolean(user && user.active && passwordOk);
+  if (!user || !user.active || !passwordOk || tainted) {
+    await fail(user && passwordOk && !user.active && !tainted ? "inactive" : "invalid");
+    return { ok: false, reason: "invalid" };
+  }
 
   await db.$transaction(async (tx) => {
-    await recordAttempt(tx, identifier, meta.ip, ok);
+    await recordAttempt(tx, subject, meta.ip, true);
     await recordAudit(
       tx,
-      ok
-        ? { action: "auth.sign_in", entityType: "User", entityId: user!.id, data: { identifier } }
-        : {
-            action: "auth.sign_in_failed",
-            entityType: "User",
-            entityId: user?.id ?? null,
-            data: { identifier, reason: user && passwordOk && !user.active ? "inactive" : "invalid" },
-          },
-      {
-        agencyId: null,
-        actor: ok ? { id: user!.id, name: user!.name, nip: user!.nip, roles: [] } : null,
-        meta: auditMeta,
-      },
+      { action: "auth.sign_in", entityType: "User", entityId: user.id, data: { identifier } },
+      { agencyId: null, actor: { id: user.id, name: user.name, nip: user.nip, roles: [] }, meta: auditMeta },
     );
   });
-  return ok ? { ok: true, userId: user!.id } : { ok: false, reason: "invalid" };
+  return { ok: true, userId: user.id };
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { TAuditAction } from "@/lib/audit/events";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { t } from "@/lib/i18n";
+import { controlCharacterFieldErrors, findControlCharacters } from "@/lib/validation/control-characters";
 import "@/lib/validation/zod-locale";
 
 import { buildAgencyContext, getSessionUser, loadAgencyContext, type AgencyContext, type SessionUser } from "./context";
@@ -78,9 +79,21 @@ function invalid(error: z.ZodError): Extract<ActionResult<never>, { ok: false }>
 }
 
 /**
+ * Every string of every action's raw input, before zod: a control character
+ * (NUL above all, which PostgreSQL refuses with a database error) gets a
+ * field message at its exact path, for every action at once.
+ */
+function screen(raw: unknown): Extract<ActionResult<never>, { ok: false }> | null {
+  const paths = findControlCharacters(raw);
+  if (paths.length === 0) return null;
+  return { ok: false, error: t.errors.invalidInput, code: "INVALID", fieldErrors: controlCharacterFieldErrors(paths) };
+}
+
+/**
  * The one door for agency server actions: session, membership (non-members
  * get "not found", never a hint that the agency exists), permission, then
- * zod parsing of the untrusted input, then the handler. Errors become
+ * screening for control characters and zod parsing of the untrusted input,
+ * then the handler. Errors become
  * Indonesian messages; nothing unexpected reaches the browser.
  */
 export function agencyAction<TSchema extends z.ZodType, TResult>(
@@ -95,6 +108,8 @@ export function agencyAction<TSchema extends z.ZodType, TResult>(
       if (!loaded) return { ok: false, error: t.errors.notFound, code: "NOT_FOUND" };
       const agencyCtx = buildAgencyContext(user, loaded);
       if (!agencyCtx.can(def.permission)) return { ok: false, error: t.errors.forbidden, code: "FORBIDDEN" };
+      const refused = screen(raw);
+      if (refused) return refused;
       const parsed = def.schema.safeParse(raw);
       if (!parsed.success) return invalid(parsed.error);
       const ctx: ActionContext = {
@@ -120,6 +135,8 @@ export function platformAction<TSchema extends z.ZodType, TResult>(
       const user = await getSessionUser();
       if (!user) return { ok: false, error: t.errors.unauthenticated, code: "UNAUTHENTICATED" };
       if (!user.isPlatformAdmin) return { ok: false, error: t.errors.notFound, code: "NOT_FOUND" };
+      const refused = screen(raw);
+      if (refused) return refused;
       const parsed = def.schema.safeParse(raw);
       if (!parsed.success) return invalid(parsed.error);
       const actor = { id: user.id, name: user.name, nip: user.nip, roles: ["PLATFORM_ADMIN"] };

@@ -7,6 +7,7 @@ import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
 import { readAgencySettings, type TAgencySettings } from "@/lib/agency/settings";
 import { db } from "@/lib/db/client";
+import { hasControlCharacters } from "@/lib/validation/control-characters";
 
 import { can, isReadOnly, type TPermission } from "./permissions";
 
@@ -74,6 +75,8 @@ export async function requireUser(): Promise<SessionUser> {
  * 404 either way, so existence is never revealed.
  */
 export const loadAgencyContext = cache(async (userId: string, slug: string) => {
+  // No slug holds a control character, and PostgreSQL answers a NUL with a database error, not "no row".
+  if (hasControlCharacters(slug)) return null;
   const agency = await db.agency.findUnique({
     where: { slug },
     select: {

@@ -23,7 +23,7 @@ export async function buildIsStale(root: string = process.cwd()): Promise<boolea
     ["app", "components", "lib", "public"].map((d) => newestSourceMtime(path.join(root, d))),
   );
   const configs = await Promise.all(
-    ["next.config.js", "package.json", "postcss.config.mjs", "proxy.ts"].map((f) =>
+    ["next.config.js", "package.json", "postcss.config.mjs", "proxy.ts", "instrumentation.ts"].map((f) =>
       stat(path.join(root, f)).then((s) => s.mtimeMs, () => 0),
     ),
   );

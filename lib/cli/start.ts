@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import { trustFromEnv, TrustedProxyConfigError } from "@/lib/authz/client-address";
 import { buildIsStale } from "@/lib/cli/build-state";
 import { createPrismaClient } from "@/lib/db/client";
 import { DataDirInUseError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
@@ -83,6 +84,16 @@ async function stopNotifyWorker(worker: ChildProcess | undefined) {
 }
 
 async function main(): Promise<number> {
+  // A proxy setting the app cannot read would fail every request (instrumentation.ts): refuse to start instead.
+  try {
+    trustFromEnv();
+  } catch (error) {
+    if (error instanceof TrustedProxyConfigError) {
+      console.error(`\n[alur] ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
   let embedded: EmbeddedDatabase | undefined;
   let worker: ChildProcess | undefined;
   let url = process.env.DATABASE_URL;

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/authz/errors";
 import { t } from "@/lib/i18n";
+import { hasControlCharacters } from "@/lib/validation/control-characters";
 
 import { StorageConfigError } from "./index";
 import { STORAGE_MESSAGES as M } from "./messages";
@@ -60,6 +61,10 @@ export async function readUploadForm(request: Request, maxFileBytes: number): Pr
   if (file.size > maxFileBytes) throw tooLargeError(maxFileBytes);
   const fields: Record<string, string> = {};
   for (const [key, value] of form.entries()) if (typeof value === "string") fields[key] = value;
+  // The text fields get the same screening as every server action's input (the file's name is sanitized on storing).
+  if (Object.entries(fields).some(([key, value]) => hasControlCharacters(key) || hasControlCharacters(value))) {
+    throw new UploadRejectedError(t.errors.controlCharacters, 400);
+  }
   return { file, fields };
 }
 

@@ -22,6 +22,32 @@ test("a wrong password shows the Indonesian error and does not sign in", async (
   await expect(page).toHaveURL(/\/masuk/);
 });
 
+test("a NIP typed with the wrong number of digits gets the format hint, not the generic failure", async ({ page }) => {
+  await attemptSignIn(page, "19700110 200001 1 00"); // 17 digits
+  await expect(page.getByText("NIP harus 18 digit angka, misalnya 19840518 201101 1 014.")).toBeVisible();
+  await expect(page.getByText(LOGIN_FAILED)).toHaveCount(0);
+  await expect(page).toHaveURL(/\/masuk/);
+});
+
+test("pages run under the nonce Content-Security-Policy without a single violation", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) violations.push(message.text());
+  });
+  page.on("pageerror", (error) => violations.push(error.message));
+  const response = await page.goto("/masuk");
+  expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
+  // The form works: hydrated React validates before sending anything.
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByText("Wajib diisi").first()).toBeVisible();
+  await signIn(page, "kadis@lumajang.demo");
+  await expect(page).toHaveURL(/\/a\/diskominfo-lumajang$/);
+  await page.getByRole("link", { name: "SOP" }).first().click();
+  await expect(page).toHaveURL(/\/sops/);
+  await page.goto("/a/diskominfo-lumajang/tidak-ada");
+  expect(violations).toEqual([]);
+});
+
 test("another agency's pages answer 404 to a non-member, without revealing they exist", async ({ page }) => {
   await signIn(page, "kadis@lumajang.demo");
   await expect(page).toHaveURL(/\/a\/diskominfo-lumajang$/);

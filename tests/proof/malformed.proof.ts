@@ -7,6 +7,14 @@
  * count. Sent over HTTP as a member holding every role of the agency (or the
  * platform administrator): no 5xx, an Indonesian refusal that is not the
  * "unexpected error" message, and no row changed.
+ *
+ * Control characters (C0 other than tab and line breaks, DEL; NUL above all,
+ * which PostgreSQL refuses with a database error) are also put into every
+ * string field of inputs the schema may otherwise accept: the action wrapper
+ * must refuse them with the Indonesian field message at that exact path. The
+ * same characters go to the sign-in endpoint (next-auth's credentials
+ * callback) and into the paths, query strings and form fields of every route
+ * handler and page: no 5xx, no database or Prisma text, nothing changed.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,9 +28,10 @@ import "@/lib/performance/actions";
 import "@/lib/sop/actions";
 
 import { builtActions, callAction, createDatabase, ensureBuild, signIn, startServer, type RunningServer, type TestDatabase } from "../support/server";
-import { diffSnapshots, outcome, pool, query, snapshot } from "./probe";
+import { diffSnapshots, loadFixtures, outcome, pool, query, snapshot, upload, PNG_BYTES } from "./probe";
 import { ProofRecorder } from "./report";
-import { ACTIONS, actionArgs } from "./routes";
+import { ACTIONS, actionArgs, ROUTES, urlFor, type TenantFixtures } from "./routes";
+import { LEAKED_TEXT, signInAttempt, SIGN_IN_CODES } from "./sign-in-probe";
 
 const proof = new ProofRecorder("malformed", "Malformed input to every server action");
 const SLUG = "diskominfo-lumajang";
@@ -31,6 +40,8 @@ const SEED = 20_260_704;
 const PER_ACTION = 200;
 const SLUG_PAYLOADS = 20;
 const CONCURRENCY = 8;
+/** Inputs per action with a control character in one of its strings (on top of PER_ACTION). */
+const CONTROL_PER_ACTION = 40;
 /** The refusals a malformed call may get, all Indonesian (lib/i18n). */
 const REFUSALS: Record<string, string> = { INVALID: t.errors.invalidInput, NOT_FOUND: t.errors.notFound };
 
@@ -202,6 +213,35 @@ function candidates(schema: JsonSchema): fc.Arbitrary<unknown> {
   );
 }
 
+/** C0 controls other than tab, LF and CR, and DEL: what the wrappers refuse. */
+const controlChar = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: 0, max: 31 }).filter((c) => c !== 9 && c !== 10 && c !== 13),
+  fc.constant(127),
+).map((c) => String.fromCharCode(c));
+/** Ordinary text with control characters somewhere in it (NUL alone, at either end, in the middle, repeated). */
+const controlText = fc
+  .tuple(fc.constantFrom("", "Rapat evaluasi", "Laporan TW I", "Ahmad", "a"), fc.array(controlChar, { minLength: 1, maxLength: 3 }), fc.constantFrom("", " kinerja", "b", "\n baris dua"))
+  .map(([before, chars, after]) => `${before}${chars.join("")}${after}`);
+
+/**
+ * Inputs with a control character in one string: each string of the
+ * schema's plausible value in turn (or, for inputs with no string, an extra
+ * field). Valid or not otherwise, the wrapper must refuse them at that path.
+ */
+function controlPayloadsFor(entry: (typeof ACTIONS)[number], schema: z.ZodType, index: number): { args: unknown[]; path: string }[] {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  const base = baseOf(json);
+  const stringPaths = pathsOf(base).filter((p) => typeof pathValue(base, p) === "string");
+  const targets: Path[] = stringPaths.length ? stringPaths : [["catatan"]];
+  const texts = fc.sample(controlText, { seed: SEED + 2000 + index, numRuns: CONTROL_PER_ACTION });
+  return texts.map((text, i) => {
+    const path = targets[i % targets.length]!;
+    const input = base && typeof base === "object" ? setAt(base, path, text) : { catatan: text };
+    return { args: actionArgs(entry, SLUG, encodeForReact(input)), path: (base && typeof base === "object" ? path : ["catatan"]).join(".") };
+  });
+}
+
 function pathValue(root: unknown, path: Path): unknown {
   let node = root as Record<string | number, unknown> | undefined;
   for (const key of path) node = node?.[key] as Record<string | number, unknown> | undefined;
@@ -342,6 +382,125 @@ describe("malformed input", () => {
     proof.note(`payloads per action: ${perAction.join(", ")}`);
     proof.note(`${englishFieldErrors} field messages not in Indonesian`);
     if (englishFieldErrors > 3) proof.fail(`${englishFieldErrors} field messages in all were not Indonesian`);
+  });
+
+  it("refuses control characters in any string of any action at its exact path, with the Indonesian message", async () => {
+    const perAction: string[] = [];
+    for (const [index, entry] of ACTIONS.entries()) {
+      const registered = ACTION_REGISTRY.get(entry.name);
+      if (!registered) continue; // reported by the first test
+      const payloads = controlPayloadsFor(entry, registered.schema, index);
+      const before = await snapshot(database.url);
+      let refused = 0;
+      await pool(payloads, CONCURRENCY, async (payload) => {
+        const response = await callAction(server.baseUrl, actionIds.get(entry.key)!, payload.args, {
+          cookie: entry.scope === "platform" ? platformCookie : memberCookie,
+          path: entry.scope === "platform" ? "/admin" : `/a/${SLUG}`,
+        });
+        proof.add("probes");
+        proof.add("payloads");
+        const { ok, code } = outcome(response.result);
+        const shown = JSON.stringify(payload.args).slice(0, 160);
+        if (response.status >= 500 || code === "UNEXPECTED") return proof.fail(`${entry.name} ${shown}: ${response.status} ${code ?? ""} ${response.body.slice(0, 200)}`, "serverErrors");
+        if (LEAKED_TEXT.test(response.body)) return proof.fail(`${entry.name} ${shown}: database text in the answer: ${response.body.slice(0, 200)}`, "leaks");
+        if (ok !== false || code !== "INVALID") return proof.fail(`${entry.name} ${shown}: answered ${JSON.stringify(response.result)?.slice(0, 200)}, expected INVALID`, ok ? "forbiddenSuccesses" : undefined);
+        const fieldErrors = (response.result as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {};
+        if (!fieldErrors[payload.path]?.includes(t.errors.controlCharacters)) {
+          return proof.fail(`${entry.name} ${shown}: no control-character message at "${payload.path}": ${JSON.stringify(fieldErrors).slice(0, 200)}`);
+        }
+        refused++;
+      });
+      const diff = diffSnapshots(before, await snapshot(database.url));
+      if (diff.changedRows) proof.fail(`${entry.name}: inputs with control characters changed rows: ${JSON.stringify(diff.tables)}`, "rowsChangedByRefused");
+      perAction.push(`${entry.name} ${refused}/${payloads.length}`);
+    }
+    proof.note(`control characters refused at their path: ${perAction.join(", ")}`);
+  });
+
+  it("answers control characters at the sign-in endpoint with a code, never a 5xx or database text", async () => {
+    const texts = fc.sample(controlText, { seed: SEED + 3000, numRuns: 60 });
+    const identifiers = ["kadis@sumbar.demo", "197003102000011021", "admin@lumajang.demo", "tidak.ada@contoh.go.id"];
+    const before = await snapshot(database.url);
+    const codes: Record<string, number> = {};
+    await pool(texts, 4, async (text, i) => {
+      const who = identifiers[i % identifiers.length]!;
+      // The control characters in the identifier (appended, or alone), or in the password.
+      const [identifier, password] = i % 3 === 0 ? [`${who}${text}`, "AlurKinerja2026"] : i % 3 === 1 ? [text, text] : [who, `AlurKinerja2026${text}`];
+      // Each from its own client address, so the per-client limit does not hide what the endpoint does.
+      const r = await signInAttempt(server.baseUrl, identifier, password, { from: `127.0.40.${i + 1}` });
+      proof.add("probes");
+      proof.add("payloads");
+      codes[r.error ?? `status ${r.status}`] = (codes[r.error ?? `status ${r.status}`] ?? 0) + 1;
+      const shown = JSON.stringify([identifier, password]);
+      if (r.status >= 500) return proof.fail(`sign-in ${shown}: ${r.status}`, "serverErrors");
+      if (LEAKED_TEXT.test(r.url) || LEAKED_TEXT.test(r.body)) return proof.fail(`sign-in ${shown}: database text in the answer: ${r.url.slice(0, 200)}`, "leaks");
+      if (r.session) return proof.fail(`sign-in ${shown} opened a session`, "forbiddenSuccesses");
+      if (!r.error || !SIGN_IN_CODES.has(r.error)) proof.fail(`sign-in ${shown}: answered error=${r.error} (${r.status})`);
+    });
+    // Failed sign-ins are recorded by design (the throttle and the audit trail); nothing else may change.
+    const diff = diffSnapshots(before, await snapshot(database.url));
+    const changed = Object.entries(diff.tables).filter(([table]) => table !== "AuditEvent" && table !== "AuditChainHead");
+    if (changed.length) proof.fail(`sign-in attempts with control characters changed ${JSON.stringify(Object.fromEntries(changed))}`, "rowsChangedByRefused");
+    proof.note(`sign-in endpoint, ${texts.length} attempts with control characters: ${JSON.stringify(codes)}`);
+  });
+
+  it("answers control characters in route handlers' and pages' paths, queries and form fields with a 4xx in Indonesian", async () => {
+    // A record the agency lacks (no stored file yet) gets an id that matches nothing, so its URL keeps its shape.
+    const fixtures = Object.fromEntries(Object.entries(await loadFixtures(database.url, SLUG)).map(([k, v]) => [k, v || "tidak-ada"])) as unknown as TenantFixtures;
+    const texts = fc.sample(controlText, { seed: SEED + 4000, numRuns: 12 });
+    const probes: [string, string, RequestInit][] = [];
+    for (const route of ROUTES) {
+      const url = urlFor(route, SLUG, fixtures, fixtures);
+      const method = route.kind === "handler" ? route.method : "GET";
+      texts.slice(0, 4).forEach((text, i) => {
+        const [key, value] = i % 2 ? [["tahun", "tw", "jenis", "actor", "cycleId", "q"][i % 6]!, text] : [text, "1"];
+        const query = `${url.includes("?") ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+        probes.push([`${route.path} ${JSON.stringify({ [key]: value })}`, `${url}${query}`, { method, headers: { cookie: memberCookie, origin: server.baseUrl } }]);
+      });
+      // A control character in a path segment (the agency slug, an id).
+      const segment = encodeURIComponent(texts[4]!);
+      const [pathname, search = ""] = url.split("?");
+      const tainted = `${pathname!.replace(/\/$/, "")}/${segment}${search ? `?${search}` : ""}`;
+      probes.push([`${route.path} with ${JSON.stringify(texts[4])} in the path`, tainted, { method, headers: { cookie: memberCookie, origin: server.baseUrl } }]);
+    }
+    const before = await snapshot(database.url);
+    const statuses: Record<number, number> = {};
+    await pool(probes, CONCURRENCY, async ([label, url, init]) => {
+      const response = await fetch(`${server.baseUrl}${url}`, { redirect: "manual", ...init });
+      const body = await response.text();
+      proof.add("probes");
+      proof.add("payloads");
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+      if (response.status >= 500) return proof.fail(`${label}: ${response.status} ${body.slice(0, 160)}`, "serverErrors");
+      if (LEAKED_TEXT.test(body)) return proof.fail(`${label}: database text in the answer: ${body.slice(0, 200)}`, "leaks");
+      if (response.status !== 400 || !body.includes(t.errors.badRequestText)) proof.fail(`${label}: answered ${response.status} ${body.slice(0, 120)}, expected 400 with the Indonesian refusal`);
+    });
+    // Uploads (multipart, which the proxy does not see): a control character in the agency slug.
+    for (const text of texts.slice(5, 8)) {
+      const r = await upload(server.baseUrl, `${SLUG}${text}`, memberCookie, { name: "bukti.png", bytes: PNG_BYTES, type: "image/png" }, { realizationId: fixtures.realizationId });
+      proof.add("probes");
+      proof.add("payloads");
+      statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+      if (r.status >= 500) proof.fail(`upload to slug ${JSON.stringify(SLUG + text)}: ${r.status} ${r.body.slice(0, 160)}`, "serverErrors");
+      else if (r.status !== 404 || r.json?.error !== t.errors.notFound) proof.fail(`upload to slug ${JSON.stringify(SLUG + text)}: answered ${r.status} ${r.body.slice(0, 120)}, expected 404 "${t.errors.notFound}"`);
+    }
+    // The upload form's text fields.
+    for (const text of texts.slice(5)) {
+      const forms: Record<string, string>[] = [{ realizationId: `${fixtures.realizationId}${text}` }, { taskId: fixtures.taskId, [`catatan${text}`]: "x" }, { realizationId: fixtures.realizationId, keterangan: text }];
+      for (const fields of forms) {
+        const r = await upload(server.baseUrl, SLUG, memberCookie, { name: "bukti.png", bytes: PNG_BYTES, type: "image/png" }, fields);
+        proof.add("probes");
+        proof.add("payloads");
+        statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        const shown = JSON.stringify(fields);
+        if (r.status >= 500) proof.fail(`upload ${shown}: ${r.status} ${r.body.slice(0, 160)}`, "serverErrors");
+        else if (LEAKED_TEXT.test(r.body)) proof.fail(`upload ${shown}: database text in the answer: ${r.body.slice(0, 200)}`, "leaks");
+        else if (r.status < 400 || !r.json?.error) proof.fail(`upload ${shown}: answered ${r.status} ${r.body.slice(0, 120)}, expected a refusal`, r.status < 300 ? "forbiddenSuccesses" : undefined);
+      }
+    }
+    const diff = diffSnapshots(before, await snapshot(database.url));
+    if (diff.changedRows) proof.fail(`control characters in URLs and form fields changed rows: ${JSON.stringify(diff.tables)}`, "rowsChangedByRefused");
+    proof.note(`route handlers and pages with control characters in the URL or form: statuses ${JSON.stringify(statuses)}`);
   });
 
   it("answers raw malformed request bodies without a server error", async () => {

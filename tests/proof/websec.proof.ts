@@ -1,5 +1,7 @@
 /**
- * Web security of the running server: sign-in throttling, session cookie
+ * Web security of the running server: sign-in throttling (per account
+ * whatever spelling, per client socket whatever X-Forwarded-For says, and
+ * behind a trusted proxy the right-most untrusted hop), session cookie
  * attributes (and Secure behind https), security headers on every page and
  * route handler, a removed membership losing access on the next request, and
  * server actions POSTed from another origin refused without changing anything.
@@ -12,9 +14,12 @@ import { builtActions, callAction, createDatabase, DEMO_PASSWORD, ensureBuild, s
 import { diffSnapshots, loadFixtures, outcome, query, snapshot } from "./probe";
 import { ProofRecorder } from "./report";
 import { ACTIONS, ROUTES, urlFor, type TenantFixtures } from "./routes";
+import { LEAKED_TEXT, signInAttempt, SIGN_IN_CODES } from "./sign-in-probe";
 
 const proof = new ProofRecorder("websec", "Web security: throttling, cookies, headers, sessions, origins");
 const SLUG = "diskominfo-lumajang";
+/** The address the https server trusts as its reverse proxy. */
+const TRUSTED_PROXY = "127.0.9.1";
 
 let database: TestDatabase;
 let server: RunningServer;
@@ -22,31 +27,20 @@ let secure: RunningServer;
 let fixtures: TenantFixtures;
 let actionIds: Map<string, string>;
 
-/** One sign-in attempt through next-auth, as the form makes it: the error it reports and the cookies it sets. */
-async function attempt(baseUrl: string, identifier: string, password: string, ip: string) {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, "x-forwarded-for": ip },
-    body: new URLSearchParams({ csrfToken, identifier, password, json: "true", callbackUrl: `${baseUrl}/` }),
-  });
-  const text = await response.text();
-  let url = response.headers.get("location") ?? "";
-  try {
-    url = (JSON.parse(text) as { url?: string }).url ?? url;
-  } catch {
-    // a redirect, not JSON
-  }
-  const error = url ? new URL(url, baseUrl).searchParams.get("error") : null;
-  const setCookies = response.headers.getSetCookie();
-  return { status: response.status, error, session: setCookies.find((c) => /session-token=/.test(c)) ?? null, setCookies };
+/** One sign-in attempt through next-auth, as the form makes it, from client address `from`. */
+function attempt(baseUrl: string, identifier: string, password: string, from: string, forwardedFor?: string) {
+  return signInAttempt(baseUrl, identifier, password, { from, forwardedFor });
 }
 
+/** Distinct clients: addresses of the loopback network (see sign-in-probe.ts). */
 function ip(n: number) {
-  return `10.77.${Math.floor(n / 250)}.${(n % 250) + 1}`;
+  return `127.0.${1 + Math.floor(n / 250)}.${(n % 250) + 1}`;
+}
+
+/** The audit trail's IPs for sign-in events of an identifier. */
+async function auditIps(identifier: string): Promise<string[]> {
+  const rows = await query<{ ip: string | null }>(database.url, `SELECT DISTINCT ip FROM "AuditEvent" WHERE action LIKE 'auth.%' AND data->>'identifier' = $1`, [identifier]);
+  return rows.map((r) => r.ip ?? "(none)").sort();
 }
 
 describe("websec", () => {
@@ -54,8 +48,12 @@ describe("websec", () => {
     await ensureBuild();
     database = await createDatabase("alur_proof_websec");
     server = await startServer({ databaseUrl: database.url, port: 4341 });
-    // Same build, same database, but told it is served over https (as behind a TLS proxy).
-    secure = await startServer({ databaseUrl: database.url, port: 4342, env: { NODE_ENV: "production", NEXTAUTH_URL: "https://localhost:4342" } });
+    // Same build, same database, but told it is served over https behind a TLS proxy, whose address (127.0.9.1) it trusts.
+    secure = await startServer({
+      databaseUrl: database.url,
+      port: 4342,
+      env: { NODE_ENV: "production", NEXTAUTH_URL: "https://localhost:4342", ALUR_TRUSTED_PROXIES: TRUSTED_PROXY },
+    });
     // An agency without some record (no stored file yet) gets an id that matches nothing: the route answers 404, not a redirect.
     fixtures = Object.fromEntries(Object.entries(await loadFixtures(database.url, SLUG)).map(([k, v]) => [k, v || "tidak-ada"])) as unknown as TenantFixtures;
     actionIds = await builtActions();
@@ -97,6 +95,99 @@ describe("websec", () => {
     proof.note(`locked after 5 failures; right password then answers ${right.error} like a wrong one; message: "${t.auth.throttled}"`);
   });
 
+  it("locks one account after 5 failures whatever spelling of its NIP or e-mail was typed (13 tries)", async () => {
+    // tim.sakip@balangan.demo, NIP 197202122002032013: dots and dashes in other places each time, each from another client.
+    const spellings = [
+      "1.97202122002032013",
+      "19720212-200203-2-013",
+      "1972.0212.2002.0320.13",
+      "19720212 200203 2 013",
+      "197-202122002032013",
+      "TIM.SAKIP@BALANGAN.DEMO",
+      " tim.sakip@balangan.demo ",
+      "19720212200203201-3",
+      "1-9-7-2-0-2-1-2-2-0-0-2-0-3-2-0-1-3",
+      "197202122002032013",
+      "19.72.02.12.20.02.03.20.13",
+      "Tim.Sakip@Balangan.demo",
+      "1972021220020320.13",
+    ];
+    const answers: string[] = [];
+    for (const [i, spelling] of spellings.entries()) {
+      const r = await attempt(server.baseUrl, spelling, `salah-${i}`, ip(400 + i));
+      proof.add("probes");
+      answers.push(r.error ?? `status ${r.status}`);
+      if (r.session) proof.fail(`a wrong password signed in as ${spelling}`, "forbiddenSuccesses");
+    }
+    const right = await attempt(server.baseUrl, "19720212.200203.2.013", DEMO_PASSWORD, ip(430));
+    proof.add("probes");
+    if (right.session) proof.fail("the right password signed in after 13 failures under other spellings of the NIP", "forbiddenSuccesses");
+    const failed = answers.filter((a) => a === "CredentialsSignin").length;
+    if (failed !== 5 || answers.slice(5).some((a) => a !== "THROTTLED") || right.error !== "THROTTLED") {
+      proof.fail(`13 spellings of one account answered ${answers.join(", ")}; then the right password: ${right.error}. Expected 5 failures, then THROTTLED`);
+    }
+    proof.note(`one account, 13 spellings from 13 clients: ${failed} failures counted, then THROTTLED; right password then answers ${right.error}`);
+  });
+
+  it("locks a client after 30 failures however it rotates X-Forwarded-For (no trusted proxy), and audits its real address", async () => {
+    const client = "127.0.8.1";
+    const answers: Record<string, number> = {};
+    for (let i = 0; i < 40; i++) {
+      const forged = `203.0.113.${i + 1}, 198.51.100.${i + 1}`;
+      const r = await attempt(server.baseUrl, `tebakan${i}@contoh.go.id`, "salah", client, forged);
+      proof.add("probes");
+      answers[r.error ?? `status ${r.status}`] = (answers[r.error ?? `status ${r.status}`] ?? 0) + 1;
+    }
+    const right = await attempt(server.baseUrl, "kadis@sumbar.demo", DEMO_PASSWORD, client, "192.0.2.77");
+    const elsewhere = await attempt(server.baseUrl, "kadis@sumbar.demo", DEMO_PASSWORD, "127.0.8.2", "192.0.2.77");
+    proof.add("probes", 2);
+    if (answers.THROTTLED !== 10 || answers.CredentialsSignin !== 30) proof.fail(`40 failures with rotating X-Forwarded-For answered ${JSON.stringify(answers)}, expected 30 failures then THROTTLED`);
+    if (right.session || right.error !== "THROTTLED") proof.fail(`the locked client signed in with a fresh X-Forwarded-For (error=${right.error})`, "forbiddenSuccesses");
+    if (!elsewhere.session) proof.fail(`another client could not sign in (error=${elsewhere.error})`);
+    const ips = await auditIps("tebakan7@contoh.go.id");
+    if (ips.join() !== client) proof.fail(`the audit trail recorded ${ips.join(", ")} for the client at ${client}`, "leaks");
+    proof.note(`40 failures from one socket with 40 forged X-Forwarded-For: ${JSON.stringify(answers)}; right password then ${right.error}; another client signs in; audited IP ${ips.join()}`);
+  });
+
+  it("behind a trusted proxy, counts and audits the right-most untrusted hop, never the client-written leftmost", async () => {
+    // The proxy (127.0.9.1) appends the address it saw after whatever the client sent: "6.6.6.6, <client>".
+    const answers: string[] = [];
+    for (let i = 0; i < 35; i++) {
+      const r = await attempt(secure.baseUrl, `lewat-proksi${i}@contoh.go.id`, "salah", TRUSTED_PROXY, `6.6.6.6, 198.51.100.${i + 1}`);
+      proof.add("probes");
+      answers.push(r.error ?? "");
+    }
+    // 35 distinct clients behind one proxy: none locked by address.
+    if (answers.some((a) => a !== "CredentialsSignin")) proof.fail(`35 clients behind the trusted proxy answered ${[...new Set(answers)].join(", ")}: one client's limit was shared`);
+    const audited = await auditIps("lewat-proksi3@contoh.go.id");
+    if (audited.join() !== "198.51.100.4") proof.fail(`behind the trusted proxy the audit trail recorded ${audited.join(", ")}, expected 198.51.100.4`, "leaks");
+    // A client that is not the proxy sending the same header: its own address.
+    await attempt(secure.baseUrl, "bukan-proksi@contoh.go.id", "salah", "127.0.9.2", "6.6.6.6, 198.51.100.200");
+    proof.add("probes");
+    const direct = await auditIps("bukan-proksi@contoh.go.id");
+    if (direct.join() !== "127.0.9.2") proof.fail(`a client that is not the trusted proxy was audited as ${direct.join(", ")}`, "leaks");
+    proof.note(`trusted proxy ${TRUSTED_PROXY}: 35 clients behind it each counted alone, audited as 198.51.100.x (never the forged 6.6.6.6); a direct client with the same header audited as ${direct.join()}`);
+  });
+
+  it("answers control characters in the sign-in fields with a code, never a 5xx or database text", async () => {
+    const probes: [string, string][] = [
+      ["kadis@sumbar.demo\u0000", DEMO_PASSWORD],
+      ["\u0000", "x"],
+      ["1970031020000110\u000021", DEMO_PASSWORD],
+      ["kadis@sumbar.demo", `${DEMO_PASSWORD}\u0000`],
+      ["kadis@sumbar.demo\u0007\u001b[2J", "x"],
+    ];
+    for (const [i, [identifier, password]] of probes.entries()) {
+      const r = await attempt(server.baseUrl, identifier, password, ip(500 + i));
+      proof.add("probes");
+      if (r.status >= 500) proof.fail(`sign-in with ${JSON.stringify(identifier)}: ${r.status}`, "serverErrors");
+      if (LEAKED_TEXT.test(r.url) || LEAKED_TEXT.test(r.body)) proof.fail(`sign-in with ${JSON.stringify(identifier)} answered database text: ${r.url.slice(0, 200)}`, "leaks");
+      if (r.session) proof.fail(`sign-in with ${JSON.stringify(identifier)} opened a session`, "forbiddenSuccesses");
+      if (!r.error || !SIGN_IN_CODES.has(r.error)) proof.fail(`sign-in with ${JSON.stringify(identifier)} answered error=${r.error}`);
+    }
+    proof.note(`${probes.length} sign-ins with NUL and other control characters: codes only, no 5xx, no database text`);
+  });
+
   it("sets the session cookie HttpOnly and SameSite=Lax, and Secure with __Secure- behind https", async () => {
     const plain = await attempt(server.baseUrl, "kadis@lumajang.demo", DEMO_PASSWORD, ip(300));
     const https = await attempt(secure.baseUrl, "kadis@lumajang.demo", DEMO_PASSWORD, ip(301));
@@ -135,16 +226,35 @@ describe("websec", () => {
       urls.push([`${route.path} (signed out)`, url, { method: route.kind === "handler" ? route.method : "GET", headers: { origin: server.baseUrl } }]);
     }
     urls.push(["unknown path", "/tidak-ada", {}]);
+    const nonces = new Set<string>();
+    let htmlPages = 0;
+    let scripts = 0;
     for (const [label, url, init] of urls) {
       const response = await fetch(`${server.baseUrl}${url}`, { redirect: "manual", ...init });
-      await response.arrayBuffer();
+      const html = /text\/html/.test(response.headers.get("content-type") ?? "") ? await response.text() : (await response.arrayBuffer(), "");
       proof.add("probes");
       if (response.status >= 500) proof.fail(`${label}: ${response.status}`, "serverErrors");
       const h = response.headers;
       const csp = h.get("content-security-policy") ?? "";
       const problems: string[] = [];
       if (!csp) problems.push("no Content-Security-Policy");
-      if (csp.includes("'unsafe-eval'")) problems.push("CSP allows 'unsafe-eval'");
+      if (h.get("content-security-policy")?.includes(",")) problems.push("two Content-Security-Policy headers");
+      const scriptSrc = /(?:^|;)\s*script-src ([^;]*)/.exec(csp)?.[1] ?? "";
+      if (!scriptSrc) problems.push("CSP without script-src");
+      if (scriptSrc.includes("'unsafe-eval'")) problems.push("CSP allows 'unsafe-eval' for scripts");
+      if (scriptSrc.includes("'unsafe-inline'")) problems.push("CSP allows 'unsafe-inline' for scripts");
+      if (html) {
+        const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc)?.[1];
+        if (!nonce) problems.push("an HTML page without a script nonce");
+        else {
+          nonces.add(nonce);
+          htmlPages++;
+          const tags = html.match(/<script\b[^>]*>/g) ?? [];
+          scripts += tags.length;
+          const without = tags.filter((tag) => !tag.includes(`nonce="${nonce}"`));
+          if (without.length) problems.push(`${without.length} of ${tags.length} script tags without the response's nonce: ${without[0]!.slice(0, 80)}`);
+        }
+      }
       if (!/frame-ancestors 'none'/.test(csp) && h.get("x-frame-options")?.toUpperCase() !== "DENY") problems.push("framing allowed");
       if (!h.get("referrer-policy")) problems.push("no Referrer-Policy");
       if (h.get("x-content-type-options") !== "nosniff") problems.push("no X-Content-Type-Options: nosniff");
@@ -153,7 +263,8 @@ describe("websec", () => {
       for (const p of problems) failures.add(`${label} (${response.status}): ${p}`);
     }
     for (const f of failures) proof.fail(f);
-    proof.note(`${urls.length} responses checked for CSP, framing, Referrer-Policy, nosniff, Permissions-Policy`);
+    if (htmlPages < 10 || nonces.size !== htmlPages) proof.fail(`${htmlPages} HTML pages carried ${nonces.size} distinct nonces: a nonce must be fresh for every response`);
+    proof.note(`${urls.length} responses checked for CSP, framing, Referrer-Policy, nosniff, Permissions-Policy; script-src without 'unsafe-inline'/'unsafe-eval' on all; ${htmlPages} HTML pages, each its own nonce, on all ${scripts} script tags`);
   });
 
   it("drops a removed membership on the very next request", async () => {

@@ -33,7 +33,6 @@ export async function signIn(baseUrl: string, identifier: string, password = DEM
     headers: {
       "content-type": "application/x-www-form-urlencoded",
       cookie: mergeCookies(csrfCookies),
-      "x-forwarded-for": `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
     },
     body: new URLSearchParams({ csrfToken, identifier, password, json: "true", callbackUrl: `${baseUrl}/` }),
   });

@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+import { t } from "@/lib/i18n";
+import { hasControlCharacters } from "@/lib/validation/control-characters";
+
+import { looksLikeNip } from "./identifier";
+
+/**
+ * The sign-in form, checked in the browser before anything is sent. A NIP
+ * typed with the wrong number of digits gets the member form's format hint:
+ * it is about the format, never about whether the account exists. The server
+ * answers the same hint (code NIP_FORMAT) for requests that skip the form.
+ */
+export const ZSignIn = z.object({
+  identifier: z
+    .string()
+    .trim()
+    .min(1, t.auth.required)
+    .max(200, t.errors.tooLong(200))
+    .refine((v) => !hasControlCharacters(v), t.errors.controlCharacters)
+    .refine((v) => !looksLikeNip(v) || v.replace(/\D/g, "").length === 18, t.errors.nipFormat),
+  password: z
+    .string()
+    .min(1, t.auth.required)
+    .max(200, t.errors.tooLong(200))
+    .refine((v) => !hasControlCharacters(v), t.errors.controlCharacters),
+});
+export type TSignIn = z.infer<typeof ZSignIn>;
+
+/** What next-auth carries back to the form as `error` (the thrown message), and what the form shows. */
+export const SIGN_IN_ERRORS = {
+  THROTTLED: t.auth.throttled,
+  NIP_FORMAT: t.errors.nipFormat,
+  UNAVAILABLE: t.auth.unavailable,
+} as const;
+export type TSignInErrorCode = keyof typeof SIGN_IN_ERRORS;
