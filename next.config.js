@@ -4,7 +4,7 @@ const isProd = process.env.NODE_ENV === "production";
 /**
  * Security headers for every response (tests/proof/websec.proof.ts checks them). The CSP here is the
  * strict fallback for what proxy.ts does not see (the build's static files); pages and route
- * handlers get proxy.ts's per-request nonce policy instead (docs/decisions/011-client-address-and-csp.md).
+ * handlers get proxy.ts's per-request nonce policy instead (docs/decisions/013-client-address-and-csp.md).
  */
 const contentSecurityPolicy = [
   "default-src 'self'",

@@ -9,7 +9,7 @@ import { hasControlCharacters } from "@/lib/validation/control-characters";
  *     scripts carrying it (no 'unsafe-inline' / 'unsafe-eval' in production).
  *     Next.js reads the nonce from the request's CSP header and puts it on its
  *     own scripts; pages are rendered per request (app/layout.tsx), as a nonce
- *     must be fresh. docs/decisions/011-client-address-and-csp.md.
+ *     must be fresh. docs/decisions/013-client-address-and-csp.md.
  *  2. A path or query with a control character (`%00` above all, which
  *     PostgreSQL refuses with a database error) gets a plain 400 in
  *     Indonesian: one place for every page's and route handler's URL text.

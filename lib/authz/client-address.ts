@@ -19,7 +19,7 @@ import proxyaddr from "proxy-addr";
  * the right-most untrusted `X-Forwarded-For` hop, and stamps it into a request
  * header, replacing any copy the client sent. The stamp carries a random
  * per-process token, so a header forged by a client is ignored even for a
- * request the subscriber never saw. See docs/decisions/011-client-address-and-csp.md.
+ * request the subscriber never saw. See docs/decisions/013-client-address-and-csp.md.
  */
 export const CLIENT_ADDRESS_HEADER = "x-alur-client-address";
 
