@@ -460,7 +460,7 @@ export async function cycleTimeline(agencyId: string, cycleId: string, now = new
       round: t.round,
       kegiatan: step?.kegiatan ?? "",
       stepKind: step?.kind ?? "",
-      roleName: t.assignedRole.name,
+      roleName: t.assignedRoleName,
       status: t.status,
       outcome: t.outcome,
       startedAt: t.startedAt,

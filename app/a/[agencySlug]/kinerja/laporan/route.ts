@@ -1,5 +1,6 @@
 import { resolvePeriod } from "@/components/performance/period";
 import { recordReportExport } from "@/lib/audit/record-export";
+import { signaturePlaceDate } from "@/lib/agency/format";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { loadAgreement } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
@@ -31,6 +32,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     agreement,
     settings,
     timeZone: ctx.agency.timeZone,
+    placeDate: signaturePlaceDate(ctx.agency, new Date()),
   });
   // "laporan-pdf" is not yet a report of the report.export event (lib/audit/events.ts):
   // recorded as the measurement report it is, the format in the parameters.
