@@ -67,6 +67,7 @@ export default async function PlatformAdminPage() {
                 <p className="font-medium">
                   {t.platform.levels[g.level]} {g.name}
                 </p>
+                {g.agencies.length === 0 ? <p className="mt-1 text-sm text-slate-600">{M.noAgencies}</p> : null}
                 <ul className="mt-1 divide-y divide-slate-100 text-sm text-slate-700">
                   {g.agencies.map((a) => (
                     <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">

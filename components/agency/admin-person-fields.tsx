@@ -15,8 +15,11 @@ export function AdminPersonFields<T extends TWithAdmin>({
   prefix,
   register,
   errors,
+  heading = true,
 }: {
   prefix: string;
+  /** False where the form already has its own heading (naming an administrator of an existing agency). */
+  heading?: boolean;
   register: UseFormRegister<T>;
   errors: FieldErrors<TWithAdmin>["admin"];
 }) {
@@ -29,7 +32,7 @@ export function AdminPersonFields<T extends TWithAdmin>({
   ] as const;
   return (
     <fieldset className="space-y-4">
-      <legend className="text-sm font-semibold text-slate-900">{M.adminSection}</legend>
+      <legend className={heading ? "text-sm font-semibold text-slate-900" : "sr-only"}>{M.adminSection}</legend>
       <p className="text-sm text-slate-600">{M.adminSectionHint}</p>
       <div className="grid gap-4 sm:grid-cols-2">
         {fields.map((f) => {

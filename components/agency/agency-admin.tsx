@@ -26,7 +26,9 @@ import { zodResolver } from "@/lib/validation/zod-resolver";
 
 import { AdminPersonFields } from "./admin-person-fields";
 import { CredentialNotice } from "./credential-notice";
-import { AgencyProfileFields, applyErrors } from "./platform-forms";
+import { applyErrors } from "@/components/ui/form-errors";
+
+import { AgencyProfileFields } from "./platform-forms";
 
 export interface TAgencyProfile {
   id: string;
@@ -230,7 +232,7 @@ export function AppointAdminForm({ agencyId }: { agencyId: string }) {
       })}
     >
       {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
-      <AdminPersonFields prefix="p" register={form.register} errors={errors.admin} />
+      <AdminPersonFields prefix="p" register={form.register} errors={errors.admin} heading={false} />
       <label className="flex min-h-10 items-center gap-2 text-sm">
         <input type="checkbox" className="size-4" {...form.register("replace")} />
         {M.replace}

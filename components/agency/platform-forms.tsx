@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { applyErrors } from "@/components/ui/form-errors";
 import { Input, Select } from "@/components/ui/input";
 import { createAgencyAction, createGovernmentAction } from "@/lib/agency/actions";
 import { AGENCY_MESSAGES as M } from "@/lib/agency/messages";
@@ -19,14 +20,6 @@ import { t } from "@/lib/i18n";
 
 import { AdminPersonFields } from "./admin-person-fields";
 import { CredentialNotice } from "./credential-notice";
-
-export function applyErrors<T extends Record<string, unknown>>(
-  setError: (name: keyof T | "root", error: { message?: string }) => void,
-  result: { error: string; fieldErrors?: Record<string, string[]> },
-) {
-  for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof T, { message: messages[0] });
-  setError("root", { message: result.error });
-}
 
 export function CreateGovernmentForm() {
   type TIn = z.input<typeof ZCreateGovernment>;

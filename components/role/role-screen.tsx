@@ -11,6 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { applyErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { DESIGNATABLE_PERMISSIONS, type TDesignatablePermission } from "@/lib/authz/permissions";
 import { createRoleAction, deleteRoleAction, renameRoleAction, reorderRolesAction, setHeadRoleAction, setRoleCapabilitiesAction } from "@/lib/role/actions";
@@ -85,11 +86,7 @@ export function AddRoleForm({ agencySlug }: { agencySlug: string }) {
       className="space-y-4"
       onSubmit={form.handleSubmit(async (values) => {
         const result = await createRoleAction(agencySlug, values);
-        if (!result.ok) {
-          for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof TIn, { message: messages[0] });
-          form.setError("root", { message: result.error });
-          return;
-        }
+        if (!result.ok) return applyErrors<TIn>(form.setError as never, result);
         toast.success(M.added(result.data.name));
         form.reset(defaults);
         router.refresh();

@@ -15,6 +15,7 @@ import { RESERVED_ROLE_CODES } from "@/lib/authz/permissions";
 import { t } from "@/lib/i18n";
 import { createRoleAction } from "@/lib/role/actions";
 import { importSopJsonAction } from "@/lib/sop/actions";
+import { missingRolesInJson, remapSopJsonRoles, type TJsonMissingRoles } from "@/lib/sop/exchange";
 import { SOP_EDITOR_MESSAGES as M } from "@/lib/sop/messages";
 import { parseProcedureTable, type TProcedureTableImport } from "@/lib/sop/paste-import";
 import { isDecisionKind, STEP_KIND_LABELS, TIME_UNIT_LABELS, type TSopInput } from "@/lib/sop/schemas";
@@ -40,11 +41,14 @@ export function SopImport({
   roles: initialRoles,
   initialTab,
   help,
+  defaultUnit = "",
 }: {
   agencySlug: string;
   roles: TEditorRole[];
   initialTab: "json" | "paste";
   help: TRoleHelp;
+  /** The agency's unit line, prefilled in a pasted SOP's header. */
+  defaultUnit?: string;
 }) {
   const [tab, setTab] = useState<string>(initialTab);
   // Roles created during the import join the list at once (editor, pickers), without a reload.
@@ -73,7 +77,7 @@ export function SopImport({
       </Tabs.Content>
       {/* Kept mounted: switching tabs must not lose a pasted table or a half-filled editor. */}
       <Tabs.Content value="paste" forceMount className="data-[state=inactive]:hidden">
-        <PasteImport agencySlug={agencySlug} roles={roles} help={help} onRoleCreated={addRole} />
+        <PasteImport agencySlug={agencySlug} roles={roles} help={help} onRoleCreated={addRole} defaultUnit={defaultUnit} />
       </Tabs.Content>
     </Tabs.Root>
   );
@@ -229,45 +233,6 @@ function MissingRolesPanel({
   );
 }
 
-interface TJsonPending {
-  envelope: { sop: { steps?: unknown } } & Record<string, unknown>;
-  missing: { code: string; name: string }[];
-}
-
-/** The executor codes an exported SOP uses that the agency has no role for (names from the file's role list). */
-function missingInJson(raw: string, known: Set<string>): TJsonPending | null {
-  let envelope: unknown;
-  try {
-    envelope = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (!envelope || typeof envelope !== "object") return null;
-  const e = envelope as { sop?: { steps?: unknown }; roles?: unknown };
-  if (!e.sop || typeof e.sop !== "object" || !Array.isArray(e.sop.steps)) return null;
-  const names = new Map<string, string>();
-  if (Array.isArray(e.roles)) {
-    for (const r of e.roles as { code?: unknown; name?: unknown }[]) if (typeof r?.code === "string" && typeof r?.name === "string") names.set(r.code, r.name);
-  }
-  const missing = new Map<string, string>();
-  for (const step of e.sop.steps as { executorRoleCode?: unknown; participantRoleCodes?: unknown }[]) {
-    const codes = [step?.executorRoleCode, ...(Array.isArray(step?.participantRoleCodes) ? step.participantRoleCodes : [])];
-    for (const code of codes) if (typeof code === "string" && code && !known.has(code)) missing.set(code, names.get(code) ?? code.replace(/_/g, " "));
-  }
-  return missing.size ? { envelope: envelope as TJsonPending["envelope"], missing: [...missing].map(([code, name]) => ({ code, name })) } : null;
-}
-
-/** The file with each missing code replaced by the role chosen for it. */
-function remapJson(pending: TJsonPending, roleMap: Record<string, string>): string {
-  const map = (code: unknown) => (typeof code === "string" && roleMap[code] ? roleMap[code] : code);
-  const steps = (pending.envelope.sop.steps as Record<string, unknown>[]).map((step) => {
-    const executor = map(step.executorRoleCode);
-    const participants = Array.isArray(step.participantRoleCodes) ? [...new Set(step.participantRoleCodes.map(map))].filter((c) => c !== executor) : step.participantRoleCodes;
-    return { ...step, executorRoleCode: executor, participantRoleCodes: participants };
-  });
-  return JSON.stringify({ ...pending.envelope, sop: { ...pending.envelope.sop, steps } });
-}
-
 function JsonImport({
   agencySlug,
   roles,
@@ -285,7 +250,7 @@ function JsonImport({
   const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
   const [pending, setPending] = useState(false);
   const [redirecting, startRedirect] = useTransition();
-  const [missing, setMissing] = useState<TJsonPending | null>(null);
+  const [missing, setMissing] = useState<TJsonMissingRoles | null>(null);
   const [roleMap, setRoleMap] = useState<Record<string, string>>({});
   const [unmappedError, setUnmappedError] = useState<string | null>(null);
   const known = useMemo(() => new Set([...roles.map((r) => r.code), ...RESERVED_ROLE_CODES]), [roles]);
@@ -305,7 +270,7 @@ function JsonImport({
     try {
       let json = await file.text();
       // Executors this agency does not have: decide them here before the server validates the SOP.
-      const found = missing ?? missingInJson(json, known);
+      const found = missing ?? missingRolesInJson(json, known);
       if (found) {
         const unmapped = found.missing.filter((r) => !roleMap[r.code]);
         setMissing(found);
@@ -314,7 +279,7 @@ function JsonImport({
           return;
         }
         setUnmappedError(null);
-        json = remapJson(found, roleMap);
+        json = remapSopJsonRoles(found, roleMap);
       }
       const result = await importSopJsonAction(agencySlug, { json });
       if (result.ok) {
@@ -408,11 +373,13 @@ function PasteImport({
   roles,
   help,
   onRoleCreated,
+  defaultUnit,
 }: {
   agencySlug: string;
   roles: TEditorRole[];
   help: TRoleHelp;
   onRoleCreated: (role: TEditorRole) => void;
+  defaultUnit: string;
 }) {
   const id = useId();
   const [text, setText] = useState("");
@@ -471,7 +438,7 @@ function PasteImport({
           key={editor.key}
           agencySlug={agencySlug}
           roles={roles}
-          initial={toFormValues({ ...emptySop(), steps: editor.steps })}
+          initial={toFormValues({ ...emptySop(), unit: defaultUnit, steps: editor.steps })}
           cancelHref={`/a/${agencySlug}/sops`}
           notice={<Alert tone="info">{M.pastedNotice}</Alert>}
         />

@@ -2,10 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 
+import { applyErrors } from "@/components/ui/form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -61,6 +62,8 @@ function UnitFields({
 }) {
   const { errors } = form.formState;
   const err = (name: keyof TFormIn) => errors[name]?.message as string | undefined;
+  // The usual title, offered as a placeholder and used when the field is left empty (never typed into the field).
+  const [kind, name] = useWatch({ control: form.control, name: ["kind", "name"] });
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field id={`${prefix}-name`} label={M.name} hint={M.nameHint} error={err("name")}>
@@ -68,12 +71,7 @@ function UnitFields({
           id={`${prefix}-name`}
           aria-invalid={Boolean(err("name"))}
           aria-describedby={err("name") ? `${prefix}-name-error` : `${prefix}-name-hint`}
-          {...form.register("name", {
-            onBlur: () => {
-              const { headTitle, kind, name } = form.getValues();
-              if (!headTitle) form.setValue("headTitle", suggestedHeadTitle(kind, name));
-            },
-          })}
+          {...form.register("name")}
         />
       </Field>
       <Field id={`${prefix}-kind`} label={M.kind} error={err("kind")}>
@@ -96,7 +94,13 @@ function UnitFields({
         </Select>
       </Field>
       <Field id={`${prefix}-head-title`} label={M.headTitle} hint={M.headTitleHint} error={err("headTitle")}>
-        <Input id={`${prefix}-head-title`} aria-invalid={Boolean(err("headTitle"))} aria-describedby={`${prefix}-head-title-hint`} {...form.register("headTitle")} />
+        <Input
+          id={`${prefix}-head-title`}
+          placeholder={suggestedHeadTitle(kind ?? "BIDANG", name ?? "")}
+          aria-invalid={Boolean(err("headTitle"))}
+          aria-describedby={`${prefix}-head-title-hint`}
+          {...form.register("headTitle")}
+        />
       </Field>
       <Field id={`${prefix}-head-user`} label={M.headUser} hint={M.headUserHint} error={err("headUserId")}>
         <Select id={`${prefix}-head-user`} aria-invalid={Boolean(err("headUserId"))} aria-describedby={`${prefix}-head-user-hint`} {...form.register("headUserId")}>
@@ -113,8 +117,7 @@ function UnitFields({
 }
 
 function applyResult(form: ReturnType<typeof useForm<TFormIn>>, result: { error: string; fieldErrors?: Record<string, string[]> }) {
-  for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof TFormIn, { message: messages[0] });
-  form.setError("root", { message: result.error });
+  applyErrors<TFormIn>(form.setError as never, result);
 }
 
 export function AddUnitForm({ agencySlug, units, people }: { agencySlug: string; units: TUnitRow[]; people: TPerson[] }) {
@@ -127,7 +130,7 @@ export function AddUnitForm({ agencySlug, units, people }: { agencySlug: string;
       noValidate
       className="space-y-4"
       onSubmit={form.handleSubmit(async (values) => {
-        const result = await createUnitAction(agencySlug, values);
+        const result = await createUnitAction(agencySlug, { ...values, headTitle: values.headTitle || suggestedHeadTitle(values.kind, values.name) });
         if (!result.ok) return applyResult(form as never, result);
         toast.success(M.added(result.data.name));
         form.reset(defaults);
@@ -158,7 +161,7 @@ function EditUnitForm({ agencySlug, unit, units, people, onDone }: { agencySlug:
       noValidate
       className="space-y-4 rounded-md border border-slate-200 bg-slate-50 p-3"
       onSubmit={form.handleSubmit(async (values) => {
-        const result = await updateUnitAction(agencySlug, values);
+        const result = await updateUnitAction(agencySlug, { ...values, headTitle: values.headTitle || suggestedHeadTitle(values.kind, values.name) });
         if (!result.ok) return applyResult(form as never, result);
         toast.success(M.saved);
         onDone();

@@ -5,6 +5,9 @@
  */
 export const AGENCY_MESSAGES = {
   detailTitle: "Kelola instansi",
+  profileTitle: "Data instansi",
+  statusHint: "Menonaktifkan instansi menghentikan akses semua anggotanya mulai permintaan berikutnya, sampai diaktifkan kembali. Tidak ada data yang dihapus.",
+  noAgencies: "Belum ada instansi.",
   backToPlatform: "Administrasi Platform",
   openAgency: "Kelola",
   unitName: "Nama unit pada dokumen (opsional)",

@@ -260,8 +260,7 @@ describe("units of a fresh agency", () => {
       ctx,
     );
     const now = new Date("2026-06-15T03:00:00Z");
-    await saveAgreement(
-      ZAgreementInput.parse({
+    const pk2026 = ZAgreementInput.parse({
         year: 2026,
         signedAt: "2026-02-01",
         firstPartyName: "Kepala Dinas Pariwisata",
@@ -279,9 +278,8 @@ describe("units of a fresh agency", () => {
           },
         ],
         programs: [],
-      }),
-      ctx,
-    );
+      });
+    await saveAgreement(pk2026, ctx);
     const before = await state(agency.id);
     const refusal = setUnitActive({ unitId: bidang.id, active: false }, { ...ctx, now });
     await expect(refusal).rejects.toThrow(
@@ -298,6 +296,9 @@ describe("units of a fresh agency", () => {
     // Nothing new goes to an inactive unit, and nothing lives under one.
     await expect(setMemberUnit({ userId, unitId: bidang.id }, ctx)).rejects.toThrow("Unit ini nonaktif");
     await expect(unit(ctx, { name: "Seksi Baru", kind: "SEKSI", parentId: bidang.id })).rejects.toThrow("Unit induk sedang nonaktif");
+    // A PK assigns indicators only to active units; the 2026 PK keeps what it already held.
+    await expect(saveAgreement({ ...pk2026, year: 2027 }, ctx)).rejects.toThrow('Unit kerja "Bidang Pemasaran" sudah nonaktif');
+    await saveAgreement(pk2026, ctx);
     void kepala;
   });
 

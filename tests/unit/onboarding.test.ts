@@ -6,6 +6,7 @@ import { can } from "@/lib/authz/permissions";
 import { firstSteps } from "@/lib/onboarding/checklist";
 import { designatedCapabilities, impliedCapabilities, withCapabilities } from "@/lib/role/capabilities";
 import { roleCodeFromName } from "@/lib/role/code";
+import { missingRolesInJson, remapSopJsonRoles } from "@/lib/sop/exchange";
 import { subtreeIds, unitTree } from "@/lib/unit/tree";
 
 describe("roleCodeFromName: nobody types a role code", () => {
@@ -126,5 +127,46 @@ describe("firstSteps: the new agency's checklist", () => {
     expect(noHead.done).toBe(false);
     expect(noHead.hint).toMatch(/kepala instansi/);
     expect(firstSteps({ ...none, roles: 4, headRoles: 1, activeUnits: 3 }).filter((s) => s.done).map((s) => s.key)).toEqual(["roles", "units"]);
+  });
+});
+
+describe("importing an exported SOP into an agency that lacks some of its roles", () => {
+  const file = JSON.stringify({
+    format: "alur-kinerja/sop",
+    formatVersion: 1,
+    roles: [
+      { code: "KADIS", name: "Kepala Dinas" },
+      { code: "TIM_SAKIP", name: "Tim SAKIP" },
+      { code: "BIDANG", name: "Bidang" },
+    ],
+    sop: {
+      nomor: "1",
+      steps: [
+        { number: 1, executorRoleCode: "KADIS", participantRoleCodes: [] },
+        { number: 2, executorRoleCode: "TIM_SAKIP", participantRoleCodes: ["BIDANG", "KADIS"] },
+        { number: 3, executorRoleCode: "BIDANG", participantRoleCodes: ["TIM_SAKIP"] },
+      ],
+    },
+  });
+
+  it("names each code the agency does not have once, with the file's own role name", () => {
+    const found = missingRolesInJson(file, new Set(["KADIS"]));
+    expect(found?.missing).toEqual([
+      { code: "TIM_SAKIP", name: "Tim SAKIP" },
+      { code: "BIDANG", name: "Bidang" },
+    ]);
+    expect(missingRolesInJson(file, new Set(["KADIS", "TIM_SAKIP", "BIDANG"]))).toBeNull();
+    expect(missingRolesInJson("{ bukan json", new Set())).toBeNull();
+  });
+
+  it("rewrites executors and participants to the chosen roles, dropping a participant who became the executor", () => {
+    const found = missingRolesInJson(file, new Set(["KADIS"]))!;
+    const out = JSON.parse(remapSopJsonRoles(found, { TIM_SAKIP: "TIM_EVALUATOR_KINERJA", BIDANG: "KADIS" }));
+    expect(out.format).toBe("alur-kinerja/sop");
+    expect(out.sop.steps.map((s: { executorRoleCode: string; participantRoleCodes: string[] }) => [s.executorRoleCode, s.participantRoleCodes])).toEqual([
+      ["KADIS", []],
+      ["TIM_EVALUATOR_KINERJA", ["KADIS"]],
+      ["KADIS", ["TIM_EVALUATOR_KINERJA"]],
+    ]);
   });
 });

@@ -81,7 +81,7 @@ export default async function PlatformAgencyPage({ params }: { params: Promise<{
 
       <Card>
         <CardHeader>
-          <CardTitle>{t.platform.agencies}</CardTitle>
+          <CardTitle>{M.profileTitle}</CardTitle>
         </CardHeader>
         <CardBody className="space-y-3">
           <UpdateAgencyForm
@@ -108,7 +108,7 @@ export default async function PlatformAgencyPage({ params }: { params: Promise<{
           <CardTitle>{t.members.status}</CardTitle>
         </CardHeader>
         <CardBody className="space-y-3">
-          <p className="text-sm text-slate-700">{agency.active ? M.deactivateConfirm(agency.name) : M.inactiveNotice}</p>
+          <p className="text-sm text-slate-700">{agency.active ? M.statusHint : M.inactiveNotice}</p>
           <AgencyStatusControl agencyId={agency.id} agencyName={agency.name} active={agency.active} />
         </CardBody>
       </Card>

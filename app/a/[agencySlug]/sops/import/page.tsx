@@ -31,7 +31,7 @@ export default async function ImportSopPage({
         <h1 className="text-2xl font-semibold">{M.importTitle}</h1>
         <p className="text-slate-600">{M.importSubtitle}</p>
       </div>
-      <SopImport agencySlug={ctx.agency.slug} roles={roles} initialTab={tab} help={{ canCreate, administrators }} />
+      <SopImport agencySlug={ctx.agency.slug} roles={roles} initialTab={tab} help={{ canCreate, administrators }} defaultUnit={ctx.agency.unitName} />
     </div>
   );
 }
