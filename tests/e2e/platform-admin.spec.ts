@@ -313,3 +313,24 @@ test("a platform administrator onboards a new Dinas in WIT and its new administr
 
   await signOut(admin);
 });
+
+test("the demo agencies are set up as the new screens expect: no first steps left, unit heads seated, Tim SAKIP's rights shown as designations", async ({ page }) => {
+  for (const [email, slug] of [
+    ["admin@lumajang.demo", "diskominfo-lumajang"],
+    ["admin@balangan.demo", "setwan-balangan"],
+    ["admin@sumbar.demo", "bmcktr-sumbar"],
+  ] as const) {
+    await signIn(page, email);
+    await page.goto(`/a/${slug}`);
+    await expect(page.getByRole("heading", { name: "Tugas saya" })).toBeVisible();
+    await expect(page.getByTestId("first-steps")).toHaveCount(0);
+    if (slug === "bmcktr-sumbar") {
+      await page.goto(`/a/${slug}/unit`);
+      await expect(page.getByTestId("unit-list")).toContainText("Kepala Bidang Cipta Karya: Yusuf Kurniawan");
+      await page.goto(`/a/${slug}/peran`);
+      await expect(page.getByTestId("role-TIM_SAKIP").getByRole("checkbox", { name: /Memverifikasi realisasi/ })).toBeChecked();
+      await expect(page.getByTestId("role-KADIS").getByRole("checkbox", { name: /Memberlakukan SOP/ })).toBeChecked();
+    }
+    await signOut(page);
+  }
+});
