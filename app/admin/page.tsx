@@ -4,7 +4,9 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { GrantAuditorForm } from "@/components/agency/grant-auditor-form";
 import { CreateAgencyForm, CreateGovernmentForm } from "@/components/agency/platform-forms";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { AGENCY_MESSAGES as M } from "@/lib/agency/messages";
 import { listGovernmentsWithAgencies } from "@/lib/agency/queries";
 import { requirePlatformAdmin } from "@/lib/authz/context";
 import { t } from "@/lib/i18n";
@@ -26,7 +28,7 @@ export default async function PlatformAdminPage() {
         </div>
         <SignOutButton />
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-[1fr_2fr]">
         <Card>
           <CardHeader>
             <CardTitle>{t.platform.addGovernment}</CardTitle>
@@ -65,10 +67,21 @@ export default async function PlatformAdminPage() {
                 <p className="font-medium">
                   {t.platform.levels[g.level]} {g.name}
                 </p>
-                <ul className="mt-1 ml-4 list-disc text-sm text-slate-700">
+                {g.agencies.length === 0 ? <p className="mt-1 text-sm text-slate-600">{M.noAgencies}</p> : null}
+                <ul className="mt-1 divide-y divide-slate-100 text-sm text-slate-700">
                   {g.agencies.map((a) => (
-                    <li key={a.id}>
-                      {a.name} <span className="text-slate-500">(/a/{a.slug}, {a.timeZone})</span>
+                    <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                      <span className="min-w-0">
+                        {a.name} <span className="text-slate-600">(/a/{a.slug}, {a.timeZone})</span>{" "}
+                        {a.active ? null : <Badge>{M.statusInactive}</Badge>}
+                      </span>
+                      <Link
+                        href={`/admin/instansi/${a.id}`}
+                        className="inline-flex min-h-10 items-center font-medium text-brand-700 hover:underline"
+                        aria-label={`${M.openAgency} ${a.name}`}
+                      >
+                        {M.openAgency} →
+                      </Link>
                     </li>
                   ))}
                 </ul>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { getSessionUser } from "@/lib/authz/context";
+import { getPasswordChangeAccount, getSessionUser } from "@/lib/authz/context";
 import { t } from "@/lib/i18n";
 
 export const metadata: Metadata = { title: t.auth.submit };
@@ -17,6 +17,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
+  // Signed in with a password someone else chose: that is changed first.
+  if (await getPasswordChangeAccount()) redirect("/ganti-sandi");
   return (
     <main className="flex min-h-dvh items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 p-4">
       <div className="w-full max-w-sm space-y-6">

@@ -8,15 +8,24 @@ import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import { addMemberAction } from "@/lib/agency/actions";
 import { ZAddMember } from "@/lib/agency/schemas";
 import { t } from "@/lib/i18n";
+import { UNIT_MESSAGES } from "@/lib/unit/messages";
 
 type TIn = z.input<typeof ZAddMember>;
 type TOut = z.output<typeof ZAddMember>;
 
-export function AddMemberForm({ agencySlug, roles }: { agencySlug: string; roles: { code: string; name: string }[] }) {
+export function AddMemberForm({
+  agencySlug,
+  roles,
+  units,
+}: {
+  agencySlug: string;
+  roles: { code: string; name: string }[];
+  units: { id: string; name: string }[];
+}) {
   const {
     register,
     handleSubmit,
@@ -25,7 +34,7 @@ export function AddMemberForm({ agencySlug, roles }: { agencySlug: string; roles
     formState: { errors, isSubmitting },
   } = useForm<TIn, unknown, TOut>({
     resolver: zodResolver(ZAddMember),
-    defaultValues: { nip: "", name: "", email: "", jabatan: "", pangkat: "", password: "", roleCodes: [] },
+    defaultValues: { nip: "", name: "", email: "", jabatan: "", pangkat: "", password: "", roleCodes: [], unitId: "" },
   });
 
   async function onSubmit(values: TOut) {
@@ -72,6 +81,16 @@ export function AddMemberForm({ agencySlug, roles }: { agencySlug: string; roles
           );
         })}
       </div>
+      <Field id="m-unit" label={UNIT_MESSAGES.memberUnit} error={errors.unitId?.message}>
+        <Select id="m-unit" {...register("unitId")}>
+          <option value="">{UNIT_MESSAGES.memberNoUnit}</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">{t.members.roles}</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">

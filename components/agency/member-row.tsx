@@ -5,18 +5,33 @@ import { toast } from "sonner";
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
 import { setMemberActiveAction, setMemberRolesAction } from "@/lib/agency/actions";
 import { t } from "@/lib/i18n";
+import { setMemberUnitAction } from "@/lib/unit/actions";
+import { UNIT_MESSAGES } from "@/lib/unit/messages";
 
 export interface MemberRowProps {
   agencySlug: string;
   canManage: boolean;
   isSelf: boolean;
-  member: { userId: string; name: string; nipDisplay: string; jabatan: string | null; email: string | null; active: boolean; roleCodes: string[]; accessUntil: string | null };
+  member: {
+    userId: string;
+    name: string;
+    nipDisplay: string;
+    jabatan: string | null;
+    email: string | null;
+    active: boolean;
+    roleCodes: string[];
+    accessUntil: string | null;
+    unitId: string | null;
+  };
   roles: { code: string; name: string }[];
+  /** The agency's units (inactive ones only when the member is still in one). */
+  units: { id: string; name: string; active: boolean }[];
 }
 
-export function MemberRow({ agencySlug, canManage, isSelf, member, roles }: MemberRowProps) {
+export function MemberRow({ agencySlug, canManage, isSelf, member, roles, units }: MemberRowProps) {
   const [selected, setSelected] = useState(member.roleCodes);
   const [pending, startTransition] = useTransition();
   const dirty = [...selected].sort().join() !== [...member.roleCodes].sort().join();
@@ -28,6 +43,14 @@ export function MemberRow({ agencySlug, canManage, isSelf, member, roles }: Memb
       else toast.error(result.fieldErrors?.roleCodes?.[0] ?? result.error);
     });
   }
+  function saveUnit(unitId: string) {
+    startTransition(async () => {
+      const result = await setMemberUnitAction(agencySlug, { userId: member.userId, unitId });
+      if (result.ok) toast.success(UNIT_MESSAGES.memberUnitSaved);
+      else toast.error(result.fieldErrors?.unitId?.[0] ?? result.error);
+    });
+  }
+  const unitName = units.find((u) => u.id === member.unitId)?.name ?? null;
   function toggleActive() {
     startTransition(async () => {
       const result = await setMemberActiveAction(agencySlug, { userId: member.userId, active: !member.active });
@@ -46,6 +69,7 @@ export function MemberRow({ agencySlug, canManage, isSelf, member, roles }: Memb
             {member.jabatan ? ` · ${member.jabatan}` : ""}
           </p>
           {member.accessUntil ? <p className="text-sm text-slate-600">Akses sampai {member.accessUntil}</p> : null}
+          {!canManage && unitName ? <p className="text-sm text-slate-600">{unitName}</p> : null}
         </div>
         <Badge tone={member.active ? "success" : "neutral"}>{member.active ? t.common.active : t.common.inactive}</Badge>
       </div>
@@ -54,6 +78,22 @@ export function MemberRow({ agencySlug, canManage, isSelf, member, roles }: Memb
           <legend className="sr-only">
             {t.members.roles} {member.name}
           </legend>
+          <label className="flex max-w-sm flex-col gap-1 text-sm">
+            <span className="font-medium text-slate-800">
+              {UNIT_MESSAGES.memberUnit}
+              <span className="sr-only"> {member.name}</span>
+            </span>
+            <Select value={member.unitId ?? ""} onChange={(e) => saveUnit(e.target.value)}>
+              <option value="">{UNIT_MESSAGES.memberNoUnit}</option>
+              {units
+                .filter((u) => u.active || u.id === member.unitId)
+                .map((u) => (
+                  <option key={u.id} value={u.id} disabled={!u.active}>
+                    {u.name}
+                  </option>
+                ))}
+            </Select>
+          </label>
           <div className="flex flex-wrap gap-2">
             {roles.map((r) => (
               <label key={r.code} className="flex min-h-9 items-center gap-2 rounded-md border border-slate-200 px-2 text-sm">

@@ -63,7 +63,7 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
   const latest = new Map<number, TTask>();
   for (const t of tasks) if ((latest.get(t.stepNumber)?.round ?? 0) < t.round) latest.set(t.stepNumber, t);
   const period = M.ui.periodLabel(M.periods[cycle.period], cycle.year);
-  const describeReturner = (t: TTask | undefined) => (t ? `${t.assignedRole.name}${t.completedBy ? ` (${t.completedBy.name})` : ""}` : null);
+  const describeReturner = (t: TTask | undefined) => (t ? `${t.assignedRoleName}${t.completedBy ? ` (${t.completedBy.name})` : ""}` : null);
 
   // Step states: a step after the open one runs again even if an earlier round finished it.
   const display = (s: TStep): TStepDisplayState => {
@@ -103,7 +103,7 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
       stepNumber: t.stepNumber,
       round: t.round,
       kegiatan: step?.kegiatan ?? "",
-      roleName: t.assignedRole.name,
+      roleName: t.assignedRoleName,
       status: t.status,
       outcome: t.outcome,
       completedBy: who(t),
@@ -139,7 +139,7 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
         d.decisions ? `${M.ui.decisions}: ${d.decisions}` : null,
         d.reference ? `${M.ui.reference}: ${d.reference}` : null,
       ].filter((x): x is string => Boolean(x));
-      return { stepNumber: s.number, round: t.round, kegiatan: s.kegiatan, roleName: t.assignedRole.name, completedBy: t.completedBy?.name ?? null, outputText: t.outputText, extra };
+      return { stepNumber: s.number, round: t.round, kegiatan: s.kegiatan, roleName: t.assignedRoleName, completedBy: t.completedBy?.name ?? null, outputText: t.outputText, extra };
     };
     const decision = isDecisionKind(openStep.kind);
     // The same range the maker/checker rule reviews.
@@ -155,7 +155,7 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
         status: openTask.status as "ACTIVE" | "RETURNED",
         stepNumber: openTask.stepNumber,
         round: openTask.round,
-        roleName: openTask.assignedRole.name,
+        roleName: openTask.assignedRoleName,
         dueAt: formatDateTime(openTask.dueAt, tz),
         late,
         timeNote: late ? M.ui.lateBy(formatDuration(remaining)) : M.ui.remaining(formatDuration(remaining)),
@@ -242,7 +242,7 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
         <Alert tone="info" className="flex gap-2" data-testid="waiting-note">
           <Info aria-hidden className="mt-0.5 size-4 shrink-0" />
           <span>
-            {M.ui.waitingFor(openTask.stepNumber, openTask.assignedRole.name)}{" "}
+            {M.ui.waitingFor(openTask.stepNumber, openTask.assignedRoleName)}{" "}
             {openTask.status === "RETURNED" ? `${M.ui.stepStates.returned}. ` : null}
             {M.ui.dueLine(formatDateTime(openTask.dueAt, tz))}
             {isLate(openTask.dueAt, now) ? ` (${M.ui.late.toLowerCase()})` : ""}.{" "}

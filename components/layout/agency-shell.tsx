@@ -12,12 +12,14 @@ export interface ShellProps {
   user: { name: string; isPlatformAdmin: boolean };
   roleNames: string[];
   otherAgencies: { slug: string; name: string }[];
-  nav: { href: string; label: string }[];
+  nav: { href: string; label: string; also?: string[] }[];
+  /** Shown above the page (a platform administrator's audited oversight). */
+  notice?: ReactNode;
   children: ReactNode;
 }
 
 /** The frame of every agency page: the agency's name first, then navigation, then the page. */
-export function AgencyShell({ agency, user, roleNames, otherAgencies, nav, children }: ShellProps) {
+export function AgencyShell({ agency, user, roleNames, otherAgencies, nav, notice, children }: ShellProps) {
   return (
     <div className="min-h-dvh">
       <header className="border-b border-slate-200 bg-white no-print">
@@ -57,7 +59,10 @@ export function AgencyShell({ agency, user, roleNames, otherAgencies, nav, child
         </div>
         <NavLinks items={user.isPlatformAdmin ? [...nav, { href: "/admin", label: t.nav.platformAdmin }] : nav} />
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-6">
+        {notice ? <div className="no-print mb-4">{notice}</div> : null}
+        {children}
+      </main>
     </div>
   );
 }

@@ -6,11 +6,13 @@ import { usePathname } from "next/navigation";
 import { t } from "@/lib/i18n";
 import { cn } from "@/lib/utils";
 
-export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
+/** `also`: other paths that belong to the item (the members item covers roles and units too). */
+export function NavLinks({ items }: { items: { href: string; label: string; also?: string[] }[] }) {
   const pathname = usePathname();
+  const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
   const current = items
-    .filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+    .flatMap((i) => [i.href, ...(i.also ?? [])].filter(under).map((path) => ({ href: i.href, length: path.length })))
+    .sort((a, b) => b.length - a.length)[0]?.href;
   return (
     <nav aria-label={t.nav.menu} className="mx-auto max-w-6xl overflow-x-auto px-4">
       <ul className="flex gap-1">

@@ -66,7 +66,7 @@ export type SopDocumentData = Omit<SopRecord, "steps"> & { steps: SopDocumentSte
 
 export interface SopDocumentProps {
   sop: SopDocumentData;
-  agency: { name: string; governmentName: string; timeZone: TAgencyTimeZone };
+  agency: { name: string; governmentName: string; timeZone: TAgencyTimeZone; logoUrl?: string | null };
   /** The agency's roles in its own order; the executor columns follow it. */
   roles: { code: string; name: string }[];
 }
@@ -110,7 +110,12 @@ function IdentityPage({ sop, agency }: { sop: SopDocumentData; agency: SopDocume
     <section className="sop-identity mx-auto max-w-[52rem] bg-white text-sm print:text-[9.5pt] print:leading-snug" aria-label={M.identityLabel}>
       <div className="grid border border-slate-900 md:grid-cols-[5fr_7fr] print:grid-cols-[5fr_7fr]">
         <div className="flex flex-col items-center justify-center gap-2 border-b border-slate-900 px-4 py-6 text-center md:border-r md:border-b-0 print:border-r print:border-b-0">
-          <Landmark aria-hidden className="size-16 text-slate-800 print:text-black" strokeWidth={1.25} />
+          {agency.logoUrl ? (
+            // eslint-disable-next-line @next/next/no-img-element -- the agency's own logo from its authorized route; printed as is
+            <img src={agency.logoUrl} alt={M.logoAlt(agency.name)} className="h-20 w-auto max-w-[8rem] object-contain print:h-[22mm]" data-field="logo" />
+          ) : (
+            <Landmark aria-hidden className="size-16 text-slate-800 print:text-black" strokeWidth={1.25} />
+          )}
           <p className="font-bold tracking-wide" data-field="government">
             {M.government(agency.governmentName)}
           </p>

@@ -10,9 +10,12 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import { Select } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
+import { RESERVED_ROLE_CODES } from "@/lib/authz/permissions";
 import { t } from "@/lib/i18n";
+import { createRoleAction } from "@/lib/role/actions";
 import { importSopJsonAction } from "@/lib/sop/actions";
+import { missingRolesInJson, remapSopJsonRoles, type TJsonMissingRoles } from "@/lib/sop/exchange";
 import { SOP_EDITOR_MESSAGES as M } from "@/lib/sop/messages";
 import { parseProcedureTable, type TProcedureTableImport } from "@/lib/sop/paste-import";
 import { isDecisionKind, STEP_KIND_LABELS, TIME_UNIT_LABELS, type TSopInput } from "@/lib/sop/schemas";
@@ -23,8 +26,34 @@ import { SopEditor } from "./sop-editor";
 
 const MAX_JSON_BYTES = 2_000_000;
 
-export function SopImport({ agencySlug, roles, initialTab }: { agencySlug: string; roles: TEditorRole[]; initialTab: "json" | "paste" }) {
+/**
+ * Who may fix executors the agency does not have: an administrator creates
+ * the role right here; anyone else maps to an existing role and is told
+ * which administrators to ask.
+ */
+export interface TRoleHelp {
+  canCreate: boolean;
+  administrators: string[];
+}
+
+export function SopImport({
+  agencySlug,
+  roles: initialRoles,
+  initialTab,
+  help,
+  defaultUnit = "",
+}: {
+  agencySlug: string;
+  roles: TEditorRole[];
+  initialTab: "json" | "paste";
+  help: TRoleHelp;
+  /** The agency's unit line, prefilled in a pasted SOP's header. */
+  defaultUnit?: string;
+}) {
   const [tab, setTab] = useState<string>(initialTab);
+  // Roles created during the import join the list at once (editor, pickers), without a reload.
+  const [roles, setRoles] = useState(initialRoles);
+  const addRole = (role: TEditorRole) => setRoles((list) => (list.some((r) => r.code === role.code) ? list : [...list, role]));
   return (
     <Tabs.Root value={tab} onValueChange={setTab} className="space-y-4">
       <Tabs.List aria-label={M.importTitle} className="flex flex-wrap gap-1 border-b border-slate-200">
@@ -44,23 +73,187 @@ export function SopImport({ agencySlug, roles, initialTab }: { agencySlug: strin
         </Tabs.Trigger>
       </Tabs.List>
       <Tabs.Content value="json">
-        <JsonImport agencySlug={agencySlug} />
+        <JsonImport agencySlug={agencySlug} roles={roles} help={help} onRoleCreated={addRole} />
       </Tabs.Content>
       {/* Kept mounted: switching tabs must not lose a pasted table or a half-filled editor. */}
       <Tabs.Content value="paste" forceMount className="data-[state=inactive]:hidden">
-        <PasteImport agencySlug={agencySlug} roles={roles} />
+        <PasteImport agencySlug={agencySlug} roles={roles} help={help} onRoleCreated={addRole} defaultUnit={defaultUnit} />
       </Tabs.Content>
     </Tabs.Root>
   );
 }
 
-function JsonImport({ agencySlug }: { agencySlug: string }) {
+
+/** One executor name the agency has no role for: map it to an existing role, or (administrators) create the role. */
+function MissingRole({
+  agencySlug,
+  idPrefix,
+  missing,
+  roles,
+  mapped,
+  invalid,
+  help,
+  onMap,
+  onRoleCreated,
+}: {
+  agencySlug: string;
+  idPrefix: string;
+  missing: { code: string; name: string };
+  roles: TEditorRole[];
+  mapped: string;
+  invalid: boolean;
+  help: TRoleHelp;
+  onMap: (code: string) => void;
+  onRoleCreated: (role: TEditorRole) => void;
+}) {
+  const [creating, setCreating] = useState(false);
+  const [name, setName] = useState(missing.name);
+  const [isHead, setIsHead] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const selectId = `${idPrefix}-map-${missing.code}`;
+  const nameId = `${idPrefix}-create-${missing.code}`;
+  return (
+    <li className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`missing-role-${missing.code}`}>
+      <label htmlFor={selectId} className="block text-sm font-medium text-slate-800">
+        {M.newRoleLabel(missing.name)} <Badge tone="warning">{M.newRoleBadge}</Badge>
+      </label>
+      <Select id={selectId} value={mapped} aria-invalid={invalid && !mapped} onChange={(e) => onMap(e.target.value)}>
+        <option value="">{M.newRolePlaceholder}</option>
+        {roles.map((role) => (
+          <option key={role.code} value={role.code}>
+            {role.name}
+          </option>
+        ))}
+      </Select>
+      {help.canCreate ? (
+        creating ? (
+          <form
+            className="space-y-2 rounded-md bg-slate-50 p-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              startTransition(async () => {
+                const result = await createRoleAction(agencySlug, { name, isHead, capabilities: [] });
+                if (!result.ok) return setError(result.fieldErrors?.name?.[0] ?? result.error);
+                onRoleCreated({ code: result.data.code, name: result.data.name });
+                onMap(result.data.code);
+                setCreating(false);
+                setError(null);
+                toast.success(M.roleCreated(result.data.name));
+              });
+            }}
+          >
+            <label htmlFor={nameId} className="block text-sm font-medium text-slate-800">
+              {M.createRoleName(missing.name)}
+            </label>
+            <Input id={nameId} value={name} aria-invalid={Boolean(error)} aria-describedby={error ? `${nameId}-error` : undefined} onChange={(e) => setName(e.target.value)} />
+            {error ? (
+              <p id={`${nameId}-error`} role="alert" className="text-sm text-red-700">
+                {error}
+              </p>
+            ) : null}
+            <label className="flex min-h-10 items-center gap-2 text-sm">
+              <input type="checkbox" className="size-4" checked={isHead} onChange={(e) => setIsHead(e.target.checked)} />
+              {M.createRoleHead}
+            </label>
+            <div className="flex flex-wrap gap-2">
+              <Button type="submit" size="sm" disabled={pending}>
+                {M.createRoleSubmit}
+              </Button>
+              <Button type="button" size="sm" variant="ghost" onClick={() => setCreating(false)}>
+                {M.createRoleCancel}
+              </Button>
+            </div>
+          </form>
+        ) : mapped ? null : (
+          <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            {M.or}
+            <Button type="button" size="sm" variant="secondary" onClick={() => setCreating(true)}>
+              {M.createRole(missing.name)}
+            </Button>
+          </p>
+        )
+      ) : null}
+    </li>
+  );
+}
+
+/** Every executor the agency does not have, with create-or-map; read only (map only) for non-administrators. */
+function MissingRolesPanel({
+  agencySlug,
+  idPrefix,
+  missing,
+  roles,
+  roleMap,
+  setRoleMap,
+  unmappedError,
+  help,
+  onRoleCreated,
+}: {
+  agencySlug: string;
+  idPrefix: string;
+  missing: { code: string; name: string }[];
+  roles: TEditorRole[];
+  roleMap: Record<string, string>;
+  setRoleMap: (update: (m: Record<string, string>) => Record<string, string>) => void;
+  unmappedError: string | null;
+  help: TRoleHelp;
+  onRoleCreated: (role: TEditorRole) => void;
+}) {
+  return (
+    <Card aria-labelledby={`${idPrefix}-newroles`} className="border-amber-300" data-testid="missing-roles">
+      <CardHeader className="bg-amber-50">
+        <CardTitle id={`${idPrefix}-newroles`}>{M.newRolesTitle}</CardTitle>
+      </CardHeader>
+      <CardBody className="space-y-3">
+        <p className="text-sm text-slate-700">{help.canCreate ? M.newRolesBody : M.newRolesBodyReadOnly}</p>
+        {help.canCreate ? null : (
+          <Alert tone="info" data-testid="ask-admins">
+            {help.administrators.length ? M.askAdmins(help.administrators.join(", ")) : M.askAdminsNone}
+          </Alert>
+        )}
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {missing.map((r) => (
+            <MissingRole
+              key={r.code}
+              agencySlug={agencySlug}
+              idPrefix={idPrefix}
+              missing={r}
+              roles={roles}
+              mapped={roleMap[r.code] ?? ""}
+              invalid={Boolean(unmappedError)}
+              help={help}
+              onMap={(code) => setRoleMap((m) => ({ ...m, [r.code]: code }))}
+              onRoleCreated={onRoleCreated}
+            />
+          ))}
+        </ul>
+      </CardBody>
+    </Card>
+  );
+}
+
+function JsonImport({
+  agencySlug,
+  roles,
+  help,
+  onRoleCreated,
+}: {
+  agencySlug: string;
+  roles: TEditorRole[];
+  help: TRoleHelp;
+  onRoleCreated: (role: TEditorRole) => void;
+}) {
   const router = useRouter();
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
   const [pending, setPending] = useState(false);
   const [redirecting, startRedirect] = useTransition();
+  const [missing, setMissing] = useState<TJsonMissingRoles | null>(null);
+  const [roleMap, setRoleMap] = useState<Record<string, string>>({});
+  const [unmappedError, setUnmappedError] = useState<string | null>(null);
+  const known = useMemo(() => new Set([...roles.map((r) => r.code), ...RESERVED_ROLE_CODES]), [roles]);
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
@@ -75,7 +268,19 @@ function JsonImport({ agencySlug }: { agencySlug: string }) {
     setPending(true);
     setError(null);
     try {
-      const json = await file.text();
+      let json = await file.text();
+      // Executors this agency does not have: decide them here before the server validates the SOP.
+      const found = missing ?? missingRolesInJson(json, known);
+      if (found) {
+        const unmapped = found.missing.filter((r) => !roleMap[r.code]);
+        setMissing(found);
+        if (unmapped.length > 0) {
+          if (missing) setUnmappedError(M.newRolesUnmapped(unmapped.map((r) => `“${r.name}”`).join(", ")));
+          return;
+        }
+        setUnmappedError(null);
+        json = remapSopJsonRoles(found, roleMap);
+      }
       const result = await importSopJsonAction(agencySlug, { json });
       if (result.ok) {
         toast.success(M.jsonImported);
@@ -126,14 +331,34 @@ function JsonImport({ agencySlug }: { agencySlug: string }) {
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
                 setError(null);
+                setMissing(null);
+                setRoleMap({});
+                setUnmappedError(null);
               }}
             />
             <p id={`${id}-hint`} className="text-xs text-slate-600">
               {M.jsonHint}
             </p>
           </div>
+          {missing ? (
+            <>
+              <p className="text-sm text-slate-700">{M.jsonMissingIntro}</p>
+              <MissingRolesPanel
+                agencySlug={agencySlug}
+                idPrefix={`${id}-json`}
+                missing={missing.missing}
+                roles={roles}
+                roleMap={roleMap}
+                setRoleMap={setRoleMap}
+                unmappedError={unmappedError}
+                help={help}
+                onRoleCreated={onRoleCreated}
+              />
+              {unmappedError ? <Alert>{unmappedError}</Alert> : null}
+            </>
+          ) : null}
           <Button type="submit" disabled={busy}>
-            {busy ? M.jsonSubmitting : M.jsonSubmit}
+            {busy ? M.jsonSubmitting : missing ? M.jsonContinue : M.jsonSubmit}
           </Button>
         </form>
       </CardBody>
@@ -143,7 +368,19 @@ function JsonImport({ agencySlug }: { agencySlug: string }) {
 
 const formatNumber = (n: number) => new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 }).format(n);
 
-function PasteImport({ agencySlug, roles }: { agencySlug: string; roles: TEditorRole[] }) {
+function PasteImport({
+  agencySlug,
+  roles,
+  help,
+  onRoleCreated,
+  defaultUnit,
+}: {
+  agencySlug: string;
+  roles: TEditorRole[];
+  help: TRoleHelp;
+  onRoleCreated: (role: TEditorRole) => void;
+  defaultUnit: string;
+}) {
   const id = useId();
   const [text, setText] = useState("");
   const [parsed, setParsed] = useState<TProcedureTableImport | null>(null);
@@ -201,7 +438,7 @@ function PasteImport({ agencySlug, roles }: { agencySlug: string; roles: TEditor
           key={editor.key}
           agencySlug={agencySlug}
           roles={roles}
-          initial={toFormValues({ ...emptySop(), steps: editor.steps })}
+          initial={toFormValues({ ...emptySop(), unit: defaultUnit, steps: editor.steps })}
           cancelHref={`/a/${agencySlug}/sops`}
           notice={<Alert tone="info">{M.pastedNotice}</Alert>}
         />
@@ -268,36 +505,17 @@ function PasteImport({ agencySlug, roles }: { agencySlug: string; roles: TEditor
           ) : null}
 
           {parsed.newRoles.length > 0 ? (
-            <Card aria-labelledby={`${id}-newroles`} className="border-amber-300">
-              <CardHeader className="bg-amber-50">
-                <CardTitle id={`${id}-newroles`}>{M.newRolesTitle}</CardTitle>
-              </CardHeader>
-              <CardBody className="space-y-3">
-                <p className="text-sm text-slate-700">{M.newRolesBody}</p>
-                <ul className="grid gap-3 sm:grid-cols-2">
-                  {parsed.newRoles.map((r) => (
-                    <li key={r.code} className="space-y-1">
-                      <label htmlFor={`${id}-map-${r.code}`} className="block text-sm font-medium text-slate-800">
-                        {M.newRoleLabel(r.name)} <Badge tone="warning">{M.newRoleBadge}</Badge>
-                      </label>
-                      <Select
-                        id={`${id}-map-${r.code}`}
-                        value={roleMap[r.code] ?? ""}
-                        aria-invalid={Boolean(unmappedError) && !roleMap[r.code]}
-                        onChange={(e) => setRoleMap((m) => ({ ...m, [r.code]: e.target.value }))}
-                      >
-                        <option value="">{M.newRolePlaceholder}</option>
-                        {roles.map((role) => (
-                          <option key={role.code} value={role.code}>
-                            {role.name}
-                          </option>
-                        ))}
-                      </Select>
-                    </li>
-                  ))}
-                </ul>
-              </CardBody>
-            </Card>
+            <MissingRolesPanel
+              agencySlug={agencySlug}
+              idPrefix={id}
+              missing={parsed.newRoles}
+              roles={roles}
+              roleMap={roleMap}
+              setRoleMap={setRoleMap}
+              unmappedError={unmappedError}
+              help={help}
+              onRoleCreated={onRoleCreated}
+            />
           ) : null}
 
           <ol className="space-y-3">

@@ -4,8 +4,30 @@ import { revalidatePath } from "next/cache";
 
 import { agencyAction, platformAction } from "@/lib/authz/action";
 
-import { ZAddMember, ZCreateAgency, ZCreateGovernment, ZGrantAuditor, ZSetMemberActive, ZSetMemberRoles } from "./schemas";
-import { addMember, createAgency, createGovernment, grantAuditorAccess, setMemberActive, setMemberRoles } from "./service";
+import {
+  appointAgencyAdmin,
+  createAgencyWithAdmin,
+  reissueAdminCredential,
+  removeAgencyLogo,
+  setAgencyActive,
+  setAgencyLogo,
+  updateAgency,
+} from "./platform-service";
+import {
+  ZAddMember,
+  ZAgencyRef,
+  ZAppointAdmin,
+  ZCreateAgency,
+  ZCreateGovernment,
+  ZGrantAuditor,
+  ZReissueCredential,
+  ZSetAgencyActive,
+  ZSetAgencyLogo,
+  ZSetMemberActive,
+  ZSetMemberRoles,
+  ZUpdateAgency,
+} from "./schemas";
+import { addMember, createGovernment, grantAuditorAccess, setMemberActive, setMemberRoles } from "./service";
 
 export const addMemberAction = agencyAction(
   { name: "member.add", permission: "member.manage", schema: ZAddMember, audit: { events: ["user.create", "membership.roles_set"] } },
@@ -41,11 +63,73 @@ export const createGovernmentAction = platformAction(
   },
 );
 
+/** A new agency together with its first administrator; a new account's credential is in the answer, once. */
 export const createAgencyAction = platformAction(
-  { name: "platform.createAgency", schema: ZCreateAgency, audit: { events: ["agency.create", "membership.roles_set"] } },
+  {
+    name: "platform.createAgency",
+    schema: ZCreateAgency,
+    audit: { events: ["agency.create", "user.create", "user.credential_issue", "membership.roles_set"] },
+  },
   async (ctx, input) => {
-    const result = await createAgency(input, ctx);
-    revalidatePath("/admin");
+    const result = await createAgencyWithAdmin(input, ctx);
+    revalidatePath("/admin", "layout");
+    return result;
+  },
+);
+
+export const appointAgencyAdminAction = platformAction(
+  {
+    name: "platform.appointAdmin",
+    schema: ZAppointAdmin,
+    audit: { events: ["user.create", "user.credential_issue", "membership.roles_set"] },
+  },
+  async (ctx, input) => {
+    const result = await appointAgencyAdmin(input, ctx);
+    revalidatePath("/admin", "layout");
+    return result;
+  },
+);
+
+export const reissueAdminCredentialAction = platformAction(
+  { name: "platform.reissueAdminCredential", schema: ZReissueCredential, audit: { events: ["user.credential_issue"] } },
+  async (ctx, input) => {
+    const result = await reissueAdminCredential(input, ctx);
+    revalidatePath("/admin", "layout");
+    return result;
+  },
+);
+
+export const updateAgencyAction = platformAction(
+  { name: "platform.updateAgency", schema: ZUpdateAgency, audit: { events: ["agency.update"] } },
+  async (ctx, input) => {
+    const result = await updateAgency(input, ctx);
+    revalidatePath("/", "layout");
+    return result;
+  },
+);
+
+export const setAgencyActiveAction = platformAction(
+  { name: "platform.setAgencyActive", schema: ZSetAgencyActive, audit: { events: ["agency.deactivate", "agency.reactivate"] } },
+  async (ctx, input) => {
+    await setAgencyActive(input, ctx);
+    revalidatePath("/", "layout");
+  },
+);
+
+export const setAgencyLogoAction = platformAction(
+  { name: "platform.setAgencyLogo", schema: ZSetAgencyLogo, audit: { events: ["agency.update"] } },
+  async (ctx, input) => {
+    const result = await setAgencyLogo(input, ctx);
+    revalidatePath("/", "layout");
+    return result;
+  },
+);
+
+export const removeAgencyLogoAction = platformAction(
+  { name: "platform.removeAgencyLogo", schema: ZAgencyRef, audit: { events: ["agency.update"] } },
+  async (ctx, input) => {
+    const result = await removeAgencyLogo(input.agencyId, ctx);
+    revalidatePath("/", "layout");
     return result;
   },
 );

@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { ADMIN_ROLE, AUDITOR_ROLE } from "@/lib/authz/permissions";
-import { conflictError, invalidError, notFoundError } from "@/lib/authz/errors";
+import { AppError, conflictError, invalidError, notFoundError } from "@/lib/authz/errors";
 import type { DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { t } from "@/lib/i18n";
@@ -14,8 +14,11 @@ import { endOfDay } from "date-fns";
 
 import { TIME_ZONE_IANA } from "@/lib/format";
 
+import { currentMemberUnitId } from "@/lib/unit/service";
+import { UNIT_MESSAGES } from "@/lib/unit/messages";
+
 import { lockAgencyAdmins } from "./admins";
-import type { ZAddMember, ZCreateAgency, ZCreateGovernment, ZGrantAuditor, ZSetMemberActive, ZSetMemberRoles } from "./schemas";
+import type { ZAddMember, ZCreateGovernment, ZGrantAuditor, ZSetMemberActive, ZSetMemberRoles } from "./schemas";
 import type { z } from "zod";
 
 interface Actor {
@@ -38,6 +41,11 @@ export async function addMember(input: z.output<typeof ZAddMember>, { agencyId, 
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return inTransaction(tx, async (tx) => {
     const roles = await rolesByCode(tx, agencyId, input.roleCodes);
+    if (input.unitId) {
+      const unit = await tx.orgUnit.findFirst({ where: { id: input.unitId, agencyId }, select: { active: true } });
+      if (!unit) throw new AppError(UNIT_MESSAGES.notFound, "NOT_FOUND", { unitId: [UNIT_MESSAGES.notFound] });
+      if (!unit.active) throw invalidError(UNIT_MESSAGES.unitInactive, { unitId: [UNIT_MESSAGES.unitInactive] });
+    }
     let user = await tx.user.findUnique({ where: { nip: input.nip }, select: { id: true, nip: true, name: true } });
     if (user) {
       const existing = await tx.membership.count({ where: { agencyId, userId: user.id } });
@@ -69,7 +77,7 @@ export async function addMember(input: z.output<typeof ZAddMember>, { agencyId, 
         { agencyId, actor, meta },
       );
     }
-    await tx.membership.createMany({ data: roles.map((r) => ({ userId: user.id, agencyId, roleId: r.id })) });
+    await tx.membership.createMany({ data: roles.map((r) => ({ userId: user.id, agencyId, roleId: r.id, unitId: input.unitId })) });
     await recordAudit(
       tx,
       {
@@ -99,7 +107,9 @@ export async function setMemberRoles(input: z.output<typeof ZSetMemberRoles>, { 
     if (before.includes(ADMIN_ROLE) && !after.includes(ADMIN_ROLE)) await admins.keepsAnotherAdmin(input.userId);
     await tx.membership.deleteMany({ where: { agencyId, userId: input.userId, role: { code: { notIn: after } } } });
     const missing = roles.filter((r) => !before.includes(r.code));
-    await tx.membership.createMany({ data: missing.map((r) => ({ userId: input.userId, agencyId, roleId: r.id, active })) });
+    // A member works in one unit: a new role joins the unit their other memberships carry.
+    const unitId = await currentMemberUnitId(tx, agencyId, input.userId);
+    await tx.membership.createMany({ data: missing.map((r) => ({ userId: input.userId, agencyId, roleId: r.id, active, unitId })) });
     await recordAudit(
       tx,
       {
@@ -158,63 +168,6 @@ export async function createGovernment(
   });
 }
 
-export async function createAgency(
-  input: z.output<typeof ZCreateAgency>,
-  { actor, meta }: { actor: AuditActor; meta: AuditRequestMeta | null },
-  tx?: DbTx,
-) {
-  return inTransaction(tx, async (tx) => {
-    const government = await tx.government.findUnique({ where: { id: input.governmentId }, select: { id: true } });
-    if (!government) throw invalidError(t.errors.invalidInput, { governmentId: [t.errors.notFound] });
-    if ((await tx.agency.count({ where: { slug: input.slug } })) > 0) {
-      throw invalidError(t.platform.slugTaken, { slug: [t.platform.slugTaken] });
-    }
-    const admin = input.adminNip
-      ? await tx.user.findUnique({ where: { nip: input.adminNip }, select: { id: true, nip: true } })
-      : null;
-    if (input.adminNip && !admin) throw invalidError(t.errors.invalidInput, { adminNip: [t.errors.notFound] });
-    const agency = await tx.agency.create({
-      data: {
-        slug: input.slug,
-        name: input.name,
-        governmentId: input.governmentId,
-        timeZone: input.timeZone,
-        roles: {
-          create: [
-            { code: ADMIN_ROLE, name: "Administrator", sortOrder: 90 },
-            { code: AUDITOR_ROLE, name: "Auditor Inspektorat", sortOrder: 91 },
-          ],
-        },
-      },
-      select: { id: true, slug: true, roles: { where: { code: ADMIN_ROLE }, select: { id: true } } },
-    });
-    await recordAudit(
-      tx,
-      {
-        action: "agency.create",
-        entityType: "Agency",
-        entityId: agency.id,
-        data: { after: { slug: input.slug, name: input.name, governmentId: input.governmentId, timeZone: input.timeZone } },
-      },
-      { agencyId: agency.id, actor, meta },
-    );
-    if (admin) {
-      await tx.membership.create({ data: { userId: admin.id, agencyId: agency.id, roleId: agency.roles[0]!.id } });
-      await recordAudit(
-        tx,
-        {
-          action: "membership.roles_set",
-          entityType: "User",
-          entityId: admin.id,
-          data: { nip: admin.nip, roles: { before: [], after: [ADMIN_ROLE] } },
-        },
-        { agencyId: agency.id, actor, meta },
-      );
-    }
-    return { id: agency.id, slug: agency.slug };
-  });
-}
-
 /**
  * Grants (or extends, or makes open-ended) an Inspektorat auditor's read
  * access to an agency. The user must already exist (added by NIP elsewhere).
@@ -239,7 +192,7 @@ export async function grantAuditorAccess(
     const existing = await tx.membership.findUnique({ where: { userId_roleId: { userId: user.id, roleId } }, select: { validUntil: true } });
     await tx.membership.upsert({
       where: { userId_roleId: { userId: user.id, roleId } },
-      create: { userId: user.id, agencyId: agency.id, roleId, validUntil },
+      create: { userId: user.id, agencyId: agency.id, roleId, validUntil, unitId: await currentMemberUnitId(tx, agency.id, user.id) },
       update: { validUntil, active: true },
     });
     await recordAudit(

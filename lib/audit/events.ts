@@ -32,6 +32,83 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     data: z.object({ after: z.object({ slug: z.string(), name: z.string(), governmentId: z.string(), timeZone: z.string() }) }),
   }),
   z.object({
+    action: z.literal("agency.update"),
+    entityType: z.literal("Agency"),
+    entityId: z.string(),
+    /** Field -> before/after (name, slug, unitName, timeZone, address, city, logo as a file id). */
+    data: z.object({ changes: z.record(z.string(), ZChange) }),
+  }),
+  z.object({
+    action: z.enum(["agency.deactivate", "agency.reactivate"]),
+    entityType: z.literal("Agency"),
+    entityId: z.string(),
+    data: z.object({ active: ZChange }),
+  }),
+  z.object({
+    /** A platform administrator opened the agency's administration without being a member. */
+    action: z.literal("agency.oversight_view"),
+    entityType: z.literal("Agency"),
+    entityId: z.string(),
+    data: z.object({ page: z.string() }),
+  }),
+  z.object({
+    action: z.enum(["role.create", "role.delete"]),
+    entityType: z.literal("Role"),
+    entityId: z.string(),
+    data: z.object({ code: z.string(), name: z.string(), isHead: z.boolean() }),
+  }),
+  z.object({
+    /** Rename, head flag, what the role may do: field -> before/after. */
+    action: z.literal("role.update"),
+    entityType: z.literal("Role"),
+    entityId: z.string(),
+    data: z.object({ code: z.string(), changes: z.record(z.string(), ZChange) }),
+  }),
+  z.object({
+    action: z.literal("role.reorder"),
+    entityType: z.literal("Agency"),
+    entityId: z.string(),
+    data: z.object({ order: ZChange }),
+  }),
+  z.object({
+    action: z.literal("unit.create"),
+    entityType: z.literal("OrgUnit"),
+    entityId: z.string(),
+    data: z.object({ name: z.string(), kind: z.string(), parentId: z.string().nullable(), headTitle: z.string(), headUserId: z.string().nullable() }),
+  }),
+  z.object({
+    action: z.literal("unit.update"),
+    entityType: z.literal("OrgUnit"),
+    entityId: z.string(),
+    data: z.object({ name: z.string(), changes: z.record(z.string(), ZChange) }),
+  }),
+  z.object({
+    action: z.enum(["unit.deactivate", "unit.reactivate"]),
+    entityType: z.literal("OrgUnit"),
+    entityId: z.string(),
+    data: z.object({ name: z.string(), active: ZChange }),
+  }),
+  z.object({
+    /** The member's unit (all their memberships in the agency carry it): unit ids, people by id only. */
+    action: z.literal("membership.unit_set"),
+    entityType: z.literal("User"),
+    entityId: z.string(),
+    data: z.object({ unitId: ZChange }),
+  }),
+  z.object({
+    /** A temporary password or a set-password link was handed out (never the secret itself). */
+    action: z.literal("user.credential_issue"),
+    entityType: z.literal("User"),
+    entityId: z.string(),
+    data: z.object({ mode: z.enum(["temporary_password", "link"]), purpose: z.enum(["ONBOARDING", "RESET"]), expiresAt: z.string().nullable() }),
+  }),
+  z.object({
+    action: z.literal("auth.password_change"),
+    entityType: z.literal("User"),
+    entityId: z.string(),
+    data: z.object({ via: z.enum(["forced", "self", "link"]) }),
+  }),
+  z.object({
     action: z.literal("user.create"),
     entityType: z.literal("User"),
     entityId: z.string(),

@@ -20,6 +20,21 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "auth.sign_in_failed": "Gagal masuk",
   "government.create": "Membuat pemerintah daerah",
   "agency.create": "Membuat instansi",
+  "agency.update": "Mengubah data instansi",
+  "agency.deactivate": "Menonaktifkan instansi",
+  "agency.reactivate": "Mengaktifkan kembali instansi",
+  "agency.oversight_view": "Administrator platform membuka administrasi instansi",
+  "role.create": "Membuat peran",
+  "role.update": "Mengubah peran",
+  "role.delete": "Menghapus peran",
+  "role.reorder": "Mengubah urutan peran",
+  "unit.create": "Membuat unit kerja",
+  "unit.update": "Mengubah unit kerja",
+  "unit.deactivate": "Menonaktifkan unit kerja",
+  "unit.reactivate": "Mengaktifkan kembali unit kerja",
+  "membership.unit_set": "Mengubah unit kerja anggota",
+  "user.credential_issue": "Memberikan kata sandi sementara atau tautan",
+  "auth.password_change": "Mengganti kata sandi",
   "user.create": "Membuat pengguna",
   "membership.roles_set": "Mengubah peran anggota",
   "membership.deactivate": "Menonaktifkan anggota",
@@ -73,7 +88,31 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   PerformanceAgreement: "Perjanjian Kinerja",
   Realization: "Realisasi",
   Program: "Program",
+  Role: "Peran",
+  OrgUnit: "Unit kerja",
 };
+
+const FIELD_LABELS: Record<string, string> = {
+  name: "nama",
+  slug: "alamat singkat",
+  unitName: "nama unit",
+  timeZone: "zona waktu",
+  address: "alamat",
+  city: "kota",
+  logo: "logo",
+  isHead: "kepala instansi",
+  permissions: "hak",
+  kind: "jenis",
+  parentId: "induk",
+  headTitle: "jabatan kepala",
+  headUserId: "pejabat kepala",
+  sortOrder: "urutan",
+};
+const changedFields = (changes: Record<string, unknown>) =>
+  Object.keys(changes)
+    .map((k) => FIELD_LABELS[k] ?? k)
+    .join(", ");
+const PASSWORD_VIA = { forced: "wajib saat masuk pertama", self: "atas kehendak sendiri", link: "melalui tautan" } as const;
 
 const STATUS_LABELS: Record<string, string> = {
   DRAFT: "Draf",
@@ -124,6 +163,38 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return `Instansi ${e.data.after.name} (${e.data.after.slug}, ${e.data.after.timeZone}) dibuat`;
     case "user.create":
       return `Pengguna ${e.data.after.name} (${nip(e.data.after.nip)}) dibuat`;
+    case "agency.update":
+      return `Data instansi diubah: ${changedFields(e.data.changes)}`;
+    case "agency.deactivate":
+      return "Instansi dinonaktifkan: anggotanya tidak dapat masuk";
+    case "agency.reactivate":
+      return "Instansi diaktifkan kembali";
+    case "agency.oversight_view":
+      return `Administrator platform membuka halaman ${e.data.page}`;
+    case "role.create":
+      return `Peran "${e.data.name}" (${e.data.code})${e.data.isHead ? " sebagai kepala instansi" : ""} dibuat`;
+    case "role.delete":
+      return `Peran "${e.data.name}" (${e.data.code}) dihapus`;
+    case "role.update": {
+      const name = e.data.changes.name;
+      return name ? `Peran ${e.data.code} diubah: "${value(name.before)}" → "${value(name.after)}"` : `Peran ${e.data.code} diubah: ${changedFields(e.data.changes)}`;
+    }
+    case "role.reorder":
+      return "Urutan peran diubah";
+    case "unit.create":
+      return `Unit kerja "${e.data.name}" dibuat`;
+    case "unit.update":
+      return `Unit kerja "${e.data.name}" diubah: ${changedFields(e.data.changes)}`;
+    case "unit.deactivate":
+      return `Unit kerja "${e.data.name}" dinonaktifkan`;
+    case "unit.reactivate":
+      return `Unit kerja "${e.data.name}" diaktifkan kembali`;
+    case "membership.unit_set":
+      return "Unit kerja anggota diubah";
+    case "user.credential_issue":
+      return e.data.mode === "link" ? "Tautan atur kata sandi diberikan" : "Kata sandi sementara diberikan";
+    case "auth.password_change":
+      return `Kata sandi diganti (${PASSWORD_VIA[e.data.via]})`;
     case "membership.roles_set":
       return `Peran ${nip(e.data.nip)}: ${roleList(e.data.roles.before)} → ${roleList(e.data.roles.after)}`;
     case "membership.deactivate":

@@ -297,6 +297,9 @@ export async function describeAuditRows<R extends TPageRow>(
     } else if (r.entityType === "User" && r.entityId) {
       const u = userById.get(r.entityId);
       entityLabel = u ? `${u.name} (NIP ${u.nip})` : entityLabel;
+    } else if ((r.entityType === "Role" || r.entityType === "OrgUnit") && (typeof data.name === "string" || typeof data.code === "string")) {
+      // Recorded with the event: the role or unit as it was called then (it may have been renamed or deleted since).
+      entityLabel = typeof data.name === "string" ? data.name : String(data.code);
     } else {
       const after = asRecord(data.after);
       if (typeof after.name === "string") entityLabel = after.name;
@@ -449,7 +452,7 @@ export async function cycleTimeline(agencyId: string, cycleId: string, now = new
       round: t.round,
       kegiatan: step?.kegiatan ?? "",
       stepKind: step?.kind ?? "",
-      roleName: t.assignedRole.name,
+      roleName: t.assignedRoleName,
       status: t.status,
       outcome: t.outcome,
       startedAt: t.startedAt,

@@ -8,7 +8,15 @@ import { t } from "@/lib/i18n";
 import { controlCharacterFieldErrors, findControlCharacters } from "@/lib/validation/control-characters";
 import "@/lib/validation/zod-locale";
 
-import { buildAgencyContext, getSessionUser, loadAgencyContext, type AgencyContext, type SessionUser } from "./context";
+import {
+  buildAgencyContext,
+  getPasswordChangeAccount,
+  getSessionUser,
+  loadAgencyContext,
+  type AgencyContext,
+  type PasswordChangeAccount,
+  type SessionUser,
+} from "./context";
 import { AppError } from "./errors";
 import type { TPermission } from "./permissions";
 import { getRequestMeta } from "./request-meta";
@@ -28,6 +36,12 @@ export interface PlatformActionContext {
   meta: AuditRequestMeta;
 }
 
+export interface AccountActionContext {
+  /** The signed-in account (also one that must change its password first), or null. */
+  account: PasswordChangeAccount | null;
+  meta: AuditRequestMeta;
+}
+
 /**
  * What an action leaves in the audit trail: the event types it writes, or
  * why it writes none (it changes nothing of the agency's record).
@@ -36,8 +50,8 @@ export type ActionAudit = { events: readonly TAuditAction[] } | { none: string }
 
 export interface RegisteredAction {
   name: string;
-  scope: "agency" | "platform";
-  permission: TPermission | "platform.admin";
+  scope: "agency" | "platform" | "account";
+  permission: TPermission | "platform.admin" | "account.self";
   audit: ActionAudit;
   /** The input schema: the proof suite generates invalid payloads from it. */
   schema: z.ZodType;
@@ -67,6 +81,12 @@ function failure(error: unknown): Extract<ActionResult<never>, { ok: false }> {
   }
   console.error("[action] unexpected error", error);
   return { ok: false, error: t.errors.unexpected, code: "UNEXPECTED" };
+}
+
+/** No usable session: signed out, or signed in but still owing a password change. */
+async function signedOut(): Promise<Extract<ActionResult<never>, { ok: false }>> {
+  const pending = await getPasswordChangeAccount();
+  return { ok: false, error: pending ? t.errors.passwordChangeRequired : t.errors.unauthenticated, code: "UNAUTHENTICATED" };
 }
 
 function invalid(error: z.ZodError): Extract<ActionResult<never>, { ok: false }> {
@@ -103,7 +123,7 @@ export function agencyAction<TSchema extends z.ZodType, TResult>(
   const action = async (agencySlug: string, raw: z.input<TSchema>): Promise<ActionResult<TResult>> => {
     try {
       const user = await getSessionUser();
-      if (!user) return { ok: false, error: t.errors.unauthenticated, code: "UNAUTHENTICATED" };
+      if (!user) return signedOut();
       const loaded = typeof agencySlug === "string" ? await loadAgencyContext(user.id, agencySlug) : null;
       if (!loaded) return { ok: false, error: t.errors.notFound, code: "NOT_FOUND" };
       const agencyCtx = buildAgencyContext(user, loaded);
@@ -133,7 +153,7 @@ export function platformAction<TSchema extends z.ZodType, TResult>(
   const action = async (raw: z.input<TSchema>): Promise<ActionResult<TResult>> => {
     try {
       const user = await getSessionUser();
-      if (!user) return { ok: false, error: t.errors.unauthenticated, code: "UNAUTHENTICATED" };
+      if (!user) return signedOut();
       if (!user.isPlatformAdmin) return { ok: false, error: t.errors.notFound, code: "NOT_FOUND" };
       const refused = screen(raw);
       if (refused) return refused;
@@ -146,4 +166,29 @@ export function platformAction<TSchema extends z.ZodType, TResult>(
     }
   };
   return register(action, { name: def.name, scope: "platform", permission: "platform.admin", audit: def.audit, schema: def.schema });
+}
+
+/**
+ * Actions on the caller's own account, outside any agency: changing one's
+ * password (the session's account, including one that must change it before
+ * anything else) or setting it through a set-password link (the token is the
+ * credential). The input is parsed first; the handler decides what identifies
+ * the caller and refuses otherwise.
+ */
+export function accountAction<TSchema extends z.ZodType, TResult>(
+  def: { name: string; schema: TSchema; audit: ActionAudit },
+  handler: (ctx: AccountActionContext, input: z.output<TSchema>) => Promise<TResult>,
+): (input: z.input<TSchema>) => Promise<ActionResult<TResult>> {
+  const action = async (raw: z.input<TSchema>): Promise<ActionResult<TResult>> => {
+    try {
+      const parsed = def.schema.safeParse(raw);
+      if (!parsed.success) return invalid(parsed.error);
+      const user = await getSessionUser();
+      const account = user ? { id: user.id, nip: user.nip, name: user.name } : await getPasswordChangeAccount();
+      return { ok: true, data: await handler({ account, meta: await getRequestMeta() }, parsed.data) };
+    } catch (error) {
+      return failure(error);
+    }
+  };
+  return register(action, { name: def.name, scope: "account", permission: "account.self", audit: def.audit, schema: def.schema });
 }

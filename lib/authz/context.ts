@@ -6,10 +6,13 @@ import { cache } from "react";
 
 import { authOptions } from "@/lib/auth/options";
 import { readAgencySettings, type TAgencySettings } from "@/lib/agency/settings";
+import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { hasControlCharacters } from "@/lib/validation/control-characters";
 
 import { can, isReadOnly, type TPermission } from "./permissions";
+import { getRequestMeta } from "./request-meta";
 
 export interface SessionUser {
   id: string;
@@ -24,19 +27,46 @@ export interface SessionUser {
 
 export interface AgencyContext {
   user: SessionUser;
-  agency: { id: string; slug: string; name: string; timeZone: "WIB" | "WITA" | "WIT"; governmentName: string; settings: TAgencySettings };
+  agency: {
+    id: string;
+    slug: string;
+    name: string;
+    timeZone: "WIB" | "WITA" | "WIT";
+    governmentName: string;
+    settings: TAgencySettings;
+    /** Printed on documents: the unit line, the signature city, the logo (lib/agency/format.ts). */
+    unitName: string;
+    city: string;
+    logoFileId: string | null;
+  };
   roles: { id: string; code: string; name: string; isHead: boolean }[];
   roleCodes: string[];
   readOnly: boolean;
+  /**
+   * A platform administrator looking at the agency's administration without
+   * being a member (audited each time): no roles, read only, administration
+   * pages only (see {@link OVERSIGHT_PERMISSIONS}).
+   */
+  oversight: boolean;
   /** The permission map applied to this member's roles and the agency's designations. */
   can: (permission: TPermission) => boolean;
 }
 
-/** The signed-in, active user, re-read from the database on every request. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const userId = (session?.user as { id?: string } | undefined)?.id;
-  if (!userId) return null;
+/** A signed-in account that must choose its own password before anything else. */
+export interface PasswordChangeAccount {
+  id: string;
+  nip: string;
+  name: string;
+}
+
+export type TSessionAccount = { kind: "user"; user: SessionUser } | { kind: "mustChangePassword"; account: PasswordChangeAccount } | null;
+
+/**
+ * The account behind a session's user id, re-read on every request: an
+ * active user, an active user who must first change the password someone
+ * else chose (the door lets them reach only /ganti-sandi), or nobody.
+ */
+export async function resolveSessionAccount(userId: string): Promise<TSessionAccount> {
   // One statement (relation joins): the user and the agencies of their active memberships.
   const user = await db.user.findUnique({
     where: { id: userId },
@@ -48,24 +78,49 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
       jabatan: true,
       isPlatformAdmin: true,
       active: true,
+      mustChangePassword: true,
       memberships: {
-        where: { active: true, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
+        // A deactivated agency is gone for its members until it is reactivated.
+        where: { active: true, agency: { active: true }, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
         select: { agency: { select: { slug: true, name: true } } },
       },
     },
   });
   if (!user?.active) return null;
-  const { active: _active, memberships, ...rest } = user;
+  if (user.mustChangePassword) return { kind: "mustChangePassword", account: { id: user.id, nip: user.nip, name: user.name } };
+  const { active: _active, mustChangePassword: _must, memberships, ...rest } = user;
   // A member with several roles has several memberships in one agency.
   const agencies = [...new Map(memberships.map((m) => [m.agency.slug, m.agency])).values()].sort((a, b) =>
     a.name.localeCompare(b.name, "id"),
   );
-  return { ...rest, agencies };
+  return { kind: "user", user: { ...rest, agencies } };
+}
+
+const getSessionAccount = cache(async (): Promise<TSessionAccount> => {
+  const session = await getServerSession(authOptions);
+  const userId = (session?.user as { id?: string } | undefined)?.id;
+  return userId ? resolveSessionAccount(userId) : null;
 });
+
+/**
+ * The signed-in, active user, re-read from the database on every request.
+ * Null for a user who must change their password first: to every page,
+ * action and route they are not signed in (requireUser sends them to /ganti-sandi).
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const account = await getSessionAccount();
+  return account?.kind === "user" ? account.user : null;
+});
+
+/** The signed-in account that must change its password, or null (not signed in, or no change due). */
+export async function getPasswordChangeAccount(): Promise<PasswordChangeAccount | null> {
+  const account = await getSessionAccount();
+  return account?.kind === "mustChangePassword" ? account.account : null;
+}
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect("/masuk");
+  if (!user) redirect((await getPasswordChangeAccount()) ? "/ganti-sandi" : "/masuk");
   return user;
 }
 
@@ -75,24 +130,38 @@ export async function requireUser(): Promise<SessionUser> {
  * 404 either way, so existence is never revealed.
  */
 export const loadAgencyContext = cache(async (userId: string, slug: string) => {
+  const agency = await loadAgencyRow(userId, slug);
+  // A deactivated agency refuses its members on their next request (nothing is deleted).
+  if (!agency || !agency.active || agency.memberships.length === 0) return null;
+  return contextOf(agency);
+});
+
+const AGENCY_CONTEXT_SELECT = (userId: string) =>
+  ({
+    id: true,
+    slug: true,
+    name: true,
+    timeZone: true,
+    settings: true,
+    active: true,
+    unitName: true,
+    city: true,
+    logoFileId: true,
+    government: { select: { level: true, name: true } },
+    memberships: {
+      where: { userId, active: true, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
+      select: { role: { select: { id: true, code: true, name: true, isHead: true, sortOrder: true } } },
+    },
+  }) satisfies Prisma.AgencySelect;
+
+type TLoadedAgency = NonNullable<Awaited<ReturnType<typeof loadAgencyRow>>>;
+async function loadAgencyRow(userId: string, slug: string) {
   // No slug holds a control character, and PostgreSQL answers a NUL with a database error, not "no row".
   if (hasControlCharacters(slug)) return null;
-  const agency = await db.agency.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      timeZone: true,
-      settings: true,
-      government: { select: { level: true, name: true } },
-      memberships: {
-        where: { userId, active: true, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
-        select: { role: { select: { id: true, code: true, name: true, isHead: true, sortOrder: true } } },
-      },
-    },
-  });
-  if (!agency || agency.memberships.length === 0) return null;
+  return db.agency.findUnique({ where: { slug }, select: AGENCY_CONTEXT_SELECT(userId) });
+}
+
+function contextOf(agency: TLoadedAgency) {
   const roles = agency.memberships.map((m) => m.role).sort((a, b) => a.sortOrder - b.sortOrder);
   return {
     agency: {
@@ -102,22 +171,93 @@ export const loadAgencyContext = cache(async (userId: string, slug: string) => {
       timeZone: agency.timeZone,
       settings: readAgencySettings(agency.settings),
       governmentName: `${agency.government.level === "PROVINSI" ? "Provinsi" : agency.government.level === "KOTA" ? "Kota" : "Kabupaten"} ${agency.government.name}`,
+      unitName: agency.unitName,
+      city: agency.city,
+      logoFileId: agency.logoFileId,
     },
     roles: roles.map(({ id, code, name, isHead }) => ({ id, code, name, isHead })),
   };
+}
+
+/**
+ * What a platform administrator may see of an agency they are not a member
+ * of: its administration (members, roles, units), never its SOP runs or
+ * performance data. A page admits them only when it opts in with an
+ * `oversight` label (requireAgencyContext), and each visit is audited.
+ */
+export const OVERSIGHT_PERMISSIONS: readonly TPermission[] = ["member.view"];
+
+/** The agency for a platform administrator's oversight, deactivated or not; null when it does not exist. */
+const loadOversightAgency = cache(async (userId: string, slug: string) => {
+  const agency = await loadAgencyRow(userId, slug);
+  return agency ? contextOf({ ...agency, memberships: [] }) : null;
+});
+
+function oversightContext(user: SessionUser, loaded: NonNullable<Awaited<ReturnType<typeof loadOversightAgency>>>): AgencyContext {
+  return {
+    user,
+    ...loaded,
+    roles: [],
+    roleCodes: [],
+    readOnly: true,
+    oversight: true,
+    can: (permission) => OVERSIGHT_PERMISSIONS.includes(permission),
+  };
+}
+
+/** One audit event per oversight page view (the page may resolve its context more than once). */
+const recordOversightView = cache(async (user: SessionUser, agencyId: string, page: string) => {
+  const meta = await getRequestMeta();
+  await db.$transaction((tx) =>
+    recordAudit(
+      tx,
+      { action: "agency.oversight_view", entityType: "Agency", entityId: agencyId, data: { page } },
+      { agencyId, actor: { id: user.id, name: user.name, nip: user.nip, roles: ["PLATFORM_ADMIN"] }, meta },
+    ),
+  );
 });
 
 /**
  * The one door for agency pages: session + membership + roles. Anonymous
  * users go to sign-in; non-members and members lacking `permission` get 404.
+ * A page of the agency's administration may pass `oversight` (its name in
+ * the audit trail) to admit a platform administrator who is not a member,
+ * read only; the visit is recorded in the agency's audit trail.
  */
-export async function requireAgencyContext(slug: string, permission: TPermission = "agency.view"): Promise<AgencyContext> {
+export async function requireAgencyContext(
+  slug: string,
+  permission: TPermission = "agency.view",
+  options: { oversight?: string } = {},
+): Promise<AgencyContext> {
   const user = await requireUser();
   const loaded = await loadAgencyContext(user.id, slug);
-  if (!loaded) notFound();
+  if (!loaded) {
+    if (options.oversight && user.isPlatformAdmin && OVERSIGHT_PERMISSIONS.includes(permission)) {
+      const agency = await loadOversightAgency(user.id, slug);
+      if (agency) {
+        await recordOversightView(user, agency.agency.id, options.oversight);
+        return oversightContext(user, agency);
+      }
+    }
+    notFound();
+  }
   const ctx = buildAgencyContext(user, loaded);
   if (!ctx.can(permission)) notFound();
   return ctx;
+}
+
+/**
+ * The agency layout's door: members, and platform administrators (oversight,
+ * not audited here: the page they open decides whether they may see it and
+ * records the visit).
+ */
+export async function requireAgencyShellContext(slug: string): Promise<AgencyContext> {
+  const user = await requireUser();
+  const loaded = await loadAgencyContext(user.id, slug);
+  if (loaded) return buildAgencyContext(user, loaded);
+  const agency = user.isPlatformAdmin ? await loadOversightAgency(user.id, slug) : null;
+  if (!agency) notFound();
+  return oversightContext(user, agency);
 }
 
 export function buildAgencyContext(
@@ -130,6 +270,7 @@ export function buildAgencyContext(
     ...loaded,
     roleCodes,
     readOnly: isReadOnly(roleCodes),
+    oversight: false,
     can: (permission) => can(loaded.roles, permission, loaded.agency.settings.permissions),
   };
 }

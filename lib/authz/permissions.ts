@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   "agency.view": [ANY_MEMBER],
   "member.view": [ADMIN_ROLE, AUDITOR_ROLE],
   "member.manage": [ADMIN_ROLE],
+  /** Create, rename, reorder, delete roles; the head role; what each role may do (designations). */
+  "role.manage": [ADMIN_ROLE],
+  /** Organisational units (Bidang, Sekretariat, Subbagian, UPTD): create, rename, move, deactivate. */
+  "unit.manage": [ADMIN_ROLE],
   "sop.view": [ANY_MEMBER],
   "sop.edit": [ADMIN_ROLE],
   "sop.activate": [HEAD],
@@ -32,11 +36,12 @@ export const PERMISSIONS = {
   "cycle.act": [WORKING_MEMBER],
   "cycle.cancel": [ADMIN_ROLE, HEAD],
   "performance.view": [ANY_MEMBER],
-  /** Maintain the PK, indicators, quarterly targets and budget realization. */
-  "performance.manage": [ADMIN_ROLE, "TIM_SAKIP"],
+  /** Maintain the PK, indicators, quarterly targets and budget realization (and roles the agency designates). */
+  "performance.manage": [ADMIN_ROLE],
   /** Fill realization values: further limited to the indicator's unit by the service. */
   "realization.fill": [WORKING_MEMBER],
-  "realization.verify": ["TIM_SAKIP"],
+  /** Only roles the agency designates (its Tim SAKIP, whatever it is called): no role code is special. */
+  "realization.verify": [],
   /** The agency's audit log, chain verification and SLA summary. */
   "audit.view": [ADMIN_ROLE, AUDITOR_ROLE, HEAD],
 } as const satisfies Record<string, readonly string[]>;
@@ -50,6 +55,7 @@ export const DESIGNATABLE_PERMISSIONS = [
   "performance.manage",
   "realization.verify",
 ] as const satisfies readonly TPermission[];
+export type TDesignatablePermission = (typeof DESIGNATABLE_PERMISSIONS)[number];
 
 export interface RoleRef {
   code: string;

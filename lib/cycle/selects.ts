@@ -16,7 +16,8 @@ export const TASK_HISTORY_SELECT = {
   returnReason: true,
   returnedFromTaskId: true,
   assignedRoleId: true,
-  assignedRole: { select: { name: true } },
+  /** The role's name when the task opened (a later rename does not rewrite history). */
+  assignedRoleName: true,
   completedBy: { select: { id: true, name: true, nip: true } },
 } as const satisfies Prisma.CycleTaskSelect;
 

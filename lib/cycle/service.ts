@@ -96,6 +96,7 @@ async function openTask(
       round: change.round,
       status: change.status,
       assignedRoleId: step.executorRoleId,
+      assignedRoleName: step.executorRole.name,
       startedAt: now,
       dueAt: computeDueAt(now, step.waktuJumlah, step.waktuSatuan, timeZone),
       returnedFromTaskId: change.returnedFromTaskId,

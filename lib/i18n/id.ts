@@ -134,6 +134,7 @@ export const id = {
     forbidden: "Anda tidak memiliki hak untuk melakukan tindakan ini.",
     notFound: "Data tidak ditemukan.",
     unauthenticated: "Sesi Anda telah berakhir. Silakan masuk kembali.",
+    passwordChangeRequired: "Ganti kata sandi Anda terlebih dahulu di halaman Ganti kata sandi.",
     conflict: "Data ini baru saja diubah orang lain. Muat ulang halaman lalu coba lagi.",
     unexpected: "Terjadi kesalahan pada server. Tidak ada data yang diubah. Silakan coba lagi.",
     nipFormat: "NIP harus 18 digit angka, misalnya 19840518 201101 1 014.",

@@ -97,6 +97,8 @@ export interface TPerformanceReportPdfInput {
   settings?: TCapaianSettings;
   generatedAt?: Date;
   timeZone?: TAgencyTimeZone;
+  /** "Padang, 3 Desember 2026" above the signature (lib/agency/format.ts signaturePlaceDate); omitted when absent. */
+  placeDate?: string;
 }
 
 const ROMAN = ["I", "II", "III", "IV"] as const;
@@ -732,8 +734,9 @@ function signature(layout: ReportLayout, input: TPerformanceReportPdfInput) {
   const h = lineHeight(size);
   const jabatan = wrap(layout.doc, agreement.firstPartyJabatan, width, "regular", size);
   const name = wrap(layout.doc, agreement.firstPartyName, width, "bold", size);
-  const height = h * (1 + jabatan.length + name.length + 1) + 48;
+  const height = h * (1 + (input.placeDate ? 1 : 0) + jabatan.length + name.length + 1) + 48;
   if (layout.y + height > layout.bottom) layout.newPage();
+  if (input.placeDate) layout.paragraph(input.placeDate, { x, width, align: "center", size });
   layout.paragraph(R.acknowledged, { x, width, align: "center", size });
   for (const l of jabatan) layout.paragraph(l, { x, width, align: "center", size });
   layout.y += 48;

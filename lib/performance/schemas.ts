@@ -16,6 +16,7 @@ export const PERFORMANCE_MESSAGES = {
   targetNeeded: "Isi target (nilai tunggal atau rentang).",
   duplicateCode: (code: string) => `Kode ${code} dipakai lebih dari sekali.`,
   unknownUnit: (name: string) => `Unit kerja "${name}" tidak dikenal di instansi ini.`,
+  inactiveUnit: (name: string) => `Unit kerja "${name}" sudah nonaktif: pilih unit kerja yang aktif.`,
   notFound: "Data kinerja tidak ditemukan.",
   notYourUnit: "Indikator ini menjadi tanggung jawab unit kerja lain.",
   frozen: REALIZATION_MESSAGES.frozen,

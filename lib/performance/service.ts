@@ -202,11 +202,24 @@ async function loadStoredAgreement(tx: DbTx, agencyId: string, year: number): Pr
  */
 export async function saveAgreement(input: z.output<typeof ZAgreementInput>, { agencyId, actor, meta }: Omit<PerformanceActor, "unitIds">, tx?: DbTx) {
   return inTransaction(tx, async (tx) => {
-    const units = new Map((await tx.orgUnit.findMany({ where: { agencyId }, select: { id: true, name: true } })).map((u) => [u.name, u.id]));
+    const unitRows = await tx.orgUnit.findMany({ where: { agencyId }, select: { id: true, name: true, active: true } });
+    const units = new Map(unitRows.map((u) => [u.name, u.id]));
+    const inactive = new Set(unitRows.filter((u) => !u.active).map((u) => u.id));
+    // The units the agency manages (lib/unit): a deactivated unit takes no new indicator, but one it already
+    // holds in this PK stays with it (saving an older PK again must not fail).
+    const current = await tx.indicator.findMany({
+      where: { agencyId, goal: { agreement: { year: input.year } } },
+      select: { code: true, orgUnitId: true },
+    });
+    const heldBefore = new Set(current.map((i) => `${i.code}\u0000${i.orgUnitId}`));
     const fieldErrors: Record<string, string[]> = {};
     input.goals.forEach((g, gi) =>
       g.indicators.forEach((ind, ii) => {
-        if (!units.has(ind.orgUnit)) fieldErrors[`goals.${gi}.indicators.${ii}.orgUnit`] = [M.unknownUnit(ind.orgUnit)];
+        const unitId = units.get(ind.orgUnit);
+        if (!unitId) fieldErrors[`goals.${gi}.indicators.${ii}.orgUnit`] = [M.unknownUnit(ind.orgUnit)];
+        else if (inactive.has(unitId) && !heldBefore.has(`${ind.code}\u0000${unitId}`)) {
+          fieldErrors[`goals.${gi}.indicators.${ii}.orgUnit`] = [M.inactiveUnit(ind.orgUnit)];
+        }
       }),
     );
     if (Object.keys(fieldErrors).length) throw invalidError(Object.values(fieldErrors)[0]![0]!, fieldErrors);

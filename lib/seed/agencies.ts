@@ -19,7 +19,17 @@ export interface SeedAgency {
   /** Short name used in demo e-mail addresses: <role>@<short>.demo */
   short: string;
   roles: SeedRole[];
+  /**
+   * Role codes designated for permissions no role code carries by itself
+   * (Agency.settings.permissions): the demo's Tim SAKIP verifies realizations
+   * and maintains the PK because the agency says so, as any agency would.
+   */
+  /** The signature city ("Padang, 3 Desember 2026"): the seat of the government. */
+  city: string;
+  designations: Partial<Record<"sop.edit" | "sop.activate" | "performance.manage" | "realization.verify", string[]>>;
 }
+
+const TIM_SAKIP_DESIGNATIONS = { "performance.manage": ["TIM_SAKIP"], "realization.verify": ["TIM_SAKIP"] };
 
 export const RESERVED_ROLES: SeedRole[] = [
   { code: "ADMIN", name: "Administrator" },
@@ -33,6 +43,8 @@ export const SEED_AGENCIES: SeedAgency[] = [
     government: { level: "KABUPATEN", name: "Lumajang" },
     timeZone: "WIB",
     short: "lumajang",
+    city: "Lumajang",
+    designations: TIM_SAKIP_DESIGNATIONS,
     roles: [
       { code: "KADIS", name: "Kepala Dinas", isHead: true },
       { code: "SEKRETARIS", name: "Sekretaris" },
@@ -47,6 +59,8 @@ export const SEED_AGENCIES: SeedAgency[] = [
     government: { level: "KABUPATEN", name: "Balangan" },
     timeZone: "WITA",
     short: "balangan",
+    city: "Paringin",
+    designations: TIM_SAKIP_DESIGNATIONS,
     roles: [
       { code: "SEKWAN", name: "Sekretaris DPRD", isHead: true },
       { code: "KABAG", name: "Kabag/Kasubag" },
@@ -60,6 +74,8 @@ export const SEED_AGENCIES: SeedAgency[] = [
     government: { level: "PROVINSI", name: "Sumatera Barat" },
     timeZone: "WIB",
     short: "sumbar",
+    city: "Padang",
+    designations: TIM_SAKIP_DESIGNATIONS,
     roles: [
       { code: "KADIS", name: "Kepala Dinas", isHead: true },
       { code: "SEKRETARIS", name: "Sekretaris" },

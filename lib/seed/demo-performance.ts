@@ -15,7 +15,8 @@ import type { DemoLogin } from "./demo";
 type Ind = [code: string, name: string, unit: string, polarity: "HIGHER" | "LOWER", aggregation: "CUMULATIVE" | "LAST" | "AVERAGE", orgUnit: string, target: number | [number, number], quarters: (number | [number, number])[]];
 
 interface AgencyPk {
-  units: { name: string; kind: OrgUnitKind; headTitle: string; members: string[] }[];
+  /** `head`: the demo login holding the unit's head position (escalations go to them); absent = vacant. */
+  units: { name: string; kind: OrgUnitKind; headTitle: string; members: string[]; head?: string }[];
   firstParty: [name: string, jabatan: string];
   secondParty: [name: string, jabatan: string];
   goals: { code: string; name: string; indicators: Ind[] }[];
@@ -28,9 +29,9 @@ interface AgencyPk {
 const PK: Record<string, AgencyPk> = {
   "bmcktr-sumbar": {
     units: [
-      { name: "Sekretariat", kind: "SEKRETARIAT", headTitle: "Sekretaris", members: ["SEKRETARIS"] },
-      { name: "Bidang Bina Marga", kind: "BIDANG", headTitle: "Kepala Bidang Bina Marga", members: ["BIDANG"] },
-      { name: "Bidang Cipta Karya", kind: "BIDANG", headTitle: "Kepala Bidang Cipta Karya", members: ["BIDANG_CK"] },
+      { name: "Sekretariat", kind: "SEKRETARIAT", headTitle: "Sekretaris", members: ["SEKRETARIS"], head: "SEKRETARIS" },
+      { name: "Bidang Bina Marga", kind: "BIDANG", headTitle: "Kepala Bidang Bina Marga", members: ["BIDANG"], head: "BIDANG" },
+      { name: "Bidang Cipta Karya", kind: "BIDANG", headTitle: "Kepala Bidang Cipta Karya", members: ["BIDANG_CK"], head: "BIDANG_CK" },
       { name: "Bidang Tata Ruang", kind: "BIDANG", headTitle: "Kepala Bidang Tata Ruang", members: [] },
     ],
     firstParty: ["Kepala Dinas Bina Marga, Cipta Karya dan Tata Ruang", "Kepala Dinas"],
@@ -73,7 +74,7 @@ const PK: Record<string, AgencyPk> = {
   },
   "diskominfo-lumajang": {
     units: [
-      { name: "Sekretariat", kind: "SEKRETARIAT", headTitle: "Sekretaris", members: ["KASUBAG_PK"] },
+      { name: "Sekretariat", kind: "SEKRETARIAT", headTitle: "Sekretaris", members: ["KASUBAG_PK"], head: "SEKRETARIS" },
       { name: "Bidang Aplikasi Informatika", kind: "BIDANG", headTitle: "Kepala Bidang Aplikasi Informatika", members: ["STAFF"] },
     ],
     firstParty: ["Plt. Kepala Dinas Komunikasi dan Informatika", "Kepala Dinas"],
@@ -110,7 +111,7 @@ const PK: Record<string, AgencyPk> = {
   },
   "setwan-balangan": {
     units: [
-      { name: "Bagian Umum dan Keuangan", kind: "BIDANG", headTitle: "Kepala Bagian Umum dan Keuangan", members: ["KABAG"] },
+      { name: "Bagian Umum dan Keuangan", kind: "BIDANG", headTitle: "Kepala Bagian Umum dan Keuangan", members: ["KABAG"], head: "KABAG" },
       { name: "Bagian Persidangan dan Perundang-undangan", kind: "BIDANG", headTitle: "Kepala Bagian Persidangan dan Perundang-undangan", members: ["STAF"] },
     ],
     firstParty: ["Sekretaris DPRD Kabupaten Balangan", "Sekretaris DPRD"],
@@ -152,13 +153,21 @@ export async function seedDemoPerformance(db: Db, logins: DemoLogin[], slug: str
   const pk = PK[slug];
   if (!pk) return;
   const agency = await db.agency.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-  if (await db.performanceAgreement.count({ where: { agencyId: agency.id, year: 2026 } })) return;
-
   const userOf = async (key: string) => {
     const login = logins.find((l) => l.agencySlug === slug && (l.key ?? l.roleCode) === key)!;
     const user = await db.user.findUniqueOrThrow({ where: { nip: login.nip }, select: { id: true, name: true, nip: true } });
     return { user, roleCode: login.roleCode };
   };
+  /** Unit heads, also on databases seeded before units had them (a vacant head only). */
+  const seatHeads = async () => {
+    for (const unit of pk.units) {
+      if (!unit.head) continue;
+      const { user } = await userOf(unit.head);
+      await db.orgUnit.updateMany({ where: { agencyId: agency.id, name: unit.name, headUserId: null }, data: { headUserId: user.id } });
+    }
+  };
+  if (await db.performanceAgreement.count({ where: { agencyId: agency.id, year: 2026 } })) return seatHeads();
+
   const unitIds = new Map<string, string>();
   for (const [i, unit] of pk.units.entries()) {
     const saved = await db.orgUnit.create({ data: { agencyId: agency.id, name: unit.name, kind: unit.kind, headTitle: unit.headTitle, sortOrder: i } });
@@ -168,6 +177,7 @@ export async function seedDemoPerformance(db: Db, logins: DemoLogin[], slug: str
       await db.membership.updateMany({ where: { agencyId: agency.id, userId: user.id }, data: { unitId: saved.id } });
     }
   }
+  await seatHeads();
   const ctxFor = async (key: string) => {
     const { user, roleCode } = await userOf(key);
     return { agencyId: agency.id, actor: { id: user.id, name: user.name, nip: user.nip, roles: [roleCode] }, meta: null };

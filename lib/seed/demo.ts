@@ -95,7 +95,14 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     });
     const saved = await db.agency.upsert({
       where: { slug: agency.slug },
-      create: { slug: agency.slug, name: agency.name, governmentId: government.id, timeZone: agency.timeZone },
+      create: {
+        slug: agency.slug,
+        name: agency.name,
+        governmentId: government.id,
+        timeZone: agency.timeZone,
+        city: agency.city,
+        settings: { permissions: agency.designations },
+      },
       update: {},
     });
     const roles = [...agency.roles.map((r, i) => ({ ...r, sortOrder: i })), ...RESERVED_ROLES.map((r, i) => ({ ...r, sortOrder: 90 + i }))];

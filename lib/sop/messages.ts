@@ -122,7 +122,20 @@ export const SOP_EDITOR_MESSAGES = {
   participantsOf: "Peserta",
   newRolesTitle: "Peran yang tidak ditemukan",
   newRolesBody:
-    "Pelaksana berikut belum terdaftar sebagai peran di instansi ini. Penambahan peran baru belum tersedia di sini: pilih peran yang sudah ada sebagai penggantinya, atau minta administrator instansi menambahkan peran tersebut lalu tempel ulang tabelnya.",
+    "Pelaksana berikut belum terdaftar sebagai peran di instansi ini. Buat perannya di sini (nama, dan apakah ia kepala instansi), atau pilih peran yang sudah ada sebagai penggantinya.",
+  newRolesBodyReadOnly:
+    "Pelaksana berikut belum terdaftar sebagai peran di instansi ini. Pilih peran yang sudah ada sebagai penggantinya; peran baru hanya dapat dibuat oleh administrator instansi.",
+  askAdmins: (names: string) => `Untuk menambah peran baru, minta administrator instansi: ${names}.`,
+  askAdminsNone: "Instansi ini belum memiliki administrator aktif; hubungi Administrator Platform.",
+  or: "atau",
+  createRole: (name: string) => `Buat peran “${name}”`,
+  createRoleName: (name: string) => `Nama peran baru untuk “${name}”`,
+  createRoleHead: "Kepala instansi (menandatangani dan memberlakukan SOP)",
+  createRoleSubmit: "Buat peran",
+  createRoleCancel: "Batal",
+  roleCreated: (name: string) => `Peran “${name}” dibuat.`,
+  jsonContinue: "Lanjutkan impor",
+  jsonMissingIntro: "Berkas ini memakai pelaksana yang belum ada di instansi ini. Tentukan perannya dulu, lalu lanjutkan impor.",
   newRoleLabel: (name: string) => `Ganti peran baru “${name}” dengan`,
   newRoleBadge: "peran baru",
   newRolePlaceholder: "— Pilih peran yang ada —",
@@ -137,6 +150,7 @@ export const SOP_EDITOR_MESSAGES = {
 
 /** The SOP list, the official document view and its actions (Bahasa Indonesia). */
 export const SOP_DOCUMENT_MESSAGES = {
+  logoAlt: (agency: string) => `Logo ${agency}`,
   listTitle: "Daftar SOP",
   listSubtitle: "Standar Operasional Prosedur instansi, dengan versi dan status pengesahannya.",
   searchLabel: "Cari SOP",

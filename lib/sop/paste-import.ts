@@ -1,3 +1,5 @@
+import { roleCodeFromName } from "@/lib/role/code";
+
 import type { TSopInput, TSopStep, TStepKind, TTimeUnit } from "./schemas";
 
 /**
@@ -243,16 +245,9 @@ export function matchRoleName(name: string, roles: readonly TPasteRole[]): TPast
   return roles.find((r) => nameKey(r.name) === key) ?? roles.find((r) => nameKey(r.code.replace(/_/g, " ")) === key) ?? null;
 }
 
+/** The code the role would get if created (the same rule as the role screen: lib/role/code.ts). */
 function suggestRoleCode(name: string, taken: Set<string>): string {
-  const base =
-    name
-      .normalize("NFKD")
-      .replace(/[^A-Za-z0-9]+/g, "_")
-      .replace(/^_+|_+$/g, "")
-      .toUpperCase()
-      .slice(0, 40) || "PERAN";
-  let code = base;
-  for (let n = 2; taken.has(code); n++) code = `${base}_${n}`;
+  const code = roleCodeFromName(name, taken);
   taken.add(code);
   return code;
 }
@@ -410,7 +405,7 @@ const MSG = {
   noHeader:
     "Baris judul tabel (No, Kegiatan, Pelaksana, Kelengkapan, Waktu, Output) tidak ikut disalin; kolom dikenali dari isi Waktu.",
   newRole: (name: string) =>
-    `Pelaksana "${name}" belum ada di daftar peran instansi. Pilih peran yang ada, atau minta administrator instansi menambahkan peran ini.`,
+    `Pelaksana "${name}" belum ada di daftar peran instansi. Buat perannya atau pilih peran yang ada di bagian "Peran yang tidak ditemukan".`,
   renumbered: (pasted: string, n: number) => `Nomor "${pasted}" tidak berurutan; langkah ini dinomori ulang menjadi ${n}.`,
   noLayout: "Kolom Waktu tidak ditemukan pada baris ini; periksa kelengkapan, waktu, dan output.",
   noKegiatan: "Uraian kegiatan kosong.",

@@ -230,10 +230,11 @@ await step(
             CASE WHEN c.status = 'COMPLETED' THEN c.n + 1 ELSE 2 + abs(hashtext(c.id)) % (c.n - 2) END AS stop
      FROM c JOIN "SopStep" st ON st."sopId" = c."sopId"
    )
-   INSERT INTO "CycleTask" (id, "agencyId", "cycleId", "stepId", "stepNumber", round, status, "assignedRoleId", "startedAt", "dueAt",
+   INSERT INTO "CycleTask" (id, "agencyId", "cycleId", "stepId", "stepNumber", round, status, "assignedRoleId", "assignedRoleName", "startedAt", "dueAt",
                             "completedAt", "completedById", outcome, "outputText", data)
    SELECT 'btk' || md5(t."cycleId" || t.number), t."agencyId", t."cycleId", t.id, t.number, 1,
           (CASE WHEN t.number < t.stop THEN 'DONE' ELSE 'ACTIVE' END)::"TaskStatus", t."executorRoleId",
+          (SELECT r.name FROM "Role" r WHERE r.id = t."executorRoleId"),
           t."startedAt" + (t.number - 1) * interval '1 day', t."startedAt" + t.number * interval '1 day' + interval '2 days',
           CASE WHEN t.number < t.stop THEN t."startedAt" + (t.number - 0.5) * interval '1 day' END,
           CASE WHEN t.number < t.stop THEN m."userId" END,

@@ -68,6 +68,7 @@ export async function createAgencyLike(seed: SeedAgency) {
       name: `${seed.name} ${id}`,
       governmentId: government.id,
       timeZone: seed.timeZone,
+      settings: { permissions: seed.designations },
       roles: {
         create: [...seed.roles, ...RESERVED_ROLES].map((r, i) => ({ code: r.code, name: r.name, sortOrder: i, isHead: Boolean(r.isHead) })),
       },

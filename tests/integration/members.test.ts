@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { ZAddMember } from "@/lib/agency/schemas";
-import { addMember, createAgency as createAgencyService, grantAuditorAccess, setMemberActive, setMemberRoles } from "@/lib/agency/service";
+import { addMember, grantAuditorAccess, setMemberActive, setMemberRoles } from "@/lib/agency/service";
 import { loadAgencyContext } from "@/lib/authz/context";
 import { AppError } from "@/lib/authz/errors";
 import { db } from "@/lib/db/client";
@@ -134,21 +134,6 @@ describe("the last administrator, under concurrency", () => {
       ]);
       await expectOneRefusedAndAnAdminLeft(agency.id, results);
     }
-  });
-});
-
-describe("platform administration", () => {
-  it("creates an agency with its reserved roles and refuses a taken slug", async () => {
-    const admin = await createUser({ isPlatformAdmin: true });
-    const government = await db.government.create({ data: { level: "KOTA", name: `Uji ${Date.now()}` } });
-    const slug = `dinkes-${Date.now()}`;
-    const ctx = { actor: actorOf(admin, ["PLATFORM_ADMIN"]), meta: null };
-    await createAgencyService({ governmentId: government.id, name: "Dinas Kesehatan", slug, timeZone: "WITA", adminNip: undefined }, ctx);
-    const roles = await db.role.findMany({ where: { agency: { slug } }, orderBy: { sortOrder: "asc" } });
-    expect(roles.map((r) => r.code)).toEqual(["ADMIN", "AUDITOR"]);
-    await expect(createAgencyService({ governmentId: government.id, name: "Dinas Lain", slug, timeZone: "WIB", adminNip: undefined }, ctx)).rejects.toThrow(
-      "Alamat singkat ini sudah dipakai",
-    );
   });
 });
 

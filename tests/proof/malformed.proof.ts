@@ -26,6 +26,9 @@ import "@/lib/cycle/actions";
 import { t } from "@/lib/i18n";
 import "@/lib/performance/actions";
 import "@/lib/sop/actions";
+import "@/lib/auth/actions";
+import "@/lib/role/actions";
+import "@/lib/unit/actions";
 
 import { builtActions, callAction, createDatabase, ensureBuild, signIn, startServer, type RunningServer, type TestDatabase } from "../support/server";
 import { diffSnapshots, loadFixtures, outcome, pool, query, snapshot, upload, PNG_BYTES } from "./probe";

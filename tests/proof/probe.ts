@@ -102,6 +102,8 @@ export async function loadFixtures(url: string, slug: string): Promise<TenantFix
     realizationId: await one(`SELECT id FROM "Realization" WHERE "agencyId" = $1 ORDER BY id LIMIT 1`, a),
     programId: await one(`SELECT p.id FROM "Program" p JOIN "PerformanceAgreement" pa ON pa.id = p."agreementId" WHERE pa."agencyId" = $1 ORDER BY p.id LIMIT 1`, a),
     fileId: await one(`SELECT id FROM "StoredFile" WHERE "agencyId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, a),
+    roleId: await one(`SELECT id FROM "Role" WHERE "agencyId" = $1 AND code NOT IN ('ADMIN', 'AUDITOR') ORDER BY "isHead" DESC, "sortOrder" LIMIT 1`, a),
+    unitId: await one(`SELECT id FROM "OrgUnit" WHERE "agencyId" = $1 AND active ORDER BY "sortOrder" LIMIT 1`, a),
     userId: member[0]?.id ?? "",
     userNip: member[0]?.nip ?? "",
   };

@@ -53,6 +53,8 @@ const fixtures: TenantFixtures = {
   realizationId: "z1",
   programId: "p1",
   fileId: "f1",
+  roleId: "o1",
+  unitId: "n1",
   userId: "u1",
   userNip: "197001102000011001",
 };

@@ -18,6 +18,9 @@ export interface TenantFixtures {
   realizationId: string;
   programId: string;
   fileId: string;
+  /** One of the agency's own roles (not ADMIN/AUDITOR) and one of its units. */
+  roleId: string;
+  unitId: string;
   /** A member of the agency (not the prober). */
   userId: string;
   userNip: string;
@@ -55,8 +58,14 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "page", path: "/", scope: "public" },
   { kind: "page", path: "/masuk", scope: "public" },
   { kind: "page", path: "/admin", scope: "platform" },
+  { kind: "page", path: "/admin/instansi/[agencyId]", scope: "platform", params: { agencyId: "agencyId" } },
+  { kind: "page", path: "/ganti-sandi", scope: "public" },
+  /** A set-password link: no fixture is a token; any value reads "tautan tidak berlaku". */
+  { kind: "page", path: "/atur-sandi/[token]", scope: "public" },
   { kind: "page", path: "/a/[agencySlug]", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/anggota", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/peran", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/unit", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/audit", scope: "agency", query: { cycleId: "cycleId", sopId: "sopId", actorId: "userId" } },
   { kind: "page", path: "/a/[agencySlug]/audit/sla", scope: "agency", query: { series: "seriesId" } },
   { kind: "page", path: "/a/[agencySlug]/audit/verifikasi", scope: "agency" },
@@ -79,6 +88,7 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "handler", path: "/api/ping", scope: "public", method: "GET" },
   { kind: "handler", path: "/api/auth/[...nextauth]", scope: "public", method: "GET" },
   { kind: "handler", path: "/a/[agencySlug]/files", scope: "agency", method: "POST", records: true },
+  { kind: "handler", path: "/a/[agencySlug]/logo", scope: "agency", method: "GET" },
   { kind: "handler", path: "/a/[agencySlug]/files/[fileId]", scope: "agency", method: "GET", params: { fileId: "fileId" }, records: true },
   { kind: "handler", path: "/a/[agencySlug]/sops/[sopId]/export", scope: "agency", method: "GET", params: { sopId: "sopId" }, records: true },
   { kind: "handler", path: "/a/[agencySlug]/audit/export", scope: "agency", method: "GET", records: true },
@@ -107,7 +117,7 @@ export interface ActionEntry {
   key: string;
   /** ACTION_REGISTRY name. */
   name: string;
-  scope: "agency" | "platform";
+  scope: "agency" | "platform" | "account";
   /**
    * An input aimed at another agency's records (its ids), valid for the
    * schema so the call reaches the service; null when the input names no
@@ -125,7 +135,40 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/agency/actions.ts#setMemberActiveAction", name: "member.setActive", scope: "agency", foreign: (f) => ({ userId: f.userId, active: false }) },
   { key: "lib/agency/actions.ts#grantAuditorAction", name: "member.grantAuditor", scope: "agency", foreign: { none: "grants the caller's agency to a person by NIP; a NIP is a person, not an agency's record" } },
   { key: "lib/agency/actions.ts#createGovernmentAction", name: "platform.createGovernment", scope: "platform", foreign: () => ({ level: "KOTA", name: "Kota Percobaan" }) },
-  { key: "lib/agency/actions.ts#createAgencyAction", name: "platform.createAgency", scope: "platform", foreign: (f) => ({ governmentId: f.governmentId, name: "Dinas Percobaan", slug: "dinas-percobaan", timeZone: "WIB" }) },
+  {
+    key: "lib/agency/actions.ts#createAgencyAction",
+    name: "platform.createAgency",
+    scope: "platform",
+    foreign: (f) => ({ governmentId: f.governmentId, name: "Dinas Percobaan", slug: "dinas-percobaan", timeZone: "WIB", admin: { nip: f.userNip, credential: "link" } }),
+  },
+  { key: "lib/agency/actions.ts#appointAgencyAdminAction", name: "platform.appointAdmin", scope: "platform", foreign: (f) => ({ agencyId: f.agencyId, admin: { nip: f.userNip }, replace: true }) },
+  { key: "lib/agency/actions.ts#reissueAdminCredentialAction", name: "platform.reissueAdminCredential", scope: "platform", foreign: (f) => ({ agencyId: f.agencyId, userId: f.userId, credential: "link" }) },
+  { key: "lib/agency/actions.ts#updateAgencyAction", name: "platform.updateAgency", scope: "platform", foreign: (f) => ({ agencyId: f.agencyId, name: "Dinas Percobaan", slug: "dinas-percobaan", timeZone: "WIT" }) },
+  { key: "lib/agency/actions.ts#setAgencyActiveAction", name: "platform.setAgencyActive", scope: "platform", foreign: (f) => ({ agencyId: f.agencyId, active: false }) },
+  { key: "lib/agency/actions.ts#setAgencyLogoAction", name: "platform.setAgencyLogo", scope: "platform", foreign: (f) => ({ agencyId: f.agencyId, fileName: "logo.png", fileBase64: "iVBORw0KGgo=" }) },
+  { key: "lib/agency/actions.ts#removeAgencyLogoAction", name: "platform.removeAgencyLogo", scope: "platform", foreign: (f) => ({ agencyId: f.agencyId }) },
+  {
+    key: "lib/auth/actions.ts#changePasswordAction",
+    name: "account.changePassword",
+    scope: "account",
+    foreign: { none: "changes only the signed-in caller's own password; names no record of any agency" },
+  },
+  {
+    key: "lib/auth/actions.ts#setPasswordWithTokenAction",
+    name: "account.setPasswordWithToken",
+    scope: "account",
+    foreign: { none: "the set-password link's token is the only credential; it names no record of any agency" },
+  },
+  { key: "lib/role/actions.ts#createRoleAction", name: "role.create", scope: "agency", foreign: { none: "creates a role in the caller's agency; names no record" } },
+  { key: "lib/role/actions.ts#renameRoleAction", name: "role.rename", scope: "agency", foreign: (f) => ({ roleId: f.roleId, name: "Peran Percobaan" }) },
+  { key: "lib/role/actions.ts#setHeadRoleAction", name: "role.setHead", scope: "agency", foreign: (f) => ({ roleId: f.roleId }) },
+  { key: "lib/role/actions.ts#reorderRolesAction", name: "role.reorder", scope: "agency", foreign: (f) => ({ roleIds: [f.roleId] }) },
+  { key: "lib/role/actions.ts#setRoleCapabilitiesAction", name: "role.setCapabilities", scope: "agency", foreign: (f) => ({ roleId: f.roleId, capabilities: ["realization.verify"] }) },
+  { key: "lib/role/actions.ts#deleteRoleAction", name: "role.delete", scope: "agency", foreign: (f) => ({ roleId: f.roleId }) },
+  { key: "lib/unit/actions.ts#createUnitAction", name: "unit.create", scope: "agency", foreign: (f) => ({ name: "Bidang Percobaan", kind: "BIDANG", parentId: f.unitId }) },
+  { key: "lib/unit/actions.ts#updateUnitAction", name: "unit.update", scope: "agency", foreign: (f) => ({ unitId: f.unitId, name: "Bidang Percobaan", kind: "BIDANG" }) },
+  { key: "lib/unit/actions.ts#setUnitActiveAction", name: "unit.setActive", scope: "agency", foreign: (f) => ({ unitId: f.unitId, active: false }) },
+  { key: "lib/unit/actions.ts#setMemberUnitAction", name: "member.setUnit", scope: "agency", foreign: (f) => ({ userId: f.userId, unitId: f.unitId }) },
   { key: "lib/agency/actions.ts#platformGrantAuditorAction", name: "platform.grantAuditor", scope: "platform", foreign: (f) => ({ agencyId: f.agencyId, nip }) },
   { key: "lib/cycle/actions.ts#startCycleAction", name: "cycle.start", scope: "agency", foreign: (f) => ({ sopId: f.sopId, year: 2027, period: "TW3" }) },
   { key: "lib/cycle/actions.ts#taskAction", name: "cycle.act", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId, taskId: f.taskId, event: "APPROVE" }) },
@@ -147,7 +190,7 @@ export const ACTIONS: readonly ActionEntry[] = [
 /** An input no action schema accepts (every schema is an object): the gate probe of the roles module. */
 export const REJECTED_INPUT = "bukan-objek";
 
-/** Calls an action the way its scope expects: `[slug, input]` or `[input]`. */
+/** Calls an action the way its scope expects: `[slug, input]` (agency) or `[input]` (platform, account). */
 export function actionArgs(entry: Pick<ActionEntry, "scope">, slug: unknown, input: unknown): unknown[] {
   return entry.scope === "agency" ? [slug, input] : [input];
 }

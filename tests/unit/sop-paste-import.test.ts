@@ -176,7 +176,7 @@ describe("pasting from Word or Excel", () => {
     expect(result.newRoles).toEqual([{ name: "Kepala UPTD Jalan", code: "KEPALA_UPTD_JALAN" }]);
     expect(result.steps[0]!.executorRoleCode).toBe("KEPALA_UPTD_JALAN");
     expect(result.warnings.map((w) => w.message)).toContain(
-      'Pelaksana "Kepala UPTD Jalan" belum ada di daftar peran instansi. Pilih peran yang ada, atau minta administrator instansi menambahkan peran ini.',
+      'Pelaksana "Kepala UPTD Jalan" belum ada di daftar peran instansi. Buat perannya atau pilih peran yang ada di bagian "Peran yang tidak ditemukan".',
     );
   });
 

@@ -1,5 +1,7 @@
 import { AgencyShell } from "@/components/layout/agency-shell";
-import { requireAgencyContext } from "@/lib/authz/context";
+import { Alert } from "@/components/ui/alert";
+import { AGENCY_MESSAGES } from "@/lib/agency/messages";
+import { requireAgencyShellContext } from "@/lib/authz/context";
 import { ensureLateNotifications } from "@/lib/cycle/late";
 import { countUnreadNotifications } from "@/lib/cycle/queries";
 import { t } from "@/lib/i18n";
@@ -12,17 +14,33 @@ export default async function AgencyLayout({
   params: Promise<{ agencySlug: string }>;
 }) {
   const { agencySlug } = await params;
-  const ctx = await requireAgencyContext(agencySlug);
+  // Members, and a platform administrator's oversight (the page decides what they may see, and records it).
+  const ctx = await requireAgencyShellContext(agencySlug);
+  const base = `/a/${ctx.agency.slug}`;
+  const administration = { href: `${base}/anggota`, label: t.nav.members, also: [`${base}/peran`, `${base}/unit`] };
+  if (ctx.oversight) {
+    return (
+      <AgencyShell
+        agency={ctx.agency}
+        user={ctx.user}
+        roleNames={[t.nav.platformAdmin]}
+        otherAgencies={[]}
+        nav={[administration]}
+        notice={<Alert tone="info">{AGENCY_MESSAGES.oversightBanner}</Alert>}
+      >
+        {children}
+      </AgencyShell>
+    );
+  }
   if (!ctx.readOnly) await ensureLateNotifications(ctx.user.id, ctx.agency.id, ctx.roles.map((r) => r.id));
   const unread = await countUnreadNotifications(ctx.user.id, ctx.agency.id);
-  const base = `/a/${ctx.agency.slug}`;
   const nav = [
     { href: base, label: t.nav.dashboard },
     { href: `${base}/cycles`, label: t.nav.cycles },
     { href: `${base}/kinerja`, label: t.nav.performance },
     { href: `${base}/sops`, label: t.nav.sops },
     { href: `${base}/notifikasi`, label: unread ? `${t.nav.notifications} (${unread})` : t.nav.notifications },
-    ...(ctx.can("member.view") ? [{ href: `${base}/anggota`, label: t.nav.members }] : []),
+    ...(ctx.can("member.view") ? [administration] : []),
     ...(ctx.can("audit.view") ? [{ href: `${base}/audit`, label: t.nav.audit }] : []),
   ];
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { FirstSteps } from "@/components/onboarding/first-steps";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
@@ -9,13 +10,18 @@ import { listMyTasks } from "@/lib/cycle/queries";
 import { isLate } from "@/lib/cycle/working-time";
 import { formatDateTime } from "@/lib/format";
 import { t } from "@/lib/i18n";
+import { getFirstSteps } from "@/lib/onboarding/queries";
 
 export const metadata: Metadata = { title: t.nav.dashboard };
 
 export default async function AgencyDashboard({ params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug);
-  const tasks = ctx.readOnly ? [] : await listMyTasks(ctx.agency.id, ctx.roles.map((r) => r.id));
+  const [tasks, firstSteps] = await Promise.all([
+    ctx.readOnly ? Promise.resolve([]) : listMyTasks(ctx.agency.id, ctx.roles.map((r) => r.id)),
+    // The administrator's checklist until the agency is set up (one statement, administrators only).
+    ctx.can("member.manage") ? getFirstSteps(ctx.agency.id) : Promise.resolve(null),
+  ]);
   const now = new Date();
   return (
     <div className="space-y-6">
@@ -29,6 +35,7 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
           ))}
         </div>
       </div>
+      {firstSteps ? <FirstSteps agencySlug={ctx.agency.slug} steps={firstSteps} /> : null}
       <Card>
         <CardHeader>
           <CardTitle>

@@ -58,6 +58,8 @@ async function agencyPages(page: Page): Promise<string[]> {
     `${AGENCY}/kinerja/impor`,
     `${AGENCY}/notifikasi`,
     `${AGENCY}/anggota`,
+    `${AGENCY}/peran`,
+    `${AGENCY}/unit`,
     `${AGENCY}/audit`,
     `${AGENCY}/audit/sla`,
     `${AGENCY}/audit/verifikasi`,
@@ -126,7 +128,13 @@ for (const { role, email, phoneScan = false } of ROLES) {
 
 test("platform administrator: /admin and the sign-in page pass axe at both widths", async ({ browser }) => {
   const before = part.failures.length;
-  const { desktop, phone } = await scanAll("admin@alurkinerja.demo", "Administrator Platform", async () => ["/admin"], browser, true);
+  // /admin, one agency's page, and that agency's administration seen in (audited) oversight.
+  const platformPages = async (page: Page) => {
+    await page.goto("/admin");
+    const manage = await page.getByRole("link", { name: /^Kelola Dinas Bina Marga/ }).getAttribute("href");
+    return ["/admin", manage!, `${AGENCY}/anggota`, `${AGENCY}/peran`, `${AGENCY}/unit`];
+  };
+  const { desktop, phone } = await scanAll("admin@alurkinerja.demo", "Administrator Platform", platformPages, browser, true);
   await desktop.context.close();
   await phone.context.close();
   for (const options of [{}, PHONE]) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 
 import { AddMemberForm } from "@/components/agency/add-member-form";
+import { OrgTabs } from "@/components/agency/org-tabs";
 import { GrantAuditorForm } from "@/components/agency/grant-auditor-form";
 import { MemberRow } from "@/components/agency/member-row";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
@@ -8,17 +9,20 @@ import { listMembers } from "@/lib/agency/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { t } from "@/lib/i18n";
 import { formatDate } from "@/lib/format";
+import { listUnits } from "@/lib/unit/queries";
 import { formatNip } from "@/lib/validation/nip";
 
 export const metadata: Metadata = { title: t.members.title };
 
 export default async function MembersPage({ params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
-  const ctx = await requireAgencyContext(agencySlug, "member.view");
+  const ctx = await requireAgencyContext(agencySlug, "member.view", { oversight: "anggota" });
   const canManage = ctx.can("member.manage");
-  const { members, roles } = await listMembers(ctx.agency.id);
+  const [{ members, roles }, unitTree] = await Promise.all([listMembers(ctx.agency.id), listUnits(ctx.agency.id)]);
+  const units = unitTree.map((u) => ({ id: u.id, name: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}`, active: u.active }));
   return (
     <div className="space-y-6">
+      <OrgTabs agencySlug={ctx.agency.slug} current="members" />
       <div>
         <h1 className="text-2xl font-semibold">{t.members.title}</h1>
         <p className="text-slate-600">{t.members.subtitle}</p>
@@ -29,7 +33,7 @@ export default async function MembersPage({ params }: { params: Promise<{ agency
             <CardTitle>{t.members.addTitle}</CardTitle>
           </CardHeader>
           <CardBody>
-            <AddMemberForm agencySlug={ctx.agency.slug} roles={roles} />
+            <AddMemberForm agencySlug={ctx.agency.slug} roles={roles} units={units.filter((u) => u.active)} />
           </CardBody>
         </Card>
       ) : null}
@@ -58,6 +62,7 @@ export default async function MembersPage({ params }: { params: Promise<{ agency
                 canManage={canManage}
                 isSelf={m.user.id === ctx.user.id}
                 roles={roles}
+                units={units}
                 member={{
                   userId: m.user.id,
                   name: m.user.name,
@@ -67,6 +72,7 @@ export default async function MembersPage({ params }: { params: Promise<{ agency
                   active: m.active,
                   roleCodes: m.roles.map((r) => r.code),
                   accessUntil: m.validUntil ? formatDate(m.validUntil, ctx.agency.timeZone) : null,
+                  unitId: m.unitId,
                 }}
               />
             ))}

@@ -1,4 +1,5 @@
 import { recordReportExport } from "@/lib/audit/record-export";
+import { signaturePlaceDate } from "@/lib/agency/format";
 import { agencyRoute } from "@/lib/authz/route";
 import { loadAgreement, loadPeriodArchive, resolvePeriod } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
@@ -32,6 +33,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     agreement,
     settings,
     timeZone: ctx.agency.timeZone,
+    placeDate: signaturePlaceDate(ctx.agency, new Date()),
   });
   // "laporan-pdf" is not yet a report of the report.export event (lib/audit/events.ts):
   // recorded as the measurement report it is, the format in the parameters.

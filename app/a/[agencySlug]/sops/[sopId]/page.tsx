@@ -127,7 +127,16 @@ export default async function SopDocumentPage({ params }: { params: Promise<{ ag
       </div>
 
       <div className="sop-paper rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-6 print:rounded-none print:border-0 print:p-0 print:shadow-none">
-        <SopDocument sop={sop} agency={{ name: ctx.agency.name, governmentName: ctx.agency.governmentName, timeZone: tz }} roles={roles} />
+        <SopDocument
+          sop={sop}
+          agency={{
+            name: ctx.agency.name,
+            governmentName: ctx.agency.governmentName,
+            timeZone: tz,
+            logoUrl: ctx.agency.logoFileId ? `/a/${ctx.agency.slug}/logo?v=${ctx.agency.logoFileId}` : null,
+          }}
+          roles={roles}
+        />
       </div>
     </div>
   );

@@ -37,7 +37,7 @@ export default async function NewSopPage({
           {M.importLink}
         </Link>
       </div>
-      <SopEditor agencySlug={ctx.agency.slug} roles={roles} initial={emptySop()} cancelHref={base} />
+      <SopEditor agencySlug={ctx.agency.slug} roles={roles} initial={{ ...emptySop(), unit: ctx.agency.unitName }} cancelHref={base} />
     </div>
   );
 }
