@@ -172,8 +172,9 @@ export function platformAction<TSchema extends z.ZodType, TResult>(
  * Actions on the caller's own account, outside any agency: changing one's
  * password (the session's account, including one that must change it before
  * anything else) or setting it through a set-password link (the token is the
- * credential). The input is parsed first; the handler decides what identifies
- * the caller and refuses otherwise.
+ * credential). The input is screened for control characters and parsed first
+ * (as every other scope's is); the handler decides what identifies the caller
+ * and refuses otherwise.
  */
 export function accountAction<TSchema extends z.ZodType, TResult>(
   def: { name: string; schema: TSchema; audit: ActionAudit },
@@ -181,6 +182,8 @@ export function accountAction<TSchema extends z.ZodType, TResult>(
 ): (input: z.input<TSchema>) => Promise<ActionResult<TResult>> {
   const action = async (raw: z.input<TSchema>): Promise<ActionResult<TResult>> => {
     try {
+      const refused = screen(raw);
+      if (refused) return refused;
       const parsed = def.schema.safeParse(raw);
       if (!parsed.success) return invalid(parsed.error);
       const user = await getSessionUser();
