@@ -1,3 +1,5 @@
+import "server-only";
+
 import { randomBytes } from "node:crypto";
 
 import type { z } from "zod";
@@ -10,11 +12,14 @@ import { recordAudit } from "@/lib/audit/record";
 import { conflictError, invalidError, notFoundError } from "@/lib/authz/errors";
 import { ADMIN_ROLE, AUDITOR_ROLE } from "@/lib/authz/permissions";
 import { db, type DbTx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { t } from "@/lib/i18n";
 import { getStorage, newStorageKey } from "@/lib/storage";
 import { checkUpload, UploadRejectedError } from "@/lib/storage/validate";
 import { currentMemberUnitId } from "@/lib/unit/service";
+
+import { lockAgencyAdmins } from "./admins";
 
 import { AGENCY_MESSAGES as M } from "./messages";
 import type { ZAdminPerson, ZAppointAdmin, ZCreateAgency, ZReissueCredential, ZSetAgencyActive, ZSetAgencyLogo, ZUpdateAgency } from "./schemas";
@@ -25,8 +30,8 @@ import { LOGO_MAX_BYTES } from "./schemas";
  * administrator (a new account gets a temporary password shown once, or a
  * set-password link), name or replace administrators, edit, deactivate and
  * reactivate, the logo. Every change is one transaction with its audit
- * events in the agency's chain; secrets are returned to the caller once and
- * never recorded.
+ * events in the agency's chain (the caller's, when it passes one: `tx`);
+ * secrets are returned to the caller once and never recorded.
  */
 export interface PlatformActor {
   actor: AuditActor;
@@ -179,11 +184,11 @@ async function guardedAgency<T>(input: { slug: string; name: string; governmentI
 }
 
 /** A new agency with its reserved roles and its first administrator, in one transaction. */
-export async function createAgencyWithAdmin(input: z.output<typeof ZCreateAgency>, ctx: PlatformActor) {
+export async function createAgencyWithAdmin(input: z.output<typeof ZCreateAgency>, ctx: PlatformActor, outer?: DbTx) {
   const { actor, meta } = ctx;
   const prepared = await prepareCredential(input.admin.credential);
   return guardedAgency(input, null, () =>
-    db.$transaction(async (tx) => {
+    inTransaction(outer, async (tx) => {
       const government = await tx.government.findUnique({ where: { id: input.governmentId }, select: { id: true } });
       if (!government) throw invalidError(t.errors.invalidInput, { governmentId: [t.errors.notFound] });
       await assertSlugFree(tx, input.slug);
@@ -245,12 +250,22 @@ async function loadAgency(tx: DbTx, agencyId: string) {
   return agency;
 }
 
-/** Names an administrator; with `replace`, the current ones lose the role (their other roles stay). */
-export async function appointAgencyAdmin(input: z.output<typeof ZAppointAdmin>, ctx: PlatformActor) {
+/**
+ * Names an administrator; with `replace`, the current ones lose the role
+ * (their other roles stay). Replacing removes administrators, so this takes
+ * the agency's administrator lock first (lib/agency/admins.ts), like every
+ * other path that removes or demotes one: a member deactivation or role change
+ * running at the same moment (say, of the person being named) waits and then
+ * counts what this committed, instead of leaving the agency with no active
+ * administrator. Each removal still asks the guard (the named one counts).
+ */
+export async function appointAgencyAdmin(input: z.output<typeof ZAppointAdmin>, ctx: PlatformActor, outer?: DbTx) {
   const { actor, meta } = ctx;
   const prepared = await prepareCredential(input.admin.credential);
-  return db.$transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
+    // Unknown agency first ("not found"), then the lock on its row.
     const agency = await loadAgency(tx, input.agencyId);
+    const admins = await lockAgencyAdmins(tx, agency.id);
     const adminRoleId = agency.roles[0]!.id;
     const admin = await makeAdmin(tx, { id: agency.id, adminRoleId }, input.admin, prepared, ctx);
     if (input.replace) {
@@ -259,6 +274,7 @@ export async function appointAgencyAdmin(input: z.output<typeof ZAppointAdmin>, 
         select: { id: true, user: { select: { id: true, nip: true, memberships: { where: { agencyId: agency.id }, select: { role: { select: { code: true } } } } } } },
       });
       for (const m of others) {
+        await admins.keepsAnotherAdmin(m.user.id);
         await tx.membership.delete({ where: { id: m.id } });
         const before = m.user.memberships.map((x) => x.role.code).sort();
         await recordAudit(
@@ -282,9 +298,9 @@ export async function appointAgencyAdmin(input: z.output<typeof ZAppointAdmin>, 
  * who has not chosen their own password yet: the previous one stops working.
  * An account that already chose its password is out of reach here.
  */
-export async function reissueAdminCredential(input: z.output<typeof ZReissueCredential>, ctx: PlatformActor) {
+export async function reissueAdminCredential(input: z.output<typeof ZReissueCredential>, ctx: PlatformActor, outer?: DbTx) {
   const prepared = await prepareCredential(input.credential);
-  return db.$transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const agency = await loadAgency(tx, input.agencyId);
     const member = await tx.membership.findFirst({
       where: { agencyId: agency.id, userId: input.userId, roleId: agency.roles[0]!.id },
@@ -323,11 +339,11 @@ export async function isAgencyInUse(tx: DbTx, agencyId: string): Promise<boolean
 }
 
 /** Name, slug (only before first use), unit line, time zone, address, city: one audited change. */
-export async function updateAgency(input: z.output<typeof ZUpdateAgency>, ctx: PlatformActor) {
+export async function updateAgency(input: z.output<typeof ZUpdateAgency>, ctx: PlatformActor, outer?: DbTx) {
   const { actor, meta } = ctx;
-  const governmentId = (await db.agency.findUnique({ where: { id: input.agencyId }, select: { governmentId: true } }))?.governmentId ?? "";
+  const governmentId = (await (outer ?? db).agency.findUnique({ where: { id: input.agencyId }, select: { governmentId: true } }))?.governmentId ?? "";
   return guardedAgency({ ...input, governmentId }, input.agencyId, () =>
-    db.$transaction(async (tx) => {
+    inTransaction(outer, async (tx) => {
       const agency = await loadAgency(tx, input.agencyId);
       const next = { name: input.name, slug: input.slug, timeZone: input.timeZone, unitName: input.unitName, address: input.address, city: input.city };
       const changes: Record<string, { before: unknown; after: unknown }> = {};
@@ -346,9 +362,13 @@ export async function updateAgency(input: z.output<typeof ZUpdateAgency>, ctx: P
   );
 }
 
-/** Deactivating locks every member out on their next request; nothing is deleted. Reactivating restores access. */
-export async function setAgencyActive(input: z.output<typeof ZSetAgencyActive>, { actor, meta }: PlatformActor) {
-  return db.$transaction(async (tx) => {
+/**
+ * Deactivating locks every member out on their next request; nothing is
+ * deleted, and no membership changes (so no administrator is removed or
+ * demoted: the administrator lock is not needed). Reactivating restores access.
+ */
+export async function setAgencyActive(input: z.output<typeof ZSetAgencyActive>, { actor, meta }: PlatformActor, outer?: DbTx) {
+  return inTransaction(outer, async (tx) => {
     const agency = await loadAgency(tx, input.agencyId);
     if (agency.active === input.active) throw invalidError(input.active ? M.alreadyActive : M.alreadyInactive);
     const updated = await tx.agency.updateMany({ where: { id: agency.id, active: agency.active }, data: { active: input.active } });
@@ -371,7 +391,7 @@ export async function setAgencyActive(input: z.output<typeof ZSetAgencyActive>, 
  * its content (lib/storage), at most 512 KB, stored like any upload. The
  * previous logo's file stays (the audit trail names it).
  */
-export async function setAgencyLogo(input: z.output<typeof ZSetAgencyLogo>, { actor, meta }: PlatformActor) {
+export async function setAgencyLogo(input: z.output<typeof ZSetAgencyLogo>, { actor, meta }: PlatformActor, outer?: DbTx) {
   const bytes = Buffer.from(input.fileBase64, "base64");
   if (bytes.length > LOGO_MAX_BYTES) throw invalidError(M.logoTooLarge, { fileBase64: [M.logoTooLarge] });
   let checked;
@@ -382,12 +402,13 @@ export async function setAgencyLogo(input: z.output<typeof ZSetAgencyLogo>, { ac
     throw error;
   }
   if (checked.kind !== "png" && checked.kind !== "jpeg") throw invalidError(M.logoNotImage, { fileBase64: [M.logoNotImage] });
-  const agency = await loadAgency(db, input.agencyId);
+  const agency = await loadAgency(outer ?? db, input.agencyId);
   const storage = getStorage();
   const storageKey = newStorageKey(agency.id);
   await storage.put(storageKey, bytes);
   try {
-    return await db.$transaction(async (tx) => {
+    // With a caller's `tx` that later rolls back, the bytes stay unreferenced (as storeUpload's do).
+    return await inTransaction(outer, async (tx) => {
       const current = await loadAgency(tx, input.agencyId);
       const file = await tx.storedFile.create({
         data: {
@@ -416,8 +437,8 @@ export async function setAgencyLogo(input: z.output<typeof ZSetAgencyLogo>, { ac
   }
 }
 
-export async function removeAgencyLogo(agencyId: string, { actor, meta }: PlatformActor) {
-  return db.$transaction(async (tx) => {
+export async function removeAgencyLogo(agencyId: string, { actor, meta }: PlatformActor, outer?: DbTx) {
+  return inTransaction(outer, async (tx) => {
     const agency = await loadAgency(tx, agencyId);
     if (!agency.logoFileId) return { changed: false };
     const updated = await tx.agency.updateMany({ where: { id: agency.id, updatedAt: agency.updatedAt }, data: { logoFileId: null } });

@@ -30,11 +30,15 @@ import { ZChangePassword, ZSetPasswordWithToken } from "@/lib/auth/schemas";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { loadAgencyContext, resolveSessionAccount } from "@/lib/authz/context";
 import { AppError } from "@/lib/authz/errors";
-import { db } from "@/lib/db/client";
+import { db, type DbTx } from "@/lib/db/client";
 import { createRole } from "@/lib/role/service";
 import { ZCreateRole } from "@/lib/role/schemas";
 
-import { actorOf, addMembership, createAgency, createUser, TEST_PASSWORD, uniqueNip } from "./factories";
+import { setMemberActive } from "@/lib/agency/service";
+
+import { actorOf, addMembership, createAgency, createUser, EMBEDDED_SKIP_REASON, onEmbeddedDatabase, TEST_PASSWORD, uniqueNip } from "./factories";
+
+const embedded = await onEmbeddedDatabase();
 
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ff0b8e8e0000000049454e44ae426082",
@@ -259,6 +263,63 @@ describe("administrators of an existing agency", () => {
     const other = await createAgency();
     await expect(reissueAdminCredential({ agencyId: other.id, userId: user.id, credential: "link" }, ctx)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+});
+
+describe("replacing administrators, under concurrency", () => {
+  /** Active administrators of the agency (active membership of an active user). */
+  const activeAdmins = async (agencyId: string) =>
+    (await db.membership.findMany({ where: { agencyId, active: true, role: { code: "ADMIN" }, user: { active: true } }, select: { userId: true } })).map((m) => m.userId);
+
+  it.skipIf(embedded)(
+    `replacing the administrator while a member deactivation is under way never leaves the agency without an active administrator (${EMBEDDED_SKIP_REASON})`,
+    async () => {
+      const ctx = await platformCtx();
+      const agency = await createAgency(["KADIS"]);
+      const admin = await createUser();
+      const named = await createUser();
+      await addMembership(admin.id, agency, "ADMIN");
+      await addMembership(named.id, agency, "KADIS");
+
+      // The worst moment, made certain: the agency's administrator deactivates a member, and the service has read the
+      // member's roles (no administrator among them) but not yet written, when the platform administrator names that
+      // member as the agency's administrator in place of the current one.
+      let readDone!: () => void;
+      const hasRead = new Promise<void>((resolve) => (readDone = resolve));
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const paused = db.$extends({
+        query: {
+          membership: {
+            async updateMany({ args, query }) {
+              if ((args.data as { active?: unknown }).active === false) {
+                readDone();
+                await gate;
+              }
+              return query(args);
+            },
+          },
+        },
+      });
+      const deactivation = paused.$transaction(
+        (tx) => setMemberActive({ userId: named.id, active: false }, { agencyId: agency.id, actor: actorOf(admin), meta: null }, tx as unknown as DbTx),
+        { timeout: 20_000 },
+      );
+      await hasRead;
+      let replaced = false;
+      const replacement = appointAgencyAdmin(ZAppointAdmin.parse({ agencyId: agency.id, replace: true, admin: { nip: named.nip } }), ctx).then(() => {
+        replaced = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The replacement waits for the agency's administrator lock the deactivation holds...
+      expect(replaced, "the replacement must wait for the member change in progress").toBe(false);
+      release();
+      await deactivation;
+      await replacement;
+      // ...and then names the (now deactivated) member with a new, active administrator membership. Without the lock,
+      // the deactivation's write would also have caught that new membership: no active administrator at all.
+      expect(await activeAdmins(agency.id)).toEqual([named.id]);
+    },
+  );
 });
 
 describe("the forced password change", () => {
