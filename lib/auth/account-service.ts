@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { z } from "zod";
 
 import type { AuditRequestMeta } from "@/lib/audit/record";
@@ -25,6 +27,9 @@ import type { ZChangePassword, ZSetPasswordWithToken } from "./schemas";
  * one (forced), whenever they like, or through a set-password link. Each is
  * one transaction with its audit event; the password hash is compared in the
  * update (a concurrent change makes it a conflict, not a silent overwrite).
+ * Like sign-in (lib/auth/sign-in.ts), these take no caller's transaction: a
+ * refused attempt must still leave its failure counted, which a caller's
+ * rollback would undo.
  */
 const throttledError = () => new AppError(M.throttled, "FORBIDDEN");
 

@@ -1,9 +1,12 @@
+import "server-only";
+
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { readAgencySettings } from "@/lib/agency/settings";
 import { conflictError, invalidError, notFoundError } from "@/lib/authz/errors";
 import type { TDesignatablePermission } from "@/lib/authz/permissions";
 import { db, type DbTx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { designatedCapabilities, isReservedRole, withCapabilities } from "./capabilities";
@@ -17,7 +20,8 @@ import type { z } from "zod";
  * permissions. Codes are generated from names and never change; names,
  * order, the head flag (one per agency) and the designated capabilities are
  * the administrator's to change; a role is deleted only when nothing uses it.
- * Each change is one transaction with its audit event.
+ * Each change is one transaction with its audit event (the caller's, when
+ * it passes `outer`).
  */
 export interface RoleActor {
   agencyId: string;
@@ -90,10 +94,10 @@ async function guarded<T>(agencyId: string, name: string | null, work: () => Pro
   }
 }
 
-export async function createRole(input: z.output<typeof ZCreateRole>, ctx: RoleActor) {
+export async function createRole(input: z.output<typeof ZCreateRole>, ctx: RoleActor, outer?: DbTx) {
   const { agencyId, actor, meta } = ctx;
   return guarded(agencyId, input.name, () =>
-    db.$transaction(async (tx) => {
+    inTransaction(outer, async (tx) => {
       await assertNameFree(tx, agencyId, input.name);
       const existing = await tx.role.findMany({ where: { agencyId }, select: { code: true, sortOrder: true } });
       const code = roleCodeFromName(input.name, existing.map((r) => r.code));
@@ -123,10 +127,10 @@ export async function createRole(input: z.output<typeof ZCreateRole>, ctx: RoleA
 }
 
 /** Renames a role; its code, its steps, tasks and memberships stay. Tasks keep the name they opened with. */
-export async function renameRole(input: z.output<typeof ZRenameRole>, ctx: RoleActor) {
+export async function renameRole(input: z.output<typeof ZRenameRole>, ctx: RoleActor, outer?: DbTx) {
   const { agencyId, actor, meta } = ctx;
   return guarded(agencyId, input.name, () =>
-    db.$transaction(async (tx) => {
+    inTransaction(outer, async (tx) => {
       const role = await loadRole(tx, agencyId, input.roleId);
       if (isReservedRole(role.code)) throw invalidError(M.reservedLocked);
       if (role.name === input.name) return { changed: false };
@@ -144,10 +148,10 @@ export async function renameRole(input: z.output<typeof ZRenameRole>, ctx: RoleA
 }
 
 /** Makes a role the agency's head (the one that signs and activates SOPs); the previous head stops being it. */
-export async function setHeadRole(input: z.output<typeof ZRoleRef>, ctx: RoleActor) {
+export async function setHeadRole(input: z.output<typeof ZRoleRef>, ctx: RoleActor, outer?: DbTx) {
   const { agencyId, actor, meta } = ctx;
   return guarded(agencyId, null, () =>
-    db.$transaction(async (tx) => {
+    inTransaction(outer, async (tx) => {
       const role = await loadRole(tx, agencyId, input.roleId);
       if (isReservedRole(role.code)) throw invalidError(M.reservedLocked);
       if (role.isHead) throw invalidError(M.alreadyHead);
@@ -164,8 +168,8 @@ export async function setHeadRole(input: z.output<typeof ZRoleRef>, ctx: RoleAct
 }
 
 /** Exactly the agency's own roles, in the order given (the reserved roles stay last). */
-export async function reorderRoles(input: z.output<typeof ZReorderRoles>, { agencyId, actor, meta }: RoleActor) {
-  return db.$transaction(async (tx) => {
+export async function reorderRoles(input: z.output<typeof ZReorderRoles>, { agencyId, actor, meta }: RoleActor, outer?: DbTx) {
+  return inTransaction(outer, async (tx) => {
     const roles = await tx.role.findMany({ where: { agencyId }, select: { id: true, code: true, sortOrder: true }, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] });
     const own = roles.filter((r) => !isReservedRole(r.code));
     const ids = new Set(input.roleIds);
@@ -190,8 +194,8 @@ export async function reorderRoles(input: z.output<typeof ZReorderRoles>, { agen
 }
 
 /** What a role may do beyond the static map: the agency's designations for its code. */
-export async function setRoleCapabilities(input: z.output<typeof ZSetRoleCapabilities>, { agencyId, actor, meta }: RoleActor) {
-  return db.$transaction(async (tx) => {
+export async function setRoleCapabilities(input: z.output<typeof ZSetRoleCapabilities>, { agencyId, actor, meta }: RoleActor, outer?: DbTx) {
+  return inTransaction(outer, async (tx) => {
     const role = await loadRole(tx, agencyId, input.roleId);
     if (isReservedRole(role.code)) throw invalidError(M.reservedNoCapabilities);
     const { settings } = await tx.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { settings: true } });
@@ -216,8 +220,8 @@ const listed = (items: string[], total: number) => (total > items.length ? `${it
  * refusal says which, and nothing changes. The role row is locked first, so a
  * membership added meanwhile waits and then fails instead of being deleted with it.
  */
-export async function deleteRole(input: z.output<typeof ZRoleRef>, { agencyId, actor, meta }: RoleActor) {
-  return db.$transaction(async (tx) => {
+export async function deleteRole(input: z.output<typeof ZRoleRef>, { agencyId, actor, meta }: RoleActor, outer?: DbTx) {
+  return inTransaction(outer, async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Role" WHERE id = ${input.roleId} AND "agencyId" = ${agencyId} FOR UPDATE`;
     const role = await loadRole(tx, agencyId, input.roleId);
     if (isReservedRole(role.code)) throw invalidError(M.reservedLocked);

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { TZDate } from "@date-fns/tz";
 import type { z } from "zod";
 
@@ -6,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { AUDITOR_ROLE } from "@/lib/authz/permissions";
 import { AppError, conflictError, invalidError, notFoundError } from "@/lib/authz/errors";
 import { db, type DbTx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { TIME_ZONE_IANA } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -20,6 +23,8 @@ import type { ZCreateUnit, ZSetMemberUnit, ZSetUnitActive, ZUpdateUnit } from ".
  * member; a unit is deactivated only when nothing active depends on it
  * (child units, members, indicators of this year's or a later PK). Tree
  * changes lock the agency's units, so two moves at once cannot make a cycle.
+ * Each change is one transaction with its audit event (the caller's, when it
+ * passes `outer`).
  */
 export const MAX_DEPTH = 5;
 
@@ -108,9 +113,9 @@ async function guarded<T>(agencyId: string, name: string, work: () => Promise<T>
   }
 }
 
-export async function createUnit(input: z.output<typeof ZCreateUnit>, { agencyId, actor, meta }: UnitActor) {
+export async function createUnit(input: z.output<typeof ZCreateUnit>, { agencyId, actor, meta }: UnitActor, outer?: DbTx) {
   return guarded(agencyId, input.name, () =>
-    db.$transaction(async (tx) => {
+    inTransaction(outer, async (tx) => {
       await lockTree(tx, agencyId);
       await assertNameFree(tx, agencyId, input.name);
       await assertParent(tx, agencyId, input.parentId, null);
@@ -144,9 +149,9 @@ export async function createUnit(input: z.output<typeof ZCreateUnit>, { agencyId
 }
 
 /** Rename, change kind, head position or holder, move under another parent: one audited change. */
-export async function updateUnit(input: z.output<typeof ZUpdateUnit>, { agencyId, actor, meta }: UnitActor) {
+export async function updateUnit(input: z.output<typeof ZUpdateUnit>, { agencyId, actor, meta }: UnitActor, outer?: DbTx) {
   return guarded(agencyId, input.name, () =>
-    db.$transaction(async (tx) => {
+    inTransaction(outer, async (tx) => {
       await lockTree(tx, agencyId);
       const unit = await loadUnit(tx, agencyId, input.unitId);
       const next = { name: input.name, kind: input.kind, parentId: input.parentId, headTitle: input.headTitle, headUserId: input.headUserId };
@@ -172,8 +177,8 @@ const listed = (names: string[], total: number) => (total > names.length ? `${na
  * parent is active. History stays: past indicators and memberships keep
  * pointing at it.
  */
-export async function setUnitActive(input: z.output<typeof ZSetUnitActive>, { agencyId, actor, meta, now = new Date() }: UnitActor) {
-  return db.$transaction(async (tx) => {
+export async function setUnitActive(input: z.output<typeof ZSetUnitActive>, { agencyId, actor, meta, now = new Date() }: UnitActor, outer?: DbTx) {
+  return inTransaction(outer, async (tx) => {
     await lockTree(tx, agencyId);
     const unit = await loadUnit(tx, agencyId, input.unitId);
     if (unit.active === input.active) throw invalidError(input.active ? M.alreadyActive : M.alreadyInactive);
@@ -221,8 +226,8 @@ export async function currentMemberUnitId(tx: DbTx, agencyId: string, userId: st
 }
 
 /** Moves a member to a unit (or none): every one of their memberships in the agency, in one audited change. */
-export async function setMemberUnit(input: z.output<typeof ZSetMemberUnit>, { agencyId, actor, meta }: UnitActor) {
-  return db.$transaction(async (tx) => {
+export async function setMemberUnit(input: z.output<typeof ZSetMemberUnit>, { agencyId, actor, meta }: UnitActor, outer?: DbTx) {
+  return inTransaction(outer, async (tx) => {
     const memberships = await tx.membership.findMany({ where: { agencyId, userId: input.userId }, select: { unitId: true } });
     if (memberships.length === 0) throw notFoundError(M.memberNotFound);
     if (input.unitId) {
