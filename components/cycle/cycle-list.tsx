@@ -55,7 +55,7 @@ export function CycleList({
                   {open ? (
                     <>
                       <span className="sr-only">{M.ui.currentStep}: </span>
-                      {M.ui.stepOf(open.stepNumber, open.assignedRole.name)} · {M.ui.dueAtLabel.toLowerCase()}{" "}
+                      {M.ui.stepOf(open.stepNumber, open.assignedRoleName)} · {M.ui.dueAtLabel.toLowerCase()}{" "}
                       {formatDateTime(open.dueAt, timeZone)}
                     </>
                   ) : cycle.status === "COMPLETED" && cycle.completedAt ? (

@@ -25,7 +25,7 @@ export async function listMyTasks(agencyId: string, roleIds: string[]) {
       startedAt: true,
       dueAt: true,
       returnReason: true,
-      assignedRole: { select: { name: true } },
+      assignedRoleName: true,
       step: { select: { kegiatan: true, kind: true } },
       cycle: { select: { id: true, year: true, period: true, sop: { select: { nomor: true, nama: true } } } },
     },
@@ -47,7 +47,7 @@ export async function listCycles(agencyId: string) {
       sop: { select: { id: true, nomor: true, nama: true, version: true } },
       tasks: {
         where: { status: { in: ["ACTIVE", "RETURNED"] } },
-        select: { stepNumber: true, status: true, dueAt: true, assignedRole: { select: { name: true } } },
+        select: { stepNumber: true, status: true, dueAt: true, assignedRoleName: true },
       },
     },
     orderBy: [{ year: "desc" }, { period: "desc" }, { startedAt: "desc" }],

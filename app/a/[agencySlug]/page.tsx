@@ -61,7 +61,7 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
                         {late ? <Badge tone="danger">{t.dashboard.late}</Badge> : null}
                       </div>
                       <p className="text-sm text-slate-600">
-                        {task.cycle.sop.nama} · {CYCLE_MESSAGES.periods[task.cycle.period]} {task.cycle.year} · {task.assignedRole.name}
+                        {task.cycle.sop.nama} · {CYCLE_MESSAGES.periods[task.cycle.period]} {task.cycle.year} · {task.assignedRoleName}
                       </p>
                       <p className="text-sm text-slate-700">
                         {t.dashboard.due}: {formatDateTime(task.dueAt, ctx.agency.timeZone)}
