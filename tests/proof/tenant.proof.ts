@@ -23,7 +23,7 @@ import "@/lib/role/actions";
 import "@/lib/unit/actions";
 
 import { builtActions, callAction, createDatabase, ensureBuild, signIn, startServer, type RunningServer, type TestDatabase } from "../support/server";
-import { diffSnapshots, loadFixtures, outcome, PDF_BYTES, pool, query, snapshot, taskAssignee, upload, type Snapshot } from "./probe";
+import { diffSnapshots, loadFixtures, outcome, PDF_BYTES, PNG_BYTES, pool, query, snapshot, taskAssignee, upload, type Snapshot } from "./probe";
 import { ProofRecorder } from "./report";
 import { ACTIONS, actionArgs, ROUTES, urlFor, type TenantFixtures } from "./routes";
 
@@ -79,6 +79,16 @@ describe("tenant isolation", () => {
     const bCookie = await signIn(server.baseUrl, await taskAssignee(database.url, bTask));
     const uploaded = await upload(server.baseUrl, B, bCookie, { name: "Berita acara progres Sumbar.pdf", bytes: PDF_BYTES, type: "application/pdf" }, { taskId: bTask });
     if (uploaded.status !== 201) throw new Error(`setup upload refused: ${uploaded.status} ${uploaded.body}`);
+    // And a logo, through the platform administrator's action: /a/<B>/logo then answers B's members (the
+    // control below), so its 404 to A's members is a refusal, not a missing logo.
+    const [agencyB] = await query<{ id: string }>(database.url, `SELECT id FROM "Agency" WHERE slug = $1`, [B]);
+    const setLogo = (await builtActions()).get("lib/agency/actions.ts#setAgencyLogoAction");
+    if (!agencyB || !setLogo) throw new Error("setup: agency B or the logo action not found");
+    const logo = await callAction(server.baseUrl, setLogo, [{ agencyId: agencyB.id, fileName: "Logo Sumatera Barat.png", fileBase64: PNG_BYTES.toString("base64") }], {
+      cookie: await signIn(server.baseUrl, "admin@alurkinerja.demo"),
+      path: "/admin",
+    });
+    if (outcome(logo.result).ok !== true) throw new Error(`setup logo refused: ${logo.status} ${logo.body.slice(0, 200)}`);
 
     fixturesA = await loadFixtures(database.url, A);
     fixturesB = await loadFixtures(database.url, B);
