@@ -2,6 +2,8 @@ import path from "node:path";
 
 import { defineConfig } from "vitest/config";
 
+import { integrationWorkers } from "./tests/integration/workers";
+
 const alias = {
   "@": path.resolve(import.meta.dirname),
   // Next's guard module throws outside React Server Components; tests call services directly.
@@ -24,8 +26,10 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
-          // One database for the run; files run one after another (PGlite serves one query at a time).
-          fileParallelism: false,
+          // PGlite: one database, files one after another (it serves one query at a time).
+          // PostgreSQL: one database per worker, files in parallel (global-setup.ts).
+          fileParallelism: integrationWorkers() > 1,
+          maxWorkers: integrationWorkers(),
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

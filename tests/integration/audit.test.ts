@@ -1,5 +1,5 @@
 import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { verifyAllChains, verifyChain } from "@/lib/audit/chain";
 import { ZAuditEventInput } from "@/lib/audit/events";
@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { actorOf, createAgency, createUser } from "./factories";
 
 async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL! });
   await client.connect();
   try {
     return await fn(client);

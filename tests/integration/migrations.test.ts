@@ -1,13 +1,13 @@
 import { readFile } from "node:fs/promises";
 
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadIntoScratchSchema, snapshotCatalog } from "@/lib/db/drift";
 import { applyMigrations, readMigrations } from "@/lib/db/migrate";
 import { diffDatamodels } from "@/lib/db/prisma-wasm-cli";
 
-const url = inject("databaseUrl");
+const url = process.env.DATABASE_URL!;
 let client: pg.Client;
 
 beforeAll(async () => {
