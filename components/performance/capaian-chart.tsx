@@ -2,7 +2,7 @@ import type { TCapaianResult } from "@/lib/performance/capaian";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 
 import { capaianTone } from "./capaian-display";
-import { capaianProblem } from "./format";
+import { capaianProblem, capaianShort } from "./format";
 import { cellCls, HeadCell, headCls } from "./table";
 
 const UI = PERFORMANCE_MESSAGES.ui;
@@ -41,7 +41,7 @@ export function CapaianChart({ bars, title }: { bars: ChartBar[]; title: string 
   const titleId = "capaian-chart-title";
   const descId = "capaian-chart-desc";
   const summary = bars
-    .map((b) => `${b.code}: ${b.capaian.status === "OK" ? `${b.capaian.display} ${b.capaian.category}` : UI.notComputable}`)
+    .map((b) => `${b.code}: ${b.capaian.status === "OK" ? `${b.capaian.display} ${b.capaian.category}` : capaianShort(b.capaian)}`)
     .join("; ");
 
   return (
@@ -78,7 +78,7 @@ export function CapaianChart({ bars, title }: { bars: ChartBar[]; title: string 
                 {b.code}
               </text>
               <text x="100%" y={y} textAnchor="end" fontSize="12" fill={ok ? "#0f172a" : "#64748b"} fontStyle={ok ? undefined : "italic"} {...halo}>
-                {b.capaian.status === "OK" ? `${b.capaian.display} · ${b.capaian.category}` : UI.notComputable}
+                {b.capaian.status === "OK" ? `${b.capaian.display} · ${b.capaian.category}` : capaianShort(b.capaian)}
               </text>
             </g>
           );

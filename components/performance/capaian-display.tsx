@@ -3,7 +3,7 @@ import type { TCapaianResult } from "@/lib/performance/capaian";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { cn } from "@/lib/utils";
 
-import { capaianCause, capaianProblem, formatValue } from "./format";
+import { capaianCause, capaianProblem, capaianShort, formatValue } from "./format";
 
 const UI = PERFORMANCE_MESSAGES.ui;
 
@@ -31,7 +31,7 @@ export function CapaianValue({
   className?: string;
 }) {
   if (result.status !== "OK") {
-    const text = compact ? UI.notComputable : cause ? capaianCause(result.message) : capaianProblem(result.message);
+    const text = compact ? capaianShort(result) : cause ? capaianCause(result.message) : capaianProblem(result.message);
     return (
       <span className={cn("text-sm text-slate-600 italic", className)} title={result.message}>
         {text}

@@ -2,6 +2,7 @@
  * Display helpers of the performance pages, safe in the browser (no server
  * imports): values as Indonesians write them, quarter labels, status tones.
  */
+import type { TCapaianResult } from "@/lib/performance/capaian";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import type { TRealizationStatus } from "@/lib/performance/workflow";
 
@@ -70,9 +71,18 @@ export function decimalToIndonesian(value: string | null | undefined): string {
   return `${sign}${grouped}${frac ? `,${frac}` : ""}`;
 }
 
-/** CAPAIAN_MESSAGES read "<cause>: capaian tidak dapat dihitung"; the UI leads with that clause instead. */
+/**
+ * CAPAIAN_MESSAGES read "<cause>: capaian tidak dapat dihitung"; the UI leads with that clause instead.
+ * "Belum dapat dinilai: …" (a target that falls in a later quarter) is not a problem and is shown as it is.
+ */
 export function capaianProblem(message: string): string {
+  if (message.startsWith("Belum dapat dinilai")) return message;
   return UI.cannotCompute(capaianCause(message));
+}
+
+/** The short word for a capaian that has no percent: "belum dapat dinilai" or "tidak dapat dihitung". */
+export function capaianShort(result: TCapaianResult): string {
+  return result.status === "CANNOT_COMPUTE" && result.reason === "NOT_YET_DUE" ? UI.notYetDue : UI.notComputable;
 }
 
 /** "Realisasi belum diisi" out of "Realisasi belum diisi: capaian tidak dapat dihitung". */

@@ -49,7 +49,8 @@ export type TCapaianFailureReason =
   | "REALIZATION_MISSING"
   | "INVALID_RANGE"
   | "NEGATIVE_TARGET"
-  | "INVALID_NUMBER";
+  | "INVALID_NUMBER"
+  | "NOT_YET_DUE";
 
 export type TCapaianResult =
   | {
@@ -63,7 +64,13 @@ export type TCapaianResult =
       /** True when the formula gave more than the cap and the percent was cut to it. */
       capped: boolean;
     }
-  | { status: "CANNOT_COMPUTE"; reason: TCapaianFailureReason; message: string };
+  | {
+      status: "CANNOT_COMPUTE";
+      reason: TCapaianFailureReason;
+      message: string;
+      /** NOT_YET_DUE: the first later quarter (1-4) in which the indicator has a target. */
+      dueQuarter?: number;
+    };
 
 export const CAPAIAN_MESSAGES = {
   TARGET_ZERO: "Target bernilai 0: capaian tidak dapat dihitung",
@@ -72,7 +79,15 @@ export const CAPAIAN_MESSAGES = {
   INVALID_RANGE: "Rentang target tidak valid (batas bawah lebih besar dari batas atas): capaian tidak dapat dihitung",
   NEGATIVE_TARGET: "Target bernilai negatif: capaian tidak dapat dihitung dengan rumus rasio",
   INVALID_NUMBER: "Nilai target atau realisasi bukan angka yang valid: capaian tidak dapat dihitung",
+  NOT_YET_DUE: "Belum dapat dinilai: target jatuh pada triwulan berikutnya",
 } as const satisfies Record<TCapaianFailureReason, string>;
+
+const ROMAN_QUARTER = ["I", "II", "III", "IV"] as const;
+
+/** "Belum dapat dinilai: target jatuh pada Triwulan III". */
+export function notYetDueMessage(dueQuarter: number): string {
+  return `Belum dapat dinilai: target jatuh pada Triwulan ${ROMAN_QUARTER[dueQuarter - 1] ?? dueQuarter}`;
+}
 
 export const BUDGET_MESSAGES = {
   TARGET_ZERO: "Pagu anggaran bernilai 0: penyerapan anggaran tidak dapat dihitung",
@@ -397,6 +412,47 @@ export function targetToDate(plan: TTargetPlan, quarter: number): TTarget {
     min: aggregateTarget(set.map((t) => t.targetMin), plan.aggregation),
     max: aggregateTarget(set.map((t) => t.targetMax), plan.aggregation),
   };
+}
+
+const targetIsEmpty = (t: TTarget) => (t.type === "SINGLE" ? !isSet(t.value) : !isSet(t.min) && !isSet(t.max));
+
+/**
+ * The first quarter after `quarter` in which the plan has a target to date, or
+ * null when none does (the target is then simply missing). An indicator with
+ * only an annual target has it at TW IV.
+ */
+export function laterTargetQuarter(plan: TTargetPlan, quarter: number): number | null {
+  for (let q = quarter + 1; q <= 4; q++) {
+    if (!targetIsEmpty(targetToDate(plan, q))) return q;
+  }
+  return null;
+}
+
+export interface TCapaianToDateInput {
+  plan: TTargetPlan;
+  /** 1-4 */
+  quarter: number;
+  polarity: TPolarity;
+  /** The realization to date (aggregated like the target). */
+  realization: TMaybeNumeric;
+  settings?: TCapaianSettings;
+}
+
+/**
+ * Capaian to date of an indicator at a quarter. Where the indicator has no
+ * target up to this quarter but has one later (targets set from TW III, or
+ * only the annual target, judged at TW IV), the answer is NOT_YET_DUE,
+ * "Belum dapat dinilai": the indicator cannot be judged yet, which is not a
+ * problem to flag (DOMAIN.md, "Units and levels"). Everything else is
+ * {@link computeCapaian} of {@link targetToDate}.
+ */
+export function capaianToDate({ plan, quarter, polarity, realization, settings }: TCapaianToDateInput): TCapaianResult {
+  const target = targetToDate(plan, quarter);
+  if (targetIsEmpty(target)) {
+    const due = laterTargetQuarter(plan, quarter);
+    if (due !== null) return { status: "CANNOT_COMPUTE", reason: "NOT_YET_DUE", message: notYetDueMessage(due), dueQuarter: due };
+  }
+  return computeCapaian({ polarity, target, realization, settings });
 }
 
 // ---------------------------------------------------------------------------

@@ -1,12 +1,4 @@
-import {
-  aggregateRealization,
-  budgetAbsorption,
-  computeCapaian,
-  targetToDate as planTargetToDate,
-  type TCapaianResult,
-  type TCapaianSettings,
-  type TTarget,
-} from "./capaian";
+import { aggregateRealization, budgetAbsorption, capaianToDate, type TCapaianResult, type TCapaianSettings, type TTargetPlan } from "./capaian";
 
 /** What the recap needs of a PK, as loaded by lib/performance/queries.ts (Decimals as strings). */
 export interface RecapAgreement {
@@ -83,10 +75,10 @@ function printTarget(type: "SINGLE" | "RANGE", t: { targetValue: string | null; 
   return t.targetValue ?? "-";
 }
 
-/** The target to date for quarter q, aggregated like the realization (lib/performance/capaian.ts targetToDate). */
-function targetToDate(ind: RecapAgreement["goals"][number]["indicators"][number], q: number): TTarget {
+/** The indicator's targets as lib/performance/capaian.ts reads them (targetToDate, capaianToDate). */
+function targetPlan(ind: RecapAgreement["goals"][number]["indicators"][number]): TTargetPlan {
   const quarters = [1, 2, 3, 4].map((n) => ind.quarters.find((x) => x.quarter === n) ?? null);
-  return planTargetToDate({ targetType: ind.targetType, aggregation: ind.aggregation, annual: ind, quarters }, q);
+  return { targetType: ind.targetType, aggregation: ind.aggregation, annual: ind, quarters };
 }
 
 /**
@@ -102,15 +94,12 @@ export function buildRecap(agreement: RecapAgreement, quarter: number, settings:
     indicators: goal.indicators.map((ind): RecapIndicator => {
       const byQuarter = [1, 2, 3, 4].map((n) => ind.realizations.find((r) => r.quarter === n) ?? null);
       const values = byQuarter.map((r) => num(r?.value));
+      const plan = targetPlan(ind);
       const capaianAt = (q: number) => {
         const filled = values.slice(0, q);
-        if (filled[q - 1] === null) return computeCapaian({ polarity: ind.polarity, target: targetToDate(ind, q), realization: null, settings });
-        return computeCapaian({
-          polarity: ind.polarity,
-          target: targetToDate(ind, q),
-          realization: aggregateRealization(filled, ind.aggregation),
-          settings,
-        });
+        // Until the quarter's own value is in, capaian to date is not computed from the earlier ones.
+        const realization = filled[q - 1] === null ? null : aggregateRealization(filled, ind.aggregation);
+        return capaianToDate({ plan, quarter: q, polarity: ind.polarity, realization, settings });
       };
       const current = byQuarter[quarter - 1];
       const quarterUnverified = byQuarter.map((r) => r !== null && r.value !== null && r.status !== "VERIFIED");

@@ -172,6 +172,7 @@ export const PERFORMANCE_MESSAGES = {
     chartDesc: "Panjang batang menunjukkan capaian; garis tegak menandai 100%.",
     chartTable: "Data grafik",
     notComputable: "tidak dapat dihitung",
+    notYetDue: "belum dapat dinilai",
     notYet: "Belum diisi",
     budgetTitle: (q: string) => `Penyerapan anggaran s.d. ${q}`,
     budgetEntryTitle: "Isi realisasi anggaran",

@@ -4,6 +4,7 @@ import {
   aggregateRealization,
   aggregateTarget,
   budgetAbsorption,
+  capaianToDate,
   categorize,
   computeCapaian,
   DEFAULT_CAPAIAN_SETTINGS,
@@ -312,6 +313,74 @@ describe("targetToDate: a range target is aggregated like its realization", () =
     const empty = [null, null, null, null].map(single);
     expect(targetToDate({ targetType: "SINGLE", aggregation: "LAST", annual: single(12), quarters: empty }, 4)).toEqual({ type: "SINGLE", value: 12 });
     expect(targetToDate({ targetType: "SINGLE", aggregation: "LAST", annual: single(12), quarters: empty }, 2)).toEqual({ type: "SINGLE", value: null });
+  });
+});
+
+describe("capaianToDate: a target that falls in a later quarter is 'Belum dapat dinilai', not a red flag", () => {
+  const single = (v: number | null) => ({ targetValue: v, targetMin: null, targetMax: null });
+  const bounds = (min: number | null, max: number | null) => ({ targetValue: null, targetMin: min, targetMax: max });
+  const none = [null, null, null, null];
+
+  it("an indicator with only an annual target is not judged before TW IV, whatever was realised", () => {
+    const plan = { targetType: "SINGLE" as const, aggregation: "LAST" as const, annual: single(80), quarters: none };
+    for (const quarter of [1, 2, 3]) {
+      const result = capaianToDate({ plan, quarter, polarity: "HIGHER", realization: 70 });
+      expect(result).toMatchObject({ status: "CANNOT_COMPUTE", reason: "NOT_YET_DUE", dueQuarter: 4 });
+      if (result.status === "CANNOT_COMPUTE") expect(result.message).toBe("Belum dapat dinilai: target jatuh pada Triwulan IV");
+    }
+    expect(capaianToDate({ plan, quarter: 4, polarity: "HIGHER", realization: 80 })).toMatchObject({ status: "OK", display: "100,00%" });
+  });
+
+  it("quarterly targets that start in TW III: TW I and II wait for TW III, TW III is judged", () => {
+    const plan = { targetType: "SINGLE" as const, aggregation: "CUMULATIVE" as const, annual: single(10), quarters: [null, null, single(4), single(6)] };
+    expect(capaianToDate({ plan, quarter: 1, polarity: "HIGHER", realization: 0 })).toMatchObject({ reason: "NOT_YET_DUE", dueQuarter: 3 });
+    expect(capaianToDate({ plan, quarter: 2, polarity: "HIGHER", realization: null })).toMatchObject({ reason: "NOT_YET_DUE", dueQuarter: 3 });
+    expect(capaianToDate({ plan, quarter: 3, polarity: "HIGHER", realization: 2 })).toMatchObject({ status: "OK", display: "50,00%" });
+  });
+
+  it("a cumulative range with only the annual range waits for TW IV", () => {
+    const plan = { targetType: "RANGE" as const, aggregation: "CUMULATIVE" as const, annual: bounds(40, 60), quarters: none };
+    expect(capaianToDate({ plan, quarter: 2, polarity: "HIGHER", realization: 25 })).toMatchObject({ reason: "NOT_YET_DUE", dueQuarter: 4 });
+    expect(capaianToDate({ plan, quarter: 4, polarity: "HIGHER", realization: 50 })).toMatchObject({ status: "OK", display: "100,00%" });
+  });
+
+  it("a target that is set nowhere stays 'Target belum diisi' (that one is a problem to fix)", () => {
+    const plan = { targetType: "SINGLE" as const, aggregation: "LAST" as const, annual: single(null), quarters: none };
+    expect(capaianToDate({ plan, quarter: 2, polarity: "HIGHER", realization: 5 })).toMatchObject({ reason: "TARGET_MISSING" });
+  });
+
+  it("the recap shows it per quarter: earlier quarters wait, the target's quarter is judged", () => {
+    const agreement: RecapAgreement = {
+      year: 2026,
+      programs: [],
+      goals: [
+        {
+          id: "g",
+          code: "S1",
+          name: "Sasaran",
+          indicators: [
+            {
+              id: "i",
+              code: "IKU-9",
+              name: "Dokumen LKjIP tersusun",
+              unit: "dokumen",
+              polarity: "HIGHER",
+              targetType: "SINGLE",
+              aggregation: "LAST",
+              orgUnit: { id: "u", name: "Bidang" },
+              targetValue: "1",
+              targetMin: null,
+              targetMax: null,
+              quarters: [],
+              realizations: [1, 2].map((quarter) => ({ id: `r${quarter}`, quarter, value: "0", status: "VERIFIED" as const, faktorPendorong: "", faktorPenghambat: "", tindakLanjut: "", returnReason: null })),
+            },
+          ],
+        },
+      ],
+    };
+    const indicator = buildRecap(agreement, 2, DEFAULT_CAPAIAN_SETTINGS).goals[0]!.indicators[0]!;
+    expect(indicator.capaian).toMatchObject({ status: "CANNOT_COMPUTE", reason: "NOT_YET_DUE" });
+    expect(indicator.quarterCapaian.map((c) => (c.status === "OK" ? c.display : c.reason))).toEqual(["NOT_YET_DUE", "NOT_YET_DUE", "NOT_YET_DUE", "REALIZATION_MISSING"]);
   });
 });
 
