@@ -115,6 +115,20 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     data: z.object({ after: z.object({ nip: z.string(), name: z.string() }) }),
   }),
   z.object({
+    /** The administrator edited a member's person data: field -> before/after. */
+    action: z.literal("user.update"),
+    entityType: z.literal("User"),
+    entityId: z.string(),
+    data: z.object({ nip: z.string(), changes: z.record(z.string(), ZChange) }),
+  }),
+  z.object({
+    /** Members imported from an xlsx, all at once (each also has its own user.create / membership.roles_set). */
+    action: z.literal("member.import"),
+    entityType: z.literal("Agency"),
+    entityId: z.string(),
+    data: z.object({ count: z.number(), nips: z.array(z.string()) }),
+  }),
+  z.object({
     action: z.literal("membership.roles_set"),
     entityType: z.literal("User"),
     entityId: z.string(),

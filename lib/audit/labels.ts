@@ -36,6 +36,8 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "user.credential_issue": "Memberikan kata sandi sementara atau tautan",
   "auth.password_change": "Mengganti kata sandi",
   "user.create": "Membuat pengguna",
+  "user.update": "Mengubah data anggota",
+  "member.import": "Mengimpor anggota dari Excel",
   "membership.roles_set": "Mengubah peran anggota",
   "membership.deactivate": "Menonaktifkan anggota",
   "membership.reactivate": "Mengaktifkan kembali anggota",
@@ -100,6 +102,11 @@ const FIELD_LABELS: Record<string, string> = {
   address: "alamat",
   city: "kota",
   logo: "logo",
+  gelarDepan: "gelar depan",
+  gelarBelakang: "gelar belakang",
+  jabatan: "jabatan",
+  pangkat: "pangkat/golongan",
+  email: "email",
   isHead: "kepala instansi",
   permissions: "hak",
   kind: "jenis",
@@ -195,6 +202,10 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return e.data.mode === "link" ? "Tautan atur kata sandi diberikan" : "Kata sandi sementara diberikan";
     case "auth.password_change":
       return `Kata sandi diganti (${PASSWORD_VIA[e.data.via]})`;
+    case "user.update":
+      return `Data ${nip(e.data.nip)} diubah: ${changedFields(e.data.changes)}`;
+    case "member.import":
+      return `${e.data.count} anggota diimpor dari Excel`;
     case "membership.roles_set":
       return `Peran ${nip(e.data.nip)}: ${roleList(e.data.roles.before)} → ${roleList(e.data.roles.after)}`;
     case "membership.deactivate":
