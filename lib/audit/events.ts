@@ -129,6 +129,27 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     data: z.object({ count: z.number(), nips: z.array(z.string()) }),
   }),
   z.object({
+    /** A member appointed acting holder (Plt./Plh.) of a role for a period, by decree. */
+    action: z.literal("acting.appoint"),
+    entityType: z.literal("ActingAppointment"),
+    entityId: z.string(),
+    data: z.object({
+      title: z.string(),
+      roleCode: z.string(),
+      nip: z.string(),
+      name: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      decreeNumber: z.string(),
+    }),
+  }),
+  z.object({
+    action: z.literal("acting.end"),
+    entityType: z.literal("ActingAppointment"),
+    entityId: z.string(),
+    data: z.object({ title: z.string(), roleCode: z.string(), nip: z.string() }),
+  }),
+  z.object({
     action: z.literal("membership.roles_set"),
     entityType: z.literal("User"),
     entityId: z.string(),
@@ -206,6 +227,8 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       comment: z.string().nullable(),
       outputText: z.string().nullable(),
       opened: z.array(z.object({ stepNumber: z.number(), round: z.number(), status: z.string() })),
+      /** Done as an acting official (Plt./Plh.): the appointment and the capacity ("Plt. Kepala Dinas"). */
+      acting: z.object({ appointmentId: z.string(), kind: z.enum(["PLT", "PLH"]), title: z.string(), decreeNumber: z.string() }).optional(),
     }),
   }),
   z.object({

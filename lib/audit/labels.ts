@@ -37,6 +37,8 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "auth.password_change": "Mengganti kata sandi",
   "user.create": "Membuat pengguna",
   "user.update": "Mengubah data anggota",
+  "acting.appoint": "Menunjuk Plt./Plh.",
+  "acting.end": "Mengakhiri penunjukan Plt./Plh.",
   "member.import": "Mengimpor anggota dari Excel",
   "membership.roles_set": "Mengubah peran anggota",
   "membership.deactivate": "Menonaktifkan anggota",
@@ -204,6 +206,10 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return `Kata sandi diganti (${PASSWORD_VIA[e.data.via]})`;
     case "user.update":
       return `Data ${nip(e.data.nip)} diubah: ${changedFields(e.data.changes)}`;
+    case "acting.appoint":
+      return `${e.data.name} (${nip(e.data.nip)}) ditunjuk sebagai ${e.data.title}, ${e.data.startDate} s.d. ${e.data.endDate} (${e.data.decreeNumber})`;
+    case "acting.end":
+      return `Penunjukan ${e.data.title} (${nip(e.data.nip)}) diakhiri`;
     case "member.import":
       return `${e.data.count} anggota diimpor dari Excel`;
     case "membership.roles_set":
