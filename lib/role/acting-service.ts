@@ -12,6 +12,8 @@ import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { TIME_ZONE_IANA } from "@/lib/format";
 
+import { fullName } from "@/lib/member/name";
+
 import { actingTitle } from "./acting";
 import type { ZAppointActing, ZEndActing } from "./acting-schemas";
 
@@ -149,4 +151,38 @@ export async function listActing(agencyId: string, now = new Date()) {
     lastDay: new Date(r.endsAt.getTime() - 1),
     state: r.endedAt || r.endsAt <= now ? ("ended" as const) : r.startsAt > now ? ("upcoming" as const) : ("active" as const),
   }));
+}
+
+/**
+ * The signature block of an SOP activated by an acting head (the actor holds
+ * the head role only through an appointment): "Plt. Kepala Dinas", the acting
+ * person's name with titles, pangkat and NIP. Null when the actor signs as
+ * themselves.
+ */
+export async function actingSignatureBlock(tx: DbTx, agencyId: string, actor: AuditActor) {
+  if (!actor.acting?.length) return null;
+  const head = await tx.role.findFirst({ where: { agencyId, isHead: true }, select: { code: true, name: true } });
+  const capacity = head ? actor.acting.find((a) => a.roleCode === head.code) : undefined;
+  if (!head || !capacity) return null;
+  const person = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, gelarDepan: true, gelarBelakang: true, pangkat: true, nip: true } });
+  return {
+    disahkanJabatan: actingTitle(capacity.kind, head.name),
+    disahkanNama: fullName(person),
+    disahkanPangkat: person.pangkat,
+    disahkanNip: person.nip,
+  };
+}
+
+/** What the appointment form offers: the roles an acting official may hold, and the active members. */
+export async function actingChoices(agencyId: string) {
+  const now = new Date();
+  const [roles, members] = await Promise.all([
+    db.role.findMany({ where: { agencyId, code: { notIn: [ADMIN_ROLE, AUDITOR_ROLE] } }, select: { id: true, name: true, isHead: true }, orderBy: { sortOrder: "asc" } }),
+    db.user.findMany({
+      where: { active: true, memberships: { some: { agencyId, active: true, OR: [{ validUntil: null }, { validUntil: { gt: now } }], role: { code: { not: AUDITOR_ROLE } } } } },
+      select: { id: true, name: true, nip: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  return { roles, members };
 }

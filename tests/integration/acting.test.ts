@@ -9,7 +9,7 @@ import { ZAppointActing } from "@/lib/role/acting-schemas";
 import { appointActing, endActing } from "@/lib/role/acting-service";
 import { roleHoldings } from "@/lib/role/holders";
 import { SEED_AGENCIES } from "@/lib/seed/agencies";
-import { activateSop, createSop } from "@/lib/sop/service";
+import { activateSop, createNewVersion, createSop } from "@/lib/sop/service";
 import { SEED_SOPS } from "@/lib/sop/seed-sops";
 
 import { actorOf, addMembership, createAgencyLike, createUser, cycleActorOf } from "./factories";
@@ -88,6 +88,14 @@ describe("acting officials (Plt./Plh.)", () => {
     expect(audit.actorId).toBe(plt.id);
     expect(audit.data).toMatchObject({ acting: { appointmentId, title: "Plt. Kepala Dinas" } });
     expect(audit.actorSnapshot).toMatchObject({ acting: [{ appointmentId, roleCode: "KADIS", kind: "PLT" }] });
+
+    // The Plt. activates a new version: its printed signature block is the acting head's.
+    await db.user.update({ where: { id: plt.id }, data: { gelarDepan: "Ir.", gelarBelakang: "M.T.", pangkat: "Pembina (IV/a)" } });
+    const { id: draftId } = await createNewVersion(sopId, admin);
+    const pltCtx = await actorFromContext(plt, agency.slug);
+    await activateSop(draftId, { agencyId: agency.id, actor: pltCtx.actor, meta: null });
+    const signed = await db.sop.findUniqueOrThrow({ where: { id: draftId } });
+    expect(signed).toMatchObject({ disahkanJabatan: "Plt. Kepala Dinas", disahkanNama: `Ir. ${plt.name}, M.T.`, disahkanNip: plt.nip, disahkanPangkat: "Pembina (IV/a)" });
   });
 
   it("ends by itself at its end date (no job), and when ended early", async () => {

@@ -68,6 +68,8 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "page", path: "/a/[agencySlug]/anggota", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/peran", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/unit", scope: "agency" },
+  /** Acting officials (Plt./Plh.): appointments, appoint and end. */
+  { kind: "page", path: "/a/[agencySlug]/plt", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/audit", scope: "agency", query: { cycleId: "cycleId", sopId: "sopId", actorId: "userId" } },
   { kind: "page", path: "/a/[agencySlug]/audit/sla", scope: "agency", query: { series: "seriesId" } },
   { kind: "page", path: "/a/[agencySlug]/audit/verifikasi", scope: "agency" },
@@ -139,6 +141,8 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/member/actions.ts#updateMemberAction", name: "member.update", scope: "agency", foreign: (f) => ({ userId: f.userId, name: "Nama Asing" }) },
   { key: "lib/member/actions.ts#resetMemberPasswordAction", name: "member.resetPassword", scope: "agency", foreign: (f) => ({ userId: f.userId, mode: "link" }) },
   { key: "lib/member/actions.ts#importMembersAction", name: "member.import", scope: "agency", foreign: { none: "imports into the caller's agency from a file; names no record" } },
+  { key: "lib/role/acting-actions.ts#appointActingAction", name: "acting.appoint", scope: "agency", foreign: (f) => ({ roleId: f.roleId, userId: f.userId, kind: "PLT", startDate: "2026-01-01", endDate: "2099-12-31", decreeNumber: "SK/1/2026" }) },
+  { key: "lib/role/acting-actions.ts#endActingAction", name: "acting.end", scope: "agency", foreign: { none: "no fixture is an appointment of another agency; the id is looked up inside the caller's agency only" } },
   { key: "lib/agency/actions.ts#grantAuditorAction", name: "member.grantAuditor", scope: "agency", foreign: { none: "grants the caller's agency to a person by NIP; a NIP is a person, not an agency's record" } },
   { key: "lib/agency/actions.ts#createGovernmentAction", name: "platform.createGovernment", scope: "platform", foreign: () => ({ level: "KOTA", name: "Kota Percobaan" }) },
   {
