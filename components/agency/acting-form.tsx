@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { cloneElement, useState, useTransition } from "react";
 import { toast } from "sonner";
 
 import { Alert } from "@/components/ui/alert";
@@ -51,16 +51,18 @@ export function ActingForm({
       }
     });
   }
-  const field = (key: keyof typeof values, label: string, control: React.ReactNode) => (
-    <label className="flex flex-col gap-1 text-sm">
-      <span className="font-medium text-slate-800">{label}</span>
-      {control}
+  const field = (key: keyof typeof values, label: string, control: React.ReactElement<{ id?: string }>) => (
+    <div className="flex flex-col gap-1 text-sm">
+      <label htmlFor={`acting-${key}`} className="font-medium text-slate-800">
+        {label}
+      </label>
+      {cloneElement(control, { id: `acting-${key}` })}
       {errors[key] ? (
         <span role="alert" className="text-red-700">
           {errors[key][0]}
         </span>
       ) : null}
-    </label>
+    </div>
   );
   return (
     <form onSubmit={submit} noValidate className="space-y-3">

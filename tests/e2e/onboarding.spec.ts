@@ -215,10 +215,10 @@ test("a new Dinas in WIT, from nothing to a cycle approved by a Plt. of its head
   await test.step("the administrator appoints a Plt. of the head; the Plt. sees the head's task and approves it", async () => {
     await admin.goto(`/a/${SLUG}/plt`);
     await admin.getByLabel("Peran yang dijabat").selectOption({ label: ROLES.head });
-    await admin.getByLabel("Pelaksana").selectOption({ label: "Yuliana Kaize (19801104 200501 2 003)" });
-    await admin.getByLabel("Jenis").selectOption("PLT");
+    await admin.getByLabel("Pelaksana", { exact: true }).selectOption({ label: "Yuliana Kaize (19801104 200501 2 003)" });
+    await admin.getByLabel("Jenis", { exact: true }).selectOption("PLT");
     await admin.getByLabel("Nomor surat perintah/keputusan").fill("800/112/DKP/2026");
-    await admin.getByLabel("Mulai").fill(inDays(-1));
+    await admin.getByLabel("Mulai", { exact: true }).fill(inDays(-1));
     await admin.getByLabel("Sampai (termasuk)").fill(inDays(7));
     await admin.getByRole("button", { name: "Tunjuk" }).click();
     await expect(admin.getByText("Penunjukan disimpan.")).toBeVisible();
