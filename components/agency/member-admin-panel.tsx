@@ -33,6 +33,8 @@ export function MemberAdminPanel({ agencySlug, member, canReset }: { agencySlug:
   const [values, setValues] = useState(() => Object.fromEntries(FIELDS.map(([k]) => [k, member[k] ?? ""])) as Record<(typeof FIELDS)[number][0], string>);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [secret, setSecret] = useState<string | null>(null);
+  // The form is rendered only while open: a closed panel adds no fields to the page.
+  const [open, setOpen] = useState(false);
 
   function save() {
     startTransition(async () => {
@@ -60,8 +62,9 @@ export function MemberAdminPanel({ agencySlug, member, canReset }: { agencySlug:
   }
 
   return (
-    <details className="rounded-md border border-slate-200 px-3 py-2">
+    <details className="rounded-md border border-slate-200 px-3 py-2" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer text-sm font-medium">Ubah data dan kata sandi</summary>
+      {open ? (
       <fieldset disabled={pending} className="mt-3 space-y-3">
         <legend className="sr-only">Data {member.name}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
@@ -98,6 +101,7 @@ export function MemberAdminPanel({ agencySlug, member, canReset }: { agencySlug:
           </p>
         ) : null}
       </fieldset>
+      ) : null}
     </details>
   );
 }
