@@ -6,6 +6,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { id as localeId } from "date-fns/locale";
+import type { z } from "zod";
 
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { TIME_ZONE_IANA, formatNumber, type TAgencyTimeZone } from "@/lib/format";
@@ -152,6 +153,22 @@ const bytes = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 });
 const size = (n: number) => (n >= 1_048_576 ? `${bytes.format(n / 1_048_576)} MB` : n >= 1024 ? `${bytes.format(n / 1024)} KB` : `${n} B`);
 export const stepRoundLabel = (step: number, round: number) => `Langkah ${step} putaran ${round}`;
 
+type TTaskEvent = Extract<z.infer<typeof ZAuditEventInput>, { action: "task.complete" | "task.approve" | "task.return" | "task.resubmit" }>;
+function taskSummary(e: TTaskEvent): string {
+  switch (e.action) {
+    case "task.complete":
+      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} diselesaikan${e.data.outputText ? `: ${clip(e.data.outputText, 100)}` : ""}`;
+    case "task.approve":
+      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} disetujui${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
+    case "task.return": {
+      const reopened = e.data.opened.find((o) => o.status === "RETURNED");
+      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} dikembalikan${reopened ? ` ke langkah ${reopened.stepNumber}` : ""}: ${clip(e.data.comment ?? "-", 200)}`;
+    }
+    case "task.resubmit":
+      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} dikirim ulang setelah perbaikan${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
+  }
+}
+
 /**
  * One line saying what happened, from the event's recorded data (not from the
  * current state of the entity, which may have changed since). Rows that do not
@@ -256,15 +273,13 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
     case "cycle.cancel":
       return `Siklus dibatalkan${e.data.reason ? `: ${clip(e.data.reason)}` : ""}`;
     case "task.complete":
-      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} diselesaikan${e.data.outputText ? `: ${clip(e.data.outputText, 100)}` : ""}`;
     case "task.approve":
-      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} disetujui${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
-    case "task.return": {
-      const reopened = e.data.opened.find((o) => o.status === "RETURNED");
-      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} dikembalikan${reopened ? ` ke langkah ${reopened.stepNumber}` : ""}: ${clip(e.data.comment ?? "-", 200)}`;
+    case "task.return":
+    case "task.resubmit": {
+      // Done as an acting official: the capacity leads ("Plt. Kepala Dinas: Langkah 7 disetujui").
+      const as = e.data.acting ? `${e.data.acting.title}: ` : "";
+      return as + taskSummary(e);
     }
-    case "task.resubmit":
-      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} dikirim ulang setelah perbaikan${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
     case "file.upload":
     case "file.download":
       return `Berkas "${clip(e.data.name, 80)}" (${size(e.data.size)}) ${e.action === "file.upload" ? "diunggah" : "diunduh"}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { summarizeEvent } from "@/lib/audit/labels";
 import { loadAgencyContext } from "@/lib/authz/context";
 import { ZStartCycle, ZTaskAction } from "@/lib/cycle/schemas";
 import { actOnTask, startCycle, type CycleActor } from "@/lib/cycle/service";
@@ -88,6 +89,7 @@ describe("acting officials (Plt./Plh.)", () => {
     expect(audit.actorId).toBe(plt.id);
     expect(audit.data).toMatchObject({ acting: { appointmentId, title: "Plt. Kepala Dinas" } });
     expect(audit.actorSnapshot).toMatchObject({ acting: [{ appointmentId, roleCode: "KADIS", kind: "PLT" }] });
+    expect(summarizeEvent(audit)).toMatch(/^Plt\. Kepala Dinas: Langkah \d+/);
 
     // The Plt. activates a new version: its printed signature block is the acting head's.
     await db.user.update({ where: { id: plt.id }, data: { gelarDepan: "Ir.", gelarBelakang: "M.T.", pangkat: "Pembina (IV/a)" } });
