@@ -34,7 +34,7 @@ export function AddMemberForm({
     formState: { errors, isSubmitting },
   } = useForm<TIn, unknown, TOut>({
     resolver: zodResolver(ZAddMember),
-    defaultValues: { nip: "", name: "", email: "", jabatan: "", pangkat: "", password: "", roleCodes: [], unitId: "" },
+    defaultValues: { nip: "", name: "", gelarDepan: "", gelarBelakang: "", email: "", jabatan: "", pangkat: "", password: "", roleCodes: [], unitId: "" },
   });
 
   async function onSubmit(values: TOut) {
@@ -54,10 +54,12 @@ export function AddMemberForm({
   const fields = [
     { name: "nip", label: t.members.nip, hint: t.auth.identifierHint, inputMode: "numeric" as const },
     { name: "name", label: t.members.name },
+    { name: "gelarDepan", label: "Gelar depan (opsional)" },
+    { name: "gelarBelakang", label: "Gelar belakang (opsional)" },
     { name: "email", label: t.members.email, type: "email" },
     { name: "jabatan", label: t.members.jabatan },
     { name: "pangkat", label: t.members.pangkat },
-    { name: "password", label: t.members.initialPassword, hint: t.members.initialPasswordHint, type: "password" },
+    { name: "password", label: t.members.initialPassword, hint: "Minimal 10 karakter. Diperlukan bila NIP belum terdaftar; anggota wajib menggantinya saat pertama masuk.", type: "password" },
   ] as const;
 
   return (

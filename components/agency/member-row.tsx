@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
+import { MemberAdminPanel } from "@/components/agency/member-admin-panel";
 import { setMemberActiveAction, setMemberRolesAction } from "@/lib/agency/actions";
 import { t } from "@/lib/i18n";
 import { setMemberUnitAction } from "@/lib/unit/actions";
@@ -21,6 +22,9 @@ export interface MemberRowProps {
     nipDisplay: string;
     jabatan: string | null;
     email: string | null;
+    gelarDepan: string | null;
+    gelarBelakang: string | null;
+    pangkat: string | null;
     active: boolean;
     roleCodes: string[];
     accessUntil: string | null;
@@ -107,6 +111,19 @@ export function MemberRow({ agencySlug, canManage, isSelf, member, roles, units 
               </label>
             ))}
           </div>
+          <MemberAdminPanel
+            agencySlug={agencySlug}
+            canReset={!isSelf}
+            member={{
+              userId: member.userId,
+              name: member.name,
+              gelarDepan: member.gelarDepan,
+              gelarBelakang: member.gelarBelakang,
+              jabatan: member.jabatan,
+              pangkat: member.pangkat,
+              email: member.email,
+            }}
+          />
           <div className="flex flex-wrap gap-2">
             <Button size="sm" variant="secondary" disabled={!dirty || pending} onClick={saveRoles}>
               {t.members.saveRoles}

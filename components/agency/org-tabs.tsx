@@ -9,9 +9,10 @@ const TABS = [
   { key: "members", path: "/anggota", label: t.nav.members },
   { key: "roles", path: "/peran", label: ROLE_MESSAGES.title },
   { key: "units", path: "/unit", label: UNIT_MESSAGES.title },
+  { key: "acting", path: "/plt", label: "Plt./Plh." },
 ] as const;
 
-/** The agency's administration: members, roles, units, one tap apart. */
+/** The agency's administration: members, roles, units, acting officials, one tap apart. */
 export function OrgTabs({ agencySlug, current }: { agencySlug: string; current: (typeof TABS)[number]["key"] }) {
   return (
     <nav aria-label="Halaman administrasi instansi" className="-mx-1 overflow-x-auto">

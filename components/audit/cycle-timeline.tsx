@@ -8,6 +8,7 @@ import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { formatDuration } from "@/lib/cycle/working-time";
 import type { TAgencyTimeZone } from "@/lib/format";
 import { cn } from "@/lib/utils";
+import { withCapacity } from "@/lib/role/acting";
 import { formatNip } from "@/lib/validation/nip";
 
 const M = AUDIT_MESSAGES.timeline;
@@ -102,7 +103,7 @@ export function CycleTimeline({ timeline, timeZone }: { timeline: TCycleTimeline
               <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1.5 text-sm min-[480px]:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
                 <Row label={M.start} value={formatAuditTime(e.startedAt, timeZone)} />
                 <Row label={M.end} value={e.completedAt ? formatAuditTime(e.completedAt, timeZone) : M.running} />
-                <Row label={M.actor} value={e.actor ? `${e.actor.name} · NIP ${formatNip(e.actor.nip)}` : "-"} />
+                <Row label={M.actor} value={e.actor ? withCapacity(`${e.actor.name} · NIP ${formatNip(e.actor.nip)}`, e.acting) : "-"} />
                 <Row label={M.role} value={e.roleName} />
                 <Row
                   label={M.duration}

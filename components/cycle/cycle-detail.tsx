@@ -12,6 +12,7 @@ import { formatDuration, isLate } from "@/lib/cycle/working-time";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { STEP_KIND_LABELS, TIME_UNIT_LABELS, isDecisionKind } from "@/lib/sop/schemas";
+import { readActingRecord, withCapacity } from "@/lib/role/acting";
 import { formatNip } from "@/lib/validation/nip";
 
 import { CancelCycleForm } from "./cancel-cycle-form";
@@ -35,7 +36,7 @@ function taskData(raw: unknown) {
 }
 
 const standardOf = (s: TStep) => `${formatNumber(s.waktuJumlah)} ${TIME_UNIT_LABELS[s.waktuSatuan]}`;
-const who = (t: TTask) => (t.completedBy ? `${t.completedBy.name} (NIP ${formatNip(t.completedBy.nip)})` : null);
+const who = (t: TTask) => (t.completedBy ? withCapacity(`${t.completedBy.name} (NIP ${formatNip(t.completedBy.nip)})`, readActingRecord(t.data)) : null);
 
 /** The decision task that re-opened `task` for revision: closed in the same transaction that opened it. */
 function returnerOf(task: TTask, tasks: TTask[]): TTask | undefined {

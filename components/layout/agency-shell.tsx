@@ -54,6 +54,9 @@ export function AgencyShell({ agency, user, roleNames, otherAgencies, nav, notic
               <p className="text-sm font-medium">{user.name}</p>
               <p className="text-xs text-slate-600">{roleNames.join(", ")}</p>
             </div>
+            <Link href="/profil" className="text-sm font-medium text-brand-700 underline">
+              Profil
+            </Link>
             <SignOutButton />
           </div>
         </div>

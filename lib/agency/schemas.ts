@@ -22,6 +22,8 @@ export const ZAddMember = z.object({
     .union([z.literal(""), z.email(t.errors.emailFormat).max(200)])
     .optional()
     .transform((v) => (v ? v.toLowerCase() : undefined)),
+  gelarDepan: optionalText(60),
+  gelarBelakang: optionalText(60),
   jabatan: optionalText(200),
   pangkat: optionalText(100),
   password: z

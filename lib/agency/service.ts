@@ -65,9 +65,13 @@ export async function addMember(input: z.output<typeof ZAddMember>, { agencyId, 
           nip: input.nip,
           name: input.name,
           email: input.email ?? null,
+          gelarDepan: input.gelarDepan ?? null,
+          gelarBelakang: input.gelarBelakang ?? null,
           jabatan: input.jabatan ?? null,
           pangkat: input.pangkat ?? null,
           passwordHash,
+          // The administrator chose this password: the member replaces it at first sign-in (/ganti-sandi).
+          mustChangePassword: true,
         },
         select: { id: true, nip: true, name: true },
       });

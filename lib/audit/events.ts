@@ -115,6 +115,41 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     data: z.object({ after: z.object({ nip: z.string(), name: z.string() }) }),
   }),
   z.object({
+    /** The administrator edited a member's person data: field -> before/after. */
+    action: z.literal("user.update"),
+    entityType: z.literal("User"),
+    entityId: z.string(),
+    data: z.object({ nip: z.string(), changes: z.record(z.string(), ZChange) }),
+  }),
+  z.object({
+    /** Members imported from an xlsx, all at once (each also has its own user.create / membership.roles_set). */
+    action: z.literal("member.import"),
+    entityType: z.literal("Agency"),
+    entityId: z.string(),
+    data: z.object({ count: z.number(), nips: z.array(z.string()) }),
+  }),
+  z.object({
+    /** A member appointed acting holder (Plt./Plh.) of a role for a period, by decree. */
+    action: z.literal("acting.appoint"),
+    entityType: z.literal("ActingAppointment"),
+    entityId: z.string(),
+    data: z.object({
+      title: z.string(),
+      roleCode: z.string(),
+      nip: z.string(),
+      name: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      decreeNumber: z.string(),
+    }),
+  }),
+  z.object({
+    action: z.literal("acting.end"),
+    entityType: z.literal("ActingAppointment"),
+    entityId: z.string(),
+    data: z.object({ title: z.string(), roleCode: z.string(), nip: z.string() }),
+  }),
+  z.object({
     action: z.literal("membership.roles_set"),
     entityType: z.literal("User"),
     entityId: z.string(),
@@ -192,6 +227,8 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       comment: z.string().nullable(),
       outputText: z.string().nullable(),
       opened: z.array(z.object({ stepNumber: z.number(), round: z.number(), status: z.string() })),
+      /** Done as an acting official (Plt./Plh.): the appointment and the capacity ("Plt. Kepala Dinas"). */
+      acting: z.object({ appointmentId: z.string(), kind: z.enum(["PLT", "PLH"]), title: z.string(), decreeNumber: z.string() }).optional(),
     }),
   }),
   z.object({

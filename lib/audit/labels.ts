@@ -6,6 +6,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { id as localeId } from "date-fns/locale";
+import type { z } from "zod";
 
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { TIME_ZONE_IANA, formatNumber, type TAgencyTimeZone } from "@/lib/format";
@@ -36,6 +37,10 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "user.credential_issue": "Memberikan kata sandi sementara atau tautan",
   "auth.password_change": "Mengganti kata sandi",
   "user.create": "Membuat pengguna",
+  "user.update": "Mengubah data anggota",
+  "acting.appoint": "Menunjuk Plt./Plh.",
+  "acting.end": "Mengakhiri penunjukan Plt./Plh.",
+  "member.import": "Mengimpor anggota dari Excel",
   "membership.roles_set": "Mengubah peran anggota",
   "membership.deactivate": "Menonaktifkan anggota",
   "membership.reactivate": "Mengaktifkan kembali anggota",
@@ -100,6 +105,11 @@ const FIELD_LABELS: Record<string, string> = {
   address: "alamat",
   city: "kota",
   logo: "logo",
+  gelarDepan: "gelar depan",
+  gelarBelakang: "gelar belakang",
+  jabatan: "jabatan",
+  pangkat: "pangkat/golongan",
+  email: "email",
   isHead: "kepala instansi",
   permissions: "hak",
   kind: "jenis",
@@ -142,6 +152,22 @@ const value = (v: unknown) => (v === null || v === undefined || v === "" ? "-" :
 const bytes = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 });
 const size = (n: number) => (n >= 1_048_576 ? `${bytes.format(n / 1_048_576)} MB` : n >= 1024 ? `${bytes.format(n / 1024)} KB` : `${n} B`);
 export const stepRoundLabel = (step: number, round: number) => `Langkah ${step} putaran ${round}`;
+
+type TTaskEvent = Extract<z.infer<typeof ZAuditEventInput>, { action: "task.complete" | "task.approve" | "task.return" | "task.resubmit" }>;
+function taskSummary(e: TTaskEvent): string {
+  switch (e.action) {
+    case "task.complete":
+      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} diselesaikan${e.data.outputText ? `: ${clip(e.data.outputText, 100)}` : ""}`;
+    case "task.approve":
+      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} disetujui${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
+    case "task.return": {
+      const reopened = e.data.opened.find((o) => o.status === "RETURNED");
+      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} dikembalikan${reopened ? ` ke langkah ${reopened.stepNumber}` : ""}: ${clip(e.data.comment ?? "-", 200)}`;
+    }
+    case "task.resubmit":
+      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} dikirim ulang setelah perbaikan${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
+  }
+}
 
 /**
  * One line saying what happened, from the event's recorded data (not from the
@@ -195,6 +221,14 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return e.data.mode === "link" ? "Tautan atur kata sandi diberikan" : "Kata sandi sementara diberikan";
     case "auth.password_change":
       return `Kata sandi diganti (${PASSWORD_VIA[e.data.via]})`;
+    case "user.update":
+      return `Data ${nip(e.data.nip)} diubah: ${changedFields(e.data.changes)}`;
+    case "acting.appoint":
+      return `${e.data.name} (${nip(e.data.nip)}) ditunjuk sebagai ${e.data.title}, ${e.data.startDate} s.d. ${e.data.endDate} (${e.data.decreeNumber})`;
+    case "acting.end":
+      return `Penunjukan ${e.data.title} (${nip(e.data.nip)}) diakhiri`;
+    case "member.import":
+      return `${e.data.count} anggota diimpor dari Excel`;
     case "membership.roles_set":
       return `Peran ${nip(e.data.nip)}: ${roleList(e.data.roles.before)} → ${roleList(e.data.roles.after)}`;
     case "membership.deactivate":
@@ -239,15 +273,13 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
     case "cycle.cancel":
       return `Siklus dibatalkan${e.data.reason ? `: ${clip(e.data.reason)}` : ""}`;
     case "task.complete":
-      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} diselesaikan${e.data.outputText ? `: ${clip(e.data.outputText, 100)}` : ""}`;
     case "task.approve":
-      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} disetujui${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
-    case "task.return": {
-      const reopened = e.data.opened.find((o) => o.status === "RETURNED");
-      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} dikembalikan${reopened ? ` ke langkah ${reopened.stepNumber}` : ""}: ${clip(e.data.comment ?? "-", 200)}`;
+    case "task.return":
+    case "task.resubmit": {
+      // Done as an acting official: the capacity leads ("Plt. Kepala Dinas: Langkah 7 disetujui").
+      const as = e.data.acting ? `${e.data.acting.title}: ` : "";
+      return as + taskSummary(e);
     }
-    case "task.resubmit":
-      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} dikirim ulang setelah perbaikan${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
     case "file.upload":
     case "file.download":
       return `Berkas "${clip(e.data.name, 80)}" (${size(e.data.size)}) ${e.action === "file.upload" ? "diunggah" : "diunduh"}`;

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { CYCLE_HEADER_SELECT, TASK_HISTORY_ORDER, TASK_HISTORY_SELECT } from "@/lib/cycle/selects";
+import { readActingRecord, type TActingRecord } from "@/lib/role/acting";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TAgencyTimeZone } from "@/lib/format";
@@ -366,7 +367,14 @@ function taskRecord(raw: unknown) {
   const data = asRecord(raw);
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x.trim() !== "") : []);
   const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
-  return { checklist: strings(data.checklist), attendees: strings(data.attendees), decisions: str(data.decisions), reference: str(data.reference) };
+  return {
+    checklist: strings(data.checklist),
+    attendees: strings(data.attendees),
+    decisions: str(data.decisions),
+    reference: str(data.reference),
+    /** Done as an acting official: "Plt. Kepala Dinas" (lib/role/acting.ts). */
+    acting: readActingRecord(raw),
+  };
 }
 
 export interface TTimelineEntry {
@@ -382,6 +390,7 @@ export interface TTimelineEntry {
   completedAt: Date | null;
   dueAt: Date;
   actor: { name: string; nip: string } | null;
+  acting: TActingRecord | null;
   /** completedAt (or now while open) - startedAt. */
   durationMs: number;
   standard: { amount: number; unit: "MENIT" | "JAM" | "HARI" };

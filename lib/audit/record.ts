@@ -10,6 +10,8 @@ export interface AuditActor {
   name: string;
   nip: string;
   roles: string[];
+  /** Roles held as an acting official (Plt./Plh.) at that moment, with the appointment. */
+  acting?: { appointmentId: string; roleCode: string; kind: "PLT" | "PLH" }[];
 }
 
 export interface AuditRequestMeta {
@@ -46,7 +48,9 @@ export async function recordAudit(
     seq,
     agencyId,
     actorId: actor?.id ?? null,
-    actorSnapshot: actor ? { name: actor.name, nip: actor.nip, roles: actor.roles } : null,
+    actorSnapshot: actor
+      ? { name: actor.name, nip: actor.nip, roles: actor.roles, ...(actor.acting?.length ? { acting: actor.acting } : {}) }
+      : null,
     action: parsed.action,
     entityType: parsed.entityType,
     entityId: parsed.entityId ?? null,

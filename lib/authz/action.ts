@@ -9,6 +9,7 @@ import { controlCharacterFieldErrors, findControlCharacters } from "@/lib/valida
 import "@/lib/validation/zod-locale";
 
 import {
+  actingOf,
   buildAgencyContext,
   getPasswordChangeAccount,
   getSessionUser,
@@ -134,7 +135,7 @@ export function agencyAction<TSchema extends z.ZodType, TResult>(
       if (!parsed.success) return invalid(parsed.error);
       const ctx: ActionContext = {
         ...agencyCtx,
-        actor: { id: user.id, name: user.name, nip: user.nip, roles: agencyCtx.roleCodes },
+        actor: { id: user.id, name: user.name, nip: user.nip, roles: agencyCtx.roleCodes, acting: actingOf(agencyCtx) },
         meta: await getRequestMeta(),
       };
       return { ok: true, data: await handler(ctx, parsed.data) };

@@ -9,6 +9,7 @@ import { readAgencySettings, type TAgencySettings } from "@/lib/agency/settings"
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { roleHoldings, type TActingCapacity } from "@/lib/role/holders";
 import { hasControlCharacters } from "@/lib/validation/control-characters";
 
 import { can, isReadOnly, type TPermission } from "./permissions";
@@ -39,7 +40,11 @@ export interface AgencyContext {
     city: string;
     logoFileId: string | null;
   };
-  roles: { id: string; code: string; name: string; isHead: boolean }[];
+  /**
+   * The roles the user holds now (lib/role/holders.ts): through memberships,
+   * and as an acting official (Plt./Plh.) with `acting` set to the appointment.
+   */
+  roles: { id: string; code: string; name: string; isHead: boolean; acting: TActingCapacity | null }[];
   roleCodes: string[];
   readOnly: boolean;
   /**
@@ -133,7 +138,9 @@ export const loadAgencyContext = cache(async (userId: string, slug: string) => {
   const agency = await loadAgencyRow(userId, slug);
   // A deactivated agency refuses its members on their next request (nothing is deleted).
   if (!agency || !agency.active || agency.memberships.length === 0) return null;
-  return contextOf(agency);
+  // The roles come from the one source of role holdings: memberships and acting appointments in force now.
+  const holdings = await roleHoldings(db, { agencyId: agency.id, userId, at: new Date() });
+  return contextOf(agency, holdings.map((h) => ({ ...h.role, acting: h.acting })));
 });
 
 const AGENCY_CONTEXT_SELECT = (userId: string) =>
@@ -150,7 +157,8 @@ const AGENCY_CONTEXT_SELECT = (userId: string) =>
     government: { select: { level: true, name: true } },
     memberships: {
       where: { userId, active: true, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
-      select: { role: { select: { id: true, code: true, name: true, isHead: true, sortOrder: true } } },
+      select: { id: true },
+      take: 1,
     },
   }) satisfies Prisma.AgencySelect;
 
@@ -161,8 +169,9 @@ async function loadAgencyRow(userId: string, slug: string) {
   return db.agency.findUnique({ where: { slug }, select: AGENCY_CONTEXT_SELECT(userId) });
 }
 
-function contextOf(agency: TLoadedAgency) {
-  const roles = agency.memberships.map((m) => m.role).sort((a, b) => a.sortOrder - b.sortOrder);
+type THeldRole = AgencyContext["roles"][number] & { sortOrder: number };
+function contextOf(agency: TLoadedAgency, held: THeldRole[]) {
+  const roles = [...held].sort((a, b) => a.sortOrder - b.sortOrder);
   return {
     agency: {
       id: agency.id,
@@ -175,7 +184,7 @@ function contextOf(agency: TLoadedAgency) {
       city: agency.city,
       logoFileId: agency.logoFileId,
     },
-    roles: roles.map(({ id, code, name, isHead }) => ({ id, code, name, isHead })),
+    roles: roles.map(({ id, code, name, isHead, acting }) => ({ id, code, name, isHead, acting })),
   };
 }
 
@@ -190,7 +199,7 @@ export const OVERSIGHT_PERMISSIONS: readonly TPermission[] = ["member.view"];
 /** The agency for a platform administrator's oversight, deactivated or not; null when it does not exist. */
 const loadOversightAgency = cache(async (userId: string, slug: string) => {
   const agency = await loadAgencyRow(userId, slug);
-  return agency ? contextOf({ ...agency, memberships: [] }) : null;
+  return agency ? contextOf({ ...agency, memberships: [] }, []) : null;
 });
 
 function oversightContext(user: SessionUser, loaded: NonNullable<Awaited<ReturnType<typeof loadOversightAgency>>>): AgencyContext {
@@ -279,4 +288,9 @@ export async function requirePlatformAdmin(): Promise<SessionUser> {
   const user = await requireUser();
   if (!user.isPlatformAdmin) notFound();
   return user;
+}
+
+/** The roles the user holds as an acting official, for the audit actor snapshot. */
+export function actingOf(ctx: Pick<AgencyContext, "roles">): { appointmentId: string; roleCode: string; kind: "PLT" | "PLH" }[] {
+  return ctx.roles.flatMap((r) => (r.acting ? [{ appointmentId: r.acting.appointmentId, roleCode: r.code, kind: r.acting.kind }] : []));
 }

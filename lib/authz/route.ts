@@ -3,7 +3,7 @@ import "server-only";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { t } from "@/lib/i18n";
 
-import { buildAgencyContext, getSessionUser, loadAgencyContext, type AgencyContext } from "./context";
+import { actingOf, buildAgencyContext, getSessionUser, loadAgencyContext, type AgencyContext } from "./context";
 import type { TPermission } from "./permissions";
 import { getRequestMeta } from "./request-meta";
 
@@ -40,6 +40,6 @@ export async function agencyRoute(request: Request, slug: string, permission: TP
   const ctx = loaded ? buildAgencyContext(user, loaded) : null;
   if (!ctx?.can(permission)) return { response: Response.json({ error: t.errors.notFound }, { status: 404, headers: NO_STORE }) };
   return {
-    ctx: { ...ctx, actor: { id: user.id, name: user.name, nip: user.nip, roles: ctx.roleCodes }, meta: await getRequestMeta() },
+    ctx: { ...ctx, actor: { id: user.id, name: user.name, nip: user.nip, roles: ctx.roleCodes, acting: actingOf(ctx) }, meta: await getRequestMeta() },
   };
 }

@@ -14,6 +14,7 @@ function cycleActor(ctx: ActionContext): CycleActor {
     actor: ctx.actor,
     roleIds: ctx.roles.map((r) => r.id),
     roleCodes: ctx.roleCodes,
+    acting: ctx.roles.flatMap((r) => (r.acting ? [{ roleId: r.id, ...r.acting }] : [])),
     meta: ctx.meta,
   };
 }

@@ -8,6 +8,8 @@ import { ADMIN_ROLE } from "@/lib/authz/permissions";
 import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { actingTitle, type TActingRecord } from "@/lib/role/acting";
+import { holdersOfRole } from "@/lib/role/holders";
 import { isDecisionKind } from "@/lib/sop/schemas";
 
 import { CYCLE_MESSAGES as M } from "./messages";
@@ -24,6 +26,8 @@ export interface CycleActor {
   /** The actor's active role ids in the agency. */
   roleIds: string[];
   roleCodes: string[];
+  /** Roles the actor holds only as an acting official (Plt./Plh.): the capacity is recorded on what they do. */
+  acting?: { roleId: string; appointmentId: string; kind: "PLT" | "PLH"; decreeNumber: string }[];
   meta: AuditRequestMeta | null;
   /** The clock (tests and demo data pass their own). */
   now?: Date;
@@ -70,13 +74,9 @@ function ruleState(
   };
 }
 
-/** Members (active, unexpired) holding a role: they get the notification. */
-async function usersWithRole(tx: DbTx, roleId: string, now: Date) {
-  const rows = await tx.membership.findMany({
-    where: { roleId, active: true, user: { active: true }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
-    select: { userId: true },
-  });
-  return [...new Set(rows.map((r) => r.userId))];
+/** Who holds the role now (members and acting officials, lib/role/holders.ts): they get the notification. */
+async function usersWithRole(tx: DbTx, agencyId: string, roleId: string, now: Date) {
+  return holdersOfRole(tx, agencyId, roleId, now);
 }
 
 async function openTask(
@@ -104,7 +104,7 @@ async function openTask(
     },
     select: { id: true },
   });
-  const users = await usersWithRole(tx, step.executorRoleId, now);
+  const users = await usersWithRole(tx, cycle.agencyId, step.executorRoleId, now);
   const returned = change.status === "RETURNED";
   await tx.notification.createMany({
     data: users.map((userId) => ({
@@ -234,6 +234,11 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
       const verdict = judgeTaskAction(state, { taskId: task.id, event: input.event, work: input }, member, facts);
       if (!verdict.ok) throw new AppError(verdict.refusal.message, verdict.refusal.code, verdict.refusal.fieldErrors);
       const { plan, archive } = verdict;
+      // Acting for the task's role (Plt./Plh.): the capacity goes on the task and in the audit trail.
+      const capacity = ctx.acting?.find((a) => a.roleId === task.assignedRoleId);
+      const acting: TActingRecord | undefined = capacity
+        ? { appointmentId: capacity.appointmentId, kind: capacity.kind, title: actingTitle(capacity.kind, step.executorRole.name), decreeNumber: capacity.decreeNumber }
+        : undefined;
 
       const opened: { stepNumber: number; round: number; status: string }[] = [];
       for (const change of plan.changes) {
@@ -250,7 +255,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
                 ? {
                     outputText: input.outputText,
                     data: JSON.parse(
-                      JSON.stringify({ checklist: input.checklist, attendees: input.attendees, decisions: input.decisions, reference: input.reference }),
+                      JSON.stringify({ checklist: input.checklist, attendees: input.attendees, decisions: input.decisions, reference: input.reference, acting }),
                     ),
                   }
                 : {}),
@@ -303,6 +308,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
             comment: input.comment,
             outputText: input.outputText,
             opened,
+            ...(acting ? { acting } : {}),
           },
         },
         { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },

@@ -226,17 +226,19 @@ export async function deleteRole(input: z.output<typeof ZRoleRef>, { agencyId, a
     const role = await loadRole(tx, agencyId, input.roleId);
     if (isReservedRole(role.code)) throw invalidError(M.reservedLocked);
     const stepWhere = { OR: [{ executorRoleId: role.id }, { participants: { some: { roleId: role.id } } }] };
-    const [stepCount, steps, taskCount, memberCount, members] = await Promise.all([
+    const [stepCount, steps, taskCount, memberCount, members, actingCount] = await Promise.all([
       tx.sopStep.count({ where: stepWhere }),
       tx.sopStep.findMany({ where: stepWhere, select: { number: true, sop: { select: { nomor: true, version: true } } }, orderBy: [{ sop: { nomor: "asc" } }, { number: "asc" }], take: 3 }),
       tx.cycleTask.count({ where: { assignedRoleId: role.id } }),
       tx.membership.count({ where: { roleId: role.id } }),
       tx.membership.findMany({ where: { roleId: role.id }, select: { user: { select: { name: true } } }, orderBy: { user: { name: "asc" } }, take: 3 }),
+      tx.actingAppointment.count({ where: { roleId: role.id } }),
     ]);
     const uses = [
       stepCount ? M.useSteps(stepCount, listed(steps.map((s) => M.stepRef(s.sop.nomor, s.sop.version, s.number)), stepCount)) : null,
       taskCount ? M.useTasks(taskCount) : null,
       memberCount ? M.useMembers(memberCount, listed(members.map((m) => m.user.name), memberCount)) : null,
+      actingCount ? `${actingCount} penunjukan Plt./Plh.` : null,
     ].filter((u): u is string => u !== null);
     if (uses.length) throw invalidError(M.inUse(role.name, uses.join("; ")));
     await tx.role.delete({ where: { id: role.id } });

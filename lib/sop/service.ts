@@ -6,6 +6,7 @@ import { conflictError, invalidError, notFoundError } from "@/lib/authz/errors";
 import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { actingSignatureBlock } from "@/lib/role/acting-service";
 
 import { dayFromIso, diffSops, toSopInput } from "./mapping";
 import { SOP_SERVICE_MESSAGES as M } from "./messages";
@@ -245,9 +246,11 @@ export async function activateSop(sopId: string, { agencyId, actor, meta }: SopA
       const superseded = await tx.sop.updateMany({ where: { id: previous.id, status: supersede.from }, data: { status: supersede.to } });
       if (superseded.count !== 1) throw conflictError();
     }
+    // An acting head (Plt./Plh.) signs in that capacity: the printed signature block says so (lib/role/acting-service.ts).
+    const actingSignature = await actingSignatureBlock(tx, agencyId, actor);
     const activated = await tx.sop.updateMany({
       where: { id: sopId, agencyId, status: activate.from },
-      data: { status: activate.to, activatedById: actor.id, activatedAt: new Date() },
+      data: { status: activate.to, activatedById: actor.id, activatedAt: new Date(), ...(actingSignature ?? {}) },
     });
     if (activated.count !== 1) throw invalidError(M.alreadyActivated);
     await recordAudit(

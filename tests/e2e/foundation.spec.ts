@@ -88,6 +88,12 @@ test("the agency administrator adds a member who can then sign in, and deactivat
 
   const member = await browser.newPage();
   await signIn(member, "199002152015032007", "RahasiaRatna123");
+  // The administrator chose that password: Ratna chooses her own before anything else.
+  await expect(member).toHaveURL(/\/ganti-sandi$/);
+  await member.getByLabel("Kata sandi saat ini").fill("RahasiaRatna123");
+  await member.getByLabel("Kata sandi baru", { exact: true }).fill("SandiRatnaSendiri1");
+  await member.getByLabel("Ulangi kata sandi baru").fill("SandiRatnaSendiri1");
+  await member.getByRole("button", { name: "Simpan kata sandi" }).click();
   await expect(member).toHaveURL(/\/a\/diskominfo-lumajang$/);
   await expect(member.getByText("Tim SAKIP").first()).toBeVisible();
 

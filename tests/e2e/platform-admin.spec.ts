@@ -24,6 +24,7 @@ const AGENCY = "Dinas Pariwisata dan Ekonomi Kreatif Kota Sorong";
 const ADMIN_NIP = "198804122014022003";
 const MEMBER_NIP = "199107082015031004";
 const MEMBER_PASSWORD = "SandiPegawaiSorong1";
+const MEMBER_INITIAL_PASSWORD = "SandiAwalDariAdmin1";
 const ROLES = [
   { name: "Kepala Dinas Pariwisata dan Ekonomi Kreatif", code: "KEPALA_DINAS_PARIWISATA_DAN_EKONOMI_KREA", head: true },
   { name: "Tim Evaluator Kinerja", code: "TIM_EVALUATOR_KINERJA", verifies: true },
@@ -165,11 +166,21 @@ test("a platform administrator onboards a new Dinas in WIT and its new administr
     await admin.goto(`/a/${SLUG}/anggota`);
     await admin.getByLabel("NIP", { exact: true }).fill(MEMBER_NIP);
     await admin.getByLabel("Nama lengkap").fill("Yakob Mambraku");
-    await admin.getByLabel("Kata sandi awal").fill(MEMBER_PASSWORD);
+    await admin.getByLabel("Kata sandi awal").fill(MEMBER_INITIAL_PASSWORD);
     await admin.getByLabel("Unit kerja", { exact: true }).selectOption({ label: UNITS[0]! });
     await admin.getByRole("checkbox", { name: ROLES[2]!.name }).first().check();
     await admin.getByRole("button", { name: "Tambah anggota" }).click();
     await expect(admin.getByText("Anggota ditambahkan.")).toBeVisible();
+    // The administrator chose that password: the member replaces it at first sign-in.
+    const member = await (await browser.newContext()).newPage();
+    await signIn(member, MEMBER_NIP, MEMBER_INITIAL_PASSWORD);
+    await expect(member).toHaveURL(/\/ganti-sandi$/);
+    await member.getByLabel("Kata sandi saat ini").fill(MEMBER_INITIAL_PASSWORD);
+    await member.getByLabel("Kata sandi baru", { exact: true }).fill(MEMBER_PASSWORD);
+    await member.getByLabel("Ulangi kata sandi baru").fill(MEMBER_PASSWORD);
+    await member.getByRole("button", { name: "Simpan kata sandi" }).click();
+    await expect(member).toHaveURL(new RegExp(`/a/${SLUG}$`));
+    await member.context().close();
     await admin.goto(`/a/${SLUG}`);
     await expect(progress(admin)).toHaveText("3 dari 5 langkah selesai");
     await shoot(browser, admin, "first-steps-progress");

@@ -60,12 +60,16 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "page", path: "/admin", scope: "platform" },
   { kind: "page", path: "/admin/instansi/[agencyId]", scope: "platform", params: { agencyId: "agencyId" } },
   { kind: "page", path: "/ganti-sandi", scope: "public" },
+  /** The signed-in user's own profile (roles and units per agency, password). */
+  { kind: "page", path: "/profil", scope: "public" },
   /** A set-password link: no fixture is a token; any value reads "tautan tidak berlaku". */
   { kind: "page", path: "/atur-sandi/[token]", scope: "public" },
   { kind: "page", path: "/a/[agencySlug]", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/anggota", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/peran", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/unit", scope: "agency" },
+  /** Acting officials (Plt./Plh.): appointments, appoint and end. */
+  { kind: "page", path: "/a/[agencySlug]/plt", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/audit", scope: "agency", query: { cycleId: "cycleId", sopId: "sopId", actorId: "userId" } },
   { kind: "page", path: "/a/[agencySlug]/audit/sla", scope: "agency", query: { series: "seriesId" } },
   { kind: "page", path: "/a/[agencySlug]/audit/verifikasi", scope: "agency" },
@@ -89,6 +93,7 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "handler", path: "/api/auth/[...nextauth]", scope: "public", method: "GET" },
   { kind: "handler", path: "/a/[agencySlug]/files", scope: "agency", method: "POST", records: true },
   { kind: "handler", path: "/a/[agencySlug]/logo", scope: "agency", method: "GET" },
+  { kind: "handler", path: "/a/[agencySlug]/anggota/templat", scope: "agency", method: "GET" },
   { kind: "handler", path: "/a/[agencySlug]/files/[fileId]", scope: "agency", method: "GET", params: { fileId: "fileId" }, records: true },
   { kind: "handler", path: "/a/[agencySlug]/sops/[sopId]/export", scope: "agency", method: "GET", params: { sopId: "sopId" }, records: true },
   { kind: "handler", path: "/a/[agencySlug]/audit/export", scope: "agency", method: "GET", records: true },
@@ -133,6 +138,11 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/agency/actions.ts#addMemberAction", name: "member.add", scope: "agency", foreign: { none: "creates a member of the caller's agency; names no record" } },
   { key: "lib/agency/actions.ts#setMemberRolesAction", name: "member.setRoles", scope: "agency", foreign: (f) => ({ userId: f.userId, roleCodes: ["ADMIN"] }) },
   { key: "lib/agency/actions.ts#setMemberActiveAction", name: "member.setActive", scope: "agency", foreign: (f) => ({ userId: f.userId, active: false }) },
+  { key: "lib/member/actions.ts#updateMemberAction", name: "member.update", scope: "agency", foreign: (f) => ({ userId: f.userId, name: "Nama Asing" }) },
+  { key: "lib/member/actions.ts#resetMemberPasswordAction", name: "member.resetPassword", scope: "agency", foreign: (f) => ({ userId: f.userId, mode: "link" }) },
+  { key: "lib/member/actions.ts#importMembersAction", name: "member.import", scope: "agency", foreign: { none: "imports into the caller's agency from a file; names no record" } },
+  { key: "lib/role/acting-actions.ts#appointActingAction", name: "acting.appoint", scope: "agency", foreign: (f) => ({ roleId: f.roleId, userId: f.userId, kind: "PLT", startDate: "2026-01-01", endDate: "2099-12-31", decreeNumber: "SK/1/2026" }) },
+  { key: "lib/role/acting-actions.ts#endActingAction", name: "acting.end", scope: "agency", foreign: { none: "no fixture is an appointment of another agency; the id is looked up inside the caller's agency only" } },
   { key: "lib/agency/actions.ts#grantAuditorAction", name: "member.grantAuditor", scope: "agency", foreign: { none: "grants the caller's agency to a person by NIP; a NIP is a person, not an agency's record" } },
   { key: "lib/agency/actions.ts#createGovernmentAction", name: "platform.createGovernment", scope: "platform", foreign: () => ({ level: "KOTA", name: "Kota Percobaan" }) },
   {

@@ -5,6 +5,7 @@ import { requireAgencyShellContext } from "@/lib/authz/context";
 import { ensureLateNotifications } from "@/lib/cycle/late";
 import { countUnreadNotifications } from "@/lib/cycle/queries";
 import { t } from "@/lib/i18n";
+import { actingTitle } from "@/lib/role/acting";
 
 export default async function AgencyLayout({
   children,
@@ -47,7 +48,7 @@ export default async function AgencyLayout({
     <AgencyShell
       agency={ctx.agency}
       user={ctx.user}
-      roleNames={ctx.roles.map((r) => r.name)}
+      roleNames={ctx.roles.map((r) => (r.acting ? actingTitle(r.acting.kind, r.name) : r.name))}
       otherAgencies={ctx.user.agencies.filter((a) => a.slug !== ctx.agency.slug)}
       nav={nav}
     >

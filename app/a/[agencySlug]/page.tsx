@@ -10,6 +10,7 @@ import { listMyTasks } from "@/lib/cycle/queries";
 import { isLate } from "@/lib/cycle/working-time";
 import { formatDateTime } from "@/lib/format";
 import { t } from "@/lib/i18n";
+import { actingTitle } from "@/lib/role/acting";
 import { getFirstSteps } from "@/lib/onboarding/queries";
 
 export const metadata: Metadata = { title: t.nav.dashboard };
@@ -30,7 +31,7 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
         <div className="mt-2 flex flex-wrap items-center gap-2" aria-label={t.dashboard.yourRoles}>
           {ctx.roles.map((r) => (
             <Badge key={r.code} tone="info">
-              {r.name}
+              {r.acting ? actingTitle(r.acting.kind, r.name) : r.name}
             </Badge>
           ))}
         </div>

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { AddMemberForm } from "@/components/agency/add-member-form";
 import { OrgTabs } from "@/components/agency/org-tabs";
 import { GrantAuditorForm } from "@/components/agency/grant-auditor-form";
+import { MemberImportForm } from "@/components/agency/member-import-form";
 import { MemberRow } from "@/components/agency/member-row";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { listMembers } from "@/lib/agency/queries";
@@ -40,6 +41,16 @@ export default async function MembersPage({ params }: { params: Promise<{ agency
       {canManage ? (
         <Card>
           <CardHeader>
+            <CardTitle>Impor anggota dari Excel</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <MemberImportForm agencySlug={ctx.agency.slug} />
+          </CardBody>
+        </Card>
+      ) : null}
+      {canManage ? (
+        <Card>
+          <CardHeader>
             <CardTitle>{t.platform.grantAuditor}</CardTitle>
           </CardHeader>
           <CardBody>
@@ -69,6 +80,9 @@ export default async function MembersPage({ params }: { params: Promise<{ agency
                   nipDisplay: formatNip(m.user.nip),
                   jabatan: m.user.jabatan,
                   email: m.user.email,
+                  gelarDepan: m.user.gelarDepan,
+                  gelarBelakang: m.user.gelarBelakang,
+                  pangkat: m.user.pangkat,
                   active: m.active,
                   roleCodes: m.roles.map((r) => r.code),
                   accessUntil: m.validUntil ? formatDate(m.validUntil, ctx.agency.timeZone) : null,

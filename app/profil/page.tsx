@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { ChangePasswordForm } from "@/components/account/password-forms";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireUser } from "@/lib/authz/context";
+import { loadProfile } from "@/lib/member/queries";
+import { formatNip } from "@/lib/validation/nip";
+
+export const metadata: Metadata = { title: "Profil saya" };
+
+/** The signed-in user's own page: who they are, their roles and unit in each agency, their password. */
+export default async function ProfilePage() {
+  const user = await requireUser();
+  const profile = await loadProfile(user.id);
+  const fullName = [profile.gelarDepan, profile.name].filter(Boolean).join(" ") + (profile.gelarBelakang ? `, ${profile.gelarBelakang}` : "");
+  return (
+    <main className="mx-auto max-w-3xl space-y-6 px-4 py-6">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Profil saya</h1>
+        <div className="flex items-center gap-2">
+          <Link href="/" className="text-sm font-medium text-brand-700 underline">
+            Beranda
+          </Link>
+          <SignOutButton />
+        </div>
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>{fullName}</CardTitle>
+        </CardHeader>
+        <CardBody>
+          <dl className="grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
+            <dt className="text-slate-600">NIP</dt>
+            <dd>{formatNip(profile.nip)}</dd>
+            <dt className="text-slate-600">Jabatan</dt>
+            <dd>{profile.jabatan ?? "-"}</dd>
+            <dt className="text-slate-600">Pangkat/golongan</dt>
+            <dd>{profile.pangkat ?? "-"}</dd>
+            <dt className="text-slate-600">Email</dt>
+            <dd>{profile.email ?? "-"}</dd>
+          </dl>
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Peran dan unit kerja</CardTitle>
+        </CardHeader>
+        <CardBody>
+          {profile.agencies.length === 0 ? (
+            <p className="text-sm text-slate-600">Akun Anda belum terdaftar di instansi mana pun.</p>
+          ) : (
+            <ul className="divide-y divide-slate-200" data-testid="profile-agencies">
+              {profile.agencies.map((a) => (
+                <li key={a.slug} className="py-3 text-sm">
+                  <Link href={`/a/${a.slug}`} className="font-medium text-brand-700 underline">
+                    {a.name}
+                  </Link>
+                  <p>Peran: {a.roles.join(", ")}</p>
+                  <p>Unit kerja: {a.unit ?? "-"}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Ganti kata sandi</CardTitle>
+        </CardHeader>
+        <CardBody>
+          <div className="max-w-sm">
+            <ChangePasswordForm forced={false} />
+          </div>
+        </CardBody>
+      </Card>
+    </main>
+  );
+}

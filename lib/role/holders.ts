@@ -1,0 +1,67 @@
+import "server-only";
+
+import type { DbTx } from "@/lib/db/client";
+
+import type { TActingKind } from "./acting";
+
+export interface TActingCapacity {
+  appointmentId: string;
+  kind: TActingKind;
+  decreeNumber: string;
+}
+
+export interface TRoleHolding {
+  userId: string;
+  role: { id: string; code: string; name: string; isHead: boolean; sortOrder: number };
+  /** Held through a Plt./Plh. appointment in force (and not also through a membership); null otherwise. */
+  acting: TActingCapacity | null;
+}
+
+const ROLE_SELECT = { id: true, code: true, name: true, isHead: true, sortOrder: true } as const;
+
+/**
+ * THE answer to "who holds role R in agency A at time T" (and its inverse,
+ * "which roles does user U hold in A at T"): every place that routes work or
+ * grants by role reads it here — the agency context (permissions, the inbox),
+ * the notification recipients of a new task, the acting capacity recorded on
+ * a task. A holding is
+ * - an active membership of an active user, unexpired at T; or
+ * - an acting appointment (Plt./Plh.) in force at T (started, not yet at its
+ *   end date, not ended early), of a user who is an active member of A at T.
+ * An appointment ends by itself: the comparison with T is made on every read,
+ * no job needed. A user holding a role both ways holds it as themselves.
+ */
+export async function roleHoldings(tx: DbTx, q: { agencyId: string; roleId?: string; userId?: string; at: Date }): Promise<TRoleHolding[]> {
+  const activeMember = { active: true, OR: [{ validUntil: null }, { validUntil: { gt: q.at } }] };
+  const [memberships, appointments] = await Promise.all([
+    tx.membership.findMany({
+      where: { agencyId: q.agencyId, roleId: q.roleId, userId: q.userId, ...activeMember, user: { active: true } },
+      select: { userId: true, role: { select: ROLE_SELECT } },
+    }),
+    tx.actingAppointment.findMany({
+      where: {
+        agencyId: q.agencyId,
+        roleId: q.roleId,
+        userId: q.userId,
+        endedAt: null,
+        startsAt: { lte: q.at },
+        endsAt: { gt: q.at },
+        user: { active: true, memberships: { some: { agencyId: q.agencyId, ...activeMember } } },
+      },
+      select: { id: true, userId: true, kind: true, decreeNumber: true, role: { select: ROLE_SELECT } },
+      orderBy: { startsAt: "asc" },
+    }),
+  ]);
+  const held = new Map<string, TRoleHolding>();
+  for (const m of memberships) held.set(`${m.userId}:${m.role.id}`, { userId: m.userId, role: m.role, acting: null });
+  for (const a of appointments) {
+    const key = `${a.userId}:${a.role.id}`;
+    if (!held.has(key)) held.set(key, { userId: a.userId, role: a.role, acting: { appointmentId: a.id, kind: a.kind, decreeNumber: a.decreeNumber } });
+  }
+  return [...held.values()];
+}
+
+/** The users holding the role at `at` (members and acting officials), once each. */
+export async function holdersOfRole(tx: DbTx, agencyId: string, roleId: string, at: Date): Promise<string[]> {
+  return [...new Set((await roleHoldings(tx, { agencyId, roleId, at })).map((h) => h.userId))];
+}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "gelarBelakang" TEXT,
+ADD COLUMN     "gelarDepan" TEXT;
+
