@@ -69,6 +69,14 @@ async function firstSignIn(browser: Browser, link: string, nip: string): Promise
   return page;
 }
 
+/** Nothing sticks out sideways on a 390 px phone. */
+async function fitsPhone(page: Page, what: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${what} scrolls sideways at 390 px`).toBeLessThanOrEqual(1);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 test("a new Dinas in WIT, from nothing to a cycle approved by a Plt. of its head", async ({ browser, baseURL }) => {
@@ -144,6 +152,7 @@ test("a new Dinas in WIT, from nothing to a cycle approved by a Plt. of its head
     await expect(admin.getByTestId("import-row-6")).toContainText("NIP sama dengan baris 8");
     await expect(preview.getByRole("button", { name: /Simpan/ })).toHaveCount(0);
     await expect(preview).toContainText("belum ada yang disimpan");
+    await fitsPhone(admin, "the import preview");
 
     await admin.getByLabel("Berkas xlsx daftar pegawai").setInputFiles(await memberFile(dir, "pegawai.xlsx", MEMBERS));
     await expect(preview).toContainText("6 baris terbaca; 0 bermasalah.");
@@ -223,6 +232,7 @@ test("a new Dinas in WIT, from nothing to a cycle approved by a Plt. of its head
     await admin.getByRole("button", { name: "Tunjuk" }).click();
     await expect(admin.getByText("Penunjukan disimpan.")).toBeVisible();
     await expect(admin.getByText(`Plt. ${ROLES.head}: Yuliana Kaize`)).toBeVisible();
+    await fitsPhone(admin, "the Plt./Plh. page");
 
     await plt.goto(`/a/${SLUG}`);
     await expect(plt.getByText(`Plt. ${ROLES.head}`).first()).toBeVisible();
