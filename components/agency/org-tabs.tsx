@@ -9,6 +9,7 @@ const TABS = [
   { key: "members", path: "/anggota", label: t.nav.members },
   { key: "roles", path: "/peran", label: ROLE_MESSAGES.title },
   { key: "units", path: "/unit", label: UNIT_MESSAGES.title },
+  { key: "hours", path: "/jam-kerja", label: "Jam kerja" },
 ] as const;
 
 /** The agency's administration: members, roles, units, one tap apart. */

@@ -15,6 +15,7 @@ import type { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
 import { loadTaskFacts } from "./facts";
 import { ALREADY_HANDLED_MESSAGE, judgeTaskAction, mayStartCycle, quarterArchivedBy, type TRuleState } from "./task-rules";
 import { computeDueAt } from "./working-time";
+import { workingCalendar, type TWorkingCalendar } from "@/lib/calendar/holidays";
 import { planTransition, WORKFLOW_MESSAGES, type TCycleStatus, type TTaskStatus, type TWorkflowChange, type TWorkflowState } from "./workflow";
 import type { z } from "zod";
 
@@ -84,7 +85,7 @@ async function openTask(
   cycle: { id: string; agencyId: string },
   step: StepRow,
   change: Extract<TWorkflowChange, { kind: "OPEN_TASK" }>,
-  timeZone: "WIB" | "WITA" | "WIT",
+  calendar: TWorkingCalendar,
   now: Date,
 ) {
   const task = await tx.cycleTask.create({
@@ -98,7 +99,7 @@ async function openTask(
       assignedRoleId: step.executorRoleId,
       assignedRoleName: step.executorRole.name,
       startedAt: now,
-      dueAt: computeDueAt(now, step.waktuJumlah, step.waktuSatuan, timeZone),
+      dueAt: computeDueAt(now, step.waktuJumlah, step.waktuSatuan, calendar.timeZone, calendar),
       returnedFromTaskId: change.returnedFromTaskId,
       returnReason: change.returnReason,
     },
@@ -139,7 +140,6 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
           nomor: true,
           version: true,
           status: true,
-          agency: { select: { timeZone: true } },
           steps: { select: STEP_SELECT, orderBy: { number: "asc" } },
         },
       });
@@ -165,8 +165,9 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
         },
         select: { id: true, agencyId: true },
       });
+      const calendar = await workingCalendar(ctx.agencyId, now, tx);
       for (const change of plan.changes) {
-        if (change.kind === "OPEN_TASK") await openTask(tx, cycle, first, change, sop.agency.timeZone, now);
+        if (change.kind === "OPEN_TASK") await openTask(tx, cycle, first, change, calendar, now);
       }
       await recordAudit(
         tx,
@@ -236,6 +237,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
       const { plan, archive } = verdict;
 
       const opened: { stepNumber: number; round: number; status: string }[] = [];
+      let calendar: TWorkingCalendar | undefined;
       for (const change of plan.changes) {
         if (change.kind === "CLOSE_TASK") {
           const closed = await tx.cycleTask.updateMany({
@@ -259,7 +261,8 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
           if (closed.count !== 1) throw conflictError(ALREADY_HANDLED);
         } else if (change.kind === "OPEN_TASK") {
           const target = steps.find((s) => s.number === change.stepNumber)!;
-          await openTask(tx, cycle, target, change, cycle.agency.timeZone, now);
+          calendar ??= await workingCalendar(ctx.agencyId, now, tx);
+          await openTask(tx, cycle, target, change, calendar, now);
           opened.push({ stepNumber: change.stepNumber, round: change.round, status: change.status });
         } else {
           // The head archived over unverified realizations: their note (required by the rules) is kept.
