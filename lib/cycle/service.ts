@@ -14,7 +14,9 @@ import { CYCLE_MESSAGES as M } from "./messages";
 import type { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
 import { loadTaskFacts } from "./facts";
 import { ALREADY_HANDLED_MESSAGE, judgeTaskAction, mayStartCycle, quarterArchivedBy, type TRuleState } from "./task-rules";
-import { computeDueAt } from "./working-time";
+import { alertSchedule, computeDueAt } from "./working-time";
+import { cycleLabel } from "@/lib/jobs/alerts";
+import { enqueueTaskAlert, requestEmailDelivery } from "@/lib/jobs/queue";
 import { workingCalendar, type TWorkingCalendar } from "@/lib/calendar/holidays";
 import { planTransition, WORKFLOW_MESSAGES, type TCycleStatus, type TTaskStatus, type TWorkflowChange, type TWorkflowState } from "./workflow";
 import type { z } from "zod";
@@ -82,7 +84,7 @@ async function usersWithRole(tx: DbTx, roleId: string, now: Date) {
 
 async function openTask(
   tx: DbTx,
-  cycle: { id: string; agencyId: string },
+  cycle: { id: string; agencyId: string; label: string },
   step: StepRow,
   change: Extract<TWorkflowChange, { kind: "OPEN_TASK" }>,
   calendar: TWorkingCalendar,
@@ -103,8 +105,12 @@ async function openTask(
       returnedFromTaskId: change.returnedFromTaskId,
       returnReason: change.returnReason,
     },
-    select: { id: true },
+    select: { id: true, startedAt: true, dueAt: true },
   });
+  // The reminders, the late flag and the escalations, queued in the same commit (docs/decisions/015-job-queue.md).
+  for (const alert of alertSchedule(task.startedAt, task.dueAt, calendar.timeZone, calendar)) {
+    await enqueueTaskAlert(tx, { taskId: task.id, kind: alert.kind }, alert.runAt);
+  }
   const users = await usersWithRole(tx, step.executorRoleId, now);
   const returned = change.status === "RETURNED";
   await tx.notification.createMany({
@@ -114,12 +120,13 @@ async function openTask(
       kind: returned ? ("RETURNED" as const) : ("NEW_TASK" as const),
       cycleId: cycle.id,
       taskId: task.id,
-      title: returned ? M.notifyReturned(step.number) : M.notifyNewTask(step.number, step.kegiatan.slice(0, 120)),
+      title: returned ? M.notifyReturned(step.number, cycle.label) : M.notifyNewTask(step.number, step.kegiatan.slice(0, 120), cycle.label),
       body: returned ? (change.returnReason ?? "") : "",
       createdAt: now,
     })),
     skipDuplicates: true,
   });
+  if (users.length) await requestEmailDelivery(tx, now);
   return task;
 }
 
@@ -138,6 +145,7 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
           id: true,
           seriesId: true,
           nomor: true,
+          nama: true,
           version: true,
           status: true,
           steps: { select: STEP_SELECT, orderBy: { number: "asc" } },
@@ -167,7 +175,9 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
       });
       const calendar = await workingCalendar(ctx.agencyId, now, tx);
       for (const change of plan.changes) {
-        if (change.kind === "OPEN_TASK") await openTask(tx, cycle, first, change, calendar, now);
+        if (change.kind === "OPEN_TASK") {
+          await openTask(tx, { ...cycle, label: cycleLabel({ year: input.year, period: input.period, sop }) }, first, change, calendar, now);
+        }
       }
       await recordAudit(
         tx,
@@ -209,7 +219,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
           year: true,
           period: true,
           agency: { select: { timeZone: true, settings: true } },
-          sop: { select: { steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
+          sop: { select: { nomor: true, nama: true, steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
           tasks: { select: { id: true, stepNumber: true, round: true, status: true, assignedRoleId: true, completedById: true } },
         },
       });
@@ -259,10 +269,12 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
             },
           });
           if (closed.count !== 1) throw conflictError(ALREADY_HANDLED);
+          // Its notifications (new task, reminders, late, escalations) are settled.
+          await tx.notification.updateMany({ where: { taskId: change.taskId, doneAt: null }, data: { doneAt: now } });
         } else if (change.kind === "OPEN_TASK") {
           const target = steps.find((s) => s.number === change.stepNumber)!;
           calendar ??= await workingCalendar(ctx.agencyId, now, tx);
-          await openTask(tx, cycle, target, change, calendar, now);
+          await openTask(tx, { ...cycle, label: cycleLabel(cycle) }, target, change, calendar, now);
           opened.push({ stepNumber: change.stepNumber, round: change.round, status: change.status });
         } else {
           // The head archived over unverified realizations: their note (required by the rules) is kept.
@@ -342,6 +354,7 @@ export async function cancelCycle(input: z.output<typeof ZCancelCycle>, ctx: Cyc
         if (closed.count !== 1) throw conflictError();
       }
     }
+    await tx.notification.updateMany({ where: { cycleId: cycle.id, doneAt: null }, data: { doneAt: now } });
     const updated = await tx.measurementCycle.updateMany({
       where: { id: cycle.id, status: "ACTIVE" },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: input.reason },

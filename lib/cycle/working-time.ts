@@ -238,3 +238,32 @@ export function isLate(dueAt: Date | null | undefined, completedAtOrNow: Date): 
   if (!dueAt) return false;
   return completedAtOrNow.getTime() > dueAt.getTime();
 }
+
+export type TAlertKind = "DUE_SOON_50" | "DUE_SOON_75" | "LATE" | "ESCALATED" | "ESCALATED_HEAD";
+
+/**
+ * When the job queue acts on an open task (docs/decisions/015-job-queue.md):
+ * reminders when 50% and 75% of the standard has passed, the late flag and
+ * the escalation to the head of the owner's unit at the due time, and the
+ * escalation to the agency head at twice the standard. Fractions and the
+ * doubling are of the standard's office time (start to due), counted in
+ * office time again, so a reminder never fires at night. A task without
+ * office time between start and due (a "0" standard) gets no reminders.
+ */
+export function alertSchedule(
+  startUtc: Date,
+  dueUtc: Date,
+  timeZone: TWorkingTimeZone,
+  options: TComputeDueAtOptions = {},
+): { kind: TAlertKind; runAt: Date }[] {
+  const span = officeTimeBetween(startUtc, dueUtc, timeZone, options) / MINUTE_MS;
+  const after = (from: Date, minutes: number) => computeDueAt(from, minutes, "MENIT", timeZone, options);
+  const schedule: { kind: TAlertKind; runAt: Date }[] = [];
+  if (span > 0) {
+    schedule.push({ kind: "DUE_SOON_50", runAt: after(startUtc, span * 0.5) });
+    schedule.push({ kind: "DUE_SOON_75", runAt: after(startUtc, span * 0.75) });
+  }
+  schedule.push({ kind: "LATE", runAt: new Date(dueUtc.getTime()) }, { kind: "ESCALATED", runAt: new Date(dueUtc.getTime()) });
+  schedule.push({ kind: "ESCALATED_HEAD", runAt: span > 0 ? after(dueUtc, span) : new Date(dueUtc.getTime()) });
+  return schedule;
+}

@@ -272,7 +272,8 @@ describe("measurement cycle: the Sumatera Barat SOP from start to archive", () =
       ]);
     }
     const returnNote = notifications.find((n) => n.kind === "RETURNED")!;
-    expect(returnNote.title).toBe("Dikembalikan untuk perbaikan: langkah 4");
+    // Every notification names the cycle and its period.
+    expect(returnNote.title).toBe("Dikembalikan untuk perbaikan: langkah 4 (150/SOP-BMCKTR/2024 Pengukuran Kinerja · Triwulan I 2025)");
     expect(returnNote.body).toBe(RETURN_REASON);
     expect(notifications.find((n) => n.taskId === byKey.get("9.1")!.id)!.title).toMatch(/^Tugas baru: langkah 9\. Subbag Perencanaan mengunggah/);
     // The participant role (Bidang) and the administrator are not assignees: no notifications.

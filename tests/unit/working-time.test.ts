@@ -5,6 +5,7 @@ import {
   DEFAULT_OFFICE_HOURS,
   formatDuration,
   isLate,
+  alertSchedule,
   officeHoursProblem,
   officeTimeBetween,
   weeklyOfficeMinutes,
@@ -194,5 +195,22 @@ describe("isLate", () => {
   it("is never late without a due time", () => {
     expect(isLate(null, utc("2030-01-01T00:00:00Z"))).toBe(false);
     expect(isLate(undefined, utc("2030-01-01T00:00:00Z"))).toBe(false);
+  });
+});
+
+describe("alertSchedule", () => {
+  it("reminds at 50% and 75% of the standard in office time, flags and escalates at the due time, escalates to the head at 2x", () => {
+    // "2 jam" started Monday 15:00 WIB: due Tuesday 08:30 (1 h Monday, 1 h Tuesday from 07:30).
+    const start = utc("2026-03-09T08:00:00Z");
+    const due = computeDueAt(start, 2, "JAM", "WIB");
+    expect(due.toISOString()).toBe("2026-03-10T01:30:00.000Z");
+    const at = Object.fromEntries(alertSchedule(start, due, "WIB").map((a) => [a.kind, a.runAt.toISOString()]));
+    expect(at).toEqual({
+      DUE_SOON_50: "2026-03-09T09:00:00.000Z", // Monday 16:00 (closing)
+      DUE_SOON_75: "2026-03-10T01:00:00.000Z", // Tuesday 08:00
+      LATE: "2026-03-10T01:30:00.000Z",
+      ESCALATED: "2026-03-10T01:30:00.000Z",
+      ESCALATED_HEAD: "2026-03-10T03:30:00.000Z", // two more office hours: Tuesday 10:30
+    });
   });
 });
