@@ -232,6 +232,7 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
         "pengukuran-kinerja": "Pengukuran Kinerja (xlsx)",
         "laporan-pdf": "Laporan Pengukuran Kinerja (PDF)",
         "esakip-package": "Paket unggah e-SAKIP (zip)",
+        "sla-analytics": "Analitik SLA (CSV)",
       } as const;
       const params = Object.entries(e.data.params).map(([k, v]) => `${k}=${v}`).join(", ");
       return `${names[e.data.report]} diunduh${params ? ` (${params})` : ""}`;
