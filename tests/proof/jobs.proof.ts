@@ -8,7 +8,7 @@
  * queued twice more (a duplicate the TaskAlert key must absorb).
  *
  * lostTransitions: an alert not delivered; duplicatedTransitions: one delivered twice.
- * Ports: PROOF_JOBS_PORTS ("3306,3307" by default).
+ * Ports: PROOF_JOBS_PORTS ("3304,3305" by default); database PROOF_JOBS_DB ("alur_proof_jobs").
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
@@ -25,7 +25,7 @@ import { createDatabase, ensureBuild, startServer, type RunningServer, type Test
 import { ProofRecorder } from "./report";
 
 const rec = new ProofRecorder("jobs", "Two servers, two workers, one database: each alert once");
-const PORTS = (process.env.PROOF_JOBS_PORTS ?? "3306,3307").split(",").map(Number);
+const PORTS = (process.env.PROOF_JOBS_PORTS ?? "3304,3305").split(",").map(Number);
 const CLOCK = path.join(ROOT, "tests", "support", "test-clock.mjs");
 const KINDS = ["DUE_SOON_50", "DUE_SOON_75", "LATE", "ESCALATED", "ESCALATED_HEAD"] as const;
 
@@ -57,11 +57,12 @@ beforeAll(async () => {
   await ensureBuild();
   clockFile = path.join(await mkdtemp(path.join(os.tmpdir(), "alur-clock-")), "offset");
   await setClock(0);
-  database = await createDatabase("alur_proof_jobs");
+  database = await createDatabase(process.env.PROOF_JOBS_DB ?? "alur_proof_jobs");
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
   const env = { ALUR_TEST_CLOCK_FILE: clockFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(CLOCK).href}`.trim() };
-  servers = await Promise.all(PORTS.map((port) => startServer({ databaseUrl: database.url, port, env })));
+  // One at a time into the array, so afterAll stops a server that started even when the other failed.
+  for (const port of PORTS) servers.push(await startServer({ databaseUrl: database.url, port, env }));
   workers = [startWorker(database.url), startWorker(database.url)];
 }, 240_000);
 
@@ -123,7 +124,7 @@ test("a reminder, the late flag and both escalations are each delivered once", a
   await setClock(last + 60_000 - Date.now());
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const [{ n }] = (await query<{ n: string }>(`SELECT count(*) AS n FROM graphile_worker.jobs WHERE payload->>'taskId' = $1`, [step2!.id])) as [{ n: string }];
+    const [{ n }] = (await query<{ n: string }>(`SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE payload->>'taskId' = $1`, [step2!.id])) as [{ n: string }];
     if (Number(n) === 0 || Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
