@@ -30,7 +30,7 @@ const CLOCK = path.join(ROOT, "tests", "support", "test-clock.mjs");
 const KINDS = ["DUE_SOON_50", "DUE_SOON_75", "LATE", "ESCALATED", "ESCALATED_HEAD"] as const;
 
 let database: TestDatabase;
-let servers: RunningServer[] = [];
+const servers: RunningServer[] = [];
 let workers: ChildProcess[] = [];
 let client: pg.Client;
 let clockFile: string;
