@@ -25,6 +25,9 @@ export default async function PlatformAdminPage() {
             ← {t.nav.myAgencies}
           </Link>
           <h1 className="text-2xl font-semibold">{t.platform.title}</h1>
+          <Link href="/admin/hari-libur" className="text-sm text-brand-700 hover:underline">
+            Hari libur nasional dan cuti bersama
+          </Link>
         </div>
         <SignOutButton />
       </div>

@@ -10,6 +10,7 @@ const TABS = [
   { key: "roles", path: "/peran", label: ROLE_MESSAGES.title },
   { key: "units", path: "/unit", label: UNIT_MESSAGES.title },
   { key: "acting", path: "/plt", label: "Plt./Plh." },
+  { key: "hours", path: "/jam-kerja", label: "Jam kerja" },
 ] as const;
 
 /** The agency's administration: members, roles, units, acting officials, one tap apart. */

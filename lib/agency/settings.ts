@@ -1,7 +1,16 @@
 import { z } from "zod";
 
 import { DESIGNATABLE_PERMISSIONS } from "@/lib/authz/permissions";
+import { DEFAULT_OFFICE_HOURS, officeHoursProblem, type TOfficeHours } from "@/lib/cycle/working-time";
 import { DEFAULT_CAPAIAN_SETTINGS, ZCapaianSettings } from "@/lib/performance/capaian";
+
+const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const ZOfficeDay = z.object({ open: ZClock, close: ZClock, breakStart: ZClock.nullish(), breakEnd: ZClock.nullish() });
+/** Office hours per ISO weekday (Monday first), null = closed: lib/cycle/working-time.ts. */
+export const ZOfficeHours = z
+  .array(ZOfficeDay.nullable())
+  .length(7)
+  .refine((hours) => officeHoursProblem(hours) === null, { message: "Jam kerja tidak valid." });
 
 /** Agency.settings, validated on read: unknown or malformed settings fall back to defaults. */
 export const ZAgencySettings = z.object({
@@ -11,6 +20,8 @@ export const ZAgencySettings = z.object({
   allowSelfApproval: z.boolean().default(false),
   /** Capping and category bands of capaian (they differ between governments). */
   capaian: ZCapaianSettings.default(DEFAULT_CAPAIAN_SETTINGS),
+  /** Office hours (jam kerja) for due times: docs/decisions/016-working-calendar.md. */
+  officeHours: ZOfficeHours.default(DEFAULT_OFFICE_HOURS as TOfficeHours as z.infer<typeof ZOfficeHours>),
 });
 export type TAgencySettings = z.infer<typeof ZAgencySettings>;
 

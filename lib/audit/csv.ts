@@ -20,21 +20,22 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export type TCsvValue = string | number | bigint | boolean | Date | null | undefined;
 
-export function csvCell(value: TCsvValue): string {
+export function csvCell(value: TCsvValue, separator = ","): string {
   if (value === null || value === undefined) return "";
   let text = value instanceof Date ? value.toISOString() : String(value);
   // Numbers are written by us and are never formulas; a negative one keeps its sign.
   if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(values: readonly TCsvValue[]): string {
-  return values.map(csvCell).join(",") + LINE_END;
+/** A row; `separator` ";" for the exports Excel opens directly in an Indonesian locale (decimal comma). */
+export function csvRow(values: readonly TCsvValue[], separator = ","): string {
+  return values.map((v) => csvCell(v, separator)).join(separator) + LINE_END;
 }
 
 /** A whole document (BOM, header, rows) as one string: for small exports and tests. */
 export function toCsv(header: readonly string[], rows: readonly (readonly TCsvValue[])[]): string {
-  return CSV_BOM + csvRow(header) + rows.map(csvRow).join("");
+  return CSV_BOM + csvRow(header) + rows.map((r) => csvRow(r)).join("");
 }
 
 /** `attachment; filename=...` with an ASCII fallback and the RFC 5987 UTF-8 form. */

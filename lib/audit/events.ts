@@ -71,6 +71,19 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     data: z.object({ order: ZChange }),
   }),
   z.object({
+    /** The agency's office hours for due times (docs/decisions/016-working-calendar.md). */
+    action: z.literal("agency.office_hours_set"),
+    entityType: z.literal("Agency"),
+    entityId: z.string(),
+    data: z.object({ officeHours: ZChange }),
+  }),
+  z.object({
+    action: z.enum(["holiday.create", "holiday.delete"]),
+    entityType: z.literal("Holiday"),
+    entityId: z.string(),
+    data: z.object({ date: z.string(), name: z.string(), kind: z.string(), governmentId: z.string().nullable() }),
+  }),
+  z.object({
     action: z.literal("unit.create"),
     entityType: z.literal("OrgUnit"),
     entityId: z.string(),
@@ -249,7 +262,7 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     entityType: z.enum(["Agency", "MeasurementCycle"]),
     entityId: z.string(),
     data: z.object({
-      report: z.enum(["audit-log", "cycle-timeline", "realisasi-rencana-aksi", "pengukuran-kinerja", "laporan-pdf", "esakip-package"]),
+      report: z.enum(["audit-log", "cycle-timeline", "realisasi-rencana-aksi", "pengukuran-kinerja", "laporan-pdf", "esakip-package", "sla-analytics"]),
       params: z.record(z.string(), z.string()),
     }),
   }),

@@ -29,6 +29,9 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "role.update": "Mengubah peran",
   "role.delete": "Menghapus peran",
   "role.reorder": "Mengubah urutan peran",
+  "agency.office_hours_set": "Mengubah jam kerja",
+  "holiday.create": "Menambah hari libur",
+  "holiday.delete": "Menghapus hari libur",
   "unit.create": "Membuat unit kerja",
   "unit.update": "Mengubah unit kerja",
   "unit.deactivate": "Menonaktifkan unit kerja",
@@ -207,6 +210,12 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
     }
     case "role.reorder":
       return "Urutan peran diubah";
+    case "agency.office_hours_set":
+      return "Jam kerja instansi diubah";
+    case "holiday.create":
+      return `Hari libur ${e.data.date} "${e.data.name}" ditambahkan`;
+    case "holiday.delete":
+      return `Hari libur ${e.data.date} "${e.data.name}" dihapus`;
     case "unit.create":
       return `Unit kerja "${e.data.name}" dibuat`;
     case "unit.update":
@@ -257,6 +266,7 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
         "pengukuran-kinerja": "Pengukuran Kinerja (xlsx)",
         "laporan-pdf": "Laporan Pengukuran Kinerja (PDF)",
         "esakip-package": "Paket unggah e-SAKIP (zip)",
+        "sla-analytics": "Analitik SLA (CSV)",
       } as const;
       const params = Object.entries(e.data.params).map(([k, v]) => `${k}=${v}`).join(", ");
       return `${names[e.data.report]} diunduh${params ? ` (${params})` : ""}`;

@@ -6,8 +6,8 @@
  *    and prints the demo logins;
  *  - builds the app when the build is missing or older than the sources, then
  *    serves it with `next start` (or `next dev` with --dev) on PORT (3000);
- *  - with SMTP_URL set, runs the e-mail worker (lib/cli/notify-worker.ts) beside
- *    it as a separate process on the same DATABASE_URL.
+ *  - runs the background worker (lib/cli/worker.ts: reminders, late flags,
+ *    escalations, e-mail) beside it as a separate process on the same DATABASE_URL.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -62,12 +62,12 @@ function run(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-/** The e-mail worker, when SMTP_URL is set: its own process, never inside Next (docs/decisions/008-notifications.md). */
+/** The background worker: its own process, never inside Next (docs/decisions/015-job-queue.md). ALUR_WORKER=false skips it. */
 function startNotifyWorker(env: NodeJS.ProcessEnv): ChildProcess | undefined {
-  if (!env.SMTP_URL?.trim()) return undefined;
-  log("e-mail: SMTP_URL is set, starting the notification worker");
+  if (env.ALUR_WORKER === "false") return undefined;
+  log("starting the background worker (reminders, late flags, escalations, e-mail)");
   // Like every command-line entry point, with the react-server condition (docs/decisions/011-one-source.md).
-  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "lib", "cli", "notify-worker.ts")], {
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "lib", "cli", "worker.ts")], {
     stdio: "inherit",
     env: { ...env, DATABASE_POOL_MAX: "2" },
   });
@@ -136,6 +136,7 @@ async function main(): Promise<number> {
       NEXTAUTH_SECRET: await authSecret(),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${args.port}`,
       NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
+      ...(embedded ? { ALUR_DB_EMBEDDED: "1" } : {}),
     };
 
     if (args.dev) {

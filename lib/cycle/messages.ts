@@ -24,9 +24,14 @@ export const CYCLE_MESSAGES = {
   cycleCompleted: "Siklus selesai dan diarsipkan.",
   cancelled: "Siklus dibatalkan.",
   periods: { TW1: "Triwulan I", TW2: "Triwulan II", TW3: "Triwulan III", TW4: "Triwulan IV", TAHUNAN: "Tahunan" },
-  notifyNewTask: (step: number, kegiatan: string) => `Tugas baru: langkah ${step}. ${kegiatan}`,
-  notifyReturned: (step: number) => `Dikembalikan untuk perbaikan: langkah ${step}`,
-  notifyLate: (step: number, kegiatan: string) => `Terlambat: langkah ${step}. ${kegiatan}`,
+  notifyNewTask: (step: number, kegiatan: string, cycle: string) => `Tugas baru: langkah ${step}. ${kegiatan} (${cycle})`,
+  notifyReturned: (step: number, cycle: string) => `Dikembalikan untuk perbaikan: langkah ${step} (${cycle})`,
+  notifyLate: (step: number, kegiatan: string, cycle: string) => `Terlambat: langkah ${step}. ${kegiatan} (${cycle})`,
+  notifyDueSoon: (percent: number, step: number, kegiatan: string, cycle: string) =>
+    `Pengingat: ${percent}% waktu standar langkah ${step} telah berlalu. ${kegiatan} (${cycle})`,
+  notifyEscalated: (step: number, kegiatan: string, cycle: string) => `Eskalasi: langkah ${step} melewati batas waktu. ${kegiatan} (${cycle})`,
+  notifyEscalatedHead: (step: number, kegiatan: string, cycle: string) =>
+    `Eskalasi ke pimpinan: langkah ${step} melewati dua kali waktu standar. ${kegiatan} (${cycle})`,
   // The cycle pages (app/a/[agencySlug]/cycles, components/cycle).
   ui: {
     listTitle: "Siklus pengukuran kinerja",

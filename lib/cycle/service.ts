@@ -16,7 +16,10 @@ import { CYCLE_MESSAGES as M } from "./messages";
 import type { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
 import { loadTaskFacts } from "./facts";
 import { ALREADY_HANDLED_MESSAGE, judgeTaskAction, mayStartCycle, quarterArchivedBy, type TRuleState } from "./task-rules";
-import { computeDueAt } from "./working-time";
+import { alertSchedule, computeDueAt } from "./working-time";
+import { cycleLabel } from "@/lib/jobs/alerts";
+import { enqueueTaskAlert, requestEmailDelivery } from "@/lib/jobs/queue";
+import { workingCalendar, type TWorkingCalendar } from "@/lib/calendar/holidays";
 import { planTransition, WORKFLOW_MESSAGES, type TCycleStatus, type TTaskStatus, type TWorkflowChange, type TWorkflowState } from "./workflow";
 import type { z } from "zod";
 
@@ -81,10 +84,10 @@ async function usersWithRole(tx: DbTx, agencyId: string, roleId: string, now: Da
 
 async function openTask(
   tx: DbTx,
-  cycle: { id: string; agencyId: string },
+  cycle: { id: string; agencyId: string; label: string },
   step: StepRow,
   change: Extract<TWorkflowChange, { kind: "OPEN_TASK" }>,
-  timeZone: "WIB" | "WITA" | "WIT",
+  calendar: TWorkingCalendar,
   now: Date,
 ) {
   const task = await tx.cycleTask.create({
@@ -98,12 +101,16 @@ async function openTask(
       assignedRoleId: step.executorRoleId,
       assignedRoleName: step.executorRole.name,
       startedAt: now,
-      dueAt: computeDueAt(now, step.waktuJumlah, step.waktuSatuan, timeZone),
+      dueAt: computeDueAt(now, step.waktuJumlah, step.waktuSatuan, calendar.timeZone, calendar),
       returnedFromTaskId: change.returnedFromTaskId,
       returnReason: change.returnReason,
     },
-    select: { id: true },
+    select: { id: true, startedAt: true, dueAt: true },
   });
+  // The reminders, the late flag and the escalations, queued in the same commit (docs/decisions/015-job-queue.md).
+  for (const alert of alertSchedule(task.startedAt, task.dueAt, calendar.timeZone, calendar)) {
+    await enqueueTaskAlert(tx, { taskId: task.id, kind: alert.kind }, alert.runAt);
+  }
   const users = await usersWithRole(tx, cycle.agencyId, step.executorRoleId, now);
   const returned = change.status === "RETURNED";
   await tx.notification.createMany({
@@ -113,12 +120,13 @@ async function openTask(
       kind: returned ? ("RETURNED" as const) : ("NEW_TASK" as const),
       cycleId: cycle.id,
       taskId: task.id,
-      title: returned ? M.notifyReturned(step.number) : M.notifyNewTask(step.number, step.kegiatan.slice(0, 120)),
+      title: returned ? M.notifyReturned(step.number, cycle.label) : M.notifyNewTask(step.number, step.kegiatan.slice(0, 120), cycle.label),
       body: returned ? (change.returnReason ?? "") : "",
       createdAt: now,
     })),
     skipDuplicates: true,
   });
+  if (users.length) await requestEmailDelivery(tx, now);
   return task;
 }
 
@@ -137,9 +145,9 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
           id: true,
           seriesId: true,
           nomor: true,
+          nama: true,
           version: true,
           status: true,
-          agency: { select: { timeZone: true } },
           steps: { select: STEP_SELECT, orderBy: { number: "asc" } },
         },
       });
@@ -165,8 +173,11 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
         },
         select: { id: true, agencyId: true },
       });
+      const calendar = await workingCalendar(ctx.agencyId, now, tx);
       for (const change of plan.changes) {
-        if (change.kind === "OPEN_TASK") await openTask(tx, cycle, first, change, sop.agency.timeZone, now);
+        if (change.kind === "OPEN_TASK") {
+          await openTask(tx, { ...cycle, label: cycleLabel({ year: input.year, period: input.period, sop }) }, first, change, calendar, now);
+        }
       }
       await recordAudit(
         tx,
@@ -208,7 +219,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
           year: true,
           period: true,
           agency: { select: { timeZone: true, settings: true } },
-          sop: { select: { steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
+          sop: { select: { nomor: true, nama: true, steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
           tasks: { select: { id: true, stepNumber: true, round: true, status: true, assignedRoleId: true, completedById: true } },
         },
       });
@@ -241,6 +252,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
         : undefined;
 
       const opened: { stepNumber: number; round: number; status: string }[] = [];
+      let calendar: TWorkingCalendar | undefined;
       for (const change of plan.changes) {
         if (change.kind === "CLOSE_TASK") {
           const closed = await tx.cycleTask.updateMany({
@@ -262,9 +274,12 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
             },
           });
           if (closed.count !== 1) throw conflictError(ALREADY_HANDLED);
+          // Its notifications (new task, reminders, late, escalations) are settled.
+          await tx.notification.updateMany({ where: { taskId: change.taskId, doneAt: null }, data: { doneAt: now } });
         } else if (change.kind === "OPEN_TASK") {
           const target = steps.find((s) => s.number === change.stepNumber)!;
-          await openTask(tx, cycle, target, change, cycle.agency.timeZone, now);
+          calendar ??= await workingCalendar(ctx.agencyId, now, tx);
+          await openTask(tx, { ...cycle, label: cycleLabel(cycle) }, target, change, calendar, now);
           opened.push({ stepNumber: change.stepNumber, round: change.round, status: change.status });
         } else {
           // The head archived over unverified realizations: their note (required by the rules) is kept.
@@ -345,6 +360,7 @@ export async function cancelCycle(input: z.output<typeof ZCancelCycle>, ctx: Cyc
         if (closed.count !== 1) throw conflictError();
       }
     }
+    await tx.notification.updateMany({ where: { cycleId: cycle.id, doneAt: null }, data: { doneAt: now } });
     const updated = await tx.measurementCycle.updateMany({
       where: { id: cycle.id, status: "ACTIVE" },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: input.reason },

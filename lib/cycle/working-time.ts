@@ -1,28 +1,34 @@
 /**
  * Due dates from an SOP step's time standard (Mutu Baku "Waktu": "10 menit",
- * "2 jam", "1 hari") and lateness. Pure: no clock reads, "now" is passed in.
+ * "2 jam", "1 hari") and lateness, on the agency's working calendar. Pure: no
+ * clock reads, no database; "now", the office hours and the holidays are
+ * passed in. See docs/decisions/016-working-calendar.md.
  *
- * Rules (DOMAIN.md is silent on the details; chosen as a planning officer
- * would read the SOP):
- * - MENIT and JAM are elapsed time: start + amount. A 2-hour step started at
- *   23:00 is due at 01:00 the next day, weekend or not. These steps are short
- *   and usually done in one sitting; office hours are not modelled.
+ * Rules:
+ * - The agency's office hours (jam kerja) give, per weekday, an opening and a
+ *   closing time with an optional break. Default (37.5 hours a week, the usual
+ *   ASN schedule): Monday-Thursday 07:30-16:00 with a 12:00-13:00 break,
+ *   Friday 07:30-16:30 with an 11:30-13:00 break; Saturday and Sunday closed.
+ * - MENIT and JAM are counted in office time: only minutes inside office hours
+ *   of working days count. "1 jam" started Friday 16:00 is due Monday 08:00;
+ *   "330 menit" started Thursday 17:11 is due Friday 14:30. A count that ends
+ *   exactly at a closing time is due at that closing time. 0 is the start.
  * - HARI are working days in the agency's time zone (WIB = Asia/Jakarta UTC+7,
  *   WITA = Asia/Makassar UTC+8, WIT = Asia/Jayapura UTC+9; no daylight saving).
- *   Saturday, Sunday and the optional holiday dates are not working days.
- *   The task is due at the same local clock time N working days later:
- *   Friday 10:00 + 1 hari = Monday 10:00.
- *   A start on a non-working day counts from the next working day at 08:00
- *   local (the start of office hours): Saturday 14:00 + 1 hari = Tuesday 08:00.
+ *   A day without office hours, a national holiday, cuti bersama and a local
+ *   holiday are not working days. The task is due at the same local clock time
+ *   N working days later: Friday 10:00 + 1 hari = Monday 10:00.
+ *   A start on a non-working day counts from the next working day's opening
+ *   (07:30 by default): Saturday 14:00 + 1 hari = Tuesday 07:30.
  *   0 hari is due at that (possibly moved) start.
  *   A fraction of a day rounds up to a whole working day ("1/2 hari" -> 1):
  *   half of a working day has no agreed meaning and rounding up never marks
  *   someone late early.
- * - Holidays (libur nasional, cuti bersama) are local dates "yyyy-MM-dd"
- *   supplied by the caller; none are built in.
+ * - Holidays are local dates "yyyy-MM-dd" supplied by the caller
+ *   (lib/calendar/holidays.ts reads them from the Holiday table).
  */
 import { TZDate } from "@date-fns/tz";
-import { addDays, formatDuration as formatDurationFns, format, isWeekend, set } from "date-fns";
+import { addDays, formatDuration as formatDurationFns, format, getISODay, startOfDay } from "date-fns";
 import { id as localeId } from "date-fns/locale";
 
 export type TTimeUnit = "MENIT" | "JAM" | "HARI";
@@ -34,17 +40,95 @@ export const WORKING_TIME_ZONES = {
   WIT: { iana: "Asia/Jayapura", offsetHours: 9 },
 } as const satisfies Record<TWorkingTimeZone, { iana: string; offsetHours: number }>;
 
-/** Local start of office hours used when a HARI count starts on a non-working day. */
-export const OFFICE_START = { hours: 8, minutes: 0 } as const;
+/** One weekday's office hours, local "HH:mm"; the break is optional (both or neither). */
+export interface TOfficeDay {
+  open: string;
+  close: string;
+  breakStart?: string | null;
+  breakEnd?: string | null;
+}
+
+/** Office hours per ISO weekday: index 0 = Monday … 6 = Sunday; null = closed. */
+export type TOfficeHours = readonly (TOfficeDay | null)[];
+
+const MON_THU: TOfficeDay = { open: "07:30", close: "16:00", breakStart: "12:00", breakEnd: "13:00" };
+const FRI: TOfficeDay = { open: "07:30", close: "16:30", breakStart: "11:30", breakEnd: "13:00" };
+
+/** 37.5 hours a week. */
+export const DEFAULT_OFFICE_HOURS: TOfficeHours = [MON_THU, MON_THU, MON_THU, MON_THU, FRI, null, null];
+
+export const WEEKDAY_NAMES = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"] as const;
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
+/** "07:30" -> 450; null for anything else. */
+export function parseClock(value: string | null | undefined): number | null {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value ?? "");
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+/** The working intervals of a day in minutes from local midnight, [start, end), in order. */
+export function officeIntervals(day: TOfficeDay | null | undefined): [number, number][] {
+  if (!day) return [];
+  const open = parseClock(day.open);
+  const close = parseClock(day.close);
+  if (open === null || close === null || close <= open) return [];
+  const bs = parseClock(day.breakStart);
+  const be = parseClock(day.breakEnd);
+  if (bs !== null && be !== null && open < bs && bs < be && be < close) return [[open, bs], [be, close]];
+  return [[open, close]];
+}
+
+/** Office minutes in a week (2250 = 37.5 hours for the default). */
+export function weeklyOfficeMinutes(hours: TOfficeHours): number {
+  return hours.reduce((sum, day) => sum + officeIntervals(day).reduce((s, [a, b]) => s + b - a, 0), 0);
+}
+
+/**
+ * Why a week of office hours cannot be used, in Indonesian; null when it can.
+ * Each day is closed or has open < close; a break lies strictly inside it.
+ */
+export function officeHoursProblem(hours: TOfficeHours): string | null {
+  if (hours.length !== 7) return "Jam kerja harus diisi untuk tujuh hari.";
+  for (const [i, day] of hours.entries()) {
+    if (!day) continue;
+    const name = WEEKDAY_NAMES[i];
+    const open = parseClock(day.open);
+    const close = parseClock(day.close);
+    if (open === null || close === null) return `${name}: jam buka dan tutup harus berformat JJ:MM.`;
+    if (close <= open) return `${name}: jam tutup harus setelah jam buka.`;
+    const hasBreak = Boolean(day.breakStart || day.breakEnd);
+    if (hasBreak) {
+      const bs = parseClock(day.breakStart);
+      const be = parseClock(day.breakEnd);
+      if (bs === null || be === null) return `${name}: isi awal dan akhir istirahat (JJ:MM), atau kosongkan keduanya.`;
+      if (!(open < bs && bs < be && be < close)) return `${name}: istirahat harus di antara jam buka dan jam tutup.`;
+    }
+  }
+  if (weeklyOfficeMinutes(hours) === 0) return "Setidaknya satu hari harus memiliki jam kerja.";
+  return null;
+}
+
 export interface TComputeDueAtOptions {
   /** Local dates ("yyyy-MM-dd") that are not working days. */
   holidays?: readonly string[];
+  /** The agency's office hours; DEFAULT_OFFICE_HOURS when absent. */
+  officeHours?: TOfficeHours;
 }
+
+function calendar(timeZone: TWorkingTimeZone, options: TComputeDueAtOptions) {
+  const hours = options.officeHours && officeHoursProblem(options.officeHours) === null ? options.officeHours : DEFAULT_OFFICE_HOURS;
+  const holidays = new Set(options.holidays ?? []);
+  const iana = WORKING_TIME_ZONES[timeZone].iana;
+  const dayOf = (d: TZDate) => hours[getISODay(d) - 1] ?? null;
+  const isWorkingDay = (d: TZDate) => officeIntervals(dayOf(d)).length > 0 && !holidays.has(format(d, "yyyy-MM-dd"));
+  return { iana, dayOf, isWorkingDay };
+}
+
+/** At most this many calendar days are searched (a year with no office hours at all is a misconfiguration). */
+const SEARCH_DAYS = 3 * 366;
 
 export function computeDueAt(
   startUtc: Date,
@@ -55,27 +139,72 @@ export function computeDueAt(
 ): Date {
   if (Number.isNaN(startUtc.getTime())) throw new RangeError("Invalid start date");
   if (!Number.isFinite(amount) || amount < 0) throw new RangeError(`Invalid time standard amount: ${amount}`);
+  const { iana, dayOf, isWorkingDay } = calendar(timeZone, options);
 
-  if (unit === "MENIT") return new Date(startUtc.getTime() + amount * MINUTE_MS);
-  if (unit === "JAM") return new Date(startUtc.getTime() + amount * HOUR_MS);
+  if (unit === "MENIT" || unit === "JAM") {
+    if (amount === 0) return new Date(startUtc.getTime());
+    let remaining = amount * (unit === "JAM" ? HOUR_MS : MINUTE_MS);
+    let cursor = new TZDate(startUtc.getTime(), iana);
+    for (let i = 0; i < SEARCH_DAYS; i++) {
+      const midnight = startOfDay(cursor).getTime();
+      if (isWorkingDay(cursor)) {
+        for (const [a, b] of officeIntervals(dayOf(cursor))) {
+          const from = Math.max(midnight + a * MINUTE_MS, cursor.getTime());
+          const to = midnight + b * MINUTE_MS;
+          if (to <= from) continue;
+          if (remaining <= to - from) return new Date(from + remaining);
+          remaining -= to - from;
+        }
+      }
+      cursor = new TZDate(addDays(new TZDate(midnight, iana), 1).getTime(), iana);
+    }
+    throw new RangeError("No office hours within three years");
+  }
 
-  const holidays = new Set(options.holidays ?? []);
-  const isWorkingDay = (d: TZDate) => !isWeekend(d) && !holidays.has(format(d, "yyyy-MM-dd"));
-
-  let cursor = new TZDate(startUtc.getTime(), WORKING_TIME_ZONES[timeZone].iana);
+  let cursor = new TZDate(startUtc.getTime(), iana);
   if (!isWorkingDay(cursor)) {
-    // Step over the weekend/holidays, then start at office opening.
-    do cursor = addDays(cursor, 1);
-    while (!isWorkingDay(cursor));
-    cursor = set(cursor, { hours: OFFICE_START.hours, minutes: OFFICE_START.minutes, seconds: 0, milliseconds: 0 });
+    // Step over the weekend/holidays, then start at that day's opening.
+    let guard = 0;
+    do {
+      cursor = addDays(cursor, 1);
+      if (++guard > SEARCH_DAYS) throw new RangeError("No working day within three years");
+    } while (!isWorkingDay(cursor));
+    const [[open]] = officeIntervals(dayOf(cursor)) as [[number, number]];
+    cursor = new TZDate(startOfDay(cursor).getTime() + open * MINUTE_MS, iana);
   }
 
   let remaining = Math.ceil(amount);
+  let guard = 0;
   while (remaining > 0) {
     cursor = addDays(cursor, 1);
     if (isWorkingDay(cursor)) remaining -= 1;
+    if (++guard > SEARCH_DAYS) throw new RangeError("No working day within three years");
   }
   return new Date(cursor.getTime());
+}
+
+/**
+ * Office time between two instants (ms): only the minutes inside office hours
+ * of working days. For SLA figures in office time, like the standard.
+ */
+export function officeTimeBetween(fromUtc: Date, toUtc: Date, timeZone: TWorkingTimeZone, options: TComputeDueAtOptions = {}): number {
+  if (toUtc.getTime() <= fromUtc.getTime()) return 0;
+  const { iana, dayOf, isWorkingDay } = calendar(timeZone, options);
+  let total = 0;
+  let cursor = new TZDate(fromUtc.getTime(), iana);
+  const end = toUtc.getTime();
+  while (cursor.getTime() < end) {
+    const midnight = startOfDay(cursor).getTime();
+    if (isWorkingDay(cursor)) {
+      for (const [a, b] of officeIntervals(dayOf(cursor))) {
+        const from = Math.max(midnight + a * MINUTE_MS, cursor.getTime());
+        const to = Math.min(midnight + b * MINUTE_MS, end);
+        if (to > from) total += to - from;
+      }
+    }
+    cursor = new TZDate(addDays(new TZDate(midnight, iana), 1).getTime(), iana);
+  }
+  return total;
 }
 
 /**
@@ -108,4 +237,33 @@ export function formatDuration(ms: number, maxUnits = 2): string {
 export function isLate(dueAt: Date | null | undefined, completedAtOrNow: Date): boolean {
   if (!dueAt) return false;
   return completedAtOrNow.getTime() > dueAt.getTime();
+}
+
+export type TAlertKind = "DUE_SOON_50" | "DUE_SOON_75" | "LATE" | "ESCALATED" | "ESCALATED_HEAD";
+
+/**
+ * When the job queue acts on an open task (docs/decisions/015-job-queue.md):
+ * reminders when 50% and 75% of the standard has passed, the late flag and
+ * the escalation to the head of the owner's unit at the due time, and the
+ * escalation to the agency head at twice the standard. Fractions and the
+ * doubling are of the standard's office time (start to due), counted in
+ * office time again, so a reminder never fires at night. A task without
+ * office time between start and due (a "0" standard) gets no reminders.
+ */
+export function alertSchedule(
+  startUtc: Date,
+  dueUtc: Date,
+  timeZone: TWorkingTimeZone,
+  options: TComputeDueAtOptions = {},
+): { kind: TAlertKind; runAt: Date }[] {
+  const span = officeTimeBetween(startUtc, dueUtc, timeZone, options) / MINUTE_MS;
+  const after = (from: Date, minutes: number) => computeDueAt(from, minutes, "MENIT", timeZone, options);
+  const schedule: { kind: TAlertKind; runAt: Date }[] = [];
+  if (span > 0) {
+    schedule.push({ kind: "DUE_SOON_50", runAt: after(startUtc, span * 0.5) });
+    schedule.push({ kind: "DUE_SOON_75", runAt: after(startUtc, span * 0.75) });
+  }
+  schedule.push({ kind: "LATE", runAt: new Date(dueUtc.getTime()) }, { kind: "ESCALATED", runAt: new Date(dueUtc.getTime()) });
+  schedule.push({ kind: "ESCALATED_HEAD", runAt: span > 0 ? after(dueUtc, span) : new Date(dueUtc.getTime()) });
+  return schedule;
 }

@@ -85,6 +85,7 @@ export async function startEmbeddedDatabase({
   try {
     pglite = await PGlite.create({ dataDir });
     const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port, maxConnections });
+    keepExtendedQueriesTogether(server, pglite);
     await server.start();
     const conn = server.getServerConn();
     const db = pglite;
@@ -102,4 +103,85 @@ export async function startEmbeddedDatabase({
     await release();
     throw error;
   }
+}
+
+interface TQueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  resolve: (bytes: number) => void;
+  reject: (error: unknown) => void;
+  onData: (data: Uint8Array) => void;
+}
+
+interface TQueryQueue {
+  queue: TQueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  processQueue(): Promise<void>;
+  clearTransactionIfNeeded(handlerId: number): Promise<void>;
+}
+
+/** Frontend messages that end a unit of work: Sync, simple Query, Terminate. */
+const UNIT_END = new Set(["S", "Q", "X"].map((c) => c.charCodeAt(0)));
+
+/**
+ * pglite-socket (0.2.x) serves all connections from PGlite's one session
+ * through a queue of single protocol messages, keeping a connection's turn
+ * only while a transaction is open. The extended protocol (Parse, Bind,
+ * Describe, Execute … Sync) is outside that rule: with two connections
+ * sending at once (graphile-worker's pool beside the app's), one
+ * connection's Bind could follow another's Parse ("bind message supplies 2
+ * parameters, but prepared statement requires 1", SQLSTATE 08P01). This keeps
+ * a connection's turn from its first extended-protocol message up to its Sync
+ * as well, so every unit of work reaches PGlite whole. Same queue, same
+ * fields; only the choice of the next message changes.
+ */
+function keepExtendedQueriesTogether(server: PGLiteSocketServer, db: PGlite) {
+  const queue = (server as unknown as { queryQueue: TQueryQueue }).queryQueue;
+  if (!queue || !Array.isArray(queue.queue) || typeof queue.processQueue !== "function") {
+    throw new Error("pglite-socket changed: the embedded database's connection queue is not where lib/db/embedded.ts expects it");
+  }
+  /** The connection whose unit of work (an extended query before its Sync) is still open, if any. */
+  let open: number | null = null;
+  queue.processQueue = async function processQueue(this: TQueryQueue) {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const owner = open ?? (db.isInTransaction() ? this.lastHandlerId : null);
+        const index = owner === null ? 0 : this.queue.findIndex((m) => m.handlerId === owner);
+        if (index === -1) break; // the owner's next message will call processQueue again
+        const [item] = this.queue.splice(index, 1) as [TQueuedMessage];
+        let bytes = 0;
+        try {
+          await db.runExclusive(() =>
+            db.execProtocolRawStream(item.message, {
+              onRawData: (data: Uint8Array) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          open = null;
+          item.reject(error);
+          continue;
+        }
+        const type = item.message[0]!;
+        // A startup message starts with its length (first byte 0): a unit of its own.
+        open = type === 0 || UNIT_END.has(type) ? null : item.handlerId;
+        this.lastHandlerId = item.handlerId;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+  const clear = queue.clearTransactionIfNeeded.bind(queue);
+  queue.clearTransactionIfNeeded = async (handlerId: number) => {
+    // A connection that left in the middle of an extended query gives up its turn.
+    if (open === handlerId) open = null;
+    await clear(handlerId);
+    await queue.processQueue();
+  };
 }

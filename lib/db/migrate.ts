@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
+import { Logger, runMigrations as runJobQueueMigrations } from "graphile-worker";
 import pg from "pg";
 
 /**
@@ -93,5 +94,20 @@ export async function applyMigrations(
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
     await client.end();
   }
+  await installJobQueue(url);
   return applied;
+}
+
+/** Quiet except for errors: graphile-worker logs every migration step at info level. */
+const quietLogger = new Logger(() => (level, message) => {
+  if (level === "error") console.error(`[alur:jobs] ${message}`);
+});
+
+/**
+ * The job queue's own schema (graphile_worker, docs/decisions/015-job-queue.md),
+ * kept by graphile-worker's migrations (idempotent, safe with several starting
+ * instances). Outside "public", so the drift test does not see it.
+ */
+export async function installJobQueue(url: string) {
+  await runJobQueueMigrations({ connectionString: url, logger: quietLogger });
 }

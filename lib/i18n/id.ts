@@ -71,7 +71,15 @@ export const id = {
     empty: "Belum ada notifikasi.",
     markAllRead: "Tandai semua sudah dibaca",
     unread: (n: number) => `${n} belum dibaca`,
-    kinds: { NEW_TASK: "Tugas baru", RETURNED: "Dikembalikan", LATE: "Terlambat" },
+    kinds: {
+      NEW_TASK: "Tugas baru",
+      RETURNED: "Dikembalikan",
+      LATE: "Terlambat",
+      DUE_SOON_50: "Pengingat",
+      DUE_SOON_75: "Pengingat",
+      ESCALATED: "Eskalasi",
+      ESCALATED_HEAD: "Eskalasi",
+    },
   },
   members: {
     title: "Anggota instansi",

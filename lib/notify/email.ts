@@ -3,7 +3,7 @@
  * Notification table is the queue: a sender claims rows with one atomic
  * UPDATE … FOR UPDATE SKIP LOCKED, so any number of workers or instances
  * never mail the same notification twice, and a crashed sender's claim
- * expires. No "server-only" import: the worker (lib/cli/notify-worker.ts)
+ * expires. No "server-only" import: the worker (lib/cli/worker.ts)
  * runs outside Next.
  */
 import nodemailer from "nodemailer";

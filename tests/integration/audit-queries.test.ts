@@ -25,6 +25,7 @@ import {
 import { recordAudit } from "@/lib/audit/record";
 import { ZStartCycle, ZTaskAction, type TTaskAction } from "@/lib/cycle/schemas";
 import { actOnTask, startCycle, type CycleActor } from "@/lib/cycle/service";
+import { parseSlaParams, slaAnalytics } from "@/lib/audit/sla-queries";
 import { db } from "@/lib/db/client";
 import type { User } from "@/lib/generated/prisma/client";
 import { SEED_AGENCIES } from "@/lib/seed/agencies";
@@ -389,6 +390,22 @@ describe("slaSummary", () => {
     const other = await setupAgency();
     expect(await slaSummary(other.agency.id)).toEqual([]);
     expect(await slaSummary(other.agency.id, w.seriesId)).toEqual([]);
+
+    // The analytics: per step across quarters, in office time; the rework round apart.
+    const byStep = await slaAnalytics(w.agency.id, { by: "step" });
+    expect(byStep.quarters).toEqual(["2026-TW1", "2026-TW2"]);
+    const group = (n: number) => byStep.groups.find((g) => g.key === `${w.seriesId}:${n}`)!;
+    expect(group(1)).toMatchObject({ n: 2, medianMs: 15 * MINUTE, p90Ms: 25 * MINUTE, standardMs: 10 * MINUTE, lateShare: 0.5, returns: 0 });
+    expect(group(1).trend).toEqual({ "2026-TW1": 5 * MINUTE, "2026-TW2": 25 * MINUTE });
+    // Step 4 was sent back once in TW1: its second round is time lost to returns, not the owner's median.
+    expect(group(4)).toMatchObject({ n: 2, medianMs: 5 * MINUTE, returns: 1, returnMs: 5 * MINUTE });
+    // Filters: a period, a year without cycles, per person (the Kepala Dinas did step 1 both times).
+    expect((await slaAnalytics(w.agency.id, { by: "step", period: "TW2" })).quarters).toEqual(["2026-TW2"]);
+    expect((await slaAnalytics(w.agency.id, { by: "step", year: 2025 })).groups).toEqual([]);
+    const byPerson = await slaAnalytics(w.agency.id, { by: "person" });
+    expect(byPerson.groups.map((g) => g.label)).toContain(w.users.KADIS.name);
+    expect(await slaAnalytics(other.agency.id, { by: "unit" })).toEqual({ groups: [], quarters: [] });
+    expect(parseSlaParams(new URLSearchParams("by=orang&year=abc&period=TW9"))).toEqual({ by: "step", seriesId: undefined, year: undefined, period: undefined, unitId: undefined });
   });
 });
 

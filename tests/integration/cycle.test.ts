@@ -11,6 +11,8 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/authz/errors";
 import { ZCancelCycle, ZStartCycle, ZTaskAction, type TStartCycle, type TTaskAction } from "@/lib/cycle/schemas";
 import { actOnTask, cancelCycle, startCycle, type CycleActor } from "@/lib/cycle/service";
+import { ZAgencyHoliday, ZSetOfficeHours } from "@/lib/calendar/schemas";
+import { addAgencyHoliday, setOfficeHours } from "@/lib/calendar/service";
 import { isLate } from "@/lib/cycle/working-time";
 import { db } from "@/lib/db/client";
 import type { User } from "@/lib/generated/prisma/client";
@@ -270,7 +272,8 @@ describe("measurement cycle: the Sumatera Barat SOP from start to archive", () =
       ]);
     }
     const returnNote = notifications.find((n) => n.kind === "RETURNED")!;
-    expect(returnNote.title).toBe("Dikembalikan untuk perbaikan: langkah 4");
+    // Every notification names the cycle and its period.
+    expect(returnNote.title).toBe("Dikembalikan untuk perbaikan: langkah 4 (150/SOP-BMCKTR/2024 Pengukuran Kinerja · Triwulan I 2025)");
     expect(returnNote.body).toBe(RETURN_REASON);
     expect(notifications.find((n) => n.taskId === byKey.get("9.1")!.id)!.title).toMatch(/^Tugas baru: langkah 9\. Subbag Perencanaan mengunggah/);
     // The participant role (Bidang) and the administrator are not assignees: no notifications.
@@ -631,5 +634,36 @@ describe("measurement cycle: due times", () => {
     const done4 = await db.cycleTask.findUniqueOrThrow({ where: { id: step4.id } });
     expect(done4.completedAt).toEqual(wib("2025-01-14T09:00:00"));
     expect(isLate(done4.dueAt, done4.completedAt!)).toBe(false);
+  });
+
+  it("counts minutes in office hours and days in working days of the agency's calendar: national holidays, cuti bersama, its own holidays and office hours", async () => {
+    const w = await setupAgency();
+    // "10 menit" started Friday 16:25 WIB: 5 minutes before closing, 5 after Monday's opening.
+    const { id: cycleId } = await start(w, "TW1", w.as("KADIS", wib("2026-03-06T16:25:00")));
+    expect((await theOpenTask(cycleId)).dueAt).toEqual(wib("2026-03-09T07:35:00"));
+    await act(w, cycleId, { now: wib("2026-03-09T08:00:00") });
+    await act(w, cycleId, { now: wib("2026-03-09T09:00:00") });
+    // Step 4 ("2 Hari") opens Tuesday 17 March 2026, the working day before Nyepi and the Idul Fitri
+    // cuti bersama (18-24 March, shipped in the migration): due Thursday 26 March at the same time.
+    await act(w, cycleId, { now: wib("2026-03-17T10:00:00") });
+    const step4 = await theOpenTask(cycleId);
+    expect(step4.stepNumber).toBe(4);
+    expect(step4.dueAt).toEqual(wib("2026-03-26T10:00:00"));
+
+    // The agency adds its own holiday and changes its office hours: tasks opened from then on follow them.
+    const admin = { agencyId: w.agency.id, actor: actorOf(w.users.ADMIN, ["ADMIN"]), meta: null };
+    await addAgencyHoliday(ZAgencyHoliday.parse({ date: "2026-04-06", name: "Hari Jadi Kota" }), admin);
+    const days = Array.from({ length: 7 }, (_, i) => ({ open: i < 5, start: "08:00", end: "16:00", breakStart: "", breakEnd: "" }));
+    await setOfficeHours(ZSetOfficeHours.parse({ days }), admin);
+    const { id: next } = await start(w, "TW2", w.as("KADIS", wib("2026-04-02T15:55:00")));
+    // Thursday 15:55 + 10 menit: 5 minutes Thursday; Friday 3 April is Good Friday (national), Monday 6 April
+    // the agency's own holiday; Tuesday opens at 08:00 now.
+    expect((await theOpenTask(next)).dueAt).toEqual(wib("2026-04-07T08:05:00"));
+    // Another agency does not get that holiday.
+    const other = await setupAgency();
+    const { id: third } = await start(other, "TW2", other.as("KADIS", wib("2026-04-02T15:55:00")));
+    expect((await theOpenTask(third)).dueAt).toEqual(wib("2026-04-06T07:35:00"));
+    // Bad office hours are refused in Indonesian, nothing changed.
+    expect(() => ZSetOfficeHours.parse({ days: days.map((d) => ({ ...d, end: "07:00" })) })).toThrow("Senin: jam tutup harus setelah jam buka.");
   });
 });

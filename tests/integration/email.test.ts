@@ -278,7 +278,7 @@ describe("notification e-mail", () => {
     const mails = smtp.to(...everyone);
     expect(mails.map((m) => m.rcptTo)).toEqual([[w.users.SEKRETARIS.email]]);
     const mail = mails[0]!;
-    expect(mail.subject).toBe("Dikembalikan untuk perbaikan: langkah 4");
+    expect(mail.subject).toBe("Dikembalikan untuk perbaikan: langkah 4 (150/SOP-BMCKTR/2024 Pengukuran Kinerja · Triwulan I 2026)");
     expect(mail.text).toContain(`Alasan pengembalian:\n${reason}`);
     expect(mail.text).toContain(`${APP_URL}/a/${w.agency.slug}/cycles/${cycleId}`);
     expect(mail.html).toContain("Data &#60;b&#62;dukung&#60;/b&#62; &#38; lampiran &#34;TW I&#34; belum lengkap.<br>Mohon dilengkapi.");

@@ -14,7 +14,7 @@ import { ensureBuild } from "../support/server";
 import { clearResults, MUST_BE_ZERO, readResults, type ProofCounts, type ProofResult } from "./report";
 
 /** Every module that must report; a missing one fails the run. */
-const EXPECTED = ["registry", "tenant", "roles", "malformed", "uploads", "websec", "concurrency", "faults", "a11y"];
+const EXPECTED = ["registry", "tenant", "roles", "malformed", "uploads", "websec", "concurrency", "faults", "jobs", "a11y"];
 
 async function run(command: string, args: string[]): Promise<number> {
   const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, PROOF: "1" } });

@@ -86,7 +86,7 @@ describe("one door", () => {
     // (Vitest maps the guard to a stub) do not need it.
     const { scripts } = JSON.parse(await read("package.json")) as { scripts: Record<string, string> };
     const entries = Object.entries(scripts).filter(([, command]) => /^tsx /.test(command));
-    expect(entries.map(([name]) => name)).toEqual(expect.arrayContaining(["start", "db:seed", "audit:verify", "notify:worker", "bench:seed", "proof"]));
+    expect(entries.map(([name]) => name)).toEqual(expect.arrayContaining(["start", "db:seed", "audit:verify", "worker", "bench:seed", "proof"]));
     for (const [name, command] of entries) expect(command, `npm run ${name}`).toMatch(/^tsx --conditions=react-server /);
 
     const spawners = [...(await files("lib", /\.ts$/)), ...(await files("tests", /\.ts$/))];

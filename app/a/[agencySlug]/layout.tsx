@@ -2,7 +2,6 @@ import { AgencyShell } from "@/components/layout/agency-shell";
 import { Alert } from "@/components/ui/alert";
 import { AGENCY_MESSAGES } from "@/lib/agency/messages";
 import { requireAgencyShellContext } from "@/lib/authz/context";
-import { ensureLateNotifications } from "@/lib/cycle/late";
 import { countUnreadNotifications } from "@/lib/cycle/queries";
 import { t } from "@/lib/i18n";
 import { actingTitle } from "@/lib/role/acting";
@@ -18,7 +17,7 @@ export default async function AgencyLayout({
   // Members, and a platform administrator's oversight (the page decides what they may see, and records it).
   const ctx = await requireAgencyShellContext(agencySlug);
   const base = `/a/${ctx.agency.slug}`;
-  const administration = { href: `${base}/anggota`, label: t.nav.members, also: [`${base}/peran`, `${base}/unit`] };
+  const administration = { href: `${base}/anggota`, label: t.nav.members, also: [`${base}/peran`, `${base}/unit`, `${base}/jam-kerja`] };
   if (ctx.oversight) {
     return (
       <AgencyShell
@@ -33,7 +32,6 @@ export default async function AgencyLayout({
       </AgencyShell>
     );
   }
-  if (!ctx.readOnly) await ensureLateNotifications(ctx.user.id, ctx.agency.id, ctx.roles.map((r) => r.id));
   const unread = await countUnreadNotifications(ctx.user.id, ctx.agency.id);
   const nav = [
     { href: base, label: t.nav.dashboard },

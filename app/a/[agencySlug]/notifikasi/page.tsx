@@ -32,7 +32,10 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
             {items.map((n) => (
               <li key={n.id} className="py-3">
                 <div className="flex flex-wrap items-center gap-2">
-                  <Badge tone={n.kind === "RETURNED" ? "warning" : n.kind === "LATE" ? "danger" : "info"}>{t.notifications.kinds[n.kind]}</Badge>
+                  <Badge tone={n.kind === "RETURNED" || n.kind.startsWith("DUE_SOON") ? "warning" : n.kind === "LATE" || n.kind.startsWith("ESCALATED") ? "danger" : "info"}>
+                    {t.notifications.kinds[n.kind]}
+                  </Badge>
+                  {n.doneAt ? <span className="text-xs text-green-700">✓ tugas selesai</span> : null}
                   {!n.readAt ? <span className="text-xs font-semibold text-brand-700">● baru</span> : null}
                   <span className="text-xs text-slate-500">{formatDateTime(n.createdAt, ctx.agency.timeZone)}</span>
                 </div>

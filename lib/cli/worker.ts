@@ -1,0 +1,76 @@
+/**
+ * The background worker (graphile-worker, docs/decisions/015-job-queue.md):
+ * task reminders at 50% and 75% of the standard, the late flag, escalations,
+ * and notification e-mail. `npm start` runs it beside the server; run one or
+ * several beside any number of app instances: each job runs once.
+ *
+ * It never opens the embedded database's data folder (only one process may
+ * own it): it needs DATABASE_URL, which `npm start` gives the processes it
+ * starts. `npm run worker` runs it alone.
+ */
+import { Logger, run } from "graphile-worker";
+
+import { getDb } from "@/lib/db/client";
+import { installJobQueue } from "@/lib/db/migrate";
+import { taskList } from "@/lib/jobs/tasks";
+import { describeSmtp, EmailConfigError, readEmailConfig } from "@/lib/notify/config";
+
+function log(message: string) {
+  console.info(`[alur:worker] ${message}`);
+}
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error(
+    "[alur:worker] DATABASE_URL belum diatur. Worker tidak membuka basis data tertanam sendiri (folder datanya hanya boleh dibuka satu proses): " +
+      "jalankan lewat `npm start` (peluncur memulai worker ini dan memberinya alamat basis data), atau atur DATABASE_URL=postgresql://… ke basis data aplikasi. " +
+      "(DATABASE_URL is not set; the worker never opens the embedded data folder itself.)",
+  );
+  process.exit(1);
+}
+let email: ReturnType<typeof readEmailConfig>;
+try {
+  email = readEmailConfig();
+} catch (error) {
+  console.error(`[alur:worker] ${error instanceof EmailConfigError ? error.message : String(error)}`);
+  process.exit(1);
+}
+process.env.DATABASE_POOL_MAX ??= "2";
+
+const logger = new Logger(() => (level, message) => {
+  if (level === "error") console.error(`[alur:worker] ${message}`);
+  else if (level === "warning" || (level === "info" && process.env.ALUR_WORKER_VERBOSE)) console.info(`[alur:worker] ${message}`);
+});
+
+// Safe to call on every start (the launcher already did; a worker run alone may be first).
+await installJobQueue(url);
+const runner = await run({
+  connectionString: url,
+  concurrency: Number(process.env.ALUR_WORKER_CONCURRENCY ?? 2),
+  pollInterval: Number(process.env.ALUR_WORKER_POLL_MS ?? 2_000),
+  // Node's clock, not PostgreSQL's: the same clock the app uses for due times (and the test clock, tests/support/test-clock.mjs).
+  useNodeTime: true,
+  noHandleSignals: true,
+  // The embedded database (PGlite behind pglite-socket) serves every connection from one session:
+  // named prepared statements of two pool connections would collide ("already exists").
+  noPreparedStatements: process.env.ALUR_DB_EMBEDDED === "1",
+  logger,
+  taskList,
+  // A safety net for e-mail: a notification whose delivery job failed is picked up within a minute.
+  crontab: email ? "* * * * * deliver_emails ?max=1" : "",
+});
+log(email ? `berjalan; e-mail lewat ${describeSmtp(email)}.` : "berjalan; e-mail nonaktif (SMTP_URL belum diatur), notifikasi tetap tampil di aplikasi.");
+
+let stopping = false;
+async function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: berhenti setelah pekerjaan yang sedang berjalan.`);
+  await runner.stop();
+}
+process.on("SIGINT", (s) => void stop(s));
+process.on("SIGTERM", (s) => void stop(s));
+await runner.promise.catch((error: unknown) => console.error("[alur:worker] berhenti karena galat:", error instanceof Error ? error.message : error));
+await getDb().$disconnect();
+log("berhenti.");
+process.exit(0);
