@@ -58,4 +58,4 @@ INSERT INTO "Holiday" ("id", "date", "name", "kind", "source") VALUES
   ('cb-2026-03-24', DATE '2026-03-24', 'Cuti bersama Idul Fitri 1447 Hijriah', 'CUTI_BERSAMA', 'SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497 Tahun 2025, No. 2 Tahun 2025, No. 5 Tahun 2025'),
   ('cb-2026-05-15', DATE '2026-05-15', 'Cuti bersama Kenaikan Yesus Kristus', 'CUTI_BERSAMA', 'SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497 Tahun 2025, No. 2 Tahun 2025, No. 5 Tahun 2025'),
   ('cb-2026-05-28', DATE '2026-05-28', 'Cuti bersama Idul Adha 1447 Hijriah', 'CUTI_BERSAMA', 'SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497 Tahun 2025, No. 2 Tahun 2025, No. 5 Tahun 2025'),
-  ('cb-2026-12-24', DATE '2026-12-24', 'Cuti bersama Kelahiran Yesus Kristus', 'CUTI_BERSAMA', 'SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497 Tahun 2025, No. 2 Tahun 2025, No. 5 Tahun 2025'),
+  ('cb-2026-12-24', DATE '2026-12-24', 'Cuti bersama Kelahiran Yesus Kristus', 'CUTI_BERSAMA', 'SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497 Tahun 2025, No. 2 Tahun 2025, No. 5 Tahun 2025');
