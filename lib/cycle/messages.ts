@@ -6,6 +6,20 @@ export const CYCLE_MESSAGES = {
   duplicate: (period: string, year: number) => `Siklus ${period} ${year} untuk SOP ini sudah ada.`,
   cannotStart: (role: string) => `Siklus hanya dapat dimulai oleh ${role} (pelaksana langkah 1) atau administrator instansi.`,
   notYourTask: (role: string) => `Tugas ini milik peran ${role}. Anda tidak memegang peran tersebut.`,
+  notYourUnitTask: (role: string, unit: string) => `Tugas ini milik ${role} ${unit}. Anda tidak memegang peran tersebut di unit itu.`,
+  noUnitsForStep: (step: number) => `Siklus belum dapat dimulai: langkah ${step} dikerjakan setiap unit, tetapi tidak ada unit aktif yang dituju.`,
+  unitWithoutHolder: (step: number, units: string[], role: string) =>
+    `Siklus belum dapat dimulai: ${units.join(", ")} belum memiliki anggota aktif dengan peran ${role} untuk langkah ${step}. Tetapkan pemegang peran itu di unitnya terlebih dahulu.`,
+  invitationFirst: "Kirim undangan rapat kepada peserta terlebih dahulu (tanggal, jam, tempat, agenda).",
+  attendanceIncomplete: (names: string[]) => `Tandai kehadiran semua peserta: ${names.join(", ")} belum ditandai.`,
+  attendanceStranger: "Daftar hadir hanya memuat peserta langkah ini.",
+  representedByRequired: (names: string[]) => `Tulis siapa yang mewakili ${names.join(", ")}.`,
+  notExecutor: (role: string) => `Hanya pelaksana langkah ini (${role}) yang dapat mengirim undangan rapat.`,
+  notJointMeeting: "Undangan hanya untuk langkah rapat yang dikerjakan bersama peserta.",
+  taskClosed: "Tugas ini sudah ditutup.",
+  notifyInvitation: (step: number, kegiatan: string) => `Undangan rapat: langkah ${step}. ${kegiatan}`,
+  notifyParticipant: (step: number, kegiatan: string) => `Anda ikut serta: langkah ${step}. ${kegiatan}`,
+  invitationBody: (when: string, place: string, agenda: string) => `Waktu: ${when}\nTempat: ${place}\nAgenda: ${agenda}`,
   makerChecker: "Anda ikut mengerjakan langkah yang sedang diperiksa, sehingga tidak dapat memberi keputusan atas pekerjaan sendiri.",
   outputRequired: (output: string) =>
     `Output langkah ini wajib diisi: ${output

@@ -71,7 +71,7 @@ export const id = {
     empty: "Belum ada notifikasi.",
     markAllRead: "Tandai semua sudah dibaca",
     unread: (n: number) => `${n} belum dibaca`,
-    kinds: { NEW_TASK: "Tugas baru", RETURNED: "Dikembalikan", LATE: "Terlambat" },
+    kinds: { NEW_TASK: "Tugas baru", RETURNED: "Dikembalikan", LATE: "Terlambat", PARTICIPANT: "Ikut serta", INVITATION: "Undangan rapat" },
   },
   members: {
     title: "Anggota instansi",
