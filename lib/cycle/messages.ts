@@ -17,6 +17,7 @@ export const CYCLE_MESSAGES = {
   notExecutor: (role: string) => `Hanya pelaksana langkah ini (${role}) yang dapat mengirim undangan rapat.`,
   notJointMeeting: "Undangan hanya untuk langkah rapat yang dikerjakan bersama peserta.",
   taskClosed: "Tugas ini sudah ditutup.",
+  unitInputSent: "Realisasi unit ini sudah dikirim seluruhnya (selesai otomatis).",
   notifyInvitation: (step: number, kegiatan: string) => `Undangan rapat: langkah ${step}. ${kegiatan}`,
   notifyParticipant: (step: number, kegiatan: string) => `Anda ikut serta: langkah ${step}. ${kegiatan}`,
   invitationBody: (when: string, place: string, agenda: string) => `Waktu: ${when}\nTempat: ${place}\nAgenda: ${agenda}`,

@@ -64,6 +64,8 @@ export interface TRuleStep {
   assignment?: TStepAssignment;
   /** EVERY_UNIT: the units of the cycle's plan (ids), each getting a sub-task. */
   units?: readonly string[] | null;
+  /** JOINT: the participant roles (they see the task; a meeting invites them). */
+  participantRoleIds?: readonly string[];
 }
 
 export const STEP_ASSIGNMENTS = ["SINGLE", "EVERY_UNIT", "JOINT"] as const;

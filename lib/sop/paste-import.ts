@@ -568,6 +568,9 @@ export function parseProcedureTable(text: string, agencyRoles: readonly TPasteRo
         keterangan,
         yesStepNumber: null,
         noStepNumber: null,
+        assignment: "SINGLE",
+        unitKind: null,
+        unitNames: [],
       },
     });
   }
