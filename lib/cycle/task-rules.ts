@@ -467,7 +467,7 @@ export function checkWork(requires: TWorkRequirements, work: TTaskWork): TRuleRe
   const message =
     fieldErrors.archiveNote && requires.archiveGate
       ? archiveRefusalMessage(requires.archiveGate)
-      : requires.summary && !fieldErrors.checklist && !fieldErrors.comment
+      : requires.summary && !fieldErrors.checklist && !fieldErrors.comment && !fieldErrors.attendance
         ? requires.summary
         : first;
   return refuse("INVALID", message, fieldErrors);
