@@ -27,6 +27,7 @@ import {
   type TRuleMember,
   type TRuleState,
 } from "./task-rules";
+import { readUnitPlan, type TUnitPlan } from "./unit-plan";
 import { computeDueAt, WORKING_TIME_ZONES } from "./working-time";
 import { planTransition, WORKFLOW_MESSAGES, type TCycleStatus, type TTaskStatus, type TWorkflowChange, type TWorkflowState } from "./workflow";
 import type { z } from "zod";
@@ -77,12 +78,6 @@ const STEP_SELECT = {
 
 type StepRow = Prisma.SopStepGetPayload<{ select: typeof STEP_SELECT }>;
 
-/** The units of each every-unit step, fixed when the cycle starts (MeasurementCycle.unitPlan). */
-export type TUnitPlan = Record<string, { id: string; name: string }[]>;
-
-export function readUnitPlan(json: unknown): TUnitPlan {
-  return json && typeof json === "object" && !Array.isArray(json) ? (json as TUnitPlan) : {};
-}
 
 function workflowSteps(steps: StepRow[], plan: TUnitPlan): TWorkflowState["steps"] {
   return steps.map((s) => ({
