@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+
+import { inferAssignment } from "@/lib/sop/paste-import";
+
+describe("assignment mode from the activity text", () => {
+  it("reads 'setiap Bidang' as every unit of that kind", () => {
+    expect(inferAssignment("Setiap Bidang mengisi realisasi kinerja triwulan", "INPUT", false)).toEqual({ assignment: "EVERY_UNIT", unitKind: "BIDANG" });
+    expect(inferAssignment("Masing-masing Seksi menyusun laporan", "DRAFT", false)).toEqual({ assignment: "EVERY_UNIT", unitKind: "SEKSI" });
+  });
+
+  it("reads a meeting 'bersama …' or with participants as joint", () => {
+    expect(inferAssignment("Rapat Tim bersama Sekretaris", "MEETING", true)).toEqual({ assignment: "JOINT", unitKind: null });
+    expect(inferAssignment("Rapat Dinas membahas capaian dengan seluruh Bidang", "MEETING", true)).toEqual({ assignment: "JOINT", unitKind: null });
+  });
+
+  it("keeps decisions and plain steps with one executor", () => {
+    expect(inferAssignment("Memeriksa laporan setiap Bidang; jika tidak lengkap dikembalikan", "REVIEW", false)).toEqual({ assignment: "SINGLE", unitKind: null });
+    expect(inferAssignment("Menyusun laporan kinerja", "DRAFT", false)).toEqual({ assignment: "SINGLE", unitKind: null });
+  });
+});
