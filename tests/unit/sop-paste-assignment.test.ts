@@ -18,3 +18,15 @@ describe("assignment mode from the activity text", () => {
     expect(inferAssignment("Menyusun laporan kinerja", "DRAFT", false)).toEqual({ assignment: "SINGLE", unitKind: null });
   });
 });
+
+describe("the printed and exported note of the assignment", () => {
+  it("names every unit of the kind, the chosen units, or the joint work", async () => {
+    const { assignmentNote } = await import("@/lib/sop/assignment");
+    expect(assignmentNote({ assignment: "EVERY_UNIT", unitKind: "BIDANG", unitNames: [] })).toBe("Dikerjakan oleh setiap Bidang");
+    expect(assignmentNote({ assignment: "EVERY_UNIT", unitKind: null, unitNames: ["Bidang Irigasi", "UPTD Alat Berat"] })).toBe(
+      "Dikerjakan oleh setiap unit: Bidang Irigasi, UPTD Alat Berat",
+    );
+    expect(assignmentNote({ assignment: "JOINT", unitKind: null, unitNames: [] })).toBe("Dikerjakan bersama seluruh peserta");
+    expect(assignmentNote({ assignment: "SINGLE", unitKind: null, unitNames: [] })).toBe("");
+  });
+});
