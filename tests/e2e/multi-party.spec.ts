@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
-import { MP } from "./fixtures/multi-party-agency";
+import { MP } from "./fixtures/multi-party-data";
 import { signIn } from "./helpers";
 
 const AGENCY = `/a/${MP.slug}`;
