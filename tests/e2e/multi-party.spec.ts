@@ -150,11 +150,11 @@ test("three Kabid of three Bidang through an every-unit step and a joint meeting
   await sek.getByLabel("Notulen rapat").fill("Rapat evaluasi Triwulan I membahas laporan tiga Bidang.");
   await sek.getByLabel("Keputusan rapat").fill("Bidang Air Baku melengkapi data debit bulanan.");
   const attendance = sek.getByTestId("attendance");
-  await attendance.getByRole("radiogroup", { name: IRIGASI.name }).getByLabel("Hadir").check();
-  await attendance.getByRole("radiogroup", { name: AIR_BAKU.name }).getByLabel("Diwakili").check();
+  await attendance.getByRole("radiogroup", { name: IRIGASI.name }).getByLabel("Hadir", { exact: true }).check();
+  await attendance.getByRole("radiogroup", { name: AIR_BAKU.name }).getByLabel("Diwakili", { exact: true }).check();
   await sek.getByRole("button", { name: "Selesaikan langkah" }).click();
   await expect(attendance.getByRole("alert")).toContainText(`${SUNGAI.name} belum ditandai`);
-  await attendance.getByRole("radiogroup", { name: SUNGAI.name }).getByLabel("Tidak hadir").check();
+  await attendance.getByRole("radiogroup", { name: SUNGAI.name }).getByLabel("Tidak hadir", { exact: true }).check();
   await sek.getByRole("button", { name: "Selesaikan langkah" }).click();
   await expect(attendance.getByRole("alert")).toContainText(`Tulis siapa yang mewakili ${AIR_BAKU.name}`);
   await sek.getByLabel(`Diwakili oleh (untuk ${AIR_BAKU.name})`).fill("Kasi Air Baku");
