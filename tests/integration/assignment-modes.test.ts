@@ -16,7 +16,8 @@ import { db } from "@/lib/db/client";
 import type { User } from "@/lib/generated/prisma/client";
 import { ZAgreementInput, ZRealizationSave } from "@/lib/performance/schemas";
 import { saveAgreement, saveRealization } from "@/lib/performance/service";
-import { activateSop, createSop } from "@/lib/sop/service";
+import { toSopInput } from "@/lib/sop/mapping";
+import { activateSop, createSop, SOP_FULL_INCLUDE } from "@/lib/sop/service";
 import type { TSopInputDraft, TSopStepDraft } from "@/lib/sop/schemas";
 
 import { actorOf, addMembership, createAgency, createUser, cycleActorOf } from "./factories";
@@ -266,5 +267,25 @@ describe("every-unit data step (INPUT)", () => {
 
     await submit(1);
     expect((await openTasks(cycleId)).map((t) => [t.stepNumber, t.unitId])).toEqual([[3, null]]);
+  });
+});
+
+describe("an SOP's assignment modes are saved and exchanged", () => {
+  it("keeps every-unit (by kind or by chosen units) and joint steps, and refuses a unit the agency lacks", async () => {
+    const w = await world();
+    const ctx = { agencyId: w.agency.id, actor: actorOf(w.admin, ["ADMIN"]), meta: null };
+    const input = sopInput({ unitKind: null, unitNames: [BIDANG[2]!, BIDANG[0]!] });
+    const { id } = await createSop(input, ctx);
+    const saved = await db.sop.findUniqueOrThrow({ where: { id }, include: SOP_FULL_INCLUDE });
+    const steps = toSopInput(saved).steps;
+    expect(steps.map((s) => [s.number, s.assignment, s.unitKind, s.unitNames])).toEqual([
+      [1, "SINGLE", null, []],
+      [2, "EVERY_UNIT", null, [BIDANG[0], BIDANG[2]].sort()],
+      [3, "SINGLE", null, []],
+      [4, "JOINT", null, []],
+      [5, "SINGLE", null, []],
+    ]);
+    const message = await refusal(createSop(sopInput({ unitKind: null, unitNames: ["Bidang Tidak Ada"] }), ctx));
+    expect(message).toContain('Unit "Bidang Tidak Ada" tidak ada di instansi ini');
   });
 });
