@@ -279,6 +279,8 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
   });
 
   const marks = useWatch({ control, name: "attendance" });
+  // The list's own message: on the field (from the server) or on its root (the resolver puts an array's error there).
+  const attendanceError = errors.attendance?.message ?? errors.attendance?.root?.message;
 
   async function onSubmit(values: TWork) {
     const input: TTaskAction = {
@@ -376,7 +378,7 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
             <Textarea rows={5} {...aria("outputText", true)} {...register("outputText")} />
           </Field>
           {requires.attendance ? (
-            <fieldset className="space-y-2" data-testid="attendance" aria-describedby={errors.attendance ? "task-attendance-error" : undefined}>
+            <fieldset className="space-y-2" data-testid="attendance" aria-describedby={attendanceError ? "task-attendance-error" : undefined}>
               <legend className="text-sm font-medium text-slate-800">{M.ui.attendanceTitle}</legend>
               {requires.attendance.map((person, i) => (
                 <div key={person.userId} className="space-y-2 rounded-md border border-slate-200 px-3 py-2" data-testid="attendance-row">
@@ -396,9 +398,9 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
                   ) : null}
                 </div>
               ))}
-              {errors.attendance?.message ? (
+              {attendanceError ? (
                 <p id="task-attendance-error" role="alert" className="text-sm text-red-700">
-                  {errors.attendance.message}
+                  {attendanceError}
                 </p>
               ) : null}
             </fieldset>
