@@ -8,10 +8,12 @@ import type { AgencyContext } from "@/lib/authz/context";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import type { TCyclePage } from "@/lib/cycle/queries";
 import { reviewedStepRange } from "@/lib/cycle/task-rules";
+import { readUnitPlan, type TUnitPlan } from "@/lib/cycle/unit-plan";
+import { unitProgress } from "@/lib/cycle/workflow";
 import { formatDuration, isLate } from "@/lib/cycle/working-time";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
-import { STEP_KIND_LABELS, TIME_UNIT_LABELS, isDecisionKind } from "@/lib/sop/schemas";
+import { STEP_KIND_LABELS, STEP_UNIT_KIND_LABELS, TIME_UNIT_LABELS, isDecisionKind } from "@/lib/sop/schemas";
 import { readActingRecord, withCapacity } from "@/lib/role/acting";
 import { formatNip } from "@/lib/validation/nip";
 
@@ -39,6 +41,16 @@ const standardOf = (s: TStep) => `${formatNumber(s.waktuJumlah)} ${TIME_UNIT_LAB
 const who = (t: TTask) => (t.completedBy ? withCapacity(`${t.completedBy.name} (NIP ${formatNip(t.completedBy.nip)})`, readActingRecord(t.data)) : null);
 
 /** The decision task that re-opened `task` for revision: closed in the same transaction that opened it. */
+/** An every-unit step's progress: the units done, of how many, and those still missing, by name. */
+function openStep0(openTask: TTask | undefined, stepByNumber: Map<number, TStep>, plan: TUnitPlan, tasks: TTask[]) {
+  const step = openTask ? stepByNumber.get(openTask.stepNumber) : undefined;
+  const units = step ? plan[step.number] : undefined;
+  if (!step || !units) return null;
+  const { done, missing } = unitProgress({ number: step.number, kind: "PROCESS", units: units.map((u) => u.id) }, tasks);
+  const name = (id: string) => units.find((u) => u.id === id)?.name ?? "";
+  return { done: done.length, total: units.length, missing: missing.map(name), kind: step.unitKind ? STEP_UNIT_KIND_LABELS[step.unitKind] : "unit" };
+}
+
 function returnerOf(task: TTask, tasks: TTask[]): TTask | undefined {
   if (!task.returnReason) return undefined;
   const returns = tasks.filter((t) => t.outcome === "RETURNED" && t.completedAt && t.completedAt.getTime() <= task.startedAt.getTime());
@@ -59,7 +71,11 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
   const steps = cycle.sop.steps;
   const tasks = cycle.tasks;
   const stepByNumber = new Map(steps.map((s) => [s.number, s]));
-  const openTask = cycle.status === "ACTIVE" ? tasks.find((t) => t.status === "ACTIVE" || t.status === "RETURNED") : undefined;
+  const opens = cycle.status === "ACTIVE" ? tasks.filter((t) => t.status === "ACTIVE" || t.status === "RETURNED") : [];
+  // Several sub-tasks of an every-unit step may be open: the member's is the one the rules chose.
+  const openTask = opens.find((t) => t.id === options?.taskId) ?? opens[0];
+  const unitPlan = readUnitPlan(cycle.unitPlan);
+  const progress = openStep0(openTask, stepByNumber, unitPlan, tasks);
   const openStep = openTask ? stepByNumber.get(openTask.stepNumber) : undefined;
   const latest = new Map<number, TTask>();
   for (const t of tasks) if ((latest.get(t.stepNumber)?.round ?? 0) < t.round) latest.set(t.stepNumber, t);
@@ -104,7 +120,7 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
       stepNumber: t.stepNumber,
       round: t.round,
       kegiatan: step?.kegiatan ?? "",
-      roleName: t.assignedRoleName,
+      roleName: t.unitName ? `${t.assignedRoleName} · ${t.unitName}` : t.assignedRoleName,
       status: t.status,
       outcome: t.outcome,
       completedBy: who(t),
@@ -119,6 +135,10 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
       comment: t.outcome === "RETURNED" ? null : t.comment,
       outputText: t.outputText,
       ...data,
+      // A joint meeting's attendance, ticked from the member list.
+      ...(t.attendance.length
+        ? { attendees: t.attendance.map((a) => M.ui.attendanceLine(`${a.name} (${a.roleName})`, M.ui.attendanceStatus[a.status], a.representedBy)) }
+        : {}),
     };
   });
 
@@ -162,7 +182,19 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
         timeNote: late ? M.ui.lateBy(formatDuration(remaining)) : M.ui.remaining(formatDuration(remaining)),
         returnReason: openTask.returnReason,
         returnedBy: describeReturner(returnerOf(openTask, tasks)),
+        unitName: openTask.unitName,
       },
+      // A decision returning to an every-unit step may return one unit's work.
+      returnUnits: decision && openStep.noStepNumber ? (unitPlan[openStep.noStepNumber] ?? null) : null,
+      meeting:
+        openStep.kind === "MEETING" && openStep.assignment === "JOINT"
+          ? {
+              invited: openTask.invitedAt !== null,
+              when: openTask.meetingAt ? formatDateTime(openTask.meetingAt, tz) : null,
+              place: openTask.meetingPlace,
+              agenda: openTask.meetingAgenda,
+            }
+          : null,
       step: { kind: openStep.kind, kegiatan: openStep.kegiatan, output: openStep.output },
       previous: prev
         ? { outputText: prev.outputText ?? "", attendees: prevData!.attendees.join("\n"), decisions: prevData!.decisions ?? "", reference: prevData!.reference ?? "" }
@@ -210,6 +242,12 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
           stepKind={panel ? recap.step?.kind : undefined}
           kegiatan={recap.step?.kegiatan}
         />
+      ) : null}
+      {progress ? (
+        <Alert tone="info" className="space-y-1" data-testid="unit-progress">
+          <p className="font-semibold">{M.ui.unitProgress(progress.done, progress.total, progress.kind)}</p>
+          <p>{progress.missing.length ? M.ui.unitMissing(progress.missing.join(", ")) : M.ui.unitAllDone}</p>
+        </Alert>
       ) : null}
       {panel ? (
         <Card className="border-brand-600 ring-1 ring-brand-600">

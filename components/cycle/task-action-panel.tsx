@@ -5,7 +5,7 @@ import { AlertTriangle, Archive, Check, Clock, Info, RotateCcw, Send, Undo2 } fr
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 
@@ -17,13 +17,19 @@ import { taskAction } from "@/lib/cycle/actions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import type { TTaskAction } from "@/lib/cycle/schemas";
 import { t } from "@/lib/i18n";
-import { checkWork, type TArchiveGate, type TRuleRefusal, type TTaskOffer, type TTaskOptions, type TTaskWork, type TWorkRequirements } from "@/lib/cycle/task-rules";
+import {
+  ATTENDANCE_STATUSES,
+  type TAttendanceMark,
+  type TAttendanceStatus,
+  checkWork,
+  type TArchiveGate, type TRuleRefusal, type TTaskOffer, type TTaskOptions, type TTaskWork, type TWorkRequirements } from "@/lib/cycle/task-rules";
 import type { TTaskEventType } from "@/lib/cycle/workflow";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { isDecisionKind, STEP_KIND_LABELS, type TStepKind } from "@/lib/sop/schemas";
 import { cn } from "@/lib/utils";
 
 import { ArchiveGateNotice } from "./archive-gate";
+import { MeetingInvitationForm } from "./meeting-invitation-form";
 import { Textarea } from "./textarea";
 
 export interface ReviewedWork {
@@ -51,8 +57,14 @@ export interface TaskActionPanelProps {
     timeNote: string;
     returnReason: string | null;
     returnedBy: string | null;
+    /** An every-unit step's sub-task: its unit. */
+    unitName: string | null;
   };
   step: { kind: TStepKind; kegiatan: string; output: string };
+  /** A decision returning to an every-unit step: its units, one of which may be returned alone. */
+  returnUnits: { id: string; name: string }[] | null;
+  /** A joint meeting step: its invitation (sent or not). */
+  meeting: { invited: boolean; when: string | null; place: string | null; agenda: string | null } | null;
   /** The previous round of this step, to start a revision from. */
   previous: { outputText: string; attendees: string; decisions: string; reference: string } | null;
   /** Decision steps: the work under review (from the return target up) and the steps before it. */
@@ -127,6 +139,11 @@ export function TaskActionPanel(props: TaskActionPanelProps) {
           {STEP_KIND_LABELS[step.kind]} · {M.ui.stepRound(task.stepNumber, task.round)} · {task.roleName}
         </p>
         <p className="font-medium text-slate-900">{step.kegiatan}</p>
+        {task.unitName ? (
+          <p className="text-sm font-medium text-brand-800" data-testid="task-unit">
+            {M.ui.unitOf(task.unitName)}
+          </p>
+        ) : null}
         <p className={cn("flex flex-wrap items-center gap-x-2 text-sm", late ? "font-semibold text-red-800" : "text-slate-700")}>
           {late ? <AlertTriangle aria-hidden className="size-4" /> : <Clock aria-hidden className="size-4" />}
           <span>{M.ui.dueLine(task.dueAt)}</span>
@@ -143,6 +160,7 @@ export function TaskActionPanel(props: TaskActionPanelProps) {
         </div>
       ) : null}
       {archive ? <ArchiveGateNotice gate={archive.gate} canOverride={archive.canOverride} /> : null}
+      {props.meeting ? <MeetingInvitationForm agencySlug={props.agencySlug} cycleId={props.cycleId} taskId={task.id} meeting={props.meeting} /> : null}
       {isDecisionKind(step.kind) ? <DecisionForm {...props} /> : <WorkForm {...props} />}
     </div>
   );
@@ -152,14 +170,28 @@ export function TaskActionPanel(props: TaskActionPanelProps) {
 // Process steps: DISPOSITION, DRAFT, INPUT, MEETING, UPLOAD, ARCHIVE
 // ---------------------------------------------------------------------------
 
-const WORK_FIELDS = ["outputText", "reference", "checklist", "attendees", "decisions", "comment", "archiveNote"] as const;
+const WORK_FIELDS = ["outputText", "reference", "checklist", "attendees", "attendance", "decisions", "comment", "archiveNote"] as const;
+
+type TMarkValue = { userId: string; status: "" | TAttendanceStatus; representedBy: string };
+/** The ticked marks of the attendance list (unticked ones are left out: the rules name them). */
+const marksOf = (marks: TMarkValue[]): (TAttendanceMark & { representedBy?: string })[] =>
+  marks.flatMap((m) => (m.status ? [{ userId: m.userId, status: m.status, ...(m.representedBy.trim() ? { representedBy: m.representedBy.trim() } : {}) }] : []));
 
 /** The form's values as the server receives them (lib/cycle/schemas.ts ZTaskWork). */
-function workOf(values: { outputText: string; checklist: string[]; attendees: string; decisions: string; comment: string; archiveNote: string }): TTaskWork {
+function workOf(values: {
+  outputText: string;
+  checklist: string[];
+  attendees: string;
+  attendance: TMarkValue[];
+  decisions: string;
+  comment: string;
+  archiveNote: string;
+}): TTaskWork {
   return {
     outputText: values.outputText,
     checklist: values.checklist,
     attendees: lines(values.attendees),
+    attendance: marksOf(values.attendance),
     decisions: values.decisions,
     comment: values.comment,
     archiveNote: values.archiveNote,
@@ -174,6 +206,7 @@ function workSchema(requires: TWorkRequirements) {
       reference: text(500),
       checklist: z.array(z.string()),
       attendees: z.string(),
+      attendance: z.array(z.object({ userId: z.string(), status: z.enum(["", ...ATTENDANCE_STATUSES]), representedBy: text(200) })),
       decisions: text(10_000),
       comment: text(5_000),
       archiveNote: text(2_000),
@@ -238,11 +271,16 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
       reference: previous?.reference ?? "",
       checklist: [],
       attendees: previous?.attendees ?? "",
+      attendance: (requires.attendance ?? []).map((p) => ({ userId: p.userId, status: "" as const, representedBy: "" })),
       decisions: previous?.decisions ?? "",
       comment: "",
       archiveNote: "",
     },
   });
+
+  const marks = useWatch({ control, name: "attendance" });
+  // The list's own message: on the field (from the server) or on its root (the resolver puts an array's error there).
+  const attendanceError = errors.attendance?.message ?? errors.attendance?.root?.message;
 
   async function onSubmit(values: TWork) {
     const input: TTaskAction = {
@@ -253,7 +291,8 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
       comment: values.comment || undefined,
       reference: values.reference || undefined,
       checklist: checklistItems.length ? values.checklist : undefined,
-      attendees: kind === "MEETING" ? lines(values.attendees) : undefined,
+      attendees: kind === "MEETING" && !requires.attendance ? lines(values.attendees) : undefined,
+      attendance: requires.attendance ? marksOf(values.attendance) : undefined,
       decisions: kind === "MEETING" ? values.decisions : undefined,
       archiveNote: requires.archiveNote ? values.archiveNote : undefined,
     };
@@ -338,9 +377,38 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
           <Field id={id("outputText")} label={M.ui.fieldNotes} hint={M.ui.sopOutput(step.output)} error={errors.outputText?.message}>
             <Textarea rows={5} {...aria("outputText", true)} {...register("outputText")} />
           </Field>
-          <Field id={id("attendees")} label={M.ui.fieldAttendees} error={errors.attendees?.message}>
-            <Textarea rows={4} {...aria("attendees")} {...register("attendees")} />
-          </Field>
+          {requires.attendance ? (
+            <fieldset className="space-y-2" data-testid="attendance" aria-describedby={attendanceError ? "task-attendance-error" : undefined}>
+              <legend className="text-sm font-medium text-slate-800">{M.ui.attendanceTitle}</legend>
+              {requires.attendance.map((person, i) => (
+                <div key={person.userId} className="space-y-2 rounded-md border border-slate-200 px-3 py-2" data-testid="attendance-row">
+                  <p className="text-sm font-medium text-slate-900">{person.name}</p>
+                  <div className="flex flex-wrap gap-x-4 gap-y-1" role="radiogroup" aria-label={person.name}>
+                    {ATTENDANCE_STATUSES.map((status) => (
+                      <label key={status} className="flex min-h-11 items-center gap-2 text-sm">
+                        <input type="radio" className="size-5" value={status} {...register(`attendance.${i}.status`)} />
+                        {M.ui.attendanceStatus[status]}
+                      </label>
+                    ))}
+                  </div>
+                  {marks?.[i]?.status === "REPRESENTED" ? (
+                    <Field id={`task-attendance-${i}-by`} label={M.ui.representedByLabel(person.name)}>
+                      <Input id={`task-attendance-${i}-by`} autoComplete="off" {...register(`attendance.${i}.representedBy`)} />
+                    </Field>
+                  ) : null}
+                </div>
+              ))}
+              {attendanceError ? (
+                <p id="task-attendance-error" role="alert" className="text-sm text-red-700">
+                  {attendanceError}
+                </p>
+              ) : null}
+            </fieldset>
+          ) : (
+            <Field id={id("attendees")} label={M.ui.fieldAttendees} error={errors.attendees?.message}>
+              <Textarea rows={4} {...aria("attendees")} {...register("attendees")} />
+            </Field>
+          )}
           <Field id={id("decisions")} label={M.ui.fieldDecisions} error={errors.decisions?.message}>
             <Textarea rows={3} {...aria("decisions")} {...register("decisions")} />
           </Field>
@@ -389,10 +457,10 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
 // Decision steps: REVIEW, APPROVAL ("Ya" / "Tidak")
 // ---------------------------------------------------------------------------
 
-const ZDecision = z.object({ comment: text(5_000), archiveNote: text(2_000) });
+const ZDecision = z.object({ comment: text(5_000), archiveNote: text(2_000), returnUnitId: z.string() });
 type TDecision = z.infer<typeof ZDecision>;
 
-function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, refusal }: TaskActionPanelProps) {
+function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, refusal, returnUnits }: TaskActionPanelProps) {
   const router = useRouter();
   const [sending, setSending] = useState<TTaskEventType | null>(null);
   const [refreshing, startRefresh] = useTransition();
@@ -402,7 +470,7 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, re
     setError,
     clearErrors,
     formState: { errors },
-  } = useForm<TDecision>({ resolver: zodResolver(ZDecision), defaultValues: { comment: "", archiveNote: "" } });
+  } = useForm<TDecision>({ resolver: zodResolver(ZDecision), defaultValues: { comment: "", archiveNote: "", returnUnitId: "" } });
 
   const offered = (event: "APPROVE" | "RETURN") => offers.find((o) => o.event === event);
   // The head deciding "Ya" on the step that archives a quarter over unverified values writes a note.
@@ -416,7 +484,10 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, re
       if (placeFieldErrors(missing, ["comment", "archiveNote"] as const, (f, message, focus) => setError(f, { message }, { shouldFocus: focus }))) return;
       setSending(event);
       const archiveNote = offer.requires.archiveNote ? values.archiveNote : undefined;
-      const result = await taskAction(agencySlug, { cycleId, taskId: task.id, event, comment: values.comment || undefined, archiveNote }).catch(() => null);
+      const returnUnitId = event === "RETURN" && values.returnUnitId ? values.returnUnitId : undefined;
+      const result = await taskAction(agencySlug, { cycleId, taskId: task.id, event, comment: values.comment || undefined, archiveNote, returnUnitId }).catch(
+        () => null,
+      );
       if (result?.ok) {
         toast.success(SUCCESS[event]);
         // The buttons stay disabled ("Mengirim…") until the refreshed page replaces this form.
@@ -469,6 +540,23 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, re
               {...register("comment")}
             />
           </Field>
+          {returnUnits && offered("RETURN") ? (
+            <Field id="task-returnUnitId" label={M.ui.returnUnit} hint={M.ui.returnUnitHint}>
+              <select
+                id="task-returnUnitId"
+                aria-describedby="task-returnUnitId-hint"
+                className="block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base"
+                {...register("returnUnitId")}
+              >
+                <option value="">{M.ui.returnUnitAll}</option>
+                {returnUnits.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ) : null}
           {noteOffered ? (
             <Field id="task-archiveNote" label={GATE.noteLabel} hint={GATE.noteHint} error={errors.archiveNote?.message}>
               <Textarea

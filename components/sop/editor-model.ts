@@ -30,6 +30,9 @@ export function emptyStep(number: number): TStepFormValues {
     keterangan: "",
     yesStepNumber: null,
     noStepNumber: null,
+    assignment: "SINGLE",
+    unitKind: null,
+    unitNames: [],
   };
 }
 
@@ -83,6 +86,9 @@ export function toFormValues(sop: TSopInputDraft): TSopFormValues {
       keterangan: s.keterangan ?? "",
       yesStepNumber: s.yesStepNumber ?? null,
       noStepNumber: s.noStepNumber ?? null,
+      assignment: s.assignment ?? "SINGLE",
+      unitKind: s.unitKind ?? null,
+      unitNames: s.unitNames ?? [],
     })),
   };
 }
@@ -160,6 +166,9 @@ const STEP_FIELD_LABELS: Record<string, string> = {
   keterangan: M.keterangan,
   yesStepNumber: M.yesTarget,
   noStepNumber: M.noTarget,
+  assignment: M.assignment,
+  unitKind: M.unitKind,
+  unitNames: M.unitKind,
 };
 
 const HEADER_LABELS: Record<string, string> = {

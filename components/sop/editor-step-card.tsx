@@ -6,7 +6,16 @@ import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { SOP_EDITOR_MESSAGES as M } from "@/lib/sop/messages";
-import { STEP_KIND_LABELS, STEP_KINDS, TIME_UNIT_LABELS, TIME_UNITS } from "@/lib/sop/schemas";
+import {
+  STEP_ASSIGNMENT_LABELS,
+  STEP_ASSIGNMENTS,
+  STEP_KIND_LABELS,
+  STEP_KINDS,
+  STEP_UNIT_KIND_LABELS,
+  STEP_UNIT_KINDS,
+  TIME_UNIT_LABELS,
+  TIME_UNITS,
+} from "@/lib/sop/schemas";
 
 import { ErrorText, FormField, Textarea, useFieldError } from "./editor-fields";
 import { decisionTargets, fieldIdForPath, isDecision, type TEditorRole, type TSopFormValues } from "./editor-model";
@@ -25,7 +34,7 @@ export interface StepCardProps {
 
 export function StepCard({ index, count, roles, onMove, onRemove, onInsert }: StepCardProps) {
   const { register, control, setValue, getValues } = useFormContext<TSopFormValues>();
-  const [kind, executor] = useWatch({ control, name: [`steps.${index}.kind`, `steps.${index}.executorRoleCode`] });
+  const [kind, executor, assignment] = useWatch({ control, name: [`steps.${index}.kind`, `steps.${index}.executorRoleCode`, `steps.${index}.assignment`] });
   const number = index + 1;
   const p = (field: string) => `steps.${index}.${field}`;
   const stepError = useFieldError(p("number"));
@@ -156,6 +165,42 @@ export function StepCard({ index, count, roles, onMove, onRemove, onInsert }: St
         ) : null}
 
         <ParticipantsField index={index} roles={roles} executor={executor} />
+
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField path={p("assignment")} label={M.assignment} hint={M.assignmentHint}>
+            {(a) => (
+              <Select
+                {...a}
+                {...register(`steps.${index}.assignment`, {
+                  // Only an every-unit step names its units.
+                  onChange: (e: { target: { value: string } }) => {
+                    if (e.target.value !== "EVERY_UNIT") setValue(`steps.${index}.unitKind`, null);
+                    else if (!getValues(`steps.${index}.unitKind`)) setValue(`steps.${index}.unitKind`, "BIDANG");
+                  },
+                })}
+              >
+                {STEP_ASSIGNMENTS.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {STEP_ASSIGNMENT_LABELS[mode]}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+          {assignment === "EVERY_UNIT" ? (
+            <FormField path={p("unitKind")} label={M.unitKind} hint={M.unitKindHint}>
+              {(a) => (
+                <Select {...a} {...register(`steps.${index}.unitKind`, { setValueAs: (v: string | null) => v || null })}>
+                  {STEP_UNIT_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {STEP_UNIT_KIND_LABELS[k]}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </FormField>
+          ) : null}
+        </div>
 
         <div className="grid gap-4 sm:grid-cols-2">
           <FormField path={p("kelengkapan")} label={M.kelengkapan}>

@@ -15,9 +15,10 @@ import {
   type TFlowPoint,
   type TFlowRow,
 } from "@/lib/sop/flowchart-layout";
+import { assignmentNote } from "@/lib/sop/assignment";
 import type { SopRecord } from "@/lib/sop/mapping";
 import { SOP_DOCUMENT_MESSAGES as M } from "@/lib/sop/messages";
-import { isDecisionKind, TIME_UNIT_LABELS, type TStepKind, type TTimeUnit } from "@/lib/sop/schemas";
+import { isDecisionKind, TIME_UNIT_LABELS, type TStepAssignment, type TStepKind, type TStepUnitKind, type TTimeUnit } from "@/lib/sop/schemas";
 import { formatNip } from "@/lib/validation/nip";
 
 /**
@@ -59,6 +60,10 @@ export interface SopDocumentStep {
   noStepNumber: number | null;
   executorRole: { code: string; name: string };
   participants: { role: { code: string; name: string } }[];
+  /** Who does the step (absent: one executor), noted under the activity. */
+  assignment?: TStepAssignment;
+  unitKind?: TStepUnitKind | null;
+  units?: { unit: { name: string } }[];
 }
 
 /** The document's fields are those of a saved SOP version; steps carry their role names too. */
@@ -468,6 +473,11 @@ function StepRow({
         {participants.length > 0 ? (
           <span className="mt-1 block text-[10px] leading-snug text-slate-700 italic print:text-black" data-field="participants">
             {M.participants(joinNames(participants))}
+          </span>
+        ) : null}
+        {step.assignment && step.assignment !== "SINGLE" ? (
+          <span className="mt-1 block text-[10px] leading-snug font-medium text-slate-800 print:text-black" data-field="assignment">
+            {assignmentNote({ assignment: step.assignment, unitKind: step.unitKind ?? null, unitNames: (step.units ?? []).map((u) => u.unit.name) })}
           </span>
         ) : null}
         {row.symbol === "decision" ? (

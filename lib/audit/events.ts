@@ -239,9 +239,29 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       status: ZChange,
       comment: z.string().nullable(),
       outputText: z.string().nullable(),
-      opened: z.array(z.object({ stepNumber: z.number(), round: z.number(), status: z.string() })),
+      opened: z.array(z.object({ stepNumber: z.number(), round: z.number(), status: z.string(), unitId: z.string().optional() })),
       /** Done as an acting official (Plt./Plh.): the appointment and the capacity ("Plt. Kepala Dinas"). */
       acting: z.object({ appointmentId: z.string(), kind: z.enum(["PLT", "PLH"]), title: z.string(), decreeNumber: z.string() }).optional(),
+      /** An every-unit step's sub-task: its unit. */
+      unitId: z.string().optional(),
+      unitName: z.string().nullable().optional(),
+      /** Completed by itself (a unit's data step once its realizations were sent). */
+      automatic: z.boolean().optional(),
+      /** A return of one unit's work only. */
+      returnUnitId: z.string().optional(),
+    }),
+  }),
+  z.object({
+    action: z.literal("task.invite"),
+    entityType: z.literal("CycleTask"),
+    entityId: z.string(),
+    data: z.object({
+      cycleId: z.string(),
+      stepNumber: z.number(),
+      meetingAt: z.string(),
+      place: z.string(),
+      agenda: z.string(),
+      invited: z.number(),
     }),
   }),
   z.object({

@@ -63,6 +63,7 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "task.approve": "Menyetujui (Ya)",
   "task.return": "Mengembalikan untuk perbaikan",
   "task.resubmit": "Mengirim ulang perbaikan",
+  "task.invite": "Mengirim undangan rapat",
   "file.upload": "Mengunggah berkas",
   "file.download": "Mengunduh berkas",
   "agreement.save": "Menyimpan Perjanjian Kinerja",
@@ -160,7 +161,7 @@ type TTaskEvent = Extract<z.infer<typeof ZAuditEventInput>, { action: "task.comp
 function taskSummary(e: TTaskEvent): string {
   switch (e.action) {
     case "task.complete":
-      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} diselesaikan${e.data.outputText ? `: ${clip(e.data.outputText, 100)}` : ""}`;
+      return `${stepRoundLabel(e.data.stepNumber, e.data.round)}${e.data.unitName ? ` (${e.data.unitName})` : ""} diselesaikan${e.data.automatic ? " otomatis" : ""}${e.data.outputText ? `: ${clip(e.data.outputText, 100)}` : ""}`;
     case "task.approve":
       return `${stepRoundLabel(e.data.stepNumber, e.data.round)} disetujui${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
     case "task.return": {
@@ -282,6 +283,8 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       );
     case "cycle.cancel":
       return `Siklus dibatalkan${e.data.reason ? `: ${clip(e.data.reason)}` : ""}`;
+    case "task.invite":
+      return `Undangan rapat langkah ${e.data.stepNumber} dikirim kepada ${e.data.invited} peserta: ${clip(e.data.place, 80)}`;
     case "task.complete":
     case "task.approve":
     case "task.return":

@@ -5,8 +5,8 @@ import { z } from "zod";
 
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
-import { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
-import { actOnTask, cancelCycle, markNotificationsRead, startCycle, type CycleActor } from "./service";
+import { ZCancelCycle, ZMeetingInvitation, ZStartCycle, ZTaskAction } from "./schemas";
+import { actOnTask, cancelCycle, markNotificationsRead, sendMeetingInvitation, startCycle, type CycleActor } from "./service";
 
 function cycleActor(ctx: ActionContext): CycleActor {
   return {
@@ -42,5 +42,15 @@ export const markNotificationsReadAction = agencyAction(
   async (ctx, input) => {
     await markNotificationsRead(ctx.user.id, ctx.agency.id, input.id);
     revalidatePath(`/a/${ctx.agency.slug}`, "layout");
+  },
+);
+
+/** The executor of a joint meeting step invites its participants (date, time, place, agenda). */
+export const sendMeetingInvitationAction = agencyAction(
+  { name: "cycle.invite", permission: "cycle.act", schema: ZMeetingInvitation, audit: { events: ["task.invite"] } },
+  async (ctx, input) => {
+    const result = await sendMeetingInvitation(input, cycleActor(ctx));
+    revalidatePath(`/a/${ctx.agency.slug}`, "layout");
+    return { invited: result.invited };
   },
 );

@@ -3,7 +3,8 @@ import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { pendingRealizations, unverifiedRealizations } from "@/lib/performance/service";
 
-import { quarterArchivedBy, realizationQuarter, type TCyclePeriod, type TRuleFacts, type TRuleMember, type TRuleState } from "./task-rules";
+import { holdersOfRoles } from "./holders";
+import { isJointMeeting, quarterArchivedBy, realizationQuarter, type TCyclePeriod, type TRuleFacts, type TRuleMember, type TRuleState } from "./task-rules";
 
 /**
  * The facts the task rules need from the database, loaded the same way for
@@ -20,20 +21,24 @@ export async function loadTaskFacts(
   taskId: string,
   member: TRuleMember,
   allowSelfApproval: boolean,
+  now: Date = new Date(),
 ): Promise<TRuleFacts> {
   const task = state.tasks.find((t) => t.id === taskId);
   const step = task && state.steps.find((s) => s.number === task.stepNumber);
   const inputQuarter = step ? realizationQuarter(step.kind, cycle.period) : null;
   const archivedQuarter = quarterArchivedBy(state, taskId, cycle.period);
-  const [pending, unverified, heads] = await Promise.all([
-    inputQuarter === null ? null : pendingRealizations(tx, cycle.agencyId, cycle.year, inputQuarter),
+  const [pending, unverified, heads, attendanceList] = await Promise.all([
+    // A unit's sub-task waits for that unit's realizations only.
+    inputQuarter === null ? null : pendingRealizations(tx, cycle.agencyId, cycle.year, inputQuarter, task?.unitId),
     archivedQuarter === null ? null : unverifiedRealizations(tx, cycle.agencyId, cycle.year, archivedQuarter),
     archivedQuarter === null ? 0 : tx.role.count({ where: { id: { in: [...member.roleIds] }, agencyId: cycle.agencyId, isHead: true } }),
+    step && isJointMeeting(step) ? holdersOfRoles(tx, cycle.agencyId, step.participantRoleIds ?? [], now) : null,
   ]);
   return {
     allowSelfApproval,
     pendingRealizations: pending,
     archive: unverified === null ? null : { period: cycle.period, unverified },
     memberIsHead: heads > 0,
+    attendanceList,
   };
 }

@@ -11,13 +11,36 @@ import { loadAgreement } from "@/lib/performance/queries";
 import type { TStepKind } from "@/lib/sop/schemas";
 
 import { loadTaskFacts } from "./facts";
-import { taskOptions, type TRuleState, type TTaskOptions } from "./task-rules";
+import { memberRoleUnits } from "./holders";
+import { readUnitPlan } from "./unit-plan";
+import { holdsTask, taskOptions, type TRuleState, type TTaskOptions } from "./task-rules";
+import { unitProgress } from "./workflow";
 
-/** "Tugas saya": open tasks of active cycles assigned to one of the user's roles. */
-export async function listMyTasks(agencyId: string, roleIds: string[]) {
-  return db.cycleTask.findMany({
-    where: { agencyId, status: { in: ["ACTIVE", "RETURNED"] }, assignedRoleId: { in: roleIds }, cycle: { status: "ACTIVE" } },
+/**
+ * "Tugas saya": open tasks of active cycles assigned to one of the user's
+ * roles (a unit's sub-task: to the role in that unit), and the joint steps the
+ * user takes part in (`participant`). Each sub-task carries its step's
+ * progress: the units done and those still missing.
+ */
+export async function listMyTasks(agencyId: string, userId: string, roleIds: string[]) {
+  const roleUnits = await memberRoleUnits(db, agencyId, userId, new Date());
+  const mine = [
+    { assignedRoleId: { in: roleIds }, unitId: null },
+    ...roleUnits.filter((r) => r.unitId).map((r) => ({ assignedRoleId: r.roleId, unitId: r.unitId })),
+  ];
+  const rows = await db.cycleTask.findMany({
+    where: {
+      agencyId,
+      status: { in: ["ACTIVE", "RETURNED"] },
+      cycle: { status: "ACTIVE" },
+      OR: [...mine, { step: { assignment: "JOINT", participants: { some: { roleId: { in: roleIds } } } } }],
+    },
     select: {
+      assignedRoleId: true,
+      unitId: true,
+      unitName: true,
+      meetingAt: true,
+      meetingPlace: true,
       id: true,
       status: true,
       stepNumber: true,
@@ -26,11 +49,43 @@ export async function listMyTasks(agencyId: string, roleIds: string[]) {
       dueAt: true,
       returnReason: true,
       assignedRoleName: true,
-      step: { select: { kegiatan: true, kind: true } },
-      cycle: { select: { id: true, year: true, period: true, sop: { select: { nomor: true, nama: true } } } },
+      step: { select: { kegiatan: true, kind: true, unitKind: true } },
+      cycle: {
+        select: {
+          id: true,
+          year: true,
+          period: true,
+          unitPlan: true,
+          sop: { select: { nomor: true, nama: true } },
+        },
+      },
     },
     orderBy: { dueAt: "asc" },
     take: 100,
+  });
+  // Progress of every-unit steps: one more statement for all of them.
+  const unitRows = rows.filter((r) => r.unitId);
+  const siblings = unitRows.length
+    ? await db.cycleTask.findMany({
+        where: { agencyId, OR: unitRows.map((r) => ({ cycleId: r.cycle.id, stepNumber: r.stepNumber })) },
+        select: { cycleId: true, stepNumber: true, round: true, status: true, unitId: true, id: true },
+      })
+    : [];
+  return rows.map((r) => {
+    const participant = !holdsTask(r, { userId, roleIds, roleUnits });
+    const units = r.unitId ? (readUnitPlan(r.cycle.unitPlan)[r.stepNumber] ?? []) : null;
+    const progress = units
+      ? unitProgress(
+          { number: r.stepNumber, kind: "PROCESS", units: units.map((u) => u.id) },
+          siblings.filter((t) => t.cycleId === r.cycle.id && t.stepNumber === r.stepNumber),
+        )
+      : null;
+    const name = (id: string) => units?.find((u) => u.id === id)?.name ?? "";
+    return {
+      ...r,
+      participant,
+      progress: progress && units ? { done: progress.done.length, total: units.length, missing: progress.missing.map(name), kind: r.step.unitKind } : null,
+    };
   });
 }
 
@@ -90,7 +145,9 @@ export async function getCycle(agencyId: string, cycleId: string) {
               yesStepNumber: true,
               noStepNumber: true,
               executorRole: { select: { id: true, code: true, name: true, sortOrder: true } },
-              participants: { select: { role: { select: { code: true, name: true } } } },
+              participants: { select: { roleId: true, role: { select: { code: true, name: true } } } },
+              assignment: true,
+              unitKind: true,
             },
           },
         },
@@ -115,9 +172,15 @@ export function ruleStateOf(cycle: TLoadedCycle): TRuleState {
       kelengkapan: s.kelengkapan,
       executorRoleId: s.executorRole.id,
       executorRoleName: s.executorRole.name,
+      assignment: s.assignment,
+      units: readUnitPlan(cycle.unitPlan)[s.number]?.map((u) => u.id) ?? null,
+      participantRoleIds: s.participants.map((p) => p.roleId),
     })),
     tasks: cycle.tasks.map((t) => ({
       id: t.id,
+      unitId: t.unitId,
+      unitName: t.unitName,
+      invitedAt: t.invitedAt,
       stepNumber: t.stepNumber,
       round: t.round,
       status: t.status,
@@ -138,18 +201,23 @@ export async function openTaskOptions(
   ctx: Pick<AgencyContext, "agency" | "user" | "roles" | "readOnly" | "can">,
   cycle: TLoadedCycle,
 ): Promise<TTaskOptions | null> {
-  const open = cycle.status === "ACTIVE" ? cycle.tasks.find((t) => t.status === "ACTIVE" || t.status === "RETURNED") : undefined;
-  const step = open && cycle.sop.steps.find((s) => s.number === open.stepNumber);
-  if (!open || !step) return null;
+  const opens = cycle.status === "ACTIVE" ? cycle.tasks.filter((t) => t.status === "ACTIVE" || t.status === "RETURNED") : [];
+  if (opens.length === 0) return null;
   if (ctx.readOnly || !ctx.can("cycle.act")) {
-    return { taskId: open.id, assignee: false, offers: [], refusal: { code: "FORBIDDEN", message: t.errors.forbidden }, withheld: [] };
+    return { taskId: opens[0]!.id, assignee: false, offers: [], refusal: { code: "FORBIDDEN", message: t.errors.forbidden }, withheld: [] };
   }
-  const member = { userId: ctx.user.id, roleIds: ctx.roles.map((r) => r.id) };
+  const roleIds = ctx.roles.map((r) => r.id);
+  // An every-unit step has a sub-task per unit open at once: the member's is the one of their unit.
+  const roleUnits = opens.some((o) => o.unitId) ? await memberRoleUnits(db, ctx.agency.id, ctx.user.id, new Date()) : [];
+  const member = { userId: ctx.user.id, roleIds, roleUnits };
+  const open = opens.find((o) => holdsTask(o, member)) ?? opens[0]!;
+  const step = cycle.sop.steps.find((s) => s.number === open.stepNumber);
+  if (!step) return null;
   const state = ruleStateOf(cycle);
   // Facts cost a statement or three; they only matter to whoever holds the task's role or is the
   // head (who may archive over unverified realizations), since the rules refuse everyone else
   // before looking at them.
-  const concerned = member.roleIds.includes(open.assignedRoleId) || ctx.roles.some((r) => r.isHead);
+  const concerned = holdsTask(open, member) || ctx.roles.some((r) => r.isHead);
   const facts = concerned
     ? await loadTaskFacts(db, { agencyId: ctx.agency.id, year: cycle.year, period: cycle.period }, state, open.id, member, ctx.agency.settings.allowSelfApproval)
     : { allowSelfApproval: ctx.agency.settings.allowSelfApproval, pendingRealizations: null, archive: null, memberIsHead: false };

@@ -25,6 +25,19 @@ export const ZTaskWork = z.object({
    * timeline and in the official outputs.
    */
   archiveNote: text(2_000).optional().transform((v) => v || null),
+  /** A joint meeting's attendance, ticked from the member list. */
+  attendance: z
+    .array(
+      z.object({
+        userId: z.string().min(1).max(40),
+        status: z.enum(["ATTENDED", "REPRESENTED", "ABSENT"], { error: "Pilih hadir, diwakili, atau tidak hadir." }),
+        representedBy: text(200).optional().transform((v) => v || null),
+      }),
+    )
+    .max(500)
+    .optional(),
+  /** "Tidak" to an every-unit step: return only this unit's work (empty: every unit's). */
+  returnUnitId: z.string().max(40).optional().transform((v) => v || null),
 });
 
 export const ZTaskAction = ZTaskWork.extend({
@@ -38,3 +51,14 @@ export const ZCancelCycle = z.object({
   cycleId: z.string().min(1).max(40),
   reason: text(2_000).min(1, "Alasan pembatalan wajib diisi."),
 });
+
+/** The invitation of a joint meeting step: local date and time in the agency's zone, place, agenda. */
+export const ZMeetingInvitation = z.object({
+  cycleId: z.string().min(1).max(40),
+  taskId: z.string().min(1).max(40),
+  date: z.iso.date({ error: "Tanggal rapat wajib diisi (TTTT-BB-HH)." }),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Jam rapat wajib diisi (JJ:MM)."),
+  place: text(300).min(1, "Tempat rapat wajib diisi."),
+  agenda: text(5_000).min(1, "Agenda rapat wajib diisi."),
+});
+export type TMeetingInvitation = z.input<typeof ZMeetingInvitation>;

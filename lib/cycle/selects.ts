@@ -19,6 +19,15 @@ export const TASK_HISTORY_SELECT = {
   /** The role's name when the task opened (a later rename does not rewrite history). */
   assignedRoleName: true,
   completedBy: { select: { id: true, name: true, nip: true } },
+  /** An every-unit step's sub-task: its unit. */
+  unitId: true,
+  unitName: true,
+  /** A joint meeting: the invitation and the attendance. */
+  invitedAt: true,
+  meetingAt: true,
+  meetingPlace: true,
+  meetingAgenda: true,
+  attendance: { select: { userId: true, name: true, roleName: true, status: true, representedBy: true }, orderBy: { name: "asc" } },
 } as const satisfies Prisma.CycleTaskSelect;
 
 export const TASK_HISTORY_ORDER = [{ startedAt: "asc" }, { stepNumber: "asc" }, { round: "asc" }] as const satisfies Prisma.CycleTaskOrderByWithRelationInput[];
@@ -34,5 +43,6 @@ export const CYCLE_HEADER_SELECT = {
   cancelledAt: true,
   cancelReason: true,
   archiveNote: true,
+  unitPlan: true,
   startedBy: { select: { name: true, nip: true } },
 } as const satisfies Prisma.MeasurementCycleSelect;

@@ -8,15 +8,28 @@ import { ADMIN_ROLE } from "@/lib/authz/permissions";
 import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { formatDateTime } from "@/lib/format";
+import { pendingRealizations } from "@/lib/performance/service";
 import { actingTitle, type TActingRecord } from "@/lib/role/acting";
-import { holdersOfRole } from "@/lib/role/holders";
 import { isDecisionKind } from "@/lib/sop/schemas";
 
 import { CYCLE_MESSAGES as M } from "./messages";
-import type { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
+import type { ZCancelCycle, ZMeetingInvitation, ZStartCycle, ZTaskAction } from "./schemas";
 import { loadTaskFacts } from "./facts";
-import { ALREADY_HANDLED_MESSAGE, judgeTaskAction, mayStartCycle, quarterArchivedBy, type TRuleState } from "./task-rules";
-import { alertSchedule, computeDueAt } from "./working-time";
+import { holdersOfRoles, memberRoleUnits, roleHolders, unitRoleHolders } from "./holders";
+import {
+  ALREADY_HANDLED_MESSAGE,
+  holdsTask,
+  isJointMeeting,
+  judgeTaskAction,
+  mayStartCycle,
+  resolveStepUnits,
+  startRefusal,
+  type TRuleMember,
+  type TRuleState,
+} from "./task-rules";
+import { readUnitPlan, type TUnitPlan } from "./unit-plan";
+import { alertSchedule, computeDueAt, WORKING_TIME_ZONES } from "./working-time";
 import { cycleLabel } from "@/lib/jobs/alerts";
 import { enqueueTaskAlert, requestEmailDelivery } from "@/lib/jobs/queue";
 import { workingCalendar, type TWorkingCalendar } from "@/lib/calendar/holidays";
@@ -38,6 +51,18 @@ export interface CycleActor {
 
 const ALREADY_HANDLED = ALREADY_HANDLED_MESSAGE;
 
+const TASK_RULE_SELECT = {
+  id: true,
+  stepNumber: true,
+  round: true,
+  status: true,
+  assignedRoleId: true,
+  completedById: true,
+  unitId: true,
+  unitName: true,
+  invitedAt: true,
+} as const satisfies Prisma.CycleTaskSelect;
+
 const STEP_SELECT = {
   id: true,
   number: true,
@@ -51,35 +76,49 @@ const STEP_SELECT = {
   noStepNumber: true,
   executorRoleId: true,
   executorRole: { select: { name: true } },
+  assignment: true,
+  unitKind: true,
+  units: { select: { unitId: true } },
+  participants: { select: { roleId: true } },
 } as const;
 
 type StepRow = Prisma.SopStepGetPayload<{ select: typeof STEP_SELECT }>;
 
-function workflowSteps(steps: StepRow[]): TWorkflowState["steps"] {
+
+function workflowSteps(steps: StepRow[], plan: TUnitPlan): TWorkflowState["steps"] {
   return steps.map((s) => ({
     number: s.number,
     kind: isDecisionKind(s.kind) ? "DECISION" : "PROCESS",
     yesStepNumber: s.yesStepNumber,
     noStepNumber: s.noStepNumber,
+    units: plan[s.number]?.map((u) => u.id) ?? null,
   }));
 }
 
+type TaskRow = {
+  id: string;
+  stepNumber: number;
+  round: number;
+  status: TTaskStatus;
+  assignedRoleId: string;
+  completedById: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  invitedAt: Date | null;
+};
+
 /** The loaded cycle as the task rules read it. */
-function ruleState(
-  cycleStatus: TCycleStatus,
-  steps: StepRow[],
-  tasks: { id: string; stepNumber: number; round: number; status: TTaskStatus; assignedRoleId: string; completedById: string | null }[],
-): TRuleState {
+function ruleState(cycleStatus: TCycleStatus, steps: StepRow[], tasks: TaskRow[], plan: TUnitPlan): TRuleState {
   return {
     cycleStatus,
-    steps: steps.map((s) => ({ ...s, executorRoleName: s.executorRole.name })),
+    steps: steps.map((s) => ({
+      ...s,
+      executorRoleName: s.executorRole.name,
+      units: plan[s.number]?.map((u) => u.id) ?? null,
+      participantRoleIds: s.participants.map((p) => p.roleId),
+    })),
     tasks,
   };
-}
-
-/** Who holds the role now (members and acting officials, lib/role/holders.ts): they get the notification. */
-async function usersWithRole(tx: DbTx, agencyId: string, roleId: string, now: Date) {
-  return holdersOfRole(tx, agencyId, roleId, now);
 }
 
 async function openTask(
@@ -89,7 +128,9 @@ async function openTask(
   change: Extract<TWorkflowChange, { kind: "OPEN_TASK" }>,
   calendar: TWorkingCalendar,
   now: Date,
+  plan: TUnitPlan,
 ) {
+  const unit = change.unitId ? (plan[step.number]?.find((u) => u.id === change.unitId) ?? null) : null;
   const task = await tx.cycleTask.create({
     data: {
       agencyId: cycle.agencyId,
@@ -100,6 +141,8 @@ async function openTask(
       status: change.status,
       assignedRoleId: step.executorRoleId,
       assignedRoleName: step.executorRole.name,
+      unitId: change.unitId,
+      unitName: unit?.name ?? null,
       startedAt: now,
       dueAt: computeDueAt(now, step.waktuJumlah, step.waktuSatuan, calendar.timeZone, calendar),
       returnedFromTaskId: change.returnedFromTaskId,
@@ -111,8 +154,35 @@ async function openTask(
   for (const alert of alertSchedule(task.startedAt, task.dueAt, calendar.timeZone, calendar)) {
     await enqueueTaskAlert(tx, { taskId: task.id, kind: alert.kind }, alert.runAt);
   }
-  const users = await usersWithRole(tx, cycle.agencyId, step.executorRoleId, now);
+  // A unit's sub-task goes to the role's holders in that unit only.
+  const users = change.unitId
+    ? ((await unitRoleHolders(tx, cycle.agencyId, step.executorRoleId, [change.unitId], now)).get(change.unitId) ?? [])
+    : await roleHolders(tx, cycle.agencyId, step.executorRoleId, now);
   const returned = change.status === "RETURNED";
+  if (step.assignment === "JOINT" && !returned) {
+    // Participants see the task in their inbox as participants; the executor acts.
+    const participants = await holdersOfRoles(
+      tx,
+      cycle.agencyId,
+      step.participants.map((p) => p.roleId),
+      now,
+    );
+    await tx.notification.createMany({
+      data: participants
+        .filter((p) => !users.includes(p.userId))
+        .map((p) => ({
+          agencyId: cycle.agencyId,
+          userId: p.userId,
+          kind: "PARTICIPANT" as const,
+          cycleId: cycle.id,
+          taskId: task.id,
+          title: M.notifyParticipant(step.number, step.kegiatan.slice(0, 120)),
+          body: "",
+          createdAt: now,
+        })),
+      skipDuplicates: true,
+    });
+  }
   await tx.notification.createMany({
     data: users.map((userId) => ({
       agencyId: cycle.agencyId,
@@ -151,6 +221,11 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
           steps: { select: STEP_SELECT, orderBy: { number: "asc" } },
         },
       });
+      const units = await tx.orgUnit.findMany({
+        where: { agencyId: ctx.agencyId },
+        select: { id: true, name: true, kind: true, active: true },
+        orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      });
       if (!sop) throw notFoundError("SOP tidak ditemukan.");
       if (sop.status !== "ACTIVE") throw invalidError(M.sopNotActive);
       const first = sop.steps[0];
@@ -158,7 +233,22 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
       if (!mayStartCycle(first.executorRoleId, { userId: ctx.actor.id, roleIds: ctx.roleIds, isAdmin: ctx.roleCodes.includes(ADMIN_ROLE) })) {
         throw forbiddenError(M.cannotStart(first.executorRole.name));
       }
-      const plan = planTransition({ cycleStatus: null, steps: workflowSteps(sop.steps), tasks: [] }, { type: "START_CYCLE" });
+      // Every-unit steps: their units are fixed now, and each must have someone holding the step's role.
+      const unitPlan: TUnitPlan = {};
+      const everyUnit = sop.steps.map((s) => {
+        const resolved = resolveStepUnits({ assignment: s.assignment, unitKind: s.unitKind, unitIds: s.units.map((u) => u.unitId) }, units);
+        if (resolved) unitPlan[s.number] = resolved.map((u) => ({ id: u.id, name: u.name }));
+        return { number: s.number, roleId: s.executorRoleId, roleName: s.executorRole.name, units: resolved };
+      });
+      const held = new Set<string>();
+      for (const step of everyUnit) {
+        if (!step.units?.length) continue;
+        const holders = await unitRoleHolders(tx, ctx.agencyId, step.roleId, step.units.map((u) => u.id), now);
+        for (const unitId of holders.keys()) held.add(`${unitId}:${step.roleId}`);
+      }
+      const refusal = startRefusal(everyUnit, (unitId, roleId) => held.has(`${unitId}:${roleId}`));
+      if (refusal) throw invalidError(refusal);
+      const plan = planTransition({ cycleStatus: null, steps: workflowSteps(sop.steps, unitPlan), tasks: [] }, { type: "START_CYCLE" });
       if (!plan.ok) throw invalidError(plan.message);
       const cycle = await tx.measurementCycle.create({
         data: {
@@ -170,13 +260,14 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
           status: "ACTIVE",
           startedById: ctx.actor.id,
           startedAt: now,
+          unitPlan,
         },
         select: { id: true, agencyId: true },
       });
       const calendar = await workingCalendar(ctx.agencyId, now, tx);
       for (const change of plan.changes) {
         if (change.kind === "OPEN_TASK") {
-          await openTask(tx, { ...cycle, label: cycleLabel({ year: input.year, period: input.period, sop }) }, first, change, calendar, now);
+          await openTask(tx, { ...cycle, label: cycleLabel({ year: input.year, period: input.period, sop }) }, first, change, calendar, now, unitPlan);
         }
       }
       await recordAudit(
@@ -207,9 +298,23 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
  * was already handled.
  */
 export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleActor, tx?: DbTx) {
+  return applyTaskAction(input, ctx, null, tx);
+}
+
+/**
+ * actOnTask's body. `automatic`: the task completes by itself on behalf of
+ * ctx.actor (a unit's INPUT sub-task once the unit has sent its
+ * realizations), so the actor counts as holding the task's role.
+ */
+async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleActor, automatic: { taskId: string } | null, tx?: DbTx) {
   const now = ctx.now ?? new Date();
   try {
     return await inTransaction(tx, async (tx) => {
+      // The cycle row is locked first: the actions on one cycle run one at a time, so the
+      // last two units of an every-unit step finishing at once see each other, and a
+      // realization change running meanwhile (it share-locks the period's cycles,
+      // lib/performance/service.ts) is waited for before a quarter is archived.
+      await tx.$queryRaw`SELECT "id" FROM "MeasurementCycle" WHERE "id" = ${input.cycleId} AND "agencyId" = ${ctx.agencyId} FOR UPDATE`;
       const cycle = await tx.measurementCycle.findFirst({
         where: { id: input.cycleId, agencyId: ctx.agencyId },
         select: {
@@ -218,9 +323,10 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
           status: true,
           year: true,
           period: true,
+          unitPlan: true,
           agency: { select: { timeZone: true, settings: true } },
           sop: { select: { nomor: true, nama: true, steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
-          tasks: { select: { id: true, stepNumber: true, round: true, status: true, assignedRoleId: true, completedById: true } },
+          tasks: { select: TASK_RULE_SELECT },
         },
       });
       if (!cycle) throw notFoundError(M.notFound);
@@ -230,18 +336,14 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
       const step = steps.find((s) => s.number === task.stepNumber);
       if (!step) throw invalidError(WORKFLOW_MESSAGES.TASK_STEP_MISSING(task.stepNumber));
 
-      const state = ruleState(cycle.status, steps, cycle.tasks);
-      const member = { userId: ctx.actor.id, roleIds: ctx.roleIds };
-      // Completing a quarter's cycle archives (freezes) the quarter, which waits until every
-      // realization of it is verified. The cycle row is locked before they are read, so a
-      // realization change running meanwhile (it share-locks the period's cycles,
-      // lib/performance/service.ts) is waited for and seen, and one that starts later sees the
-      // period frozen.
-      if (quarterArchivedBy(state, task.id, cycle.period) !== null) {
-        await tx.$queryRaw`SELECT "id" FROM "MeasurementCycle" WHERE "id" = ${cycle.id} FOR UPDATE`;
-      }
+      const unitPlan = readUnitPlan(cycle.unitPlan);
+      const state = ruleState(cycle.status, steps, cycle.tasks, unitPlan);
+      const member: TRuleMember =
+        automatic?.taskId === task.id
+          ? { userId: ctx.actor.id, roleIds: [task.assignedRoleId], roleUnits: [{ roleId: task.assignedRoleId, unitId: task.unitId }] }
+          : { userId: ctx.actor.id, roleIds: ctx.roleIds, roleUnits: await memberRoleUnits(tx, ctx.agencyId, ctx.actor.id, now) };
       // The same rules, with the same facts, that the cycle page renders (lib/cycle/task-rules.ts).
-      const facts = await loadTaskFacts(tx, cycle, state, task.id, member, readAgencySettings(cycle.agency.settings).allowSelfApproval);
+      const facts = await loadTaskFacts(tx, cycle, state, task.id, member, readAgencySettings(cycle.agency.settings).allowSelfApproval, now);
       const verdict = judgeTaskAction(state, { taskId: task.id, event: input.event, work: input }, member, facts);
       if (!verdict.ok) throw new AppError(verdict.refusal.message, verdict.refusal.code, verdict.refusal.fieldErrors);
       const { plan, archive } = verdict;
@@ -251,7 +353,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
         ? { appointmentId: capacity.appointmentId, kind: capacity.kind, title: actingTitle(capacity.kind, step.executorRole.name), decreeNumber: capacity.decreeNumber }
         : undefined;
 
-      const opened: { stepNumber: number; round: number; status: string }[] = [];
+      const opened: { stepNumber: number; round: number; status: string; unitId?: string }[] = [];
       let calendar: TWorkingCalendar | undefined;
       for (const change of plan.changes) {
         if (change.kind === "CLOSE_TASK") {
@@ -276,11 +378,28 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
           if (closed.count !== 1) throw conflictError(ALREADY_HANDLED);
           // Its notifications (new task, reminders, late, escalations) are settled.
           await tx.notification.updateMany({ where: { taskId: change.taskId, doneAt: null }, data: { doneAt: now } });
+          if (change.taskId === task.id && isJointMeeting(step) && facts.attendanceList && input.attendance) {
+            const names = new Map(facts.attendanceList.map((p) => [p.userId, p]));
+            const list = await holdersOfRoles(tx, ctx.agencyId, step.participants.map((p) => p.roleId), now);
+            const roles = new Map(list.map((p) => [p.userId, p.roleName]));
+            await tx.taskAttendance.createMany({
+              data: input.attendance.map((mark) => ({
+                agencyId: ctx.agencyId,
+                taskId: task.id,
+                userId: mark.userId,
+                name: names.get(mark.userId)?.name ?? "",
+                roleName: roles.get(mark.userId) ?? "",
+                status: mark.status,
+                representedBy: mark.status === "REPRESENTED" ? mark.representedBy : null,
+                recordedAt: now,
+              })),
+            });
+          }
         } else if (change.kind === "OPEN_TASK") {
           const target = steps.find((s) => s.number === change.stepNumber)!;
           calendar ??= await workingCalendar(ctx.agencyId, now, tx);
-          await openTask(tx, { ...cycle, label: cycleLabel(cycle) }, target, change, calendar, now);
-          opened.push({ stepNumber: change.stepNumber, round: change.round, status: change.status });
+          await openTask(tx, { ...cycle, label: cycleLabel(cycle) }, target, change, calendar, now, unitPlan);
+          opened.push({ stepNumber: change.stepNumber, round: change.round, status: change.status, ...(change.unitId ? { unitId: change.unitId } : {}) });
         } else {
           // The head archived over unverified realizations: their note (required by the rules) is kept.
           const note = archive ? input.archiveNote : null;
@@ -319,6 +438,9 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
             cycleId: cycle.id,
             stepNumber: task.stepNumber,
             round: task.round,
+            ...(task.unitId ? { unitId: task.unitId, unitName: task.unitName } : {}),
+            ...(automatic ? { automatic: true } : {}),
+            ...(input.returnUnitId ? { returnUnitId: input.returnUnitId } : {}),
             status: { before: task.status, after: plan.transition.to },
             comment: input.comment,
             outputText: input.outputText,
@@ -343,11 +465,17 @@ export async function cancelCycle(input: z.output<typeof ZCancelCycle>, ctx: Cyc
   return inTransaction(tx, async (tx) => {
     const cycle = await tx.measurementCycle.findFirst({
       where: { id: input.cycleId, agencyId: ctx.agencyId },
-      select: { id: true, status: true, sop: { select: { steps: { select: STEP_SELECT } } }, tasks: { select: { id: true, stepNumber: true, round: true, status: true } } },
+      select: {
+        id: true,
+        status: true,
+        unitPlan: true,
+        sop: { select: { steps: { select: STEP_SELECT } } },
+        tasks: { select: { id: true, stepNumber: true, round: true, status: true, unitId: true } },
+      },
     });
     if (!cycle) throw notFoundError(M.notFound);
     const plan = planTransition(
-      { cycleStatus: cycle.status, steps: workflowSteps(cycle.sop.steps), tasks: cycle.tasks },
+      { cycleStatus: cycle.status, steps: workflowSteps(cycle.sop.steps, readUnitPlan(cycle.unitPlan)), tasks: cycle.tasks },
       { type: "CANCEL_CYCLE", comment: input.reason },
     );
     if (!plan.ok) throw invalidError(plan.message);
@@ -380,4 +508,110 @@ export async function markNotificationsRead(userId: string, agencyId: string, id
     where: { userId, agencyId, readAt: null, ...(id ? { id } : {}) },
     data: { readAt: new Date() },
   });
+}
+
+/** The instant of a local date and time ("2026-12-10", "09:00") in the agency's zone. */
+function localInstant(date: string, time: string, zone: "WIB" | "WITA" | "WIT"): Date {
+  const offset = WORKING_TIME_ZONES[zone].offsetHours;
+  return new Date(`${date}T${time}:00+${String(offset).padStart(2, "0")}:00`);
+}
+
+/**
+ * The executor of an open joint meeting step invites its participants: date,
+ * time, place and agenda, kept on the task and sent to every holder of a
+ * participant role (sending again updates the invitation and notifies again).
+ */
+export async function sendMeetingInvitation(input: z.output<typeof ZMeetingInvitation>, ctx: CycleActor, tx?: DbTx) {
+  const now = ctx.now ?? new Date();
+  return inTransaction(tx, async (tx) => {
+    const task = await tx.cycleTask.findFirst({
+      where: { id: input.taskId, cycleId: input.cycleId, agencyId: ctx.agencyId },
+      select: {
+        ...TASK_RULE_SELECT,
+        cycle: { select: { id: true, status: true, agency: { select: { timeZone: true } } } },
+        step: { select: STEP_SELECT },
+      },
+    });
+    if (!task) throw notFoundError(M.taskNotFound);
+    if (!isJointMeeting(task.step)) throw invalidError(M.notJointMeeting);
+    if (task.cycle.status !== "ACTIVE" || (task.status !== "ACTIVE" && task.status !== "RETURNED")) throw conflictError(M.taskClosed);
+    const member = { userId: ctx.actor.id, roleIds: ctx.roleIds, roleUnits: await memberRoleUnits(tx, ctx.agencyId, ctx.actor.id, now) };
+    if (!holdsTask(task, member)) throw forbiddenError(M.notExecutor(task.step.executorRole.name));
+
+    const zone = task.cycle.agency.timeZone;
+    const meetingAt = localInstant(input.date, input.time, zone);
+    const updated = await tx.cycleTask.updateMany({
+      where: { id: task.id, status: task.status },
+      data: { meetingAt, meetingPlace: input.place, meetingAgenda: input.agenda, invitedAt: now },
+    });
+    if (updated.count !== 1) throw conflictError(ALREADY_HANDLED);
+    const participants = await holdersOfRoles(tx, ctx.agencyId, task.step.participants.map((p) => p.roleId), now);
+    const title = M.notifyInvitation(task.stepNumber, task.step.kegiatan.slice(0, 120));
+    const body = M.invitationBody(formatDateTime(meetingAt, zone), input.place, input.agenda);
+    for (const p of participants) {
+      await tx.notification.upsert({
+        where: { userId_taskId_kind: { userId: p.userId, taskId: task.id, kind: "INVITATION" } },
+        create: { agencyId: ctx.agencyId, userId: p.userId, kind: "INVITATION", cycleId: task.cycle.id, taskId: task.id, title, body, createdAt: now },
+        update: { title, body, readAt: null, createdAt: now, emailClaimedAt: null, emailedAt: null, emailError: null },
+      });
+    }
+    await recordAudit(
+      tx,
+      {
+        action: "task.invite",
+        entityType: "CycleTask",
+        entityId: task.id,
+        data: { cycleId: task.cycle.id, stepNumber: task.stepNumber, meetingAt: meetingAt.toISOString(), place: input.place, agenda: input.agenda, invited: participants.length },
+      },
+      { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
+    );
+    return { invited: participants.length, meetingAt };
+  });
+}
+
+/**
+ * A unit has sent its realizations of a quarter: its open INPUT sub-tasks in
+ * the agency's active cycles of that period complete by themselves, on behalf
+ * of the member who sent the last one, once none of the unit's indicators is
+ * pending (the rules decide, as for a member acting). Called in the
+ * realization's transaction (lib/performance/service.ts).
+ */
+export async function completeUnitInputTasks(
+  args: { agencyId: string; year: number; quarter: number; unitId: string },
+  ctx: Omit<CycleActor, "roleIds" | "roleCodes">,
+  tx: DbTx,
+) {
+  const period = (["TW1", "TW2", "TW3", "TW4"] as const)[args.quarter - 1];
+  if (!period) return [];
+  const tasks = await tx.cycleTask.findMany({
+    where: {
+      agencyId: args.agencyId,
+      unitId: args.unitId,
+      status: { in: ["ACTIVE", "RETURNED"] },
+      step: { kind: "INPUT" },
+      cycle: { status: "ACTIVE", year: args.year, period },
+    },
+    select: { id: true, cycleId: true, status: true },
+  });
+  const done: string[] = [];
+  for (const task of tasks) {
+    const pending = await pendingRealizations(tx, args.agencyId, args.year, args.quarter, args.unitId);
+    if (pending !== 0) continue;
+    await applyTaskAction(
+      {
+        cycleId: task.cycleId,
+        taskId: task.id,
+        event: task.status === "RETURNED" ? "RESUBMIT" : "COMPLETE",
+        outputText: M.unitInputSent,
+        comment: null,
+        archiveNote: null,
+        returnUnitId: null,
+      },
+      { ...ctx, roleIds: [], roleCodes: [] },
+      { taskId: task.id },
+      tx,
+    );
+    done.push(task.id);
+  }
+  return done;
 }

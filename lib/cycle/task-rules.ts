@@ -60,7 +60,16 @@ export interface TRuleStep {
   kelengkapan: string;
   executorRoleId: string;
   executorRoleName: string;
+  /** SINGLE (absent), EVERY_UNIT or JOINT: see {@link resolveStepUnits}. */
+  assignment?: TStepAssignment;
+  /** EVERY_UNIT: the units of the cycle's plan (ids), each getting a sub-task. */
+  units?: readonly string[] | null;
+  /** JOINT: the participant roles (they see the task; a meeting invites them). */
+  participantRoleIds?: readonly string[];
 }
+
+export const STEP_ASSIGNMENTS = ["SINGLE", "EVERY_UNIT", "JOINT"] as const;
+export type TStepAssignment = (typeof STEP_ASSIGNMENTS)[number];
 
 export interface TRuleTask {
   id: string;
@@ -69,6 +78,11 @@ export interface TRuleTask {
   status: TTaskStatus;
   assignedRoleId: string;
   completedById: string | null;
+  /** An every-unit step's sub-task: its unit (and the unit's name, for messages). */
+  unitId?: string | null;
+  unitName?: string | null;
+  /** A joint meeting step: when its invitation went out (null: not yet). */
+  invitedAt?: Date | null;
 }
 
 export interface TRuleState {
@@ -81,6 +95,8 @@ export interface TRuleState {
 export interface TRuleMember {
   userId: string;
   roleIds: readonly string[];
+  /** The units the member holds each role in (a sub-task is for its unit's role holders). */
+  roleUnits?: readonly { roleId: string; unitId: string | null }[];
 }
 
 /** What only the database knows, loaded by the caller (lib/cycle/facts.ts). */
@@ -107,6 +123,11 @@ export interface TRuleFacts {
    * where no archive is at stake.
    */
   memberIsHead: boolean;
+  /**
+   * A JOINT meeting step: the members to tick in the attendance (the
+   * participant roles' holders), by user id. Null for other steps.
+   */
+  attendanceList?: readonly { userId: string; name: string }[] | null;
 }
 
 /** What stops an action from archiving its quarter: the realizations not verified yet. */
@@ -137,6 +158,8 @@ export interface TWorkRequirements {
   archiveGate: TArchiveGate | null;
   /** The one message for the whole form when any of it is missing (the meeting's three parts); null: the first field's. */
   summary: string | null;
+  /** A joint meeting: every member of this list is ticked attended / represented (by whom) / absent. */
+  attendance: readonly { userId: string; name: string }[] | null;
 }
 
 export interface TTaskOffer {
@@ -176,6 +199,19 @@ export interface TTaskWork {
   attendees?: readonly string[];
   decisions?: string | null;
   archiveNote?: string | null;
+  /** A joint meeting's attendance, ticked from the member list. */
+  attendance?: readonly TAttendanceMark[];
+  /** RETURN to an every-unit step: only this unit's work goes back (absent: every unit's). */
+  returnUnitId?: string | null;
+}
+
+export const ATTENDANCE_STATUSES = ["ATTENDED", "REPRESENTED", "ABSENT"] as const;
+export type TAttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export interface TAttendanceMark {
+  userId: string;
+  status: TAttendanceStatus;
+  /** REPRESENTED: who came instead. */
+  representedBy?: string | null;
 }
 
 const refuse = (code: TRuleRefusal["code"], message: string, fieldErrors?: Record<string, string[]>): TRuleRefusal =>
@@ -247,12 +283,48 @@ export function reviewedStepRange(step: Pick<TRuleStep, "number" | "noStepNumber
 /** Who made the reviewed work: the latest done round of each reviewed step. */
 export function makersOfReviewedWork(tasks: readonly TRuleTask[], step: Pick<TRuleStep, "number" | "noStepNumber">): Set<string> {
   const { from, to } = reviewedStepRange(step);
-  const latest = new Map<number, TRuleTask>();
+  // By step and unit: each unit's sub-task of an every-unit step is its own work.
+  const latest = new Map<string, TRuleTask>();
   for (const t of tasks) {
     if (t.stepNumber < from || t.stepNumber > to || t.status !== "DONE") continue;
-    if (t.round >= (latest.get(t.stepNumber)?.round ?? 0)) latest.set(t.stepNumber, t);
+    const key = `${t.stepNumber}:${t.unitId ?? ""}`;
+    if (t.round >= (latest.get(key)?.round ?? 0)) latest.set(key, t);
   }
   return new Set([...latest.values()].map((t) => t.completedById).filter((id): id is string => id !== null));
+}
+
+/** The units an EVERY_UNIT step runs in: the chosen list, else the active units of its kind, in the agency's order. */
+export function resolveStepUnits<U extends { id: string; kind: string; active: boolean }>(
+  step: { assignment: TStepAssignment; unitKind: string | null; unitIds: readonly string[] },
+  units: readonly U[],
+): U[] | null {
+  if (step.assignment !== "EVERY_UNIT") return null;
+  if (step.unitIds.length > 0) return units.filter((u) => step.unitIds.includes(u.id));
+  return units.filter((u) => u.active && u.kind === step.unitKind);
+}
+
+/**
+ * Why a cycle cannot start: an EVERY_UNIT step with no unit, or a unit where
+ * no active member holds the step's role (named, so the administrator knows
+ * whom to appoint). `holds(unitId, roleId)`: someone does. Null: it may start.
+ */
+export function startRefusal(
+  steps: readonly { number: number; roleId: string; roleName: string; units: readonly { id: string; name: string }[] | null }[],
+  holds: (unitId: string, roleId: string) => boolean,
+): string | null {
+  for (const step of steps) {
+    if (!step.units) continue;
+    if (step.units.length === 0) return M.noUnitsForStep(step.number);
+    const missing = step.units.filter((u) => !holds(u.id, step.roleId));
+    if (missing.length) return M.unitWithoutHolder(step.number, missing.map((u) => u.name), step.roleName);
+  }
+  return null;
+}
+
+/** Whether the member may act on the task as its executor: holds its role (in its unit, for a sub-task). */
+export function holdsTask(task: Pick<TRuleTask, "assignedRoleId" | "unitId">, member: TRuleMember): boolean {
+  if (!task.unitId) return member.roleIds.includes(task.assignedRoleId);
+  return (member.roleUnits ?? []).some((m) => m.roleId === task.assignedRoleId && m.unitId === task.unitId);
 }
 
 /** Who may start a cycle of an SOP: the executor of its first step, or an agency administrator. */
@@ -263,7 +335,13 @@ export function mayStartCycle(firstStepRoleId: string, member: TRuleMember & { i
 function workflowState(state: TRuleState): TWorkflowState {
   return {
     cycleStatus: state.cycleStatus,
-    steps: state.steps.map((s) => ({ number: s.number, kind: workflowKind(s.kind), yesStepNumber: s.yesStepNumber, noStepNumber: s.noStepNumber })),
+    steps: state.steps.map((s) => ({
+      number: s.number,
+      kind: workflowKind(s.kind),
+      yesStepNumber: s.yesStepNumber,
+      noStepNumber: s.noStepNumber,
+      units: s.units ?? null,
+    })),
     tasks: state.tasks,
   };
 }
@@ -276,6 +354,9 @@ function planRefusal(plan: Extract<TWorkflowPlan, { ok: false }>): TRuleRefusal 
 }
 
 const isWork = (event: TTaskEventType) => event === "COMPLETE" || event === "RESUBMIT";
+
+/** A meeting held with the participants ("Rapat ... bersama"): invitation, then attendance from the member list. */
+export const isJointMeeting = (step: Pick<TRuleStep, "kind" | "assignment">) => step.kind === "MEETING" && step.assignment === "JOINT";
 
 /** Checks 1-5 of the module comment for one event; null when the member may take it (given the work). */
 function gate(state: TRuleState, taskId: string, event: TTaskEventType, member: TRuleMember, facts: TRuleFacts): TRuleRefusal | null {
@@ -290,7 +371,9 @@ function gate(state: TRuleState, taskId: string, event: TTaskEventType, member: 
   const archiveGate = archiveGateOf(state, taskId, event, facts);
   // The head may archive over unverified realizations whoever the step belongs to; nothing else.
   const headArchives = archiveGate !== null && facts.memberIsHead;
-  if (!member.roleIds.includes(task.assignedRoleId) && !headArchives) return refuse("FORBIDDEN", M.notYourTask(step.executorRoleName));
+  if (!holdsTask(task, member) && !headArchives) {
+    return refuse("FORBIDDEN", task.unitId ? M.notYourUnitTask(step.executorRoleName, task.unitName ?? "") : M.notYourTask(step.executorRoleName));
+  }
 
   if ((event === "APPROVE" || event === "RETURN") && !facts.allowSelfApproval && makersOfReviewedWork(state.tasks, step).has(member.userId)) {
     return refuse("FORBIDDEN", M.makerChecker);
@@ -299,6 +382,7 @@ function gate(state: TRuleState, taskId: string, event: TTaskEventType, member: 
     return refuse("INVALID", PERFORMANCE_MESSAGES.inputIncomplete(facts.pendingRealizations));
   }
   if (archiveGate && !facts.memberIsHead) return { ...refuse("INVALID", archiveRefusalMessage(archiveGate)), archiveGate };
+  if (isWork(event) && isJointMeeting(step) && !task.invitedAt) return refuse("INVALID", M.invitationFirst);
   return null;
 }
 
@@ -326,6 +410,7 @@ export function requirementsFor(
     archiveNote: archiveGate ? PERFORMANCE_MESSAGES.archiveNoteRequired : null,
     archiveGate,
     summary: null,
+    attendance: null,
   };
   if (!isWork(event)) return requires;
   if (step.kind === "DISPOSITION") requires.outputText = M.dispositionRequired;
@@ -334,6 +419,11 @@ export function requirementsFor(
     requires.attendees = M.ui.attendeesRequired;
     requires.decisions = M.ui.decisionsRequired;
     requires.summary = M.meetingIncomplete;
+    if (isJointMeeting(step) && facts.attendanceList) {
+      // Ticked from the member list instead of typed.
+      requires.attendees = null;
+      requires.attendance = facts.attendanceList;
+    }
   } else if (step.output.trim()) requires.outputText = M.outputRequired(step.output);
   if (step.kind === "INPUT") {
     // Submitted realizations of the quarter (pending 0) are the data the checklist stood for.
@@ -360,6 +450,15 @@ export function checkWork(requires: TWorkRequirements, work: TTaskWork): TRuleRe
   if (requires.outputText && !filled(work.outputText)) fieldErrors.outputText = [requires.outputText];
   if (requires.attendees && !(work.attendees ?? []).some(filled)) fieldErrors.attendees = [requires.attendees];
   if (requires.decisions && !filled(work.decisions)) fieldErrors.decisions = [requires.decisions];
+  if (requires.attendance) {
+    const marks = new Map((work.attendance ?? []).map((m) => [m.userId, m]));
+    const unmarked = requires.attendance.filter((p) => !marks.has(p.userId));
+    const stranger = (work.attendance ?? []).some((m) => !requires.attendance!.some((p) => p.userId === m.userId));
+    const noDeputy = requires.attendance.filter((p) => marks.get(p.userId)?.status === "REPRESENTED" && !filled(marks.get(p.userId)?.representedBy));
+    if (unmarked.length) fieldErrors.attendance = [M.attendanceIncomplete(unmarked.map((p) => p.name))];
+    else if (stranger) fieldErrors.attendance = [M.attendanceStranger];
+    else if (noDeputy.length) fieldErrors.attendance = [M.representedByRequired(noDeputy.map((p) => p.name))];
+  }
   if (requires.comment && !filled(work.comment)) fieldErrors.comment = [requires.comment];
   if (requires.archiveNote && !filled(work.archiveNote)) fieldErrors.archiveNote = [requires.archiveNote];
   const first = Object.values(fieldErrors)[0]?.[0];
@@ -368,7 +467,7 @@ export function checkWork(requires: TWorkRequirements, work: TTaskWork): TRuleRe
   const message =
     fieldErrors.archiveNote && requires.archiveGate
       ? archiveRefusalMessage(requires.archiveGate)
-      : requires.summary && !fieldErrors.checklist && !fieldErrors.comment
+      : requires.summary && !fieldErrors.checklist && !fieldErrors.comment && !fieldErrors.attendance
         ? requires.summary
         : first;
   return refuse("INVALID", message, fieldErrors);
@@ -398,7 +497,7 @@ export function taskOptions(state: TRuleState, taskId: string, member: TRuleMemb
   if (events.length === 0) refusal = gate(state, taskId, "COMPLETE", member, facts);
   return {
     taskId,
-    assignee: member.roleIds.includes(task.assignedRoleId) || offers.length > 0,
+    assignee: holdsTask(task, member) || offers.length > 0,
     offers,
     refusal: offers.length ? null : refusal,
     withheld,
@@ -429,6 +528,11 @@ export function judgeTaskAction(
   const archive = archiveGateOf(state, action.taskId, action.event, facts);
   const incomplete = checkWork(requirementsFor(step, task.status, action.event, facts, archive), action.work);
   if (incomplete) return { ok: false, refusal: incomplete };
-  const plan = planTransition(workflowState(state), { type: action.event, taskId: action.taskId, comment: action.work.comment ?? null });
+  const plan = planTransition(workflowState(state), {
+    type: action.event,
+    taskId: action.taskId,
+    comment: action.work.comment ?? null,
+    unitId: action.event === "RETURN" ? (action.work.returnUnitId ?? null) : null,
+  });
   return plan.ok ? { ok: true, plan, archive } : { ok: false, refusal: planRefusal(plan) };
 }

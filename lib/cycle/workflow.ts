@@ -22,6 +22,13 @@
  * - The cycle completes when the last step (highest number) is done with no
  *   further target. CANCEL_CYCLE closes every open task.
  *
+ * Every unit ("setiap Bidang"): a step with `units` opens one sub-task per
+ * unit (OPEN_TASK with a unitId); each unit's sub-task is closed on its own and
+ * the flow moves on only when the latest sub-task of every unit is DONE. Rounds
+ * count per step and unit. A decision returning to such a step may name one
+ * unit (`unitId` on RETURN): only that unit's sub-task re-opens, and the step is
+ * done again when it is resubmitted. A decision step itself has one executor.
+ *
  * Step kinds here are only PROCESS and DECISION: map the SOP's kinds with
  * lib/sop's isDecisionKind (REVIEW/APPROVAL -> DECISION, the rest -> PROCESS).
  *
@@ -126,6 +133,8 @@ export interface TWorkflowStep {
   yesStepNumber?: number | null;
   /** DECISION only (required there): target of "Tidak". */
   noStepNumber?: number | null;
+  /** Every-unit step: the units (ids) each getting a sub-task; null/absent: one task. */
+  units?: readonly string[] | null;
 }
 
 export interface TWorkflowTask {
@@ -133,6 +142,8 @@ export interface TWorkflowTask {
   stepNumber: number;
   round: number;
   status: TTaskStatus;
+  /** An every-unit step's sub-task: its unit. */
+  unitId?: string | null;
 }
 
 export interface TWorkflowState {
@@ -145,7 +156,13 @@ export interface TWorkflowState {
 export type TWorkflowEvent =
   | { type: "START_CYCLE" }
   | { type: "CANCEL_CYCLE"; comment?: string | null }
-  | { type: TTaskEventType; taskId: string; comment?: string | null };
+  | {
+      type: TTaskEventType;
+      taskId: string;
+      comment?: string | null;
+      /** RETURN to an every-unit step: return only this unit's work (absent: every unit's). */
+      unitId?: string | null;
+    };
 
 export type TWorkflowChange =
   | { kind: "CYCLE"; from: TCycleStatus | null; to: TCycleStatus }
@@ -164,6 +181,8 @@ export type TWorkflowChange =
       stepNumber: number;
       round: number;
       status: "ACTIVE" | "RETURNED";
+      /** An every-unit step's sub-task: its unit; null: the step's only task. */
+      unitId: string | null;
       /** For a return: the reviewer's (decision) task, so the owner sees who sent it back. */
       returnedFromTaskId: string | null;
       /** For a return: why, shown to the owner. */
@@ -182,6 +201,7 @@ export type TWorkflowErrorCode =
   | "RESUBMIT_REQUIRED"
   | "COMMENT_REQUIRED"
   | "EVENT_NOT_ALLOWED"
+  | "UNIT_NOT_IN_STEP"
   | "INVALID_DEFINITION";
 
 export type TWorkflowPlan =
@@ -218,6 +238,9 @@ export const WORKFLOW_MESSAGES = {
   BAD_TARGET: (n: number, target: number) => `Definisi SOP tidak valid: langkah ${n} mengarah ke langkah ${target} yang tidak ada`,
   SELF_TARGET: (n: number) => `Definisi SOP tidak valid: langkah ${n} mengarah ke dirinya sendiri`,
   TASK_STEP_MISSING: (n: number) => `Definisi SOP tidak valid: tugas merujuk langkah ${n} yang tidak ada`,
+  DECISION_EVERY_UNIT: (n: number) => `Definisi SOP tidak valid: keputusan pada langkah ${n} harus diambil satu pelaksana, bukan setiap unit`,
+  NO_UNITS: (n: number) => `Langkah ${n} dikerjakan setiap unit, tetapi tidak ada unit yang dituju`,
+  UNIT_NOT_IN_STEP: (n: number) => `Unit yang dipilih tidak mengerjakan langkah ${n}`,
 } as const;
 
 type TFailure = Extract<TWorkflowPlan, { ok: false }>;
@@ -238,6 +261,10 @@ export function validateWorkflowSteps(steps: readonly TWorkflowStep[]): string |
   for (const step of steps) {
     const yes = step.yesStepNumber ?? null;
     const no = step.noStepNumber ?? null;
+    if (step.units) {
+      if (step.kind === "DECISION") return WORKFLOW_MESSAGES.DECISION_EVERY_UNIT(step.number);
+      if (step.units.length === 0) return WORKFLOW_MESSAGES.NO_UNITS(step.number);
+    }
     if (step.kind === "PROCESS") {
       if (yes !== null || no !== null) return WORKFLOW_MESSAGES.PROCESS_WITH_BRANCH(step.number);
       continue;
@@ -256,8 +283,51 @@ function sortedSteps(steps: readonly TWorkflowStep[]): TWorkflowStep[] {
   return [...steps].sort((a, b) => a.number - b.number);
 }
 
-function nextRound(tasks: readonly TWorkflowTask[], stepNumber: number): number {
-  return tasks.reduce((max, t) => (t.stepNumber === stepNumber && t.round > max ? t.round : max), 0) + 1;
+function nextRound(tasks: readonly TWorkflowTask[], stepNumber: number, unitId: string | null): number {
+  return tasks.reduce((max, t) => (t.stepNumber === stepNumber && (t.unitId ?? null) === unitId && t.round > max ? t.round : max), 0) + 1;
+}
+
+/** The latest sub-task of each unit of an every-unit step (by round), after `closedTaskId` is closed. */
+export function latestUnitTasks(tasks: readonly TWorkflowTask[], stepNumber: number): Map<string, TWorkflowTask> {
+  const latest = new Map<string, TWorkflowTask>();
+  for (const t of tasks) {
+    if (t.stepNumber !== stepNumber || !t.unitId) continue;
+    if (t.round > (latest.get(t.unitId)?.round ?? 0)) latest.set(t.unitId, t);
+  }
+  return latest;
+}
+
+/**
+ * An every-unit step's progress: the units whose latest sub-task is DONE, and
+ * the others (not opened yet, open, or cancelled), in the step's unit order.
+ */
+export function unitProgress(step: TWorkflowStep, tasks: readonly TWorkflowTask[]): { done: string[]; missing: string[] } {
+  const latest = latestUnitTasks(tasks, step.number);
+  const done: string[] = [];
+  const missing: string[] = [];
+  for (const unit of step.units ?? []) (latest.get(unit)?.status === "DONE" ? done : missing).push(unit);
+  return { done, missing };
+}
+
+/** The OPEN_TASK changes that activate a step: one task, or one per unit (or only `onlyUnit`'s). */
+function openStep(
+  step: TWorkflowStep,
+  tasks: readonly TWorkflowTask[],
+  status: "ACTIVE" | "RETURNED",
+  returnedFromTaskId: string | null,
+  returnReason: string | null,
+  onlyUnit: string | null = null,
+): TWorkflowChange[] {
+  const units: (string | null)[] = step.units ? (onlyUnit ? [onlyUnit] : [...step.units]) : [null];
+  return units.map((unitId) => ({
+    kind: "OPEN_TASK" as const,
+    stepNumber: step.number,
+    round: nextRound(tasks, step.number, unitId),
+    status,
+    unitId,
+    returnedFromTaskId,
+    returnReason,
+  }));
 }
 
 function normalizeComment(comment: string | null | undefined): string | null {
@@ -308,10 +378,7 @@ export function planTransition(state: TWorkflowState, event: TWorkflowEvent): TW
       ok: true,
       transition,
       cycleStatus: "ACTIVE",
-      changes: [
-        { kind: "CYCLE", from: null, to: "ACTIVE" },
-        { kind: "OPEN_TASK", stepNumber: first.number, round: 1, status: "ACTIVE", returnedFromTaskId: null, returnReason: null },
-      ],
+      changes: [{ kind: "CYCLE", from: null, to: "ACTIVE" }, ...openStep(first, [], "ACTIVE", null, null)],
     };
   }
 
@@ -373,6 +440,12 @@ export function planTransition(state: TWorkflowState, event: TWorkflowEvent): TW
     },
   ];
 
+  // An every-unit step moves on only when every unit's latest sub-task is done.
+  if (step.units) {
+    const after = state.tasks.map((t) => (t.id === task.id ? { ...t, status: "DONE" as const } : t));
+    if (unitProgress(step, after).missing.length > 0) return { ok: true, transition, changes, cycleStatus: state.cycleStatus };
+  }
+
   let target: number | null;
   if (event.type === "RETURN") target = step.noStepNumber ?? null;
   else if (event.type === "APPROVE") target = step.yesStepNumber ?? steps[stepIndex + 1]?.number ?? null;
@@ -384,14 +457,14 @@ export function planTransition(state: TWorkflowState, event: TWorkflowEvent): TW
   }
 
   const isReturn = event.type === "RETURN" && target < step.number;
-  changes.push({
-    kind: "OPEN_TASK",
-    stepNumber: target,
-    round: nextRound(state.tasks, target),
-    status: isReturn ? "RETURNED" : "ACTIVE",
-    returnedFromTaskId: isReturn ? task.id : null,
-    returnReason: isReturn ? comment : null,
-  });
+  const targetStep = steps.find((s) => s.number === target)!;
+  const returnedUnit = event.type === "RETURN" ? (event.unitId ?? null) : null;
+  if (returnedUnit !== null && !targetStep.units?.includes(returnedUnit)) {
+    return refuse("UNIT_NOT_IN_STEP", WORKFLOW_MESSAGES.UNIT_NOT_IN_STEP(targetStep.number));
+  }
+  changes.push(
+    ...openStep(targetStep, state.tasks, isReturn ? "RETURNED" : "ACTIVE", isReturn ? task.id : null, isReturn ? comment : null, returnedUnit),
+  );
   return { ok: true, transition, changes, cycleStatus: state.cycleStatus };
 }
 
@@ -402,14 +475,22 @@ export function planTransition(state: TWorkflowState, event: TWorkflowEvent): TW
 export function applyChanges(
   state: TWorkflowState,
   changes: readonly TWorkflowChange[],
-  makeId: (stepNumber: number, round: number) => string = (stepNumber, round) => `${stepNumber}.${round}`,
+  makeId: (stepNumber: number, round: number, unitId: string | null) => string = (stepNumber, round, unitId) =>
+    unitId ? `${stepNumber}.${round}.${unitId}` : `${stepNumber}.${round}`,
 ): TWorkflowState {
   let cycleStatus = state.cycleStatus;
   let tasks = [...state.tasks];
   for (const change of changes) {
     if (change.kind === "CYCLE") cycleStatus = change.to;
     else if (change.kind === "CLOSE_TASK") tasks = tasks.map((t) => (t.id === change.taskId ? { ...t, status: change.to } : t));
-    else tasks.push({ id: makeId(change.stepNumber, change.round), stepNumber: change.stepNumber, round: change.round, status: change.status });
+    else
+      tasks.push({
+        id: makeId(change.stepNumber, change.round, change.unitId),
+        stepNumber: change.stepNumber,
+        round: change.round,
+        status: change.status,
+        unitId: change.unitId,
+      });
   }
   return { ...state, cycleStatus, tasks };
 }

@@ -79,6 +79,8 @@ export const id = {
       DUE_SOON_75: "Pengingat",
       ESCALATED: "Eskalasi",
       ESCALATED_HEAD: "Eskalasi",
+      PARTICIPANT: "Ikut serta",
+      INVITATION: "Undangan rapat",
     },
   },
   members: {

@@ -11,6 +11,8 @@ export const EMAIL_MESSAGES = {
     DUE_SOON_75: (agency: string) => `Tiga perempat waktu standar tugas peran Anda di ${agency} telah berlalu.`,
     ESCALATED: (agency: string) => `Tugas di unit yang Anda pimpin di ${agency} telah melewati batas waktunya.`,
     ESCALATED_HEAD: (agency: string) => `Tugas di ${agency} telah melewati dua kali waktu standarnya.`,
+    PARTICIPANT: (agency: string) => `Anda ikut serta dalam langkah SOP di ${agency}; pelaksananya yang menindaklanjuti.`,
+    INVITATION: (agency: string) => `Anda diundang ke rapat langkah SOP di ${agency}.`,
   } satisfies Record<NotificationKind, (agency: string) => string>,
   bodyLabel: {
     NEW_TASK: "Keterangan",
@@ -20,6 +22,8 @@ export const EMAIL_MESSAGES = {
     DUE_SOON_75: "Keterangan",
     ESCALATED: "Keterangan",
     ESCALATED_HEAD: "Keterangan",
+    PARTICIPANT: "Keterangan",
+    INVITATION: "Waktu, tempat dan agenda",
   } satisfies Record<NotificationKind, string>,
   agency: "Instansi",
   open: "Buka di Alur Kinerja",

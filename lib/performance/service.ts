@@ -3,6 +3,7 @@ import "server-only";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { conflictError, forbiddenError, invalidError, notFoundError } from "@/lib/authz/errors";
+import { completeUnitInputTasks } from "@/lib/cycle/service";
 import type { DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -63,13 +64,16 @@ export async function lockPeriodsFrozen(tx: DbTx, agencyId: string, year: number
 const lockPeriodFrozen = async (tx: DbTx, agencyId: string, year: number, quarter: number) =>
   (await lockPeriodsFrozen(tx, agencyId, year, [quarter]))[quarter - 1]!;
 
-/** Indicators of the year's PK whose realization of the quarter is not yet submitted (or verified). */
-export async function pendingRealizations(tx: DbTx, agencyId: string, year: number, quarter: number): Promise<number | null> {
+/** Indicators of the year's PK (of one unit, when given) whose realization of the quarter is not yet submitted (or verified). */
+export async function pendingRealizations(tx: DbTx, agencyId: string, year: number, quarter: number, unitId?: string | null): Promise<number | null> {
   const agreement = await tx.performanceAgreement.findUnique({ where: { agencyId_year: { agencyId, year } }, select: { id: true } });
   if (!agreement) return null;
+  const ofUnit = unitId ? { orgUnitId: unitId } : {};
   const [indicators, done] = await Promise.all([
-    tx.indicator.count({ where: { agencyId, goal: { agreementId: agreement.id } } }),
-    tx.realization.count({ where: { agencyId, year, quarter, status: { in: ["SUBMITTED", "VERIFIED"] }, indicator: { goal: { agreementId: agreement.id } } } }),
+    tx.indicator.count({ where: { agencyId, goal: { agreementId: agreement.id }, ...ofUnit } }),
+    tx.realization.count({
+      where: { agencyId, year, quarter, status: { in: ["SUBMITTED", "VERIFIED"] }, indicator: { goal: { agreementId: agreement.id }, ...ofUnit } },
+    }),
   ]);
   return indicators - done;
 }
@@ -419,6 +423,14 @@ async function saveRealizationOnce(input: z.output<typeof ZRealizationSave>, ctx
       },
       { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
     );
+    // The unit's data step ("setiap Bidang") completes by itself once all its realizations are sent.
+    if (input.submit) {
+      await completeUnitInputTasks(
+        { agencyId: ctx.agencyId, year: input.year, quarter: input.quarter, unitId: indicator.orgUnitId },
+        { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
+        tx,
+      );
+    }
     return { id, status };
   });
 }

@@ -31,6 +31,9 @@ export interface SopRecord {
     noStepNumber: number | null;
     executorRole: { code: string };
     participants: { role: { code: string } }[];
+    assignment?: TSopInput["steps"][number]["assignment"];
+    unitKind?: TSopInput["steps"][number]["unitKind"];
+    units?: { unit: { name: string } }[];
   }[];
 }
 
@@ -71,6 +74,9 @@ export function toSopInput(sop: SopRecord): TSopInput {
         keterangan: s.keterangan,
         yesStepNumber: s.yesStepNumber,
         noStepNumber: s.noStepNumber,
+        assignment: s.assignment ?? "SINGLE",
+        unitKind: s.unitKind ?? null,
+        unitNames: (s.units ?? []).map((u) => u.unit.name).sort(),
       })),
   };
 }
@@ -103,7 +109,7 @@ export type TSopChange =
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 /** Participants are a set (stored without order; toSopInput sorts them). */
 const sameStepField = (field: string, a: unknown, b: unknown) =>
-  field === "participantRoleCodes" && Array.isArray(a) && Array.isArray(b) ? same([...a].sort(), [...b].sort()) : same(a, b);
+  (field === "participantRoleCodes" || field === "unitNames") && Array.isArray(a) && Array.isArray(b) ? same([...a].sort(), [...b].sort()) : same(a, b);
 
 /** What changed between two versions: header fields, and steps matched by number. */
 export function diffSops(before: TSopInput, after: TSopInput): TSopChange[] {

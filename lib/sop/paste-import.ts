@@ -1,6 +1,6 @@
 import { roleCodeFromName } from "@/lib/role/code";
 
-import type { TSopInput, TSopStep, TStepKind, TTimeUnit } from "./schemas";
+import type { TSopInput, TSopStep, TStepAssignment, TStepKind, TStepUnitKind, TTimeUnit } from "./schemas";
 
 /**
  * Paste import of an SOP procedure table copied from Word or Excel: tab-separated
@@ -330,6 +330,39 @@ export function inferStepKind(kegiatan: string): TStepKind {
   return best?.kind ?? "DRAFT";
 }
 
+/** "setiap Bidang", "masing-masing Seksi", "seluruh Bidang" (doing it each): the unit kind named, in OrgUnit terms. */
+const EVERY_UNIT_RE = /\b(?:setiap|tiap(?:-tiap)?|masing-masing|seluruh|semua)\s+(bidang|seksi|subbag(?:ian)?|uptd|sekretariat)\b/;
+const UNIT_KIND_WORDS: Record<string, TStepUnitKind> = {
+  bidang: "BIDANG",
+  seksi: "SEKSI",
+  subbag: "SUBBAGIAN",
+  subbagian: "SUBBAGIAN",
+  uptd: "UPTD",
+  sekretariat: "SEKRETARIAT",
+};
+/** "Rapat ... bersama Sekretaris", "bersama-sama dengan ...": the executor with the participants. */
+const JOINT_RE = /\bbersama(?:-sama)?\b/;
+
+/**
+ * The assignment mode the activity text states: every unit ("setiap Bidang
+ * mengisi ...", also "Rapat ... seluruh Bidang" when it is not a meeting),
+ * joint ("bersama ...", or a meeting with participants), else one executor.
+ * Decisions always have one executor.
+ */
+export function inferAssignment(
+  kegiatan: string,
+  kind: TStepKind,
+  hasParticipants: boolean,
+): { assignment: TStepAssignment; unitKind: TStepUnitKind | null } {
+  const text = kegiatan.toLowerCase();
+  if (kind === "REVIEW" || kind === "APPROVAL") return { assignment: "SINGLE", unitKind: null };
+  const every = EVERY_UNIT_RE.exec(text);
+  if (kind === "MEETING" && (hasParticipants || JOINT_RE.test(text) || every)) return { assignment: "JOINT", unitKind: null };
+  if (every) return { assignment: "EVERY_UNIT", unitKind: UNIT_KIND_WORDS[every[1]!] ?? "BIDANG" };
+  if (JOINT_RE.test(text) && hasParticipants) return { assignment: "JOINT", unitKind: null };
+  return { assignment: "SINGLE", unitKind: null };
+}
+
 // ---------------------------------------------------------------------------
 // The table
 
@@ -568,6 +601,9 @@ export function parseProcedureTable(text: string, agencyRoles: readonly TPasteRo
         keterangan,
         yesStepNumber: null,
         noStepNumber: null,
+        assignment: "SINGLE",
+        unitKind: null,
+        unitNames: [],
       },
     });
   }
@@ -578,6 +614,14 @@ export function parseProcedureTable(text: string, agencyRoles: readonly TPasteRo
   // Kinds from the activity text as it stands after continuation rows were merged; then
   // decisions: where "Tidak" returns (and "Ya" goes, when the text says so).
   for (const w of work) w.step.kind = inferStepKind(w.step.kegiatan);
+  // Who does it: every unit ("setiap Bidang"), jointly ("bersama"), or one executor.
+  for (const w of work) {
+    const mode = inferAssignment(w.step.kegiatan, w.step.kind, w.step.participantRoleCodes.length > 0);
+    // A joint step needs participants: without any it stays with its executor.
+    if (mode.assignment === "JOINT" && w.step.participantRoleCodes.length === 0) continue;
+    w.step.assignment = mode.assignment;
+    w.step.unitKind = mode.unitKind;
+  }
   for (const [i, w] of work.entries()) {
     const s = w.step;
     if (s.kind !== "REVIEW" && s.kind !== "APPROVAL") continue;

@@ -30,6 +30,31 @@ export function isDecisionKind(kind: TStepKind): kind is (typeof DECISION_KINDS)
   return kind === "REVIEW" || kind === "APPROVAL";
 }
 
+/**
+ * Who does a step: one role (SINGLE); every unit ("setiap Bidang", EVERY_UNIT):
+ * one sub-task per unit of a kind or of a chosen list, done by the unit's holder
+ * of the executor role; the executor with the participants ("bersama", JOINT).
+ */
+export const STEP_ASSIGNMENTS = ["SINGLE", "EVERY_UNIT", "JOINT"] as const;
+export type TStepAssignment = (typeof STEP_ASSIGNMENTS)[number];
+export const STEP_ASSIGNMENT_LABELS: Record<TStepAssignment, string> = {
+  SINGLE: "Satu pelaksana",
+  EVERY_UNIT: "Setiap unit",
+  JOINT: "Bersama peserta",
+};
+
+/** Unit kinds an every-unit step can name (OrgUnit.kind). */
+export const STEP_UNIT_KINDS = ["SEKRETARIAT", "SUBBAGIAN", "BIDANG", "SEKSI", "UPTD", "LAINNYA"] as const;
+export type TStepUnitKind = (typeof STEP_UNIT_KINDS)[number];
+export const STEP_UNIT_KIND_LABELS: Record<TStepUnitKind, string> = {
+  SEKRETARIAT: "Sekretariat",
+  SUBBAGIAN: "Subbagian",
+  BIDANG: "Bidang",
+  SEKSI: "Seksi",
+  UPTD: "UPTD",
+  LAINNYA: "Unit lain",
+};
+
 /** HARI counts working days (hari kerja), as the agencies mean it. */
 export const TIME_UNITS = ["MENIT", "JAM", "HARI"] as const;
 export type TTimeUnit = (typeof TIME_UNITS)[number];
@@ -72,6 +97,15 @@ export const SOP_MESSAGES = {
     'Langkah pemeriksaan/persetujuan harus menentukan langkah sebelumnya yang dituju jika "Tidak" (dikembalikan untuk perbaikan)',
   noTargetOnlyForDecision: 'Hanya langkah pemeriksaan/persetujuan yang memiliki alur "Tidak"',
   yesTargetOnlyForDecision: 'Hanya langkah pemeriksaan/persetujuan yang memiliki alur "Ya" ke langkah tertentu',
+  assignmentInvalid: "Cara penugasan harus satu pelaksana, setiap unit, atau bersama",
+  unitKindInvalid: "Jenis unit tidak dikenal",
+  everyUnitNeedsUnits: "Langkah setiap unit harus menentukan jenis unit (misalnya Bidang) atau daftar unitnya",
+  unitsOnlyForEveryUnit: "Jenis atau daftar unit hanya untuk langkah yang dikerjakan setiap unit",
+  everyUnitDecision: "Langkah pemeriksaan/persetujuan diputuskan satu pelaksana, tidak dapat dikerjakan setiap unit",
+  jointNeedsParticipants: "Langkah bersama harus memiliki minimal satu peserta",
+  unitNameEmpty: "Nama unit tidak boleh kosong",
+  unitDuplicate: (unit: string) => `Unit "${unit}" tercantum lebih dari sekali`,
+  unitUnknown: (unit: string) => `Unit "${unit}" tidak ada di instansi ini`,
   nipRequiredFormat: "NIP harus 18 digit angka, misalnya 19840518 201101 1 014",
 } as const;
 
@@ -177,6 +211,13 @@ export const ZSopStep = z
     yesStepNumber: stepTarget,
     /** Decision steps only (required there): the earlier step "Tidak" returns to for revision. */
     noStepNumber: stepTarget,
+    assignment: z.enum(STEP_ASSIGNMENTS, { error: SOP_MESSAGES.assignmentInvalid }).default("SINGLE"),
+    /** EVERY_UNIT without a list: the agency's active units of this kind. */
+    unitKind: z.enum(STEP_UNIT_KINDS, { error: SOP_MESSAGES.unitKindInvalid }).nullable().default(null),
+    /** EVERY_UNIT: the chosen units, by name (portable across agencies like role codes). */
+    unitNames: z
+      .array(z.string({ error: SOP_MESSAGES.unitNameEmpty }).trim().min(1, SOP_MESSAGES.unitNameEmpty).max(120, SOP_MESSAGES.tooLong(120)))
+      .default([]),
   })
   .superRefine((step, ctx) => {
     const seen = new Set<string>();
@@ -188,6 +229,20 @@ export const ZSopStep = z
       }
       seen.add(code);
     });
+    if (step.assignment === "EVERY_UNIT") {
+      if (step.unitKind === null && step.unitNames.length === 0) ctx.addIssue({ code: "custom", message: SOP_MESSAGES.everyUnitNeedsUnits, path: ["unitKind"] });
+      if (isDecisionKind(step.kind)) ctx.addIssue({ code: "custom", message: SOP_MESSAGES.everyUnitDecision, path: ["assignment"] });
+      const names = new Set<string>();
+      step.unitNames.forEach((name, index) => {
+        if (names.has(name.toLowerCase())) ctx.addIssue({ code: "custom", message: SOP_MESSAGES.unitDuplicate(name), path: ["unitNames", index] });
+        names.add(name.toLowerCase());
+      });
+    } else if (step.unitKind !== null || step.unitNames.length > 0) {
+      ctx.addIssue({ code: "custom", message: SOP_MESSAGES.unitsOnlyForEveryUnit, path: ["unitKind"] });
+    }
+    if (step.assignment === "JOINT" && step.participantRoleCodes.length === 0) {
+      ctx.addIssue({ code: "custom", message: SOP_MESSAGES.jointNeedsParticipants, path: ["participantRoleCodes"] });
+    }
     if (isDecisionKind(step.kind)) {
       if (step.noStepNumber === null) {
         ctx.addIssue({ code: "custom", message: SOP_MESSAGES.noTargetRequired, path: ["noStepNumber"] });

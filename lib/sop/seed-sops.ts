@@ -44,6 +44,9 @@ function step(number: number, kegiatan: string, f: StepFields): TSopStep {
     keterangan: f.keterangan ?? "",
     yesStepNumber: f.yes ?? null,
     noStepNumber: f.no ?? null,
+    assignment: "SINGLE",
+    unitKind: null,
+    unitNames: [],
   };
 }
 

@@ -10,7 +10,7 @@ import { actingSignatureBlock } from "@/lib/role/acting-service";
 
 import { dayFromIso, diffSops, toSopInput } from "./mapping";
 import { SOP_SERVICE_MESSAGES as M } from "./messages";
-import type { TSopInput } from "./schemas";
+import { SOP_MESSAGES, type TSopInput } from "./schemas";
 import { parseSopInput } from "./validate";
 import { planSopEvent, type TSopEvent, type TSopStatus } from "./workflow";
 
@@ -26,6 +26,7 @@ export const SOP_FULL_INCLUDE = {
     include: {
       executorRole: { select: { id: true, code: true, name: true } },
       participants: { include: { role: { select: { id: true, code: true, name: true } } } },
+      units: { include: { unit: { select: { id: true, name: true } } } },
     },
   },
 } as const satisfies Prisma.SopInclude;
@@ -39,7 +40,18 @@ export async function validateForAgency(tx: DbTx, agencyId: string, raw: unknown
   const roles = await agencyRoles(tx, agencyId);
   const result = parseSopInput(raw, roles.map((r) => r.code));
   if (!result.ok) throw invalidError(M.invalid(result.errors[0]?.message ?? ""), result.fieldErrors);
-  return { input: result.data, roleIds: new Map(roles.map((r) => [r.code, r.id])) };
+  // Every-unit steps name their units: each must be one of the agency's (names ignore case).
+  const units = await tx.orgUnit.findMany({ where: { agencyId }, select: { id: true, name: true } });
+  const unitIds = new Map(units.map((u) => [u.name.toLowerCase(), u.id]));
+  for (const [index, step] of result.data.steps.entries()) {
+    for (const [i, name] of step.unitNames.entries()) {
+      if (!unitIds.has(name.toLowerCase())) {
+        const message = SOP_MESSAGES.unitUnknown(name);
+        throw invalidError(M.invalid(`Langkah ${step.number}: ${message}`), { [`steps.${index}.unitNames.${i}`]: [message] });
+      }
+    }
+  }
+  return { input: result.data, roleIds: new Map(roles.map((r) => [r.code, r.id])), unitIds };
 }
 
 function contentData(input: TSopInput) {
@@ -63,7 +75,7 @@ function contentData(input: TSopInput) {
   };
 }
 
-async function writeSteps(tx: DbTx, sopId: string, input: TSopInput, roleIds: Map<string, string>) {
+async function writeSteps(tx: DbTx, sopId: string, input: TSopInput, roleIds: Map<string, string>, unitIds: Map<string, string>) {
   await tx.sopStep.deleteMany({ where: { sopId } });
   for (const step of input.steps) {
     await tx.sopStep.create({
@@ -81,6 +93,9 @@ async function writeSteps(tx: DbTx, sopId: string, input: TSopInput, roleIds: Ma
         yesStepNumber: step.yesStepNumber,
         noStepNumber: step.noStepNumber,
         participants: { create: step.participantRoleCodes.map((code) => ({ roleId: roleIds.get(code)! })) },
+        assignment: step.assignment,
+        unitKind: step.unitKind,
+        units: { create: step.unitNames.map((name) => ({ unitId: unitIds.get(name.toLowerCase())! })) },
       },
     });
   }
@@ -108,7 +123,7 @@ function nomorTakenOr(error: unknown, nomor: string): unknown {
 /** A new SOP (version 1, DRAFT), from the editor or an import. */
 export async function createSop(raw: unknown, { agencyId, actor, meta }: SopActor, via: "editor" | "import" = "editor", tx?: DbTx) {
   return inTransaction(tx, async (tx) => {
-    const { input, roleIds } = await validateForAgency(tx, agencyId, raw);
+    const { input, roleIds, unitIds } = await validateForAgency(tx, agencyId, raw);
     await assertNomorFree(tx, agencyId, input.nomor);
     // Two saves at the same moment both pass assertNomorFree; the unique index decides.
     const series = await tx.sopSeries.create({ data: { agencyId, nomor: input.nomor } }).catch((error: unknown) => {
@@ -118,7 +133,7 @@ export async function createSop(raw: unknown, { agencyId, actor, meta }: SopActo
       data: { agencyId, seriesId: series.id, version: 1, status: "DRAFT", createdById: actor.id, ...contentData(input) },
       select: { id: true },
     });
-    await writeSteps(tx, sop.id, input, roleIds);
+    await writeSteps(tx, sop.id, input, roleIds, unitIds);
     await recordAudit(
       tx,
       {
@@ -139,7 +154,7 @@ export async function updateSopDraft(sopId: string, raw: unknown, { agencyId, ac
     const current = await tx.sop.findFirst({ where: { id: sopId, agencyId }, include: SOP_FULL_INCLUDE });
     if (!current) throw notFoundError(M.notFound);
     const edit = sopTransition(current.status, "EDIT");
-    const { input, roleIds } = await validateForAgency(tx, agencyId, raw);
+    const { input, roleIds, unitIds } = await validateForAgency(tx, agencyId, raw);
     await assertNomorFree(tx, agencyId, input.nomor, current.seriesId);
     const changes = diffSops(toSopInput(current), input);
     // Guarded on the state we read: a concurrent activation makes this a no-op.
@@ -153,7 +168,7 @@ export async function updateSopDraft(sopId: string, raw: unknown, { agencyId, ac
         throw nomorTakenOr(error, input.nomor);
       });
     }
-    await writeSteps(tx, sopId, input, roleIds);
+    await writeSteps(tx, sopId, input, roleIds, unitIds);
     await recordAudit(
       tx,
       {
@@ -213,7 +228,8 @@ async function createNewVersionTx(sopId: string, { agencyId, actor, meta }: SopA
       },
       select: { id: true },
     });
-    await writeSteps(tx, draft.id, input, roleIds);
+    const unitIds = new Map(source.steps.flatMap((s) => s.units.map((u) => [u.unit.name.toLowerCase(), u.unit.id] as const)));
+    await writeSteps(tx, draft.id, input, roleIds, unitIds);
     await recordAudit(
       tx,
       {

@@ -5,6 +5,7 @@ import { formatNip } from "@/lib/validation/nip";
 
 import { dayFromIso, SOP_HEADER_FIELDS } from "./mapping";
 import { SOP_DOCUMENT_MESSAGES } from "./messages";
+import { assignmentNote } from "./assignment";
 import { isDecisionKind, TIME_UNIT_LABELS, type TSopInput, type TSopStep } from "./schemas";
 
 /**
@@ -277,12 +278,13 @@ function addProcedureSheet(wb: ExcelJS.Workbook, data: TSopExport) {
 
   const column = new Map(roles.map((role, i) => [role.code, firstRole + i]));
   for (const step of sop.steps) {
-    const note = [step.keterangan.trim(), decisionNote(step)].filter(Boolean).join("\n");
+    const note = [step.keterangan.trim(), decisionNote(step), assignmentNote(step)].filter(Boolean).join("\n");
     const values: (string | number)[] = [step.number, step.kegiatan, ...roles.map(() => ""), step.kelengkapan, formatWaktu(step), step.output, note];
     const row = ws.addRow(values);
     for (const code of step.participantRoleCodes) {
       const c = column.get(code);
-      if (c) row.getCell(c).value = SOP_MARKS.participant;
+      // A joint step has its symbol in every participating column, as the Permenpan documents draw it.
+      if (c) row.getCell(c).value = step.assignment === "JOINT" ? SOP_MARKS.executor : SOP_MARKS.participant;
     }
     const executorColumn = column.get(step.executorRoleCode);
     if (executorColumn) row.getCell(executorColumn).value = isDecisionKind(step.kind) ? SOP_MARKS.decision : SOP_MARKS.executor;

@@ -188,7 +188,7 @@ describe("measurement cycle: the Sumatera Barat SOP from start to archive", () =
     // 7: Kepala Dinas sends it back to step 4 with a reason.
     const returned = await act(w, cycleId, { event: "RETURN", comment: `  ${RETURN_REASON}  ` });
     expect(returned).toEqual({ cycleStatus: "ACTIVE", opened: [{ stepNumber: 4, round: 2, status: "RETURNED" }] });
-    const task7r1 = await db.cycleTask.findUniqueOrThrow({ where: { cycleId_stepNumber_round: { cycleId, stepNumber: 7, round: 1 } } });
+    const task7r1 = await db.cycleTask.findFirstOrThrow({ where: { cycleId, stepNumber: 7, round: 1 } });
     const reopened = await theOpenTask(cycleId);
     expect(reopened).toMatchObject({ stepNumber: 4, round: 2, status: "RETURNED", returnReason: RETURN_REASON, returnedFromTaskId: task7r1.id });
     expect(reopened.assignedRoleId).toBe(w.agency.roles.find((r) => r.code === "SEKRETARIS")!.id);

@@ -82,6 +82,9 @@ function smallSop(nomor: string, head: string, worker: string, archivist: string
     keterangan: "",
     yesStepNumber: null,
     noStepNumber: null,
+    assignment: "SINGLE" as const,
+    unitKind: null,
+    unitNames: [],
   });
   return {
     ...base,

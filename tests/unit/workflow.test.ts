@@ -93,6 +93,7 @@ describe("Sumatera Barat SOP: one return at step 7, approved on the second pass"
         stepNumber: 4,
         round: 2,
         status: "RETURNED",
+        unitId: null,
         returnedFromTaskId: reviewer.id,
         returnReason: "Data dukung Bidang Jalan belum lengkap",
       },

@@ -12,6 +12,7 @@ import { formatDateTime } from "@/lib/format";
 import { t } from "@/lib/i18n";
 import { actingTitle } from "@/lib/role/acting";
 import { getFirstSteps } from "@/lib/onboarding/queries";
+import { STEP_UNIT_KIND_LABELS } from "@/lib/sop/schemas";
 
 export const metadata: Metadata = { title: t.nav.dashboard };
 
@@ -19,7 +20,7 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug);
   const [tasks, firstSteps] = await Promise.all([
-    ctx.readOnly ? Promise.resolve([]) : listMyTasks(ctx.agency.id, ctx.roles.map((r) => r.id)),
+    ctx.readOnly ? Promise.resolve([]) : listMyTasks(ctx.agency.id, ctx.user.id, ctx.roles.map((r) => r.id)),
     // The administrator's checklist until the agency is set up (one statement, administrators only).
     ctx.can("member.manage") ? getFirstSteps(ctx.agency.id) : Promise.resolve(null),
   ]);
@@ -58,12 +59,25 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
                           {t.dashboard.step(task.stepNumber)}
                           {task.round > 1 ? ` (${t.dashboard.round(task.round)})` : ""}: {task.step.kegiatan}
                         </span>
+                        {task.participant ? <Badge tone="info">{CYCLE_MESSAGES.ui.participantBadge}</Badge> : null}
                         {task.status === "RETURNED" ? <Badge tone="warning">{t.dashboard.returned}</Badge> : null}
                         {late ? <Badge tone="danger">{t.dashboard.late}</Badge> : null}
                       </div>
                       <p className="text-sm text-slate-600">
                         {task.cycle.sop.nama} · {CYCLE_MESSAGES.periods[task.cycle.period]} {task.cycle.year} · {task.assignedRoleName}
+                        {task.unitName ? ` · ${task.unitName}` : ""}
                       </p>
+                      {task.progress ? (
+                        <p className="text-sm text-slate-700" data-testid="task-progress">
+                          {CYCLE_MESSAGES.ui.unitProgress(task.progress.done, task.progress.total, task.progress.kind ? STEP_UNIT_KIND_LABELS[task.progress.kind] : "unit")}
+                          {task.progress.missing.length ? ` · ${CYCLE_MESSAGES.ui.unitMissing(task.progress.missing.join(", "))}` : ""}
+                        </p>
+                      ) : null}
+                      {task.meetingAt ? (
+                        <p className="text-sm text-slate-700">
+                          {CYCLE_MESSAGES.ui.invitationSent(formatDateTime(task.meetingAt, ctx.agency.timeZone), task.meetingPlace ?? "")}
+                        </p>
+                      ) : null}
                       <p className="text-sm text-slate-700">
                         {t.dashboard.due}: {formatDateTime(task.dueAt, ctx.agency.timeZone)}
                       </p>
