@@ -144,6 +144,15 @@ export const SOP_EDITOR_MESSAGES = {
   backToReview: "Kembali ke tinjauan tabel",
   pastedNotice: "Langkah diambil dari tabel yang ditempel. Lengkapi identitas dan ketentuan SOP, periksa setiap langkah, lalu simpan.",
   waktuMissing: "belum terbaca",
+  guessesTitle: "Tebakan impor",
+  guessField: { executorRoleCode: "Pelaksana", kind: "Jenis langkah", noStepNumber: "Jika “Tidak”, kembali ke" } as const,
+  guessBecause: (because: string) => `karena ${because}`,
+  guessAccept: "Terima",
+  guessAccepted: "Diterima",
+  guessCorrected: "Dikoreksi",
+  guessCorrect: (field: string, n: number) => `Koreksi ${field.toLowerCase()} langkah ${n}`,
+  guessStep: (n: number) => `langkah ${n}`,
+  guessCorrectExecutor: "Koreksi",
   reviewDecision: (yes: number | null, no: number | null) =>
     `jika Ya lanjut ke ${yes === null ? "-" : `langkah ${yes}`}, jika Tidak kembali ke ${no === null ? "-" : `langkah ${no}`}`,
 } as const;
