@@ -43,6 +43,7 @@ export function SopImport({
   initialTab,
   help,
   defaultUnit = "",
+  defaultSigner = "",
 }: {
   agencySlug: string;
   roles: TEditorRole[];
@@ -50,6 +51,8 @@ export function SopImport({
   help: TRoleHelp;
   /** The agency's unit line, prefilled in a pasted SOP's header. */
   defaultUnit?: string;
+  /** The signer's full title (lib/sop/signer-title.ts), prefilled in a pasted SOP's header. */
+  defaultSigner?: string;
 }) {
   const [tab, setTab] = useState<string>(initialTab);
   // Roles created during the import join the list at once (editor, pickers), without a reload.
@@ -78,7 +81,7 @@ export function SopImport({
       </Tabs.Content>
       {/* Kept mounted: switching tabs must not lose a pasted table or a half-filled editor. */}
       <Tabs.Content value="paste" forceMount className="data-[state=inactive]:hidden">
-        <PasteImport agencySlug={agencySlug} roles={roles} help={help} onRoleCreated={addRole} defaultUnit={defaultUnit} />
+        <PasteImport agencySlug={agencySlug} roles={roles} help={help} onRoleCreated={addRole} defaultUnit={defaultUnit} defaultSigner={defaultSigner} />
       </Tabs.Content>
     </Tabs.Root>
   );
@@ -375,12 +378,14 @@ function PasteImport({
   help,
   onRoleCreated,
   defaultUnit,
+  defaultSigner,
 }: {
   agencySlug: string;
   roles: TEditorRole[];
   help: TRoleHelp;
   onRoleCreated: (role: TEditorRole) => void;
   defaultUnit: string;
+  defaultSigner: string;
 }) {
   const id = useId();
   const [text, setText] = useState("");
@@ -452,7 +457,7 @@ function PasteImport({
           key={editor.key}
           agencySlug={agencySlug}
           roles={roles}
-          initial={toFormValues({ ...emptySop(), unit: defaultUnit, steps: editor.steps })}
+          initial={toFormValues({ ...emptySop(), unit: defaultUnit, disahkanJabatan: defaultSigner, steps: editor.steps })}
           cancelHref={`/a/${agencySlug}/sops`}
           notice={<Alert tone="info">{M.pastedNotice}</Alert>}
         />

@@ -250,5 +250,5 @@ export const SOP_DOCUMENT_MESSAGES = {
   decisionRoute: (yes: number | null, no: number | null) =>
     [yes !== null ? `Ya: lanjut ke langkah ${yes}` : "Ya: selesai", no !== null ? `Tidak: kembali ke langkah ${no}` : null]
       .filter(Boolean)
-      .join("; "),
+      .join(" /\n"),
 } as const;
