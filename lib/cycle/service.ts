@@ -3,7 +3,7 @@ import "server-only";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { readAgencySettings } from "@/lib/agency/settings";
-import { AppError, conflictError, forbiddenError, invalidError, notFoundError } from "@/lib/authz/errors";
+import { AppError, conflictError, invalidError, notFoundError } from "@/lib/authz/errors";
 import { ADMIN_ROLE } from "@/lib/authz/permissions";
 import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
@@ -13,6 +13,7 @@ import { isDecisionKind } from "@/lib/sop/schemas";
 import { CYCLE_MESSAGES as M } from "./messages";
 import type { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
 import { loadTaskFacts } from "./facts";
+import { versionEffectiveDay } from "./effective-period";
 import { ALREADY_HANDLED_MESSAGE, judgeTaskAction, mayStartCycle, quarterArchivedBy, type TRuleState } from "./task-rules";
 import { computeDueAt } from "./working-time";
 import { planTransition, WORKFLOW_MESSAGES, type TCycleStatus, type TTaskStatus, type TWorkflowChange, type TWorkflowState } from "./workflow";
@@ -127,7 +128,11 @@ function isUniqueViolation(error: unknown) {
 }
 
 /** Starts a cycle of an ACTIVE SOP for a period: step 1 goes to its executor. */
-export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: CycleActor, tx?: DbTx) {
+export async function startCycle(
+  input: Omit<z.output<typeof ZStartCycle>, "overrideReason"> & { overrideReason?: string | null },
+  ctx: CycleActor,
+  tx?: DbTx,
+) {
   const now = ctx.now ?? new Date();
   try {
     return await inTransaction(tx, async (tx) => {
@@ -139,6 +144,8 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
           nomor: true,
           version: true,
           status: true,
+          tanggalEfektif: true,
+          activatedAt: true,
           agency: { select: { timeZone: true } },
           steps: { select: STEP_SELECT, orderBy: { number: "asc" } },
         },
@@ -147,9 +154,18 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
       if (sop.status !== "ACTIVE") throw invalidError(M.sopNotActive);
       const first = sop.steps[0];
       if (!first) throw invalidError(M.sopNotActive);
-      if (!mayStartCycle(first.executorRoleId, { userId: ctx.actor.id, roleIds: ctx.roleIds, isAdmin: ctx.roleCodes.includes(ADMIN_ROLE) })) {
-        throw forbiddenError(M.cannotStart(first.executorRole.name));
-      }
+      const may = mayStartCycle(
+        first.executorRoleId,
+        { userId: ctx.actor.id, roleIds: ctx.roleIds, isAdmin: ctx.roleCodes.includes(ADMIN_ROLE) },
+        {
+          year: input.year,
+          period: input.period,
+          effectiveDay: versionEffectiveDay(sop),
+          overrideReason: input.overrideReason,
+          executorRoleName: first.executorRole.name,
+        },
+      );
+      if (!may.ok) throw new AppError(may.refusal.message, may.refusal.code, may.refusal.fieldErrors);
       const plan = planTransition({ cycleStatus: null, steps: workflowSteps(sop.steps), tasks: [] }, { type: "START_CYCLE" });
       if (!plan.ok) throw invalidError(plan.message);
       const cycle = await tx.measurementCycle.create({
@@ -162,6 +178,7 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
           status: "ACTIVE",
           startedById: ctx.actor.id,
           startedAt: now,
+          startOverrideReason: may.override,
         },
         select: { id: true, agencyId: true },
       });
@@ -174,7 +191,14 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
           action: "cycle.start",
           entityType: "MeasurementCycle",
           entityId: cycle.id,
-          data: { sopId: sop.id, nomor: sop.nomor, version: sop.version, year: input.year, period: input.period },
+          data: {
+            sopId: sop.id,
+            nomor: sop.nomor,
+            version: sop.version,
+            year: input.year,
+            period: input.period,
+            ...(may.override ? { startOverrideReason: may.override, sopEffectiveDay: versionEffectiveDay(sop) ?? "" } : {}),
+          },
         },
         { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
       );

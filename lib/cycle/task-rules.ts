@@ -32,6 +32,7 @@
 import { describeUnverified, PERFORMANCE_MESSAGES, type TUnverifiedRealization } from "@/lib/performance/schemas";
 import { isDecisionKind, type TStepKind } from "@/lib/sop/schemas";
 
+import { judgeStartPeriod } from "./effective-period";
 import { CYCLE_MESSAGES as M } from "./messages";
 import type { CYCLE_PERIODS } from "./schemas";
 import {
@@ -256,8 +257,29 @@ export function makersOfReviewedWork(tasks: readonly TRuleTask[], step: Pick<TRu
 }
 
 /** Who may start a cycle of an SOP: the executor of its first step, or an agency administrator. */
-export function mayStartCycle(firstStepRoleId: string, member: TRuleMember & { isAdmin: boolean }): boolean {
-  return member.isAdmin || member.roleIds.includes(firstStepRoleId);
+export function mayStartCycle(firstStepRoleId: string, member: TRuleMember & { isAdmin: boolean }): boolean;
+/**
+ * With the period: also whether the SOP version was in force for it
+ * (./effective-period.ts): a period that ended before the version's effective day is
+ * refused unless an override reason is given, which the caller records.
+ */
+export function mayStartCycle(
+  firstStepRoleId: string,
+  member: TRuleMember & { isAdmin: boolean },
+  start: { year: number; period: TCyclePeriod; effectiveDay: string | null; overrideReason?: string | null; executorRoleName: string },
+): { ok: true; override: string | null } | { ok: false; refusal: TRuleRefusal };
+export function mayStartCycle(
+  firstStepRoleId: string,
+  member: TRuleMember & { isAdmin: boolean },
+  start?: { year: number; period: TCyclePeriod; effectiveDay: string | null; overrideReason?: string | null; executorRoleName: string },
+): boolean | { ok: true; override: string | null } | { ok: false; refusal: TRuleRefusal } {
+  const allowed = member.isAdmin || member.roleIds.includes(firstStepRoleId);
+  if (!start) return allowed;
+  if (!allowed) return { ok: false, refusal: refuse("FORBIDDEN", M.cannotStart(start.executorRoleName)) };
+  const period = judgeStartPeriod(start);
+  if (period.ok) return { ok: true, override: period.override };
+  const message = M.periodBeforeEffective(M.periods[start.period], start.year, period.effectiveDay);
+  return { ok: false, refusal: refuse("INVALID", message, { overrideReason: [message] }) };
 }
 
 function workflowState(state: TRuleState): TWorkflowState {
