@@ -8,6 +8,7 @@ import type { AgencyContext } from "@/lib/authz/context";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import type { TCyclePage } from "@/lib/cycle/queries";
 import { reviewedStepRange } from "@/lib/cycle/task-rules";
+import { workUnderReview } from "@/lib/cycle/work-under-review";
 import { formatDuration, isLate } from "@/lib/cycle/working-time";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
@@ -33,6 +34,9 @@ function taskData(raw: unknown) {
   const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
   return { checklist: strings(data.checklist), attendees: strings(data.attendees), decisions: str(data.decisions), reference: str(data.reference) };
 }
+
+/** A kind-specific record worth reviewing (minutes, checklist, upload reference). */
+const hasRecord = (d: ReturnType<typeof taskData>) => d.checklist.length > 0 || d.attendees.length > 0 || d.decisions !== null || d.reference !== null;
 
 const standardOf = (s: TStep) => `${formatNumber(s.waktuJumlah)} ${TIME_UNIT_LABELS[s.waktuSatuan]}`;
 const who = (t: TTask) => (t.completedBy ? `${t.completedBy.name} (NIP ${formatNip(t.completedBy.nip)})` : null);
@@ -139,13 +143,38 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
         d.decisions ? `${M.ui.decisions}: ${d.decisions}` : null,
         d.reference ? `${M.ui.reference}: ${d.reference}` : null,
       ].filter((x): x is string => Boolean(x));
-      return { stepNumber: s.number, round: t.round, kegiatan: s.kegiatan, roleName: t.assignedRoleName, completedBy: t.completedBy?.name ?? null, outputText: t.outputText, extra };
+      return workOf(s, t, extra);
     };
+    const workOf = (s: TStep, t: TTask, extra: string[]): ReviewedWork => ({
+      stepNumber: s.number,
+      round: t.round,
+      kegiatan: s.kegiatan,
+      roleName: t.assignedRoleName,
+      completedBy: t.completedBy?.name ?? null,
+      outputText: t.outputText,
+      extra,
+      files: t.files.map((f) => ({ id: f.id, name: f.originalName, href: `/a/${slug}/files/${f.id}` })),
+    });
     const decision = isDecisionKind(openStep.kind);
     // The same range the maker/checker rule reviews.
     const { from } = reviewedStepRange(openStep);
     const before = steps.filter((s) => s.number < openStep.number);
-    const reviewed = decision ? before.filter((s) => s.number >= from).map(work).filter((w): w is ReviewedWork => w !== null) : [];
+    // What the decision decides on: the latest output of the chain its "Tidak" returns to.
+    const decided = decision
+      ? workUnderReview(
+          steps,
+          tasks.map((t) => ({ ...t, hasOutput: Boolean(t.outputText?.trim()) || t.files.length > 0 || hasRecord(taskData(t.data)) })),
+          openStep.number,
+        )
+      : null;
+    const decidedStep = decided ? stepByNumber.get(decided.stepNumber) : undefined;
+    const underReview = decided && decidedStep ? work(decidedStep) : null;
+    const reviewed = decision
+      ? before
+          .filter((s) => s.number >= from)
+          .map(work)
+          .filter((w): w is ReviewedWork => w !== null && !(underReview && w.stepNumber === underReview.stepNumber))
+      : [];
     const earlier = decision ? before.filter((s) => s.number < from).map(work).filter((w): w is ReviewedWork => w !== null) : [];
     panel = {
       agencySlug: slug,
@@ -166,6 +195,7 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
       previous: prev
         ? { outputText: prev.outputText ?? "", attendees: prevData!.attendees.join("\n"), decisions: prevData!.decisions ?? "", reference: prevData!.reference ?? "" }
         : null,
+      underReview,
       reviewed,
       earlier,
       offers: options.offers,

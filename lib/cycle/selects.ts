@@ -19,6 +19,8 @@ export const TASK_HISTORY_SELECT = {
   /** The role's name when the task opened (a later rename does not rewrite history). */
   assignedRoleName: true,
   completedBy: { select: { id: true, name: true, nip: true } },
+  /** Files attached to the task's output (the work under review shows them to the reviewer). */
+  files: { select: { id: true, originalName: true, size: true }, orderBy: { createdAt: "asc" } },
 } as const satisfies Prisma.CycleTaskSelect;
 
 export const TASK_HISTORY_ORDER = [{ startedAt: "asc" }, { stepNumber: "asc" }, { round: "asc" }] as const satisfies Prisma.CycleTaskOrderByWithRelationInput[];
