@@ -17,6 +17,7 @@ import { formatNip } from "@/lib/validation/nip";
 
 import { CancelCycleForm } from "./cancel-cycle-form";
 import { CycleFlowchart } from "./cycle-flowchart";
+import { CycleOutputs, type CycleOutput } from "./cycle-outputs";
 import { CycleStatusBadge, type TStepDisplayState } from "./status-badges";
 import { StepList, type StepListItem } from "./step-list";
 import { quarterOfPeriod, StepRecap } from "./step-recap";
@@ -124,6 +125,32 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
       ...data,
     };
   });
+
+  // A cycle of an SOP that does not measure performance shows its own outputs instead of the PK panel.
+  const outputs: CycleOutput[] = page.measuresPerformance
+    ? []
+    : steps.flatMap((s) => {
+        const t = [...tasks].reverse().find((x) => x.stepNumber === s.number && x.status === "DONE");
+        if (!t) return [];
+        const d = taskData(t.data);
+        const lines = [
+          d.attendees.length ? `${M.ui.attendees}: ${d.attendees.join(", ")}` : null,
+          d.decisions ? `${M.ui.decisions}: ${d.decisions}` : null,
+          d.reference ? `${M.ui.reference}: ${d.reference}` : null,
+        ].filter((x): x is string => Boolean(x));
+        if (!t.outputText?.trim() && lines.length === 0 && t.files.length === 0) return [];
+        return [
+          {
+            stepNumber: s.number,
+            round: t.round,
+            kegiatan: s.kegiatan,
+            roleName: t.assignedRoleName,
+            outputText: t.outputText,
+            lines,
+            files: t.files.map((f) => ({ id: f.id, name: f.originalName, href: `/a/${slug}/files/${f.id}` })),
+          },
+        ];
+      });
 
   const canCancel = cycle.status === "ACTIVE" && !ctx.readOnly && ctx.can("cycle.cancel");
 
@@ -240,6 +267,7 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
           kegiatan={recap.step?.kegiatan}
         />
       ) : null}
+      <CycleOutputs items={outputs} />
       {panel ? (
         <Card className="border-brand-600 ring-1 ring-brand-600">
           <CardHeader className="bg-brand-50">

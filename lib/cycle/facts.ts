@@ -23,7 +23,8 @@ export async function loadTaskFacts(
 ): Promise<TRuleFacts> {
   const task = state.tasks.find((t) => t.id === taskId);
   const step = task && state.steps.find((s) => s.number === task.stepNumber);
-  const inputQuarter = step ? realizationQuarter(step.kind, cycle.period) : null;
+  // An SOP that does not measure performance (an Evaluasi Kinerja Internal) waits for no realization.
+  const inputQuarter = step && state.measuresPerformance !== false ? realizationQuarter(step.kind, cycle.period) : null;
   const archivedQuarter = quarterArchivedBy(state, taskId, cycle.period);
   const [pending, unverified, heads] = await Promise.all([
     inputQuarter === null ? null : pendingRealizations(tx, cycle.agencyId, cycle.year, inputQuarter),

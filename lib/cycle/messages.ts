@@ -148,6 +148,7 @@ export const CYCLE_MESSAGES = {
     sending: "Mengirim…",
     reviewedWork: "Hasil kerja yang diperiksa",
     underReview: "Pekerjaan yang diputuskan",
+    outputsTitle: "Hasil siklus ini",
     underReviewHint: (step: number) => `Keluaran terakhir yang akan dikembalikan jika “Tidak” (langkah ${step} dan sesudahnya).`,
     otherReviewed: "Langkah lain dalam pemeriksaan ini",
     files: "Berkas",

@@ -13,6 +13,8 @@ import { isDecisionKind } from "@/lib/sop/schemas";
 import { CYCLE_MESSAGES as M } from "./messages";
 import type { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
 import { loadTaskFacts } from "./facts";
+import { measuresPerformance } from "@/lib/sop/measures-performance";
+
 import { versionEffectiveDay } from "./effective-period";
 import { ALREADY_HANDLED_MESSAGE, judgeTaskAction, mayStartCycle, quarterArchivedBy, type TRuleState } from "./task-rules";
 import { computeDueAt } from "./working-time";
@@ -63,9 +65,11 @@ function ruleState(
   cycleStatus: TCycleStatus,
   steps: StepRow[],
   tasks: { id: string; stepNumber: number; round: number; status: TTaskStatus; assignedRoleId: string; completedById: string | null }[],
+  measures = true,
 ): TRuleState {
   return {
     cycleStatus,
+    measuresPerformance: measures,
     steps: steps.map((s) => ({ ...s, executorRoleName: s.executorRole.name })),
     tasks,
   };
@@ -232,7 +236,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
           year: true,
           period: true,
           agency: { select: { timeZone: true, settings: true } },
-          sop: { select: { steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
+          sop: { select: { measuresPerformance: true, steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
           tasks: { select: { id: true, stepNumber: true, round: true, status: true, assignedRoleId: true, completedById: true } },
         },
       });
@@ -243,7 +247,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
       const step = steps.find((s) => s.number === task.stepNumber);
       if (!step) throw invalidError(WORKFLOW_MESSAGES.TASK_STEP_MISSING(task.stepNumber));
 
-      const state = ruleState(cycle.status, steps, cycle.tasks);
+      const state = ruleState(cycle.status, steps, cycle.tasks, measuresPerformance({ measuresPerformance: cycle.sop.measuresPerformance, steps }));
       const member = { userId: ctx.actor.id, roleIds: ctx.roleIds };
       // Completing a quarter's cycle archives (freezes) the quarter, which waits until every
       // realization of it is verified. The cycle row is locked before they are read, so a

@@ -74,6 +74,12 @@ export interface TRuleTask {
 
 export interface TRuleState {
   cycleStatus: TCycleStatus;
+  /**
+   * The cycle's SOP measures performance (lib/sop/measures-performance.ts): only then does
+   * its data input step wait for realizations and its completion archive the quarter.
+   * Absent: true (every SOP did, before the setting existed).
+   */
+  measuresPerformance?: boolean;
   steps: readonly TRuleStep[];
   tasks: readonly TRuleTask[];
 }
@@ -224,7 +230,7 @@ export function quarterArchivedBy(state: TRuleState, taskId: string, period: TCy
   const quarter = { TW1: 1, TW2: 2, TW3: 3, TW4: 4, TAHUNAN: null }[period];
   const task = state.tasks.find((t) => t.id === taskId);
   const step = task && state.steps.find((s) => s.number === task.stepNumber);
-  if (quarter === null || !task || !step || state.cycleStatus !== "ACTIVE") return null;
+  if (quarter === null || !task || !step || state.cycleStatus !== "ACTIVE" || state.measuresPerformance === false) return null;
   return availableTaskEvents(workflowKind(step.kind), task.status).some((event) => completesCycle(state, taskId, event)) ? quarter : null;
 }
 

@@ -153,6 +153,12 @@ export const SOP_EDITOR_MESSAGES = {
   guessCorrect: (field: string, n: number) => `Koreksi ${field.toLowerCase()} langkah ${n}`,
   guessStep: (n: number) => `langkah ${n}`,
   guessCorrectExecutor: "Koreksi",
+  measuresPerformance: "Mengukur kinerja (Perjanjian Kinerja)",
+  measuresPerformanceHint:
+    "Siklus SOP pengukuran kinerja menampilkan rekap Perjanjian Kinerja dan paket e-SAKIP, menunggu realisasi, dan mengarsipkan triwulannya.",
+  measuresPerformanceAuto: (yes: boolean) => `Otomatis dari jenis langkah (saat ini: ${yes ? "ya" : "tidak"})`,
+  measuresPerformanceYes: "Ya, SOP ini mengukur kinerja",
+  measuresPerformanceNo: "Tidak (misalnya Evaluasi Kinerja Internal)",
   reviewDecision: (yes: number | null, no: number | null) =>
     `jika Ya lanjut ke ${yes === null ? "-" : `langkah ${yes}`}, jika Tidak kembali ke ${no === null ? "-" : `langkah ${no}`}`,
 } as const;

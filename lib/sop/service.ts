@@ -59,6 +59,7 @@ function contentData(input: TSopInput) {
     peralatan: input.peralatan,
     pencatatan: input.pencatatan,
     peringatan: input.peringatan,
+    measuresPerformance: input.measuresPerformance ?? null,
   };
 }
 
