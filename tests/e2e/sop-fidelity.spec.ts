@@ -47,7 +47,7 @@ async function openSop(page: Page, slug: string, nama: string): Promise<Locator>
 test("the paste import says why it guessed: a team inside the object is no executor, an invitation is no meeting; one click accepts or corrects", async ({ page }) => {
   await signIn(page, freshMember(PERIKANAN, "ADMIN").email);
   await page.goto(`/a/${PERIKANAN.slug}/sops/import?tab=paste`);
-  await page.getByLabel("Tabel prosedur").fill(PERIKANAN.table);
+  await page.getByRole("textbox", { name: "Tabel prosedur", exact: true }).fill(PERIKANAN.table);
   await page.getByRole("button", { name: "Baca tabel" }).click();
   const review = page.getByTestId("paste-review");
   await expect(review).toBeVisible();
@@ -71,7 +71,7 @@ test("the paste import says why it guessed: a team inside the object is no execu
   await signOut(page);
   await signIn(page, freshMember(KEPEGAWAIAN, "ADMIN").email);
   await page.goto(`/a/${KEPEGAWAIAN.slug}/sops/import?tab=paste`);
-  await page.getByLabel("Tabel prosedur").fill(KEPEGAWAIAN.table);
+  await page.getByRole("textbox", { name: "Tabel prosedur", exact: true }).fill(KEPEGAWAIAN.table);
   await page.getByRole("button", { name: "Baca tabel" }).click();
   const invitation = page.getByTestId("paste-step-2");
   await expect(invitation.getByTestId("paste-kind")).toHaveText("Penyampaian/Unggah Dokumen");
