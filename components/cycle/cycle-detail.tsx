@@ -10,6 +10,7 @@ import type { TCyclePage } from "@/lib/cycle/queries";
 import { reviewedStepRange } from "@/lib/cycle/task-rules";
 import { readUnitPlan, type TUnitPlan } from "@/lib/cycle/unit-plan";
 import { unitProgress } from "@/lib/cycle/workflow";
+import { workUnderReview } from "@/lib/cycle/work-under-review";
 import { formatDuration, isLate } from "@/lib/cycle/working-time";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
@@ -19,6 +20,7 @@ import { formatNip } from "@/lib/validation/nip";
 
 import { CancelCycleForm } from "./cancel-cycle-form";
 import { CycleFlowchart } from "./cycle-flowchart";
+import { CycleOutputs, type CycleOutput } from "./cycle-outputs";
 import { CycleStatusBadge, type TStepDisplayState } from "./status-badges";
 import { StepList, type StepListItem } from "./step-list";
 import { quarterOfPeriod, StepRecap } from "./step-recap";
@@ -36,6 +38,9 @@ function taskData(raw: unknown) {
   const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
   return { checklist: strings(data.checklist), attendees: strings(data.attendees), decisions: str(data.decisions), reference: str(data.reference) };
 }
+
+/** A kind-specific record worth reviewing (minutes, checklist, upload reference). */
+const hasRecord = (d: ReturnType<typeof taskData>) => d.checklist.length > 0 || d.attendees.length > 0 || d.decisions !== null || d.reference !== null;
 
 const standardOf = (s: TStep) => `${formatNumber(s.waktuJumlah)} ${TIME_UNIT_LABELS[s.waktuSatuan]}`;
 const who = (t: TTask) => (t.completedBy ? withCapacity(`${t.completedBy.name} (NIP ${formatNip(t.completedBy.nip)})`, readActingRecord(t.data)) : null);
@@ -142,6 +147,32 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
     };
   });
 
+  // A cycle of an SOP that does not measure performance shows its own outputs instead of the PK panel.
+  const outputs: CycleOutput[] = page.measuresPerformance
+    ? []
+    : steps.flatMap((s) => {
+        const t = [...tasks].reverse().find((x) => x.stepNumber === s.number && x.status === "DONE");
+        if (!t) return [];
+        const d = taskData(t.data);
+        const lines = [
+          d.attendees.length ? `${M.ui.attendees}: ${d.attendees.join(", ")}` : null,
+          d.decisions ? `${M.ui.decisions}: ${d.decisions}` : null,
+          d.reference ? `${M.ui.reference}: ${d.reference}` : null,
+        ].filter((x): x is string => Boolean(x));
+        if (!t.outputText?.trim() && lines.length === 0 && t.files.length === 0) return [];
+        return [
+          {
+            stepNumber: s.number,
+            round: t.round,
+            kegiatan: s.kegiatan,
+            roleName: t.assignedRoleName,
+            outputText: t.outputText,
+            lines,
+            files: t.files.map((f) => ({ id: f.id, name: f.originalName, href: `/a/${slug}/files/${f.id}` })),
+          },
+        ];
+      });
+
   const canCancel = cycle.status === "ACTIVE" && !ctx.readOnly && ctx.can("cycle.cancel");
 
   let panel: TaskActionPanelProps | null = null;
@@ -160,13 +191,38 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
         d.decisions ? `${M.ui.decisions}: ${d.decisions}` : null,
         d.reference ? `${M.ui.reference}: ${d.reference}` : null,
       ].filter((x): x is string => Boolean(x));
-      return { stepNumber: s.number, round: t.round, kegiatan: s.kegiatan, roleName: t.assignedRoleName, completedBy: t.completedBy?.name ?? null, outputText: t.outputText, extra };
+      return workOf(s, t, extra);
     };
+    const workOf = (s: TStep, t: TTask, extra: string[]): ReviewedWork => ({
+      stepNumber: s.number,
+      round: t.round,
+      kegiatan: s.kegiatan,
+      roleName: t.assignedRoleName,
+      completedBy: t.completedBy?.name ?? null,
+      outputText: t.outputText,
+      extra,
+      files: t.files.map((f) => ({ id: f.id, name: f.originalName, href: `/a/${slug}/files/${f.id}` })),
+    });
     const decision = isDecisionKind(openStep.kind);
     // The same range the maker/checker rule reviews.
     const { from } = reviewedStepRange(openStep);
     const before = steps.filter((s) => s.number < openStep.number);
-    const reviewed = decision ? before.filter((s) => s.number >= from).map(work).filter((w): w is ReviewedWork => w !== null) : [];
+    // What the decision decides on: the latest output of the chain its "Tidak" returns to.
+    const decided = decision
+      ? workUnderReview(
+          steps,
+          tasks.map((t) => ({ ...t, hasOutput: Boolean(t.outputText?.trim()) || t.files.length > 0 || hasRecord(taskData(t.data)) })),
+          openStep.number,
+        )
+      : null;
+    const decidedStep = decided ? stepByNumber.get(decided.stepNumber) : undefined;
+    const underReview = decided && decidedStep ? work(decidedStep) : null;
+    const reviewed = decision
+      ? before
+          .filter((s) => s.number >= from)
+          .map(work)
+          .filter((w): w is ReviewedWork => w !== null && !(underReview && w.stepNumber === underReview.stepNumber))
+      : [];
     const earlier = decision ? before.filter((s) => s.number < from).map(work).filter((w): w is ReviewedWork => w !== null) : [];
     panel = {
       agencySlug: slug,
@@ -199,6 +255,7 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
       previous: prev
         ? { outputText: prev.outputText ?? "", attendees: prevData!.attendees.join("\n"), decisions: prevData!.decisions ?? "", reference: prevData!.reference ?? "" }
         : null,
+      underReview,
       reviewed,
       earlier,
       offers: options.offers,
@@ -249,6 +306,7 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
           <p>{progress.missing.length ? M.ui.unitMissing(progress.missing.join(", ")) : M.ui.unitAllDone}</p>
         </Alert>
       ) : null}
+      <CycleOutputs items={outputs} />
       {panel ? (
         <Card className="border-brand-600 ring-1 ring-brand-600">
           <CardHeader className="bg-brand-50">

@@ -1,6 +1,7 @@
 import { FlowchartColumns, type TFlowStepState } from "@/components/sop/flowchart";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import { layoutFlowchart, type TFlowColumn, type TFlowLayoutStep } from "@/lib/sop/flowchart-layout";
+import { breakAfterSlash, longestPieceWidth } from "@/lib/sop/text-width";
 
 const LEGEND: { state: TFlowStepState; swatch: string }[] = [
   { state: "done", swatch: "border-green-700 bg-green-100" },
@@ -27,7 +28,9 @@ export function CycleFlowchart({
   const layout = layoutFlowchart(steps, columns, { rowsPerPage: Math.max(1, steps.length) });
   const page = layout.pages[0];
   if (!page) return null;
-  const columnWidth = columns.length <= 4 ? 76 : Math.max(56, Math.floor(320 / columns.length));
+  // Never narrower than the longest word of a header: names wrap at spaces and slashes only.
+  const longestWord = Math.ceil(longestPieceWidth(columns.map((c) => c.name), 11, { bold: true }) + 4 + 1);
+  const columnWidth = Math.max(columns.length <= 4 ? 76 : Math.max(56, Math.floor(320 / columns.length)), longestWord);
   const rowHeight = 50;
   return (
     <div className="space-y-3">
@@ -39,9 +42,10 @@ export function CycleFlowchart({
                 key={c.code}
                 lang="id"
                 style={{ width: columnWidth }}
-                className="px-0.5 text-center text-[11px] leading-tight font-medium break-words hyphens-auto text-slate-700"
+                className="px-0.5 text-center text-[11px] leading-tight font-medium text-slate-700 [overflow-wrap:normal]"
+                data-role={c.code}
               >
-                {c.name}
+                {breakAfterSlash(c.name)}
               </div>
             ))}
           </div>

@@ -3,7 +3,7 @@
 import { zodResolver } from "@/lib/validation/zod-resolver";
 import { Play } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
@@ -12,6 +12,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+
+import { Textarea } from "./textarea";
 import { startCycleAction } from "@/lib/cycle/actions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import { CYCLE_PERIODS, ZStartCycle } from "@/lib/cycle/schemas";
@@ -22,7 +24,7 @@ const ZStartCycleForm = ZStartCycle.extend({ sopId: z.string().min(1, M.ui.field
 type TIn = z.input<typeof ZStartCycleForm>;
 type TOut = z.output<typeof ZStartCycleForm>;
 
-const FIELDS = ["sopId", "year", "period"] as const;
+const FIELDS = ["sopId", "year", "period", "overrideReason"] as const;
 
 export interface StartCycleFormProps {
   agencySlug: string;
@@ -33,6 +35,7 @@ export interface StartCycleFormProps {
 
 export function StartCycleForm({ agencySlug, sops, defaultYear, defaultPeriod }: StartCycleFormProps) {
   const router = useRouter();
+  const [needsReason, setNeedsReason] = useState(false);
   const [navigating, startNavigation] = useTransition();
   const {
     register,
@@ -45,7 +48,7 @@ export function StartCycleForm({ agencySlug, sops, defaultYear, defaultPeriod }:
   });
 
   async function onSubmit(values: TOut) {
-    const result = await startCycleAction(agencySlug, values).catch(() => null);
+    const result = await startCycleAction(agencySlug, { ...values, overrideReason: values.overrideReason ?? undefined }).catch(() => null);
     if (!result) {
       setError("root", { message: t.errors.unexpected });
       toast.error(t.errors.unexpected);
@@ -56,6 +59,8 @@ export function StartCycleForm({ agencySlug, sops, defaultYear, defaultPeriod }:
       startNavigation(() => router.push(`/a/${agencySlug}/cycles/${result.data.id}`));
       return;
     }
+    // A period before the SOP version took effect: ask for the reason, recorded with the cycle.
+    if (result.fieldErrors?.overrideReason) setNeedsReason(true);
     let placed = false;
     for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
       const field = FIELDS.find((f) => f === key.split(".")[0]);
@@ -107,6 +112,17 @@ export function StartCycleForm({ agencySlug, sops, defaultYear, defaultPeriod }:
           </Select>
         </Field>
       </div>
+      {needsReason ? (
+        <Field id="start-overrideReason" label={M.overrideReasonLabel} error={err("overrideReason")}>
+          <Textarea
+            id="start-overrideReason"
+            rows={2}
+            aria-invalid={Boolean(err("overrideReason"))}
+            aria-describedby={describedBy("overrideReason", Boolean(err("overrideReason")))}
+            {...register("overrideReason")}
+          />
+        </Field>
+      ) : null}
       <Button type="submit" disabled={isSubmitting || navigating} className="w-full sm:w-auto">
         <Play aria-hidden className="size-4" />
         {isSubmitting || navigating ? M.ui.startPending : M.ui.startSubmit}

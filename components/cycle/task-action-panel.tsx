@@ -40,6 +40,8 @@ export interface ReviewedWork {
   completedBy: string | null;
   outputText: string | null;
   extra: string[];
+  /** Files attached to the output, with their download links. */
+  files?: { id: string; name: string; href: string }[];
 }
 
 export interface TaskActionPanelProps {
@@ -68,6 +70,8 @@ export interface TaskActionPanelProps {
   /** The previous round of this step, to start a revision from. */
   previous: { outputText: string; attendees: string; decisions: string; reference: string } | null;
   /** Decision steps: the work under review (from the return target up) and the steps before it. */
+  /** What the decision decides on (lib/cycle/work-under-review.ts), shown first. */
+  underReview?: ReviewedWork | null;
   reviewed: ReviewedWork[];
   earlier: ReviewedWork[];
   /**
@@ -460,7 +464,7 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
 const ZDecision = z.object({ comment: text(5_000), archiveNote: text(2_000), returnUnitId: z.string() });
 type TDecision = z.infer<typeof ZDecision>;
 
-function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, refusal, returnUnits }: TaskActionPanelProps) {
+function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlier, offers, refusal, returnUnits }: TaskActionPanelProps) {
   const router = useRouter();
   const [sending, setSending] = useState<TTaskEventType | null>(null);
   const [refreshing, startRefresh] = useTransition();
@@ -508,11 +512,19 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, re
 
   return (
     <div className="space-y-4">
-      <section aria-labelledby="reviewed-work" className="space-y-2">
+      {underReview ? (
+        <section aria-labelledby="under-review" className="space-y-2" data-testid="under-review">
+          <h3 id="under-review" className="text-sm font-semibold text-slate-900">
+            {M.ui.underReview}
+          </h3>
+          <WorkList items={[underReview]} />
+        </section>
+      ) : null}
+      <section aria-labelledby="reviewed-work" className="space-y-2" data-testid="reviewed-work">
         <h3 id="reviewed-work" className="text-sm font-semibold text-slate-900">
-          {M.ui.reviewedWork}
+          {underReview ? M.ui.otherReviewed : M.ui.reviewedWork}
         </h3>
-        <WorkList items={reviewed} />
+        {underReview && reviewed.length === 0 ? null : <WorkList items={reviewed} />}
         {earlier.length ? (
           <details className="rounded-md border border-slate-200 px-3 py-2">
             <summary className="cursor-pointer text-sm font-medium text-brand-800">
@@ -612,6 +624,17 @@ function WorkList({ items }: { items: ReviewedWork[] }) {
               {line}
             </p>
           ))}
+          {w.files?.length ? (
+            <ul className="mt-1 space-y-0.5" aria-label={M.ui.files}>
+              {w.files.map((f) => (
+                <li key={f.id}>
+                  <a href={f.href} className="break-all text-brand-800 underline-offset-2 hover:underline">
+                    {f.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -4,8 +4,10 @@ import { useDeferredValue, useMemo } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 
 import { FlowchartColumns } from "@/components/sop/flowchart";
+import { executorColumnsByFirstUse } from "@/lib/sop/executor-columns";
 import { layoutFlowchart, type TFlowchartLayout, type TFlowLayoutStep } from "@/lib/sop/flowchart-layout";
 import { SOP_EDITOR_MESSAGES as M } from "@/lib/sop/messages";
+import { breakAfterSlash } from "@/lib/sop/text-width";
 import { STEP_KINDS, type TStepKind } from "@/lib/sop/schemas";
 
 import type { TEditorRole, TSopFormValues } from "./editor-model";
@@ -42,8 +44,13 @@ export function EditorPreview({ roles }: { roles: TEditorRole[] }) {
   const layout = useMemo((): { layout: TFlowchartLayout } | null => {
     try {
       const steps = JSON.parse(deferredKey) as TFlowLayoutStep[];
-      const used = new Set(steps.map((s) => s.executorRoleCode));
-      const columns = roles.filter((r) => used.has(r.code)).map((r) => ({ code: r.code, name: r.name }));
+      // Columns in the order the SOP first uses each role, as the printed table draws them.
+      const columns = executorColumnsByFirstUse(
+        steps.flatMap((s) => {
+          const role = roles.find((r) => r.code === s.executorRoleCode);
+          return role ? [{ executor: role }] : [];
+        }),
+      );
       return { layout: layoutFlowchart(steps, columns) };
     } catch {
       return null;
@@ -82,7 +89,7 @@ export function EditorPreview({ roles }: { roles: TEditorRole[] }) {
                       style={{ width: COLUMN_WIDTH }}
                       className="flex items-center justify-center border border-l-0 border-slate-300 bg-slate-50 p-1 text-center font-semibold break-words"
                     >
-                      {c.name}
+                      {breakAfterSlash(c.name)}
                     </div>
                   ))
                 )}

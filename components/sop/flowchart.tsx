@@ -289,7 +289,9 @@ function Connector({
   const cx = X(connector.x);
   const cy = Y(connector.y);
   const shoulder = cy + h / 2 - h * 0.35;
-  // Off-page connector: a pentagon pointing down, the letter inside.
+  // Off-page connector: a pentagon pointing down, the letter inside; the outgoing one
+  // filled (letter in white), the incoming one an outline (as on the printed document).
+  const out = connector.direction === "out";
   const points = [
     [cx - w / 2, cy - h / 2],
     [cx + w / 2, cy - h / 2],
@@ -302,7 +304,7 @@ function Connector({
   const letterSize = Math.min(fontSize + 1, h * 0.55, w * 0.6);
   return (
     <g data-connector={connector.letter} data-direction={connector.direction}>
-      <polygon points={points} />
+      <polygon points={points} fill={out ? "currentColor" : undefined} />
       <text
         x={fmt(cx)}
         y={fmt(cy - h * 0.08)}
@@ -310,7 +312,7 @@ function Connector({
         dominantBaseline="middle"
         fontSize={fmt(letterSize)}
         fontWeight={600}
-        fill="currentColor"
+        fill={out ? "#ffffff" : "currentColor"}
         stroke="none"
       >
         {connector.letter}

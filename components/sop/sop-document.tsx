@@ -16,9 +16,12 @@ import {
   type TFlowRow,
 } from "@/lib/sop/flowchart-layout";
 import { assignmentNote } from "@/lib/sop/assignment";
+import { executorColumnsByFirstUse } from "@/lib/sop/executor-columns";
 import type { SopRecord } from "@/lib/sop/mapping";
 import { SOP_DOCUMENT_MESSAGES as M } from "@/lib/sop/messages";
 import { isDecisionKind, TIME_UNIT_LABELS, type TStepAssignment, type TStepKind, type TStepUnitKind, type TTimeUnit } from "@/lib/sop/schemas";
+import { printedSignerTitle } from "@/lib/sop/signer-title";
+import { breakAfterSlash, longestPieceWidth } from "@/lib/sop/text-width";
 import { formatNip } from "@/lib/validation/nip";
 
 /**
@@ -71,15 +74,23 @@ export type SopDocumentData = Omit<SopRecord, "steps"> & { steps: SopDocumentSte
 
 export interface SopDocumentProps {
   sop: SopDocumentData;
-  agency: { name: string; governmentName: string; timeZone: TAgencyTimeZone; logoUrl?: string | null };
-  /** The agency's roles in its own order; the executor columns follow it. */
-  roles: { code: string; name: string }[];
+  agency: {
+    name: string;
+    governmentName: string;
+    timeZone: TAgencyTimeZone;
+    logoUrl?: string | null;
+    /** The agency's head role ("Kepala Dinas"): completes a bare signer's title ("Kepala"). */
+    headRoleName?: string | null;
+  };
+  /** The agency's roles (unused by the drawing: its columns follow the SOP's first use of each role). */
+  roles?: { code: string; name: string }[];
 }
 
-export function SopDocument({ sop, agency, roles }: SopDocumentProps) {
+export function SopDocument({ sop, agency }: SopDocumentProps) {
   const steps = [...sop.steps].sort((a, b) => a.number - b.number);
-  const columns = executorColumns(steps, roles);
-  const rowsPerPage = sheetSize(steps, columns);
+  const columns = executorColumns(steps);
+  const widths = sheetWidths(steps, columns);
+  const rowsPerPage = sheetSize(steps, columns, widths);
   const layout = layoutFlowchart(
     steps.map((s) => ({
       number: s.number,
@@ -97,7 +108,7 @@ export function SopDocument({ sop, agency, roles }: SopDocumentProps) {
     <article className="sop-document text-slate-950" aria-label={`${M.documentTitle} ${sop.nomor}`} data-testid="sop-document">
       <IdentityPage sop={sop} agency={agency} />
       {layout.pages.map((page) => (
-        <ProcedureSheet key={page.index} page={page} nama={sop.nama} steps={byNumber} columns={columns} />
+        <ProcedureSheet key={page.index} page={page} nama={sop.nama} steps={byNumber} columns={columns} widths={widths} />
       ))}
     </article>
   );
@@ -146,7 +157,7 @@ function IdentityPage({ sop, agency }: { sop: SopDocumentData; agency: SopDocume
           </IdentityRow>
           <IdentityRow label={M.fieldDisahkan} field="disahkan">
             <span className="block" data-field="disahkanJabatan">
-              {sop.disahkanJabatan}
+              {printedSignerTitle(sop.disahkanJabatan, agency.headRoleName, agency.name)}
             </span>
             {/* Room for the wet signature and the seal. */}
             <span className="block h-16 print:h-[15mm]" role="presentation" title={M.signatureSpace} />
@@ -229,17 +240,16 @@ function ListBox({ title, field, items, left }: { title: string; field: string; 
 
 /* --------------------------------------------------------------- procedure sheets */
 
-/** One sub-column per role that executes or takes part in a step, in the agency's role order. */
-function executorColumns(steps: SopDocumentStep[], roles: { code: string; name: string }[]): TFlowColumn[] {
-  const used = new Map<string, string>();
-  for (const s of steps) {
-    used.set(s.executorRole.code, s.executorRole.name);
-    for (const p of s.participants) used.set(p.role.code, p.role.name);
-  }
-  const ordered = roles.filter((r) => used.has(r.code)).map((r) => ({ code: r.code, name: r.name }));
-  // A role outside the agency's list (cannot happen for a validated SOP) still gets a column.
-  for (const [code, name] of used) if (!ordered.some((c) => c.code === code)) ordered.push({ code, name });
-  return ordered;
+/** One sub-column per role that executes or takes part in a step, in the order the SOP first uses them. */
+function executorColumns(steps: SopDocumentStep[]): TFlowColumn[] {
+  return executorColumnsByFirstUse(steps.map((s) => ({ executor: s.executorRole, participants: s.participants.map((p) => p.role) })));
+}
+
+/** What the KET column says: the SOP's own note, then where a decision's "Ya" and "Tidak" go. */
+function ketLines(step: SopDocumentStep, row?: TFlowRow): string[] {
+  const lines = step.keterangan ? [step.keterangan] : [];
+  if (isDecisionKind(step.kind)) lines.push(M.decisionRoute(row?.yesStepNumber ?? step.yesStepNumber ?? step.number + 1, row?.noStepNumber ?? step.noStepNumber));
+  return lines;
 }
 
 function formatWaktu(step: SopDocumentStep): string {
@@ -261,7 +271,49 @@ const PRINT_HEIGHT_PX = 718; // 190 mm
 const CHAR_PX = 6.6; // 12 px Inter, with room to spare
 const LINE_PX = 16.5;
 const SMALL_LINE_PX = 13.5;
-const PRINT_SHARE = { kegiatan: 0.23, mutu: 0.135, exec: 0.365 };
+/** 277 mm in points: the printed sheet's width. */
+const PRINT_WIDTH_PT = 785.2;
+/** Font sizes (pt) of the printed table body and its executor headers (10 px). */
+const PRINT_BODY_PT = 9;
+const PRINT_HEADER_PT = 7.5;
+
+/**
+ * Column widths of the procedure sheets, in print (shares of the sheet) and on screen
+ * (px): no column is narrower than its longest word (lib/sop/text-width.ts measures the
+ * printed font), so words wrap at spaces and slashes only, never inside themselves
+ * ("Tida k", "Kasub ag"). KET holds a decision's route, so it gets room for it; the
+ * Kegiatan column gives up what the others need.
+ */
+export interface TSheetWidths {
+  print: { no: number; kegiatan: number; exec: number; mutu: number; waktu: number; ket: number };
+  screen: { exec: number; ket: number };
+}
+
+function sheetWidths(steps: SopDocumentStep[], columns: TFlowColumn[]): TSheetWidths {
+  const n = Math.max(1, columns.length);
+  const ketTexts = [M.colKet.toUpperCase(), ...steps.flatMap((s) => ketLines(s))];
+  const hasDecision = steps.some((s) => isDecisionKind(s.kind));
+  const names = columns.map((c) => c.name);
+  const share = (pt: number) => (pt / PRINT_WIDTH_PT) * 100;
+  // Cell padding: 6 px a side in the body, 4 px in the headers (and a border).
+  const ketPrint = Math.max(hasDecision ? 7 : 4, share(longestPieceWidth(ketTexts, PRINT_BODY_PT) + 9 + 1));
+  const execPrint = Math.max(36.5 / n, share(longestPieceWidth(names, PRINT_HEADER_PT, { bold: true }) + 6 + 1));
+  const fixed = { no: 3.5, waktu: 6 };
+  let mutu = 13.5;
+  let kegiatan = 100 - fixed.no - fixed.waktu - 2 * mutu - n * execPrint - ketPrint;
+  if (kegiatan < 16) {
+    mutu = Math.max(10, mutu - (16 - kegiatan) / 2);
+    kegiatan = 100 - fixed.no - fixed.waktu - 2 * mutu - n * execPrint - ketPrint;
+  }
+  const r = (v: number) => Math.round(v * 100) / 100;
+  return {
+    print: { no: fixed.no, kegiatan: r(kegiatan), exec: r(execPrint), mutu: r(mutu), waktu: fixed.waktu, ket: r(ketPrint) },
+    screen: {
+      exec: Math.ceil(Math.max(80, longestPieceWidth(names, 10, { bold: true }) + 8 + 1)),
+      ket: Math.ceil(Math.max(hasDecision ? 96 : 56, longestPieceWidth(ketTexts, 12) + 12 + 1)),
+    },
+  };
+}
 
 function wrappedLines(text: string, widthPx: number, charPx = CHAR_PX): number {
   const perLine = Math.max(4, Math.floor((widthPx - 12) / charPx));
@@ -285,29 +337,30 @@ function wrappedLines(text: string, widthPx: number, charPx = CHAR_PX): number {
   return lines;
 }
 
-function estimatedRowHeight(step: SopDocumentStep): number {
-  const kegiatanW = PRINT_WIDTH_PX * PRINT_SHARE.kegiatan;
-  const mutuW = PRINT_WIDTH_PX * PRINT_SHARE.mutu;
+function estimatedRowHeight(step: SopDocumentStep, widths: TSheetWidths): number {
+  const kegiatanW = (PRINT_WIDTH_PX * widths.print.kegiatan) / 100;
+  const mutuW = (PRINT_WIDTH_PX * widths.print.mutu) / 100;
+  const ketW = (PRINT_WIDTH_PX * widths.print.ket) / 100;
   let small = 0;
   if (step.participants.length > 0) small += wrappedLines(M.participants(joinNames(step.participants.map((p) => p.role.name))), kegiatanW, 5.6);
-  if (isDecisionKind(step.kind)) small += wrappedLines(M.decisionRoute(step.yesStepNumber, step.noStepNumber), kegiatanW, 5.6);
   const text = Math.max(
     wrappedLines(step.kegiatan, kegiatanW) * LINE_PX + small * SMALL_LINE_PX,
     wrappedLines(step.kelengkapan, mutuW) * LINE_PX,
     wrappedLines(step.output, mutuW) * LINE_PX,
+    wrappedLines(ketLines(step).join("\n"), ketW) * LINE_PX,
   );
   return Math.max(ROW_UNIT, text + 12);
 }
 
-function sheetSize(steps: SopDocumentStep[], columns: TFlowColumn[]): number {
+function sheetSize(steps: SopDocumentStep[], columns: TFlowColumn[], widths: TSheetWidths): number {
   const n = steps.length;
   if (n === 0) return 1;
-  const execW = (PRINT_WIDTH_PX * PRINT_SHARE.exec) / Math.max(1, columns.length);
+  const execW = (PRINT_WIDTH_PX * widths.print.exec) / 100;
   const headerLines = Math.max(1, ...columns.map((c) => wrappedLines(c.name, execW, 6.4)));
   const header = 26 + Math.max(26, headerLines * SMALL_LINE_PX + 10);
   // Caption, header rows, a connector band above and below, and a safety margin.
   const budget = PRINT_HEIGHT_PX - 28 - header - ROW_UNIT - 24;
-  const heights = steps.map(estimatedRowHeight);
+  const heights = steps.map((s) => estimatedRowHeight(s, widths));
   const fits = (k: number) => {
     for (let start = 0; start < n; start += k) {
       if (heights.slice(start, start + k).reduce((a, b) => a + b, 0) > budget) return false;
@@ -325,21 +378,30 @@ function ProcedureSheet({
   nama,
   steps,
   columns,
+  widths,
 }: {
   page: TFlowPage;
   nama: string;
   steps: Map<number, SopDocumentStep>;
   columns: TFlowColumn[];
+  widths: TSheetWidths;
 }) {
   const n = Math.max(1, columns.length);
   const blocks = pageBlocks(page);
   const pieces = flowPieces(page, blocks);
   const descriptionId = `sop-flow-${page.index + 1}`;
-  const minWidth = (kegiatanRem: number) => `${2.5 + kegiatanRem + 5 * n + 8.5 + 4.5 + 8.5 + 3.5}rem`;
+  const rem = (px: number) => px / 16;
+  const minWidth = (kegiatanRem: number) => `${2.5 + kegiatanRem + rem(widths.screen.exec) * n + 8.5 + 4.5 + 8.5 + rem(widths.screen.ket)}rem`;
   const tableStyle = {
     "--sop-exec-count": n,
     "--sop-table-min": minWidth(9.5),
     "--sop-table-min-sm": minWidth(13),
+    "--sop-exec-w": `${widths.screen.exec}px`,
+    "--sop-ket-w": `${widths.screen.ket}px`,
+    "--sop-print-kegiatan": `${widths.print.kegiatan}%`,
+    "--sop-print-exec": `${widths.print.exec}%`,
+    "--sop-print-mutu": `${widths.print.mutu}%`,
+    "--sop-print-ket": `${widths.print.ket}%`,
   } as CSSProperties;
   // Separate borders (spacing 0), each cell drawing its right and bottom edge: sticky cells
   // keep their borders while the table scrolls under them, and cell boxes are exact.
@@ -367,12 +429,12 @@ function ProcedureSheet({
             <col className="sop-col-no w-[2.5rem]" />
             <col className="sop-col-kegiatan w-[9.5rem] sm:w-[13rem]" />
             {columns.map((c) => (
-              <col key={c.code} className="sop-col-exec w-[5rem]" />
+              <col key={c.code} className="sop-col-exec w-(--sop-exec-w)" />
             ))}
             <col className="sop-col-mutu w-[8.5rem]" />
             <col className="sop-col-waktu w-[4.5rem]" />
             <col className="sop-col-mutu w-[8.5rem]" />
-            <col className="sop-col-ket w-[3.5rem]" />
+            <col className="sop-col-ket w-(--sop-ket-w)" />
           </colgroup>
           <thead>
             <tr>
@@ -394,8 +456,8 @@ function ProcedureSheet({
             </tr>
             <tr>
               {columns.map((c) => (
-                <th key={c.code} scope="col" className={`${header} text-[10px] leading-tight [overflow-wrap:anywhere] hyphens-auto`} data-role={c.code}>
-                  {c.name}
+                <th key={c.code} scope="col" className={`${header} text-[10px] leading-tight [overflow-wrap:normal]`} data-role={c.code}>
+                  {breakAfterSlash(c.name)}
                 </th>
               ))}
               <th scope="col" className={header}>
@@ -480,11 +542,6 @@ function StepRow({
             {assignmentNote({ assignment: step.assignment, unitKind: step.unitKind ?? null, unitNames: (step.units ?? []).map((u) => u.unit.name) })}
           </span>
         ) : null}
-        {row.symbol === "decision" ? (
-          <span className="mt-1 block text-[10px] leading-snug text-slate-700 print:text-black" data-field="route">
-            {M.decisionRoute(row.yesStepNumber, row.noStepNumber)}
-          </span>
-        ) : null}
       </td>
       {columns.map((c, ci) => (
         <td
@@ -505,8 +562,14 @@ function StepRow({
       <td className={`${cell} whitespace-pre-line`} data-field="output">
         {step.output}
       </td>
-      <td className={`${cell} whitespace-pre-line`} data-field="keterangan">
-        {step.keterangan}
+      {/* Words never break inside themselves here: the column is as wide as its longest word. */}
+      <td className={`${cell} whitespace-pre-line [overflow-wrap:normal]`} data-field="keterangan">
+        {step.keterangan ? <span className="block">{step.keterangan}</span> : null}
+        {row.symbol === "decision" ? (
+          <span className={`block ${step.keterangan ? "mt-1" : ""}`} data-field="route">
+            {M.decisionRoute(row.yesStepNumber, row.noStepNumber)}
+          </span>
+        ) : null}
       </td>
     </tr>
   );
@@ -778,8 +841,14 @@ function FlowSymbol({ row, y, n }: { row: TFlowRow; y: Offset; n: number }) {
   );
 }
 
+/**
+ * Off-page connector: the outgoing one (the flow continues on another sheet) is filled,
+ * its letter white; the incoming one (the flow resumes here) is an outline, so a reader
+ * tells "lanjut ke" from "lanjutan dari" at a glance, on paper too (black on white).
+ */
 function OffPageConnector({ connector, y, n }: { connector: TFlowConnector; y: Offset; n: number }) {
   const h = CONNECTOR_HEIGHT * ROW_UNIT;
+  const out = connector.direction === "out";
   return (
     <span
       className="absolute"
@@ -795,13 +864,15 @@ function OffPageConnector({ connector, y, n }: { connector: TFlowConnector; y: O
       <svg className="absolute inset-0 size-full overflow-visible" viewBox="0 0 100 100" preserveAspectRatio="none">
         <polygon
           points="0,0 100,0 100,62 50,100 0,62"
-          fill="none"
+          fill={out ? "currentColor" : "none"}
           stroke="currentColor"
           strokeWidth={STROKE}
           vectorEffect="non-scaling-stroke"
         />
       </svg>
-      <span className="absolute inset-x-0 top-[40%] -translate-y-1/2 text-center text-[11px] leading-none font-bold">{connector.letter}</span>
+      <span className={`absolute inset-x-0 top-[40%] -translate-y-1/2 text-center text-[11px] leading-none font-bold ${out ? "text-white" : ""}`}>
+        {connector.letter}
+      </span>
     </span>
   );
 }

@@ -12,6 +12,7 @@ import {
   useForm,
   useFormContext,
   useFormState,
+  useWatch,
   type FieldError,
   type FieldPath,
   type Resolver,
@@ -21,10 +22,11 @@ import type { z } from "zod";
 
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import { t } from "@/lib/i18n";
 import { createSopAction, updateSopDraftAction } from "@/lib/sop/actions";
 import { SOP_EDITOR_MESSAGES as M, SOP_SERVICE_MESSAGES } from "@/lib/sop/messages";
+import { defaultMeasuresPerformance } from "@/lib/sop/measures-performance";
 import { ZSopInput } from "@/lib/sop/schemas";
 import { parseSopInput } from "@/lib/sop/validate";
 
@@ -340,7 +342,8 @@ function IdentityCard() {
 }
 
 function ProvisionsCard() {
-  const { register } = useFormContext<TIn>();
+  const { register, control } = useFormContext<TIn>();
+  const kinds = useWatch({ control, name: "steps" })?.map((s) => ({ kind: s.kind })) ?? [];
   return (
     <Card aria-labelledby="sop-provisions-title">
       <CardHeader>
@@ -355,6 +358,15 @@ function ProvisionsCard() {
           {(a) => <Textarea rows={4} {...a} {...register("peringatan")} />}
         </FormField>
         <ListField name="pencatatan" label={M.pencatatan} />
+        <FormField path="measuresPerformance" label={M.measuresPerformance} hint={M.measuresPerformanceHint}>
+          {(a) => (
+            <Select {...a} {...register("measuresPerformance", { setValueAs: (v: unknown) => (v === "" || v == null ? null : v === true || v === "true") })}>
+              <option value="">{M.measuresPerformanceAuto(defaultMeasuresPerformance(kinds))}</option>
+              <option value="true">{M.measuresPerformanceYes}</option>
+              <option value="false">{M.measuresPerformanceNo}</option>
+            </Select>
+          )}
+        </FormField>
       </CardBody>
     </Card>
   );

@@ -22,6 +22,7 @@ import { isDecisionKind, STEP_KIND_LABELS, TIME_UNIT_LABELS, type TSopInput } fr
 
 import { Textarea } from "./editor-fields";
 import { emptySop, labelForPath, toFormValues, type TEditorRole } from "./editor-model";
+import { guessKey, PasteGuesses, type TGuessAnswer } from "./paste-guesses";
 import { SopEditor } from "./sop-editor";
 
 const MAX_JSON_BYTES = 2_000_000;
@@ -42,6 +43,7 @@ export function SopImport({
   initialTab,
   help,
   defaultUnit = "",
+  defaultSigner = "",
 }: {
   agencySlug: string;
   roles: TEditorRole[];
@@ -49,6 +51,8 @@ export function SopImport({
   help: TRoleHelp;
   /** The agency's unit line, prefilled in a pasted SOP's header. */
   defaultUnit?: string;
+  /** The signer's full title (lib/sop/signer-title.ts), prefilled in a pasted SOP's header. */
+  defaultSigner?: string;
 }) {
   const [tab, setTab] = useState<string>(initialTab);
   // Roles created during the import join the list at once (editor, pickers), without a reload.
@@ -77,7 +81,7 @@ export function SopImport({
       </Tabs.Content>
       {/* Kept mounted: switching tabs must not lose a pasted table or a half-filled editor. */}
       <Tabs.Content value="paste" forceMount className="data-[state=inactive]:hidden">
-        <PasteImport agencySlug={agencySlug} roles={roles} help={help} onRoleCreated={addRole} defaultUnit={defaultUnit} />
+        <PasteImport agencySlug={agencySlug} roles={roles} help={help} onRoleCreated={addRole} defaultUnit={defaultUnit} defaultSigner={defaultSigner} />
       </Tabs.Content>
     </Tabs.Root>
   );
@@ -374,12 +378,14 @@ function PasteImport({
   help,
   onRoleCreated,
   defaultUnit,
+  defaultSigner,
 }: {
   agencySlug: string;
   roles: TEditorRole[];
   help: TRoleHelp;
   onRoleCreated: (role: TEditorRole) => void;
   defaultUnit: string;
+  defaultSigner: string;
 }) {
   const id = useId();
   const [text, setText] = useState("");
@@ -390,6 +396,8 @@ function PasteImport({
   /** Suggested code of a role not in the agency -> the existing role that replaces it. */
   const [roleMap, setRoleMap] = useState<Record<string, string>>({});
   const [unmappedError, setUnmappedError] = useState<string | null>(null);
+  /** The administrator's answers to the import's guesses (kind, return step; the executor has its own picker). */
+  const [answers, setAnswers] = useState<Record<string, TGuessAnswer>>({});
   const [editor, setEditor] = useState<{ key: number; steps: TSopInput["steps"] } | null>(null);
 
   const known = useMemo(() => new Set(roles.map((r) => r.code)), [roles]);
@@ -407,8 +415,19 @@ function PasteImport({
     setEmptyError(false);
     setParsed(parseProcedureTable(text, roles));
     setExecutorChoice({});
+    setAnswers({});
     setRoleMap({});
     setUnmappedError(null);
+  }
+
+  /** A pasted step with the administrator's corrections of its kind and return step. */
+  function corrected(s: TSopInput["steps"][number]): TSopInput["steps"][number] {
+    const kindAnswer = answers[guessKey({ stepNumber: s.number, field: "kind" })];
+    const noAnswer = answers[guessKey({ stepNumber: s.number, field: "noStepNumber" })];
+    const kind = kindAnswer && "value" in kindAnswer ? (kindAnswer.value as typeof s.kind) : s.kind;
+    if (!isDecisionKind(kind)) return { ...s, kind, yesStepNumber: null, noStepNumber: null };
+    const no = noAnswer && "value" in noAnswer ? Number(noAnswer.value) : (s.noStepNumber ?? (s.number > 1 ? s.number - 1 : null));
+    return { ...s, kind, noStepNumber: no };
   }
 
   function continueToEditor() {
@@ -419,7 +438,7 @@ function PasteImport({
       return;
     }
     setUnmappedError(null);
-    const steps = parsed.steps.map((s) => {
+    const steps = parsed.steps.map((s) => corrected(s)).map((s) => {
       const executor = executorChoice[s.number] ?? resolve(s.executorRoleCode);
       const participants = [...new Set(s.participantRoleCodes.map(resolve))].filter((c) => c !== "" && c !== executor);
       return { ...s, executorRoleCode: executor, participantRoleCodes: participants };
@@ -438,7 +457,7 @@ function PasteImport({
           key={editor.key}
           agencySlug={agencySlug}
           roles={roles}
-          initial={toFormValues({ ...emptySop(), unit: defaultUnit, steps: editor.steps })}
+          initial={toFormValues({ ...emptySop(), unit: defaultUnit, disahkanJabatan: defaultSigner, steps: editor.steps })}
           cancelHref={`/a/${agencySlug}/sops`}
           notice={<Alert tone="info">{M.pastedNotice}</Alert>}
         />
@@ -519,7 +538,11 @@ function PasteImport({
           ) : null}
 
           <ol className="space-y-3">
-            {parsed.steps.map((s) => {
+            {parsed.steps.map((pasted) => {
+              const s = corrected(pasted);
+              const guesses = parsed.guesses.filter(
+                (g) => g.stepNumber === s.number && (g.field !== "noStepNumber" || isDecisionKind(s.kind)),
+              );
               const warnings = parsed.warnings.filter((w) => w.stepNumber === s.number);
               const parsedExecutor = s.executorRoleCode;
               const isNewExecutor = parsedExecutor !== "" && !known.has(parsedExecutor);
@@ -535,7 +558,7 @@ function PasteImport({
                     {s.number}.
                   </p>
                   <div className="min-w-0 space-y-2">
-                    <p className="text-sm text-slate-900" data-testid="paste-kegiatan">
+                    <p className="whitespace-pre-line text-sm text-slate-900" data-testid="paste-kegiatan">
                       {s.kegiatan}
                     </p>
                     <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_minmax(0,1fr)]">
@@ -578,6 +601,14 @@ function PasteImport({
                         </>
                       ) : null}
                     </dl>
+                    <PasteGuesses
+                      stepNumber={s.number}
+                      guesses={guesses}
+                      answers={answers}
+                      roleName={roleName}
+                      executorSelectId={selectId}
+                      onAnswer={(g, answer) => setAnswers((a) => ({ ...a, [guessKey(g)]: answer }))}
+                    />
                     {warnings.length > 0 ? (
                       <div className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
                         <p className="font-medium">{M.stepWarnings}</p>

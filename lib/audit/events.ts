@@ -214,7 +214,16 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     action: z.literal("cycle.start"),
     entityType: z.literal("MeasurementCycle"),
     entityId: z.string(),
-    data: z.object({ sopId: z.string(), nomor: z.string(), version: z.number(), year: z.number(), period: z.string() }),
+    data: z.object({
+      sopId: z.string(),
+      nomor: z.string(),
+      version: z.number(),
+      year: z.number(),
+      period: z.string(),
+      /** Started for a period that ended before the version's effective day: why (lib/cycle/effective-period.ts). */
+      startOverrideReason: z.string().optional(),
+      sopEffectiveDay: z.string().optional(),
+    }),
   }),
   z.object({
     action: z.enum(["cycle.complete", "cycle.cancel"]),

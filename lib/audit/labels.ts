@@ -273,7 +273,12 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return `${names[e.data.report]} diunduh${params ? ` (${params})` : ""}`;
     }
     case "cycle.start":
-      return `Siklus ${periodLabel(e.data.period, e.data.year)} dimulai dengan SOP ${e.data.nomor} versi ${e.data.version}`;
+      return (
+        `Siklus ${periodLabel(e.data.period, e.data.year)} dimulai dengan SOP ${e.data.nomor} versi ${e.data.version}` +
+        (e.data.startOverrideReason
+          ? ` (periode sebelum versi ini berlaku pada ${e.data.sopEffectiveDay ?? "-"}), alasan: ${clip(e.data.startOverrideReason, 400)}`
+          : "")
+      );
     case "cycle.complete":
       return (
         `Siklus selesai dan diarsipkan (${status(e.data.status.before)} → ${status(e.data.status.after)})` +

@@ -25,7 +25,8 @@ export async function loadTaskFacts(
 ): Promise<TRuleFacts> {
   const task = state.tasks.find((t) => t.id === taskId);
   const step = task && state.steps.find((s) => s.number === task.stepNumber);
-  const inputQuarter = step ? realizationQuarter(step.kind, cycle.period) : null;
+  // An SOP that does not measure performance (an Evaluasi Kinerja Internal) waits for no realization.
+  const inputQuarter = step && state.measuresPerformance !== false ? realizationQuarter(step.kind, cycle.period) : null;
   const archivedQuarter = quarterArchivedBy(state, taskId, cycle.period);
   const [pending, unverified, heads, attendanceList] = await Promise.all([
     // A unit's sub-task waits for that unit's realizations only.

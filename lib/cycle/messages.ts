@@ -5,6 +5,12 @@ export const CYCLE_MESSAGES = {
   sopNotActive: "Siklus hanya dapat dimulai dari SOP yang sedang berlaku.",
   duplicate: (period: string, year: number) => `Siklus ${period} ${year} untuk SOP ini sudah ada.`,
   cannotStart: (role: string) => `Siklus hanya dapat dimulai oleh ${role} (pelaksana langkah 1) atau administrator instansi.`,
+  periodBeforeEffective: (period: string, year: number, effectiveDay: string) => {
+    const [y, m, d] = effectiveDay.split("-").map(Number);
+    const months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+    return `${period} ${year} berakhir sebelum SOP versi ini berlaku (${d} ${months[m! - 1]} ${y}). Periode itu berjalan dengan SOP sebelumnya; jika tetap ingin memakai versi ini, tulis alasannya.`;
+  },
+  overrideReasonLabel: "Alasan memakai SOP versi ini untuk periode sebelum tanggal berlakunya",
   notYourTask: (role: string) => `Tugas ini milik peran ${role}. Anda tidak memegang peran tersebut.`,
   notYourUnitTask: (role: string, unit: string) => `Tugas ini milik ${role} ${unit}. Anda tidak memegang peran tersebut di unit itu.`,
   noUnitsForStep: (step: number) => `Siklus belum dapat dimulai: langkah ${step} dikerjakan setiap unit, tetapi tidak ada unit aktif yang dituju.`,
@@ -183,6 +189,11 @@ export const CYCLE_MESSAGES = {
     resubmit: "Kirim ulang perbaikan",
     sending: "Mengirim…",
     reviewedWork: "Hasil kerja yang diperiksa",
+    underReview: "Pekerjaan yang diputuskan",
+    outputsTitle: "Hasil siklus ini",
+    underReviewHint: (step: number) => `Keluaran terakhir yang akan dikembalikan jika “Tidak” (langkah ${step} dan sesudahnya).`,
+    otherReviewed: "Langkah lain dalam pemeriksaan ini",
+    files: "Berkas",
     earlierWork: (from: number, to: number) => (from === to ? `Langkah ${from}` : `Langkah ${from}–${to}`),
     earlierWorkToggle: "Tampilkan langkah sebelumnya",
     noOutput: "Tidak ada output tertulis.",

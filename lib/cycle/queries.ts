@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 
 import { loadAgreement } from "@/lib/performance/queries";
+import { measuresPerformance } from "@/lib/sop/measures-performance";
 import type { TStepKind } from "@/lib/sop/schemas";
 
 import { loadTaskFacts } from "./facts";
@@ -131,6 +132,7 @@ export async function getCycle(agencyId: string, cycleId: string) {
           nama: true,
           version: true,
           status: true,
+          measuresPerformance: true,
           steps: {
             orderBy: { number: "asc" },
             select: {
@@ -163,6 +165,7 @@ export type TLoadedCycle = NonNullable<Awaited<ReturnType<typeof getCycle>>>;
 export function ruleStateOf(cycle: TLoadedCycle): TRuleState {
   return {
     cycleStatus: cycle.status,
+    measuresPerformance: measuresPerformance(cycle.sop),
     steps: cycle.sop.steps.map((s) => ({
       number: s.number,
       kind: s.kind,
@@ -242,11 +245,14 @@ export async function loadCyclePage(ctx: Pick<AgencyContext, "agency" | "user" |
   const openStep = open && steps.find((s) => s.number === open.stepNumber);
   const firstInput = steps.find((s) => s.kind === "INPUT")?.number ?? 0;
   const recapStep = openStep && RECAP_STEP_KINDS.includes(openStep.kind) && openStep.number > firstInput ? openStep : undefined;
-  const showRecap = Boolean(recapStep) || cycle.status === "COMPLETED";
+  // The Perjanjian Kinerja panel belongs to SOPs that measure performance; others show their own outputs.
+  const measures = measuresPerformance(cycle.sop);
+  const showRecap = measures && (Boolean(recapStep) || cycle.status === "COMPLETED");
   const [options, agreement] = await Promise.all([openTaskOptions(ctx, cycle), showRecap ? loadAgreement(ctx.agency.id, cycle.year) : null]);
   return {
     cycle,
     options,
+    measuresPerformance: measures,
     recap: agreement ? { agreement, step: recapStep ? { kind: recapStep.kind, kegiatan: recapStep.kegiatan } : null } : null,
   };
 }

@@ -8,6 +8,8 @@ export const ZStartCycle = z.object({
   sopId: z.string().min(1).max(40),
   year: z.coerce.number({ error: "Tahun harus berupa angka." }).int("Tahun harus bilangan bulat.").min(2000, "Tahun tidak valid.").max(2100, "Tahun tidak valid."),
   period: z.enum(CYCLE_PERIODS, { error: "Pilih periode (Triwulan I–IV atau Tahunan)." }),
+  /** Only for a period that ended before the SOP version took effect (lib/cycle/effective-period.ts). */
+  overrideReason: z.string().max(2_000, "Alasan terlalu panjang (maksimal 2.000 karakter).").optional().transform((v) => v?.trim() || null),
 });
 export type TStartCycle = z.input<typeof ZStartCycle>;
 

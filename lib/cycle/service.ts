@@ -33,6 +33,9 @@ import { alertSchedule, computeDueAt, WORKING_TIME_ZONES } from "./working-time"
 import { cycleLabel } from "@/lib/jobs/alerts";
 import { enqueueTaskAlert, requestEmailDelivery } from "@/lib/jobs/queue";
 import { workingCalendar, type TWorkingCalendar } from "@/lib/calendar/holidays";
+import { measuresPerformance } from "@/lib/sop/measures-performance";
+
+import { versionEffectiveDay } from "./effective-period";
 import { planTransition, WORKFLOW_MESSAGES, type TCycleStatus, type TTaskStatus, type TWorkflowChange, type TWorkflowState } from "./workflow";
 import type { z } from "zod";
 
@@ -108,9 +111,10 @@ type TaskRow = {
 };
 
 /** The loaded cycle as the task rules read it. */
-function ruleState(cycleStatus: TCycleStatus, steps: StepRow[], tasks: TaskRow[], plan: TUnitPlan): TRuleState {
+function ruleState(cycleStatus: TCycleStatus, steps: StepRow[], tasks: TaskRow[], plan: TUnitPlan, measures = true): TRuleState {
   return {
     cycleStatus,
+    measuresPerformance: measures,
     steps: steps.map((s) => ({
       ...s,
       executorRoleName: s.executorRole.name,
@@ -205,7 +209,11 @@ function isUniqueViolation(error: unknown) {
 }
 
 /** Starts a cycle of an ACTIVE SOP for a period: step 1 goes to its executor. */
-export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: CycleActor, tx?: DbTx) {
+export async function startCycle(
+  input: Omit<z.output<typeof ZStartCycle>, "overrideReason"> & { overrideReason?: string | null },
+  ctx: CycleActor,
+  tx?: DbTx,
+) {
   const now = ctx.now ?? new Date();
   try {
     return await inTransaction(tx, async (tx) => {
@@ -218,6 +226,9 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
           nama: true,
           version: true,
           status: true,
+          tanggalEfektif: true,
+          activatedAt: true,
+          agency: { select: { timeZone: true } },
           steps: { select: STEP_SELECT, orderBy: { number: "asc" } },
         },
       });
@@ -230,9 +241,18 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
       if (sop.status !== "ACTIVE") throw invalidError(M.sopNotActive);
       const first = sop.steps[0];
       if (!first) throw invalidError(M.sopNotActive);
-      if (!mayStartCycle(first.executorRoleId, { userId: ctx.actor.id, roleIds: ctx.roleIds, isAdmin: ctx.roleCodes.includes(ADMIN_ROLE) })) {
-        throw forbiddenError(M.cannotStart(first.executorRole.name));
-      }
+      const may = mayStartCycle(
+        first.executorRoleId,
+        { userId: ctx.actor.id, roleIds: ctx.roleIds, isAdmin: ctx.roleCodes.includes(ADMIN_ROLE) },
+        {
+          year: input.year,
+          period: input.period,
+          effectiveDay: versionEffectiveDay(sop),
+          overrideReason: input.overrideReason,
+          executorRoleName: first.executorRole.name,
+        },
+      );
+      if (!may.ok) throw new AppError(may.refusal.message, may.refusal.code, may.refusal.fieldErrors);
       // Every-unit steps: their units are fixed now, and each must have someone holding the step's role.
       const unitPlan: TUnitPlan = {};
       const everyUnit = sop.steps.map((s) => {
@@ -261,6 +281,7 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
           startedById: ctx.actor.id,
           startedAt: now,
           unitPlan,
+          startOverrideReason: may.override,
         },
         select: { id: true, agencyId: true },
       });
@@ -276,7 +297,14 @@ export async function startCycle(input: z.output<typeof ZStartCycle>, ctx: Cycle
           action: "cycle.start",
           entityType: "MeasurementCycle",
           entityId: cycle.id,
-          data: { sopId: sop.id, nomor: sop.nomor, version: sop.version, year: input.year, period: input.period },
+          data: {
+            sopId: sop.id,
+            nomor: sop.nomor,
+            version: sop.version,
+            year: input.year,
+            period: input.period,
+            ...(may.override ? { startOverrideReason: may.override, sopEffectiveDay: versionEffectiveDay(sop) ?? "" } : {}),
+          },
         },
         { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
       );
@@ -325,7 +353,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
           period: true,
           unitPlan: true,
           agency: { select: { timeZone: true, settings: true } },
-          sop: { select: { nomor: true, nama: true, steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
+          sop: { select: { nomor: true, nama: true, measuresPerformance: true, steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
           tasks: { select: TASK_RULE_SELECT },
         },
       });
@@ -337,7 +365,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
       if (!step) throw invalidError(WORKFLOW_MESSAGES.TASK_STEP_MISSING(task.stepNumber));
 
       const unitPlan = readUnitPlan(cycle.unitPlan);
-      const state = ruleState(cycle.status, steps, cycle.tasks, unitPlan);
+      const state = ruleState(cycle.status, steps, cycle.tasks, unitPlan, measuresPerformance({ measuresPerformance: cycle.sop.measuresPerformance, steps }));
       const member: TRuleMember =
         automatic?.taskId === task.id
           ? { userId: ctx.actor.id, roleIds: [task.assignedRoleId], roleUnits: [{ roleId: task.assignedRoleId, unitId: task.unitId }] }

@@ -32,6 +32,7 @@
 import { describeUnverified, PERFORMANCE_MESSAGES, type TUnverifiedRealization } from "@/lib/performance/schemas";
 import { isDecisionKind, type TStepKind } from "@/lib/sop/schemas";
 
+import { judgeStartPeriod } from "./effective-period";
 import { CYCLE_MESSAGES as M } from "./messages";
 import type { CYCLE_PERIODS } from "./schemas";
 import {
@@ -87,6 +88,12 @@ export interface TRuleTask {
 
 export interface TRuleState {
   cycleStatus: TCycleStatus;
+  /**
+   * The cycle's SOP measures performance (lib/sop/measures-performance.ts): only then does
+   * its data input step wait for realizations and its completion archive the quarter.
+   * Absent: true (every SOP did, before the setting existed).
+   */
+  measuresPerformance?: boolean;
   steps: readonly TRuleStep[];
   tasks: readonly TRuleTask[];
 }
@@ -259,7 +266,7 @@ export function quarterArchivedBy(state: TRuleState, taskId: string, period: TCy
   const quarter = { TW1: 1, TW2: 2, TW3: 3, TW4: 4, TAHUNAN: null }[period];
   const task = state.tasks.find((t) => t.id === taskId);
   const step = task && state.steps.find((s) => s.number === task.stepNumber);
-  if (quarter === null || !task || !step || state.cycleStatus !== "ACTIVE") return null;
+  if (quarter === null || !task || !step || state.cycleStatus !== "ACTIVE" || state.measuresPerformance === false) return null;
   return availableTaskEvents(workflowKind(step.kind), task.status).some((event) => completesCycle(state, taskId, event)) ? quarter : null;
 }
 
@@ -328,8 +335,29 @@ export function holdsTask(task: Pick<TRuleTask, "assignedRoleId" | "unitId">, me
 }
 
 /** Who may start a cycle of an SOP: the executor of its first step, or an agency administrator. */
-export function mayStartCycle(firstStepRoleId: string, member: TRuleMember & { isAdmin: boolean }): boolean {
-  return member.isAdmin || member.roleIds.includes(firstStepRoleId);
+export function mayStartCycle(firstStepRoleId: string, member: TRuleMember & { isAdmin: boolean }): boolean;
+/**
+ * With the period: also whether the SOP version was in force for it
+ * (./effective-period.ts): a period that ended before the version's effective day is
+ * refused unless an override reason is given, which the caller records.
+ */
+export function mayStartCycle(
+  firstStepRoleId: string,
+  member: TRuleMember & { isAdmin: boolean },
+  start: { year: number; period: TCyclePeriod; effectiveDay: string | null; overrideReason?: string | null; executorRoleName: string },
+): { ok: true; override: string | null } | { ok: false; refusal: TRuleRefusal };
+export function mayStartCycle(
+  firstStepRoleId: string,
+  member: TRuleMember & { isAdmin: boolean },
+  start?: { year: number; period: TCyclePeriod; effectiveDay: string | null; overrideReason?: string | null; executorRoleName: string },
+): boolean | { ok: true; override: string | null } | { ok: false; refusal: TRuleRefusal } {
+  const allowed = member.isAdmin || member.roleIds.includes(firstStepRoleId);
+  if (!start) return allowed;
+  if (!allowed) return { ok: false, refusal: refuse("FORBIDDEN", M.cannotStart(start.executorRoleName)) };
+  const period = judgeStartPeriod(start);
+  if (period.ok) return { ok: true, override: period.override };
+  const message = M.periodBeforeEffective(M.periods[start.period], start.year, period.effectiveDay);
+  return { ok: false, refusal: refuse("INVALID", message, { overrideReason: [message] }) };
 }
 
 function workflowState(state: TRuleState): TWorkflowState {

@@ -172,6 +172,9 @@ async function seedSops(db: Db, logins: DemoLogin[]) {
     const head = agency.roles.find((r) => r.isHead)!.code;
     const { id } = await createSop(sop, await actorFor("ADMIN"));
     await activateSop(id, await actorFor(head));
+    // The demo's history (cycles from Triwulan I 2026 on) ran under this version: it has been
+    // in force since its Tanggal Efektif, not since the moment the demo data was loaded.
+    if (sop.tanggalEfektif) await db.sop.update({ where: { id }, data: { activatedAt: new Date(`${sop.tanggalEfektif}T00:00:00.000Z`) } });
   }
 }
 

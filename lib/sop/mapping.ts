@@ -18,6 +18,7 @@ export interface SopRecord {
   peralatan: string[];
   pencatatan: string[];
   peringatan: string;
+  measuresPerformance?: boolean | null;
   steps: {
     number: number;
     kegiatan: string;
@@ -59,6 +60,7 @@ export function toSopInput(sop: SopRecord): TSopInput {
     peralatan: sop.peralatan,
     pencatatan: sop.pencatatan,
     peringatan: sop.peringatan,
+    ...(sop.measuresPerformance != null ? { measuresPerformance: sop.measuresPerformance } : {}),
     steps: [...sop.steps]
       .sort((a, b) => a.number - b.number)
       .map((s) => ({

@@ -148,6 +148,21 @@ export const SOP_EDITOR_MESSAGES = {
   backToReview: "Kembali ke tinjauan tabel",
   pastedNotice: "Langkah diambil dari tabel yang ditempel. Lengkapi identitas dan ketentuan SOP, periksa setiap langkah, lalu simpan.",
   waktuMissing: "belum terbaca",
+  guessesTitle: "Tebakan impor",
+  guessField: { executorRoleCode: "Pelaksana", kind: "Jenis langkah", noStepNumber: "Jika “Tidak”, kembali ke" } as const,
+  guessBecause: (because: string) => `karena ${because}`,
+  guessAccept: "Terima",
+  guessAccepted: "Diterima",
+  guessCorrected: "Dikoreksi",
+  guessCorrect: (field: string, n: number) => `Koreksi ${field.toLowerCase()} langkah ${n}`,
+  guessStep: (n: number) => `langkah ${n}`,
+  guessCorrectExecutor: "Koreksi",
+  measuresPerformance: "Mengukur kinerja (Perjanjian Kinerja)",
+  measuresPerformanceHint:
+    "Siklus SOP pengukuran kinerja menampilkan rekap Perjanjian Kinerja dan paket e-SAKIP, menunggu realisasi, dan mengarsipkan triwulannya.",
+  measuresPerformanceAuto: (yes: boolean) => `Otomatis dari jenis langkah (saat ini: ${yes ? "ya" : "tidak"})`,
+  measuresPerformanceYes: "Ya, SOP ini mengukur kinerja",
+  measuresPerformanceNo: "Tidak (misalnya Evaluasi Kinerja Internal)",
   reviewDecision: (yes: number | null, no: number | null) =>
     `jika Ya lanjut ke ${yes === null ? "-" : `langkah ${yes}`}, jika Tidak kembali ke ${no === null ? "-" : `langkah ${no}`}`,
 } as const;
@@ -245,5 +260,5 @@ export const SOP_DOCUMENT_MESSAGES = {
   decisionRoute: (yes: number | null, no: number | null) =>
     [yes !== null ? `Ya: lanjut ke langkah ${yes}` : "Ya: selesai", no !== null ? `Tidak: kembali ke langkah ${no}` : null]
       .filter(Boolean)
-      .join("; "),
+      .join(" /\n"),
 } as const;

@@ -1,3 +1,5 @@
+import Papa from "papaparse";
+
 import { roleCodeFromName } from "@/lib/role/code";
 
 import type { TSopInput, TSopStep, TStepAssignment, TStepKind, TStepUnitKind, TTimeUnit } from "./schemas";
@@ -33,8 +35,22 @@ export interface TPasteColumn {
   isNew: boolean;
 }
 
+/**
+ * One guess the import made about a step, with the words of the pasted table that led
+ * to it, so the administrator can accept or correct it (components/sop/paste-guesses.tsx).
+ */
+export interface TPasteGuess {
+  stepNumber: number;
+  field: "executorRoleCode" | "kind" | "noStepNumber";
+  /** The guessed value: a role code, a step kind, or a step number (as text). */
+  value: string;
+  /** Why, in Indonesian, quoting the words: 'uraian menyebut "sekretaris memeriksa"'. */
+  because: string;
+}
+
 export interface TProcedureTableImport {
   steps: TSopInput["steps"];
+  guesses: TPasteGuess[];
   /** Executor columns found in the header rows, in order. */
   columns: TPasteColumn[];
   /** Executor names with no matching role, with a suggested code (used in `steps`). */
@@ -43,61 +59,33 @@ export interface TProcedureTableImport {
 }
 
 // ---------------------------------------------------------------------------
-// Tab-separated text, as Excel writes it (quoted cells may hold tabs, newlines, "").
+// Pasted table text, as Excel or Word writes it: tab-separated (semicolon-separated
+// from a CSV export); quoted cells may hold tabs, line breaks and doubled quotes.
+
+/** The separator of a pasted table: tab when any line has one, else semicolon. */
+function delimiterOf(text: string): "\t" | ";" {
+  return text.includes("\t") || !text.includes(";") ? "\t" : ";";
+}
+
+function splitTable(text: string, honourQuotes: boolean): string[][] | null {
+  const source = text.replace(/\r\n?/g, "\n");
+  const result = Papa.parse<string[]>(source, {
+    delimiter: delimiterOf(source),
+    newline: "\n",
+    // A quote character that never occurs: every quote is read as text.
+    quoteChar: honourQuotes ? '"' : "\u0000",
+    skipEmptyLines: false,
+  });
+  if (honourQuotes && result.errors.some((e) => e.type === "Quotes")) return null;
+  const rows = result.data;
+  while (rows.length > 0 && rows.at(-1)!.every((c) => c === "")) rows.pop();
+  return rows;
+}
 
 export function parseTsv(text: string): string[][] {
   const source = text.replace(/^\uFEFF/, "");
-  const quoted = splitTsv(source, true);
   // An unbalanced quote (a Word cell that merely starts with a quote) would swallow the rest.
-  return quoted ?? splitTsv(source, false)!;
-}
-
-function splitTsv(s: string, honourQuotes: boolean): string[][] | null {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let inQuotes = false;
-  let atFieldStart = true;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (s[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else field += ch;
-      continue;
-    }
-    if (ch === '"' && atFieldStart && honourQuotes) {
-      inQuotes = true;
-      atFieldStart = false;
-      continue;
-    }
-    if (ch === "\t") {
-      row.push(field);
-      field = "";
-      atFieldStart = true;
-      continue;
-    }
-    if (ch === "\r" || ch === "\n") {
-      if (ch === "\r" && s[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      atFieldStart = true;
-      continue;
-    }
-    field += ch;
-    atFieldStart = false;
-  }
-  if (inQuotes) return null;
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return splitTable(source, true) ?? splitTable(source, false)!;
 }
 
 // ---------------------------------------------------------------------------
@@ -260,20 +248,31 @@ interface Candidate {
   tokens: string[];
 }
 
-type MentionRole = "agent" | "participant" | "recipient";
+/**
+ * How the activity text names a role: its subject ("agent"), someone acting with the
+ * subject ("participant"), the one it is addressed to ("recipient"), or a role named
+ * inside what is being worked on ("menyusun SK Tim Pengukuran": "object"), which is
+ * not an executor at all.
+ */
+type MentionRole = "agent" | "participant" | "recipient" | "object";
 
 interface Mention {
   code: string;
   start: number;
   role: MentionRole;
+  /** The words as written, for the review screen ("Sekretaris memeriksa"). */
+  words: string;
 }
 
 const RECIPIENT_MARKERS = new Set(["kepada", "ke", "memerintahkan", "menugaskan", "untuk", "dari", "menginstruksikan"]);
 const PARTICIPANT_MARKERS = new Set(["dan", "bersama", "dengan", "serta", "&", ",", "beserta"]);
+/** An active verb (meN- prefix): what follows it, unmarked, is its object. */
+const ACTIVE_VERB = /^me[a-z]{3,}$/;
 
 function findMentions(text: string, candidates: readonly Candidate[]): Mention[] {
   const tokens = tokenize(text);
   const mentions: Mention[] = [];
+  let verb: string | null = null;
   let i = 0;
   while (i < tokens.length) {
     let best: Candidate | null = null;
@@ -282,15 +281,21 @@ function findMentions(text: string, candidates: readonly Candidate[]): Mention[]
       if (c.tokens.every((t, k) => tokens[i + k] === t)) best = c;
     }
     if (!best) {
+      if (verb === null && ACTIVE_VERB.test(tokens[i]!)) verb = tokens[i]!;
       i++;
       continue;
     }
     const before = tokens[i - 1];
-    let role: MentionRole = "agent";
+    const previous = mentions.at(-1);
+    let role: MentionRole = verb === null ? "agent" : "object";
     if (before === "oleh") role = "agent";
     else if (before !== undefined && RECIPIENT_MARKERS.has(before)) role = "recipient";
-    else if (before !== undefined && PARTICIPANT_MARKERS.has(before) && mentions.length > 0) role = "participant";
-    mentions.push({ code: best.code, start: i, role });
+    else if (before !== undefined && PARTICIPANT_MARKERS.has(before) && previous && previous.role !== "object") {
+      role = previous.role === "recipient" ? "recipient" : "participant";
+    }
+    const spoken = tokens.slice(i, i + best.tokens.length).join(" ");
+    const words = role === "agent" && verb === null && tokens[i + best.tokens.length] ? `${spoken} ${tokens[i + best.tokens.length]}` : spoken;
+    mentions.push({ code: best.code, start: i, role, words });
     i += best.tokens.length;
   }
   return mentions;
@@ -312,22 +317,53 @@ const KIND_WORDS: [TStepKind, RegExp][] = [
     "DRAFT",
     /\b(menyusun|membuat|menbuat|menyiapkan|merumuskan|mengolah|menandatangani|memperbaiki|penyusunan|pembuatan)\b/,
   ],
-  ["UPLOAD", /\b(mengunggah|unggah|upload|melaporkan|melaporkannya|menyampaikan|mengirim|mengirimkan|menyerahkan|mengajukan)\b|\blaporan\b.*\bkepada\b/],
+  [
+    "UPLOAD",
+    /\b(mengunggah|unggah|upload|melaporkan|melaporkannya|menyampaikan|mengirim|mengirimkan|menyerahkan|mengajukan|menginformasikan|memberitahukan|mengundang)\b|\blaporan\b.*\bkepada\b/,
+  ],
 ];
 
-export function inferStepKind(kegiatan: string): TStepKind {
-  const text = kegiatan.toLowerCase();
-  const branches = DECISION_IF.test(text) && DECISION_ELSE.test(text);
-  if (branches) return APPROVAL_WORDS.test(text) ? "APPROVAL" : "REVIEW";
-  if (ARCHIVE_WORDS.test(text)) return "ARCHIVE";
-  let best: { kind: TStepKind; at: number } | null = null;
-  for (const [kind, re] of KIND_WORDS) {
-    const match = re.exec(text);
-    if (match && (!best || match.index < best.at)) best = { kind, at: match.index };
+/**
+ * An invitation names the meeting it invites to ("menginformasikan ... untuk menghadiri
+ * rapat"): the step sends the invitation, the meeting is a later step. The phrase is
+ * taken out before the kind is guessed.
+ */
+const INVITATION_PHRASE = /\b(?:untuk\s+)?(?:menghadiri|hadir\s+(?:dalam|pada|di))\s+(?:rapat|pertemuan)\b|\bundangan\s+rapat\b/g;
+
+export interface TKindGuess {
+  kind: TStepKind;
+  /** The words of the activity that led to the kind; null: nothing matched (the default). */
+  because: string | null;
+}
+
+/** The step kind the activity's words suggest, with the words that decided it. */
+export function explainStepKind(kegiatan: string): TKindGuess {
+  const text = kegiatan.toLowerCase().replace(/\s+/g, " ");
+  const ifWord = DECISION_IF.exec(text);
+  const elseWord = DECISION_ELSE.exec(text);
+  if (ifWord && elseWord) {
+    const approval = APPROVAL_WORDS.exec(text);
+    const because = `${ifWord[0]} … ${elseWord[0]}`;
+    return approval ? { kind: "APPROVAL", because: `${approval[0]}; ${because}` } : { kind: "REVIEW", because };
   }
-  const reviewAt = REVIEW_WORDS.exec(text)?.index;
-  if (reviewAt !== undefined && (!best || reviewAt < best.at)) return "REVIEW";
-  return best?.kind ?? "DRAFT";
+  const archive = ARCHIVE_WORDS.exec(text);
+  if (archive) return { kind: "ARCHIVE", because: archive[0] };
+  const invitation = /\b(?:untuk\s+)?(?:menghadiri|hadir\s+(?:dalam|pada|di))\s+(?:rapat|pertemuan)\b/.exec(text);
+  // Blank out (same length) so match positions stay comparable.
+  const plain = text.replace(INVITATION_PHRASE, (m) => " ".repeat(m.length));
+  let best: { kind: TStepKind; at: number; word: string } | null = null;
+  for (const [kind, re] of KIND_WORDS) {
+    const match = re.exec(plain);
+    if (match && (!best || match.index < best.at)) best = { kind, at: match.index, word: match[0] };
+  }
+  const review = REVIEW_WORDS.exec(plain);
+  if (review && (!best || review.index < best.at)) return { kind: "REVIEW", because: review[0] };
+  if (!best) return { kind: "DRAFT", because: null };
+  return { kind: best.kind, because: invitation && best.kind !== "MEETING" ? `${best.word} … ${invitation[0].trim()}` : best.word };
+}
+
+export function inferStepKind(kegiatan: string): TStepKind {
+  return explainStepKind(kegiatan).kind;
 }
 
 /** "setiap Bidang", "masing-masing Seksi", "seluruh Bidang" (doing it each): the unit kind named, in OrgUnit terms. */
@@ -464,6 +500,17 @@ const MSG = {
   unbalancedQuote: "Tanda kutip di teks yang disalin tidak berpasangan; tanda kutip dibaca apa adanya.",
 } as const;
 
+/** Why the import guessed what it did, quoting the pasted words. */
+const WHY = {
+  agent: (words: string) => `uraian menyebut “${words}”`,
+  mark: (mark: string, column: string) => `tanda “${mark}” di kolom “${column}”`,
+  objects: (words: string[]) => `${words.map((w) => `“${w}”`).join(", ")} disebut di dalam uraian kegiatan, bukan sebagai pelaksananya`,
+  words: (words: string) => `kata “${words}”`,
+  noKindWords: "tidak ada kata kunci; dianggap Penyusunan Dokumen",
+  previousStep: "uraian tidak menyebut langkah tujuan; dianggap langkah sebelumnya",
+  completing: (word: string) => `kata “${word}”: kembali ke langkah pengisian data terakhir`,
+} as const;
+
 interface WorkingStep {
   step: TSopStep;
   row: number;
@@ -479,11 +526,14 @@ export function parseProcedureTable(text: string, agencyRoles: readonly TPasteRo
   const warnings: TPasteWarning[] = [];
   const warn = (row: number | null, stepNumber: number | null, field: keyof TSopStep | null, message: string) =>
     warnings.push({ row, stepNumber, field, message });
+  const guesses: TPasteGuess[] = [];
+  const guess = (stepNumber: number, field: TPasteGuess["field"], value: string, because: string) =>
+    guesses.push({ stepNumber, field, value, because });
 
   const source = text.replace(/^\uFEFF/, "");
-  const strict = splitTsv(source, true);
+  const strict = splitTable(source, true);
   if (strict === null) warn(null, null, null, MSG.unbalancedQuote);
-  const rows = (strict ?? splitTsv(source, false)!).map((cells, index) => ({ cells, row: index + 1 }));
+  const rows = (strict ?? splitTable(source, false)!).map((cells, index) => ({ cells, row: index + 1 }));
   const isHeader = (cells: readonly string[]) => !STEP_NUMBER_RE.test(cleanSingleLine(cells[0] ?? "")) && isHeaderRow(cells);
 
   // Header rows: everything before the first numbered row, plus any repeated header of a later page.
@@ -546,7 +596,8 @@ export function parseProcedureTable(text: string, agencyRoles: readonly TPasteRo
     if (!layout) warn(row, number, null, MSG.noLayout);
     const cell = (i: number | null | undefined) => (i === null || i === undefined ? "" : (cells[i] ?? ""));
 
-    const kegiatan = cleanSingleLine(cell(layout?.kegiatan ?? 1));
+    // Line breaks inside the activity are the author's (a list of sub-activities): kept.
+    const kegiatan = cleanMultiline(cell(layout?.kegiatan ?? 1));
     const kelengkapan = splitInlineNumberedList(cleanMultiline(cell(layout?.kelengkapan)));
     const output = splitInlineNumberedList(cleanMultiline(cell(layout?.output)));
     const keterangan = splitInlineNumberedList(cleanMultiline(cell(layout?.ket)));
@@ -584,6 +635,13 @@ export function parseProcedureTable(text: string, agencyRoles: readonly TPasteRo
     }
     if (executor === "" && markedColumns.length === 0) warn(row, number, "executorRoleCode", MSG.noExecutor(number));
     participants = [...new Set(participants)].filter((code) => code !== executor);
+    if (executor !== "") {
+      const markedName = columns.find((c) => c.roleCode === executor && markedColumns.includes(c.index))?.name;
+      const reasons = [agent?.code === executor ? WHY.agent(agent.words) : WHY.mark(cleanSingleLine(cell(columns.find((c) => c.name === markedName)?.index)), markedName ?? roleName(executor))];
+      const objects = [...new Set(mentions.filter((m) => m.role === "object" && m.code !== executor).map((m) => m.words))];
+      if (objects.length > 0) reasons.push(WHY.objects(objects));
+      guess(number, "executorRoleCode", executor, reasons.join("; "));
+    }
 
     work.push({
       row,
@@ -613,7 +671,11 @@ export function parseProcedureTable(text: string, agencyRoles: readonly TPasteRo
 
   // Kinds from the activity text as it stands after continuation rows were merged; then
   // decisions: where "Tidak" returns (and "Ya" goes, when the text says so).
-  for (const w of work) w.step.kind = inferStepKind(w.step.kegiatan);
+  for (const w of work) {
+    const kind = explainStepKind(w.step.kegiatan);
+    w.step.kind = kind.kind;
+    if (kind.kind !== "REVIEW" && kind.kind !== "APPROVAL") guess(w.step.number, "kind", kind.kind, kind.because ? WHY.words(kind.because) : WHY.noKindWords);
+  }
   // Who does it: every unit ("setiap Bidang"), jointly ("bersama"), or one executor.
   for (const w of work) {
     const mode = inferAssignment(w.step.kegiatan, w.step.kind, w.step.participantRoleCodes.length > 0);
@@ -634,20 +696,30 @@ export function parseProcedureTable(text: string, agencyRoles: readonly TPasteRo
     const explicitNo = /(?:kembali|dikembalikan)\s+(?:lagi\s+)?(?:ke|kepada)\s+(?:langkah|no(?:mor)?\.?|kegiatan)\s*(?:ke-?\s*)?(\d+)/.exec(text);
     const explicitYes = /(?:lanjut|dilanjutkan|diteruskan)\s+(?:ke|kepada)\s+(?:langkah|no(?:mor)?\.?|kegiatan)\s*(?:ke-?\s*)?(\d+)/.exec(text);
     let no = i; // the previous step
-    if (explicitNo && Number(explicitNo[1]) >= 1 && Number(explicitNo[1]) < s.number) no = Number(explicitNo[1]);
-    else if (/\b(dilengkapi|melengkapi|kelengkapan)\b/.test(text)) {
+    let because: string = WHY.previousStep;
+    const completing = /\b(dilengkapi|melengkapi|kelengkapan)\b/.exec(text);
+    if (explicitNo && Number(explicitNo[1]) >= 1 && Number(explicitNo[1]) < s.number) {
+      no = Number(explicitNo[1]);
+      because = WHY.words(explicitNo[0]);
+    } else if (completing) {
       // "returned to be completed": back to the last step where data was filled in.
       const lastInput = work.slice(0, i).findLast((p) => p.step.kind === "INPUT");
-      if (lastInput) no = lastInput.step.number;
+      if (lastInput) {
+        no = lastInput.step.number;
+        because = WHY.completing(completing[0]);
+      }
     }
     s.noStepNumber = no;
+    const decisionWords = explainStepKind(s.kegiatan).because;
+    guess(s.number, "kind", s.kind, decisionWords ? WHY.words(decisionWords) : WHY.noKindWords);
+    guess(s.number, "noStepNumber", String(no), because);
     if (explicitYes && Number(explicitYes[1]) > s.number + 1 && Number(explicitYes[1]) <= work.length) {
       s.yesStepNumber = Number(explicitYes[1]);
     }
     warn(w.row, s.number, "noStepNumber", MSG.decision(s.number, no));
   }
 
-  return { steps: work.map((w) => w.step), columns, newRoles, warnings };
+  return { steps: work.map((w) => w.step), guesses, columns, newRoles, warnings };
 }
 
 /**

@@ -166,6 +166,8 @@ const headerShape = {
   peralatan: listOfItems,
   pencatatan: listOfItems,
   peringatan: text(2000).default(""),
+  /** Measures performance against the PK (lib/sop/measures-performance.ts); null/absent: from the steps. */
+  measuresPerformance: z.boolean().nullish(),
 };
 
 interface HeaderDates {

@@ -72,6 +72,7 @@ function contentData(input: TSopInput) {
     peralatan: input.peralatan,
     pencatatan: input.pencatatan,
     peringatan: input.peringatan,
+    measuresPerformance: input.measuresPerformance ?? null,
   };
 }
 

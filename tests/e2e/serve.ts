@@ -26,6 +26,12 @@ if (process.env.DATABASE_URL) {
   env.ALUR_DATA_DIR = ".data/e2e";
 }
 
+// Agencies nobody seeded (tests/fixtures/fresh-agencies.ts), set up before the app opens the database.
+await new Promise<void>((resolve, reject) => {
+  const setup = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/e2e/fresh-agencies-setup.ts"], { stdio: "inherit", env });
+  setup.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`fresh agencies setup failed (${code})`))));
+});
+
 const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/start.ts", "--port", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 1));

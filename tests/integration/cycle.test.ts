@@ -667,3 +667,30 @@ describe("measurement cycle: due times", () => {
     expect(() => ZSetOfficeHours.parse({ days: days.map((d) => ({ ...d, end: "07:00" })) })).toThrow("Senin: jam tutup harus setelah jam buka.");
   });
 });
+
+describe("measurement cycle: an SOP version's effective date bounds the periods it runs", () => {
+  it("refuses a period that ended before the version took effect, unless a reason is given, which is recorded", async () => {
+    const world = await setupAgency();
+    await db.sop.update({ where: { id: world.sopId }, data: { tanggalEfektif: new Date("2025-05-01T00:00:00Z") } });
+    const refused = await start(world, "TW1").then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).message).toBe(
+      "Triwulan I 2025 berakhir sebelum SOP versi ini berlaku (1 Mei 2025). Periode itu berjalan dengan SOP sebelumnya; jika tetap ingin memakai versi ini, tulis alasannya.",
+    );
+    expect((refused as AppError).fieldErrors?.overrideReason).toHaveLength(1);
+    expect(await db.measurementCycle.count({ where: { agencyId: world.agency.id } })).toBe(0);
+
+    // Triwulan II straddles the effective date: no reason needed.
+    const tw2 = await start(world, "TW2");
+    expect((await db.measurementCycle.findUniqueOrThrow({ where: { id: tw2.id } })).startOverrideReason).toBeNull();
+
+    const reason = "Pengukuran susulan Triwulan I atas permintaan Inspektorat";
+    const tw1 = await startCycle(ZStartCycle.parse({ sopId: world.sopId, year: 2025, period: "TW1", overrideReason: ` ${reason} ` }), world.as("KADIS"));
+    expect((await db.measurementCycle.findUniqueOrThrow({ where: { id: tw1.id } })).startOverrideReason).toBe(reason);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { agencyId: world.agency.id, action: "cycle.start", entityId: tw1.id } });
+    expect(audit.data).toMatchObject({ startOverrideReason: reason, sopEffectiveDay: "2025-05-01" });
+  });
+});

@@ -11,6 +11,8 @@ import {
 import { SEED_SOP_TSV, SEED_SOPS, type TSeedSopSlug } from "@/lib/sop/seed-sops";
 import { validateSop } from "@/lib/sop/validate";
 
+import { KEPEGAWAIAN, PERIKANAN } from "../fixtures/fresh-agencies";
+
 const rolesOf = (slug: string) => SEED_AGENCIES.find((a) => a.slug === slug)!.roles;
 const SLUGS = Object.keys(SEED_SOPS) as TSeedSopSlug[];
 
@@ -130,7 +132,7 @@ describe("pasting from Word or Excel", () => {
       '1.\t"Kepala Dinas\r\nmemerintahkan ""pengukuran"""\t\t\t"1. Nota\r\n2. Lampiran"\t10 menit\t"Nota\tKepala Dinas"\t\r\n';
     const [step] = parseProcedureTable(text, roles).steps;
     expect(step).toMatchObject({
-      kegiatan: 'Kepala Dinas memerintahkan "pengukuran"',
+      kegiatan: 'Kepala Dinas\nmemerintahkan "pengukuran"',
       kelengkapan: "1. Nota\n2. Lampiran",
       output: "Nota Kepala Dinas",
       executorRoleCode: "KADIS",
@@ -143,7 +145,10 @@ describe("pasting from Word or Excel", () => {
       .replaceAll("Kinerja 2. Lampiran", "Kinerja\n2. Lampiran")
       .replace("Sekretaris dan Bidang mengisi", "Sekretaris dan Bidang\nmengisi");
     const result = parseProcedureTable(text, rolesOf(slug));
-    expect(result.steps.map(mutuBaku)).toEqual(SEED_SOPS[slug].steps.map(mutuBaku));
+    const flat = (s: Parameters<typeof mutuBaku>[0]) => ({ ...mutuBaku(s), kegiatan: s.kegiatan.replace(/\s+/g, " ") });
+    expect(result.steps.map(flat)).toEqual(SEED_SOPS[slug].steps.map(flat));
+    // The cut was a line break inside the activity cell: kept.
+    expect(result.steps[3]!.kegiatan).toContain("Sekretaris dan Bidang\nmengisi");
     expect(result.steps[3]).toMatchObject({ executorRoleCode: "SEKRETARIS", participantRoleCodes: ["BIDANG"] });
   });
 
@@ -224,5 +229,77 @@ describe("helpers", () => {
   it("reads tab-separated text with quotes", () => {
     expect(parseTsv('a\t"b\nc"\td\r\ne')).toEqual([["a", "b\nc", "d"], ["e"]]);
     expect(parseTsv('a\t"unbalanced\tb')).toEqual([["a", '"unbalanced', "b"]]);
+  });
+});
+
+describe("tables of agencies that are not in the demo (tests/fixtures/fresh-agencies.ts)", () => {
+  const perikanan = parseProcedureTable(PERIKANAN.table, PERIKANAN.roles);
+  const kepegawaian = parseProcedureTable(KEPEGAWAIAN.table, KEPEGAWAIAN.roles);
+  const guessOf = (r: typeof perikanan, n: number, field: string) => r.guesses.find((g) => g.stepNumber === n && g.field === field);
+
+  it("a team named inside the activity's object is not an executor", () => {
+    expect(perikanan.steps.map((s) => [s.number, s.executorRoleCode, s.participantRoleCodes])).toEqual([
+      [1, "KEPALA_DINAS", []],
+      [2, "SEKRETARIS", []],
+      [3, "KASUBAG_PROGRAM", []],
+      [4, "KASUBAG_UMUM", []],
+      [5, "SEKRETARIS", []],
+      [6, "KEPALA_DINAS", []],
+      [7, "TIM_PENGUKURAN", []],
+      [8, "KASUBAG_PROGRAM", []],
+    ]);
+    // No "the text names another executor" warning for a team inside the object.
+    expect(perikanan.warnings.filter((w) => w.field === "executorRoleCode")).toEqual([]);
+    expect(guessOf(perikanan, 3, "executorRoleCode")?.because).toBe(
+      "tanda “X” di kolom “Kasubag Program”; “tim pengukuran kinerja” disebut di dalam uraian kegiatan, bukan sebagai pelaksananya",
+    );
+  });
+
+  it("without a mark, an object naming a role does not make it the executor", () => {
+    const text = "1\tMenyusun draft SK Tim Pengukuran Kinerja\t\t\tNota\t1 hari\tDraft SK\t";
+    expect(parseProcedureTable(text, PERIKANAN.roles).steps[0]!.executorRoleCode).toBe("");
+  });
+
+  it("decisions: two steps back to another role, with the words that said so", () => {
+    expect(perikanan.steps.map((s) => [s.kind, s.noStepNumber])).toEqual([
+      ["DISPOSITION", null],
+      ["DISPOSITION", null],
+      ["DRAFT", null],
+      ["REVIEW", 3],
+      ["REVIEW", 3],
+      ["APPROVAL", 5],
+      ["INPUT", null],
+      ["ARCHIVE", null],
+    ]);
+    expect(guessOf(perikanan, 5, "noStepNumber")).toEqual({ stepNumber: 5, field: "noStepNumber", value: "3", because: "kata “kembali ke langkah 3”" });
+  });
+
+  it("keeps the line breaks of a pasted activity", () => {
+    expect(perikanan.steps[2]!.kegiatan).toBe("Menyusun draft SK Tim Pengukuran Kinerja:\n- susunan keanggotaan\n- uraian tugas");
+  });
+
+  it("an invitation to a meeting is not the meeting; the meeting follows", () => {
+    expect(kepegawaian.steps.map((s) => s.kind)).toEqual(["DISPOSITION", "UPLOAD", "MEETING", "DRAFT", "REVIEW", "ARCHIVE"]);
+    expect(guessOf(kepegawaian, 2, "kind")?.because).toBe("kata “menginformasikan … untuk menghadiri rapat”");
+    expect(guessOf(kepegawaian, 3, "kind")?.because).toBe("kata “rapat”");
+    expect(kepegawaian.steps[2]).toMatchObject({ executorRoleCode: "SEKRETARIS", participantRoleCodes: ["KABID"] });
+  });
+
+  it("every step has a guessed executor and kind with its reason", () => {
+    for (const r of [perikanan, kepegawaian]) {
+      for (const s of r.steps) {
+        expect(guessOf(r, s.number, "executorRoleCode")?.value).toBe(s.executorRoleCode);
+        expect(guessOf(r, s.number, "kind")?.value).toBe(s.kind);
+      }
+    }
+  });
+
+  it("reads a semicolon-separated table (a CSV export) with quoted line breaks", () => {
+    const csv = 'No;Kegiatan;Kepala Badan;Sekretaris;Kelengkapan;Waktu;Output\n1;"Kepala Badan menugaskan\nSekretaris";;;Renja;15 menit;Disposisi\n';
+    expect(parseProcedureTable(csv, KEPEGAWAIAN.roles).steps[0]).toMatchObject({
+      kegiatan: "Kepala Badan menugaskan\nSekretaris",
+      executorRoleCode: "KEPALA_BADAN",
+      waktuJumlah: 15,
+    });
   });
 });

@@ -134,6 +134,7 @@ export default async function SopDocumentPage({ params }: { params: Promise<{ ag
             governmentName: ctx.agency.governmentName,
             timeZone: tz,
             logoUrl: ctx.agency.logoFileId ? `/a/${ctx.agency.slug}/logo?v=${ctx.agency.logoFileId}` : null,
+            headRoleName: roles.find((r) => r.isHead)?.name ?? null,
           }}
           roles={roles}
         />

@@ -6,6 +6,7 @@ import { RESERVED_ROLE_CODES } from "@/lib/authz/permissions";
 import { listAgencyAdministrators } from "@/lib/role/queries";
 import { SOP_EDITOR_MESSAGES as M } from "@/lib/sop/messages";
 import { getAgencyRoles } from "@/lib/sop/queries";
+import { signerTitle } from "@/lib/sop/signer-title";
 
 export const metadata: Metadata = { title: M.importTitle };
 
@@ -18,7 +19,9 @@ export default async function ImportSopPage({
 }) {
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug, "sop.edit");
-  const roles = (await getAgencyRoles(ctx.agency.id))
+  const agencyRoles = await getAgencyRoles(ctx.agency.id);
+  const headRoleName = agencyRoles.find((r) => r.isHead)?.name ?? null;
+  const roles = agencyRoles
     .filter((r) => !(RESERVED_ROLE_CODES as readonly string[]).includes(r.code))
     .map(({ code, name }) => ({ code, name }));
   const tab = (await searchParams).tab === "paste" ? "paste" : "json";
@@ -31,7 +34,7 @@ export default async function ImportSopPage({
         <h1 className="text-2xl font-semibold">{M.importTitle}</h1>
         <p className="text-slate-600">{M.importSubtitle}</p>
       </div>
-      <SopImport agencySlug={ctx.agency.slug} roles={roles} initialTab={tab} help={{ canCreate, administrators }} defaultUnit={ctx.agency.unitName} />
+      <SopImport agencySlug={ctx.agency.slug} roles={roles} initialTab={tab} help={{ canCreate, administrators }} defaultUnit={ctx.agency.unitName} defaultSigner={signerTitle(headRoleName, ctx.agency.name)} />
     </div>
   );
 }

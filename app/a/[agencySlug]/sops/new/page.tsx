@@ -8,6 +8,7 @@ import { requireAgencyContext } from "@/lib/authz/context";
 import { RESERVED_ROLE_CODES } from "@/lib/authz/permissions";
 import { SOP_EDITOR_MESSAGES as M } from "@/lib/sop/messages";
 import { getAgencyRoles } from "@/lib/sop/queries";
+import { signerTitle } from "@/lib/sop/signer-title";
 
 export const metadata: Metadata = { title: M.newTitle };
 
@@ -23,7 +24,9 @@ export default async function NewSopPage({
   const base = `/a/${ctx.agency.slug}/sops`;
   // Pasted tables are reviewed on the import page, which then opens this editor inline.
   if ((await searchParams).from === "paste") redirect(`${base}/import?tab=paste`);
-  const roles = (await getAgencyRoles(ctx.agency.id))
+  const agencyRoles = await getAgencyRoles(ctx.agency.id);
+  const headRoleName = agencyRoles.find((r) => r.isHead)?.name ?? null;
+  const roles = agencyRoles
     .filter((r) => !(RESERVED_ROLE_CODES as readonly string[]).includes(r.code))
     .map(({ code, name }) => ({ code, name }));
   return (
@@ -37,7 +40,7 @@ export default async function NewSopPage({
           {M.importLink}
         </Link>
       </div>
-      <SopEditor agencySlug={ctx.agency.slug} roles={roles} initial={{ ...emptySop(), unit: ctx.agency.unitName }} cancelHref={base} />
+      <SopEditor agencySlug={ctx.agency.slug} roles={roles} initial={{ ...emptySop(), unit: ctx.agency.unitName, disahkanJabatan: signerTitle(headRoleName, ctx.agency.name) }} cancelHref={base} />
     </div>
   );
 }

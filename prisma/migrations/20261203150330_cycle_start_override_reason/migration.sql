@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MeasurementCycle" ADD COLUMN     "startOverrideReason" TEXT;
+

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Sop" ADD COLUMN     "measuresPerformance" BOOLEAN;
+

@@ -1,0 +1,116 @@
+/**
+ * Before the end-to-end server starts (tests/e2e/serve.ts): two agencies nobody seeded
+ * (tests/fixtures/fresh-agencies.ts), with their roles and one member per role, the way an
+ * agency is set up through the app's own services. The Dinas Perikanan also gets its SOP
+ * (from its pasted table, activated by its head) and a Triwulan II cycle run up to the
+ * Sekretaris' check of the Draft SK (step 5); the Badan Kepegawaian gets its Evaluasi
+ * Kinerja Internal SOP and a cycle past its meeting. Run with --conditions=react-server.
+ */
+import { hashPassword } from "@/lib/auth/password";
+import { ZTaskAction } from "@/lib/cycle/schemas";
+import { actOnTask, startCycle, type CycleActor } from "@/lib/cycle/service";
+import { createPrismaClient } from "@/lib/db/client";
+import { startEmbeddedDatabase } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+import { RESERVED_ROLES } from "@/lib/seed/agencies";
+import { DEMO_PASSWORD } from "@/lib/seed/demo";
+import { parseProcedureTable } from "@/lib/sop/paste-import";
+import { activateSop, createSop } from "@/lib/sop/service";
+
+import { DRAFT_SK_OUTPUT, freshMember, FRESH_AGENCIES, KEPEGAWAIAN, PERIKANAN, type TFreshAgency } from "../fixtures/fresh-agencies";
+
+const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedDatabase();
+const url = process.env.DATABASE_URL ?? embedded!.url;
+process.env.DATABASE_URL = url;
+const db = createPrismaClient(url);
+
+try {
+  await applyMigrations(url);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const agency of FRESH_AGENCIES) await setUp(agency, passwordHash);
+} finally {
+  await db.$disconnect();
+  await embedded?.stop();
+}
+
+async function setUp(def: TFreshAgency, passwordHash: string) {
+  const government = await db.government.upsert({ where: { level_name: def.government }, create: def.government, update: {} });
+  const agency = await db.agency.create({
+    data: { slug: def.slug, name: def.name, governmentId: government.id, timeZone: "WITA", city: def.government.name, unitName: def.unit },
+    select: { id: true },
+  });
+  const roles = [...def.roles, ...RESERVED_ROLES];
+  const roleIds = new Map<string, string>();
+  for (const [i, r] of roles.entries()) {
+    const role = await db.role.create({
+      data: { agencyId: agency.id, code: r.code, name: r.name, isHead: "isHead" in r ? (r.isHead ?? false) : false, sortOrder: i },
+      select: { id: true },
+    });
+    roleIds.set(r.code, role.id);
+  }
+  const users = new Map<string, { id: string; name: string; nip: string }>();
+  for (const code of ["ADMIN", ...def.roles.map((r) => r.code)]) {
+    const m = freshMember(def, code);
+    const user = await db.user.create({ data: { nip: m.nip, name: m.name, email: m.email, jabatan: m.name, passwordHash }, select: { id: true, name: true, nip: true } });
+    await db.membership.create({ data: { userId: user.id, roleId: roleIds.get(code)!, agencyId: agency.id } });
+    users.set(code, user);
+  }
+  const actor = (code: string) => ({ agencyId: agency.id, actor: { ...users.get(code)!, roles: [code] }, meta: null });
+  const cycleActor = (code: string, now: Date): CycleActor => ({ ...actor(code), roleIds: [roleIds.get(code)!], roleCodes: [code], now });
+
+  const parsed = parseProcedureTable(def.table, def.roles);
+  const head = def.roles.find((r) => r.isHead)!;
+  const { id: sopId } = await createSop(
+    {
+      nomor: def === PERIKANAN ? "800/01/SOP/DISKAN/2026" : "800/07/SOP/BKPSDM/2026",
+      nama: def === PERIKANAN ? "Pengukuran Kinerja dengan SK Tim" : "Evaluasi Kinerja Internal Triwulanan",
+      unit: def.unit,
+      tanggalPembuatan: "2026-01-05",
+      tanggalRevisi: null,
+      tanggalEfektif: "2026-01-12",
+      disahkanJabatan: head.name,
+      disahkanNama: users.get(head.code)!.name,
+      disahkanPangkat: "Pembina Utama Muda (IV/c)",
+      disahkanNip: users.get(head.code)!.nip,
+      dasarHukum: ["Peraturan Presiden Nomor 29 Tahun 2014 tentang SAKIP"],
+      kualifikasiPelaksana: ["Memahami SAKIP"],
+      keterkaitan: [],
+      peralatan: ["Komputer"],
+      pencatatan: ["Arsip"],
+      peringatan: "",
+      steps: parsed.steps,
+    },
+    actor("ADMIN"),
+  );
+  await activateSop(sopId, actor(head.code));
+
+  const sop = await db.sop.findUniqueOrThrow({ where: { id: sopId }, select: { steps: { select: { number: true, kind: true, executorRole: { select: { code: true } } } } } });
+  let clock = new Date("2026-04-07T01:00:00.000Z");
+  const { id: cycleId } = await startCycle({ sopId, year: 2026, period: "TW2" }, cycleActor(sop.steps.find((s) => s.number === 1)!.executorRole.code, clock));
+  // Perikanan: steps 1-4 done, step 5 (the Sekretaris' check) open. Kepegawaian: steps 1-3 done.
+  const stopAt = def === KEPEGAWAIAN ? 4 : 5;
+  for (;;) {
+    const open = await db.cycleTask.findFirst({ where: { cycleId, status: { in: ["ACTIVE", "RETURNED"] } }, select: { id: true, stepNumber: true } });
+    if (!open || open.stepNumber === stopAt) break;
+    const step = sop.steps.find((s) => s.number === open.stepNumber)!;
+    clock = new Date(clock.getTime() + 40 * 60_000);
+    const decision = step.kind === "REVIEW" || step.kind === "APPROVAL";
+    const outputText =
+      def === PERIKANAN && step.number === 3
+        ? DRAFT_SK_OUTPUT
+        : decision
+          ? undefined
+          : step.kind === "MEETING"
+            ? "Notulen rapat evaluasi kinerja internal Triwulan II"
+            : `Keluaran langkah ${step.number}`;
+    const input = ZTaskAction.parse({
+      cycleId,
+      taskId: open.id,
+      event: decision ? "APPROVE" : "COMPLETE",
+      outputText,
+      attendees: step.kind === "MEETING" ? ["Sekretaris", "Kepala Bidang Mutasi", "Kepala Bidang Pengembangan"] : undefined,
+      decisions: step.kind === "MEETING" ? "Setiap bidang menyusun rencana tindak lanjut dalam 2 hari kerja." : undefined,
+    });
+    await actOnTask(input, cycleActor(step.executorRole.code, clock));
+  }
+}
