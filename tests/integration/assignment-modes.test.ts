@@ -43,6 +43,8 @@ function sopInput(dataStep: Partial<TSopStepDraft> = {}): TSopInputDraft {
     nama: "Evaluasi Kinerja Triwulanan",
     unit: "Sekretariat",
     tanggalPembuatan: "2026-01-05",
+    // In force from January, so the year's quarters may run under it (lib/cycle/effective-period.ts).
+    tanggalEfektif: "2026-01-05",
     disahkanJabatan: "Kepala Dinas",
     disahkanNama: "Kepala Dinas Uji",
     steps: [
