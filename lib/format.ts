@@ -31,3 +31,17 @@ export function formatNumber(value: number): string {
 export function formatRupiah(value: number | string): string {
   return `Rp ${moneyFormat.format(Number(value))}`;
 }
+
+/**
+ * Text shortened to at most `max` characters at a word boundary, with "…"
+ * when anything was cut: never "Menyusun lapo…". A single word longer than
+ * `max` is the only thing cut inside a word.
+ */
+export function clipWords(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const room = flat.slice(0, max - 1);
+  const space = room.lastIndexOf(" ");
+  const cut = space > max / 3 ? room.slice(0, space) : room;
+  return `${cut.replace(/[\s,;:.\-–—]+$/, "")}…`;
+}

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import { clipWords } from "@/lib/format";
 
 import { CYCLE_MESSAGES } from "./messages";
 
@@ -32,7 +33,7 @@ export async function ensureLateNotifications(userId: string, agencyId: string, 
       kind: "LATE" as const,
       cycleId: task.cycleId,
       taskId: task.id,
-      title: CYCLE_MESSAGES.notifyLate(task.stepNumber, task.step.kegiatan.slice(0, 120)),
+      title: CYCLE_MESSAGES.notifyLate(task.stepNumber, clipWords(task.step.kegiatan, 120)),
     })),
     skipDuplicates: true,
   });

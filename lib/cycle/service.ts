@@ -7,6 +7,7 @@ import { AppError, conflictError, forbiddenError, invalidError, notFoundError } 
 import { ADMIN_ROLE } from "@/lib/authz/permissions";
 import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
+import { clipWords } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isDecisionKind } from "@/lib/sop/schemas";
 
@@ -113,7 +114,7 @@ async function openTask(
       kind: returned ? ("RETURNED" as const) : ("NEW_TASK" as const),
       cycleId: cycle.id,
       taskId: task.id,
-      title: returned ? M.notifyReturned(step.number) : M.notifyNewTask(step.number, step.kegiatan.slice(0, 120)),
+      title: returned ? M.notifyReturned(step.number) : M.notifyNewTask(step.number, clipWords(step.kegiatan, 120)),
       body: returned ? (change.returnReason ?? "") : "",
       createdAt: now,
     })),

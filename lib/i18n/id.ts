@@ -72,6 +72,7 @@ export const id = {
     markAllRead: "Tandai semua sudah dibaca",
     unread: (n: number) => `${n} belum dibaca`,
     kinds: { NEW_TASK: "Tugas baru", RETURNED: "Dikembalikan", LATE: "Terlambat" },
+    cycle: (period: string, year: number, nomor: string) => `Siklus ${period} ${year} · SOP ${nomor}`,
   },
   members: {
     title: "Anggota instansi",
