@@ -11,6 +11,7 @@ import { z } from "zod";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { taskAction } from "@/lib/cycle/actions";
@@ -244,7 +245,15 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
     },
   });
 
+  const [confirmArchive, setConfirmArchive] = useState<TWork | null>(null);
+  const [sendingArchive, setSendingArchive] = useState(false);
+  /** Arsipkan cannot be undone: it asks first; every other step is sent at once. */
   async function onSubmit(values: TWork) {
+    if (kind === "ARCHIVE") setConfirmArchive(values);
+    else await send(values);
+  }
+
+  async function send(values: TWork) {
     const input: TTaskAction = {
       cycleId,
       taskId: task.id,
@@ -377,10 +386,28 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
         </Alert>
       ) : null}
 
-      <Button type="submit" size="lg" disabled={isSubmitting || refreshing} className="w-full sm:w-auto">
+      <Button type="submit" size="lg" disabled={isSubmitting || refreshing || sendingArchive} className="w-full sm:w-auto">
         <SubmitIcon aria-hidden className="size-5" />
-        {isSubmitting || refreshing ? M.ui.sending : submitLabel}
+        {isSubmitting || refreshing || sendingArchive ? M.ui.sending : submitLabel}
       </Button>
+      <ConfirmDialog
+        open={confirmArchive !== null}
+        onOpenChange={(open) => (open ? null : setConfirmArchive(null))}
+        title={M.ui.confirmArchive.title}
+        confirmLabel={M.ui.confirmArchive.confirm}
+        cancelLabel={M.ui.confirmCancel}
+        onConfirm={() => {
+          const values = confirmArchive;
+          setConfirmArchive(null);
+          if (values) {
+            setSendingArchive(true);
+            void send(values).finally(() => setSendingArchive(false));
+          }
+        }}
+        testId="confirm-archive"
+      >
+        <p>{M.ui.confirmArchive.body}</p>
+      </ConfirmDialog>
     </form>
   );
 }
@@ -405,6 +432,9 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, re
   } = useForm<TDecision>({ resolver: zodResolver(ZDecision), defaultValues: { comment: "", archiveNote: "" } });
 
   const offered = (event: "APPROVE" | "RETURN") => offers.find((o) => o.event === event);
+  const [confirmApprove, setConfirmApprove] = useState(false);
+  // "Ya" on the step that archives the quarter closes the cycle too.
+  const closesCycle = Boolean(offered("APPROVE")?.requires.archiveGate);
   // The head deciding "Ya" on the step that archives a quarter over unverified values writes a note.
   const noteOffered = offers.some((o) => o.requires.archiveNote);
   const decide = (offer: TTaskOffer) =>
@@ -482,7 +512,7 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, re
           ) : null}
           <div className="grid gap-3 sm:flex sm:flex-wrap">
             {offered("APPROVE") ? (
-              <Button type="button" size="lg" disabled={sending !== null || refreshing} onClick={decide(offered("APPROVE")!)} className="bg-green-700 hover:bg-green-800">
+              <Button type="button" size="lg" disabled={sending !== null || refreshing} onClick={() => setConfirmApprove(true)} className="bg-green-700 hover:bg-green-800">
                 <Check aria-hidden className="size-5" />
                 {sending === "APPROVE" ? M.ui.sending : M.ui.approve}
               </Button>
@@ -501,6 +531,22 @@ function DecisionForm({ agencySlug, cycleId, task, reviewed, earlier, offers, re
               </Button>
             ) : null}
           </div>
+          <ConfirmDialog
+            open={confirmApprove}
+            onOpenChange={setConfirmApprove}
+            title={M.ui.confirmApprove.title(task.stepNumber)}
+            confirmLabel={M.ui.confirmApprove.confirm}
+            cancelLabel={M.ui.confirmCancel}
+            onConfirm={() => {
+              setConfirmApprove(false);
+              const offer = offered("APPROVE");
+              if (offer) void decide(offer)();
+            }}
+            testId="confirm-approve"
+          >
+            <p>{M.ui.confirmApprove.body}</p>
+            {closesCycle ? <p className="font-medium">{M.ui.confirmApprove.bodyArchives}</p> : null}
+          </ConfirmDialog>
         </form>
       )}
     </div>

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ZPlausibilityCode } from "@/lib/performance/plausibility";
+
 /**
  * Every kind of audit event, as a typed union: an event that is not listed
  * here cannot be written. `data` holds before/after of the changed fields.
@@ -241,6 +243,8 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       value: ZChange,
       status: ZChange,
       reason: z.string().nullable().optional(),
+      /** Plausibility warnings of the value (lib/performance/plausibility.ts), confirmed by the person who saved it. */
+      warnings: z.array(z.object({ code: ZPlausibilityCode, message: z.string() })).optional(),
     }),
   }),
   z.object({

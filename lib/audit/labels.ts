@@ -9,6 +9,7 @@ import { id as localeId } from "date-fns/locale";
 
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { TIME_ZONE_IANA, clipWords, formatNumber, type TAgencyTimeZone } from "@/lib/format";
+import { PLAUSIBILITY_MESSAGES, PLAUSIBILITY_TITLES } from "@/lib/performance/plausibility";
 import { TIME_UNIT_LABELS } from "@/lib/sop/schemas";
 import { formatNip } from "@/lib/validation/nip";
 
@@ -299,9 +300,12 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
         (e.data.changes ? `; ${e.data.changes.length} perubahan${e.data.changes.length ? `: ${clip(e.data.changes.slice(0, 3).map((c) => `${c.item} ${c.field} ${c.before ?? "–"} → ${c.after ?? "–"}`).join("; "), 200)}` : ""}` : "")
       );
     case "realization.save":
-      return `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} disimpan: ${value(e.data.value.before)} → ${value(e.data.value.after)}`;
-    case "realization.submit":
-      return `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} diajukan untuk verifikasi`;
+    case "realization.submit": {
+      const confirmed = e.data.warnings?.length ? `; ${PLAUSIBILITY_MESSAGES.auditConfirmed(e.data.warnings.map((w) => PLAUSIBILITY_TITLES[w.code]))}` : "";
+      return e.action === "realization.save"
+        ? `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} disimpan: ${value(e.data.value.before)} → ${value(e.data.value.after)}${confirmed}`
+        : `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} dikirim untuk verifikasi: ${value(e.data.value.after)}${confirmed}`;
+    }
     case "realization.verify":
       return `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} diverifikasi`;
     case "realization.return":

@@ -137,6 +137,18 @@ export const CYCLE_MESSAGES = {
     complete: "Selesaikan langkah",
     completeArchive: "Arsipkan dan tutup siklus",
     approve: "Setujui (Ya)",
+    confirmApprove: {
+      title: (step: number) => `Setujui langkah ${step}?`,
+      body: "Persetujuan Anda dicatat dengan nama dan waktu di jejak audit dan tidak dapat ditarik kembali; pekerjaan diteruskan ke langkah berikutnya. Bila ada yang perlu diperbaiki, pilih Kembalikan (Tidak).",
+      bodyArchives: "Keputusan ini juga menutup dan mengarsipkan siklus: realisasi dan target periodenya dibekukan.",
+      confirm: "Ya, setujui",
+    },
+    confirmArchive: {
+      title: "Arsipkan dan tutup siklus?",
+      body: "Siklus selesai dan diarsipkan. Realisasi dan target periode ini dibekukan: tidak dapat diubah, dikirim ulang, atau dikembalikan lagi. Tindakan ini tidak dapat dibatalkan.",
+      confirm: "Ya, arsipkan",
+    },
+    confirmCancel: "Batal",
     returnBack: "Kembalikan (Tidak)",
     resubmit: "Kirim ulang perbaikan",
     sending: "Mengirim…",

@@ -44,6 +44,7 @@ test("Lumajang TW II: the archive step lists unverified values; only the head ar
   // Step 7: approve. Step 8 (signing) is the Kepala Dinas's too.
   await expect(panel).toContainText(/Langkah 7/);
   await kadis.getByRole("button", { name: "Setujui (Ya)" }).click();
+  await kadis.getByRole("alertdialog").getByRole("button", { name: "Ya, setujui" }).click();
   await expect(kadis.getByText(MSG.approved)).toBeVisible();
   await expect(panel).toContainText(/Langkah 8/);
   await kadis.getByLabel("Ringkasan output").fill("Dokumen pengukuran kinerja TW II ditandatangani.");
