@@ -14,6 +14,11 @@ export function formatDate(date: Date, tz: TAgencyTimeZone = "WIB"): string {
   return format(new TZDate(date, TIME_ZONE_IANA[tz]), "d MMMM yyyy", { locale: localeId });
 }
 
+/** "2024-01-15": the calendar day in the agency's time zone (a date input's value). */
+export function isoDateIn(date: Date, tz: TAgencyTimeZone = "WIB"): string {
+  return format(new TZDate(date, TIME_ZONE_IANA[tz]), "yyyy-MM-dd");
+}
+
 /** "15 Januari 2024 09.30 WIB" */
 export function formatDateTime(date: Date, tz: TAgencyTimeZone = "WIB"): string {
   return `${format(new TZDate(date, TIME_ZONE_IANA[tz]), "d MMMM yyyy HH.mm", { locale: localeId })} ${tz}`;

@@ -25,6 +25,7 @@ import { isDecisionKind, STEP_KIND_LABELS, type TStepKind } from "@/lib/sop/sche
 import { cn } from "@/lib/utils";
 
 import { ArchiveGateNotice } from "./archive-gate";
+import { EsakipFields } from "./esakip-fields";
 import { Textarea } from "./textarea";
 
 export interface ReviewedWork {
@@ -153,10 +154,19 @@ export function TaskActionPanel(props: TaskActionPanelProps) {
 // Process steps: DISPOSITION, DRAFT, INPUT, MEETING, UPLOAD, ARCHIVE
 // ---------------------------------------------------------------------------
 
-const WORK_FIELDS = ["outputText", "reference", "checklist", "attendees", "decisions", "comment", "archiveNote"] as const;
+const WORK_FIELDS = ["outputText", "reference", "checklist", "attendees", "decisions", "comment", "archiveNote", "esakipUploadedAt", "esakipReference", "esakipReceiptFileId"] as const;
 
 /** The form's values as the server receives them (lib/cycle/schemas.ts ZTaskWork). */
-function workOf(values: { outputText: string; checklist: string[]; attendees: string; decisions: string; comment: string; archiveNote: string }): TTaskWork {
+function workOf(values: {
+  outputText: string;
+  checklist: string[];
+  attendees: string;
+  decisions: string;
+  comment: string;
+  archiveNote: string;
+  esakipUploadedAt: string;
+  esakipReference: string;
+}): TTaskWork {
   return {
     outputText: values.outputText,
     checklist: values.checklist,
@@ -164,6 +174,8 @@ function workOf(values: { outputText: string; checklist: string[]; attendees: st
     decisions: values.decisions,
     comment: values.comment,
     archiveNote: values.archiveNote,
+    esakipUploadedAt: values.esakipUploadedAt,
+    esakipReference: values.esakipReference,
   };
 }
 
@@ -178,6 +190,9 @@ function workSchema(requires: TWorkRequirements) {
       decisions: text(10_000),
       comment: text(5_000),
       archiveNote: text(2_000),
+      esakipUploadedAt: z.string(),
+      esakipReference: text(100),
+      esakipReceiptFileId: z.string(),
     })
     .superRefine((values, ctx) => {
       for (const [field, messages] of Object.entries(checkWork(requires, workOf(values))?.fieldErrors ?? {})) {
@@ -231,6 +246,7 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
     control,
     handleSubmit,
     setError,
+    setValue,
     formState: { errors, isSubmitting },
   } = useForm<TWork>({
     resolver: zodResolver(schema),
@@ -242,8 +258,12 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
       decisions: previous?.decisions ?? "",
       comment: "",
       archiveNote: "",
+      esakipUploadedAt: "",
+      esakipReference: "",
+      esakipReceiptFileId: "",
     },
   });
+  const [receipt, setReceipt] = useState<{ id: string; name: string } | null>(null);
 
   const [confirmArchive, setConfirmArchive] = useState<TWork | null>(null);
   const [sendingArchive, setSendingArchive] = useState(false);
@@ -265,6 +285,9 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
       attendees: kind === "MEETING" ? lines(values.attendees) : undefined,
       decisions: kind === "MEETING" ? values.decisions : undefined,
       archiveNote: requires.archiveNote ? values.archiveNote : undefined,
+      ...(requires.esakipUpload
+        ? { esakipUploadedAt: values.esakipUploadedAt, esakipReference: values.esakipReference, esakipReceiptFileId: values.esakipReceiptFileId || undefined }
+        : {}),
     };
     const result = await taskAction(agencySlug, input).catch(() => null);
     if (!result) {
@@ -366,6 +389,21 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
           ) : null}
         </>
       )}
+
+      {requires.esakipUpload ? (
+        <EsakipFields
+          agencySlug={agencySlug}
+          taskId={task.id}
+          date={register("esakipUploadedAt")}
+          reference={register("esakipReference")}
+          errors={{ date: errors.esakipUploadedAt?.message, reference: errors.esakipReference?.message, receipt: errors.esakipReceiptFileId?.message }}
+          receipt={receipt}
+          onReceipt={(file) => {
+            setReceipt(file);
+            setValue("esakipReceiptFileId", file.id);
+          }}
+        />
+      ) : null}
 
       {resubmit ? (
         <Field id={id("comment")} label={M.ui.fieldResubmitComment} hint={M.ui.fieldResubmitCommentHint} error={errors.comment?.message}>

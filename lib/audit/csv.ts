@@ -5,7 +5,7 @@ import type { TAgencyTimeZone } from "@/lib/format";
 import type { TCsvValue } from "@/lib/csv";
 import { formatNip } from "@/lib/validation/nip";
 
-import { AUDIT_MESSAGES, formatCsvTime, formatStandard } from "./labels";
+import { AUDIT_MESSAGES, esakipText, formatCsvTime, formatStandard } from "./labels";
 import type { TAuditRowView, TCycleTimeline } from "./queries";
 
 export { CSV_BOM, CSV_HEADERS, csvCell, csvContentDisposition, csvRow, csvRows, toCsv, type TCsvValue } from "@/lib/csv";
@@ -65,7 +65,7 @@ export function timelineCsvRows(timeline: TCycleTimeline, tz: TAgencyTimeZone): 
     e.checklist.join("; "),
     e.attendees.join("; "),
     e.decisions,
-    e.reference,
+    [e.reference, e.esakip ? esakipText(e.esakip) : null].filter(Boolean).join("; "),
     e.comment,
   ]);
 }

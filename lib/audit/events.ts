@@ -194,6 +194,14 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       comment: z.string().nullable(),
       outputText: z.string().nullable(),
       opened: z.array(z.object({ stepNumber: z.number(), round: z.number(), status: z.string() })),
+      /** The archive step's record of the upload to the national e-SAKIP application. */
+      esakip: z
+        .object({
+          uploadedAt: z.string(),
+          reference: z.string(),
+          receipt: z.object({ id: z.string(), name: z.string(), sha256: z.string() }).nullable(),
+        })
+        .optional(),
     }),
   }),
   z.object({

@@ -7,8 +7,8 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { id as localeId } from "date-fns/locale";
 
-import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
-import { TIME_ZONE_IANA, clipWords, formatNumber, type TAgencyTimeZone } from "@/lib/format";
+import { CYCLE_MESSAGES, ESAKIP_MESSAGES } from "@/lib/cycle/messages";
+import { TIME_ZONE_IANA, clipWords, formatDate, formatNumber, type TAgencyTimeZone } from "@/lib/format";
 import { PLAUSIBILITY_MESSAGES, PLAUSIBILITY_TITLES } from "@/lib/performance/plausibility";
 import { TIME_UNIT_LABELS } from "@/lib/sop/schemas";
 import { formatNip } from "@/lib/validation/nip";
@@ -282,7 +282,10 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
     case "cycle.cancel":
       return `Siklus dibatalkan${e.data.reason ? `: ${clip(e.data.reason)}` : ""}`;
     case "task.complete":
-      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} diselesaikan${e.data.outputText ? `: ${clip(e.data.outputText, 100)}` : ""}`;
+      return (
+        `${stepRoundLabel(e.data.stepNumber, e.data.round)} diselesaikan${e.data.outputText ? `: ${clip(e.data.outputText, 100)}` : ""}` +
+        (e.data.esakip ? `; ${esakipText(e.data.esakip)}` : "")
+      );
     case "task.approve":
       return `${stepRoundLabel(e.data.stepNumber, e.data.round)} disetujui${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
     case "task.return": {
@@ -321,6 +324,12 @@ export function displayAddress(address: string | null | undefined): string | nul
   if (!address) return null;
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address.trim());
   return mapped ? mapped[1]! : address.trim();
+}
+
+/** The archive step's e-SAKIP record in words: "Diunggah ke e-SAKIP pada 10 April 2026, nomor referensi ESR-1, bukti: tanda-terima.pdf". */
+export function esakipText(e: { uploadedAt: string; reference: string; receipt: { name: string } | null }): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(e.uploadedAt) ? formatDate(new Date(`${e.uploadedAt}T12:00:00Z`)) : e.uploadedAt;
+  return ESAKIP_MESSAGES.summary(day, e.reference, e.receipt?.name ?? null);
 }
 
 /** "6 April 2026 08.30.15 WIB": an audit trail shows seconds. */
@@ -438,6 +447,7 @@ export const AUDIT_MESSAGES = {
     attendees: "Daftar hadir",
     decisions: "Keputusan rapat",
     reference: "Rujukan dokumen",
+    esakip: "Unggahan ke e-SAKIP",
     comment: "Catatan",
     cycleEvents: "Peristiwa siklus",
     notDone: "Belum selesai",

@@ -425,7 +425,22 @@ function taskRecord(raw: unknown) {
   const data = asRecord(raw);
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x.trim() !== "") : []);
   const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
-  return { checklist: strings(data.checklist), attendees: strings(data.attendees), decisions: str(data.decisions), reference: str(data.reference) };
+  const esakip = asRecord(data.esakip);
+  const receipt = asRecord(esakip.receipt);
+  return {
+    checklist: strings(data.checklist),
+    attendees: strings(data.attendees),
+    decisions: str(data.decisions),
+    reference: str(data.reference),
+    esakip:
+      str(esakip.uploadedAt) && str(esakip.reference)
+        ? {
+            uploadedAt: esakip.uploadedAt as string,
+            reference: esakip.reference as string,
+            receipt: str(receipt.id) && str(receipt.name) ? { id: receipt.id as string, name: receipt.name as string } : null,
+          }
+        : null,
+  };
 }
 
 export interface TTimelineEntry {
@@ -460,6 +475,8 @@ export interface TTimelineEntry {
   attendees: string[];
   decisions: string | null;
   reference: string | null;
+  /** The archive step's record of the upload to the national e-SAKIP application ("yyyy-MM-dd"). */
+  esakip: { uploadedAt: string; reference: string; receipt: { id: string; name: string } | null } | null;
 }
 
 /**

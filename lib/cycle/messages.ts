@@ -1,3 +1,24 @@
+/** The archive step's record of the upload to the national e-SAKIP application. */
+export const ESAKIP_MESSAGES = {
+  legend: "Unggahan ke aplikasi e-SAKIP nasional",
+  dateLabel: "Tanggal unggah ke e-SAKIP",
+  referenceLabel: "Nomor referensi / tanda terima e-SAKIP",
+  referenceHint: "Nomor yang diberikan aplikasi e-SAKIP setelah dokumen diunggah.",
+  receiptLabel: "Bukti unggah (tangkapan layar atau PDF tanda terima)",
+  receiptHint: "Unggah dahulu, lalu arsipkan. PDF, PNG, atau JPG.",
+  receiptUpload: "Unggah bukti",
+  receiptUploaded: (name: string) => `Bukti unggah: ${name}`,
+  dateRequired: "Isi tanggal dokumen diunggah ke aplikasi e-SAKIP.",
+  dateInvalid: "Tanggal unggah tidak valid (format tttt-bb-hh).",
+  dateInFuture: "Tanggal unggah ke e-SAKIP tidak boleh setelah hari ini.",
+  dateBeforeCycle: "Tanggal unggah ke e-SAKIP tidak boleh sebelum siklus dimulai.",
+  referenceRequired: "Isi nomor referensi atau tanda terima dari aplikasi e-SAKIP.",
+  referenceTooShort: "Nomor referensi e-SAKIP terlalu pendek (minimal 3 karakter).",
+  receiptNotFound: "Bukti unggah e-SAKIP tidak ditemukan pada langkah ini. Unggah ulang berkasnya.",
+  summary: (date: string, reference: string, receipt: string | null) =>
+    `Diunggah ke e-SAKIP pada ${date}, nomor referensi ${reference}${receipt ? `, bukti: ${receipt}` : ""}`,
+} as const;
+
 /** Messages of measurement cycles (Bahasa Indonesia). */
 export const CYCLE_MESSAGES = {
   notFound: "Siklus tidak ditemukan.",

@@ -7,11 +7,11 @@ import { AppError, conflictError, forbiddenError, invalidError, notFoundError } 
 import { ADMIN_ROLE } from "@/lib/authz/permissions";
 import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
-import { clipWords } from "@/lib/format";
+import { clipWords, isoDateIn, type TAgencyTimeZone } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isDecisionKind } from "@/lib/sop/schemas";
 
-import { CYCLE_MESSAGES as M } from "./messages";
+import { CYCLE_MESSAGES as M, ESAKIP_MESSAGES } from "./messages";
 import type { ZCancelCycle, ZStartCycle, ZTaskAction } from "./schemas";
 import { loadTaskFacts } from "./facts";
 import { ALREADY_HANDLED_MESSAGE, judgeTaskAction, mayStartCycle, quarterArchivedBy, type TRuleState } from "./task-rules";
@@ -208,6 +208,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
           status: true,
           year: true,
           period: true,
+          startedAt: true,
           agency: { select: { timeZone: true, settings: true } },
           sop: { select: { steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
           tasks: { select: { id: true, stepNumber: true, round: true, status: true, assignedRoleId: true, completedById: true } },
@@ -235,6 +236,13 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
       const verdict = judgeTaskAction(state, { taskId: task.id, event: input.event, work: input }, member, facts);
       if (!verdict.ok) throw new AppError(verdict.refusal.message, verdict.refusal.code, verdict.refusal.fieldErrors);
       const { plan, archive } = verdict;
+      const esakip = verdict.requires.esakipUpload ? await checkEsakipUpload(tx, input, { agencyId: ctx.agencyId, taskId: task.id, cycleStartedAt: cycle.startedAt, timeZone: cycle.agency.timeZone, now }) : null;
+      if (esakip) {
+        await tx.measurementCycle.update({
+          where: { id: cycle.id },
+          data: { esakipUploadedAt: new Date(`${esakip.uploadedAt}T00:00:00.000Z`), esakipReference: esakip.reference, esakipReceiptFileId: esakip.receipt?.id ?? null },
+        });
+      }
 
       const opened: { stepNumber: number; round: number; status: string }[] = [];
       for (const change of plan.changes) {
@@ -251,7 +259,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
                 ? {
                     outputText: input.outputText,
                     data: JSON.parse(
-                      JSON.stringify({ checklist: input.checklist, attendees: input.attendees, decisions: input.decisions, reference: input.reference }),
+                      JSON.stringify({ checklist: input.checklist, attendees: input.attendees, decisions: input.decisions, reference: input.reference, esakip: esakip ?? undefined }),
                     ),
                   }
                 : {}),
@@ -304,6 +312,7 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
             comment: input.comment,
             outputText: input.outputText,
             opened,
+            ...(esakip ? { esakip } : {}),
           },
         },
         { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
@@ -316,6 +325,42 @@ export async function actOnTask(input: z.output<typeof ZTaskAction>, ctx: CycleA
     if (error instanceof AppError) throw error;
     throw error;
   }
+}
+
+/** What the archive step recorded of the e-SAKIP upload (task data, cycle row, audit event). */
+export interface TEsakipUpload {
+  /** "yyyy-MM-dd". */
+  uploadedAt: string;
+  reference: string;
+  receipt: { id: string; name: string; sha256: string } | null;
+}
+
+/**
+ * The archive step's record of the e-SAKIP upload, as received (the rules
+ * already required the date and reference): the date is a real day between
+ * the cycle's start and today in the agency's zone, and the receipt, when
+ * given, a file uploaded to this very task.
+ */
+async function checkEsakipUpload(
+  tx: DbTx,
+  input: z.output<typeof ZTaskAction>,
+  { agencyId, taskId, cycleStartedAt, timeZone, now }: { agencyId: string; taskId: string; cycleStartedAt: Date; timeZone: TAgencyTimeZone; now: Date },
+): Promise<TEsakipUpload> {
+  const date = input.esakipUploadedAt!;
+  const today = isoDateIn(now, timeZone);
+  const started = isoDateIn(cycleStartedAt, timeZone);
+  if (date > today) throw invalidError(ESAKIP_MESSAGES.dateInFuture, { esakipUploadedAt: [ESAKIP_MESSAGES.dateInFuture] });
+  if (date < started) throw invalidError(ESAKIP_MESSAGES.dateBeforeCycle, { esakipUploadedAt: [ESAKIP_MESSAGES.dateBeforeCycle] });
+  let receipt: TEsakipUpload["receipt"] = null;
+  if (input.esakipReceiptFileId) {
+    const file = await tx.storedFile.findFirst({
+      where: { id: input.esakipReceiptFileId, agencyId, taskId },
+      select: { id: true, originalName: true, sha256: true },
+    });
+    if (!file) throw invalidError(ESAKIP_MESSAGES.receiptNotFound, { esakipReceiptFileId: [ESAKIP_MESSAGES.receiptNotFound] });
+    receipt = { id: file.id, name: file.originalName, sha256: file.sha256 };
+  }
+  return { uploadedAt: date, reference: input.esakipReference!, receipt };
 }
 
 export async function cancelCycle(input: z.output<typeof ZCancelCycle>, ctx: CycleActor, tx?: DbTx) {

@@ -32,7 +32,7 @@
 import { describeUnverified, PERFORMANCE_MESSAGES, type TUnverifiedRealization } from "@/lib/performance/schemas";
 import { isDecisionKind, type TStepKind } from "@/lib/sop/schemas";
 
-import { CYCLE_MESSAGES as M } from "./messages";
+import { CYCLE_MESSAGES as M, ESAKIP_MESSAGES } from "./messages";
 import type { CYCLE_PERIODS } from "./schemas";
 import {
   availableTaskEvents,
@@ -137,6 +137,8 @@ export interface TWorkRequirements {
   archiveGate: TArchiveGate | null;
   /** The one message for the whole form when any of it is missing (the meeting's three parts); null: the first field's. */
   summary: string | null;
+  /** The archive step records the upload to the national e-SAKIP application: its date and reference are required (the receipt is optional). */
+  esakipUpload: boolean;
 }
 
 export interface TTaskOffer {
@@ -176,6 +178,9 @@ export interface TTaskWork {
   attendees?: readonly string[];
   decisions?: string | null;
   archiveNote?: string | null;
+  /** "yyyy-MM-dd". */
+  esakipUploadedAt?: string | null;
+  esakipReference?: string | null;
 }
 
 const refuse = (code: TRuleRefusal["code"], message: string, fieldErrors?: Record<string, string[]>): TRuleRefusal =>
@@ -326,6 +331,7 @@ export function requirementsFor(
     archiveNote: archiveGate ? PERFORMANCE_MESSAGES.archiveNoteRequired : null,
     archiveGate,
     summary: null,
+    esakipUpload: false,
   };
   if (!isWork(event)) return requires;
   if (step.kind === "DISPOSITION") requires.outputText = M.dispositionRequired;
@@ -335,6 +341,7 @@ export function requirementsFor(
     requires.decisions = M.ui.decisionsRequired;
     requires.summary = M.meetingIncomplete;
   } else if (step.output.trim()) requires.outputText = M.outputRequired(step.output);
+  if (step.kind === "ARCHIVE") requires.esakipUpload = true;
   if (step.kind === "INPUT") {
     // Submitted realizations of the quarter (pending 0) are the data the checklist stood for.
     if (facts.pendingRealizations === 0) requires.dataEntryReplacesChecklist = true;
@@ -362,6 +369,11 @@ export function checkWork(requires: TWorkRequirements, work: TTaskWork): TRuleRe
   if (requires.decisions && !filled(work.decisions)) fieldErrors.decisions = [requires.decisions];
   if (requires.comment && !filled(work.comment)) fieldErrors.comment = [requires.comment];
   if (requires.archiveNote && !filled(work.archiveNote)) fieldErrors.archiveNote = [requires.archiveNote];
+  if (requires.esakipUpload) {
+    if (!filled(work.esakipUploadedAt)) fieldErrors.esakipUploadedAt = [ESAKIP_MESSAGES.dateRequired];
+    if (!filled(work.esakipReference)) fieldErrors.esakipReference = [ESAKIP_MESSAGES.referenceRequired];
+    else if (work.esakipReference!.trim().length < 3) fieldErrors.esakipReference = [ESAKIP_MESSAGES.referenceTooShort];
+  }
   const first = Object.values(fieldErrors)[0]?.[0];
   if (!first) return null;
   // A missing archive note is answered with why one is needed: what is not verified yet.
@@ -417,7 +429,7 @@ export function judgeTaskAction(
   action: { taskId: string; event: TTaskEventType; work: TTaskWork },
   member: TRuleMember,
   facts: TRuleFacts,
-): { ok: true; plan: Extract<TWorkflowPlan, { ok: true }>; archive: TArchiveGate | null } | { ok: false; refusal: TRuleRefusal } {
+): { ok: true; plan: Extract<TWorkflowPlan, { ok: true }>; archive: TArchiveGate | null; requires: TWorkRequirements } | { ok: false; refusal: TRuleRefusal } {
   const refused = gate(state, action.taskId, action.event, member, facts);
   if (refused) {
     // A note from someone the gate stops: only the head's note archives.
@@ -427,8 +439,9 @@ export function judgeTaskAction(
   const task = state.tasks.find((t) => t.id === action.taskId)!;
   const step = state.steps.find((s) => s.number === task.stepNumber)!;
   const archive = archiveGateOf(state, action.taskId, action.event, facts);
-  const incomplete = checkWork(requirementsFor(step, task.status, action.event, facts, archive), action.work);
+  const requires = requirementsFor(step, task.status, action.event, facts, archive);
+  const incomplete = checkWork(requires, action.work);
   if (incomplete) return { ok: false, refusal: incomplete };
   const plan = planTransition(workflowState(state), { type: action.event, taskId: action.taskId, comment: action.work.comment ?? null });
-  return plan.ok ? { ok: true, plan, archive } : { ok: false, refusal: planRefusal(plan) };
+  return plan.ok ? { ok: true, plan, archive, requires } : { ok: false, refusal: planRefusal(plan) };
 }

@@ -26,6 +26,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { ZStartCycle, ZTaskAction, type TTaskAction } from "@/lib/cycle/schemas";
 import { actOnTask, startCycle, type CycleActor } from "@/lib/cycle/service";
 import { db } from "@/lib/db/client";
+import { isoDateIn } from "@/lib/format";
 import type { User } from "@/lib/generated/prisma/client";
 import { SEED_AGENCIES } from "@/lib/seed/agencies";
 import { activateSop, createSop } from "@/lib/sop/service";
@@ -94,6 +95,7 @@ async function runCycle(w: World, period: "TW1" | "TW2" | "TW3", start: Date, op
       taskId: open.id,
       event,
       ...(event === "COMPLETE" || event === "RESUBMIT" ? workFor(open.stepNumber) : {}),
+      ...(step.kind === "ARCHIVE" ? { esakipUploadedAt: isoDateIn(clock, "WIB"), esakipReference: `ESR-${period}-2026` } : {}),
       ...(doReturn ? { comment: REASON } : {}),
     });
     await actOnTask(input, w.as(step.executorRoleCode as RoleCode, clock));

@@ -26,6 +26,7 @@ import { actOnTask, startCycle, type CycleActor } from "@/lib/cycle/service";
 import { kelengkapanItems, type TTaskOffer, type TTaskWork, type TWorkRequirements } from "@/lib/cycle/task-rules";
 import type { TTaskEventType } from "@/lib/cycle/workflow";
 import { db } from "@/lib/db/client";
+import { isoDateIn } from "@/lib/format";
 import type { User } from "@/lib/generated/prisma/client";
 import { activateSop, createSop } from "@/lib/sop/service";
 import { SEED_SOPS } from "@/lib/sop/seed-sops";
@@ -159,6 +160,7 @@ function workFor(requires: TWorkRequirements): TTaskWork {
     ...(requires.checklist.length ? { checklist: [...requires.checklist] } : {}),
     ...(requires.comment ? { comment: "Data dukung belum lengkap." } : {}),
     ...(requires.archiveNote ? { archiveNote: "Tim Evaluasi berhalangan; verifikasi menyusul." } : {}),
+    ...(requires.esakipUpload ? { esakipUploadedAt: isoDateIn(new Date(), "WIB"), esakipReference: "ESR-2026-001" } : {}),
   };
 }
 
@@ -171,6 +173,8 @@ function everything(kelengkapan: string): TTaskWork {
     checklist: kelengkapanItems(kelengkapan),
     comment: "Catatan dan alasan.",
     archiveNote: "Catatan pengarsipan.",
+    esakipUploadedAt: isoDateIn(new Date(), "WIB"),
+    esakipReference: "ESR-2026-001",
   };
 }
 
