@@ -9,6 +9,7 @@ import { toast } from "sonner";
 import type { z } from "zod";
 
 import { Textarea } from "@/components/cycle/textarea";
+import { ShareWhatsApp } from "@/components/share/share-whatsapp";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -23,6 +24,7 @@ import { PLAUSIBILITY_MESSAGES, checkPlausibility, isPercentUnit, type TPlausibi
 import { buildRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M, ZRealizationSave, ZRealizationValue } from "@/lib/performance/schemas";
 import { isRealizationEditable } from "@/lib/performance/workflow";
+import { SHARE_MESSAGES } from "@/lib/share/whatsapp";
 
 import { CapaianValue } from "./capaian-display";
 import { EvidenceFiles, EvidenceUpload } from "./evidence";
@@ -59,9 +61,11 @@ export interface RealizationCardProps {
   indicator: TIndicator;
   settings: TCapaianSettings;
   frozen: boolean;
+  /** The app's public address, for the absolute link when a returned value is shared to WhatsApp. */
+  baseUrl?: string;
 }
 
-export function RealizationCard({ agencySlug, year, quarter, indicator, settings, frozen }: RealizationCardProps) {
+export function RealizationCard({ agencySlug, year, quarter, indicator, settings, frozen, baseUrl }: RealizationCardProps) {
   const current = indicator.realizations.find((r) => r.quarter === quarter) ?? null;
   const status = (current?.status ?? null) as TRealizationStatus | null;
   const editable = isRealizationEditable(status, frozen);
@@ -123,6 +127,17 @@ export function RealizationCard({ agencySlug, year, quarter, indicator, settings
               {current.verifiedBy ? UI.returnedBy(current.verifiedBy.name) : UI.returnedGeneric}:
             </p>
             <p className="mt-1 text-base whitespace-pre-wrap">{current.returnReason}</p>
+            {baseUrl ? (
+              <ShareWhatsApp
+                className="mt-2"
+                baseUrl={baseUrl}
+                message={{
+                  what: SHARE_MESSAGES.returned(indicator.code, indicator.name),
+                  context: SHARE_MESSAGES.period(UI.quarters[quarter - 1]!, year),
+                  path: `/a/${agencySlug}/kinerja/realisasi?tahun=${year}&tw=${quarter}`,
+                }}
+              />
+            ) : null}
           </div>
         ) : null}
         {editable ? (
