@@ -204,6 +204,11 @@ test("Sumatera Barat: a cycle runs through every role, with a return and its rea
   await expect(archive).toContainText("menutup siklus");
   await subbag.getByLabel("Ringkasan output").fill("Diunggah ke esr.menpan.go.id dan diarsipkan.");
   await subbag.getByLabel("Rujukan dokumen (opsional)").fill("ESR-2030-TAHUNAN");
+  // Without the e-SAKIP upload record the archive is refused, naming the fields.
+  await subbag.getByRole("button", { name: "Arsipkan dan tutup siklus" }).click();
+  await expect(subbag.getByText("Isi tanggal dokumen diunggah ke aplikasi e-SAKIP.")).toBeVisible();
+  await subbag.getByLabel("Tanggal unggah ke e-SAKIP").fill(new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Jakarta" }));
+  await subbag.getByLabel("Nomor referensi / tanda terima e-SAKIP").fill("ESR-2030-0042");
   await complete(subbag, "Arsipkan dan tutup siklus", MSG.completed);
 
   // Finished: read-only for everyone, both rounds of step 7 with the reason in the history.
