@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { REQUEST_PATH_HEADER } from "@/lib/auth/callback";
 import { t } from "@/lib/i18n";
 import { hasControlCharacters } from "@/lib/validation/control-characters";
 
@@ -77,6 +78,8 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
+  // The page's own path and query, for the doors to send a signed-out visitor back after sign-in (lib/auth/callback.ts).
+  requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   return response;

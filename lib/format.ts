@@ -14,6 +14,11 @@ export function formatDate(date: Date, tz: TAgencyTimeZone = "WIB"): string {
   return format(new TZDate(date, TIME_ZONE_IANA[tz]), "d MMMM yyyy", { locale: localeId });
 }
 
+/** "2024-01-15": the calendar day in the agency's time zone (a date input's value). */
+export function isoDateIn(date: Date, tz: TAgencyTimeZone = "WIB"): string {
+  return format(new TZDate(date, TIME_ZONE_IANA[tz]), "yyyy-MM-dd");
+}
+
 /** "15 Januari 2024 09.30 WIB" */
 export function formatDateTime(date: Date, tz: TAgencyTimeZone = "WIB"): string {
   return `${format(new TZDate(date, TIME_ZONE_IANA[tz]), "d MMMM yyyy HH.mm", { locale: localeId })} ${tz}`;
@@ -30,4 +35,18 @@ export function formatNumber(value: number): string {
 /** 1234567 -> "Rp 1.234.567" */
 export function formatRupiah(value: number | string): string {
   return `Rp ${moneyFormat.format(Number(value))}`;
+}
+
+/**
+ * Text shortened to at most `max` characters at a word boundary, with "…"
+ * when anything was cut: never "Menyusun lapo…". A single word longer than
+ * `max` is the only thing cut inside a word.
+ */
+export function clipWords(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const room = flat.slice(0, max - 1);
+  const space = room.lastIndexOf(" ");
+  const cut = space > max / 3 ? room.slice(0, space) : room;
+  return `${cut.replace(/[\s,;:.\-–—]+$/, "")}…`;
 }

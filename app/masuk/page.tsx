@@ -2,20 +2,16 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/callback";
 import { getPasswordChangeAccount, getSessionUser } from "@/lib/authz/context";
 import { t } from "@/lib/i18n";
 
 export const metadata: Metadata = { title: t.auth.submit };
 
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only same-site paths are followed after sign-in.
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
   // Signed in with a password someone else chose: that is changed first.
   if (await getPasswordChangeAccount()) redirect("/ganti-sandi");

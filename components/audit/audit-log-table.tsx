@@ -37,9 +37,6 @@ export function AuditLogTable({ rows, agencySlug, timeZone }: { rows: TAuditRowV
           >
             <Cell label={C.time}>
               <time dateTime={r.createdAt.toISOString()}>{formatAuditTime(r.createdAt, timeZone)}</time>
-              <span className="block text-xs text-slate-500">
-                id {r.id} · #{r.seq}
-              </span>
             </Cell>
             <Cell label={C.actor}>
               {r.actor ? (
@@ -54,7 +51,6 @@ export function AuditLogTable({ rows, agencySlug, timeZone }: { rows: TAuditRowV
             </Cell>
             <Cell label={C.action}>
               <span className="font-medium text-slate-900">{r.actionLabel}</span>
-              <span className="block font-mono text-xs text-slate-500">{r.action}</span>
             </Cell>
             <Cell label={C.summary}>
               <span className={cn("block break-words text-slate-900", r.action === "task.return" && "font-medium text-amber-950")}>{r.summary}</span>
@@ -76,6 +72,7 @@ export function AuditLogTable({ rows, agencySlug, timeZone }: { rows: TAuditRowV
                   </span>
                 ) : null}
               </span>
+              <Details row={r} />
             </Cell>
             <Cell label={C.ip}>
               <span className="font-mono text-xs">{r.ip ?? "-"}</span>
@@ -84,6 +81,32 @@ export function AuditLogTable({ rows, agencySlug, timeZone }: { rows: TAuditRowV
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Ids, the recorded address and the user agent: closed by default, opened by an auditor who needs them (not printed). */
+function Details({ row }: { row: TAuditRowView }) {
+  const D = M.log.details;
+  const items: [string, string | null][] = [
+    [D.eventId, `${row.id} (#${row.seq})`],
+    [D.actionCode, row.action],
+    [D.entity, row.entityId ? `${row.entityTypeLabel} · ${row.entityId}` : row.entityTypeLabel],
+    [D.ip, row.rawIp],
+    [D.userAgent, row.userAgent],
+    [D.requestId, row.requestId],
+  ];
+  return (
+    <details className="no-print mt-1 text-xs text-slate-600" data-testid="audit-details">
+      <summary className="inline-flex min-h-6 cursor-pointer items-center text-brand-800 underline underline-offset-2">{D.summary}</summary>
+      <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5">
+        {items.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="font-mono break-all">{value ?? "-"}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
 

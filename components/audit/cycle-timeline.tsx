@@ -2,7 +2,7 @@ import { AlertTriangle, Check, CircleDot, Clock, FileText, RotateCcw, X } from "
 import type { ReactNode } from "react";
 
 import { Badge } from "@/components/ui/badge";
-import { AUDIT_MESSAGES, formatAuditTime, formatStandard, stepRoundLabel } from "@/lib/audit/labels";
+import { AUDIT_MESSAGES, esakipText, formatAuditTime, formatStandard, stepRoundLabel } from "@/lib/audit/labels";
 import type { TCycleTimeline, TTimelineEntry } from "@/lib/audit/queries";
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { formatDuration } from "@/lib/cycle/working-time";
@@ -112,13 +112,14 @@ export function CycleTimeline({ timeline, timeZone }: { timeline: TCycleTimeline
                 <Row label={M.due} value={formatAuditTime(e.dueAt, timeZone)} />
               </dl>
 
-              {e.outputText || e.checklist.length || e.attendees.length || e.decisions || e.reference || e.comment ? (
+              {e.outputText || e.checklist.length || e.attendees.length || e.decisions || e.reference || e.comment || e.esakip ? (
                 <div className="mt-3 grid gap-x-6 gap-y-2 border-t border-slate-100 pt-3 text-sm sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
                   {e.outputText ? <Block label={M.output} icon text={e.outputText} className="col-span-full" /> : null}
                   {e.checklist.length ? <ListBlock label={M.checklist} items={e.checklist} /> : null}
                   {e.attendees.length ? <ListBlock label={M.attendees} items={e.attendees} /> : null}
                   {e.decisions ? <Block label={M.decisions} text={e.decisions} /> : null}
                   {e.reference ? <Block label={M.reference} text={e.reference} /> : null}
+                  {e.esakip ? <Block label={M.esakip} text={esakipText(e.esakip)} className="col-span-full" testId="timeline-esakip" /> : null}
                   {e.comment ? <Block label={M.comment} text={e.comment} /> : null}
                 </div>
               ) : null}
@@ -158,9 +159,9 @@ function Row({ label, value }: { label: string; value: string }) {
   );
 }
 
-function Block({ label, text, icon = false, className }: { label: string; text: string; icon?: boolean; className?: string }) {
+function Block({ label, text, icon = false, className, testId }: { label: string; text: string; icon?: boolean; className?: string; testId?: string }) {
   return (
-    <div className={className}>
+    <div className={className} data-testid={testId}>
       <p className="flex items-center gap-1 text-xs font-medium text-slate-500">
         {icon ? <FileText aria-hidden className="size-3.5" /> : null}
         {label}

@@ -2,6 +2,7 @@ import { ArrowLeft, FileText, Info, Lock } from "lucide-react";
 import Link from "next/link";
 
 import type { TFlowStepState } from "@/components/sop/flowchart";
+import { ShareWhatsApp } from "@/components/share/share-whatsapp";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import type { AgencyContext } from "@/lib/authz/context";
@@ -13,6 +14,7 @@ import { unitProgress } from "@/lib/cycle/workflow";
 import { workUnderReview } from "@/lib/cycle/work-under-review";
 import { formatDuration, isLate } from "@/lib/cycle/working-time";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { SHARE_MESSAGES } from "@/lib/share/whatsapp";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { STEP_KIND_LABELS, STEP_UNIT_KIND_LABELS, TIME_UNIT_LABELS, isDecisionKind } from "@/lib/sop/schemas";
 import { readActingRecord, withCapacity } from "@/lib/role/acting";
@@ -69,7 +71,8 @@ function returnerOf(task: TTask, tasks: TTask[]): TTask | undefined {
  * loadCyclePage); what the user may do comes from the task rules the server applies
  * (`page.options`), never decided here.
  */
-export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyclePage; now: Date }) {
+/** `baseUrl`: the app's public address (APP_URL), for the absolute link of a shared task. */
+export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; page: TCyclePage; now: Date; baseUrl: string }) {
   const { cycle, options, recap } = page;
   const tz = ctx.agency.timeZone;
   const slug = ctx.agency.slug;
@@ -307,6 +310,18 @@ export function CycleDetail({ ctx, page, now }: { ctx: AgencyContext; page: TCyc
         </Alert>
       ) : null}
       <CycleOutputs items={outputs} />
+      {openTask && openStep ? (
+        <div className="flex justify-end">
+          <ShareWhatsApp
+            baseUrl={baseUrl}
+            message={{
+              what: SHARE_MESSAGES.task(openStep.number, openStep.kegiatan, openTask.assignedRoleName),
+              context: SHARE_MESSAGES.cycle(M.periods[cycle.period], cycle.year, cycle.sop.nomor),
+              path: `/a/${slug}/cycles/${cycle.id}`,
+            }}
+          />
+        </div>
+      ) : null}
       {panel ? (
         <Card className="border-brand-600 ring-1 ring-brand-600">
           <CardHeader className="bg-brand-50">

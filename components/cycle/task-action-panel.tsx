@@ -11,6 +11,7 @@ import { z } from "zod";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { taskAction } from "@/lib/cycle/actions";
@@ -30,6 +31,7 @@ import { cn } from "@/lib/utils";
 
 import { ArchiveGateNotice } from "./archive-gate";
 import { MeetingInvitationForm } from "./meeting-invitation-form";
+import { EsakipFields } from "./esakip-fields";
 import { Textarea } from "./textarea";
 
 export interface ReviewedWork {
@@ -174,7 +176,7 @@ export function TaskActionPanel(props: TaskActionPanelProps) {
 // Process steps: DISPOSITION, DRAFT, INPUT, MEETING, UPLOAD, ARCHIVE
 // ---------------------------------------------------------------------------
 
-const WORK_FIELDS = ["outputText", "reference", "checklist", "attendees", "attendance", "decisions", "comment", "archiveNote"] as const;
+const WORK_FIELDS = ["outputText", "reference", "checklist", "attendees", "attendance", "decisions", "comment", "archiveNote", "esakipUploadedAt", "esakipReference", "esakipReceiptFileId"] as const;
 
 type TMarkValue = { userId: string; status: "" | TAttendanceStatus; representedBy: string };
 /** The ticked marks of the attendance list (unticked ones are left out: the rules name them). */
@@ -190,6 +192,8 @@ function workOf(values: {
   decisions: string;
   comment: string;
   archiveNote: string;
+  esakipUploadedAt: string;
+  esakipReference: string;
 }): TTaskWork {
   return {
     outputText: values.outputText,
@@ -199,6 +203,8 @@ function workOf(values: {
     decisions: values.decisions,
     comment: values.comment,
     archiveNote: values.archiveNote,
+    esakipUploadedAt: values.esakipUploadedAt,
+    esakipReference: values.esakipReference,
   };
 }
 
@@ -214,6 +220,9 @@ function workSchema(requires: TWorkRequirements) {
       decisions: text(10_000),
       comment: text(5_000),
       archiveNote: text(2_000),
+      esakipUploadedAt: z.string(),
+      esakipReference: text(100),
+      esakipReceiptFileId: z.string(),
     })
     .superRefine((values, ctx) => {
       for (const [field, messages] of Object.entries(checkWork(requires, workOf(values))?.fieldErrors ?? {})) {
@@ -267,6 +276,7 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
     control,
     handleSubmit,
     setError,
+    setValue,
     formState: { errors, isSubmitting },
   } = useForm<TWork>({
     resolver: zodResolver(schema),
@@ -279,14 +289,26 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
       decisions: previous?.decisions ?? "",
       comment: "",
       archiveNote: "",
+      esakipUploadedAt: "",
+      esakipReference: "",
+      esakipReceiptFileId: "",
     },
   });
+  const [receipt, setReceipt] = useState<{ id: string; name: string } | null>(null);
 
   const marks = useWatch({ control, name: "attendance" });
   // The list's own message: on the field (from the server) or on its root (the resolver puts an array's error there).
   const attendanceError = errors.attendance?.message ?? errors.attendance?.root?.message;
 
+  const [confirmArchive, setConfirmArchive] = useState<TWork | null>(null);
+  const [sendingArchive, setSendingArchive] = useState(false);
+  /** Arsipkan cannot be undone: it asks first; every other step is sent at once. */
   async function onSubmit(values: TWork) {
+    if (kind === "ARCHIVE") setConfirmArchive(values);
+    else await send(values);
+  }
+
+  async function send(values: TWork) {
     const input: TTaskAction = {
       cycleId,
       taskId: task.id,
@@ -299,6 +321,9 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
       attendance: requires.attendance ? marksOf(values.attendance) : undefined,
       decisions: kind === "MEETING" ? values.decisions : undefined,
       archiveNote: requires.archiveNote ? values.archiveNote : undefined,
+      ...(requires.esakipUpload
+        ? { esakipUploadedAt: values.esakipUploadedAt, esakipReference: values.esakipReference, esakipReceiptFileId: values.esakipReceiptFileId || undefined }
+        : {}),
     };
     const result = await taskAction(agencySlug, input).catch(() => null);
     if (!result) {
@@ -430,6 +455,21 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
         </>
       )}
 
+      {requires.esakipUpload ? (
+        <EsakipFields
+          agencySlug={agencySlug}
+          taskId={task.id}
+          date={register("esakipUploadedAt")}
+          reference={register("esakipReference")}
+          errors={{ date: errors.esakipUploadedAt?.message, reference: errors.esakipReference?.message, receipt: errors.esakipReceiptFileId?.message }}
+          receipt={receipt}
+          onReceipt={(file) => {
+            setReceipt(file);
+            setValue("esakipReceiptFileId", file.id);
+          }}
+        />
+      ) : null}
+
       {resubmit ? (
         <Field id={id("comment")} label={M.ui.fieldResubmitComment} hint={M.ui.fieldResubmitCommentHint} error={errors.comment?.message}>
           <Textarea rows={2} className="min-h-16" {...aria("comment", true)} {...register("comment")} />
@@ -449,10 +489,28 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
         </Alert>
       ) : null}
 
-      <Button type="submit" size="lg" disabled={isSubmitting || refreshing} className="w-full sm:w-auto">
+      <Button type="submit" size="lg" disabled={isSubmitting || refreshing || sendingArchive} className="w-full sm:w-auto">
         <SubmitIcon aria-hidden className="size-5" />
-        {isSubmitting || refreshing ? M.ui.sending : submitLabel}
+        {isSubmitting || refreshing || sendingArchive ? M.ui.sending : submitLabel}
       </Button>
+      <ConfirmDialog
+        open={confirmArchive !== null}
+        onOpenChange={(open) => (open ? null : setConfirmArchive(null))}
+        title={M.ui.confirmArchive.title}
+        confirmLabel={M.ui.confirmArchive.confirm}
+        cancelLabel={M.ui.confirmCancel}
+        onConfirm={() => {
+          const values = confirmArchive;
+          setConfirmArchive(null);
+          if (values) {
+            setSendingArchive(true);
+            void send(values).finally(() => setSendingArchive(false));
+          }
+        }}
+        testId="confirm-archive"
+      >
+        <p>{M.ui.confirmArchive.body}</p>
+      </ConfirmDialog>
     </form>
   );
 }
@@ -477,6 +535,9 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
   } = useForm<TDecision>({ resolver: zodResolver(ZDecision), defaultValues: { comment: "", archiveNote: "", returnUnitId: "" } });
 
   const offered = (event: "APPROVE" | "RETURN") => offers.find((o) => o.event === event);
+  const [confirmApprove, setConfirmApprove] = useState(false);
+  // "Ya" on the step that archives the quarter closes the cycle too.
+  const closesCycle = Boolean(offered("APPROVE")?.requires.archiveGate);
   // The head deciding "Ya" on the step that archives a quarter over unverified values writes a note.
   const noteOffered = offers.some((o) => o.requires.archiveNote);
   const decide = (offer: TTaskOffer) =>
@@ -582,7 +643,7 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
           ) : null}
           <div className="grid gap-3 sm:flex sm:flex-wrap">
             {offered("APPROVE") ? (
-              <Button type="button" size="lg" disabled={sending !== null || refreshing} onClick={decide(offered("APPROVE")!)} className="bg-green-700 hover:bg-green-800">
+              <Button type="button" size="lg" disabled={sending !== null || refreshing} onClick={() => setConfirmApprove(true)} className="bg-green-700 hover:bg-green-800">
                 <Check aria-hidden className="size-5" />
                 {sending === "APPROVE" ? M.ui.sending : M.ui.approve}
               </Button>
@@ -601,6 +662,22 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
               </Button>
             ) : null}
           </div>
+          <ConfirmDialog
+            open={confirmApprove}
+            onOpenChange={setConfirmApprove}
+            title={M.ui.confirmApprove.title(task.stepNumber)}
+            confirmLabel={M.ui.confirmApprove.confirm}
+            cancelLabel={M.ui.confirmCancel}
+            onConfirm={() => {
+              setConfirmApprove(false);
+              const offer = offered("APPROVE");
+              if (offer) void decide(offer)();
+            }}
+            testId="confirm-approve"
+          >
+            <p>{M.ui.confirmApprove.body}</p>
+            {closesCycle ? <p className="font-medium">{M.ui.confirmApprove.bodyArchives}</p> : null}
+          </ConfirmDialog>
         </form>
       )}
     </div>

@@ -45,7 +45,7 @@ export function EvidenceFiles({ agencySlug, files }: { agencySlug: string; files
 type TUploadAnswer = { id: string; name: string; size: number; sha256: string } | { error: string };
 
 /** POSTs one file with XMLHttpRequest, which (unlike fetch) reports upload progress. */
-function postFile(url: string, form: FormData, onProgress: (percent: number) => void): Promise<{ status: number; body: TUploadAnswer | null }> {
+export function postFile(url: string, form: FormData, onProgress: (percent: number) => void): Promise<{ status: number; body: TUploadAnswer | null }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);

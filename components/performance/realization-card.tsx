@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@/lib/validation/zod-resolver";
-import { CheckCircle2, Clock, RotateCcw, Save, Send } from "lucide-react";
+import { CheckCircle2, Clock, RotateCcw, Save, Send, TriangleAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -9,18 +9,22 @@ import { toast } from "sonner";
 import type { z } from "zod";
 
 import { Textarea } from "@/components/cycle/textarea";
+import { ShareWhatsApp } from "@/components/share/share-whatsapp";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { saveRealizationAction } from "@/lib/performance/actions";
 import { CAPAIAN_MESSAGES, type TCapaianSettings } from "@/lib/performance/capaian";
 import type { TLoadedAgreement } from "@/lib/performance/queries";
+import { PLAUSIBILITY_MESSAGES, checkPlausibility, isPercentUnit, type TPlausibilityCode, type TPlausibilityWarning } from "@/lib/performance/plausibility";
 import { buildRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M, ZRealizationSave, ZRealizationValue } from "@/lib/performance/schemas";
 import { isRealizationEditable } from "@/lib/performance/workflow";
+import { SHARE_MESSAGES } from "@/lib/share/whatsapp";
 
 import { CapaianValue } from "./capaian-display";
 import { EvidenceFiles, EvidenceUpload } from "./evidence";
@@ -31,9 +35,6 @@ const UI = M.ui;
 type TIndicator = TLoadedAgreement["goals"][number]["indicators"][number];
 type TIn = z.input<typeof ZRealizationSave>;
 type TOut = z.output<typeof ZRealizationSave>;
-
-/** "%", "persen", "Persen (%)": the unit of a percentage indicator. */
-const isPercentUnit = (unit: string) => /%|persen/i.test(unit);
 
 const TEXT_FIELDS = ["faktorPendorong", "faktorPenghambat", "tindakLanjut"] as const;
 const FORM_FIELDS = ["value", ...TEXT_FIELDS] as const;
@@ -60,9 +61,11 @@ export interface RealizationCardProps {
   indicator: TIndicator;
   settings: TCapaianSettings;
   frozen: boolean;
+  /** The app's public address, for the absolute link when a returned value is shared to WhatsApp. */
+  baseUrl?: string;
 }
 
-export function RealizationCard({ agencySlug, year, quarter, indicator, settings, frozen }: RealizationCardProps) {
+export function RealizationCard({ agencySlug, year, quarter, indicator, settings, frozen, baseUrl }: RealizationCardProps) {
   const current = indicator.realizations.find((r) => r.quarter === quarter) ?? null;
   const status = (current?.status ?? null) as TRealizationStatus | null;
   const editable = isRealizationEditable(status, frozen);
@@ -124,6 +127,17 @@ export function RealizationCard({ agencySlug, year, quarter, indicator, settings
               {current.verifiedBy ? UI.returnedBy(current.verifiedBy.name) : UI.returnedGeneric}:
             </p>
             <p className="mt-1 text-base whitespace-pre-wrap">{current.returnReason}</p>
+            {baseUrl ? (
+              <ShareWhatsApp
+                className="mt-2"
+                baseUrl={baseUrl}
+                message={{
+                  what: SHARE_MESSAGES.returned(indicator.code, indicator.name),
+                  context: SHARE_MESSAGES.period(UI.quarters[quarter - 1]!, year),
+                  path: `/a/${agencySlug}/kinerja/realisasi?tahun=${year}&tw=${quarter}`,
+                }}
+              />
+            ) : null}
           </div>
         ) : null}
         {editable ? (
@@ -238,8 +252,22 @@ function RealizationForm({
   const parsed = ZRealizationValue.safeParse(typed);
   const live = parsed.success ? liveRow(indicator, year, quarter, parsed.data, settings) : null;
 
+  // The plausibility warnings of what is typed, as the server will judge them (lib/performance/plausibility.ts).
+  const warnings = useMemo(() => {
+    const input = ZRealizationSave.safeParse({ indicatorId: indicator.id, year, quarter, value: typed });
+    return input.success ? checkPlausibility(indicator, { quarter, value: input.data.value, valueText: input.data.valueText }) : [];
+  }, [indicator, year, quarter, typed]);
+  const [confirming, setConfirming] = useState<{ submit: boolean; warnings: TPlausibilityWarning[] } | null>(null);
+  const hasEvidence = (current?.files.length ?? 0) > 0;
+
+  /** Kirim always asks (it cannot be taken back); a draft asks only when the value has warnings. */
+  function requestSave(submit: boolean) {
+    if (submit || warnings.length) setConfirming({ submit, warnings });
+    else void save(false);
+  }
+
   /** Saves through the server action (which parses the raw text again); returns the realization id. */
-  async function save(submit: boolean, { quiet = false } = {}): Promise<string | null> {
+  async function save(submit: boolean, { quiet = false, confirmed = [] as TPlausibilityCode[] } = {}): Promise<string | null> {
     // The raw text goes to the server, not the parsed value: "1,234" parses to "1.234", which read again would be 1234.
     const raw = getValues();
     if (submit && (raw.value === null || raw.value === undefined || String(raw.value).trim() === "")) {
@@ -248,7 +276,7 @@ function RealizationForm({
     }
     setPending(submit ? "submit" : "draft");
     try {
-      const result = await saveRealizationAction(agencySlug, { ...raw, indicatorId: indicator.id, year, quarter, submit });
+      const result = await saveRealizationAction(agencySlug, { ...raw, indicatorId: indicator.id, year, quarter, submit, confirmed });
       if (result.ok) {
         clearErrors();
         if (!quiet) toast.success(submit ? M.submitted : M.saved);
@@ -285,7 +313,7 @@ function RealizationForm({
 
   const valueError = errors.value?.message;
   return (
-    <form noValidate onSubmit={handleSubmit(() => save(true))} className="space-y-4" aria-label={`${indicator.code} ${indicator.name}`}>
+    <form noValidate onSubmit={handleSubmit(() => requestSave(true))} className="space-y-4" aria-label={`${indicator.code} ${indicator.name}`}>
       {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={idOf("value")} label={UI.valueLabel(q, indicator.unit)} hint={isPercentUnit(indicator.unit) ? UI.valueHintPercent : UI.valueHint} error={valueError}>
@@ -315,6 +343,16 @@ function RealizationForm({
           ) : (
             <p className="mt-1 text-sm text-slate-600 italic">{capaianProblem(CAPAIAN_MESSAGES.INVALID_NUMBER)}</p>
           )}
+          {warnings.length ? (
+            <ul className="mt-2 space-y-1 text-sm text-amber-950" data-testid="plausibility-warnings">
+              {warnings.map((w) => (
+                <li key={w.code} className="flex gap-1.5">
+                  <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-700" />
+                  <span>{w.message}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
@@ -338,7 +376,7 @@ function RealizationForm({
       <div className="flex flex-col gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-xs text-slate-600">{UI.submitHint}</p>
         <div className="flex flex-wrap gap-2">
-          <Button type="button" variant="secondary" disabled={pending !== null} onClick={handleSubmit(() => save(false))}>
+          <Button type="button" variant="secondary" disabled={pending !== null} onClick={handleSubmit(() => requestSave(false))}>
             <Save aria-hidden className="size-4" />
             {pending === "draft" ? UI.saving : UI.saveDraft}
           </Button>
@@ -348,6 +386,36 @@ function RealizationForm({
           </Button>
         </div>
       </div>
+      <ConfirmDialog
+        open={confirming !== null}
+        onOpenChange={(open) => (open ? null : setConfirming(null))}
+        title={confirming?.submit ? UI.confirmSubmit.title(indicator.code, q) : PLAUSIBILITY_MESSAGES.confirmTitle}
+        confirmLabel={confirming?.submit ? UI.confirmSubmit.confirm : PLAUSIBILITY_MESSAGES.confirmAction}
+        cancelLabel={confirming?.warnings.length ? PLAUSIBILITY_MESSAGES.fixAction : UI.confirmSubmit.cancel}
+        onConfirm={() => {
+          const c = confirming;
+          setConfirming(null);
+          if (c) void save(c.submit, { confirmed: c.warnings.map((w) => w.code) });
+        }}
+        testId="confirm-realization"
+      >
+        {confirming?.warnings.length ? (
+          <>
+            <p className="font-medium text-amber-950">{PLAUSIBILITY_MESSAGES.confirmIntro}</p>
+            <ul className="list-disc space-y-1 pl-5" data-testid="confirm-warnings">
+              {confirming.warnings.map((w) => (
+                <li key={w.code}>{w.message}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {confirming?.submit && !hasEvidence ? (
+          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950" data-testid="confirm-no-evidence">
+            {UI.confirmSubmit.noEvidence}
+          </p>
+        ) : null}
+        {confirming?.submit ? <p>{UI.confirmSubmit.body(formatValue(parsed.success ? parsed.data : null), indicator.unit)}</p> : null}
+      </ConfirmDialog>
     </form>
   );
 }

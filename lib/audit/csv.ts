@@ -1,54 +1,14 @@
-/**
- * CSV as RFC 4180 writes it, for Excel: comma-separated, CRLF line ends, a
- * field quoted when it holds a comma, a quote, CR or LF (quotes doubled), and
- * a UTF-8 byte order mark first so Excel reads "Pengembalian" and NIPs in
- * UTF-8. Cells that a spreadsheet would run as a formula (starting with = + -
- * @, tab or CR: OWASP "CSV injection") get a leading apostrophe, which Excel
- * shows as text and does not print.
- */
+/** The audit trail's two CSV exports, written by the app's one CSV writer (lib/csv.ts: ";" and a UTF-8 BOM). */
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { formatDuration } from "@/lib/cycle/working-time";
 import type { TAgencyTimeZone } from "@/lib/format";
+import type { TCsvValue } from "@/lib/csv";
 import { formatNip } from "@/lib/validation/nip";
 
-import { AUDIT_MESSAGES, formatCsvTime, formatStandard } from "./labels";
+import { AUDIT_MESSAGES, esakipText, formatCsvTime, formatStandard } from "./labels";
 import type { TAuditRowView, TCycleTimeline } from "./queries";
 
-export const CSV_BOM = "\uFEFF";
-const LINE_END = "\r\n";
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export type TCsvValue = string | number | bigint | boolean | Date | null | undefined;
-
-export function csvCell(value: TCsvValue, separator = ","): string {
-  if (value === null || value === undefined) return "";
-  let text = value instanceof Date ? value.toISOString() : String(value);
-  // Numbers are written by us and are never formulas; a negative one keeps its sign.
-  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
-  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** A row; `separator` ";" for the exports Excel opens directly in an Indonesian locale (decimal comma). */
-export function csvRow(values: readonly TCsvValue[], separator = ","): string {
-  return values.map((v) => csvCell(v, separator)).join(separator) + LINE_END;
-}
-
-/** A whole document (BOM, header, rows) as one string: for small exports and tests. */
-export function toCsv(header: readonly string[], rows: readonly (readonly TCsvValue[])[]): string {
-  return CSV_BOM + csvRow(header) + rows.map((r) => csvRow(r)).join("");
-}
-
-/** `attachment; filename=...` with an ASCII fallback and the RFC 5987 UTF-8 form. */
-export function csvContentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
-export const CSV_HEADERS = {
-  "Content-Type": "text/csv; charset=utf-8",
-  "Cache-Control": "no-store",
-  "X-Content-Type-Options": "nosniff",
-} as const;
+export { CSV_BOM, CSV_HEADERS, csvCell, csvContentDisposition, csvRow, csvRows, toCsv, type TCsvValue } from "@/lib/csv";
 
 // ---------------------------------------------------------------------------
 // The two audit exports
@@ -105,7 +65,7 @@ export function timelineCsvRows(timeline: TCycleTimeline, tz: TAgencyTimeZone): 
     e.checklist.join("; "),
     e.attendees.join("; "),
     e.decisions,
-    e.reference,
+    [e.reference, e.esakip ? esakipText(e.esakip) : null].filter(Boolean).join("; "),
     e.comment,
   ]);
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ZPlausibilityCode } from "@/lib/performance/plausibility";
+
 /**
  * Every kind of audit event, as a typed union: an event that is not listed
  * here cannot be written. `data` holds before/after of the changed fields.
@@ -251,6 +253,14 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       opened: z.array(z.object({ stepNumber: z.number(), round: z.number(), status: z.string(), unitId: z.string().optional() })),
       /** Done as an acting official (Plt./Plh.): the appointment and the capacity ("Plt. Kepala Dinas"). */
       acting: z.object({ appointmentId: z.string(), kind: z.enum(["PLT", "PLH"]), title: z.string(), decreeNumber: z.string() }).optional(),
+      /** The archive step's record of the upload to the national e-SAKIP application. */
+      esakip: z
+        .object({
+          uploadedAt: z.string(),
+          reference: z.string(),
+          receipt: z.object({ id: z.string(), name: z.string(), sha256: z.string() }).nullable(),
+        })
+        .optional(),
       /** An every-unit step's sub-task: its unit. */
       unitId: z.string().optional(),
       unitName: z.string().nullable().optional(),
@@ -320,6 +330,8 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       value: ZChange,
       status: ZChange,
       reason: z.string().nullable().optional(),
+      /** Plausibility warnings of the value (lib/performance/plausibility.ts), confirmed by the person who saved it. */
+      warnings: z.array(z.object({ code: ZPlausibilityCode, message: z.string() })).optional(),
     }),
   }),
   z.object({

@@ -8,8 +8,9 @@ import { format } from "date-fns";
 import { id as localeId } from "date-fns/locale";
 import type { z } from "zod";
 
-import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
-import { TIME_ZONE_IANA, formatNumber, type TAgencyTimeZone } from "@/lib/format";
+import { CYCLE_MESSAGES, ESAKIP_MESSAGES } from "@/lib/cycle/messages";
+import { TIME_ZONE_IANA, clipWords, formatDate, formatNumber, type TAgencyTimeZone } from "@/lib/format";
+import { PLAUSIBILITY_MESSAGES, PLAUSIBILITY_TITLES } from "@/lib/performance/plausibility";
 import { TIME_UNIT_LABELS } from "@/lib/sop/schemas";
 import { formatNip } from "@/lib/validation/nip";
 
@@ -141,17 +142,14 @@ const STATUS_LABELS: Record<string, string> = {
 
 const SIGN_IN_FAILURES = { invalid: "NIP/email atau kata sandi salah", inactive: "akun tidak aktif", throttled: "terlalu banyak percobaan", nip_format: "format NIP salah" } as const;
 
-const clip = (text: string, max = 160) => {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-};
+const clip = (text: string, max = 160) => clipWords(text, max);
 const nip = (value: string) => `NIP ${formatNip(value)}`;
 const status = (value: unknown) => (typeof value === "string" ? (STATUS_LABELS[value] ?? value) : "-");
 const roleList = (value: unknown) => (Array.isArray(value) && value.length ? value.map(String).join(", ") : "tanpa peran");
 export const periodLabel = (period: string, year: number) =>
   `${(CYCLE_MESSAGES.periods as Record<string, string>)[period] ?? period} ${year}`;
 const QUARTERS: Record<number, string> = { 1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV" };
-const quarterLabel = (quarter: number, year: number) => `${QUARTERS[quarter] ?? `TW ${quarter}`} ${year}`;
+export const quarterLabel = (quarter: number, year: number) => `${QUARTERS[quarter] ?? `TW ${quarter}`} ${year}`;
 const value = (v: unknown) => (v === null || v === undefined || v === "" ? "-" : typeof v === "object" ? JSON.stringify(v) : String(v));
 const bytes = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 });
 const size = (n: number) => (n >= 1_048_576 ? `${bytes.format(n / 1_048_576)} MB` : n >= 1024 ? `${bytes.format(n / 1024)} KB` : `${n} B`);
@@ -161,7 +159,10 @@ type TTaskEvent = Extract<z.infer<typeof ZAuditEventInput>, { action: "task.comp
 function taskSummary(e: TTaskEvent): string {
   switch (e.action) {
     case "task.complete":
-      return `${stepRoundLabel(e.data.stepNumber, e.data.round)}${e.data.unitName ? ` (${e.data.unitName})` : ""} diselesaikan${e.data.automatic ? " otomatis" : ""}${e.data.outputText ? `: ${clip(e.data.outputText, 100)}` : ""}`;
+      return (
+        `${stepRoundLabel(e.data.stepNumber, e.data.round)}${e.data.unitName ? ` (${e.data.unitName})` : ""} diselesaikan${e.data.automatic ? " otomatis" : ""}${e.data.outputText ? `: ${clip(e.data.outputText, 100)}` : ""}` +
+        (e.data.esakip ? `; ${esakipText(e.data.esakip)}` : "")
+      );
     case "task.approve":
       return `${stepRoundLabel(e.data.stepNumber, e.data.round)} disetujui${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
     case "task.return": {
@@ -178,7 +179,50 @@ function taskSummary(e: TTaskEvent): string {
  * current state of the entity, which may have changed since). Rows that do not
  * match the union (older shapes) fall back to the action's label.
  */
-export function summarizeEvent(event: { action: string; entityType: string; entityId: string | null; data: unknown }): string {
+/** Names for ids an event's data carries (people, cycles, SOPs, units), looked up by the caller; undefined when unknown. */
+export type TNameOf = (kind: "user" | "cycle" | "sop" | "unit", id: string) => string | undefined;
+
+/** The query of an export as words: "tahun 2026, TW II, pelaku Budi Santoso". */
+export function describeExportParams(params: Record<string, string>, nameOf: TNameOf = () => undefined): string {
+  const parts: string[] = [];
+  for (const [key, raw] of Object.entries(params)) {
+    if (!raw) continue;
+    switch (key) {
+      case "tahun":
+        parts.push(`tahun ${raw}`);
+        break;
+      case "tw":
+        parts.push(QUARTERS[Number(raw)] ?? `TW ${raw}`);
+        break;
+      case "from":
+        parts.push(`dari ${raw}`);
+        break;
+      case "to":
+        parts.push(`sampai ${raw}`);
+        break;
+      case "action":
+        parts.push(`peristiwa "${actionLabel(raw)}"`);
+        break;
+      case "actorId":
+        parts.push(`pelaku ${nameOf("user", raw) ?? "(tidak ditemukan)"}`);
+        break;
+      case "cycleId":
+        parts.push(nameOf("cycle", raw) ?? "siklus (tidak ditemukan)");
+        break;
+      case "sopId":
+        parts.push(nameOf("sop", raw) ?? "SOP (tidak ditemukan)");
+        break;
+      case "jenis":
+      case "before":
+        break;
+      default:
+        parts.push(`${key} ${raw}`);
+    }
+  }
+  return parts.join(", ");
+}
+
+export function summarizeEvent(event: { action: string; entityType: string; entityId: string | null; data: unknown }, nameOf: TNameOf = () => undefined): string {
   const parsed = ZAuditEventInput.safeParse({ action: event.action, entityType: event.entityType, entityId: event.entityId, data: event.data });
   if (!parsed.success) return actionLabel(event.action);
   const e = parsed.data;
@@ -225,8 +269,10 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return `Unit kerja "${e.data.name}" dinonaktifkan`;
     case "unit.reactivate":
       return `Unit kerja "${e.data.name}" diaktifkan kembali`;
-    case "membership.unit_set":
-      return "Unit kerja anggota diubah";
+    case "membership.unit_set": {
+      const unit = (v: unknown) => (typeof v === "string" ? (nameOf("unit", v) ?? "(unit tidak ditemukan)") : "tanpa unit");
+      return `Unit kerja anggota: ${unit(e.data.unitId.before)} → ${unit(e.data.unitId.after)}`;
+    }
     case "user.credential_issue":
       return e.data.mode === "link" ? "Tautan atur kata sandi diberikan" : "Kata sandi sementara diberikan";
     case "auth.password_change":
@@ -269,7 +315,7 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
         "esakip-package": "Paket unggah e-SAKIP (zip)",
         "sla-analytics": "Analitik SLA (CSV)",
       } as const;
-      const params = Object.entries(e.data.params).map(([k, v]) => `${k}=${v}`).join(", ");
+      const params = describeExportParams(e.data.params, nameOf);
       return `${names[e.data.report]} diunduh${params ? ` (${params})` : ""}`;
     }
     case "cycle.start":
@@ -307,9 +353,12 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
         (e.data.changes ? `; ${e.data.changes.length} perubahan${e.data.changes.length ? `: ${clip(e.data.changes.slice(0, 3).map((c) => `${c.item} ${c.field} ${c.before ?? "–"} → ${c.after ?? "–"}`).join("; "), 200)}` : ""}` : "")
       );
     case "realization.save":
-      return `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} disimpan: ${value(e.data.value.before)} → ${value(e.data.value.after)}`;
-    case "realization.submit":
-      return `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} diajukan untuk verifikasi`;
+    case "realization.submit": {
+      const confirmed = e.data.warnings?.length ? `; ${PLAUSIBILITY_MESSAGES.auditConfirmed(e.data.warnings.map((w) => PLAUSIBILITY_TITLES[w.code]))}` : "";
+      return e.action === "realization.save"
+        ? `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} disimpan: ${value(e.data.value.before)} → ${value(e.data.value.after)}${confirmed}`
+        : `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} dikirim untuk verifikasi: ${value(e.data.value.after)}${confirmed}`;
+    }
     case "realization.verify":
       return `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} diverifikasi`;
     case "realization.return":
@@ -318,6 +367,19 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return `Realisasi anggaran program ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)}: ${value(e.data.realization.before)} → ${value(e.data.realization.after)}`;
   }
   return actionLabel(event.action);
+}
+
+/** An address as people read it: an IPv4 address the server saw over IPv6 ("::ffff:127.0.0.1") as plain IPv4. */
+export function displayAddress(address: string | null | undefined): string | null {
+  if (!address) return null;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address.trim());
+  return mapped ? mapped[1]! : address.trim();
+}
+
+/** The archive step's e-SAKIP record in words: "Diunggah ke e-SAKIP pada 10 April 2026, nomor referensi ESR-1, bukti: tanda-terima.pdf". */
+export function esakipText(e: { uploadedAt: string; reference: string; receipt: { name: string } | null }): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(e.uploadedAt) ? formatDate(new Date(`${e.uploadedAt}T12:00:00Z`)) : e.uploadedAt;
+  return ESAKIP_MESSAGES.summary(day, e.reference, e.receipt?.name ?? null);
 }
 
 /** "6 April 2026 08.30.15 WIB": an audit trail shows seconds. */
@@ -367,6 +429,15 @@ export const AUDIT_MESSAGES = {
     openTimeline: "Lihat linimasa siklus",
     openSop: "Lihat SOP",
     deletedEntity: "(tidak ditemukan)",
+    details: {
+      summary: "Rincian untuk auditor",
+      eventId: "ID peristiwa",
+      actionCode: "Kode peristiwa",
+      entity: "Objek",
+      ip: "Alamat tercatat",
+      userAgent: "Perangkat (user agent)",
+      requestId: "ID permintaan",
+    },
   },
   verify: {
     title: "Verifikasi rantai audit",
@@ -426,6 +497,7 @@ export const AUDIT_MESSAGES = {
     attendees: "Daftar hadir",
     decisions: "Keputusan rapat",
     reference: "Rujukan dokumen",
+    esakip: "Unggahan ke e-SAKIP",
     comment: "Catatan",
     cycleEvents: "Peristiwa siklus",
     notDone: "Belum selesai",

@@ -6,10 +6,13 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TAgencyTimeZone } from "@/lib/format";
 import { WORKING_TIME_ZONES } from "@/lib/cycle/working-time";
+import { formatNip } from "@/lib/validation/nip";
 
 import { chainKeyFor, verifyChain } from "./chain";
 import type { TAuditAction } from "./events";
-import { ENTITY_TYPE_LABELS, actionLabel, isAuditAction, periodLabel, stepRoundLabel, summarizeEvent } from "./labels";
+import { AUDIT_MESSAGES, ENTITY_TYPE_LABELS, actionLabel, displayAddress, isAuditAction, periodLabel, quarterLabel, stepRoundLabel, summarizeEvent, type TNameOf } from "./labels";
+
+const M = AUDIT_MESSAGES.log;
 
 /**
  * Reads of the audit trail: the filtered log (keyset-paginated, a constant
@@ -96,9 +99,11 @@ const PAGE_SELECT = {
   entityId: true,
   data: true,
   ip: true,
+  userAgent: true,
+  requestId: true,
 } as const satisfies Prisma.AuditEventSelect;
 
-const EXPORT_SELECT = { ...PAGE_SELECT, userAgent: true, requestId: true, hash: true } as const satisfies Prisma.AuditEventSelect;
+const EXPORT_SELECT = { ...PAGE_SELECT, hash: true } as const satisfies Prisma.AuditEventSelect;
 
 type TPageRow = Prisma.AuditEventGetPayload<{ select: typeof PAGE_SELECT }>;
 type TExportRow = Prisma.AuditEventGetPayload<{ select: typeof EXPORT_SELECT }>;
@@ -237,14 +242,19 @@ export interface TAuditRowView {
   /** The SOP version an Sop event is about, for a link to it. */
   sopId: string | null;
   summary: string;
+  /** The client address as people read it ("127.0.0.1", not "::ffff:127.0.0.1"). */
   ip: string | null;
+  /** As recorded, with the user agent and request id: the details an auditor opens on demand. */
+  rawIp: string | null;
+  userAgent: string | null;
+  requestId: string | null;
 }
 
 /**
  * Labels for a batch of rows: the actor's snapshot (as it was), role names for
- * its role codes, and what each entity is. Three queries per batch, whatever
- * its size: the agency's roles (unless the caller has them), the cycles
- * referenced, the users referenced.
+ * its role codes, and what each entity is, by name, never by id: people,
+ * cycles (period and SOP), SOPs, units, realizations (indicator, unit,
+ * quarter), files. A constant number of queries per batch, whatever its size.
  */
 export async function describeAuditRows<R extends TPageRow>(
   agencyId: string,
@@ -253,34 +263,67 @@ export async function describeAuditRows<R extends TPageRow>(
 ): Promise<(TAuditRowView & { row: R })[]> {
   const cycleIds = new Set<string>();
   const userIds = new Set<string>();
+  const sopIds = new Set<string>();
+  const unitIds = new Set<string>();
+  const realizationIds = new Set<string>();
   for (const r of rows) {
+    const data = asRecord(r.data);
     if (r.entityType === "MeasurementCycle" && r.entityId) cycleIds.add(r.entityId);
-    const dataCycle = asRecord(r.data).cycleId;
-    if (r.entityType === "CycleTask" && typeof dataCycle === "string") cycleIds.add(dataCycle);
+    if (r.entityType === "CycleTask" && typeof data.cycleId === "string") cycleIds.add(data.cycleId);
     if (r.entityType === "User" && r.entityId) userIds.add(r.entityId);
+    if (r.entityType === "Realization" && r.entityId) realizationIds.add(r.entityId);
+    if (r.action === "membership.unit_set") {
+      const unit = asRecord(data.unitId);
+      for (const v of [unit.before, unit.after]) if (typeof v === "string") unitIds.add(v);
+    }
+    if (r.action === "report.export") {
+      const params = asRecord(data.params);
+      if (typeof params.actorId === "string") userIds.add(params.actorId);
+      if (typeof params.cycleId === "string") cycleIds.add(params.cycleId);
+      if (typeof params.sopId === "string") sopIds.add(params.sopId);
+    }
   }
-  const [roles, cycles, users] = await Promise.all([
+  const none = Promise.resolve([]);
+  const [roles, cycles, users, sops, units, realizations, agency] = await Promise.all([
     known.roles ? Promise.resolve(known.roles) : db.role.findMany({ where: { agencyId }, select: { code: true, name: true } }),
     cycleIds.size
       ? db.measurementCycle.findMany({
           where: { agencyId, id: { in: [...cycleIds] } },
           select: { id: true, year: true, period: true, sop: { select: { nomor: true } } },
         })
-      : Promise.resolve([]),
-    userIds.size ? db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true, nip: true } }) : Promise.resolve([]),
+      : none,
+    userIds.size ? db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true, nip: true } }) : none,
+    sopIds.size ? db.sop.findMany({ where: { agencyId, id: { in: [...sopIds] } }, select: { id: true, nomor: true, version: true } }) : none,
+    unitIds.size ? db.orgUnit.findMany({ where: { agencyId, id: { in: [...unitIds] } }, select: { id: true, name: true } }) : none,
+    realizationIds.size
+      ? db.realization.findMany({
+          where: { agencyId, id: { in: [...realizationIds] } },
+          select: { id: true, indicator: { select: { name: true, orgUnit: { select: { name: true } } } } },
+        })
+      : none,
+    db.agency.findUnique({ where: { id: agencyId }, select: { name: true } }),
   ]);
   const roleName = new Map(roles.map((r) => [r.code, r.name]));
   const cycleById = new Map(cycles.map((c) => [c.id, c]));
   const userById = new Map(users.map((u) => [u.id, u]));
+  const sopById = new Map(sops.map((x) => [x.id, `SOP ${x.nomor} versi ${x.version}`]));
+  const unitById = new Map(units.map((u) => [u.id, u.name]));
+  const realizationById = new Map(realizations.map((x) => [x.id, x]));
   const cycleLabel = (id: string) => {
     const c = cycleById.get(id);
     return c ? `Siklus ${periodLabel(c.period, c.year)} · SOP ${c.sop.nomor}` : null;
   };
+  const userLabel = (id: string) => {
+    const u = userById.get(id);
+    return u ? `${u.name} (NIP ${formatNip(u.nip)})` : undefined;
+  };
+  const nameOf: TNameOf = (kind, id) =>
+    kind === "user" ? userLabel(id) : kind === "cycle" ? (cycleLabel(id) ?? undefined) : kind === "sop" ? sopById.get(id) : unitById.get(id);
 
   return rows.map((r) => {
     const data = asRecord(r.data);
     const snapshot = readSnapshot(r.actorSnapshot);
-    let entityLabel = r.entityId ?? "-";
+    let entityLabel: string = M.deletedEntity;
     let context: string | null = null;
     let cycleId: string | null = null;
     if (r.entityType === "MeasurementCycle" && r.entityId) {
@@ -296,14 +339,27 @@ export async function describeAuditRows<R extends TPageRow>(
     } else if (r.entityType === "Sop" && typeof data.nomor === "string") {
       entityLabel = `SOP ${data.nomor}${typeof data.version === "number" ? ` versi ${data.version}` : ""}`;
     } else if (r.entityType === "User" && r.entityId) {
-      const u = userById.get(r.entityId);
-      entityLabel = u ? `${u.name} (NIP ${u.nip})` : entityLabel;
+      entityLabel = userLabel(r.entityId) ?? M.deletedEntity;
+    } else if (r.entityType === "Realization") {
+      // Code, quarter and year as recorded; the indicator's name and unit as they are now.
+      const found = r.entityId ? realizationById.get(r.entityId) : undefined;
+      const period = typeof data.quarter === "number" && typeof data.year === "number" ? ` ${quarterLabel(data.quarter, data.year)}` : "";
+      const code = typeof data.code === "string" ? `${data.code} ` : "";
+      entityLabel = found ? `${code}${found.indicator.name}${period} · ${found.indicator.orgUnit.name}` : `${code.trim() || M.deletedEntity}${period}`;
+    } else if (r.entityType === "StoredFile" && typeof data.name === "string") {
+      entityLabel = `"${data.name}"`;
+    } else if (r.entityType === "PerformanceAgreement" && typeof data.year === "number") {
+      entityLabel = `Perjanjian Kinerja ${data.year}`;
+    } else if (r.entityType === "Program" && typeof data.code === "string") {
+      entityLabel = typeof data.quarter === "number" && typeof data.year === "number" ? `${data.code} ${quarterLabel(data.quarter, data.year)}` : data.code;
+    } else if (r.entityType === "Agency" && r.entityId === agencyId && agency) {
+      entityLabel = agency.name;
     } else if ((r.entityType === "Role" || r.entityType === "OrgUnit") && (typeof data.name === "string" || typeof data.code === "string")) {
       // Recorded with the event: the role or unit as it was called then (it may have been renamed or deleted since).
       entityLabel = typeof data.name === "string" ? data.name : String(data.code);
     } else {
       const after = asRecord(data.after);
-      if (typeof after.name === "string") entityLabel = after.name;
+      entityLabel = typeof after.name === "string" ? after.name : M.deletedEntity;
     }
     if (r.entityType !== "CycleTask" && r.entityType !== "MeasurementCycle" && r.entityType !== "Sop") {
       context = `${ENTITY_TYPE_LABELS[r.entityType] ?? r.entityType}: ${entityLabel}`;
@@ -323,8 +379,11 @@ export async function describeAuditRows<R extends TPageRow>(
       context,
       cycleId,
       sopId: r.entityType === "Sop" ? r.entityId : null,
-      summary: summarizeEvent(r),
-      ip: r.ip,
+      summary: summarizeEvent(r, nameOf),
+      ip: displayAddress(r.ip),
+      rawIp: r.ip,
+      userAgent: r.userAgent,
+      requestId: r.requestId,
     };
   });
 }
@@ -367,6 +426,8 @@ function taskRecord(raw: unknown) {
   const data = asRecord(raw);
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x.trim() !== "") : []);
   const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
+  const esakip = asRecord(data.esakip);
+  const receipt = asRecord(esakip.receipt);
   return {
     checklist: strings(data.checklist),
     attendees: strings(data.attendees),
@@ -374,6 +435,14 @@ function taskRecord(raw: unknown) {
     reference: str(data.reference),
     /** Done as an acting official: "Plt. Kepala Dinas" (lib/role/acting.ts). */
     acting: readActingRecord(raw),
+    esakip:
+      str(esakip.uploadedAt) && str(esakip.reference)
+        ? {
+            uploadedAt: esakip.uploadedAt as string,
+            reference: esakip.reference as string,
+            receipt: str(receipt.id) && str(receipt.name) ? { id: receipt.id as string, name: receipt.name as string } : null,
+          }
+        : null,
   };
 }
 
@@ -410,6 +479,8 @@ export interface TTimelineEntry {
   attendees: string[];
   decisions: string | null;
   reference: string | null;
+  /** The archive step's record of the upload to the national e-SAKIP application ("yyyy-MM-dd"). */
+  esakip: { uploadedAt: string; reference: string; receipt: { id: string; name: string } | null } | null;
 }
 
 /**

@@ -1,9 +1,11 @@
 import "server-only";
 
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
+import { REQUEST_PATH_HEADER, signInUrl } from "@/lib/auth/callback";
 import { authOptions } from "@/lib/auth/options";
 import { readAgencySettings, type TAgencySettings } from "@/lib/agency/settings";
 import { recordAudit } from "@/lib/audit/record";
@@ -125,7 +127,7 @@ export async function getPasswordChangeAccount(): Promise<PasswordChangeAccount 
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect((await getPasswordChangeAccount()) ? "/ganti-sandi" : "/masuk");
+  if (!user) redirect((await getPasswordChangeAccount()) ? "/ganti-sandi" : signInUrl((await headers()).get(REQUEST_PATH_HEADER)));
   return user;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
+import { signInUrl } from "@/lib/auth/callback";
 import { t } from "@/lib/i18n";
 
 import { actingOf, buildAgencyContext, getSessionUser, loadAgencyContext, type AgencyContext } from "./context";
@@ -30,10 +31,16 @@ const NO_STORE = { "Cache-Control": "private, no-store", "X-Content-Type-Options
  *   if (door.response) return door.response;
  *   const { ctx } = door;
  */
+/** The request's path and query, to come back to after sign-in. */
+function pathOf(request: Request): string {
+  const url = new URL(request.url);
+  return `${url.pathname}${url.search}`;
+}
+
 export async function agencyRoute(request: Request, slug: string, permission: TPermission): Promise<RouteDoor> {
   const user = await getSessionUser();
   if (!user) {
-    if (request.method === "GET" || request.method === "HEAD") return { response: new Response(null, { status: 307, headers: { ...NO_STORE, Location: "/masuk" } }) };
+    if (request.method === "GET" || request.method === "HEAD") return { response: new Response(null, { status: 307, headers: { ...NO_STORE, Location: signInUrl(pathOf(request)) } }) };
     return { response: Response.json({ error: t.errors.unauthenticated }, { status: 401, headers: NO_STORE }) };
   }
   const loaded = typeof slug === "string" ? await loadAgencyContext(user.id, slug) : null;

@@ -1,3 +1,24 @@
+/** The archive step's record of the upload to the national e-SAKIP application. */
+export const ESAKIP_MESSAGES = {
+  legend: "Unggahan ke aplikasi e-SAKIP nasional",
+  dateLabel: "Tanggal unggah ke e-SAKIP",
+  referenceLabel: "Nomor referensi / tanda terima e-SAKIP",
+  referenceHint: "Nomor yang diberikan aplikasi e-SAKIP setelah dokumen diunggah.",
+  receiptLabel: "Bukti unggah (tangkapan layar atau PDF tanda terima)",
+  receiptHint: "Unggah dahulu, lalu arsipkan. PDF, PNG, atau JPG.",
+  receiptUpload: "Unggah bukti",
+  receiptUploaded: (name: string) => `Bukti unggah: ${name}`,
+  dateRequired: "Isi tanggal dokumen diunggah ke aplikasi e-SAKIP.",
+  dateInvalid: "Tanggal unggah tidak valid (format tttt-bb-hh).",
+  dateInFuture: "Tanggal unggah ke e-SAKIP tidak boleh setelah hari ini.",
+  dateBeforeCycle: "Tanggal unggah ke e-SAKIP tidak boleh sebelum siklus dimulai.",
+  referenceRequired: "Isi nomor referensi atau tanda terima dari aplikasi e-SAKIP.",
+  referenceTooShort: "Nomor referensi e-SAKIP terlalu pendek (minimal 3 karakter).",
+  receiptNotFound: "Bukti unggah e-SAKIP tidak ditemukan pada langkah ini. Unggah ulang berkasnya.",
+  summary: (date: string, reference: string, receipt: string | null) =>
+    `Diunggah ke e-SAKIP pada ${date}, nomor referensi ${reference}${receipt ? `, bukti: ${receipt}` : ""}`,
+} as const;
+
 /** Messages of measurement cycles (Bahasa Indonesia). */
 export const CYCLE_MESSAGES = {
   notFound: "Siklus tidak ditemukan.",
@@ -185,6 +206,18 @@ export const CYCLE_MESSAGES = {
     complete: "Selesaikan langkah",
     completeArchive: "Arsipkan dan tutup siklus",
     approve: "Setujui (Ya)",
+    confirmApprove: {
+      title: (step: number) => `Setujui langkah ${step}?`,
+      body: "Persetujuan Anda dicatat dengan nama dan waktu di jejak audit dan tidak dapat ditarik kembali; pekerjaan diteruskan ke langkah berikutnya. Bila ada yang perlu diperbaiki, pilih Kembalikan (Tidak).",
+      bodyArchives: "Keputusan ini juga menutup dan mengarsipkan siklus: realisasi dan target periodenya dibekukan.",
+      confirm: "Ya, setujui",
+    },
+    confirmArchive: {
+      title: "Arsipkan dan tutup siklus?",
+      body: "Siklus selesai dan diarsipkan. Realisasi dan target periode ini dibekukan: tidak dapat diubah, dikirim ulang, atau dikembalikan lagi. Tindakan ini tidak dapat dibatalkan.",
+      confirm: "Ya, arsipkan",
+    },
+    confirmCancel: "Batal",
     returnBack: "Kembalikan (Tidak)",
     resubmit: "Kirim ulang perbaikan",
     sending: "Mengirim…",

@@ -265,7 +265,17 @@ export const countUnreadNotifications = cache(async (userId: string, agencyId: s
 export async function listNotifications(userId: string, agencyId: string) {
   return db.notification.findMany({
     where: { userId, agencyId },
-    select: { id: true, kind: true, title: true, body: true, readAt: true, createdAt: true, cycleId: true, doneAt: true },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      body: true,
+      readAt: true,
+      createdAt: true,
+      cycleId: true,
+      doneAt: true,
+      cycle: { select: { period: true, year: true, sop: { select: { nomor: true, nama: true } } } },
+    },
     orderBy: { createdAt: "desc" },
     take: 100,
   });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ESAKIP_MESSAGES } from "./messages";
+
 const text = (max: number) => z.string().trim().max(max, `Maksimal ${max} karakter.`);
 
 export const CYCLE_PERIODS = ["TW1", "TW2", "TW3", "TW4", "TAHUNAN"] as const;
@@ -40,6 +42,17 @@ export const ZTaskWork = z.object({
     .optional(),
   /** "Tidak" to an every-unit step: return only this unit's work (empty: every unit's). */
   returnUnitId: z.string().max(40).optional().transform((v) => v || null),
+  /**
+   * The archive step's record of the upload to the national e-SAKIP
+   * application (required there by lib/cycle/task-rules.ts): the day, the
+   * reference number it gave, and the receipt uploaded to the task first.
+   */
+  esakipUploadedAt: z
+    .union([z.literal(""), z.iso.date({ error: ESAKIP_MESSAGES.dateInvalid })])
+    .optional()
+    .transform((v) => v || null),
+  esakipReference: text(100).optional().transform((v) => v || null),
+  esakipReceiptFileId: z.string().max(40).optional().transform((v) => v || null),
 });
 
 export const ZTaskAction = ZTaskWork.extend({

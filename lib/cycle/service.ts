@@ -7,13 +7,13 @@ import { AppError, conflictError, forbiddenError, invalidError, notFoundError } 
 import { ADMIN_ROLE } from "@/lib/authz/permissions";
 import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
+import { clipWords, formatDateTime, isoDateIn, type TAgencyTimeZone } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { formatDateTime } from "@/lib/format";
 import { pendingRealizations } from "@/lib/performance/service";
 import { actingTitle, type TActingRecord } from "@/lib/role/acting";
 import { isDecisionKind } from "@/lib/sop/schemas";
 
-import { CYCLE_MESSAGES as M } from "./messages";
+import { CYCLE_MESSAGES as M, ESAKIP_MESSAGES } from "./messages";
 import type { ZCancelCycle, ZMeetingInvitation, ZStartCycle, ZTaskAction } from "./schemas";
 import { loadTaskFacts } from "./facts";
 import { holdersOfRoles, memberRoleUnits, roleHolders, unitRoleHolders } from "./holders";
@@ -180,7 +180,7 @@ async function openTask(
           kind: "PARTICIPANT" as const,
           cycleId: cycle.id,
           taskId: task.id,
-          title: M.notifyParticipant(step.number, step.kegiatan.slice(0, 120)),
+          title: M.notifyParticipant(step.number, clipWords(step.kegiatan, 120)),
           body: "",
           createdAt: now,
         })),
@@ -194,7 +194,7 @@ async function openTask(
       kind: returned ? ("RETURNED" as const) : ("NEW_TASK" as const),
       cycleId: cycle.id,
       taskId: task.id,
-      title: returned ? M.notifyReturned(step.number, cycle.label) : M.notifyNewTask(step.number, step.kegiatan.slice(0, 120), cycle.label),
+      title: returned ? M.notifyReturned(step.number, cycle.label) : M.notifyNewTask(step.number, clipWords(step.kegiatan, 120), cycle.label),
       body: returned ? (change.returnReason ?? "") : "",
       createdAt: now,
     })),
@@ -352,6 +352,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
           year: true,
           period: true,
           unitPlan: true,
+          startedAt: true,
           agency: { select: { timeZone: true, settings: true } },
           sop: { select: { nomor: true, nama: true, measuresPerformance: true, steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
           tasks: { select: TASK_RULE_SELECT },
@@ -380,6 +381,13 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
       const acting: TActingRecord | undefined = capacity
         ? { appointmentId: capacity.appointmentId, kind: capacity.kind, title: actingTitle(capacity.kind, step.executorRole.name), decreeNumber: capacity.decreeNumber }
         : undefined;
+      const esakip = verdict.requires.esakipUpload ? await checkEsakipUpload(tx, input, { agencyId: ctx.agencyId, taskId: task.id, cycleStartedAt: cycle.startedAt, timeZone: cycle.agency.timeZone, now }) : null;
+      if (esakip) {
+        await tx.measurementCycle.update({
+          where: { id: cycle.id },
+          data: { esakipUploadedAt: new Date(`${esakip.uploadedAt}T00:00:00.000Z`), esakipReference: esakip.reference, esakipReceiptFileId: esakip.receipt?.id ?? null },
+        });
+      }
 
       const opened: { stepNumber: number; round: number; status: string; unitId?: string }[] = [];
       let calendar: TWorkingCalendar | undefined;
@@ -397,7 +405,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
                 ? {
                     outputText: input.outputText,
                     data: JSON.parse(
-                      JSON.stringify({ checklist: input.checklist, attendees: input.attendees, decisions: input.decisions, reference: input.reference, acting }),
+                      JSON.stringify({ checklist: input.checklist, attendees: input.attendees, decisions: input.decisions, reference: input.reference, acting, esakip: esakip ?? undefined }),
                     ),
                   }
                 : {}),
@@ -474,6 +482,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
             outputText: input.outputText,
             opened,
             ...(acting ? { acting } : {}),
+            ...(esakip ? { esakip } : {}),
           },
         },
         { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
@@ -486,6 +495,42 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
     if (error instanceof AppError) throw error;
     throw error;
   }
+}
+
+/** What the archive step recorded of the e-SAKIP upload (task data, cycle row, audit event). */
+export interface TEsakipUpload {
+  /** "yyyy-MM-dd". */
+  uploadedAt: string;
+  reference: string;
+  receipt: { id: string; name: string; sha256: string } | null;
+}
+
+/**
+ * The archive step's record of the e-SAKIP upload, as received (the rules
+ * already required the date and reference): the date is a real day between
+ * the cycle's start and today in the agency's zone, and the receipt, when
+ * given, a file uploaded to this very task.
+ */
+async function checkEsakipUpload(
+  tx: DbTx,
+  input: z.output<typeof ZTaskAction>,
+  { agencyId, taskId, cycleStartedAt, timeZone, now }: { agencyId: string; taskId: string; cycleStartedAt: Date; timeZone: TAgencyTimeZone; now: Date },
+): Promise<TEsakipUpload> {
+  const date = input.esakipUploadedAt!;
+  const today = isoDateIn(now, timeZone);
+  const started = isoDateIn(cycleStartedAt, timeZone);
+  if (date > today) throw invalidError(ESAKIP_MESSAGES.dateInFuture, { esakipUploadedAt: [ESAKIP_MESSAGES.dateInFuture] });
+  if (date < started) throw invalidError(ESAKIP_MESSAGES.dateBeforeCycle, { esakipUploadedAt: [ESAKIP_MESSAGES.dateBeforeCycle] });
+  let receipt: TEsakipUpload["receipt"] = null;
+  if (input.esakipReceiptFileId) {
+    const file = await tx.storedFile.findFirst({
+      where: { id: input.esakipReceiptFileId, agencyId, taskId },
+      select: { id: true, originalName: true, sha256: true },
+    });
+    if (!file) throw invalidError(ESAKIP_MESSAGES.receiptNotFound, { esakipReceiptFileId: [ESAKIP_MESSAGES.receiptNotFound] });
+    receipt = { id: file.id, name: file.originalName, sha256: file.sha256 };
+  }
+  return { uploadedAt: date, reference: input.esakipReference!, receipt };
 }
 
 export async function cancelCycle(input: z.output<typeof ZCancelCycle>, ctx: CycleActor, tx?: DbTx) {
@@ -574,7 +619,7 @@ export async function sendMeetingInvitation(input: z.output<typeof ZMeetingInvit
     });
     if (updated.count !== 1) throw conflictError(ALREADY_HANDLED);
     const participants = await holdersOfRoles(tx, ctx.agencyId, task.step.participants.map((p) => p.roleId), now);
-    const title = M.notifyInvitation(task.stepNumber, task.step.kegiatan.slice(0, 120));
+    const title = M.notifyInvitation(task.stepNumber, clipWords(task.step.kegiatan, 120));
     const body = M.invitationBody(formatDateTime(meetingAt, zone), input.place, input.agenda);
     for (const p of participants) {
       await tx.notification.upsert({
@@ -633,6 +678,9 @@ export async function completeUnitInputTasks(
         outputText: M.unitInputSent,
         comment: null,
         archiveNote: null,
+        esakipUploadedAt: null,
+        esakipReference: null,
+        esakipReceiptFileId: null,
         returnUnitId: null,
       },
       { ...ctx, roleIds: [], roleCodes: [] },

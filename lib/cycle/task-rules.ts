@@ -33,7 +33,7 @@ import { describeUnverified, PERFORMANCE_MESSAGES, type TUnverifiedRealization }
 import { isDecisionKind, type TStepKind } from "@/lib/sop/schemas";
 
 import { judgeStartPeriod } from "./effective-period";
-import { CYCLE_MESSAGES as M } from "./messages";
+import { CYCLE_MESSAGES as M, ESAKIP_MESSAGES } from "./messages";
 import type { CYCLE_PERIODS } from "./schemas";
 import {
   availableTaskEvents,
@@ -167,6 +167,8 @@ export interface TWorkRequirements {
   summary: string | null;
   /** A joint meeting: every member of this list is ticked attended / represented (by whom) / absent. */
   attendance: readonly { userId: string; name: string }[] | null;
+  /** The archive step records the upload to the national e-SAKIP application: its date and reference are required (the receipt is optional). */
+  esakipUpload: boolean;
 }
 
 export interface TTaskOffer {
@@ -210,6 +212,9 @@ export interface TTaskWork {
   attendance?: readonly TAttendanceMark[];
   /** RETURN to an every-unit step: only this unit's work goes back (absent: every unit's). */
   returnUnitId?: string | null;
+  /** "yyyy-MM-dd". */
+  esakipUploadedAt?: string | null;
+  esakipReference?: string | null;
 }
 
 export const ATTENDANCE_STATUSES = ["ATTENDED", "REPRESENTED", "ABSENT"] as const;
@@ -439,6 +444,7 @@ export function requirementsFor(
     archiveGate,
     summary: null,
     attendance: null,
+    esakipUpload: false,
   };
   if (!isWork(event)) return requires;
   if (step.kind === "DISPOSITION") requires.outputText = M.dispositionRequired;
@@ -453,6 +459,7 @@ export function requirementsFor(
       requires.attendance = facts.attendanceList;
     }
   } else if (step.output.trim()) requires.outputText = M.outputRequired(step.output);
+  if (step.kind === "ARCHIVE") requires.esakipUpload = true;
   if (step.kind === "INPUT") {
     // Submitted realizations of the quarter (pending 0) are the data the checklist stood for.
     if (facts.pendingRealizations === 0) requires.dataEntryReplacesChecklist = true;
@@ -489,6 +496,11 @@ export function checkWork(requires: TWorkRequirements, work: TTaskWork): TRuleRe
   }
   if (requires.comment && !filled(work.comment)) fieldErrors.comment = [requires.comment];
   if (requires.archiveNote && !filled(work.archiveNote)) fieldErrors.archiveNote = [requires.archiveNote];
+  if (requires.esakipUpload) {
+    if (!filled(work.esakipUploadedAt)) fieldErrors.esakipUploadedAt = [ESAKIP_MESSAGES.dateRequired];
+    if (!filled(work.esakipReference)) fieldErrors.esakipReference = [ESAKIP_MESSAGES.referenceRequired];
+    else if (work.esakipReference!.trim().length < 3) fieldErrors.esakipReference = [ESAKIP_MESSAGES.referenceTooShort];
+  }
   const first = Object.values(fieldErrors)[0]?.[0];
   if (!first) return null;
   // A missing archive note is answered with why one is needed: what is not verified yet.
@@ -544,7 +556,7 @@ export function judgeTaskAction(
   action: { taskId: string; event: TTaskEventType; work: TTaskWork },
   member: TRuleMember,
   facts: TRuleFacts,
-): { ok: true; plan: Extract<TWorkflowPlan, { ok: true }>; archive: TArchiveGate | null } | { ok: false; refusal: TRuleRefusal } {
+): { ok: true; plan: Extract<TWorkflowPlan, { ok: true }>; archive: TArchiveGate | null; requires: TWorkRequirements } | { ok: false; refusal: TRuleRefusal } {
   const refused = gate(state, action.taskId, action.event, member, facts);
   if (refused) {
     // A note from someone the gate stops: only the head's note archives.
@@ -554,7 +566,8 @@ export function judgeTaskAction(
   const task = state.tasks.find((t) => t.id === action.taskId)!;
   const step = state.steps.find((s) => s.number === task.stepNumber)!;
   const archive = archiveGateOf(state, action.taskId, action.event, facts);
-  const incomplete = checkWork(requirementsFor(step, task.status, action.event, facts, archive), action.work);
+  const requires = requirementsFor(step, task.status, action.event, facts, archive);
+  const incomplete = checkWork(requires, action.work);
   if (incomplete) return { ok: false, refusal: incomplete };
   const plan = planTransition(workflowState(state), {
     type: action.event,
@@ -562,5 +575,5 @@ export function judgeTaskAction(
     comment: action.work.comment ?? null,
     unitId: action.event === "RETURN" ? (action.work.returnUnitId ?? null) : null,
   });
-  return plan.ok ? { ok: true, plan, archive } : { ok: false, refusal: planRefusal(plan) };
+  return plan.ok ? { ok: true, plan, archive, requires } : { ok: false, refusal: planRefusal(plan) };
 }

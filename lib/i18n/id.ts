@@ -82,6 +82,7 @@ export const id = {
       PARTICIPANT: "Ikut serta",
       INVITATION: "Undangan rapat",
     },
+    cycle: (period: string, year: number, nomor: string) => `Siklus ${period} ${year} · SOP ${nomor}`,
   },
   members: {
     title: "Anggota instansi",

@@ -12,6 +12,7 @@ import "server-only";
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import type { TAlertKind } from "@/lib/cycle/working-time";
 import { db, type DbTx } from "@/lib/db/client";
+import { clipWords } from "@/lib/format";
 import { holdersOfRole } from "@/lib/role/holders";
 
 import { requestEmailDelivery } from "./queue";
@@ -51,7 +52,7 @@ async function recipients(tx: DbTx, task: { agencyId: string; assignedRoleId: st
 }
 
 function titleOf(kind: TAlertKind, step: { number: number; kegiatan: string }, cycle: string) {
-  const kegiatan = step.kegiatan.slice(0, 120);
+  const kegiatan = clipWords(step.kegiatan, 120);
   switch (kind) {
     case "DUE_SOON_50":
       return M.notifyDueSoon(50, step.number, kegiatan, cycle);

@@ -10,7 +10,7 @@ import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
-import { formatDateTime, type TAgencyTimeZone } from "@/lib/format";
+import { formatDate, formatDateTime, type TAgencyTimeZone } from "@/lib/format";
 import { getStorage, StorageNotFoundError, type FileStorage } from "@/lib/storage";
 import { sanitizeFileName } from "@/lib/storage/validate";
 import { formatNip } from "@/lib/validation/nip";
@@ -28,7 +28,9 @@ import { buildPerformanceWorkbook } from "./xlsx";
  * archive: the two xlsx forms, the PDF report, every data dukung file of the
  * period's realizations under data-dukung/<indicator code>/, and a
  * MANIFEST.txt with the sha256 of every file, so whoever receives the zip can
- * check that nothing was changed on the way (`sha256sum -c`).
+ * check that nothing was changed on the way (the lines keep the sha256sum
+ * format; the explanation above them is plain Indonesian, no commands), and
+ * the archive step's record of the upload once the period is archived.
  *
  * The generated files are small and built in memory; the evidence is streamed
  * from the storage layer one file at a time and hashed on the way, and the
@@ -45,11 +47,18 @@ export const ESAKIP_MESSAGES = {
   generated: (at: string) => `Dibuat        : ${at}`,
   generatedBy: (name: string, nip: string) => `Dibuat oleh   : ${name} (NIP ${nip})`,
   checksumIntro: [
-    "DAFTAR BERKAS",
-    "Setiap baris: SHA-256, dua spasi, lalu nama berkas di dalam paket (format sha256sum).",
-    "Periksa keutuhan paket setelah diekstrak dengan: sha256sum -c MANIFEST.txt (baris lain di berkas ini diabaikan).",
-    "(MANIFEST.txt sendiri tidak tercantum karena tidak dapat memuat hash dirinya).",
+    "DAFTAR SIDIK BERKAS",
+    "Setiap berkas di dalam paket ini punya \"sidik\": 64 huruf dan angka (SHA-256) yang dihitung dari isi berkas.",
+    "Jika isi berkas berubah sedikit saja, sidiknya ikut berubah. Dengan daftar ini penerima dapat memastikan bahwa",
+    "berkas yang diterimanya sama persis dengan yang dibuat Alur Kinerja: hitung sidik berkas yang diterima (petugas",
+    "TI atau aplikasi pemeriksa berkas dapat melakukannya) lalu bandingkan dengan baris berkas itu di bawah.",
+    "Setiap baris: sidik, dua spasi, lalu nama berkas di dalam paket. Berkas MANIFEST.txt ini sendiri tidak tercantum",
+    "karena tidak mungkin memuat sidiknya sendiri.",
   ],
+  uploadTitle: "CATATAN UNGGAH KE e-SAKIP",
+  uploadNone: "  Belum dicatat: tanggal, nomor referensi, dan bukti unggah diisi pada langkah pengarsipan siklus periode ini.",
+  uploadLine: (date: string, reference: string) => `  Diunggah pada ${date}, nomor referensi ${reference}`,
+  uploadReceipt: (name: string, sha: string) => `  Bukti unggah: ${name} (sidik ${sha})`,
   generatedTitle: "BERKAS YANG DIHASILKAN",
   evidenceTitle: "DATA DUKUNG PER INDIKATOR",
   generatedFile: { "rencana-aksi": "Realisasi Rencana Aksi (xlsx)", pengukuran: "Pengukuran Kinerja (xlsx)", laporan: "Laporan Pengukuran Kinerja (pdf)" },
@@ -161,6 +170,8 @@ export interface TEsakipPackage {
   evidenceByIndicator: Map<string, TEsakipEvidence[]>;
   /** What the documents say about unverified values and the head's archive note (lib/performance/official-notes.ts). */
   notices: string[];
+  /** The archive step's record of the upload to e-SAKIP, once the period's cycle has been archived with it. */
+  upload: { uploadedAt: Date; reference: string; receipt: { name: string; sha256: string } | null } | null;
 }
 
 export interface TEsakipPackageInput {
@@ -181,7 +192,15 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
  */
 export async function prepareEsakipPackage(input: TEsakipPackageInput): Promise<TEsakipPackage | null> {
   const { agency, year, quarter, settings } = input;
-  const [agreement, archive] = await Promise.all([loadAgreement(agency.id, year), loadPeriodArchive(agency.id, year, quarter)]);
+  const [agreement, archive, uploaded] = await Promise.all([
+    loadAgreement(agency.id, year),
+    loadPeriodArchive(agency.id, year, quarter),
+    db.measurementCycle.findFirst({
+      where: { agencyId: agency.id, year, period: `TW${quarter}` as "TW1", status: "COMPLETED", esakipReference: { not: null } },
+      orderBy: { completedAt: "desc" },
+      select: { esakipUploadedAt: true, esakipReference: true, esakipReceipt: { select: { originalName: true, sha256: true } } },
+    }),
+  ]);
   if (!agreement) return null;
   const generatedAt = input.generatedAt ?? new Date();
   const recap = buildRecap(agreement, quarter, settings, archive);
@@ -257,6 +276,14 @@ export async function prepareEsakipPackage(input: TEsakipPackageInput): Promise<
     indicators,
     evidenceByIndicator,
     notices: officialNotices(recap, agency.timeZone),
+    upload:
+      uploaded?.esakipUploadedAt && uploaded.esakipReference
+        ? {
+            uploadedAt: uploaded.esakipUploadedAt,
+            reference: uploaded.esakipReference,
+            receipt: uploaded.esakipReceipt ? { name: uploaded.esakipReceipt.originalName, sha256: uploaded.esakipReceipt.sha256 } : null,
+          }
+        : null,
   };
 }
 
@@ -288,6 +315,15 @@ export function buildManifest(pkg: TEsakipPackage, outcomes: readonly TEvidenceO
     ...pkg.generated.map((g) => `${g.sha256}  ${g.path}`),
     // The recorded hash: a file whose content no longer matches it fails `sha256sum -c`, as it should.
     ...included.map((e) => `${e.sha256}  ${e.path}`),
+    "",
+    M.uploadTitle,
+    ...(pkg.upload
+      ? [
+          // A calendar day (stored at midnight UTC): printed as that day, whatever the agency's zone.
+          M.uploadLine(formatDate(new Date(pkg.upload.uploadedAt.getTime() + 12 * 3_600_000)), pkg.upload.reference),
+          ...(pkg.upload.receipt ? [M.uploadReceipt(pkg.upload.receipt.name, pkg.upload.receipt.sha256)] : []),
+        ]
+      : [M.uploadNone]),
     "",
     M.generatedTitle,
     ...pkg.generated.map((g) => `  - ${g.path}: ${M.generatedFile[g.kind]}; ${M.sizeBytes(g.bytes.length)}`),

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { ZNip } from "@/lib/validation/nip";
 
+import { PLAUSIBILITY_CODES, ZPlausibilityCode } from "./plausibility";
 import { REALIZATION_MESSAGES } from "./workflow";
 
 /** Messages of performance data (Bahasa Indonesia). */
@@ -45,6 +46,14 @@ export const PERFORMANCE_MESSAGES = {
   // The performance pages (app/a/[agencySlug]/kinerja, components/performance).
   ui: {
     title: "Kinerja",
+    confirmSubmit: {
+      title: (code: string, quarter: string) => `Kirim realisasi ${code} ${quarter} ke Tim SAKIP?`,
+      body: (value: string, unit: string) =>
+        `Nilai ${value} ${unit} beserta faktor pendorong, penghambat, tindak lanjut, dan data dukungnya dikirim untuk diverifikasi. Setelah dikirim, Anda tidak dapat mengubahnya lagi kecuali Tim SAKIP mengembalikannya.`,
+      noEvidence: "Belum ada data dukung yang dilampirkan. Tim SAKIP dapat mengembalikan realisasi tanpa bukti; lampirkan dahulu bila ada.",
+      confirm: "Ya, kirim",
+      cancel: "Batal",
+    },
     quarters: ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"],
     quarterShort: ["TW I", "TW II", "TW III", "TW IV"],
     toDate: (q: string) => `s.d. ${q}`,
@@ -231,29 +240,25 @@ function decimalSchema(percentSign: boolean) {
     .union([z.number(), z.string().max(40, M.tooLarge)], { error: M.number })
     .nullish()
     .transform((raw, ctx) => {
-      if (raw === null || raw === undefined) return null;
-      if (typeof raw === "number") {
-        if (!Number.isFinite(raw)) {
-          ctx.addIssue({ code: "custom", message: M.number });
-          return z.NEVER;
-        }
-        return String(raw);
-      }
-      let text = raw.trim().replace(/\s/g, "");
-      if (text === "") return null;
-      if (percentSign && text.endsWith("%")) text = text.slice(0, -1);
-      // Indonesian: dots group thousands, the comma is the decimal mark.
-      const normalized = /,/.test(text) ? text.replace(/\./g, "").replace(",", ".") : /^-?\d{1,3}(\.\d{3})+$/.test(text) ? text.replace(/\./g, "") : text;
-      if (!/^-?\d+(\.\d+)?$/.test(normalized)) {
-        ctx.addIssue({ code: "custom", message: M.number });
-        return z.NEVER;
-      }
-      if (normalized.replace(/[-.]/g, "").length > 18) {
-        ctx.addIssue({ code: "custom", message: M.tooLarge });
-        return z.NEVER;
-      }
-      return normalized;
+      const result = parseDecimal(raw, percentSign);
+      if (result.ok) return result.value;
+      ctx.addIssue({ code: "custom", message: result.message });
+      return z.NEVER;
     });
+}
+
+/** The canonical decimal of a typed number ("1.234,5" -> "1234.5"), or the message saying why it is not one. */
+function parseDecimal(raw: string | number | null | undefined, percentSign: boolean): { ok: true; value: string | null } | { ok: false; message: string } {
+  if (raw === null || raw === undefined) return { ok: true, value: null };
+  if (typeof raw === "number") return Number.isFinite(raw) ? { ok: true, value: String(raw) } : { ok: false, message: M.number };
+  let text = raw.trim().replace(/\s/g, "");
+  if (text === "") return { ok: true, value: null };
+  if (percentSign && text.endsWith("%")) text = text.slice(0, -1);
+  // Indonesian: dots group thousands, the comma is the decimal mark.
+  const normalized = /,/.test(text) ? text.replace(/\./g, "").replace(",", ".") : /^-?\d{1,3}(\.\d{3})+$/.test(text) ? text.replace(/\./g, "") : text;
+  if (!/^-?\d+(\.\d+)?$/.test(normalized)) return { ok: false, message: M.number };
+  if (normalized.replace(/[-.]/g, "").length > 18) return { ok: false, message: M.tooLarge };
+  return { ok: true, value: normalized };
 }
 
 export const ZDecimal = decimalSchema(false);
@@ -327,16 +332,33 @@ export const ZAgreementInput = z
   });
 export type TAgreementInput = z.input<typeof ZAgreementInput>;
 
-export const ZRealizationSave = z.object({
-  indicatorId: z.string().min(1).max(40),
-  year: ZYear,
-  quarter: ZQuarter,
-  value: ZRealizationValue,
-  faktorPendorong: text(5000).default(""),
-  faktorPenghambat: text(5000).default(""),
-  tindakLanjut: text(5000).default(""),
-  submit: z.boolean().default(false),
-});
+/**
+ * The realization form. `value` is parsed like ZRealizationValue, and what was
+ * typed is kept as `valueText` ("72.000" in a percentage indicator is a
+ * warning that the canonical 72000 alone cannot tell). `confirmed`: the
+ * plausibility warnings (lib/performance/plausibility.ts) the person has
+ * confirmed; the server refuses a value with any other.
+ */
+export const ZRealizationSave = z
+  .object({
+    indicatorId: z.string().min(1).max(40),
+    year: ZYear,
+    quarter: ZQuarter,
+    value: z.union([z.number(), z.string().max(40, M.tooLarge)], { error: M.number }).nullish(),
+    faktorPendorong: text(5000).default(""),
+    faktorPenghambat: text(5000).default(""),
+    tindakLanjut: text(5000).default(""),
+    submit: z.boolean().default(false),
+    confirmed: z.array(ZPlausibilityCode).max(PLAUSIBILITY_CODES.length).default([]),
+  })
+  .transform((input, ctx) => {
+    const parsed = parseDecimal(input.value, true);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.message, path: ["value"] });
+      return z.NEVER;
+    }
+    return { ...input, value: parsed.value, valueText: typeof input.value === "string" ? input.value : null };
+  });
 export type TRealizationSave = z.input<typeof ZRealizationSave>;
 
 export const ZRealizationReview = z.object({

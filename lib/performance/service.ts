@@ -10,6 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 import { diffAgreement, type TAgreementChange, type TStoredAgreement } from "./agreement-diff";
 import { PERFORMANCE_MESSAGES as M, type TUnverifiedRealization, type ZAgreementInput, type ZBudgetSave, type ZRealizationReview, type ZRealizationSave } from "./schemas";
+import { PLAUSIBILITY_MESSAGES, checkPlausibility, unconfirmedWarnings, type TPlausibilityIndicator } from "./plausibility";
 import { fillEvent, planRealization } from "./workflow";
 import type { z } from "zod";
 
@@ -364,10 +365,30 @@ async function saveRealizationOnce(input: z.output<typeof ZRealizationSave>, ctx
   return inTransaction(outer, async (tx) => {
     const indicator = await tx.indicator.findFirst({
       where: { id: input.indicatorId, agencyId: ctx.agencyId, goal: { agreement: { year: input.year } } },
-      select: { id: true, code: true, orgUnitId: true },
+      select: {
+        id: true,
+        code: true,
+        orgUnitId: true,
+        unit: true,
+        polarity: true,
+        targetType: true,
+        aggregation: true,
+        targetValue: true,
+        targetMin: true,
+        targetMax: true,
+        quarters: { select: { quarter: true, targetValue: true, targetMin: true, targetMax: true } },
+        realizations: { where: { year: input.year }, select: { quarter: true, value: true } },
+      },
     });
     if (!indicator) throw notFoundError(M.notFound);
     if (!ctx.unitIds.includes(indicator.orgUnitId)) throw forbiddenError(M.notYourUnit);
+    // The same warnings as the form; a value with a warning the person did not confirm changes nothing.
+    const warnings = checkPlausibility(plausibilityIndicator(indicator), { quarter: input.quarter, value: input.value, valueText: input.valueText });
+    const unconfirmed = unconfirmedWarnings(warnings, input.confirmed);
+    if (unconfirmed.length) {
+      const message = PLAUSIBILITY_MESSAGES.unconfirmed(unconfirmed.map((w) => w.message));
+      throw invalidError(message, { value: [message] });
+    }
     const frozen = await lockPeriodFrozen(tx, ctx.agencyId, input.year, input.quarter);
 
     const existing = await tx.realization.findUnique({
@@ -419,6 +440,7 @@ async function saveRealizationOnce(input: z.output<typeof ZRealizationSave>, ctx
           quarter: input.quarter,
           value: { before: existing?.value?.toString() ?? null, after: input.value },
           status: { before: existing?.status ?? null, after: status },
+          ...(warnings.length ? { warnings } : {}),
         },
       },
       { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
@@ -433,6 +455,37 @@ async function saveRealizationOnce(input: z.output<typeof ZRealizationSave>, ctx
     }
     return { id, status };
   });
+}
+
+type TDecimalish = { toString(): string } | null;
+const decText = (v: TDecimalish) => (v === null ? null : v.toString());
+
+/** An indicator row as lib/performance/plausibility.ts reads it (Decimals as strings). */
+function plausibilityIndicator(i: {
+  unit: string;
+  polarity: "HIGHER" | "LOWER";
+  targetType: "SINGLE" | "RANGE";
+  aggregation: "CUMULATIVE" | "LAST" | "AVERAGE";
+  targetValue: TDecimalish;
+  targetMin: TDecimalish;
+  targetMax: TDecimalish;
+  quarters: { quarter: number; targetValue: TDecimalish; targetMin: TDecimalish; targetMax: TDecimalish }[];
+  realizations: { quarter: number; value: TDecimalish }[];
+}): TPlausibilityIndicator {
+  const target = (t: { targetValue: TDecimalish; targetMin: TDecimalish; targetMax: TDecimalish }) => ({
+    targetValue: decText(t.targetValue),
+    targetMin: decText(t.targetMin),
+    targetMax: decText(t.targetMax),
+  });
+  return {
+    unit: i.unit,
+    polarity: i.polarity,
+    targetType: i.targetType,
+    aggregation: i.aggregation,
+    ...target(i),
+    quarters: i.quarters.map((q) => ({ quarter: q.quarter, ...target(q) })),
+    realizations: i.realizations.map((r) => ({ quarter: r.quarter, value: decText(r.value) })),
+  };
 }
 
 /** Tim SAKIP verifies a submitted value, or returns it to the Bidang with a reason (the realization table's VERIFY and RETURN). */

@@ -1,6 +1,7 @@
 import { ZTaskAction } from "@/lib/cycle/schemas";
 import { actOnTask, startCycle, type CycleActor } from "@/lib/cycle/service";
 import type { Db } from "@/lib/db/client";
+import { isoDateIn } from "@/lib/format";
 import { isDecisionKind } from "@/lib/sop/schemas";
 
 import type { DemoLogin } from "./demo";
@@ -23,7 +24,7 @@ const PLAN: Record<string, { stopAtTw2: number; returnAtStep?: number }> = {
 export async function seedDemoCycles(db: Db, logins: DemoLogin[], slug: string, now = new Date()) {
   const plan = PLAN[slug];
   if (!plan) return;
-  const agency = await db.agency.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  const agency = await db.agency.findUniqueOrThrow({ where: { slug }, select: { id: true, timeZone: true } });
   if ((await db.measurementCycle.count({ where: { agencyId: agency.id } })) > 0) return;
   const sop = await db.sop.findFirst({
     where: { agencyId: agency.id, status: "ACTIVE" },
@@ -70,6 +71,8 @@ export async function seedDemoCycles(db: Db, logins: DemoLogin[], slug: string, 
         checklist: step.kelengkapan.split("\n").map((s) => s.trim()).filter(Boolean),
         attendees: ["Sekretaris", "Tim SAKIP", "Kasubag Perencanaan"],
         decisions: "Pengisian realisasi diselesaikan dalam 2 hari kerja.",
+        // The archive step records the upload to the national e-SAKIP application.
+        ...(step.kind === "ARCHIVE" ? { esakipUploadedAt: isoDateIn(clock, agency.timeZone), esakipReference: `ESR-2026-${period}-${slug.slice(0, 8).toUpperCase()}` } : {}),
       });
       await actOnTask(input, actorFor(step.executorRole.code, clock));
     }

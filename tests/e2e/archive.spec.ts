@@ -44,6 +44,7 @@ test("Lumajang TW II: the archive step lists unverified values; only the head ar
   // Step 7: approve. Step 8 (signing) is the Kepala Dinas's too.
   await expect(panel).toContainText(/Langkah 7/);
   await kadis.getByRole("button", { name: "Setujui (Ya)" }).click();
+  await kadis.getByRole("alertdialog").getByRole("button", { name: "Ya, setujui" }).click();
   await expect(kadis.getByText(MSG.approved)).toBeVisible();
   await expect(panel).toContainText(/Langkah 8/);
   await kadis.getByLabel("Ringkasan output").fill("Dokumen pengukuran kinerja TW II ditandatangani.");
@@ -73,7 +74,11 @@ test("Lumajang TW II: the archive step lists unverified values; only the head ar
   await expect(kadis.getByText(MSG.noteRequired)).toBeVisible();
   await expect(kadis.getByTestId("cycle-status")).toHaveText("Berjalan");
   await kadis.getByLabel("Catatan pengarsipan (wajib)").fill(NOTE);
+  // The archive step records the upload to the national e-SAKIP application.
+  await kadis.getByLabel("Tanggal unggah ke e-SAKIP").fill(new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Jakarta" }));
+  await kadis.getByLabel("Nomor referensi / tanda terima e-SAKIP").fill("ESR-2026-TW2-0007");
   await kadis.getByRole("button", { name: "Arsipkan dengan catatan" }).click();
+  await kadis.getByRole("alertdialog").getByRole("button", { name: "Ya, arsipkan" }).click();
   await expect(kadis.getByText(MSG.completed)).toBeVisible();
   await expect(kadis.getByTestId("cycle-status")).toHaveText("Selesai");
   await expect(kadis.getByTestId("archive-note")).toContainText(NOTE);
@@ -81,6 +86,7 @@ test("Lumajang TW II: the archive step lists unverified values; only the head ar
   // The timeline shows it; the Kasubag has nothing left to do.
   await kasubag.goto(`${cycleUrl}/timeline`);
   await expect(kasubag.getByTestId("timeline-archive-note")).toContainText(NOTE);
+  await expect(kasubag.getByTestId("timeline-esakip")).toContainText("nomor referensi ESR-2026-TW2-0007");
   await kasubag.goto(cycleUrl);
   await expect(kasubag.getByTestId("action-panel")).toHaveCount(0);
 

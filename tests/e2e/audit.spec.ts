@@ -39,7 +39,7 @@ test("an Inspektorat auditor filters the log, reads the returned step in the cyc
   const [logCsv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Ekspor CSV" }).click()]);
   expect(logCsv.suggestedFilename()).toMatch(/^jejak-audit-bmcktr-sumbar-\d{4}-\d{2}-\d{2}\.csv$/);
   const logText = await text(logCsv);
-  expect(logText.startsWith("\uFEFFID,No. urut rantai,Waktu,")).toBe(true);
+  expect(logText.startsWith("\uFEFFID;No. urut rantai;Waktu;")).toBe(true);
   expect(logText).toContain(REASON);
   expect(logText.trimEnd().split("\r\n")).toHaveLength(2);
 
@@ -67,9 +67,9 @@ test("an Inspektorat auditor filters the log, reads the returned step in the cyc
   const [timelineCsv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Ekspor CSV" }).click()]);
   expect(timelineCsv.suggestedFilename()).toMatch(/^linimasa-.*-TW1-2026\.csv$/);
   const timelineText = await text(timelineCsv);
-  expect(timelineText.startsWith("\uFEFFLangkah,Putaran,Kegiatan,Peran,Pelaksana,NIP,Mulai,Selesai")).toBe(true);
+  expect(timelineText.startsWith("\uFEFFLangkah;Putaran;Kegiatan;Peran;Pelaksana;NIP;Mulai;Selesai")).toBe(true);
   expect(timelineText).toContain(REASON);
-  expect(timelineText.split("\r\n").filter((line) => /^7,[12],/.test(line))).toHaveLength(2);
+  expect(timelineText.split("\r\n").filter((line) => /^7;[12];/.test(line))).toHaveLength(2);
 
   // The hash chain.
   await page.goto("/a/bmcktr-sumbar/audit/verifikasi");

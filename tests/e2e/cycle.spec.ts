@@ -59,6 +59,12 @@ async function expectHandedOn(page: Page, toast: string) {
 
 async function complete(page: Page, button = "Selesaikan langkah", toast = MSG.done) {
   await page.getByRole("button", { name: button }).click();
+  // Arsipkan cannot be undone: it asks first, saying so.
+  if (button === "Arsipkan dan tutup siklus") {
+    const dialog = page.getByRole("alertdialog", { name: "Arsipkan dan tutup siklus?" });
+    await expect(dialog).toContainText("tidak dapat dibatalkan");
+    await dialog.getByRole("button", { name: "Ya, arsipkan" }).click();
+  }
   await expectHandedOn(page, toast);
 }
 
@@ -180,6 +186,14 @@ test("Sumatera Barat: a cycle runs through every role, with a return and its rea
   const secondReview = await openTask(kadis, cycleUrl, /Langkah 7 · putaran 2/);
   await expect(secondReview).toContainText("Laporan hasil pengukuran kinerja tahunan 2030, versi 2.");
   await kadis.getByRole("button", { name: "Setujui (Ya)" }).click();
+  // Setujui asks first and says what cannot be undone; "Batal" changes nothing.
+  const confirmApprove = kadis.getByRole("alertdialog", { name: "Setujui langkah 7?" });
+  await expect(confirmApprove).toContainText("tidak dapat ditarik kembali");
+  await confirmApprove.getByRole("button", { name: "Batal" }).click();
+  await expect(confirmApprove).toHaveCount(0);
+  await expect(secondReview).toContainText(/Langkah 7 · putaran 2/);
+  await kadis.getByRole("button", { name: "Setujui (Ya)" }).click();
+  await confirmApprove.getByRole("button", { name: "Ya, setujui" }).click();
   await expectHandedOn(kadis, MSG.approved);
 
   // Step 8, Sekretaris; step 9, Subbag Perencanaan uploads and archives, which closes the cycle.
@@ -190,6 +204,11 @@ test("Sumatera Barat: a cycle runs through every role, with a return and its rea
   await expect(archive).toContainText("menutup siklus");
   await subbag.getByLabel("Ringkasan output").fill("Diunggah ke esr.menpan.go.id dan diarsipkan.");
   await subbag.getByLabel("Rujukan dokumen (opsional)").fill("ESR-2030-TAHUNAN");
+  // Without the e-SAKIP upload record the archive is refused, naming the fields.
+  await subbag.getByRole("button", { name: "Arsipkan dan tutup siklus" }).click();
+  await expect(subbag.getByText("Isi tanggal dokumen diunggah ke aplikasi e-SAKIP.")).toBeVisible();
+  await subbag.getByLabel("Tanggal unggah ke e-SAKIP").fill(new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Jakarta" }));
+  await subbag.getByLabel("Nomor referensi / tanda terima e-SAKIP").fill("ESR-2030-0042");
   await complete(subbag, "Arsipkan dan tutup siklus", MSG.completed);
 
   // Finished: read-only for everyone, both rounds of step 7 with the reason in the history.

@@ -96,6 +96,11 @@ test("Triwulan II: fill, live capaian, evidence, submit, return with a reason, f
   await expect(iku2.getByTestId("evidence-files").getByRole("link", { name: "foto-ruas-tw2.pdf" })).toHaveAttribute("href", /\/a\/bmcktr-sumbar\/files\//);
 
   await iku2.getByRole("button", { name: "Kirim" }).click();
+  // Kirim asks first: what is sent and that it cannot be changed afterwards.
+  const confirmIku2 = bidang.getByRole("alertdialog", { name: "Kirim realisasi IKU-2 TW II ke Tim SAKIP?" });
+  await expect(confirmIku2).toContainText("tidak dapat mengubahnya lagi");
+  await expect(confirmIku2.getByTestId("confirm-no-evidence")).toHaveCount(0);
+  await confirmIku2.getByRole("button", { name: "Ya, kirim" }).click();
   await expectToast(bidang, MSG.submitted);
   await expect(iku2.getByTestId("realization-status")).toHaveText("Dikirim");
   await expect(iku2.getByTestId("realization-value")).toHaveText("138,5");
@@ -111,6 +116,10 @@ test("Triwulan II: fill, live capaian, evidence, submit, return with a reason, f
   await expect(iku3.getByTestId("live-capaian")).toContainText("100,44%");
   await iku3.getByLabel("Faktor pendorong").fill("SPAM regional beroperasi penuh");
   await iku3.getByRole("button", { name: "Kirim" }).click();
+  // No evidence attached: the confirmation warns.
+  const confirmIku3 = bidangCk.getByRole("alertdialog");
+  await expect(confirmIku3.getByTestId("confirm-no-evidence")).toContainText("Belum ada data dukung");
+  await confirmIku3.getByRole("button", { name: "Ya, kirim" }).click();
   await expectToast(bidangCk, MSG.submitted);
   await expect(iku3.getByTestId("realization-status")).toHaveText("Dikirim");
 
@@ -137,6 +146,7 @@ test("Triwulan II: fill, live capaian, evidence, submit, return with a reason, f
   await valueInput(iku3).fill("90,6");
   await expect(iku3.getByTestId("live-capaian")).toContainText("100,67%");
   await iku3.getByRole("button", { name: "Kirim" }).click();
+  await bidangCk.getByRole("alertdialog").getByRole("button", { name: "Ya, kirim" }).click();
   await expectToast(bidangCk, MSG.submitted);
   await expect(iku3.getByTestId("realization-status")).toHaveText("Dikirim");
 

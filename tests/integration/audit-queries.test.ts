@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 
 import { chainKeyFor, verifyChain } from "@/lib/audit/chain";
-import { CSV_BOM, auditLogCsvRow, csvCell, csvRow, timelineCsvRows, toCsv } from "@/lib/audit/csv";
+import { CSV_BOM, auditLogCsvRow, csvRow, timelineCsvRows, toCsv } from "@/lib/audit/csv";
 import { ZAuditEventInput } from "@/lib/audit/events";
 import { AUDIT_ACTIONS, AUDIT_ACTION_LABELS, AUDIT_MESSAGES, summarizeEvent } from "@/lib/audit/labels";
 import {
@@ -27,6 +27,7 @@ import { ZStartCycle, ZTaskAction, type TTaskAction } from "@/lib/cycle/schemas"
 import { actOnTask, startCycle, type CycleActor } from "@/lib/cycle/service";
 import { parseSlaParams, slaAnalytics } from "@/lib/audit/sla-queries";
 import { db } from "@/lib/db/client";
+import { isoDateIn } from "@/lib/format";
 import type { User } from "@/lib/generated/prisma/client";
 import { SEED_AGENCIES } from "@/lib/seed/agencies";
 import { activateSop, createSop } from "@/lib/sop/service";
@@ -95,6 +96,7 @@ async function runCycle(w: World, period: "TW1" | "TW2" | "TW3", start: Date, op
       taskId: open.id,
       event,
       ...(event === "COMPLETE" || event === "RESUBMIT" ? workFor(open.stepNumber) : {}),
+      ...(step.kind === "ARCHIVE" ? { esakipUploadedAt: isoDateIn(clock, "WIB"), esakipReference: `ESR-${period}-2026` } : {}),
       ...(doReturn ? { comment: REASON } : {}),
     });
     await actOnTask(input, w.as(step.executorRoleCode as RoleCode, clock));
@@ -335,9 +337,9 @@ describe("cycleTimeline", () => {
 
     // The CSV of the timeline carries both rounds and the reason, quoted.
     const csv = toCsv(AUDIT_MESSAGES.csv.timeline, timelineCsvRows(t, "WIB"));
-    expect(csv.startsWith(`${CSV_BOM}Langkah,Putaran,Kegiatan`)).toBe(true);
+    expect(csv.startsWith(`${CSV_BOM}Langkah;Putaran;Kegiatan`)).toBe(true);
     expect(csv).toContain(`"${REASON.replace(/"/g, '""')}"`);
-    expect(csv.split("\r\n").filter((l) => /^7,[12],/.test(l))).toHaveLength(2);
+    expect(csv.split("\r\n").filter((l) => /^7;[12];/.test(l))).toHaveLength(2);
     expect(csv).toContain("Terlambat 15 menit");
 
     // Not in another agency, nor by a made-up id.
@@ -356,8 +358,55 @@ describe("cycleTimeline", () => {
     expect(view!.context).toBe(`Siklus Triwulan I 2026 · SOP ${SOP.nomor}`);
     expect(view!.actor).toMatchObject({ name: w.users.KADIS.name, roleNames: ["Kepala Dinas"] });
     const row = csvRow(auditLogCsvRow({ ...view!, row: { ...view!.row, userAgent: null, requestId: null, hash: "h" } }, "WIB"));
-    expect(row).toContain("task.return,Mengembalikan untuk perbaikan");
+    expect(row).toContain("task.return;Mengembalikan untuk perbaikan");
     expect(row).toContain(REASON.replace(/"/g, '""'));
+  });
+});
+
+describe("the log names people, documents, cycles and periods", () => {
+  it("shows names and plain addresses, never raw ids or IPv6-mapped addresses; the ids stay on demand", async () => {
+    const w = await setupAgency();
+    const kadis = w.users.KADIS;
+    const [unitA, unitB] = await Promise.all(
+      ["Bidang Jalan", "Sekretariat"].map((name) => db.orgUnit.create({ data: { agencyId: w.agency.id, name, kind: "BIDANG", headTitle: `Kepala ${name}` }, select: { id: true } })),
+    );
+    const meta = { ip: "::ffff:127.0.0.1", userAgent: "Mozilla/5.0 (Uji)", requestId: "req-1" };
+    const ctx = { agencyId: w.agency.id, actor: actorOf(w.users.ADMIN, ["ADMIN"]), meta };
+    await db.$transaction(async (tx) => {
+      await recordAudit(tx, { action: "membership.unit_set", entityType: "User", entityId: kadis.id, data: { unitId: { before: unitA!.id, after: unitB!.id } } }, ctx);
+      await recordAudit(tx, { action: "report.export", entityType: "Agency", entityId: w.agency.id, data: { report: "audit-log", params: { actorId: kadis.id, sopId: w.sopId } } }, ctx);
+      await recordAudit(
+        tx,
+        { action: "file.download", entityType: "StoredFile", entityId: "ckfile0000000000000000000", data: { fileId: "ckfile0000000000000000000", name: "Berita acara.pdf", size: 2048, sha256: "a".repeat(64), realizationId: null, taskId: null } },
+        ctx,
+      );
+      await recordAudit(
+        tx,
+        { action: "realization.verify", entityType: "Realization", entityId: "ckreal0000000000000000000", data: { indicatorId: "ckind", code: "IKU 1", year: 2026, quarter: 2, value: {}, status: { before: "SUBMITTED", after: "VERIFIED" } } },
+        ctx,
+      );
+    });
+    const { rows } = await listAuditEvents(w.agency.id, {}, { limit: 4 });
+    const views = await describeAuditRows(w.agency.id, rows);
+    const by = (action: string) => views.find((v) => v.action === action)!;
+    const ids = [kadis.id, unitA!.id, unitB!.id, w.sopId, w.agency.id, "ckfile0000000000000000000", "ckreal0000000000000000000"];
+    for (const v of views) {
+      const shown = [v.actionLabel, v.summary, v.entityLabel, v.context ?? "", v.ip ?? ""].join(" | ");
+      for (const id of ids) expect(shown, v.action).not.toContain(id);
+      expect(shown).not.toContain("::ffff:");
+      expect(v.ip).toBe("127.0.0.1");
+      // On demand: as recorded.
+      expect(v.rawIp).toBe("::ffff:127.0.0.1");
+      expect(v.userAgent).toBe("Mozilla/5.0 (Uji)");
+    }
+    expect(by("membership.unit_set").summary).toBe("Unit kerja anggota: Bidang Jalan → Sekretariat");
+    expect(by("membership.unit_set").entityLabel).toContain(kadis.name);
+    expect(by("report.export").summary).toContain(`pelaku ${kadis.name}`);
+    expect(by("report.export").summary).toContain(`SOP ${SOP.nomor} versi 1`);
+    expect(by("report.export").entityLabel).toBe(w.agency.name);
+    expect(by("report.export").actionLabel).toBe("Mengunduh laporan");
+    expect(by("file.download").entityLabel).toBe('"Berita acara.pdf"');
+    expect(by("realization.verify").entityLabel).toBe("IKU 1 TW II 2026");
   });
 });
 
@@ -437,35 +486,5 @@ describe("labels", () => {
     );
     expect(summarizeEvent({ action: "task.return", entityType: "CycleTask", entityId: "t1", data: { bentuk: "lama" } })).toBe("Mengembalikan untuk perbaikan");
     expect(summarizeEvent({ action: "aksi.lama", entityType: "X", entityId: null, data: {} })).toBe("aksi.lama");
-  });
-});
-
-describe("CSV", () => {
-  it("quotes per RFC 4180 and writes CRLF rows after a UTF-8 BOM", () => {
-    expect(csvCell("biasa")).toBe("biasa");
-    expect(csvCell("a,b")).toBe('"a,b"');
-    expect(csvCell('kata "kutip"')).toBe('"kata ""kutip"""');
-    expect(csvCell("baris\nbaru")).toBe('"baris\nbaru"');
-    expect(csvCell("cr\r\nlf")).toBe('"cr\r\nlf"');
-    expect(csvCell(null)).toBe("");
-    expect(csvCell(undefined)).toBe("");
-    expect(csvCell(12.5)).toBe("12.5");
-    expect(csvCell(-3)).toBe("-3");
-    expect(csvCell(123n)).toBe("123");
-    expect(csvCell(new Date("2026-04-06T01:30:00Z"))).toBe("2026-04-06T01:30:00.000Z");
-    expect(csvCell("Pengukuran Kinerja — Triwulan Ⅰ")).toBe("Pengukuran Kinerja — Triwulan Ⅰ");
-    expect(csvRow(["a", "b,c", null])).toBe('a,"b,c",\r\n');
-    const doc = toCsv(["Kolom 1", "Kolom 2"], [["x", 'y"z']]);
-    expect(doc).toBe('\uFEFFKolom 1,Kolom 2\r\nx,"y""z"\r\n');
-  });
-
-  it("neutralises cells a spreadsheet would run as a formula", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe("\"'=HYPERLINK(\"\"http://x\"\")\"");
-    expect(csvCell("+62 812")).toBe("'+62 812");
-    expect(csvCell("-1+1")).toBe("'-1+1");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvCell("\t=1")).toBe("'\t=1");
-    expect(csvCell("=1,2")).toBe("\"'=1,2\"");
-    expect(csvCell("a=b")).toBe("a=b");
   });
 });

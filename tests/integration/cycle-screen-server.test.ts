@@ -26,6 +26,7 @@ import { actOnTask, startCycle, type CycleActor } from "@/lib/cycle/service";
 import { kelengkapanItems, type TTaskOffer, type TTaskWork, type TWorkRequirements } from "@/lib/cycle/task-rules";
 import type { TTaskEventType } from "@/lib/cycle/workflow";
 import { db } from "@/lib/db/client";
+import { isoDateIn, type TAgencyTimeZone } from "@/lib/format";
 import type { User } from "@/lib/generated/prisma/client";
 import { activateSop, createSop } from "@/lib/sop/service";
 import { SEED_SOPS } from "@/lib/sop/seed-sops";
@@ -151,7 +152,7 @@ async function serverAccepts(ctx: AgencyContext, cycleId: string, taskId: string
 }
 
 /** Exactly the work an offer says it requires. */
-function workFor(requires: TWorkRequirements): TTaskWork {
+function workFor(requires: TWorkRequirements, timeZone: TAgencyTimeZone = "WIB"): TTaskWork {
   return {
     ...(requires.outputText ? { outputText: "Hasil kerja langkah ini." } : {}),
     ...(requires.attendees ? { attendees: ["Sekretaris Badan", "Tim Evaluasi Kinerja"] } : {}),
@@ -159,11 +160,13 @@ function workFor(requires: TWorkRequirements): TTaskWork {
     ...(requires.checklist.length ? { checklist: [...requires.checklist] } : {}),
     ...(requires.comment ? { comment: "Data dukung belum lengkap." } : {}),
     ...(requires.archiveNote ? { archiveNote: "Tim Evaluasi berhalangan; verifikasi menyusul." } : {}),
+    // Today in the agency's zone: the upload cannot be dated before the cycle started there.
+    ...(requires.esakipUpload ? { esakipUploadedAt: isoDateIn(new Date(), timeZone), esakipReference: "ESR-2026-001" } : {}),
   };
 }
 
 /** Every field filled in: a refusal then is about who or when, never about missing work. */
-function everything(kelengkapan: string): TTaskWork {
+function everything(kelengkapan: string, timeZone: TAgencyTimeZone = "WIB"): TTaskWork {
   return {
     outputText: "Hasil kerja langkah ini.",
     attendees: ["Sekretaris Badan"],
@@ -171,6 +174,8 @@ function everything(kelengkapan: string): TTaskWork {
     checklist: kelengkapanItems(kelengkapan),
     comment: "Catatan dan alasan.",
     archiveNote: "Catatan pengarsipan.",
+    esakipUploadedAt: isoDateIn(new Date(), timeZone),
+    esakipReference: "ESR-2026-001",
   };
 }
 
@@ -191,11 +196,11 @@ async function expectScreenEqualsServer(w: World, cycleId: string, label: string
       const offer = offers.find((o) => o.event === event);
       const who = `${at}: ${m.label} ${event}`;
       if (!offer) {
-        expect.soft(await serverAccepts(ctx, cycleId, task.id, event, everything(task.step.kelengkapan)), `${who} is not offered, so the server must refuse it`).toBe(false);
+        expect.soft(await serverAccepts(ctx, cycleId, task.id, event, everything(task.step.kelengkapan, ctx.agency.timeZone)), `${who} is not offered, so the server must refuse it`).toBe(false);
         continue;
       }
       offeredAnything++;
-      const work = workFor(offer.requires);
+      const work = workFor(offer.requires, ctx.agency.timeZone);
       expect.soft(await serverAccepts(ctx, cycleId, task.id, event, work), `${who} is offered with ${JSON.stringify(work)}, so the server must accept it`).toBe(true);
       for (const field of Object.keys(work) as (keyof TTaskWork)[]) {
         const { [field]: _left, ...without } = work;
@@ -216,7 +221,7 @@ async function act(w: World, cycleId: string, m: Member, event: TTaskEventType) 
   const offer = (await pageOffers(ctx, cycleId)).find((o) => o.event === event);
   if (!offer) throw new Error(`${m.label} is not offered ${event}`);
   const task = await openTask(cycleId);
-  await actOnTask(ZTaskAction.parse({ cycleId, taskId: task.id, event, ...workFor(offer.requires) }), cycleActorOf(ctx));
+  await actOnTask(ZTaskAction.parse({ cycleId, taskId: task.id, event, ...workFor(offer.requires, ctx.agency.timeZone) }), cycleActorOf(ctx));
 }
 
 const executorLabel = (stepNumber: number) => ROLES.find((r) => r.sop === SOP.steps.find((s) => s.number === stepNumber)!.executorRoleCode)!.name;

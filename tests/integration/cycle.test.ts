@@ -15,6 +15,7 @@ import { ZAgencyHoliday, ZSetOfficeHours } from "@/lib/calendar/schemas";
 import { addAgencyHoliday, setOfficeHours } from "@/lib/calendar/service";
 import { isLate } from "@/lib/cycle/working-time";
 import { db } from "@/lib/db/client";
+import { isoDateIn } from "@/lib/format";
 import type { User } from "@/lib/generated/prisma/client";
 import { SEED_AGENCIES } from "@/lib/seed/agencies";
 import { activateSop, createNewVersion, createSop, updateSopDraft } from "@/lib/sop/service";
@@ -65,6 +66,9 @@ async function setupAgency() {
 type World = Awaited<ReturnType<typeof setupAgency>>;
 
 /** The work a step's executor records, as the task form sends it: just what the step's kind requires. */
+/** The archive step's record of the e-SAKIP upload: today (the acts without a clock run at the real time). */
+const ESAKIP_UPLOAD = { esakipUploadedAt: isoDateIn(new Date(), "WIB"), esakipReference: "ESR-2026-TW1-001" };
+
 function workFor(stepNumber: number): Work {
   const step = sopStep(stepNumber);
   const work: Work = {};
@@ -81,6 +85,7 @@ function workFor(stepNumber: number): Work {
       .map((s) => s.trim())
       .filter(Boolean);
   }
+  if (step.kind === "ARCHIVE") Object.assign(work, ESAKIP_UPLOAD);
   return work;
 }
 

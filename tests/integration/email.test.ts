@@ -16,6 +16,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ZStartCycle, ZTaskAction, type TStartCycle, type TTaskAction } from "@/lib/cycle/schemas";
 import { actOnTask, startCycle } from "@/lib/cycle/service";
 import { db } from "@/lib/db/client";
+import { isoDateIn } from "@/lib/format";
 import type { User } from "@/lib/generated/prisma/client";
 import { CLAIM_TTL_MS, deliverPendingEmails } from "@/lib/notify/email";
 import { SEED_AGENCIES } from "@/lib/seed/agencies";
@@ -187,6 +188,7 @@ function workFor(stepNumber: number): Work {
       .map((s) => s.trim())
       .filter(Boolean);
   }
+  if (step.kind === "ARCHIVE") Object.assign(work, { esakipUploadedAt: isoDateIn(new Date(), "WIB"), esakipReference: "ESR-2026-TW1-001" });
   return work;
 }
 

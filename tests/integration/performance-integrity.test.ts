@@ -21,9 +21,11 @@ import ExcelJS from "exceljs";
 import { describe, expect, inject, it } from "vitest";
 
 import { cycleTimeline } from "@/lib/audit/queries";
+import { ESAKIP_MESSAGES as ESAKIP } from "@/lib/cycle/messages";
 import { ZStartCycle, ZTaskAction, type TTaskAction } from "@/lib/cycle/schemas";
 import { actOnTask, startCycle } from "@/lib/cycle/service";
 import { db } from "@/lib/db/client";
+import { isoDateIn } from "@/lib/format";
 import { parsePkWorkbook, toAgreementInput } from "@/lib/performance/pk-import";
 import { loadAgreement, loadPeriodArchive } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
@@ -31,8 +33,11 @@ import { buildPerformanceReportPdf } from "@/lib/performance/report-pdf";
 import { PERFORMANCE_MESSAGES as M, ZAgreementInput, type TAgreementInput } from "@/lib/performance/schemas";
 import { saveAgreement } from "@/lib/performance/service";
 import { seedDemo } from "@/lib/seed/demo";
+import { buildManifest, prepareEsakipPackage } from "@/lib/performance/esakip-package";
+import { DEFAULT_CAPAIAN_SETTINGS } from "@/lib/performance/capaian";
+import { storeUpload } from "@/lib/storage/service";
 
-import { cycleActorOf } from "./factories";
+import { actorOf, cycleActorOf } from "./factories";
 import {
   agreementInput,
   attempt,
@@ -233,6 +238,7 @@ const work = (stepNumber: number): Omit<TTaskAction, "cycleId" | "taskId" | "eve
   if (step.output.trim()) w.outputText = `${step.output}: terlampir`;
   if (step.kind === "DISPOSITION") w.outputText = "Nota: laksanakan pengukuran kinerja Triwulan I.";
   if (step.kind === "MEETING") Object.assign(w, { outputText: "Notulen rapat.", attendees: ["Sekretaris", "Tim SAKIP"], decisions: "Isi realisasi." });
+  if (step.kind === "ARCHIVE") Object.assign(w, { esakipUploadedAt: isoDateIn(new Date(), "WIB"), esakipReference: "ESR-2026-TW1-001" });
   return w;
 };
 
@@ -262,10 +268,79 @@ async function cycleAtArchiveStep(w: World) {
     ]);
     return { status: cycle.status, archiveNote: cycle.archiveNote, task: task.status, events };
   };
-  return { cycleId, archiveTask, archive, cycleState };
+  return { cycleId, archiveTask, archive, cycleState, ctxFor };
 }
 
 const ARCHIVE_NOTE = "Tim SAKIP berhalangan hingga batas unggah e-SAKIP; nilai A2 dan B1 diverifikasi menyusul pada Triwulan II.";
+
+describe("the archive step records the upload to the national e-SAKIP application", () => {
+  it("requires the date and reference, refuses a future date or another task's receipt, and keeps the record on the cycle, the task and the audit event", async () => {
+    const w = await setup();
+    const c = await cycleAtArchiveStep(w);
+    for (const code of ["A1", "A2", "B1", "B2"] as const) await review(w, { realizationId: (await realizationOf(w.ind[code]))!.id, decision: "VERIFY" });
+    const before = await c.cycleState();
+    const today = isoDateIn(new Date(), w.agency.timeZone);
+
+    // Missing, malformed, in the future: refused in Indonesian, naming the field, nothing changed.
+    await expect(c.archive("SUBBAG_PERENCANAAN", { esakipUploadedAt: "", esakipReference: "" })).rejects.toMatchObject({
+      code: "INVALID",
+      message: ESAKIP.dateRequired,
+      fieldErrors: { esakipUploadedAt: [ESAKIP.dateRequired], esakipReference: [ESAKIP.referenceRequired] },
+    });
+    expect(() => ZTaskAction.parse({ cycleId: c.cycleId, taskId: c.archiveTask.id, event: "COMPLETE", esakipUploadedAt: "2026-02-30" })).toThrow(ESAKIP.dateInvalid);
+    await expect(c.archive("SUBBAG_PERENCANAAN", { esakipUploadedAt: "2999-01-01", esakipReference: "ESR-1" })).rejects.toMatchObject({
+      code: "INVALID",
+      fieldErrors: { esakipUploadedAt: [ESAKIP.dateInFuture] },
+    });
+    // A receipt that is not a file of this task (here: evidence of a realization).
+    const realization = (await realizationOf(w.ind.A1))!;
+    const foreign = await db.storedFile.create({
+      data: { agencyId: w.agency.id, storageKey: `${w.agency.id}/asing-${Date.now()}`, originalName: "asing.pdf", mimeType: "application/pdf", size: 3, sha256: "b".repeat(64), realizationId: realization.id, uploadedById: w.users.BIDANG.id },
+    });
+    await expect(c.archive("SUBBAG_PERENCANAAN", { esakipUploadedAt: today, esakipReference: "ESR-1", esakipReceiptFileId: foreign.id })).rejects.toMatchObject({
+      code: "INVALID",
+      fieldErrors: { esakipReceiptFileId: [ESAKIP.receiptNotFound] },
+    });
+    expect(await c.cycleState()).toEqual(before);
+
+    // The receipt uploaded to the archive task, then the archive.
+    const receipt = await storeUpload({
+      agencyId: w.agency.id,
+      uploadedBy: actorOf(w.users.SUBBAG_PERENCANAAN, ["SUBBAG_PERENCANAAN"]),
+      roleIds: c.ctxFor("SUBBAG_PERENCANAAN").roleIds,
+      unitIds: [],
+      bytes: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+      originalName: "tanda-terima-esakip.pdf",
+      target: { taskId: c.archiveTask.id },
+    });
+    expect(await c.archive("SUBBAG_PERENCANAAN", { esakipUploadedAt: today, esakipReference: "  ESR/2026/TW1/0042 ", esakipReceiptFileId: receipt.id })).toMatchObject({ cycleStatus: "COMPLETED" });
+    const cycle = await db.measurementCycle.findUniqueOrThrow({ where: { id: c.cycleId } });
+    expect(cycle.esakipUploadedAt!.toISOString().slice(0, 10)).toBe(today);
+    expect(cycle.esakipReference).toBe("ESR/2026/TW1/0042");
+    expect(cycle.esakipReceiptFileId).toBe(receipt.id);
+    const task = await db.cycleTask.findUniqueOrThrow({ where: { id: c.archiveTask.id } });
+    expect(task.data).toMatchObject({ esakip: { uploadedAt: today, reference: "ESR/2026/TW1/0042", receipt: { id: receipt.id, name: "tanda-terima-esakip.pdf", sha256: receipt.sha256 } } });
+    // The timeline (from the audit trail) says it in words.
+    const timeline = (await cycleTimeline(w.agency.id, c.cycleId))!;
+    const done = await db.auditEvent.findFirstOrThrow({ where: { agencyId: w.agency.id, action: "task.complete", entityId: c.archiveTask.id } });
+    expect(done.data).toMatchObject({ esakip: { reference: "ESR/2026/TW1/0042" } });
+    expect(timeline.entries.find((e) => e.stepNumber === 9)!.esakip).toMatchObject({ uploadedAt: today, reference: "ESR/2026/TW1/0042", receipt: { id: receipt.id } });
+    // The archive package names the upload, and explains its checksum list in words, with no command to type.
+    const pkg = await prepareEsakipPackage({
+      agency: { id: w.agency.id, slug: w.agency.slug, name: w.agency.name, governmentName: "Provinsi Uji", timeZone: w.agency.timeZone },
+      year: YEAR,
+      quarter: 1,
+      settings: DEFAULT_CAPAIAN_SETTINGS,
+      generatedBy: { name: "Penguji", nip: "198001012005011001" },
+    });
+    const manifest = buildManifest(pkg!, []);
+    expect(manifest).toContain("CATATAN UNGGAH KE e-SAKIP");
+    expect(manifest).toMatch(/Diunggah pada \d{1,2} \w+ \d{4}, nomor referensi ESR\/2026\/TW1\/0042/);
+    expect(manifest).toContain(`Bukti unggah: tanda-terima-esakip.pdf (sidik ${receipt.sha256})`);
+    expect(manifest).toContain("DAFTAR SIDIK BERKAS");
+    expect(manifest).not.toMatch(/sha256sum|\s-c\s/);
+  });
+});
 
 describe("archiving a quarter waits for verification", () => {
   it("refuses to complete the cycle while realizations are not verified, listing them by unit and indicator; completes once all are", async () => {

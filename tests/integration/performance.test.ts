@@ -11,6 +11,7 @@
  */
 import { describe, expect, it } from "vitest";
 
+import { summarizeEvent } from "@/lib/audit/labels";
 import { ZStartCycle, ZTaskAction, type TTaskAction } from "@/lib/cycle/schemas";
 import { actOnTask, startCycle } from "@/lib/cycle/service";
 import { db } from "@/lib/db/client";
@@ -74,6 +75,32 @@ describe("performance: realization entry is limited to the member's own unit", (
     expect(mine!.goals.flatMap((g) => g.indicators.map((i) => i.code))).toEqual(["A1", "A2"]);
   });
 
+  it("refuses an implausible value until its warnings are confirmed, naming them in Indonesian; the confirmed ones are in the audit event", async () => {
+    const w = await setup();
+    // "72.000" in a percentage indicator (target TW I 80%): read as 72000, a capaian of 90.000%.
+    const refused = await expectNothingChanged(w, () => save(w, "BIDANG", { indicatorId: w.ind.A1, value: "72.000", submit: true }));
+    expect(refused).toMatchObject({ ok: false, code: "INVALID" });
+    if (refused.ok) throw new Error("unreachable");
+    expect(refused.error).toMatch(/^Nilai perlu dikonfirmasi sebelum disimpan\. Pemisah ribuan meragukan: "72\.000" dibaca 72\.000 .* Capaian di atas 150%: nilai ini memberi capaian 90\.000,00%/);
+    expect(refused.fieldErrors?.value?.[0]).toBe(refused.error);
+    // Confirming one of two is not enough.
+    const half = await expectNothingChanged(w, () => save(w, "BIDANG", { indicatorId: w.ind.A1, value: "72.000", submit: true, confirmed: ["AMBIGUOUS_SEPARATOR"] }));
+    expect(half).toMatchObject({ ok: false, code: "INVALID" });
+    if (half.ok) throw new Error("unreachable");
+    expect(half.error).not.toContain("Pemisah ribuan");
+    expect(half.error).toContain("Capaian di atas 150%");
+    // 72 needs no confirmation.
+    expect(await save(w, "BIDANG", { indicatorId: w.ind.A2, value: "6" })).toMatchObject({ ok: true });
+    // Both confirmed: saved and sent, and the audit event says what was confirmed.
+    expect(await save(w, "BIDANG", { indicatorId: w.ind.A1, value: "72.000", submit: true, confirmed: ["AMBIGUOUS_SEPARATOR", "CAPAIAN_HIGH"] })).toMatchObject({ ok: true });
+    const realization = await realizationOf(w.ind.A1);
+    expect(realization!.value!.toString()).toBe("72000");
+    const event = await db.auditEvent.findFirstOrThrow({ where: { agencyId: w.agency.id, action: "realization.submit", entityId: realization!.id } });
+    const data = event.data as { warnings?: { code: string; message: string }[] };
+    expect(data.warnings?.map((x) => x.code)).toEqual(["AMBIGUOUS_SEPARATOR", "CAPAIAN_HIGH"]);
+    expect(summarizeEvent(event)).toContain("peringatan dikonfirmasi: Pemisah ribuan meragukan; Capaian di atas 150%");
+  });
+
   it("refuses text or an overflowing number in the value, and a negative budget, in Indonesian, storing nothing", async () => {
     const w = await setup();
     for (const value of ["abc", "1e400", "12,3,4", "Rp 5"]) {
@@ -90,8 +117,8 @@ describe("performance: realization entry is limited to the member's own unit", (
       error: M.valueRequired,
       fieldErrors: { value: [M.valueRequired] },
     });
-    // Indonesian notation is read as Indonesians write it.
-    expect(await save(w, "BIDANG", { indicatorId: w.ind.A1, value: "1.234,5" })).toMatchObject({ ok: true });
+    // Indonesian notation is read as Indonesians write it (1.234,5% of a target of 80% has to be confirmed).
+    expect(await save(w, "BIDANG", { indicatorId: w.ind.A1, value: "1.234,5", confirmed: ["CAPAIAN_HIGH"] })).toMatchObject({ ok: true });
     expect((await realizationOf(w.ind.A1))!.value!.toString()).toBe("1234.5");
 
     for (const realization of ["-5", "-1.000.000,00", "-0,5"]) {

@@ -59,7 +59,7 @@ describe("SLA figures", () => {
 
 describe("SLA CSV for Excel in an Indonesian locale", () => {
   it('separates with ";" and quotes a field that holds one', () => {
-    expect(csvRow(["Bidang Jalan; Jembatan", 12, "=1+1"], ";")).toBe('"Bidang Jalan; Jembatan";12;\'=1+1\r\n');
-    expect(csvRow(["a,b", 1], ";")).toBe("a,b;1\r\n");
+    expect(csvRow(["Bidang Jalan; Jembatan", 12, "=1+1"])).toBe('"Bidang Jalan; Jembatan";12;\'=1+1\r\n');
+    expect(csvRow(["a,b", 1])).toBe("a,b;1\r\n");
   });
 });

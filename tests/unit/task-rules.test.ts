@@ -58,6 +58,8 @@ function started(): TRuleState {
 
 const openTask = (s: TRuleState) => s.tasks.find((t) => t.status === "ACTIVE" || t.status === "RETURNED")!;
 
+const ESAKIP = { esakipUploadedAt: "2026-04-10", esakipReference: "ESR-001" };
+
 function workFor(requires: TWorkRequirements): TTaskWork {
   return {
     outputText: requires.outputText ? "isi" : null,
@@ -66,9 +68,11 @@ function workFor(requires: TWorkRequirements): TTaskWork {
     checklist: requires.checklist,
     comment: requires.comment ? "alasan" : null,
     archiveNote: requires.archiveNote ? "catatan" : null,
+    esakipUploadedAt: requires.esakipUpload ? "2026-04-10" : null,
+    esakipReference: requires.esakipUpload ? "ESR-001" : null,
   };
 }
-const everything: TTaskWork = { outputText: "isi", attendees: ["A"], decisions: "k", checklist: ["Format realisasi", "Data dukung"], comment: "alasan", archiveNote: "catatan" };
+const everything: TTaskWork = { outputText: "isi", attendees: ["A"], decisions: "k", checklist: ["Format realisasi", "Data dukung"], comment: "alasan", archiveNote: "catatan", esakipUploadedAt: "2026-04-10", esakipReference: "ESR-001" };
 
 /** Acts through the judgement; the applied state records who completed the task. */
 function act(s: TRuleState, member: TRuleMember, event: TTaskEventType, facts = NO_PK): TRuleState {
@@ -272,12 +276,12 @@ describe("task rules: the archive gate", () => {
     const requires = options.offers[0]!.requires;
     expect(requires).toMatchObject({ archiveNote: expect.stringMatching(/^Tulis catatan/), archiveGate: { period: "Triwulan I", unverified: UNVERIFIED } });
     // Without the note: why one is needed (the list), and the field.
-    expect(checkWork(requires, { outputText: "Arsip", archiveNote: "  " })).toEqual({
+    expect(checkWork(requires, { outputText: "Arsip", archiveNote: "  ", ...ESAKIP })).toEqual({
       code: "INVALID",
       message: LISTED,
       fieldErrors: { archiveNote: [requires.archiveNote] },
     });
-    const verdict = judgeTaskAction(s, { taskId: openTask(s).id, event: "COMPLETE", work: { outputText: "Arsip", archiveNote: "Tim SAKIP diklat." } }, kadis, factsFor(kadis));
+    const verdict = judgeTaskAction(s, { taskId: openTask(s).id, event: "COMPLETE", work: { outputText: "Arsip", archiveNote: "Tim SAKIP diklat.", ...ESAKIP } }, kadis, factsFor(kadis));
     expect(verdict).toMatchObject({ ok: true, plan: { cycleStatus: "COMPLETED" }, archive: { period: "Triwulan I", unverified: UNVERIFIED } });
     // Neither a member without the head role nor one without any role.
     for (const member of [tim, sekretaris, { userId: "u-none", roleIds: [] }]) {
@@ -289,7 +293,17 @@ describe("task rules: the archive gate", () => {
     const s = atArchive();
     const [offer] = taskOptions(s, openTask(s).id, subbag, factsFor(subbag, [])).offers;
     expect(offer?.requires).toMatchObject({ archiveNote: null, archiveGate: null });
-    expect(judgeTaskAction(s, { taskId: openTask(s).id, event: "COMPLETE", work: { outputText: "Arsip" } }, subbag, factsFor(subbag, []))).toMatchObject({ ok: true, archive: null });
+    expect(judgeTaskAction(s, { taskId: openTask(s).id, event: "COMPLETE", work: { outputText: "Arsip", ...ESAKIP } }, subbag, factsFor(subbag, []))).toMatchObject({ ok: true, archive: null });
+    // The archive step records the e-SAKIP upload: without its date and reference, nothing is archived.
+    expect(offer?.requires.esakipUpload).toBe(true);
+    expect(checkWork(offer!.requires, { outputText: "Arsip" })).toEqual({
+      code: "INVALID",
+      message: "Isi tanggal dokumen diunggah ke aplikasi e-SAKIP.",
+      fieldErrors: { esakipUploadedAt: ["Isi tanggal dokumen diunggah ke aplikasi e-SAKIP."], esakipReference: ["Isi nomor referensi atau tanda terima dari aplikasi e-SAKIP."] },
+    });
+    expect(checkWork(offer!.requires, { outputText: "Arsip", esakipUploadedAt: "2026-04-10", esakipReference: "ab" })?.fieldErrors).toEqual({
+      esakipReference: ["Nomor referensi e-SAKIP terlalu pendek (minimal 3 karakter)."],
+    });
     expect(taskOptions(s, openTask(s).id, kadis, factsFor(kadis, []))).toMatchObject({ assignee: false, offers: [], refusal: { code: "FORBIDDEN" } });
   });
 

@@ -203,6 +203,11 @@ for (const phone of [false, true]) {
     await checkPage(kadis, "decision panel (step 7, round 2)", phone);
     await tabTo(kadis, /Setujui \(Ya\)/, "approve");
     await kadis.keyboard.press("Space");
+    // The confirmation takes the focus (on "Batal"); Tab reaches "Ya, setujui".
+    await expect(kadis.getByRole("alertdialog")).toBeVisible();
+    await kadis.keyboard.press("Tab");
+    await expect(kadis.getByRole("button", { name: "Ya, setujui" })).toBeFocused();
+    await kadis.keyboard.press("Space");
     await expect(kadis.getByText("Disetujui. Pekerjaan diteruskan.")).toBeVisible();
     await expect(kadis.getByTestId("action-panel")).toHaveCount(0);
     await checkPage(kadis, "cycle page after the approval", phone);

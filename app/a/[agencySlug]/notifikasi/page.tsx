@@ -5,6 +5,7 @@ import { MarkReadButton } from "@/components/notification/mark-read-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
+import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { listNotifications } from "@/lib/cycle/queries";
 import { formatDateTime } from "@/lib/format";
 import { t } from "@/lib/i18n";
@@ -46,7 +47,12 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                 ) : (
                   <p className="mt-1 font-medium">{n.title}</p>
                 )}
-                {n.body ? <p className="text-sm text-slate-700">{n.body}</p> : null}
+                {n.cycle ? (
+                  <p className="text-sm text-slate-600" data-testid="notification-cycle">
+                    {t.notifications.cycle(CYCLE_MESSAGES.periods[n.cycle.period], n.cycle.year, n.cycle.sop.nomor)}
+                  </p>
+                ) : null}
+                {n.body ? <p className="text-sm break-words text-slate-700">{n.body}</p> : null}
               </li>
             ))}
           </ul>

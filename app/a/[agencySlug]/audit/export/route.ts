@@ -1,6 +1,6 @@
 import { recordReportExport } from "@/lib/audit/record-export";
 import { agencyRoute } from "@/lib/authz/route";
-import { CSV_BOM, CSV_HEADERS, auditLogCsvRow, csvContentDisposition, csvRow } from "@/lib/audit/csv";
+import { CSV_BOM, CSV_HEADERS, auditLogCsvRow, csvContentDisposition, csvRow, csvRows } from "@/lib/audit/csv";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
 import { describeAuditRows, iterateAuditEvents, parseAuditParams } from "@/lib/audit/queries";
 
@@ -40,7 +40,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
         return;
       }
       const views = await describeAuditRows(ctx.agency.id, next.value);
-      controller.enqueue(encoder.encode(views.map((v) => csvRow(auditLogCsvRow(v, tz))).join("")));
+      controller.enqueue(encoder.encode(csvRows(views.map((v) => auditLogCsvRow(v, tz)))));
     },
     async cancel() {
       await batches.return(undefined);

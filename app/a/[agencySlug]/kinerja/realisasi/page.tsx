@@ -7,6 +7,7 @@ import { PerformanceNav } from "@/components/performance/performance-nav";
 import { RealizationCard } from "@/components/performance/realization-card";
 import { Alert } from "@/components/ui/alert";
 import { requireAgencyContext } from "@/lib/authz/context";
+import { appUrl } from "@/lib/notify/config";
 import { listOrgUnits, loadAgreement, memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 
@@ -75,6 +76,7 @@ export default async function RealizationPage({
                   indicator={ind}
                   settings={ctx.agency.settings.capaian}
                   frozen={frozen}
+                  baseUrl={appUrl()}
                 />
               ))}
             </section>

@@ -4,6 +4,9 @@ import { PrintButton } from "@/components/audit/print-button";
 import { BudgetEntry } from "@/components/performance/budget-form";
 import { CapaianChart } from "@/components/performance/capaian-chart";
 import { quarterLabel, quarterShort } from "@/components/performance/format";
+import { ShareWhatsApp } from "@/components/share/share-whatsapp";
+import { appUrl } from "@/lib/notify/config";
+import { SHARE_MESSAGES } from "@/lib/share/whatsapp";
 import { FrozenNotice, NoAgreement, PageTitle } from "@/components/performance/page-parts";
 import { searchParam } from "@/components/performance/period";
 import { PeriodPicker } from "@/components/performance/period-picker";
@@ -57,8 +60,16 @@ export default async function RecapPage({
           {goalCode ? ` · ${M.ui.filterGoal} ${goalCode}` : ""}
         </p>
       </div>
-      <div className="print:hidden">
+      <div className="flex flex-wrap items-start justify-between gap-2 print:hidden">
         <PageTitle title={M.ui.recapTitle(quarterLabel(quarter), year)} />
+        <ShareWhatsApp
+          baseUrl={appUrl()}
+          message={{
+            what: SHARE_MESSAGES.report,
+            context: SHARE_MESSAGES.period(quarterLabel(quarter), year),
+            path: `/a/${ctx.agency.slug}/kinerja/rekap?tahun=${year}&tw=${quarter}`,
+          }}
+        />
       </div>
       <PerformanceNav
         agencySlug={ctx.agency.slug}

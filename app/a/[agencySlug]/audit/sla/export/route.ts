@@ -1,4 +1,4 @@
-import { CSV_BOM, CSV_HEADERS, csvContentDisposition, csvRow } from "@/lib/audit/csv";
+import { CSV_BOM, CSV_HEADERS, csvContentDisposition, csvRow, csvRows } from "@/lib/audit/csv";
 import { recordReportExport } from "@/lib/audit/record-export";
 import { quarterLabel } from "@/lib/audit/sla-labels";
 import { parseSlaParams, slaAnalytics } from "@/lib/audit/sla-queries";
@@ -45,7 +45,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     minutes(g.returnMs),
     ...quarters.map((q) => minutes(g.trend[q] ?? null)),
   ]);
-  const body = CSV_BOM + csvRow(header, ";") + rows.map((r) => csvRow(r, ";")).join("");
+  const body = CSV_BOM + csvRow(header) + csvRows(rows);
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(body, {
     status: 200,
