@@ -7,8 +7,8 @@
  * Kinerja Internal SOP and a cycle past its meeting. Run with --conditions=react-server.
  */
 import { hashPassword } from "@/lib/auth/password";
-import { ZTaskAction } from "@/lib/cycle/schemas";
-import { actOnTask, startCycle, type CycleActor } from "@/lib/cycle/service";
+import { ZMeetingInvitation, ZTaskAction } from "@/lib/cycle/schemas";
+import { actOnTask, sendMeetingInvitation, startCycle, type CycleActor } from "@/lib/cycle/service";
 import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -84,7 +84,10 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
   );
   await activateSop(sopId, actor(head.code));
 
-  const sop = await db.sop.findUniqueOrThrow({ where: { id: sopId }, select: { steps: { select: { number: true, kind: true, executorRole: { select: { code: true } } } } } });
+  const sop = await db.sop.findUniqueOrThrow({
+    where: { id: sopId },
+    select: { steps: { select: { number: true, kind: true, assignment: true, participants: { select: { roleId: true } }, executorRole: { select: { code: true } } } } },
+  });
   let clock = new Date("2026-04-07T01:00:00.000Z");
   const { id: cycleId } = await startCycle({ sopId, year: 2026, period: "TW2" }, cycleActor(sop.steps.find((s) => s.number === 1)!.executorRole.code, clock));
   // Perikanan: steps 1-4 done, step 5 (the Sekretaris' check) open. Kepegawaian: steps 1-3 done.
@@ -103,6 +106,17 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
           : step.kind === "MEETING"
             ? "Notulen rapat evaluasi kinerja internal Triwulan II"
             : `Keluaran langkah ${step.number}`;
+    // A joint meeting ("… bersama …"): the invitation goes out first, then every participant is ticked.
+    const joint = step.kind === "MEETING" && step.assignment === "JOINT";
+    if (joint) {
+      await sendMeetingInvitation(
+        ZMeetingInvitation.parse({ cycleId, taskId: open.id, date: "2026-04-09", time: "09:00", place: "Ruang rapat", agenda: "Evaluasi kinerja internal Triwulan II" }),
+        cycleActor(step.executorRole.code, clock),
+      );
+    }
+    const participants = joint
+      ? await db.membership.findMany({ where: { agencyId: agency.id, roleId: { in: step.participants.map((p) => p.roleId) } }, select: { userId: true } })
+      : [];
     const input = ZTaskAction.parse({
       cycleId,
       taskId: open.id,
@@ -110,6 +124,7 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
       outputText,
       attendees: step.kind === "MEETING" ? ["Sekretaris", "Kepala Bidang Mutasi", "Kepala Bidang Pengembangan"] : undefined,
       decisions: step.kind === "MEETING" ? "Setiap bidang menyusun rencana tindak lanjut dalam 2 hari kerja." : undefined,
+      attendance: joint ? [...new Set(participants.map((p) => p.userId))].map((userId) => ({ userId, status: "ATTENDED" })) : undefined,
     });
     await actOnTask(input, cycleActor(step.executorRole.code, clock));
   }
