@@ -240,6 +240,7 @@ test("a new Dinas in WIT, from nothing to a cycle approved by a Plt. of its head
     await plt.goto(cycleUrl);
     await expect(plt.getByTestId("action-panel")).toContainText(/Langkah 2/);
     await plt.getByRole("button", { name: "Setujui (Ya)" }).click();
+    await plt.getByRole("alertdialog").getByRole("button", { name: "Ya, setujui" }).click();
     await expect(plt.getByTestId("action-panel")).toHaveCount(0);
     await expect(plt.getByTestId("history-2-1")).toContainText(`Plt. ${ROLES.head}`);
 
