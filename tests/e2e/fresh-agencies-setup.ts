@@ -7,8 +7,8 @@
  * Kinerja Internal SOP and a cycle past its meeting. Run with --conditions=react-server.
  */
 import { hashPassword } from "@/lib/auth/password";
-import { ZTaskAction } from "@/lib/cycle/schemas";
-import { actOnTask, startCycle, type CycleActor } from "@/lib/cycle/service";
+import { ZMeetingInvitation, ZTaskAction } from "@/lib/cycle/schemas";
+import { actOnTask, sendMeetingInvitation, startCycle, type CycleActor } from "@/lib/cycle/service";
 import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -84,7 +84,7 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
   );
   await activateSop(sopId, actor(head.code));
 
-  const sop = await db.sop.findUniqueOrThrow({ where: { id: sopId }, select: { steps: { select: { number: true, kind: true, executorRole: { select: { code: true } } } } } });
+  const sop = await db.sop.findUniqueOrThrow({ where: { id: sopId }, select: { steps: { select: { number: true, kind: true, assignment: true, executorRole: { select: { code: true } }, participants: { select: { role: { select: { code: true } } } } } } } });
   let clock = new Date("2026-04-07T01:00:00.000Z");
   const { id: cycleId } = await startCycle({ sopId, year: 2026, period: "TW2" }, cycleActor(sop.steps.find((s) => s.number === 1)!.executorRole.code, clock));
   // Perikanan: steps 1-4 done, step 5 (the Sekretaris' check) open. Kepegawaian: steps 1-3 done.
@@ -95,6 +95,12 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
     const step = sop.steps.find((s) => s.number === open.stepNumber)!;
     clock = new Date(clock.getTime() + 40 * 60_000);
     const decision = step.kind === "REVIEW" || step.kind === "APPROVAL";
+    // A joint meeting ("bersama"): the executor invites the participants first, then ticks who attended.
+    const joint = step.kind === "MEETING" && step.assignment === "JOINT";
+    if (joint) {
+      const invitation = ZMeetingInvitation.parse({ cycleId, taskId: open.id, date: "2026-04-08", time: "09:00", place: "Aula", agenda: "Evaluasi kinerja internal Triwulan II" });
+      await sendMeetingInvitation(invitation, cycleActor(step.executorRole.code, clock));
+    }
     const outputText =
       def === PERIKANAN && step.number === 3
         ? DRAFT_SK_OUTPUT
@@ -110,6 +116,7 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
       outputText,
       attendees: step.kind === "MEETING" ? ["Sekretaris", "Kepala Bidang Mutasi", "Kepala Bidang Pengembangan"] : undefined,
       decisions: step.kind === "MEETING" ? "Setiap bidang menyusun rencana tindak lanjut dalam 2 hari kerja." : undefined,
+      attendance: joint ? step.participants.map((p) => ({ userId: users.get(p.role.code)!.id, status: "ATTENDED" })) : undefined,
     });
     await actOnTask(input, cycleActor(step.executorRole.code, clock));
   }
