@@ -122,6 +122,7 @@ test("three Kabid of three Bidang through an every-unit step and a joint meeting
 
   await panelOf(kasubbag, cycleUrl, /Langkah 3/);
   await kasubbag.getByRole("button", { name: "Setujui (Ya)" }).click();
+  await kasubbag.getByRole("alertdialog").getByRole("button", { name: "Ya, setujui" }).click();
   await expect(kasubbag.getByText("Disetujui. Pekerjaan diteruskan.")).toBeVisible();
 
   // The joint meeting: the Kabid see it as participants.
