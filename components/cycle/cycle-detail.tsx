@@ -16,6 +16,7 @@ import { formatDuration, isLate } from "@/lib/cycle/working-time";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { SHARE_MESSAGES } from "@/lib/share/whatsapp";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
+import { executorColumnsByFirstUse } from "@/lib/sop/executor-columns";
 import { STEP_KIND_LABELS, STEP_UNIT_KIND_LABELS, TIME_UNIT_LABELS, isDecisionKind } from "@/lib/sop/schemas";
 import { readActingRecord, withCapacity } from "@/lib/role/acting";
 import { formatNip } from "@/lib/validation/nip";
@@ -114,8 +115,8 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
     current: openTask?.stepNumber === s.number,
   }));
   const stepStates = Object.fromEntries(stepItems.map((s) => [s.number, flowState(s.state)]));
-  const columns: { code: string; name: string }[] = [];
-  for (const s of steps) if (!columns.some((c) => c.code === s.executorRole.code)) columns.push({ code: s.executorRole.code, name: s.executorRole.name });
+  // The printed SOP's columns: first use of each role, participants included (a joint step draws there).
+  const columns = executorColumnsByFirstUse(steps.map((s) => ({ executor: s.executorRole, participants: s.participants.map((p) => p.role) })));
 
   const history: HistoryItem[] = tasks.map((t) => {
     const step = stepByNumber.get(t.stepNumber);
@@ -377,6 +378,7 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
                 kind: s.kind,
                 yesStepNumber: s.yesStepNumber,
                 noStepNumber: s.noStepNumber,
+                jointRoleCodes: s.assignment === "JOINT" ? s.participants.map((p) => p.role.code) : [],
               }))}
               columns={columns}
               stepStates={stepStates}

@@ -27,6 +27,10 @@ function toFlowStep(raw: unknown, index: number): TFlowLayoutStep {
     kind,
     yesStepNumber: target(s.yesStepNumber),
     noStepNumber: target(s.noStepNumber),
+    jointRoleCodes:
+      s.assignment === "JOINT" && Array.isArray(s.participantRoleCodes)
+        ? s.participantRoleCodes.filter((c): c is string => typeof c === "string" && c !== "")
+        : [],
   };
 }
 
@@ -48,7 +52,8 @@ export function EditorPreview({ roles }: { roles: TEditorRole[] }) {
       const columns = executorColumnsByFirstUse(
         steps.flatMap((s) => {
           const role = roles.find((r) => r.code === s.executorRoleCode);
-          return role ? [{ executor: role }] : [];
+          const participants = (s.jointRoleCodes ?? []).flatMap((code) => roles.filter((r) => r.code === code));
+          return role ? [{ executor: role, participants }] : [];
         }),
       );
       return { layout: layoutFlowchart(steps, columns) };

@@ -27,14 +27,19 @@ export interface StepCardProps {
   index: number;
   count: number;
   roles: TEditorRole[];
+  /** Names of the agency's active units (an every-unit step's chosen list). */
+  units?: string[];
   onMove: (index: number, to: number) => void;
   onRemove: (index: number) => void;
   onInsert: (index: number) => void;
 }
 
-export function StepCard({ index, count, roles, onMove, onRemove, onInsert }: StepCardProps) {
+export function StepCard({ index, count, roles, units = [], onMove, onRemove, onInsert }: StepCardProps) {
   const { register, control, setValue, getValues } = useFormContext<TSopFormValues>();
-  const [kind, executor, assignment] = useWatch({ control, name: [`steps.${index}.kind`, `steps.${index}.executorRoleCode`, `steps.${index}.assignment`] });
+  const [kind, executor, assignment, unitKind] = useWatch({
+    control,
+    name: [`steps.${index}.kind`, `steps.${index}.executorRoleCode`, `steps.${index}.assignment`, `steps.${index}.unitKind`],
+  });
   const number = index + 1;
   const p = (field: string) => `steps.${index}.${field}`;
   const stepError = useFieldError(p("number"));
@@ -174,8 +179,12 @@ export function StepCard({ index, count, roles, onMove, onRemove, onInsert }: St
                 {...register(`steps.${index}.assignment`, {
                   // Only an every-unit step names its units.
                   onChange: (e: { target: { value: string } }) => {
-                    if (e.target.value !== "EVERY_UNIT") setValue(`steps.${index}.unitKind`, null);
-                    else if (!getValues(`steps.${index}.unitKind`)) setValue(`steps.${index}.unitKind`, "BIDANG");
+                    if (e.target.value !== "EVERY_UNIT") {
+                      setValue(`steps.${index}.unitKind`, null);
+                      setValue(`steps.${index}.unitNames`, []);
+                    } else if (!getValues(`steps.${index}.unitKind`) && !getValues(`steps.${index}.unitNames`)?.length) {
+                      setValue(`steps.${index}.unitKind`, "BIDANG");
+                    }
                   },
                 })}
               >
@@ -190,17 +199,37 @@ export function StepCard({ index, count, roles, onMove, onRemove, onInsert }: St
           {assignment === "EVERY_UNIT" ? (
             <FormField path={p("unitKind")} label={M.unitKind} hint={M.unitKindHint}>
               {(a) => (
-                <Select {...a} {...register(`steps.${index}.unitKind`, { setValueAs: (v: string | null) => v || null })}>
-                  {STEP_UNIT_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {STEP_UNIT_KIND_LABELS[k]}
-                    </option>
-                  ))}
-                </Select>
+                <Controller
+                  control={control}
+                  name={`steps.${index}.unitKind`}
+                  render={({ field }) => (
+                    <Select
+                      {...a}
+                      ref={field.ref}
+                      name={field.name}
+                      onBlur={field.onBlur}
+                      value={field.value ?? UNIT_LIST}
+                      onChange={(e) => {
+                        // A unit kind, or the chosen list below (then no kind).
+                        const v = e.target.value;
+                        field.onChange(v === UNIT_LIST ? null : v);
+                        if (v !== UNIT_LIST) setValue(`steps.${index}.unitNames`, []);
+                      }}
+                    >
+                      {STEP_UNIT_KINDS.map((k) => (
+                        <option key={k} value={k}>
+                          {STEP_UNIT_KIND_LABELS[k]}
+                        </option>
+                      ))}
+                      <option value={UNIT_LIST}>{M.unitList}</option>
+                    </Select>
+                  )}
+                />
               )}
             </FormField>
           ) : null}
         </div>
+        {assignment === "EVERY_UNIT" && unitKind == null ? <UnitsField index={index} units={units} /> : null}
 
         <div className="grid gap-4 sm:grid-cols-2">
           <FormField path={p("kelengkapan")} label={M.kelengkapan}>
@@ -274,6 +303,53 @@ function WaktuField({ index }: { index: number }) {
       <ErrorText id={amountId} message={amountError} />
       <ErrorText id={unitId} message={unitError} />
     </fieldset>
+  );
+}
+
+/** The unit-kind select's value for "the units chosen below". */
+const UNIT_LIST = "LIST";
+
+/** An every-unit step's chosen units, by name (the agency's active units; names already chosen stay listed). */
+function UnitsField({ index, units }: { index: number; units: string[] }) {
+  const { control } = useFormContext<TSopFormValues>();
+  const path = `steps.${index}.unitNames`;
+  const id = fieldIdForPath(path);
+  const error = useFieldError(path);
+  return (
+    <Controller
+      control={control}
+      name={`steps.${index}.unitNames`}
+      render={({ field }) => {
+        const value = field.value ?? [];
+        const has = (name: string) => value.some((v) => v.toLowerCase() === name.toLowerCase());
+        const extra = value.filter((v) => !units.some((u) => u.toLowerCase() === v.toLowerCase()));
+        return (
+          <fieldset id={id} tabIndex={-1} aria-describedby={error ? `${id}-error` : `${id}-hint`} data-testid={`step-${index + 1}-units`}>
+            <legend className="text-sm font-medium text-slate-800">{M.unitNames}</legend>
+            <p id={`${id}-hint`} className="text-xs text-slate-600">
+              {units.length || extra.length ? M.unitNamesHint : M.unitNamesNone}
+            </p>
+            <div className="mt-2 grid gap-2 sm:grid-cols-2">
+              {[...units, ...extra].map((name) => (
+                <label key={name} className="flex min-h-10 items-center gap-2 rounded-md border border-slate-200 px-3 text-sm">
+                  <input
+                    type="checkbox"
+                    className="size-4"
+                    checked={has(name)}
+                    onBlur={field.onBlur}
+                    onChange={(e) =>
+                      field.onChange(e.target.checked ? [...value, name] : value.filter((v) => v.toLowerCase() !== name.toLowerCase()))
+                    }
+                  />
+                  {name}
+                </label>
+              ))}
+            </div>
+            <ErrorText id={id} message={error} className="mt-1" />
+          </fieldset>
+        );
+      }}
+    />
   );
 }
 

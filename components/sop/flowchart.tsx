@@ -87,9 +87,23 @@ export function FlowchartColumns({
       {page.edges.map((edge) => (
         <Edge key={`${edge.kind}-${edge.fromStep}-${edge.toStep}`} edge={edge} X={X} Y={Y} fontSize={fontSize} />
       ))}
-      {page.rows.map((row) => (
+      {page.rows.flatMap((row) =>
+        (row.joint?.segments ?? []).map((seg, k) => (
+          <line
+            key={`joint-${row.stepNumber}-${k}`}
+            x1={fmt(X(seg.x1))}
+            y1={fmt(Y(row.y))}
+            x2={fmt(X(seg.x2))}
+            y2={fmt(Y(row.y))}
+            data-joint-line={row.stepNumber}
+          />
+        )),
+      )}
+      {page.rows.flatMap((row) =>
+        [undefined, ...(row.joint?.columns ?? [])].map((column) => (
         <FlowSymbol
-          key={row.stepNumber}
+          key={`${row.stepNumber}-${column ?? "x"}`}
+          column={column}
           row={row}
           X={X}
           Y={Y}
@@ -100,7 +114,8 @@ export function FlowchartColumns({
           fontSize={fontSize}
           strokeWidth={strokeWidth}
         />
-      ))}
+        )),
+      )}
       {page.connectors.map((c) => (
         <Connector
           key={`${c.letter}-${c.direction}`}
@@ -139,6 +154,7 @@ function Grid({ page, X, Y }: { page: TFlowPage; X: Scale; Y: Scale }) {
 
 function FlowSymbol({
   row,
+  column,
   X,
   Y,
   columnWidth,
@@ -149,6 +165,8 @@ function FlowSymbol({
   strokeWidth = 1.25,
 }: {
   row: TFlowRow;
+  /** A joint step's copy in a participant's column (absent: the executor's symbol). */
+  column?: number;
   X: Scale;
   Y: Scale;
   columnWidth: number;
@@ -160,8 +178,9 @@ function FlowSymbol({
 }) {
   const w = SYMBOL_WIDTH * columnWidth;
   const h = SYMBOL_HEIGHT * rowHeight;
-  const cx = X(row.x);
+  const cx = X(column === undefined ? row.x : column + 0.5);
   const cy = Y(row.y);
+  const copy = column === undefined ? {} : { "data-joint-column": column };
   const dash = row.missingExecutor ? "4 3" : undefined;
   const style = state ? STEP_STATE_STYLE[state] : null;
   const paint = style ? { fill: style.fill, stroke: style.stroke, strokeWidth: fmt(strokeWidth * style.strokeScale) } : {};
@@ -189,7 +208,7 @@ function FlowSymbol({
     ]
       .map(([x, y]) => `${fmt(x!)},${fmt(y!)}`)
       .join(" ");
-    shape = <polygon points={points} strokeDasharray={dash} data-step={row.stepNumber} data-symbol="decision" data-state={state} {...paint} />;
+    shape = <polygon points={points} strokeDasharray={dash} data-step={row.stepNumber} data-symbol="decision" data-state={state} {...copy} {...paint} />;
   } else {
     shape = (
       <rect
@@ -202,6 +221,7 @@ function FlowSymbol({
         data-step={row.stepNumber}
         data-symbol={row.symbol}
         data-state={state}
+        {...copy}
         {...paint}
       />
     );

@@ -98,6 +98,7 @@ export function SopDocument({ sop, agency }: SopDocumentProps) {
       kind: s.kind,
       yesStepNumber: s.yesStepNumber,
       noStepNumber: s.noStepNumber,
+      jointRoleCodes: s.assignment === "JOINT" ? s.participants.map((p) => p.role.code) : [],
     })),
     columns,
     { rowsPerPage },
@@ -523,6 +524,7 @@ function StepRow({
   const cell = "border-r border-b border-slate-900 px-1.5 py-1.5 align-top break-words";
   const participants = step.participants.map((p) => p.role.name);
   const executorCode = step.executorRole.code;
+  const jointCodes = new Set((row.joint?.columns ?? []).map((c) => columns[c]?.code ?? ""));
   return (
     <tr className="sop-step-row" style={{ height: ROW_UNIT }} data-step={step.number} data-executor={executorCode}>
       <td className={`${cell} ${sticky} left-0 border-l text-center`} data-field="number">
@@ -548,6 +550,7 @@ function StepRow({
           key={c.code}
           className="relative border-r border-b border-slate-900 p-0"
           data-executor-cell={c.code === executorCode ? c.code : undefined}
+          data-joint-cell={jointCodes.has(c.code) ? c.code : undefined}
         >
           {ci === 0 ? overlay : null}
           {c.code === executorCode ? <span className="sr-only">{M.executor(c.name)}</span> : null}
@@ -596,7 +599,8 @@ type Piece =
   | { kind: "h"; y: Offset; x1: number; x2: number; grow1: number; grow2: number }
   | { kind: "arrow"; x: number; y: Offset; dir: "up" | "down" | "left" | "right" }
   | { kind: "label"; y: Offset; text: string; left?: string; right?: string; centre?: number }
-  | { kind: "symbol"; row: TFlowRow; y: Offset }
+  | { kind: "symbol"; row: TFlowRow; y: Offset; column?: number }
+  | { kind: "joint"; row: TFlowRow; y: Offset; x1: number; x2: number }
   | { kind: "connector"; connector: TFlowConnector; y: Offset };
 
 const EPS = 1e-6;
@@ -705,7 +709,11 @@ function flowPieces(page: TFlowPage, blocks: Block[]): Piece[][] {
   }
   for (const row of page.rows) {
     const i = blockIndexAt(blocks, row.y);
-    add(i, { kind: "symbol", row, y: place(blocks[i]!, row.y, true) });
+    const y = place(blocks[i]!, row.y, true);
+    add(i, { kind: "symbol", row, y });
+    // A joint step: the same symbol in every participating column, joined side to side.
+    for (const column of row.joint?.columns ?? []) add(i, { kind: "symbol", row, y, column });
+    for (const seg of row.joint?.segments ?? []) add(i, { kind: "joint", row, y, x1: seg.x1, x2: seg.x2 });
   }
   for (const connector of page.connectors) {
     const i = blockIndexAt(blocks, connector.y);
@@ -795,7 +803,21 @@ function FlowOverlay({ pieces, columnCount: n, block }: { pieces: Piece[]; colum
               </span>
             );
           case "symbol":
-            return <FlowSymbol key={k} row={piece.row} y={piece.y} n={n} />;
+            return <FlowSymbol key={k} row={piece.row} y={piece.y} n={n} column={piece.column} />;
+          case "joint":
+            return (
+              <span
+                key={k}
+                className="absolute"
+                style={{
+                  left: `${xPct(piece.x1, n)}%`,
+                  right: `${r2(100 - xPct(piece.x2, n))}%`,
+                  top: cssTop(piece.y, -STROKE / 2),
+                  borderTop: line,
+                }}
+                data-joint-line={piece.row.stepNumber}
+              />
+            );
           case "connector":
             return <OffPageConnector key={k} connector={piece.connector} y={piece.y} n={n} />;
         }
@@ -804,10 +826,13 @@ function FlowOverlay({ pieces, columnCount: n, block }: { pieces: Piece[]; colum
   );
 }
 
-function FlowSymbol({ row, y, n }: { row: TFlowRow; y: Offset; n: number }) {
+/** A step's symbol; `column` draws a joint step's copy in a participant's column. */
+function FlowSymbol({ row, y, n, column }: { row: TFlowRow; y: Offset; n: number; column?: number }) {
   const h = SYMBOL_HEIGHT * ROW_UNIT;
+  const x = column === undefined ? row.x : column + 0.5;
+  const copy = column === undefined ? {} : { "data-joint-column": column };
   const box: CSSProperties = {
-    left: `${xPct(row.x - SYMBOL_WIDTH / 2, n)}%`,
+    left: `${xPct(x - SYMBOL_WIDTH / 2, n)}%`,
     width: `${xPct(SYMBOL_WIDTH, n)}%`,
     top: cssTop(y, -h / 2),
     height: h,
@@ -815,7 +840,7 @@ function FlowSymbol({ row, y, n }: { row: TFlowRow; y: Offset; n: number }) {
   const dashed = row.missingExecutor;
   if (row.symbol === "decision") {
     return (
-      <svg className="absolute overflow-visible" style={box} viewBox="0 0 100 100" preserveAspectRatio="none" data-symbol="decision" data-step={row.stepNumber}>
+      <svg className="absolute overflow-visible" style={box} viewBox="0 0 100 100" preserveAspectRatio="none" data-symbol="decision" data-step={row.stepNumber} {...copy}>
         <polygon
           points="50,0 100,50 50,100 0,50"
           fill="none"
@@ -837,6 +862,7 @@ function FlowSymbol({ row, y, n }: { row: TFlowRow; y: Offset; n: number }) {
       }}
       data-symbol={row.symbol}
       data-step={row.stepNumber}
+      {...copy}
     />
   );
 }

@@ -78,9 +78,11 @@ export interface SopEditorProps {
   cancelHref: string;
   /** Shown above the form (e.g. where pasted steps came from). */
   notice?: ReactNode;
+  /** Names of the agency's active units, offered to an every-unit step as a chosen list. */
+  units?: string[];
 }
 
-export function SopEditor({ agencySlug, roles, initial, sopId, cancelHref, notice }: SopEditorProps) {
+export function SopEditor({ agencySlug, roles, initial, sopId, cancelHref, notice, units = [] }: SopEditorProps) {
   const router = useRouter();
   const [redirecting, startRedirect] = useTransition();
   const [announcement, setAnnouncement] = useState("");
@@ -192,6 +194,7 @@ export function SopEditor({ agencySlug, roles, initial, sopId, cancelHref, notic
                     index={index}
                     count={fields.length}
                     roles={roles}
+                    units={units}
                     onMove={onMove}
                     onRemove={onRemove}
                     onInsert={onInsert}

@@ -27,6 +27,12 @@ export interface TFlowLayoutStep {
   kind: TStepKind;
   yesStepNumber?: number | null;
   noStepNumber?: number | null;
+  /**
+   * A joint ("bersama") step: the roles taking part beside the executor. Their columns
+   * get the same symbol, joined to the executor's by a horizontal line (Permenpan RB
+   * 35/2012). Leave empty for other steps: their participants are only named in words.
+   */
+  jointRoleCodes?: readonly string[];
 }
 
 export interface TFlowColumn {
@@ -57,6 +63,16 @@ export interface TFlowRow {
   /** For decisions: where "Ya" and "Tidak" go (step numbers), else null. */
   yesStepNumber: number | null;
   noStepNumber: number | null;
+  /** A joint step's copies of the symbol in its participants' columns, and the lines joining them. */
+  joint: TFlowJoint | null;
+}
+
+/** The symbols of a joint step beyond the executor's, and the line joining all of them. */
+export interface TFlowJoint {
+  /** 0-based participant columns (never the executor's), left to right. */
+  columns: number[];
+  /** Horizontal line pieces at the row's centre, from one symbol's side to the next one's. */
+  segments: { x1: number; x2: number }[];
 }
 
 export interface TFlowConnector {
@@ -192,6 +208,20 @@ class LaneAllocator {
   }
 }
 
+/**
+ * Where a joint step's symbols go: the executor's column and every participating column
+ * that exists (the executor's own and unknown roles are skipped), and the line pieces that
+ * join neighbouring symbols side to side (nothing is drawn inside a symbol). Null when
+ * no participant has a column of its own.
+ */
+export function jointLayout(executorColumn: number, participantColumns: readonly (number | undefined)[]): TFlowJoint | null {
+  const columns = [...new Set(participantColumns.filter((c): c is number => c !== undefined && c !== executorColumn))].sort((a, b) => a - b);
+  if (columns.length === 0) return null;
+  const all = [...columns, executorColumn].sort((a, b) => a - b);
+  const segments = all.slice(1).map((c, k) => ({ x1: round(all[k]! + 0.5 + SYMBOL_WIDTH / 2), x2: round(c + 0.5 - SYMBOL_WIDTH / 2) }));
+  return { columns, segments };
+}
+
 export function layoutFlowchart(
   steps: readonly TFlowLayoutStep[],
   columns: readonly TFlowColumn[],
@@ -275,6 +305,13 @@ export function layoutFlowchart(
       missingExecutor: column === undefined,
       yesStepNumber: decision ? (s.yesStepNumber ?? steps[i + 1]?.number ?? null) : null,
       noStepNumber: decision ? (s.noStepNumber ?? null) : null,
+      joint:
+        column === undefined || !s.jointRoleCodes?.length
+          ? null
+          : jointLayout(
+              column,
+              s.jointRoleCodes.map((code) => columnOf.get(code)),
+            ),
     };
     page(i).rows.push(node);
     return node;
@@ -517,6 +554,7 @@ export function describeFlowchartPage(page: TFlowPage): string {
     } else if (r.symbol === "terminator") {
       parts.push(`langkah ${r.stepNumber} ${who} (${isStart(r) ? "mulai" : "selesai"})`);
     } else parts.push(`langkah ${r.stepNumber} ${who}`);
+    if (r.joint) parts.push(`langkah ${r.stepNumber} bersama ${r.joint.columns.map((c) => page.columns[c]?.name ?? "").join(", ")}`);
   }
   for (const c of page.connectors.filter((c) => c.direction === "out")) {
     parts.push(`bersambung ke halaman ${c.otherPage + 1} melalui penghubung ${c.letter} menuju langkah ${c.toStep}`);

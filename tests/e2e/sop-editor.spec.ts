@@ -99,10 +99,25 @@ test("the Sumatera Barat administrator builds an SOP whose approval returns two 
   await expect(stepCard(page, 4).getByLabel("Jika Tidak kembali ke")).toHaveValue("2");
   await expect(page.getByRole("textbox", { name: "Dasar Hukum butir 1" })).toHaveValue("Peraturan Presiden Nomor 29 Tahun 2014");
   await page.getByLabel("Nama SOP").fill("Pengukuran Kinerja Triwulanan");
+  // Step 3 is done by every unit of a chosen list (two Bidang), not by a unit kind.
+  const input = stepCard(page, 3);
+  await input.getByLabel("Dikerjakan oleh").selectOption("EVERY_UNIT");
+  await expect(input.getByLabel("Jenis unit")).toHaveValue("BIDANG");
+  await expect(input.getByTestId("step-3-units")).toHaveCount(0);
+  await input.getByLabel("Jenis unit").selectOption({ label: "Unit tertentu (pilih di bawah)" });
+  const units = input.getByTestId("step-3-units");
+  await units.getByRole("checkbox", { name: "Bidang Bina Marga" }).check();
+  await units.getByRole("checkbox", { name: "Bidang Tata Ruang" }).check();
   await page.getByRole("button", { name: "Simpan perubahan" }).click();
   await expect(page.getByText("Perubahan SOP disimpan.")).toBeVisible();
   await expect(page).toHaveURL(documentUrl);
   await expect(page.getByText("Pengukuran Kinerja Triwulanan").first()).toBeVisible();
+  await expect(page.locator('tr[data-step="3"] [data-field="assignment"]')).toHaveText("Dikerjakan oleh setiap unit: Bidang Bina Marga, Bidang Tata Ruang");
+  // And the editor shows the list again.
+  await page.goto(`${documentUrl}/edit`);
+  await expect(stepCard(page, 3).getByLabel("Jenis unit")).toHaveValue("LIST");
+  await expect(stepCard(page, 3).getByTestId("step-3-units").getByRole("checkbox", { name: "Bidang Tata Ruang" })).toBeChecked();
+  await expect(stepCard(page, 3).getByTestId("step-3-units").getByRole("checkbox", { name: "Bidang Cipta Karya" })).not.toBeChecked();
 });
 
 test("invalid SOPs are refused with a clear message next to the field, and nothing is saved", async ({ page }) => {

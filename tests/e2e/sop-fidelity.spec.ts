@@ -165,3 +165,57 @@ test("an Evaluasi Kinerja Internal cycle shows its own outputs, not the Perjanji
   await expect(page.getByTestId("step-recap")).toHaveCount(0);
   await expect(page.getByText(/belum terverifikasi/)).toHaveCount(0);
 });
+
+test("a joint step (rapat bersama Kepala Bidang) is drawn in the executor's and the participant's columns, joined by a line, on screen, on paper and on the cycle page", async ({ page }, testInfo) => {
+  await signIn(page, freshMember(KEPEGAWAIAN, "KABID").email);
+  const doc = await openSop(page, KEPEGAWAIAN.slug, "Evaluasi Kinerja Internal Triwulanan");
+  // The participant's role has its own column, in first-use order (step 3: Sekretaris, then Kepala Bidang).
+  const order = await doc.getByTestId("sop-procedure-table").first().locator("th[data-role]").evaluateAll((ths) => ths.map((th) => th.getAttribute("data-role")));
+  expect(order).toEqual(["KEPALA_BADAN", "KASUBAG_PERENCANAAN", "SEKRETARIS", "KABID"]);
+
+  const row = doc.locator('tr[data-step="3"]');
+  await expect(row.locator('[data-field="assignment"]')).toHaveText("Dikerjakan bersama seluruh peserta");
+  const check = async () => {
+    const executorCell = row.locator('td[data-executor-cell="SEKRETARIS"]');
+    const jointCell = row.locator('td[data-joint-cell="KABID"]');
+    const own = doc.locator('[data-symbol][data-step="3"]:not([data-joint-column])');
+    const copy = doc.locator('[data-symbol][data-step="3"][data-joint-column]');
+    const line = doc.locator('[data-joint-line="3"]');
+    await expect(own).toHaveCount(1);
+    await expect(copy).toHaveCount(1);
+    await expect(line).toHaveCount(1);
+    const [cellE, cellJ, boxE, boxJ, boxL] = await Promise.all([executorCell, jointCell, own, copy, line].map(async (l) => (await l.boundingBox())!));
+    const centre = (b: { x: number; width: number }) => b.x + b.width / 2;
+    const inside = (x: number, cell: { x: number; width: number }) => x > cell.x + cell.width * 0.4 && x < cell.x + cell.width * 0.6;
+    expect(inside(centre(boxE!), cellE!), "the executor's symbol in the Sekretaris column").toBe(true);
+    expect(inside(centre(boxJ!), cellJ!), "the same symbol in the Kepala Bidang column").toBe(true);
+    expect(boxJ!.height).toBeCloseTo(boxE!.height, 0);
+    // The line runs from one symbol's side to the other's, at their middle.
+    expect(boxL!.x).toBeCloseTo(boxE!.x + boxE!.width, -0.5);
+    expect(boxL!.x + boxL!.width).toBeCloseTo(boxJ!.x, -0.5);
+    expect(Math.abs(boxL!.y - (boxE!.y + boxE!.height / 2))).toBeLessThan(3);
+    // Other steps keep one symbol.
+    await expect(doc.locator('[data-symbol][data-step="4"]')).toHaveCount(1);
+  };
+  await check();
+
+  await page.emulateMedia({ media: "print" });
+  await check();
+  const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true });
+  const file = testInfo.outputPath("sop-bkpsdm-bitung.pdf");
+  await writeFile(file, pdf);
+  await testInfo.attach("sop-bkpsdm-bitung.pdf", { path: file, contentType: "application/pdf" });
+  const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+  // The activity is written once (in Kegiatan); only the symbol is repeated.
+  expect(text.match(/memimpin/g)).toHaveLength(1);
+  expect(text).toContain("Dikerjakan bersama seluruh peserta");
+  await page.emulateMedia({ media: "screen" });
+
+  // The cycle page draws the same.
+  await page.goto(`/a/${KEPEGAWAIAN.slug}/cycles`);
+  await page.getByTestId("cycle-list").getByRole("link").first().click();
+  const chart = page.locator('svg[role="img"]').filter({ has: page.locator('[data-joint-line="3"]') });
+  await expect(chart).toHaveCount(1);
+  await expect(chart.locator('[data-symbol][data-step="3"]')).toHaveCount(2);
+  await expect(chart.locator('[data-symbol][data-step="3"][data-joint-column="3"]')).toHaveCount(1);
+});

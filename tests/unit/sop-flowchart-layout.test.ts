@@ -7,6 +7,7 @@ import { SEED_AGENCIES } from "@/lib/seed/agencies";
 import {
   connectorLetter,
   describeFlowchartPage,
+  jointLayout,
   layoutFlowchart,
   SYMBOL_HEIGHT,
   type TFlowEdge,
@@ -226,5 +227,45 @@ describe("FlowchartColumns", () => {
     expect(text).toContain("lanjutan dari halaman 1 melalui penghubung A ke langkah 6");
     expect(text).toContain("langkah 7 keputusan oleh Kepala Dinas: jika Ya lanjut ke langkah 8, jika Tidak kembali ke langkah 4");
     expect(text).toContain("langkah 9 oleh Subbag Perencanaan (selesai)");
+  });
+});
+
+describe("layoutFlowchart: joint steps", () => {
+  const ABC = [...AB, { code: "C", name: "Kasubag Program" }];
+
+  it("joins the executor's symbol to each participant's, side to side, skipping the executor and unknown roles", () => {
+    expect(jointLayout(1, [0, 2, 1, undefined, 2])).toEqual({
+      columns: [0, 2],
+      segments: [
+        { x1: 0.8, x2: 1.2 },
+        { x1: 1.8, x2: 2.2 },
+      ],
+    });
+    expect(jointLayout(0, [1, 2])!.segments).toEqual([
+      { x1: 0.8, x2: 1.2 },
+      { x1: 1.8, x2: 2.2 },
+    ]);
+    expect(jointLayout(0, [0, undefined])).toBeNull();
+  });
+
+  it("draws the joint step's symbol in every participating column; arrows still start and end at the executor's", () => {
+    const steps: TFlowLayoutStep[] = [
+      { number: 1, executorRoleCode: "A", kind: "DRAFT" },
+      { number: 2, executorRoleCode: "B", kind: "MEETING", jointRoleCodes: ["C", "A"] },
+      { number: 3, executorRoleCode: "A", kind: "DRAFT" },
+    ];
+    const page = layoutFlowchart(steps, ABC).pages[0]!;
+    expect(rowOf(page, 2).column).toBe(1);
+    expect(rowOf(page, 2).joint).toEqual({ columns: [0, 2], segments: [{ x1: 0.8, x2: 1.2 }, { x1: 1.8, x2: 2.2 }] });
+    expect(rowOf(page, 1).joint).toBeNull();
+    const into = edgesOf(page, "next", 1)[0]!;
+    const out = edgesOf(page, "next", 2)[0]!;
+    expect(into.points.at(-1)).toEqual({ x: 1.5, y: rowOf(page, 2).y - SYMBOL_HEIGHT / 2 });
+    expect(out.points[0]).toEqual({ x: 1.5, y: rowOf(page, 2).y + SYMBOL_HEIGHT / 2 });
+    expect(describeFlowchartPage(page)).toContain("langkah 2 bersama Kepala Dinas, Kasubag Program");
+
+    const svg = renderToStaticMarkup(createElement(FlowchartColumns, { page, columnWidth: 100, rowHeight: 50 }));
+    expect(svg.match(/data-step="2"/g)).toHaveLength(3);
+    expect(svg.match(/data-joint-line="2"/g)).toHaveLength(2);
   });
 });

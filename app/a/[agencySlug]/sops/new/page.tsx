@@ -9,6 +9,7 @@ import { RESERVED_ROLE_CODES } from "@/lib/authz/permissions";
 import { SOP_EDITOR_MESSAGES as M } from "@/lib/sop/messages";
 import { getAgencyRoles } from "@/lib/sop/queries";
 import { signerTitle } from "@/lib/sop/signer-title";
+import { listUnits } from "@/lib/unit/queries";
 
 export const metadata: Metadata = { title: M.newTitle };
 
@@ -24,7 +25,8 @@ export default async function NewSopPage({
   const base = `/a/${ctx.agency.slug}/sops`;
   // Pasted tables are reviewed on the import page, which then opens this editor inline.
   if ((await searchParams).from === "paste") redirect(`${base}/import?tab=paste`);
-  const agencyRoles = await getAgencyRoles(ctx.agency.id);
+  const [agencyRoles, unitTree] = await Promise.all([getAgencyRoles(ctx.agency.id), listUnits(ctx.agency.id)]);
+  const units = unitTree.filter((u) => u.active).map((u) => u.name);
   const headRoleName = agencyRoles.find((r) => r.isHead)?.name ?? null;
   const roles = agencyRoles
     .filter((r) => !(RESERVED_ROLE_CODES as readonly string[]).includes(r.code))
@@ -40,7 +42,7 @@ export default async function NewSopPage({
           {M.importLink}
         </Link>
       </div>
-      <SopEditor agencySlug={ctx.agency.slug} roles={roles} initial={{ ...emptySop(), unit: ctx.agency.unitName, disahkanJabatan: signerTitle(headRoleName, ctx.agency.name) }} cancelHref={base} />
+      <SopEditor agencySlug={ctx.agency.slug} roles={roles} units={units} initial={{ ...emptySop(), unit: ctx.agency.unitName, disahkanJabatan: signerTitle(headRoleName, ctx.agency.name) }} cancelHref={base} />
     </div>
   );
 }

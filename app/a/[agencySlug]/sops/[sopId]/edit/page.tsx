@@ -11,6 +11,7 @@ import { RESERVED_ROLE_CODES } from "@/lib/authz/permissions";
 import { toSopInput } from "@/lib/sop/mapping";
 import { SOP_EDITOR_MESSAGES as M } from "@/lib/sop/messages";
 import { getAgencyRoles, getSop } from "@/lib/sop/queries";
+import { listUnits } from "@/lib/unit/queries";
 
 export const metadata: Metadata = { title: M.editMetaTitle };
 
@@ -42,6 +43,7 @@ export default async function EditSopPage({ params }: { params: Promise<{ agency
   const input = toSopInput(sop);
   const used = new Set(input.steps.flatMap((s) => [s.executorRoleCode, ...s.participantRoleCodes]));
   // Reserved roles are not SOP executors, unless this draft already names one.
+  const units = (await listUnits(ctx.agency.id)).filter((u) => u.active).map((u) => u.name);
   const roles = (await getAgencyRoles(ctx.agency.id))
     .filter((r) => !(RESERVED_ROLE_CODES as readonly string[]).includes(r.code) || used.has(r.code))
     .map(({ code, name }) => ({ code, name }));
@@ -52,7 +54,7 @@ export default async function EditSopPage({ params }: { params: Promise<{ agency
         <h1 className="text-2xl font-semibold">{M.editTitle(sop.nomor)}</h1>
         <p className="text-slate-600">{M.editSubtitle}</p>
       </div>
-      <SopEditor agencySlug={ctx.agency.slug} roles={roles} initial={toFormValues(input)} sopId={sop.id} cancelHref={sopHref} />
+      <SopEditor agencySlug={ctx.agency.slug} roles={roles} units={units} initial={toFormValues(input)} sopId={sop.id} cancelHref={sopHref} />
     </div>
   );
 }
