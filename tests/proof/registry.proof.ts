@@ -1,7 +1,7 @@
 /**
  * The route and action list (tests/proof/routes.ts) is complete: every page
  * and route handler of the build and of app/, every server action of the
- * build, of ACTION_REGISTRY and of lib/<domain>/actions.ts is in it, and
+ * build, of ACTION_REGISTRY and of lib/<domain>/actions.ts (or <part>-actions.ts) is in it, and
  * nothing in it is gone. The probes walk that list, so a route missing here
  * would be a route nobody probes.
  */
@@ -92,7 +92,8 @@ describe("registry", () => {
     const exported: string[] = [];
     const libRoot = path.join(ROOT, "lib");
     for (const entry of await readdir(libRoot, { withFileTypes: true, recursive: true })) {
-      if (!entry.isFile() || entry.name !== "actions.ts") continue;
+      // lib/<domain>/actions.ts, and a domain's second "use server" module named <part>-actions.ts.
+      if (!entry.isFile() || !/^(?:[a-z-]+-)?actions\.ts$/.test(entry.name)) continue;
       const file = path.relative(ROOT, path.join(entry.parentPath, entry.name));
       const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
       for (const [name, value] of Object.entries(mod)) {
