@@ -52,13 +52,14 @@ export async function appointActing(input: z.output<typeof ZAppointActing>, ctx:
     // Appointments of one agency are serialised: two overlapping ones cannot both pass the check.
     const [agency] = await tx.$queryRaw<{ timeZone: "WIB" | "WITA" | "WIT" }[]>`SELECT "timeZone" FROM "Agency" WHERE "id" = ${ctx.agencyId} FOR NO KEY UPDATE`;
     const role = await tx.role.findFirst({ where: { id: input.roleId, agencyId: ctx.agencyId }, select: { id: true, code: true, name: true } });
-    if (!role) throw invalidError(M.roleNotFound, { roleId: [M.roleNotFound] });
+    // Another agency's role or person is answered as not found, like every foreign id.
+    if (!role) throw notFoundError(M.roleNotFound);
     if (role.code === ADMIN_ROLE || role.code === AUDITOR_ROLE) throw invalidError(M.reserved, { roleId: [M.reserved] });
     const member = await tx.membership.findFirst({
       where: { agencyId: ctx.agencyId, userId: input.userId, active: true, user: { active: true }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
       select: { user: { select: { nip: true, name: true } } },
     });
-    if (!member) throw invalidError(M.notMember, { userId: [M.notMember] });
+    if (!member) throw notFoundError(M.notMember);
     if ((await tx.membership.count({ where: { userId: input.userId, roleId: role.id, active: true } })) > 0) {
       throw invalidError(M.holdsAlready(role.name), { userId: [M.holdsAlready(role.name)] });
     }

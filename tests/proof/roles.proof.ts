@@ -24,6 +24,9 @@ import "@/lib/sop/actions";
 import "@/lib/auth/actions";
 import "@/lib/role/actions";
 import "@/lib/unit/actions";
+import "@/lib/member/actions";
+import "@/lib/calendar/actions";
+import "@/lib/role/acting-actions";
 
 import { builtActions, callAction, createDatabase, ensureBuild, ROOT, signIn, startServer, type RunningServer, type TestDatabase } from "../support/server";
 import { diffSnapshots, outcome, query, snapshot } from "./probe";

@@ -21,6 +21,9 @@ import "@/lib/sop/actions";
 import "@/lib/auth/actions";
 import "@/lib/role/actions";
 import "@/lib/unit/actions";
+import "@/lib/member/actions";
+import "@/lib/calendar/actions";
+import "@/lib/role/acting-actions";
 
 import { builtActions, callAction, createDatabase, ensureBuild, signIn, startServer, type RunningServer, type TestDatabase } from "../support/server";
 import { diffSnapshots, loadFixtures, outcome, PDF_BYTES, PNG_BYTES, pool, query, snapshot, taskAssignee, upload, type Snapshot } from "./probe";
