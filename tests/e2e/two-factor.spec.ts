@@ -12,7 +12,11 @@ function codeFor(manualKey: string, offsetSeconds = 0): string {
 // A demo member no other spec signs in with: turning 2FA on must not break anyone else's journey.
 const MEMBER = "sekwan@balangan.demo";
 
+test.setTimeout(120_000);
+
 test("a member turns on two-factor sign-in on their profile, then signs in with password and code", async ({ page }) => {
+  // On a phone: that is where the authenticator app is.
+  await page.setViewportSize({ width: 390, height: 844 });
   await attemptSignIn(page, MEMBER);
   await page.waitForURL((url) => !url.pathname.startsWith("/masuk"));
   await page.goto("/profil");
