@@ -1,6 +1,7 @@
 import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
 
+import { authOptions } from "@/lib/auth/options";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { MAX_FAILURES_PER_IDENTIFIER } from "@/lib/auth/throttle";
 import {
@@ -85,6 +86,18 @@ describe("two-factor sign-in: the second step", () => {
     }
     // Five failures (two above, three here): now even the right code is refused.
     expect(await signInWithPassword(user.nip, TEST_PASSWORD, meta(), codeAt(manualKey, at(90)), at(90))).toEqual({ ok: false, reason: "throttled" });
+  });
+
+  it("next-auth's authorize makes no user of a 2FA account's right password alone: it answers TWO_FACTOR_REQUIRED", async () => {
+    const { user, manualKey } = await enrolled();
+    // What the sign-in endpoint calls with the posted form (lib/auth/options.ts).
+    const { authorize } = (authOptions.providers[0] as unknown as { options: { authorize: (c: Record<string, string>, r: unknown) => Promise<unknown> } }).options;
+    const req = { headers: { "user-agent": "vitest" } };
+    await expect(authorize({ identifier: user.nip, password: TEST_PASSWORD }, req)).rejects.toThrow("TWO_FACTOR_REQUIRED");
+    await expect(authorize({ identifier: user.nip, password: TEST_PASSWORD, code: "" }, req)).rejects.toThrow("TWO_FACTOR_REQUIRED");
+    await expect(authorize({ identifier: user.nip, password: TEST_PASSWORD, code: "123456x" }, req)).rejects.toThrow("TWO_FACTOR_INVALID");
+    // A code of the current time step (the enrolment used T0's; this is now).
+    await expect(authorize({ identifier: user.nip, password: TEST_PASSWORD, code: codeAt(manualKey, new Date()) }, req)).resolves.toEqual({ id: user.id });
   });
 
   it("accepts a code once: the same code again is refused (replay), the next step's code works", async () => {
