@@ -14,7 +14,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { roleHoldings, type TActingCapacity } from "@/lib/role/holders";
 import { hasControlCharacters } from "@/lib/validation/control-characters";
 
-import { can, isReadOnly, type TPermission } from "./permissions";
+import { ADMIN_ROLE, can, isReadOnly, type TPermission } from "./permissions";
 import { getRequestMeta } from "./request-meta";
 
 export interface SessionUser {
@@ -24,6 +24,8 @@ export interface SessionUser {
   email: string | null;
   jabatan: string | null;
   isPlatformAdmin: boolean;
+  /** Two-factor sign-in is on (an agency may require it of its administrators and heads). */
+  twoFactorEnabled: boolean;
   /** The agencies the user is an active member of, by name: the agency switcher's list. */
   agencies: { slug: string; name: string }[];
 }
@@ -55,6 +57,13 @@ export interface AgencyContext {
    * pages only (see {@link OVERSIGHT_PERMISSIONS}).
    */
   oversight: boolean;
+  /**
+   * The agency requires two-factor sign-in of administrators and heads, this
+   * member is one and has not turned it on: every door refuses them (pages
+   * send them to /profil to enrol, actions and routes answer with the reason)
+   * and `can` answers false to everything.
+   */
+  twoFactorMissing: boolean;
   /** The permission map applied to this member's roles and the agency's designations. */
   can: (permission: TPermission) => boolean;
 }
@@ -86,6 +95,7 @@ export async function resolveSessionAccount(userId: string): Promise<TSessionAcc
       isPlatformAdmin: true,
       active: true,
       mustChangePassword: true,
+      totpEnabledAt: true,
       memberships: {
         // A deactivated agency is gone for its members until it is reactivated.
         where: { active: true, agency: { active: true }, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
@@ -95,12 +105,12 @@ export async function resolveSessionAccount(userId: string): Promise<TSessionAcc
   });
   if (!user?.active) return null;
   if (user.mustChangePassword) return { kind: "mustChangePassword", account: { id: user.id, nip: user.nip, name: user.name } };
-  const { active: _active, mustChangePassword: _must, memberships, ...rest } = user;
+  const { active: _active, mustChangePassword: _must, totpEnabledAt, memberships, ...rest } = user;
   // A member with several roles has several memberships in one agency.
   const agencies = [...new Map(memberships.map((m) => [m.agency.slug, m.agency])).values()].sort((a, b) =>
     a.name.localeCompare(b.name, "id"),
   );
-  return { kind: "user", user: { ...rest, agencies } };
+  return { kind: "user", user: { ...rest, twoFactorEnabled: totpEnabledAt !== null, agencies } };
 }
 
 const getSessionAccount = cache(async (): Promise<TSessionAccount> => {
@@ -212,6 +222,7 @@ function oversightContext(user: SessionUser, loaded: NonNullable<Awaited<ReturnT
     roleCodes: [],
     readOnly: true,
     oversight: true,
+    twoFactorMissing: false,
     can: (permission) => OVERSIGHT_PERMISSIONS.includes(permission),
   };
 }
@@ -253,9 +264,13 @@ export async function requireAgencyContext(
     notFound();
   }
   const ctx = buildAgencyContext(user, loaded);
+  if (ctx.twoFactorMissing) redirect(twoFactorEnrolPath(ctx.agency.slug));
   if (!ctx.can(permission)) notFound();
   return ctx;
 }
+
+/** Where a member the agency requires two-factor sign-in of is sent first. */
+export const twoFactorEnrolPath = (slug: string) => `/profil?wajib=${encodeURIComponent(slug)}#verifikasi-dua-langkah`;
 
 /**
  * The agency layout's door: members, and platform administrators (oversight,
@@ -265,10 +280,19 @@ export async function requireAgencyContext(
 export async function requireAgencyShellContext(slug: string): Promise<AgencyContext> {
   const user = await requireUser();
   const loaded = await loadAgencyContext(user.id, slug);
-  if (loaded) return buildAgencyContext(user, loaded);
+  if (loaded) {
+    const ctx = buildAgencyContext(user, loaded);
+    if (ctx.twoFactorMissing) redirect(twoFactorEnrolPath(ctx.agency.slug));
+    return ctx;
+  }
   const agency = user.isPlatformAdmin ? await loadOversightAgency(user.id, slug) : null;
   if (!agency) notFound();
   return oversightContext(user, agency);
+}
+
+/** The agency requires 2FA of administrators and heads (acting ones too), and this member holds such a role. */
+export function requiresTwoFactor(loaded: Pick<AgencyContext, "agency" | "roles">): boolean {
+  return loaded.agency.settings.requireTwoFactor && loaded.roles.some((r) => r.code === ADMIN_ROLE || r.isHead);
 }
 
 export function buildAgencyContext(
@@ -276,13 +300,15 @@ export function buildAgencyContext(
   loaded: NonNullable<Awaited<ReturnType<typeof loadAgencyContext>>>,
 ): AgencyContext {
   const roleCodes = loaded.roles.map((r) => r.code);
+  const twoFactorMissing = requiresTwoFactor(loaded) && !user.twoFactorEnabled;
   return {
     user,
     ...loaded,
     roleCodes,
     readOnly: isReadOnly(roleCodes),
     oversight: false,
-    can: (permission) => can(loaded.roles, permission, loaded.agency.settings.permissions),
+    twoFactorMissing,
+    can: (permission) => !twoFactorMissing && can(loaded.roles, permission, loaded.agency.settings.permissions),
   };
 }
 
