@@ -11,7 +11,14 @@ import { readAgencySettings, type TAgencySettings } from "@/lib/agency/settings"
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { roleHoldings, type TActingCapacity } from "@/lib/role/holders";
+import {
+  activeMembershipWhere,
+  appointmentInForceWhere,
+  combineHoldings,
+  HOLDING_APPOINTMENT_SELECT,
+  HOLDING_MEMBERSHIP_SELECT,
+  type TActingCapacity,
+} from "@/lib/role/holders";
 import { hasControlCharacters } from "@/lib/validation/control-characters";
 
 import { ADMIN_ROLE, can, isReadOnly, type TPermission } from "./permissions";
@@ -147,15 +154,17 @@ export async function requireUser(): Promise<SessionUser> {
  * 404 either way, so existence is never revealed.
  */
 export const loadAgencyContext = cache(async (userId: string, slug: string) => {
-  const agency = await loadAgencyRow(userId, slug);
+  const at = new Date();
+  const agency = await loadAgencyRow(userId, slug, at);
   // A deactivated agency refuses its members on their next request (nothing is deleted).
   if (!agency || !agency.active || agency.memberships.length === 0) return null;
-  // The roles come from the one source of role holdings: memberships and acting appointments in force now.
-  const holdings = await roleHoldings(db, { agencyId: agency.id, userId, at: new Date() });
+  // The roles come from the one source of role holdings (memberships and acting appointments in
+  // force now), read in the same statement as the agency and combined by the same function.
+  const holdings = combineHoldings(agency.memberships, agency.actingAppointments);
   return contextOf(agency, holdings.map((h) => ({ ...h.role, acting: h.acting })));
 });
 
-const AGENCY_CONTEXT_SELECT = (userId: string) =>
+const AGENCY_CONTEXT_SELECT = (userId: string, at: Date) =>
   ({
     id: true,
     slug: true,
@@ -167,18 +176,17 @@ const AGENCY_CONTEXT_SELECT = (userId: string) =>
     city: true,
     logoFileId: true,
     government: { select: { level: true, name: true } },
-    memberships: {
-      where: { userId, active: true, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
-      select: { id: true },
-      take: 1,
-    },
+    // The user is active (the session check re-read them), so their active memberships here are
+    // their holdings by membership; an appointment counts only beside one (checked by the caller).
+    memberships: { where: { userId, ...activeMembershipWhere(at) }, select: HOLDING_MEMBERSHIP_SELECT },
+    actingAppointments: { where: { userId, ...appointmentInForceWhere(at) }, select: HOLDING_APPOINTMENT_SELECT, orderBy: { startsAt: "asc" } },
   }) satisfies Prisma.AgencySelect;
 
 type TLoadedAgency = NonNullable<Awaited<ReturnType<typeof loadAgencyRow>>>;
-async function loadAgencyRow(userId: string, slug: string) {
+async function loadAgencyRow(userId: string, slug: string, at: Date) {
   // No slug holds a control character, and PostgreSQL answers a NUL with a database error, not "no row".
   if (hasControlCharacters(slug)) return null;
-  return db.agency.findUnique({ where: { slug }, select: AGENCY_CONTEXT_SELECT(userId) });
+  return db.agency.findUnique({ where: { slug }, select: AGENCY_CONTEXT_SELECT(userId, at) });
 }
 
 type THeldRole = AgencyContext["roles"][number] & { sortOrder: number };
@@ -210,8 +218,8 @@ export const OVERSIGHT_PERMISSIONS: readonly TPermission[] = ["member.view"];
 
 /** The agency for a platform administrator's oversight, deactivated or not; null when it does not exist. */
 const loadOversightAgency = cache(async (userId: string, slug: string) => {
-  const agency = await loadAgencyRow(userId, slug);
-  return agency ? contextOf({ ...agency, memberships: [] }, []) : null;
+  const agency = await loadAgencyRow(userId, slug, new Date());
+  return agency ? contextOf({ ...agency, memberships: [], actingAppointments: [] }, []) : null;
 });
 
 function oversightContext(user: SessionUser, loaded: NonNullable<Awaited<ReturnType<typeof loadOversightAgency>>>): AgencyContext {
