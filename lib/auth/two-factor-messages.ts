@@ -41,7 +41,7 @@ export const TWO_FACTOR_MESSAGES = {
   policyTitle: "Keamanan masuk",
   policyLabel: "Wajibkan verifikasi dua langkah untuk administrator dan kepala",
   policyHint:
-    "Bila aktif, pemegang peran Administrator atau peran kepala yang belum mengaktifkan verifikasi dua langkah diarahkan ke halaman Profil sebelum dapat memakai halaman dan tindakan instansi ini.",
+    "Bila aktif, pemegang peran Administrator atau peran kepala yang belum mengaktifkan verifikasi dua langkah diarahkan ke halaman Profil sebelum dapat memakai halaman dan tindakan instansi ini. Aktifkan dulu verifikasi dua langkah untuk akun Anda sendiri.",
   policySaved: "Pengaturan tersimpan.",
   policyOn: "Verifikasi dua langkah diwajibkan.",
   policyOff: "Verifikasi dua langkah tidak diwajibkan.",
@@ -60,4 +60,6 @@ export const TWO_FACTOR_MESSAGES = {
   signInFirst: "Masuk terlebih dahulu.",
   memberNotFound: "Anggota tidak ditemukan.",
   memberNotEnrolled: "Anggota ini belum mengaktifkan verifikasi dua langkah.",
+  enrolBeforeRequiring:
+    "Aktifkan dulu verifikasi dua langkah untuk akun Anda sendiri (menu Profil) sebelum mewajibkannya, agar Anda tidak terkunci dari administrasi instansi.",
 } as const;

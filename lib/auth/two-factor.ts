@@ -267,6 +267,12 @@ export async function setTwoFactorPolicy(input: { required: boolean }, { agencyI
     const raw = agency.settings && typeof agency.settings === "object" && !Array.isArray(agency.settings) ? (agency.settings as Record<string, unknown>) : {};
     const before = readAgencySettings(raw).requireTwoFactor;
     if (before === input.required) return;
+    // Whoever turns the requirement on must meet it already: otherwise the act of saving would shut
+    // the administrator out of the agency's administration until they enrol.
+    if (input.required) {
+      const self = await tx.user.findUnique({ where: { id: actor.id }, select: { totpEnabledAt: true } });
+      if (!self?.totpEnabledAt) throw conflictError(M.enrolBeforeRequiring);
+    }
     const updated = await tx.agency.updateMany({
       where: { id: agencyId, updatedAt: agency.updatedAt },
       data: { settings: { ...raw, requireTwoFactor: input.required } as Prisma.InputJsonObject },

@@ -139,7 +139,11 @@ describe("two-factor sign-in: the agency's requirement and the administrator's r
     await addMembership(secured.user.id, agency, "ADMIN");
 
     expect((await door(admin.id, agency.slug)).twoFactorMissing).toBe(false);
-    await setTwoFactorPolicy({ required: true }, { agencyId: agency.id, actor: actorOf(admin), meta: null });
+    // An administrator without 2FA cannot require it (it would shut them out): refused, nothing changes.
+    await expect(setTwoFactorPolicy({ required: true }, { agencyId: agency.id, actor: actorOf(admin), meta: null })).rejects.toThrow(/Aktifkan dulu verifikasi dua langkah/);
+    expect(await db.auditEvent.count({ where: { agencyId: agency.id, action: "agency.two_factor_policy_set" } })).toBe(0);
+    expect((await door(admin.id, agency.slug)).twoFactorMissing).toBe(false);
+    await setTwoFactorPolicy({ required: true }, { agencyId: agency.id, actor: actorOf(secured.user), meta: null });
     const event = await db.auditEvent.findFirstOrThrow({ where: { agencyId: agency.id, action: "agency.two_factor_policy_set" } });
     expect(event.data).toEqual({ requireTwoFactor: { before: false, after: true } });
 
