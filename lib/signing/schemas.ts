@@ -34,3 +34,6 @@ export const ZRevokeDocument = z.object({
   reason: z.string().trim().min(5).max(500),
 });
 export type TRevokeDocument = z.output<typeof ZRevokeDocument>;
+
+/** What the public check takes: a signed report is well under 2 MB; 10 MB also takes a scan, and bounds what a stranger can make us hash. */
+export const VERIFY_MAX_BYTES = 10 * 1024 * 1024;
