@@ -41,12 +41,12 @@ test("the head signs a report; its public verification page says valid and check
   await expect(stranger.getByText(/NIP/)).toHaveCount(0);
 
   await stranger.getByLabel("Periksa berkas").setInputFiles({ name: "laporan.pdf", mimeType: "application/pdf", buffer: signed });
-  await stranger.getByRole("button", { name: "Periksa" }).click();
+  await stranger.getByRole("button", { name: "Periksa", exact: true }).click();
   await expect(stranger.getByText("Cocok: berkas ini sama persis")).toBeVisible();
 
   const changed = Buffer.from(signed);
   changed[200] = changed[200]! ^ 0x01;
   await stranger.getByLabel("Periksa berkas").setInputFiles({ name: "laporan.pdf", mimeType: "application/pdf", buffer: changed });
-  await stranger.getByRole("button", { name: "Periksa" }).click();
+  await stranger.getByRole("button", { name: "Periksa", exact: true }).click();
   await expect(stranger.getByText("Tidak cocok: berkas ini berbeda")).toBeVisible();
 });
