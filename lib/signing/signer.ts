@@ -56,7 +56,8 @@ export class P12PadesSigner implements DocumentSigner {
       signingTime: meta.signingTime,
       signatureLength: SIGNATURE_LENGTH,
       subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-      appName: "Alur Kinerja",
+      // A PDF name token: no spaces ("/Name /Alur Kinerja" is a syntax error readers complain about).
+      appName: "AlurKinerja",
     });
     return signpdf.sign(prepared, new P12Signer(this.p12, { passphrase: this.passphrase }), meta.signingTime);
   }
