@@ -23,7 +23,7 @@ import { readAgencySettings } from "@/lib/agency/settings";
 import { AppError } from "@/lib/authz/errors";
 import { db } from "@/lib/db/client";
 import { makeDemoP12 } from "@/lib/signing/certificate";
-import { findPublicDocument, revokeDocument, signPerformanceReport, uploadCertificate, type TSigningCtx } from "@/lib/signing/service";
+import { findPublicDocument, revokeDocument, signPerformanceReport, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "@/lib/signing/service";
 import { getStorage } from "@/lib/storage";
 
 import { actorOf } from "./factories";
@@ -219,5 +219,19 @@ describe("signing a report", () => {
     expect(await (await check(signed.code, pdf)).json()).toEqual({ match: true, status: "REVOKED" });
     const events = await db.auditEvent.findMany({ where: { agencyId: w.agency.id, action: "document.revoke" } });
     expect(events).toHaveLength(1);
+  });
+
+  it("a wet-signed scan gets a code too; the check matches the scan, and a non-head cannot upload one", async () => {
+    const scan = Buffer.from("%PDF-1.4\n% pindaian laporan bertanda tangan basah\n%%EOF\n");
+    const refused = await refusal(uploadWetSignedScan(await as("BIDANG"), { year: YEAR, quarter: 2, fileName: "pindaian.pdf", fileBase64: scan.toString("base64") }));
+    expect(refused.code).toBe("FORBIDDEN");
+    const wrongKind = await refusal(uploadWetSignedScan(await as("KADIS"), { year: YEAR, quarter: 2, fileName: "pindaian.pdf", fileBase64: Buffer.from("bukan pdf").toString("base64") }));
+    expect(wrongKind.code).toBe("INVALID");
+
+    const doc = await uploadWetSignedScan(await as("KADIS"), { year: YEAR, quarter: 2, fileName: "pindaian.pdf", fileBase64: scan.toString("base64") });
+    const shown = await findPublicDocument(doc.code);
+    expect(shown).toMatchObject({ method: "WET_SCAN", status: "SIGNED", title: "Laporan Pengukuran Kinerja Triwulan II Tahun " + YEAR });
+    expect(await (await check(doc.code, scan)).json()).toEqual({ match: true, status: "SIGNED" });
+    expect(await (await check(doc.code, Buffer.concat([scan, Buffer.from(" ")]))).json()).toEqual({ match: false, status: "SIGNED" });
   });
 });
