@@ -328,6 +328,42 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     }),
   }),
   z.object({
+    /** The agency administrator uploaded its signing certificate (.p12); the seed, a demo one. */
+    action: z.literal("signing.certificate_upload"),
+    entityType: z.literal("SigningCertificate"),
+    entityId: z.string(),
+    data: z.object({
+      subject: z.string(),
+      issuer: z.string(),
+      fingerprint: z.string(),
+      notAfter: z.string(),
+      isDemo: z.boolean(),
+      replacedId: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    /** The head (or Plt./Plh.) signed a document: PAdES with the certificate, or a wet-signed scan. */
+    action: z.literal("document.sign"),
+    entityType: z.literal("SignedDocument"),
+    entityId: z.string(),
+    data: z.object({
+      code: z.string(),
+      kind: z.string(),
+      title: z.string(),
+      method: z.enum(["PADES", "WET_SCAN"]),
+      sha256: z.string(),
+      fileId: z.string(),
+      certificateFingerprint: z.string().nullable(),
+      signerJabatan: z.string(),
+    }),
+  }),
+  z.object({
+    action: z.literal("document.revoke"),
+    entityType: z.literal("SignedDocument"),
+    entityId: z.string(),
+    data: z.object({ code: z.string(), title: z.string(), reason: z.string(), status: ZChange }),
+  }),
+  z.object({
     action: z.literal("report.export"),
     entityType: z.enum(["Agency", "MeasurementCycle"]),
     entityId: z.string(),

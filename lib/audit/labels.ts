@@ -63,6 +63,9 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "sop.archive": "Mengarsipkan SOP",
   "sop.export": "Mengekspor SOP",
   "report.export": "Mengunduh laporan",
+  "signing.certificate_upload": "Mengunggah sertifikat tanda tangan",
+  "document.sign": "Menandatangani dokumen",
+  "document.revoke": "Mencabut dokumen bertanda tangan",
   "cycle.start": "Memulai siklus",
   "cycle.complete": "Menyelesaikan siklus",
   "cycle.cancel": "Membatalkan siklus",
@@ -106,6 +109,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   Program: "Program",
   Role: "Peran",
   OrgUnit: "Unit kerja",
+  SigningCertificate: "Sertifikat tanda tangan",
+  SignedDocument: "Dokumen bertanda tangan",
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -325,6 +330,12 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return `SOP ${e.data.nomor} versi ${e.data.version} ${e.action === "sop.activate" ? "diberlakukan" : "diarsipkan"} (${status(e.data.status.before)} → ${status(e.data.status.after)})`;
     case "sop.export":
       return `SOP ${e.data.nomor} versi ${e.data.version} diekspor sebagai ${e.data.format.toUpperCase()}`;
+    case "signing.certificate_upload":
+      return `Sertifikat tanda tangan ${e.data.isDemo ? "DEMO " : ""}"${clip(e.data.subject, 120)}" diunggah (berlaku s.d. ${e.data.notAfter.slice(0, 10)})`;
+    case "document.sign":
+      return `${clip(e.data.title, 120)} ditandatangani ${e.data.method === "PADES" ? "secara elektronik" : "basah (pindaian diunggah)"} oleh ${clip(e.data.signerJabatan, 120)}, kode ${e.data.code}`;
+    case "document.revoke":
+      return `${clip(e.data.title, 120)} (kode ${e.data.code}) dicabut: ${clip(e.data.reason)}`;
     case "report.export": {
       const names = {
         "audit-log": "Jejak audit (CSV)",

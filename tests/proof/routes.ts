@@ -90,9 +90,15 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "page", path: "/a/[agencySlug]/sops/[sopId]", scope: "agency", params: { sopId: "sopId" } },
   { kind: "page", path: "/a/[agencySlug]/sops/[sopId]/edit", scope: "agency", params: { sopId: "sopId" } },
   { kind: "page", path: "/a/[agencySlug]/sops/[sopId]/compare", scope: "agency", params: { sopId: "sopId" }, query: { with: "sopId" } },
+  /** Signing: the certificate (administrator), signing and revoking (the head), the signed documents. */
+  { kind: "page", path: "/a/[agencySlug]/tanda-tangan", scope: "agency" },
+  /** A signed document's public verification page: no fixture is a code; any value reads "kode tidak dikenal". */
+  { kind: "page", path: "/v/[code]", scope: "public" },
   { kind: "handler", path: "/api/health", scope: "public", method: "GET" },
   { kind: "handler", path: "/api/ping", scope: "public", method: "GET" },
   { kind: "handler", path: "/api/auth/[...nextauth]", scope: "public", method: "GET" },
+  /** The public hash check of a signed document (multipart file, size-limited, nothing stored). */
+  { kind: "handler", path: "/v/[code]/periksa", scope: "public", method: "POST" },
   { kind: "handler", path: "/a/[agencySlug]/files", scope: "agency", method: "POST", records: true },
   { kind: "handler", path: "/a/[agencySlug]/logo", scope: "agency", method: "GET" },
   { kind: "handler", path: "/a/[agencySlug]/anggota/templat", scope: "agency", method: "GET" },
@@ -224,6 +230,15 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/performance/actions.ts#reviewRealizationAction", name: "performance.reviewRealization", scope: "agency", foreign: (f) => ({ realizationId: f.realizationId, decision: "VERIFY" }) },
   { key: "lib/performance/actions.ts#saveBudgetAction", name: "performance.saveBudget", scope: "agency", foreign: (f) => ({ programId: f.programId, quarter: 3, realization: "1000" }) },
   { key: "lib/performance/actions.ts#importAgreementAction", name: "performance.importAgreement", scope: "agency", foreign: { none: "reads an uploaded workbook into the caller's agency; names no record" } },
+  { key: "lib/signing/actions.ts#uploadCertificateAction", name: "signing.uploadCertificate", scope: "agency", foreign: { none: "stores a certificate for the caller's agency; names no record" } },
+  { key: "lib/signing/actions.ts#signReportAction", name: "signing.signReport", scope: "agency", foreign: { none: "signs the caller's agency's report for a period; names no record" } },
+  { key: "lib/signing/actions.ts#uploadWetScanAction", name: "signing.uploadWetScan", scope: "agency", foreign: { none: "stores a scan of the caller's agency's report for a period; names no record" } },
+  {
+    key: "lib/signing/actions.ts#revokeDocumentAction",
+    name: "signing.revokeDocument",
+    scope: "agency",
+    foreign: { none: "no fixture is a signed document of another agency; the id is looked up inside the caller's agency only" },
+  },
   { key: "lib/sop/actions.ts#createSopAction", name: "sop.create", scope: "agency", foreign: { none: "creates an SOP in the caller's agency; names no record" } },
   { key: "lib/sop/actions.ts#updateSopDraftAction", name: "sop.update", scope: "agency", foreign: (f) => ({ sopId: f.sopId, sop: {} }) },
   { key: "lib/sop/actions.ts#createSopVersionAction", name: "sop.createVersion", scope: "agency", foreign: (f) => ({ sopId: f.sopId }) },
