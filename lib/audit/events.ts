@@ -268,6 +268,9 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       automatic: z.boolean().optional(),
       /** A return of one unit's work only. */
       returnUnitId: z.string().optional(),
+      /** A decision: the sha256 of the snapshot decided on (DecisionSnapshot), and its values not verified. */
+      snapshotHash: z.string().optional(),
+      snapshotUnverified: z.number().optional(),
     }),
   }),
   z.object({

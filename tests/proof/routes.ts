@@ -189,7 +189,7 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/calendar/actions.ts#deletePlatformHolidayAction", name: "platform.deleteHoliday", scope: "platform", foreign: { none: "national or government holidays belong to no agency" } },
   { key: "lib/agency/actions.ts#platformGrantAuditorAction", name: "platform.grantAuditor", scope: "platform", foreign: (f) => ({ agencyId: f.agencyId, nip }) },
   { key: "lib/cycle/actions.ts#startCycleAction", name: "cycle.start", scope: "agency", foreign: (f) => ({ sopId: f.sopId, year: 2027, period: "TW3" }) },
-  { key: "lib/cycle/actions.ts#taskAction", name: "cycle.act", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId, taskId: f.taskId, event: "APPROVE" }) },
+  { key: "lib/cycle/actions.ts#taskAction", name: "cycle.act", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId, taskId: f.taskId, event: "APPROVE", snapshotHash: "0".repeat(64) }) },
   { key: "lib/cycle/actions.ts#sendMeetingInvitationAction", name: "cycle.invite", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId, taskId: f.taskId, date: "2026-12-10", time: "09:00", place: "Ruang rapat", agenda: "Percobaan lintas instansi" }) },
   { key: "lib/cycle/actions.ts#cancelCycleAction", name: "cycle.cancel", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId, reason: "Percobaan lintas instansi" }) },
   { key: "lib/cycle/actions.ts#markNotificationsReadAction", name: "notification.markRead", scope: "agency", foreign: { none: "marks only the caller's own notifications; another agency's ids match nothing" } },
