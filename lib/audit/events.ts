@@ -80,6 +80,13 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     data: z.object({ officeHours: ZChange }),
   }),
   z.object({
+    /** Whether a decision may approve a snapshot with unverified values (docs/decisions/022-decision-snapshot.md). */
+    action: z.literal("agency.approval_policy_set"),
+    entityType: z.literal("Agency"),
+    entityId: z.string(),
+    data: z.object({ blockUnverifiedApproval: ZChange }),
+  }),
+  z.object({
     action: z.enum(["holiday.create", "holiday.delete"]),
     entityType: z.literal("Holiday"),
     entityId: z.string(),

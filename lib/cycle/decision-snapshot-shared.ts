@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * What a decision step decides on, frozen (docs/decisions/022-decision-snapshot.md): the
  * shape of a decision snapshot, its messages, and the one rule on approving over values
@@ -104,7 +106,13 @@ export const SNAPSHOT_MESSAGES = {
     `Data berubah sejak Anda membuka halaman ini (snapshot ${shortHash(hash)} tidak lagi berlaku). Tidak ada yang diubah. Periksa snapshot terbaru yang kini ditampilkan, lalu putuskan kembali.`,
   approvedWith: (hash: string) => `Disetujui atas snapshot ${shortHash(hash)}`,
   returnedWith: (hash: string) => `Dikembalikan atas snapshot ${shortHash(hash)}`,
+  settingTitle: "Persetujuan siklus",
   settingLabel: "Tolak persetujuan bila ada nilai belum terverifikasi",
+  settingHint: "Bila tidak dicentang, pimpinan yang menyetujui hanya diperingatkan jumlah nilai yang belum diverifikasi Tim SAKIP.",
+  settingSaved: "Pengaturan persetujuan disimpan.",
+  settingSave: "Simpan pengaturan",
+  settingOn: "Persetujuan ditolak bila ada nilai belum terverifikasi.",
+  settingOff: "Persetujuan dengan nilai belum terverifikasi hanya diberi peringatan.",
 } as const;
 
 /**
@@ -116,3 +124,7 @@ export function snapshotApprovalRefusal(content: TDecisionSnapshotContent, setti
   const unverified = content.performance?.unverified ?? 0;
   return settings.blockUnverifiedApproval && unverified > 0 ? SNAPSHOT_MESSAGES.blocked(unverified) : null;
 }
+
+/** The agency's policy on approving a snapshot with unverified values (Agency.settings.blockUnverifiedApproval). */
+export const ZApprovalPolicy = z.object({ blockUnverifiedApproval: z.boolean({ error: "Pilih ya atau tidak." }) });
+export type TApprovalPolicy = z.input<typeof ZApprovalPolicy>;

@@ -4,12 +4,16 @@ import { createHash } from "node:crypto";
 
 import { readAgencySettings } from "@/lib/agency/settings";
 import { canonicalJson } from "@/lib/audit/chain";
+import { recordAudit, type AuditActor, type AuditRequestMeta } from "@/lib/audit/record";
 import type { DbTx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildRecap, type RecapAgreement } from "@/lib/performance/recap";
 import { measuresPerformance } from "@/lib/sop/measures-performance";
 import { isDecisionKind } from "@/lib/sop/schemas";
 
-import type { TDecisionSnapshot, TDecisionSnapshotContent, TSnapshotRealizationStatus, TSnapshotWork } from "./decision-snapshot-shared";
+import type { TDecisionSnapshot, TDecisionSnapshotContent, TSnapshotRealizationStatus, TSnapshotWork, ZApprovalPolicy } from "./decision-snapshot-shared";
+import type { z } from "zod";
 import { workUnderReview } from "./work-under-review";
 
 /** sha256 (hex) of the snapshot content's canonical JSON (keys sorted at every level). */
@@ -202,4 +206,32 @@ export async function buildDecisionSnapshot(tx: DbTx, agencyId: string, cycleId:
     performance,
   };
   return { content, hash: hashSnapshotContent(content) };
+}
+
+/**
+ * Sets the agency's policy on approving a snapshot with values Tim SAKIP has not verified
+ * (Agency.settings.blockUnverifiedApproval), keeping the other settings; audited.
+ */
+export async function setApprovalPolicy(
+  input: z.output<typeof ZApprovalPolicy>,
+  ctx: { agencyId: string; actor: AuditActor; meta: AuditRequestMeta | null },
+  tx?: DbTx,
+) {
+  return inTransaction(tx, async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Agency" WHERE "id" = ${ctx.agencyId} FOR UPDATE`;
+    const agency = await tx.agency.findUniqueOrThrow({ where: { id: ctx.agencyId }, select: { settings: true } });
+    const raw = (agency.settings && typeof agency.settings === "object" && !Array.isArray(agency.settings) ? agency.settings : {}) as Record<string, unknown>;
+    const before = readAgencySettings(raw).blockUnverifiedApproval;
+    await tx.agency.update({ where: { id: ctx.agencyId }, data: { settings: { ...raw, blockUnverifiedApproval: input.blockUnverifiedApproval } as Prisma.InputJsonValue } });
+    await recordAudit(
+      tx,
+      {
+        action: "agency.approval_policy_set",
+        entityType: "Agency",
+        entityId: ctx.agencyId,
+        data: { blockUnverifiedApproval: { before, after: input.blockUnverifiedApproval } },
+      },
+      { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta },
+    );
+  });
 }

@@ -13,12 +13,13 @@
 import { describe, expect, it } from "vitest";
 
 import { SNAPSHOT_MESSAGES as S, snapshotApprovalRefusal } from "@/lib/cycle/decision-snapshot-shared";
-import { buildDecisionSnapshot, hashSnapshotContent, rehashStoredSnapshot } from "@/lib/cycle/decision-snapshot";
+import { buildDecisionSnapshot, hashSnapshotContent, rehashStoredSnapshot, setApprovalPolicy } from "@/lib/cycle/decision-snapshot";
 import { ZStartCycle, ZTaskAction, type TTaskAction } from "@/lib/cycle/schemas";
 import { actOnTask, startCycle } from "@/lib/cycle/service";
+import { summarizeEvent } from "@/lib/audit/labels";
 import { db } from "@/lib/db/client";
 
-import { cycleActorOf } from "./factories";
+import { actorOf, cycleActorOf } from "./factories";
 import { realizationOf, review, save, setup, SOP, YEAR, type RoleCode, type World } from "./performance-world";
 
 /** The work each step kind of the Sumatera Barat SOP asks for. */
@@ -150,7 +151,12 @@ describe("unverified values in the snapshot", () => {
 
   it("refuses the approval when the agency's setting says so, changing nothing; approves once every value is verified", async () => {
     const w = await setup();
-    await db.agency.update({ where: { id: w.agency.id }, data: { settings: { blockUnverifiedApproval: true } } });
+    const capaianBefore = (await w.settings()).capaian;
+    await setApprovalPolicy({ blockUnverifiedApproval: true }, { agencyId: w.agency.id, actor: actorOf(w.users.ADMIN, ["ADMIN"]), meta: null });
+    // The other settings stay; the change is audited.
+    expect(await w.settings()).toMatchObject({ blockUnverifiedApproval: true, capaian: capaianBefore });
+    const set = await db.auditEvent.findFirstOrThrow({ where: { agencyId: w.agency.id, action: "agency.approval_policy_set" } });
+    expect(set.data).toEqual({ blockUnverifiedApproval: { before: false, after: true } });
     const c = await atApproval(w);
     const shown = await c.current();
     expect(snapshotApprovalRefusal(shown.content, await w.settings())).toBe(S.blocked(3));
@@ -168,5 +174,14 @@ describe("unverified values in the snapshot", () => {
     expect(verified.content.performance?.unverified).toBe(0);
     await c.decide("APPROVE", { snapshotHash: verified.hash });
     expect(await db.decisionSnapshot.findUniqueOrThrow({ where: { taskId: c.decision.id } })).toMatchObject({ outcome: "APPROVED", hash: verified.hash, unverified: 0 });
+  });
+
+  it("names the snapshot and its unverified values in the approval's audit summary", async () => {
+    const w = await setup();
+    const c = await atApproval(w);
+    const shown = await c.current();
+    await c.decide("APPROVE", { snapshotHash: shown.hash, comment: "Lanjutkan." });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { agencyId: w.agency.id, action: "task.approve", entityId: c.decision.id } });
+    expect(summarizeEvent(event)).toBe(`Langkah 7 putaran 1 disetujui atas snapshot ${shown.hash.slice(0, 12)} (3 nilai belum diverifikasi): Lanjutkan.`);
   });
 });

@@ -191,6 +191,7 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/cycle/actions.ts#startCycleAction", name: "cycle.start", scope: "agency", foreign: (f) => ({ sopId: f.sopId, year: 2027, period: "TW3" }) },
   { key: "lib/cycle/actions.ts#taskAction", name: "cycle.act", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId, taskId: f.taskId, event: "APPROVE", snapshotHash: "0".repeat(64) }) },
   { key: "lib/cycle/actions.ts#sendMeetingInvitationAction", name: "cycle.invite", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId, taskId: f.taskId, date: "2026-12-10", time: "09:00", place: "Ruang rapat", agenda: "Percobaan lintas instansi" }) },
+  { key: "lib/cycle/actions.ts#setApprovalPolicyAction", name: "cycle.setApprovalPolicy", scope: "agency", foreign: { none: "sets the caller's agency's approval policy; names no record" } },
   { key: "lib/cycle/actions.ts#cancelCycleAction", name: "cycle.cancel", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId, reason: "Percobaan lintas instansi" }) },
   { key: "lib/cycle/actions.ts#markNotificationsReadAction", name: "notification.markRead", scope: "agency", foreign: { none: "marks only the caller's own notifications; another agency's ids match nothing" } },
   { key: "lib/performance/actions.ts#saveAgreementAction", name: "performance.saveAgreement", scope: "agency", foreign: { none: "saves the caller's agency's PK; names no record" } },
