@@ -518,7 +518,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
         },
         { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },
       );
-      return { cycleStatus: plan.cycleStatus, opened, ...(snapshot ? { snapshotHash: snapshot.hash } : {}) };
+      return { cycleStatus: plan.cycleStatus, opened };
     });
   } catch (error) {
     // A concurrent transition that created the same next task first.
