@@ -34,7 +34,8 @@ export function CycleFlowchart({
   const rowHeight = 50;
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto">
+      {/* Focusable so that a keyboard user can scroll a chart wider than the screen (WCAG 2.1.1). */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Diagram alir siklus">
         <div className="mx-auto w-max text-slate-700">
           <div className="flex border-b border-slate-200 pb-1" aria-hidden="true">
             {page.columns.map((c) => (

@@ -24,6 +24,8 @@ export const ZAgencySettings = z.object({
    * warned with the count. docs/decisions/022-decision-snapshot.md.
    */
   blockUnverifiedApproval: z.boolean().default(false),
+  /** Administrators and heads must have two-factor sign-in on (docs/decisions/021-two-factor.md). */
+  requireTwoFactor: z.boolean().default(false),
   /** Capping and category bands of capaian (they differ between governments). */
   capaian: ZCapaianSettings.default(DEFAULT_CAPAIAN_SETTINGS),
   /** Office hours (jam kerja) for due times: docs/decisions/016-working-calendar.md. */

@@ -20,6 +20,12 @@ import { ZAuditEventInput, type TAuditAction } from "./events";
 export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "auth.sign_in": "Masuk ke aplikasi",
   "auth.sign_in_failed": "Gagal masuk",
+  "auth.two_factor_enable": "Mengaktifkan verifikasi dua langkah",
+  "auth.two_factor_disable": "Menonaktifkan verifikasi dua langkah",
+  "auth.two_factor_recovery_regenerate": "Membuat ulang kode pemulihan",
+  "auth.two_factor_recovery_used": "Masuk dengan kode pemulihan",
+  "auth.two_factor_reset": "Mengatur ulang verifikasi dua langkah anggota",
+  "agency.two_factor_policy_set": "Mengubah kewajiban verifikasi dua langkah",
   "government.create": "Membuat pemerintah daerah",
   "agency.create": "Membuat instansi",
   "agency.update": "Mengubah data instansi",
@@ -141,7 +147,7 @@ const STATUS_LABELS: Record<string, string> = {
   DONE: "Selesai",
 };
 
-const SIGN_IN_FAILURES = { invalid: "NIP/email atau kata sandi salah", inactive: "akun tidak aktif", throttled: "terlalu banyak percobaan", nip_format: "format NIP salah" } as const;
+const SIGN_IN_FAILURES = { invalid: "NIP/email atau kata sandi salah", inactive: "akun tidak aktif", throttled: "terlalu banyak percobaan", nip_format: "format NIP salah", two_factor_invalid: "kode verifikasi salah" } as const;
 
 const clip = (text: string, max = 160) => clipWords(text, max);
 const nip = (value: string) => `NIP ${formatNip(value)}`;
@@ -267,6 +273,20 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return e.data.blockUnverifiedApproval.after
         ? "Persetujuan siklus ditolak bila ada nilai belum terverifikasi"
         : "Persetujuan siklus dengan nilai belum terverifikasi hanya diberi peringatan";
+    case "auth.two_factor_enable":
+      return "Verifikasi dua langkah diaktifkan";
+    case "auth.two_factor_disable":
+      return "Verifikasi dua langkah dinonaktifkan";
+    case "auth.two_factor_recovery_regenerate":
+      return "Kode pemulihan dibuat ulang; kode lama tidak berlaku";
+    case "auth.two_factor_recovery_used":
+      return `Masuk dengan kode pemulihan (sisa ${e.data.remaining})`;
+    case "auth.two_factor_reset":
+      return `Verifikasi dua langkah ${nip(e.data.nip)} diatur ulang oleh administrator`;
+    case "agency.two_factor_policy_set":
+      return e.data.requireTwoFactor.after
+        ? "Verifikasi dua langkah diwajibkan untuk administrator dan kepala"
+        : "Verifikasi dua langkah tidak lagi diwajibkan";
     case "holiday.create":
       return `Hari libur ${e.data.date} "${e.data.name}" ditambahkan`;
     case "holiday.delete":

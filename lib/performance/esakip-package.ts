@@ -6,6 +6,7 @@ import { finished } from "node:stream/promises";
 
 import { ZipArchive } from "archiver";
 
+import { signaturePlaceDate } from "@/lib/agency/format";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type DbTx } from "@/lib/db/client";
@@ -156,7 +157,8 @@ export interface TEsakipEvidence {
 }
 
 export interface TEsakipPackage {
-  agency: { id: string; slug: string; name: string; governmentName: string; timeZone: TAgencyTimeZone };
+  /** `city` dates the measurement's signature ("Padang, 3 Desember 2026"); the date alone without it. */
+  agency: { id: string; slug: string; name: string; governmentName: string; timeZone: TAgencyTimeZone; city?: string };
   year: number;
   quarter: number;
   filename: string;
@@ -208,7 +210,14 @@ export async function prepareEsakipPackage(input: TEsakipPackageInput): Promise<
   const agencyInfo = { name: agency.name, governmentName: agency.governmentName };
   const [rencanaAksi, pengukuran, laporan] = await Promise.all([
     buildPerformanceWorkbook({ kind: "rencana-aksi", recap, agency: agencyInfo, agreement, timeZone: agency.timeZone }),
-    buildPerformanceWorkbook({ kind: "pengukuran", recap, agency: agencyInfo, agreement, timeZone: agency.timeZone }),
+    buildPerformanceWorkbook({
+      kind: "pengukuran",
+      recap,
+      agency: agencyInfo,
+      agreement,
+      timeZone: agency.timeZone,
+      placeDate: signaturePlaceDate({ city: agency.city ?? "", timeZone: agency.timeZone }, generatedAt),
+    }),
     buildPerformanceReportPdf({ recap, agency: agencyInfo, agreement, settings, generatedAt, timeZone: agency.timeZone }),
   ]);
   const generated: TEsakipGeneratedFile[] = [

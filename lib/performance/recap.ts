@@ -1,4 +1,4 @@
-import { aggregateRealization, budgetAbsorption, capaianToDate, type TCapaianResult, type TCapaianSettings, type TTargetPlan } from "./capaian";
+import { aggregateRealization, budgetAbsorption, capaianToDate, targetToDate, type TCapaianResult, type TCapaianSettings, type TTarget, type TTargetPlan } from "./capaian";
 
 /** What the recap needs of a PK, as loaded by lib/performance/queries.ts (Decimals as strings). */
 export interface RecapAgreement {
@@ -53,6 +53,8 @@ export interface RecapIndicator {
   annualTarget: string;
   /** Target of each quarter TW I-IV as printed ("12", "10 - 15", "-"). */
   quarterTargets: string[];
+  /** The target the capaian to date of the selected quarter is measured against, printed like the others ("-" when none). */
+  targetToDate: string;
   /** Realization of each quarter (null = not filled). */
   quarterValues: (number | null)[];
   quarterStatus: (RecapAgreement["goals"][number]["indicators"][number]["realizations"][number]["status"] | null)[];
@@ -73,6 +75,12 @@ const num = (v: string | null | undefined) => (v === null || v === undefined ? n
 function printTarget(type: "SINGLE" | "RANGE", t: { targetValue: string | null; targetMin: string | null; targetMax: string | null }) {
   if (type === "RANGE") return t.targetMin === null && t.targetMax === null ? "-" : `${t.targetMin ?? "…"} - ${t.targetMax ?? "…"}`;
   return t.targetValue ?? "-";
+}
+
+function printTargetToDate(t: TTarget): string {
+  if (t.type === "SINGLE") return t.value === null || t.value === undefined || t.value === "" ? "-" : String(t.value);
+  const set = (v: unknown) => v !== null && v !== undefined && v !== "";
+  return !set(t.min) && !set(t.max) ? "-" : `${set(t.min) ? String(t.min) : "…"} - ${set(t.max) ? String(t.max) : "…"}`;
 }
 
 /** The indicator's targets as lib/performance/capaian.ts reads them (targetToDate, capaianToDate). */
@@ -116,6 +124,7 @@ export function buildRecap(agreement: RecapAgreement, quarter: number, settings:
           const t = ind.quarters.find((x) => x.quarter === n);
           return t ? printTarget(ind.targetType, t) : "-";
         }),
+        targetToDate: printTargetToDate(targetToDate(plan, quarter)),
         quarterValues: values,
         quarterStatus: byQuarter.map((r) => r?.status ?? null),
         quarterUnverified,

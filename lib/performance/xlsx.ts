@@ -8,16 +8,23 @@ import { OFFICIAL_NOTES, officialNotices } from "./official-notes";
 import type { TRecap } from "./recap";
 
 /**
- * The period's performance as Excel workbooks, laid out like the forms the
- * agencies keep in Excel today: "Realisasi Rencana Aksi" (the quarterly
- * action plan and its realization) and "Pengukuran Kinerja" (the measurement,
- * signed by the head). Sasaran are parent rows with their indicators beneath;
- * a second sheet holds the budget. Every number comes from buildRecap, so the
- * file says what the recap page says, and every cell is a plain value, never
- * a formula: the file is a record, not a calculator. A value Tim SAKIP has
- * not verified keeps its number but is marked: "*" after it, a cell note, its
- * status "(belum diverifikasi)", and a note under the title counting them
- * (with the head's archive note when the quarter was archived anyway).
+ * The period's performance as Excel workbooks, one per purpose, laid out like
+ * the forms the agencies keep in Excel today:
+ * - "Realisasi Rencana Aksi" (`rencana-aksi`): the working document of Tim
+ *   SAKIP and the Bidang: every quarter's target and realization, the
+ *   verification status, the factors and follow-up, and a second sheet with
+ *   the budget per quarter;
+ * - "Pengukuran Kinerja" (`pengukuran`): the official measurement the head
+ *   signs (PermenPAN-RB 53/2014): target, realization and capaian to date per
+ *   indicator, the programs' budget to date under it, and the signature block
+ *   (place and date, jabatan, name, NIP). One sheet, nothing to fill in.
+ * Sasaran are parent rows with their indicators beneath. Every number comes
+ * from buildRecap, so the file says what the recap page says, and every cell
+ * is a plain value, never a formula: the file is a record, not a calculator. A
+ * value Tim SAKIP has not verified keeps its number but is marked: "*" after
+ * it, a cell note, its status "(belum diverifikasi)", and a note under the
+ * title counting them (with the head's archive note when the quarter was
+ * archived anyway).
  */
 
 export const PERFORMANCE_EXPORT_KINDS = {
@@ -43,6 +50,8 @@ export interface TPerformanceExportInput {
   };
   /** For the date of the archive note; WIB when not given. */
   timeZone?: TAgencyTimeZone;
+  /** "Padang, 3 Desember 2026" above the head's signature on the measurement (lib/agency/format.ts signaturePlaceDate). */
+  placeDate?: string;
 }
 
 const QUARTERS = [1, 2, 3, 4] as const;
@@ -78,10 +87,28 @@ export const PERFORMANCE_COLUMNS = [
   { key: "penghambat", header: "Faktor Penghambat", width: 28 },
   { key: "tindakLanjut", header: "Tindak Lanjut", width: 28 },
 ] as const;
-export type TPerformanceColumnKey = (typeof PERFORMANCE_COLUMNS)[number]["key"];
+/** The measurement's columns: what the head signs, to date, nothing per quarter to fill in. */
+export const MEASUREMENT_COLUMNS = [
+  { key: "no", header: "No", width: 6 },
+  { key: "code", header: "Kode", width: 10 },
+  { key: "name", header: "Sasaran Strategis / Indikator Kinerja", width: 52 },
+  { key: "unit", header: "Satuan", width: 12 },
+  { key: "annualTarget", header: "Target Tahunan", width: 13 },
+  { key: "targetToDate", header: "Target s.d. TW", width: 13 },
+  { key: "toDate", header: "Realisasi s.d. TW", width: 13 },
+  { key: "capaian", header: "Capaian s.d. TW (%)", width: 14 },
+  { key: "category", header: "Kategori", width: 14 },
+  { key: "status", header: "Status Verifikasi", width: 16 },
+] as const;
+export type TPerformanceColumnKey = (typeof PERFORMANCE_COLUMNS)[number]["key"] | (typeof MEASUREMENT_COLUMNS)[number]["key"];
+type TColumn = { key: TPerformanceColumnKey; header: string; width: number; group?: string };
+/** The indicator sheet's columns of each kind, in order. */
+export const columnsOf = (kind: TPerformanceExportKind): readonly TColumn[] => (kind === "pengukuran" ? MEASUREMENT_COLUMNS : PERFORMANCE_COLUMNS);
 /** Rows 1-4 title, 5 the notice (unverified values, archive note; blank when none), 6-7 the table header, data from 8. */
 export const PERFORMANCE_HEADER_ROWS = { first: 6, last: 7 } as const;
-export const columnIndex = (key: TPerformanceColumnKey) => PERFORMANCE_COLUMNS.findIndex((c) => c.key === key) + 1;
+/** 1-based column of `key` in the indicator sheet of `kind` (0 when that kind has no such column). */
+export const columnIndex = (key: TPerformanceColumnKey, kind: TPerformanceExportKind = "rencana-aksi") =>
+  columnsOf(kind).findIndex((c) => c.key === key) + 1;
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -155,36 +182,38 @@ function setupPage(ws: ExcelJS.Worksheet, printTitles: string) {
 function indicatorSheet(wb: ExcelJS.Workbook, input: TPerformanceExportInput) {
   const { recap, kind } = input;
   const meta = PERFORMANCE_EXPORT_KINDS[kind];
+  const columns = columnsOf(kind);
+  const col = (key: TPerformanceColumnKey) => columnIndex(key, kind);
   const q = recap.quarter;
   const tw = `TW ${ROMAN[q - 1]}`;
   const ws = wb.addWorksheet(meta.sheet, { views: [{ state: "frozen", xSplit: 3, ySplit: PERFORMANCE_HEADER_ROWS.last }] });
-  const lastCol = PERFORMANCE_COLUMNS.length;
-  ws.columns = PERFORMANCE_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
+  const lastCol = columns.length;
+  ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
   titleRows(ws, lastCol, [meta.title, input.agency.name.toUpperCase(), input.agency.governmentName.toUpperCase(), `${QUARTER_NAMES[q - 1]} Tahun ${recap.year}`]);
   noticeRow(ws, lastCol, officialNotices(recap, input.timeZone, ` (bertanda${UNVERIFIED_MARK})`));
 
   // Two header rows: grouped columns (Target, Realisasi) over their quarters, the others merged down.
   const { first, last } = PERFORMANCE_HEADER_ROWS;
-  const headerText = (c: (typeof PERFORMANCE_COLUMNS)[number]) =>
-    c.key === "toDate" ? `Realisasi s.d. ${tw}` : c.key === "capaian" ? `Capaian s.d. ${tw} (%)` : c.header;
-  PERFORMANCE_COLUMNS.forEach((c, i) => {
-    const col = i + 1;
-    if ("group" in c) {
-      ws.getCell(first, col).value = c.group;
-      ws.getCell(last, col).value = c.header;
+  const headerText = (c: TColumn) => c.header.replace(/s\.d\. TW\b/, `s.d. ${tw}`);
+  columns.forEach((c, i) => {
+    const n = i + 1;
+    if (c.group) {
+      ws.getCell(first, n).value = c.group;
+      ws.getCell(last, n).value = c.header;
     } else {
-      ws.mergeCells(first, col, last, col);
-      ws.getCell(first, col).value = headerText(c);
+      ws.mergeCells(first, n, last, n);
+      ws.getCell(first, n).value = headerText(c);
     }
   });
   for (const group of ["Target", "Realisasi"]) {
-    const cols = PERFORMANCE_COLUMNS.map((c, i) => ("group" in c && c.group === group ? i + 1 : 0)).filter(Boolean);
+    const cols = columns.map((c, i) => (c.group === group ? i + 1 : 0)).filter(Boolean);
+    if (cols.length === 0) continue;
     ws.mergeCells(first, cols[0]!, first, cols[cols.length - 1]!);
     ws.getCell(first, cols[0]!).value = group;
   }
   for (const r of [first, last]) {
-    for (let col = 1; col <= lastCol; col++) {
-      const cell = ws.getCell(r, col);
+    for (let n = 1; n <= lastCol; n++) {
+      const cell = ws.getCell(r, n);
       cell.fill = HEADER_FILL;
       cell.font = { name: "Arial", size: 9, bold: true };
       cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
@@ -194,16 +223,16 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: TPerformanceExportInput) {
   ws.getRow(first).height = 18;
   ws.getRow(last).height = 30;
 
-  let rowNo = last;
+  let rowNo: number = last;
   recap.goals.forEach((goal, gi) => {
     rowNo++;
     const row = ws.getRow(rowNo);
-    row.getCell(columnIndex("no")).value = gi + 1;
-    row.getCell(columnIndex("code")).value = goal.code;
-    row.getCell(columnIndex("name")).value = goal.name;
-    ws.mergeCells(rowNo, columnIndex("name"), rowNo, lastCol);
-    for (let col = 1; col <= lastCol; col++) {
-      const cell = row.getCell(col);
+    row.getCell(col("no")).value = gi + 1;
+    row.getCell(col("code")).value = goal.code;
+    row.getCell(col("name")).value = goal.name;
+    ws.mergeCells(rowNo, col("name"), rowNo, lastCol);
+    for (let n = 1; n <= lastCol; n++) {
+      const cell = row.getCell(n);
       cell.fill = GOAL_FILL;
       cell.font = { name: "Arial", size: 9, bold: true };
       styleTableCell(cell);
@@ -211,8 +240,9 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: TPerformanceExportInput) {
     goal.indicators.forEach((ind, ii) => {
       rowNo++;
       const r = ws.getRow(rowNo);
+      // A kind without the column simply has no such cell.
       const set = (key: TPerformanceColumnKey, value: ExcelJS.CellValue) => {
-        r.getCell(columnIndex(key)).value = value;
+        if (col(key) > 0) r.getCell(col(key)).value = value;
       };
       set("no", `${gi + 1}.${ii + 1}`);
       set("code", ind.code);
@@ -221,6 +251,7 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: TPerformanceExportInput) {
       set("orgUnit", ind.orgUnit);
       set("polarity", `${POLARITY[ind.polarity]}; ${AGGREGATION[ind.aggregation].toLowerCase()}`);
       set("annualTarget", targetCell(ind.annualTarget));
+      set("targetToDate", targetCell(ind.targetToDate));
       QUARTERS.forEach((n) => {
         set(`t${n}`, targetCell(ind.quarterTargets[n - 1] ?? "-"));
         // Realization of the period and the quarters before it; later quarters are not part of this report.
@@ -234,19 +265,20 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: TPerformanceExportInput) {
       set("pendorong", ind.notes.faktorPendorong || null);
       set("penghambat", ind.notes.faktorPenghambat || null);
       set("tindakLanjut", ind.notes.tindakLanjut || null);
-      for (let col = 1; col <= lastCol; col++) {
-        const cell = r.getCell(col);
+      for (let n = 1; n <= lastCol; n++) {
+        const cell = r.getCell(n);
         styleTableCell(cell);
         if (typeof cell.value === "number") {
           cell.alignment = { ...cell.alignment, horizontal: "right" };
-          if (col === columnIndex("capaian")) cell.numFmt = PERCENT_FORMAT;
-        } else if (col >= columnIndex("annualTarget") && col <= columnIndex("status")) {
-          cell.alignment = { ...cell.alignment, horizontal: col === columnIndex("capaian") ? "left" : "center" };
+          if (n === col("capaian")) cell.numFmt = PERCENT_FORMAT;
+        } else if (n >= col("annualTarget") && n <= col("status")) {
+          cell.alignment = { ...cell.alignment, horizontal: n === col("capaian") ? "left" : "center" };
         }
       }
       // Unverified values: still numbers, marked and explained.
       const mark = (key: TPerformanceColumnKey, note: string) => {
-        const cell = r.getCell(columnIndex(key));
+        if (col(key) === 0) return;
+        const cell = r.getCell(col(key));
         if (typeof cell.value !== "number") return;
         cell.numFmt = markFormat(cell.numFmt);
         cell.note = note;
@@ -262,16 +294,64 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: TPerformanceExportInput) {
     });
   });
 
-  if (kind === "pengukuran") signature(ws, rowNo + 2, input);
+  if (kind === "pengukuran") {
+    rowNo = measurementBudget(ws, rowNo + 2, input);
+    signature(ws, rowNo + 2, input);
+  }
   setupPage(ws, `${first}:${last}`);
   return ws;
 }
 
-/** The head's signature block under the measurement, as the paper form has it. */
+/**
+ * Under the measurement, the programs' budget to date, as the paper form has
+ * it ("Jumlah anggaran"): pagu, realization and absorption to the period.
+ * Returns the last row written.
+ */
+function measurementBudget(ws: ExcelJS.Worksheet, startRow: number, input: TPerformanceExportInput): number {
+  const { recap } = input;
+  if (recap.programs.length === 0) return startRow - 2;
+  const tw = `TW ${ROMAN[recap.quarter - 1]}`;
+  const name = columnIndex("name", "pengukuran");
+  const [pagu, realized, absorbed] = [columnIndex("targetToDate", "pengukuran"), columnIndex("toDate", "pengukuran"), columnIndex("capaian", "pengukuran")];
+  const header = ws.getRow(startRow);
+  header.getCell(name).value = "Program";
+  header.getCell(pagu).value = `Anggaran s.d. ${tw} (Rp)`;
+  header.getCell(realized).value = `Realisasi s.d. ${tw} (Rp)`;
+  header.getCell(absorbed).value = `Penyerapan s.d. ${tw} (%)`;
+  for (const n of [name, pagu, realized, absorbed]) {
+    const cell = header.getCell(n);
+    cell.fill = HEADER_FILL;
+    cell.font = { name: "Arial", size: 9, bold: true };
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    cell.border = BORDER;
+  }
+  header.height = 30;
+  let rowNo = startRow;
+  for (const p of recap.programs) {
+    rowNo++;
+    const row = ws.getRow(rowNo);
+    row.getCell(name).value = p.code ? `${p.code} ${p.name}` : p.name;
+    row.getCell(pagu).value = p.paguToDate;
+    row.getCell(realized).value = p.realizationToDate;
+    row.getCell(absorbed).value = capaianCell(p.absorption);
+    for (const n of [name, pagu, realized, absorbed]) {
+      const cell = row.getCell(n);
+      styleTableCell(cell);
+      if (typeof cell.value === "number") {
+        cell.numFmt = n === absorbed ? PERCENT_FORMAT : MONEY_FORMAT;
+        cell.alignment = { ...cell.alignment, horizontal: "right" };
+      }
+    }
+  }
+  return rowNo;
+}
+
+/** The head's signature block under the measurement, as the paper form has it: place and date, jabatan, name, NIP. */
 function signature(ws: ExcelJS.Worksheet, startRow: number, input: TPerformanceExportInput) {
-  const col = columnIndex("pendorong");
-  const lastCol = PERFORMANCE_COLUMNS.length;
+  const from = columnIndex("capaian", "pengukuran");
+  const lastCol = MEASUREMENT_COLUMNS.length;
   const lines = [
+    input.placeDate ?? "",
     "Mengetahui,",
     input.agreement.firstPartyJabatan,
     "",
@@ -282,11 +362,11 @@ function signature(ws: ExcelJS.Worksheet, startRow: number, input: TPerformanceE
   ];
   lines.forEach((text, i) => {
     const r = startRow + i;
-    ws.mergeCells(r, col, r, lastCol);
-    const cell = ws.getCell(r, col);
+    ws.mergeCells(r, from, r, lastCol);
+    const cell = ws.getCell(r, from);
     cell.value = text || null;
     cell.alignment = { horizontal: "center" };
-    cell.font = { name: "Arial", size: 9, bold: i === 5, underline: i === 5 };
+    cell.font = { name: "Arial", size: 9, bold: i === 6, underline: i === 6 };
   });
 }
 
@@ -351,7 +431,8 @@ export async function buildPerformanceWorkbook(input: TPerformanceExportInput): 
   wb.created = new Date();
   wb.title = `${PERFORMANCE_EXPORT_KINDS[input.kind].title} ${QUARTER_NAMES[input.recap.quarter - 1]} ${input.recap.year}`;
   indicatorSheet(wb, input);
-  budgetSheet(wb, input);
+  // The working document carries the budget per quarter; the measurement has it to date under its table.
+  if (input.kind === "rencana-aksi") budgetSheet(wb, input);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -425,10 +425,14 @@ describe("archiving a quarter waits for verification", () => {
     expect(sheet.row("A2").get("status")).toBe("Dikirim (belum diverifikasi)");
     expect(sheet.row("B1").get("status")).toBe("Dikirim (belum diverifikasi)");
     expect(sheet.row("A1").get("status")).toBe("Terverifikasi");
-    // The number stays a number; its cell says it is not verified.
-    expect(sheet.row("A2").get("r1")).toBe(6);
-    expect(sheet.row("A2").cell("r1").note).toMatch(/belum diverifikasi/i);
-    expect(sheet.row("A1").cell("r1").note).toBeUndefined();
+    // The number stays a number; its cell says it is not verified (to date on the measurement, per quarter on the working file).
+    expect(sheet.row("A2").get("toDate")).toBe(6);
+    expect(sheet.row("A2").cell("toDate").note).toMatch(/belum diverifikasi/i);
+    expect(sheet.row("A1").cell("toDate").note).toBeUndefined();
+    const working = await readSheet(await workbookOf(w, recap, "rencana-aksi"));
+    expect(working.row("A2").get("r1")).toBe(6);
+    expect(working.row("A2").cell("r1").note).toMatch(/belum diverifikasi/i);
+    expect(working.row("A1").cell("r1").note).toBeUndefined();
     const note = String(sheet.ws.getCell(5, 1).value);
     expect(note).toContain("2 nilai realisasi belum diverifikasi");
     expect(note).toContain(ARCHIVE_NOTE);

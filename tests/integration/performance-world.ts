@@ -18,7 +18,15 @@ import { loadAgreement, memberUnitIds } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
 import { ZAgreementInput, ZBudgetSave, ZRealizationReview, ZRealizationSave, type TAgreementInput } from "@/lib/performance/schemas";
 import { reviewRealization, saveAgreement, saveBudgetRealization, saveRealization, type PerformanceActor } from "@/lib/performance/service";
-import { buildPerformanceWorkbook, columnIndex, PERFORMANCE_COLUMNS, PERFORMANCE_HEADER_ROWS, type TPerformanceExportKind } from "@/lib/performance/xlsx";
+import {
+  buildPerformanceWorkbook,
+  columnIndex,
+  columnsOf,
+  PERFORMANCE_EXPORT_KINDS,
+  PERFORMANCE_HEADER_ROWS,
+  type TPerformanceColumnKey,
+  type TPerformanceExportKind,
+} from "@/lib/performance/xlsx";
 import { SEED_AGENCIES } from "@/lib/seed/agencies";
 import { activateSop, createSop } from "@/lib/sop/service";
 import { SEED_SOPS } from "@/lib/sop/seed-sops";
@@ -202,9 +210,15 @@ export async function workbookOf(w: World, recap: Awaited<ReturnType<typeof reca
   return wb;
 }
 
-/** The indicator sheet read back: rows by the code column, cells by column key. */
+/** The indicator sheet read back: rows by the code column, cells by column key (of the sheet's own kind). */
 export async function readSheet(wb: ExcelJS.Workbook) {
   const ws = wb.worksheets[0]!;
+  const kind: TPerformanceExportKind = ws.name === PERFORMANCE_EXPORT_KINDS.pengukuran.sheet ? "pengukuran" : "rencana-aksi";
+  const col = (key: TPerformanceColumnKey) => {
+    const n = columnIndex(key, kind);
+    if (n === 0) throw new Error(`the ${kind} sheet has no column ${key}`);
+    return n;
+  };
   const rows = new Map<string, ExcelJS.Row>();
   const codes: string[] = [];
   let formulas = 0;
@@ -213,24 +227,25 @@ export async function readSheet(wb: ExcelJS.Workbook) {
       if (cell.type === ExcelJS.ValueType.Formula) formulas++;
     });
     if (n <= PERFORMANCE_HEADER_ROWS.last) return;
-    const code = row.getCell(columnIndex("code")).value;
+    const code = row.getCell(col("code")).value;
     if (typeof code === "string" && code) {
       rows.set(code, row);
       codes.push(code);
     }
   });
   expect(ws.getRow(PERFORMANCE_HEADER_ROWS.last).cellCount).toBeGreaterThan(0);
-  expect(PERFORMANCE_COLUMNS.length).toBe(ws.columnCount);
+  expect(columnsOf(kind).length).toBe(ws.columnCount);
   return {
     ws,
+    kind,
     codes,
     formulas,
     row: (code: string) => {
       const row = rows.get(code);
       if (!row) throw new Error(`no row ${code}`);
       return {
-        get: (key: (typeof PERFORMANCE_COLUMNS)[number]["key"]) => row.getCell(columnIndex(key)).value ?? null,
-        cell: (key: (typeof PERFORMANCE_COLUMNS)[number]["key"]) => row.getCell(columnIndex(key)),
+        get: (key: TPerformanceColumnKey) => row.getCell(col(key)).value ?? null,
+        cell: (key: TPerformanceColumnKey) => row.getCell(col(key)),
       };
     },
   };

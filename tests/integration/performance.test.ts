@@ -310,9 +310,6 @@ describe("performance: the recap's capaian", () => {
       for (const ind of recap.goals.flatMap((g) => g.indicators)) {
         const row = sheet.row(ind.code);
         expect(row.get("name")).toBe(ind.name);
-        [1, 2].forEach((n) => expect(row.get(`r${n}` as "r1"), `${ind.code} TW${n}`).toBe(ind.quarterValues[n - 1]));
-        // Later quarters are not part of the TW II report, even where a draft exists (A1 TW III).
-        expect(row.get("r3")).toBeNull();
         expect(row.get("toDate")).toBe(ind.realizationToDate);
         expect(row.get("capaian"), ind.code).toBe(percentOf(ind.capaian));
         expect(row.get("category")).toBe(ind.capaian.status === "OK" ? ind.capaian.category : null);
@@ -322,22 +319,50 @@ describe("performance: the recap's capaian", () => {
       expect(sheet.row("B2").get("capaian")).toBe(80);
       expect(sheet.row("B2").get("toDate")).toBe(4);
       expect(sheet.row("B1").get("capaian")).toBe(100);
-      expect(sheet.row("A1").get("r2")).toBe(82.5);
       expect(sheet.row("A1").get("annualTarget")).toBe(85);
       expect(sheet.row("B1").get("annualTarget")).toBe("80 – 90");
-      expect(sheet.row("B2").get("t3")).toBe(4);
       // Drafts count in the recap, so the file says which values Tim SAKIP has not verified yet.
       expect(sheet.row("A1").get("status")).toBe("Dikirim (belum diverifikasi)");
       expect(sheet.formulas).toBe(0);
-
-      const budgetSheet = wb.getWorksheet("Realisasi Anggaran")!;
-      const programRow = budgetSheet.getRow(8);
-      expect(programRow.getCell(2).value).toBe("1.03.10");
-      expect(programRow.getCell(12).value).toBe(recap.programs[0]!.paguToDate);
-      expect(programRow.getCell(13).value).toBe(recap.programs[0]!.realizationToDate);
-      expect(programRow.getCell(14).value).toBe(percentOf(recap.programs[0]!.absorption));
-      expect(programRow.getCell(14).value).toBe(50);
     }
+
+    // The working document: every quarter's target and realization, the factors, and the budget per quarter.
+    const working = await readSheet(await workbookOf(w, recap, "rencana-aksi"));
+    for (const ind of recap.goals.flatMap((g) => g.indicators)) {
+      [1, 2].forEach((n) => expect(working.row(ind.code).get(`r${n}` as "r1"), `${ind.code} TW${n}`).toBe(ind.quarterValues[n - 1]));
+      // Later quarters are not part of the TW II report, even where a draft exists (A1 TW III).
+      expect(working.row(ind.code).get("r3")).toBeNull();
+    }
+    expect(working.row("A1").get("r2")).toBe(82.5);
+    expect(working.row("B2").get("t3")).toBe(4);
+    const budgetSheet = (await workbookOf(w, recap, "rencana-aksi")).getWorksheet("Realisasi Anggaran")!;
+    const programRow = budgetSheet.getRow(8);
+    expect(programRow.getCell(2).value).toBe("1.03.10");
+    expect(programRow.getCell(12).value).toBe(recap.programs[0]!.paguToDate);
+    expect(programRow.getCell(13).value).toBe(recap.programs[0]!.realizationToDate);
+    expect(programRow.getCell(14).value).toBe(percentOf(recap.programs[0]!.absorption));
+    expect(programRow.getCell(14).value).toBe(50);
+
+    // The measurement the head signs: to date only (no quarter to fill in, no factors), one sheet, the
+    // target to date beside the realization, the budget to date under the table, and the signature.
+    const measurement = await workbookOf(w, recap, "pengukuran");
+    const signed = await readSheet(measurement);
+    expect(measurement.worksheets.map((ws) => ws.name)).toEqual(["Pengukuran Kinerja"]);
+    expect(() => signed.row("A1").get("r1")).toThrow(/no column r1/);
+    expect(() => signed.row("A1").get("pendorong")).toThrow(/no column pendorong/);
+    for (const ind of recap.goals.flatMap((g) => g.indicators)) {
+      expect(String(signed.row(ind.code).get("targetToDate") ?? "-"), ind.code).toBe(
+        ind.targetToDate.includes(" - ") ? ind.targetToDate.replace(" - ", " – ") : ind.targetToDate,
+      );
+    }
+    // B2 cumulative: 2 + 3 by TW II.
+    expect(signed.row("B2").get("targetToDate")).toBe(5);
+    const texts: string[] = [];
+    signed.ws.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value ?? ""))));
+    expect(texts).toContain("Program");
+    expect(texts.some((t) => t.startsWith("Anggaran s.d. TW II"))).toBe(true);
+    expect(texts).toContain(recap.programs[0]!.paguToDate.toString());
+    expect(texts).toContain("Mengetahui,");
   });
 });
 

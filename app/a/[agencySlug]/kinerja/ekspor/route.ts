@@ -1,4 +1,5 @@
 import { recordReportExport } from "@/lib/audit/record-export";
+import { signaturePlaceDate } from "@/lib/agency/format";
 import { agencyRoute } from "@/lib/authz/route";
 import { loadAgreement, loadPeriodArchive, resolvePeriod } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
@@ -36,6 +37,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     agency: { name: ctx.agency.name, governmentName: ctx.agency.governmentName },
     agreement,
     timeZone: ctx.agency.timeZone,
+    placeDate: signaturePlaceDate(ctx.agency, new Date()),
   });
   await recordReportExport(ctx, kind === "pengukuran" ? "pengukuran-kinerja" : "realisasi-rencana-aksi", { type: "Agency", id: ctx.agency.id }, {
     tahun: String(year),

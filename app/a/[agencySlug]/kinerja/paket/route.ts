@@ -32,6 +32,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
         name: ctx.agency.name,
         governmentName: ctx.agency.governmentName,
         timeZone: ctx.agency.timeZone,
+        city: ctx.agency.city,
       },
       year,
       quarter,
