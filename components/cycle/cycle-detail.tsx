@@ -266,6 +266,7 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
       refusal: options.refusal,
       withheld: options.withheld,
       realizationHref: `/a/${slug}/kinerja/realisasi?tahun=${cycle.year}&tw=${quarterOfPeriod(cycle.period)}`,
+      snapshot: page.snapshot,
     };
   }
 

@@ -15,6 +15,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { taskAction } from "@/lib/cycle/actions";
+import { SNAPSHOT_MESSAGES, type TCycleSnapshot } from "@/lib/cycle/decision-snapshot-shared";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import type { TTaskAction } from "@/lib/cycle/schemas";
 import { t } from "@/lib/i18n";
@@ -30,6 +31,7 @@ import { isDecisionKind, STEP_KIND_LABELS, type TStepKind } from "@/lib/sop/sche
 import { cn } from "@/lib/utils";
 
 import { ArchiveGateNotice } from "./archive-gate";
+import { DecisionSnapshotView } from "./decision-snapshot";
 import { MeetingInvitationForm } from "./meeting-invitation-form";
 import { EsakipFields } from "./esakip-fields";
 import { Textarea } from "./textarea";
@@ -86,6 +88,8 @@ export interface TaskActionPanelProps {
   withheld: TTaskOptions["withheld"];
   /** Where the realizations are filled, for an INPUT step that waits for them. */
   realizationHref: string;
+  /** A decision: the snapshot it decides on (lib/cycle/decision-snapshot.ts); its hash goes back with the decision. */
+  snapshot?: TCycleSnapshot | null;
 }
 
 const GATE = PERFORMANCE_MESSAGES.ui.archiveGate;
@@ -522,7 +526,9 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
 const ZDecision = z.object({ comment: text(5_000), archiveNote: text(2_000), returnUnitId: z.string() });
 type TDecision = z.infer<typeof ZDecision>;
 
-function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlier, offers, refusal, returnUnits }: TaskActionPanelProps) {
+function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlier, offers: allOffers, refusal, returnUnits, snapshot }: TaskActionPanelProps) {
+  // The server refuses approving this snapshot (the agency's setting on unverified values): "Ya" is not offered.
+  const offers = snapshot?.approvalRefusal ? allOffers.filter((o) => o.event !== "APPROVE") : allOffers;
   const router = useRouter();
   const [sending, setSending] = useState<TTaskEventType | null>(null);
   const [refreshing, startRefresh] = useTransition();
@@ -550,9 +556,15 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
       setSending(event);
       const archiveNote = offer.requires.archiveNote ? values.archiveNote : undefined;
       const returnUnitId = event === "RETURN" && values.returnUnitId ? values.returnUnitId : undefined;
-      const result = await taskAction(agencySlug, { cycleId, taskId: task.id, event, comment: values.comment || undefined, archiveNote, returnUnitId }).catch(
-        () => null,
-      );
+      const result = await taskAction(agencySlug, {
+        cycleId,
+        taskId: task.id,
+        event,
+        comment: values.comment || undefined,
+        archiveNote,
+        returnUnitId,
+        snapshotHash: snapshot?.hash,
+      }).catch(() => null);
       if (result?.ok) {
         toast.success(SUCCESS[event]);
         // The buttons stay disabled ("Mengirim…") until the refreshed page replaces this form.
@@ -569,6 +581,8 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
         setError("root", { message: result.error });
       }
       toast.error(result.error);
+      // The data changed since the page opened: the refreshed page shows the new snapshot to decide on.
+      if (result.fieldErrors?.snapshotHash) startRefresh(() => router.refresh());
     });
 
   return (
@@ -581,6 +595,7 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
           <WorkList items={[underReview]} />
         </section>
       ) : null}
+      {snapshot ? <DecisionSnapshotView snapshot={snapshot} /> : null}
       <section aria-labelledby="reviewed-work" className="space-y-2" data-testid="reviewed-work">
         <h3 id="reviewed-work" className="text-sm font-semibold text-slate-900">
           {underReview ? M.ui.otherReviewed : M.ui.reviewedWork}
@@ -677,6 +692,11 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
           >
             <p>{M.ui.confirmApprove.body}</p>
             {closesCycle ? <p className="font-medium">{M.ui.confirmApprove.bodyArchives}</p> : null}
+            {snapshot?.content.performance?.unverified ? (
+              <p className="font-medium text-amber-900" data-testid="confirm-unverified">
+                {SNAPSHOT_MESSAGES.unverified(snapshot.content.performance.unverified)}. {SNAPSHOT_MESSAGES.unverifiedWarn}
+              </p>
+            ) : null}
           </ConfirmDialog>
         </form>
       )}

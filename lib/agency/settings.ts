@@ -18,6 +18,12 @@ export const ZAgencySettings = z.object({
   permissions: z.partialRecord(z.enum(DESIGNATABLE_PERMISSIONS), z.array(z.string().max(40)).max(20)).default({}),
   /** Small units may let the maker of a step's work also approve it. */
   allowSelfApproval: z.boolean().default(false),
+  /**
+   * A decision may not approve a snapshot holding realization values Tim SAKIP has not
+   * verified ("Tolak persetujuan bila ada nilai belum terverifikasi"). Off: the approver is
+   * warned with the count. docs/decisions/022-decision-snapshot.md.
+   */
+  blockUnverifiedApproval: z.boolean().default(false),
   /** Administrators and heads must have two-factor sign-in on (docs/decisions/021-two-factor.md). */
   requireTwoFactor: z.boolean().default(false),
   /** Capping and category bands of capaian (they differ between governments). */

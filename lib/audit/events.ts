@@ -111,6 +111,13 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     data: z.object({ officeHours: ZChange }),
   }),
   z.object({
+    /** Whether a decision may approve a snapshot with unverified values (docs/decisions/022-decision-snapshot.md). */
+    action: z.literal("agency.approval_policy_set"),
+    entityType: z.literal("Agency"),
+    entityId: z.string(),
+    data: z.object({ blockUnverifiedApproval: ZChange }),
+  }),
+  z.object({
     action: z.enum(["holiday.create", "holiday.delete"]),
     entityType: z.literal("Holiday"),
     entityId: z.string(),
@@ -299,6 +306,9 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       automatic: z.boolean().optional(),
       /** A return of one unit's work only. */
       returnUnitId: z.string().optional(),
+      /** A decision: the sha256 of the snapshot decided on (DecisionSnapshot), and its values not verified. */
+      snapshotHash: z.string().optional(),
+      snapshotUnverified: z.number().optional(),
     }),
   }),
   z.object({

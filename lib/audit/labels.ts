@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "role.delete": "Menghapus peran",
   "role.reorder": "Mengubah urutan peran",
   "agency.office_hours_set": "Mengubah jam kerja",
+  "agency.approval_policy_set": "Mengubah pengaturan persetujuan siklus",
   "holiday.create": "Menambah hari libur",
   "holiday.delete": "Menghapus hari libur",
   "unit.create": "Membuat unit kerja",
@@ -175,7 +176,12 @@ function taskSummary(e: TTaskEvent): string {
         (e.data.esakip ? `; ${esakipText(e.data.esakip)}` : "")
       );
     case "task.approve":
-      return `${stepRoundLabel(e.data.stepNumber, e.data.round)} disetujui${e.data.comment ? `: ${clip(e.data.comment)}` : ""}`;
+      return (
+        `${stepRoundLabel(e.data.stepNumber, e.data.round)} disetujui` +
+        // The snapshot decided on (docs/decisions/022-decision-snapshot.md): its short code, and the values then unverified.
+        (e.data.snapshotHash ? ` atas snapshot ${e.data.snapshotHash.slice(0, 12)}${e.data.snapshotUnverified ? ` (${e.data.snapshotUnverified} nilai belum diverifikasi)` : ""}` : "") +
+        (e.data.comment ? `: ${clip(e.data.comment)}` : "")
+      );
     case "task.return": {
       const reopened = e.data.opened.find((o) => o.status === "RETURNED");
       return `${stepRoundLabel(e.data.stepNumber, e.data.round)} dikembalikan${reopened ? ` ke langkah ${reopened.stepNumber}` : ""}: ${clip(e.data.comment ?? "-", 200)}`;
@@ -268,6 +274,10 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return "Urutan peran diubah";
     case "agency.office_hours_set":
       return "Jam kerja instansi diubah";
+    case "agency.approval_policy_set":
+      return e.data.blockUnverifiedApproval.after
+        ? "Persetujuan siklus ditolak bila ada nilai belum terverifikasi"
+        : "Persetujuan siklus dengan nilai belum terverifikasi hanya diberi peringatan";
     case "auth.two_factor_enable":
       return "Verifikasi dua langkah diaktifkan";
     case "auth.two_factor_disable":

@@ -5,6 +5,8 @@ import { z } from "zod";
 
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
+import { setApprovalPolicy } from "./decision-snapshot";
+import { ZApprovalPolicy } from "./decision-snapshot-shared";
 import { ZCancelCycle, ZMeetingInvitation, ZStartCycle, ZTaskAction } from "./schemas";
 import { actOnTask, cancelCycle, markNotificationsRead, sendMeetingInvitation, startCycle, type CycleActor } from "./service";
 
@@ -52,5 +54,14 @@ export const sendMeetingInvitationAction = agencyAction(
     const result = await sendMeetingInvitation(input, cycleActor(ctx));
     revalidatePath(`/a/${ctx.agency.slug}`, "layout");
     return { invited: result.invited };
+  },
+);
+
+/** The agency's policy on approving a snapshot with unverified values ("Tolak persetujuan bila ada nilai belum terverifikasi"). */
+export const setApprovalPolicyAction = agencyAction(
+  { name: "cycle.setApprovalPolicy", permission: "performance.manage", schema: ZApprovalPolicy, audit: { events: ["agency.approval_policy_set"] } },
+  async (ctx, input) => {
+    await setApprovalPolicy(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
+    revalidatePath(`/a/${ctx.agency.slug}`, "layout");
   },
 );

@@ -9,8 +9,10 @@ import { t } from "@/lib/i18n";
 
 import { loadAgreement } from "@/lib/performance/queries";
 import { measuresPerformance } from "@/lib/sop/measures-performance";
-import type { TStepKind } from "@/lib/sop/schemas";
+import { isDecisionKind, type TStepKind } from "@/lib/sop/schemas";
 
+import { buildDecisionSnapshot } from "./decision-snapshot";
+import { snapshotApprovalRefusal, type TCycleSnapshot } from "./decision-snapshot-shared";
 import { loadTaskFacts } from "./facts";
 import { memberRoleUnits } from "./holders";
 import { readUnitPlan } from "./unit-plan";
@@ -250,9 +252,14 @@ export async function loadCyclePage(ctx: Pick<AgencyContext, "agency" | "user" |
   const measures = measuresPerformance(cycle.sop);
   const showRecap = measures && (Boolean(recapStep) || cycle.status === "COMPLETED");
   const [options, agreement] = await Promise.all([openTaskOptions(ctx, cycle), showRecap ? loadAgreement(ctx.agency.id, cycle.year) : null]);
+  // A decision is taken on a snapshot of what it decides on: the page shows it and the form sends its hash back.
+  const decisionTask = options && openStep && isDecisionKind(openStep.kind) ? options.taskId : null;
+  const built = decisionTask ? await buildDecisionSnapshot(db, ctx.agency.id, cycle.id, decisionTask) : null;
+  const snapshot: TCycleSnapshot | null = built ? { ...built, approvalRefusal: snapshotApprovalRefusal(built.content, ctx.agency.settings) } : null;
   return {
     cycle,
     options,
+    snapshot,
     measuresPerformance: measures,
     recap: agreement ? { agreement, step: recapStep ? { kind: recapStep.kind, kegiatan: recapStep.kegiatan } : null } : null,
   };

@@ -59,6 +59,14 @@ export const ZTaskAction = ZTaskWork.extend({
   cycleId: z.string().min(1).max(40),
   taskId: z.string().min(1).max(40),
   event: z.enum(["COMPLETE", "APPROVE", "RETURN", "RESUBMIT"], { error: "Tindakan tidak dikenal." }),
+  /**
+   * A decision: the hash of the snapshot the reviewer was shown (lib/cycle/decision-snapshot.ts).
+   * The server builds the snapshot again and refuses when the data changed since.
+   */
+  snapshotHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "Kode snapshot tidak valid. Muat ulang halaman.")
+    .optional(),
 });
 export type TTaskAction = z.input<typeof ZTaskAction>;
 

@@ -36,6 +36,9 @@ import { workingCalendar, type TWorkingCalendar } from "@/lib/calendar/holidays"
 import { measuresPerformance } from "@/lib/sop/measures-performance";
 
 import { versionEffectiveDay } from "./effective-period";
+import { buildDecisionSnapshot } from "./decision-snapshot";
+import { canonicalJson } from "@/lib/audit/chain";
+import { SNAPSHOT_MESSAGES, snapshotApprovalRefusal } from "./decision-snapshot-shared";
 import { planTransition, WORKFLOW_MESSAGES, type TCycleStatus, type TTaskStatus, type TWorkflowChange, type TWorkflowState } from "./workflow";
 import type { z } from "zod";
 
@@ -374,10 +377,21 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
           ? { userId: ctx.actor.id, roleIds: [task.assignedRoleId], roleUnits: [{ roleId: task.assignedRoleId, unitId: task.unitId }] }
           : { userId: ctx.actor.id, roleIds: ctx.roleIds, roleUnits: await memberRoleUnits(tx, ctx.agencyId, ctx.actor.id, now) };
       // The same rules, with the same facts, that the cycle page renders (lib/cycle/task-rules.ts).
-      const facts = await loadTaskFacts(tx, cycle, state, task.id, member, readAgencySettings(cycle.agency.settings).allowSelfApproval, now);
+      const settings = readAgencySettings(cycle.agency.settings);
+      const facts = await loadTaskFacts(tx, cycle, state, task.id, member, settings.allowSelfApproval, now);
       const verdict = judgeTaskAction(state, { taskId: task.id, event: input.event, work: input }, member, facts);
       if (!verdict.ok) throw new AppError(verdict.refusal.message, verdict.refusal.code, verdict.refusal.fieldErrors);
       const { plan, archive } = verdict;
+      // A decision is taken on a snapshot of what it decides on (docs/decisions/022-decision-snapshot.md):
+      // built again here, under the cycle lock that realization changes wait for, and compared with the
+      // one the reviewer was shown; stale, nothing changes and the page shows the new one.
+      const snapshot = isDecisionKind(step.kind) && (input.event === "APPROVE" || input.event === "RETURN") ? await buildDecisionSnapshot(tx, ctx.agencyId, cycle.id, task.id) : null;
+      if (snapshot && input.snapshotHash && input.snapshotHash !== snapshot.hash) {
+        const message = SNAPSHOT_MESSAGES.stale(input.snapshotHash);
+        throw new AppError(message, "CONFLICT", { snapshotHash: [message] });
+      }
+      const snapshotRefusal = snapshot && input.event === "APPROVE" ? snapshotApprovalRefusal(snapshot.content, settings) : null;
+      if (snapshotRefusal) throw invalidError(snapshotRefusal);
       // Acting for the task's role (Plt./Plh.): the capacity goes on the task and in the audit trail.
       const capacity = ctx.acting?.find((a) => a.roleId === task.assignedRoleId);
       const acting: TActingRecord | undefined = capacity
@@ -409,11 +423,27 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
                     data: JSON.parse(
                       JSON.stringify({ checklist: input.checklist, attendees: input.attendees, decisions: input.decisions, reference: input.reference, acting, esakip: esakip ?? undefined }),
                     ),
+                    ...(snapshot ? { decisionSnapshotHash: snapshot.hash } : {}),
                   }
                 : {}),
             },
           });
           if (closed.count !== 1) throw conflictError(ALREADY_HANDLED);
+          if (change.taskId === task.id && snapshot) {
+            await tx.decisionSnapshot.create({
+              data: {
+                agencyId: ctx.agencyId,
+                cycleId: cycle.id,
+                taskId: task.id,
+                outcome: change.outcome,
+                hash: snapshot.hash,
+                content: canonicalJson(snapshot.content),
+                unverified: snapshot.content.performance?.unverified ?? 0,
+                decidedById: ctx.actor.id,
+                decidedAt: now,
+              },
+            });
+          }
           // Its notifications (new task, reminders, late, escalations) are settled.
           await tx.notification.updateMany({ where: { taskId: change.taskId, doneAt: null }, data: { doneAt: now } });
           if (change.taskId === task.id && isJointMeeting(step) && facts.attendanceList && input.attendance) {
@@ -485,6 +515,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
             opened,
             ...(acting ? { acting } : {}),
             ...(esakip ? { esakip } : {}),
+            ...(snapshot ? { snapshotHash: snapshot.hash, snapshotUnverified: snapshot.content.performance?.unverified ?? 0 } : {}),
           },
         },
         { agencyId: ctx.agencyId, actor: ctx.actor, meta: ctx.meta, at: now },

@@ -43,7 +43,13 @@ test("Lumajang TW II: the archive step lists unverified values; only the head ar
 
   // Step 7: approve. Step 8 (signing) is the Kepala Dinas's too.
   await expect(panel).toContainText(/Langkah 7/);
+  // The approval is taken on a snapshot of the values; the four sent but unverified ones are counted.
+  const snapshot = kadis.getByTestId("decision-snapshot");
+  await expect(snapshot.getByTestId("snapshot-hash")).toHaveText(/^[0-9a-f]{12}$/);
+  await expect(snapshot.getByTestId("snapshot-unverified")).toContainText("4 nilai belum diverifikasi");
+  await expect(snapshot.getByTestId("snapshot-values")).toContainText("IKU-1");
   await kadis.getByRole("button", { name: "Setujui (Ya)" }).click();
+  await expect(kadis.getByRole("alertdialog")).toContainText("4 nilai belum diverifikasi");
   await kadis.getByRole("alertdialog").getByRole("button", { name: "Ya, setujui" }).click();
   await expect(kadis.getByText(MSG.approved)).toBeVisible();
   await expect(panel).toContainText(/Langkah 8/);

@@ -185,6 +185,9 @@ test("Sumatera Barat: a cycle runs through every role, with a return and its rea
   // The Kepala Dinas approves the revised report.
   const secondReview = await openTask(kadis, cycleUrl, /Langkah 7 · putaran 2/);
   await expect(secondReview).toContainText("Laporan hasil pengukuran kinerja tahunan 2030, versi 2.");
+  // What the decision is taken on is a snapshot, shown by its short code (docs/decisions/022-decision-snapshot.md).
+  await expect(kadis.getByTestId("decision-snapshot")).toContainText("Snapshot yang diputuskan");
+  await expect(kadis.getByTestId("snapshot-hash")).toHaveText(/^[0-9a-f]{12}$/);
   await kadis.getByRole("button", { name: "Setujui (Ya)" }).click();
   // Setujui asks first and says what cannot be undone; "Batal" changes nothing.
   const confirmApprove = kadis.getByRole("alertdialog", { name: "Setujui langkah 7?" });

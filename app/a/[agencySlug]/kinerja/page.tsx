@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { ApprovalPolicyForm } from "@/components/cycle/approval-policy-form";
 import { AgreementHeader, GoalTables, ProgramTable } from "@/components/performance/agreement-view";
 import { NoAgreement, PageTitle } from "@/components/performance/page-parts";
 import { PeriodPicker } from "@/components/performance/period-picker";
 import { ExportLinks, PerformanceNav } from "@/components/performance/performance-nav";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
+import { SNAPSHOT_MESSAGES } from "@/lib/cycle/decision-snapshot-shared";
 import { loadAgreement, memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 
@@ -57,6 +60,18 @@ export default async function PerformanceOverviewPage({
       ) : (
         <NoAgreement year={period.year} />
       )}
+      <Card className="no-print">
+        <CardHeader>
+          <CardTitle>{SNAPSHOT_MESSAGES.settingTitle}</CardTitle>
+        </CardHeader>
+        <CardBody>
+          <ApprovalPolicyForm
+            agencySlug={ctx.agency.slug}
+            blockUnverifiedApproval={ctx.agency.settings.blockUnverifiedApproval}
+            canManage={ctx.can("performance.manage") && !ctx.readOnly}
+          />
+        </CardBody>
+      </Card>
     </div>
   );
 }
