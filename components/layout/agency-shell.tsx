@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { t } from "@/lib/i18n";
 
-import { NavLinks } from "./nav-links";
+import { NavLinks, PhoneNav } from "./nav-links";
 
 export interface ShellProps {
   agency: { slug: string; name: string; governmentName: string };
@@ -36,7 +36,7 @@ export function AgencyShell({ agency, user, roleNames, otherAgencies, nav, notic
           <div className="flex items-center gap-2">
             {otherAgencies.length > 0 ? (
               <details className="relative">
-                <summary className="flex min-h-10 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm">
+                <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm">
                   {t.nav.switchAgency} <ChevronDown aria-hidden className="size-4" />
                 </summary>
                 <ul className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
@@ -54,7 +54,8 @@ export function AgencyShell({ agency, user, roleNames, otherAgencies, nav, notic
               <p className="text-sm font-medium">{user.name}</p>
               <p className="text-xs text-slate-600">{roleNames.join(", ")}</p>
             </div>
-            <Link href="/profil" className="text-sm font-medium text-brand-700 underline">
+            <PhoneNav items={user.isPlatformAdmin ? [...nav, { href: "/admin", label: t.nav.platformAdmin }] : nav} />
+            <Link href="/profil" className="inline-flex min-h-11 items-center px-1 text-sm font-medium text-brand-700 underline">
               Profil
             </Link>
             <SignOutButton />

@@ -146,9 +146,11 @@ test("at the Sekretaris' check (step 5) the reviewer first sees the Draft SK of 
   await expect(underReview).toContainText("Langkah 3");
   await expect(underReview).toContainText(DRAFT_SK_OUTPUT);
   await expect(underReview).not.toContainText("Tidak ada output tertulis");
-  // It comes before the rest of what the check covers (step 4, which wrote nothing).
-  const [reviewY, restY] = await Promise.all([underReview.boundingBox(), page.getByTestId("reviewed-work").boundingBox()]);
+  // It comes before the rest of what the check covers (step 4, which wrote nothing), folded below the decision.
+  const [reviewY, restY] = await Promise.all([underReview.boundingBox(), page.getByTestId("reviewed-fold").boundingBox()]);
   expect(reviewY!.y).toBeLessThan(restY!.y);
+  await page.getByTestId("reviewed-fold").getByText("Langkah lain dalam pemeriksaan ini").click();
+  await expect(page.getByTestId("reviewed-work")).toBeVisible();
   await expect(page.getByTestId("reviewed-work")).toContainText("Langkah 4");
   // A Pengukuran Kinerja cycle: no "own outputs" card in place of its PK panel.
   await expect(page.getByTestId("cycle-outputs")).toHaveCount(0);
