@@ -300,7 +300,7 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
   );
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4 sm:space-y-6">
       {/* Decision first: who acts sees the task at once; the cycle's record is below, folded. */}
       <div className="space-y-2">
         <Link href={`/a/${slug}/cycles`} className="inline-flex min-h-11 items-center gap-1 text-sm text-brand-800 hover:underline">
@@ -330,7 +330,7 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
       ) : null}
       {panel ? (
         <Card className="border-brand-600 ring-1 ring-brand-600">
-          <CardHeader className="bg-brand-50">
+          <CardHeader className="bg-brand-50 py-2 sm:py-3">
             <CardTitle>{M.ui.actionTitle}</CardTitle>
           </CardHeader>
           <CardBody>

@@ -624,6 +624,7 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
             {M.ui.underReview}
           </h3>
           <WorkList items={[underReview]} compact />
+          <DecisionDocuments items={[underReview, ...reviewed, ...earlier]} />
         </section>
       ) : (
         others
@@ -638,7 +639,8 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
           <Field id="task-comment" label={M.ui.fieldDecisionComment} hint={M.ui.fieldDecisionCommentHint} error={errors.comment?.message}>
             <Textarea
               id="task-comment"
-              rows={3}
+              rows={2}
+              className="min-h-16"
               aria-invalid={Boolean(errors.comment)}
               aria-describedby={errors.comment ? "task-comment-error" : "task-comment-hint"}
               {...register("comment")}
@@ -721,6 +723,43 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
   );
 }
 
+/** Every file of the work a decision covers, newest step first: the documents to read before deciding, at the top. */
+function DecisionDocuments({ items }: { items: ReviewedWork[] }) {
+  const seen = new Set<string>();
+  const files = [...items]
+    .sort((a, b) => b.stepNumber - a.stepNumber || b.round - a.round)
+    .flatMap((w) => (w.files ?? []).map((f) => ({ ...f, stepNumber: w.stepNumber })))
+    .filter((f) => !seen.has(f.id) && seen.add(f.id));
+  if (files.length === 0) return null;
+  return (
+    <div className="rounded-md border border-slate-200 px-3 py-1 text-sm" data-testid="decision-documents">
+      <p className="pt-1 font-medium text-slate-900">{M.ui.documents}</p>
+      <FileLinks files={files} />
+    </div>
+  );
+}
+
+function FileLinks({ files }: { files: NonNullable<ReviewedWork["files"]> }) {
+  return (
+    <ul className="space-y-0.5" aria-label={M.ui.files}>
+      {files.map((f) => (
+        <li key={f.id} className="flex flex-wrap items-center gap-x-3">
+          {f.viewHref ? (
+            // Opens in the browser's PDF viewer (the route serves it inline); "Unduh" still downloads.
+            <a href={f.viewHref} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center gap-1 font-medium break-all text-brand-800 underline" data-testid="file-view">
+              <FileText aria-hidden className="size-4 shrink-0" />
+              {M.ui.viewFile(f.name)}
+            </a>
+          ) : null}
+          <a href={f.href} className="inline-flex min-h-11 items-center break-all text-brand-800 underline-offset-2 hover:underline">
+            {f.viewHref ? M.ui.downloadFile : f.name}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** `compact`: the work a decision is about, at the top of a phone screen: its text clamped to four lines (the whole in a disclosure). */
 function WorkList({ items, compact = false }: { items: ReviewedWork[]; compact?: boolean }) {
   if (items.length === 0) return <p className="text-sm text-slate-600">{M.ui.noOutput}</p>;
@@ -732,7 +771,7 @@ function WorkList({ items, compact = false }: { items: ReviewedWork[]; compact?:
             {M.ui.stepRound(w.stepNumber, w.round)} · {w.roleName}
             {w.completedBy ? <span className="font-normal text-slate-600"> · {w.completedBy}</span> : null}
           </p>
-          <p className="text-xs text-slate-600">{w.kegiatan}</p>
+          {compact ? null : <p className="text-xs text-slate-600">{w.kegiatan}</p>}
           {compact && (w.outputText?.length ?? 0) > 240 ? (
             <details className="mt-1">
               <summary className="cursor-pointer list-none">
@@ -749,23 +788,10 @@ function WorkList({ items, compact = false }: { items: ReviewedWork[]; compact?:
               {line}
             </p>
           ))}
-          {w.files?.length ? (
-            <ul className="mt-1 space-y-0.5" aria-label={M.ui.files}>
-              {w.files.map((f) => (
-                <li key={f.id} className="flex flex-wrap items-center gap-x-3">
-                  {f.viewHref ? (
-                    // Opens in the browser's PDF viewer (the route serves it inline); the name still downloads.
-                    <a href={f.viewHref} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center gap-1 font-medium text-brand-800 underline" data-testid="file-view">
-                      <FileText aria-hidden className="size-4 shrink-0" />
-                      {M.ui.viewFile(f.name)}
-                    </a>
-                  ) : null}
-                  <a href={f.href} className="inline-flex min-h-11 items-center break-all text-brand-800 underline-offset-2 hover:underline">
-                    {f.viewHref ? M.ui.downloadFile : f.name}
-                  </a>
-                </li>
-              ))}
-            </ul>
+          {w.files?.length && !compact ? (
+            <div className="mt-1">
+              <FileLinks files={w.files} />
+            </div>
           ) : null}
         </li>
       ))}

@@ -4,6 +4,7 @@ import { Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { t } from "@/lib/i18n";
 import { cn } from "@/lib/utils";
 
@@ -72,6 +73,15 @@ export function PhoneNav({ items }: { items: TNavItem[] }) {
               </Link>
             </li>
           ))}
+          {/* On a phone the account's links live here too, so the header stays one row. */}
+          <li className="mt-1 border-t border-slate-200 pt-1">
+            <Link href="/profil" className="flex min-h-11 items-center rounded px-3 text-base text-slate-800 hover:bg-slate-100">
+              {t.nav.profile}
+            </Link>
+          </li>
+          <li>
+            <SignOutButton />
+          </li>
         </ul>
       </details>
     </nav>

@@ -51,6 +51,7 @@ export const id = {
     switchAgency: "Ganti instansi",
     myAgencies: "Instansi saya",
     menu: "Menu",
+    profile: "Profil",
   },
   dashboard: {
     welcome: (name: string) => `Selamat datang, ${name}`,

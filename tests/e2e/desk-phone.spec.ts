@@ -1,7 +1,7 @@
 /**
  * Issue #15 items 1 and 3 on a 390 × 844 phone, in Chromium (docs/decisions/023-desk-first.md):
  * - Decision first: the Kepala Dinas of an agency nobody seeded (Dinas Perikanan, set up by
- *   tests/e2e/fresh-agencies-setup.ts with its Triwulan IV 2025 cycle waiting for the head's
+ *   tests/e2e/fresh-agencies-setup.ts with its Triwulan I 2026 cycle waiting for the head's
  *   signature) signs in, taps the task in the inbox, finds "Setujui (Ya)" on screen without
  *   scrolling, with the draft to read as a PDF that opens in the browser, and approves:
  *   three taps after sign-in.
@@ -27,7 +27,7 @@ test("the Kepala Dinas approves from the inbox in three taps, the buttons on scr
   // Sign-in lands on the inbox (one agency): the task is listed there.
   await expect(page).toHaveURL(new RegExp(`/a/${PERIKANAN.slug}$`));
   let taps = 0;
-  const task = page.getByTestId("my-tasks").getByRole("link").filter({ hasText: "Langkah 6" }).filter({ hasText: "Triwulan IV 2025" });
+  const task = page.getByTestId("my-tasks").getByRole("link").filter({ hasText: "Langkah 6" }).filter({ hasText: "Triwulan I 2026" });
   await expect(task).toBeVisible();
   await task.tap();
   taps++;
@@ -47,10 +47,11 @@ test("the Kepala Dinas approves from the inbox in three taps, the buttons on scr
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
   // What is decided on, from whom, with the draft as a PDF that opens in the browser (not a download).
+  // (the Sekretaris' check of step 5, to which "Tidak" returns; the draft of step 3 is among the documents).
   const underReview = page.getByTestId("under-review");
-  await expect(underReview).toContainText("Langkah 3");
-  await expect(underReview).toContainText("Kasubag Program");
-  const view = underReview.getByTestId("file-view");
+  await expect(underReview).toContainText("Langkah 5 · Sekretaris");
+  const view = underReview.getByTestId("decision-documents").getByTestId("file-view");
+  await expect(view).toBeInViewport();
   await expect(view).toContainText(DRAFT_SK_PDF);
   const href = await view.getAttribute("href");
   expect(href).toMatch(/\/files\/[A-Za-z0-9_-]+\?lihat=1$/);
@@ -94,6 +95,7 @@ test("Tim SAKIP's home lists the values waiting for verification, and the link o
   await expect(waiting).toHaveCount(1);
   await expect(waiting).toContainText(/\d+ nilai menunggu verifikasi · TW II 2026/);
   const count = Number((await waiting.textContent())!.match(/(\d+) nilai/)![1]);
+  await expect(waiting).toHaveAttribute("href", "/a/bmcktr-sumbar/kinerja/verifikasi?tahun=2026&tw=2#menunggu-verifikasi");
   expect(count).toBeGreaterThan(0);
   await waiting.tap();
   await page.waitForURL(/\/kinerja\/verifikasi\?tahun=2026&tw=2#menunggu-verifikasi$/);
@@ -107,19 +109,19 @@ test("Tim SAKIP's home lists the values waiting for verification, and the link o
 test("a Bidang member's data-input task opens their unit's realization form", async ({ browser }) => {
   const page = await phone(browser, freshMember(PERIKANAN, "TIM_PENGUKURAN").email);
   const item = page.getByTestId("my-tasks").locator("li").filter({ hasText: "Langkah 7" });
-  await expect(item).toContainText("Triwulan III 2025");
+  await expect(item).toContainText("Triwulan III 2026");
   const fill = item.getByTestId("task-fill-realization");
-  await expect(fill).toHaveAttribute("href", `/a/${PERIKANAN.slug}/kinerja/realisasi?tahun=2025&tw=3`);
+  await expect(fill).toHaveAttribute("href", `/a/${PERIKANAN.slug}/kinerja/realisasi?tahun=2026&tw=3`);
 
   // From the task itself too: the cycle page's panel has the same link, on screen.
   await item.getByRole("link").first().tap();
   await page.waitForURL(/\/cycles\/[a-z0-9]+$/);
   const open = page.getByTestId("action-panel").getByTestId("open-realization-form");
   await expect(open).toBeInViewport();
-  await expect(open).toHaveAttribute("href", `/a/${PERIKANAN.slug}/kinerja/realisasi?tahun=2025&tw=3`);
+  await expect(open).toHaveAttribute("href", `/a/${PERIKANAN.slug}/kinerja/realisasi?tahun=2026&tw=3`);
   await open.tap();
-  await page.waitForURL(/\/kinerja\/realisasi\?tahun=2025&tw=3$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Realisasi Triwulan III 2025");
+  await page.waitForURL(/\/kinerja\/realisasi\?tahun=2026&tw=3$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Realisasi Triwulan III 2026");
   await expect(page.getByText(`Unit kerja Anda: ${PERIKANAN_UNIT}`)).toBeVisible();
   await page.context().close();
 });

@@ -95,12 +95,12 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
     // The Tim Pengukuran member works in a Bidang: their data-input task (step 7) opens the unit's realization form.
     const unit = await db.orgUnit.create({ data: { agencyId: agency.id, name: PERIKANAN_UNIT, kind: "BIDANG", sortOrder: 1 }, select: { id: true } });
     await db.membership.updateMany({ where: { agencyId: agency.id, userId: users.get("TIM_PENGUKURAN")!.id }, data: { unitId: unit.id } });
-    // Older quarters for tests/e2e/desk-phone.spec.ts (listed after Triwulan II 2026): the head's signature (step 6) waiting, and the data input (step 7).
-    await runCycle(2025, "TW4", "2025-10-07T01:00:00.000Z", 6);
-    await runCycle(2025, "TW3", "2025-07-07T01:00:00.000Z", 7);
+    // Two more quarters for tests/e2e/desk-phone.spec.ts: the head's signature (step 6) waiting, and the data input (step 7).
+    await runCycle(2026, "TW1", "2026-01-13T01:00:00.000Z", 6);
+    await runCycle(2026, "TW3", "2026-07-07T01:00:00.000Z", 7);
   }
 
-  async function runCycle(year: number, period: "TW2" | "TW3" | "TW4", start: string, stopAt: number) {
+  async function runCycle(year: number, period: "TW1" | "TW2" | "TW3", start: string, stopAt: number) {
     let clock = new Date(start);
     const { id: cycleId } = await startCycle({ sopId, year, period }, cycleActor(sop.steps.find((s) => s.number === 1)!.executorRole.code, clock));
     for (;;) {
@@ -128,7 +128,7 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
       const participants = joint
         ? await db.membership.findMany({ where: { agencyId: agency.id, roleId: { in: step.participants.map((p) => p.roleId) } }, select: { userId: true } })
         : [];
-      if (def === PERIKANAN && year === 2025 && period === "TW4" && step.number === 3) {
+      if (def === PERIKANAN && period === "TW1" && step.number === 3) {
         // The draft as a PDF: the head reads it in the browser before signing (desk-phone.spec.ts).
         await storeUpload({
           agencyId: agency.id,

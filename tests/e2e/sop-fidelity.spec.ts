@@ -139,7 +139,8 @@ test("the printed procedure table: executor columns in first-use order, KET whol
 test("at the Sekretaris' check (step 5) the reviewer first sees the Draft SK of step 3, not step 4's unwritten check", async ({ page }) => {
   await signIn(page, freshMember(PERIKANAN, "SEKRETARIS").email);
   await page.goto(`/a/${PERIKANAN.slug}/cycles`);
-  await page.getByTestId("cycle-list").getByRole("link").first().click();
+  // Triwulan II 2026 (desk-phone.spec.ts has Triwulan I and III of the same SOP).
+  await page.getByTestId("cycle-list").getByRole("link").filter({ hasText: /Triwulan II 2026/ }).click();
   const underReview = page.getByTestId("under-review");
   await expect(underReview).toBeVisible();
   await expect(underReview).toContainText("Pekerjaan yang diputuskan");

@@ -66,7 +66,10 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
                       data-kind={w.kind}
                       className="flex min-h-11 items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-50"
                     >
-                      <Badge tone={w.kind === "RETURNED" ? "warning" : w.kind === "SUBMITTED" ? "info" : "neutral"}>{w.count}</Badge>
+                      <span
+                        aria-hidden
+                        className={`size-2.5 shrink-0 rounded-full ${w.kind === "RETURNED" ? "bg-amber-500" : w.kind === "SUBMITTED" ? "bg-brand-600" : "bg-slate-400"}`}
+                      />
                       <span>{t.dashboard.work[w.kind](w.count, `${quarterShort(w.quarter)} ${w.year}`)}</span>
                     </Link>
                   </li>
