@@ -731,11 +731,22 @@ function DecisionDocuments({ items }: { items: ReviewedWork[] }) {
     .flatMap((w) => (w.files ?? []).map((f) => ({ ...f, stepNumber: w.stepNumber })))
     .filter((f) => !seen.has(f.id) && seen.add(f.id));
   if (files.length === 0) return null;
+  // Compact on purpose (it sits above the buttons): the reading links only; "Unduh" is with each step's work below.
   return (
-    <div className="rounded-md border border-slate-200 px-3 py-1 text-sm" data-testid="decision-documents">
-      <p className="pt-1 font-medium text-slate-900">{M.ui.documents}</p>
-      <FileLinks files={files} />
-    </div>
+    <ul className="space-y-0.5 rounded-md border border-slate-200 px-3 text-sm" aria-label={M.ui.documents} data-testid="decision-documents">
+      {files.map((f) => (
+        <li key={f.id}>
+          <a
+            href={f.viewHref ?? f.href}
+            {...(f.viewHref ? { target: "_blank", rel: "noopener", "data-testid": "file-view" } : {})}
+            className="inline-flex min-h-11 items-center gap-1 font-medium break-all text-brand-800 underline"
+          >
+            <FileText aria-hidden className="size-4 shrink-0" />
+            {f.viewHref ? M.ui.viewFile(f.name) : f.name}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 
