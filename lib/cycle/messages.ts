@@ -201,7 +201,7 @@ export const CYCLE_MESSAGES = {
     fieldResubmitComment: "Catatan perbaikan (opsional)",
     fieldResubmitCommentHint: "Jelaskan apa yang sudah diperbaiki.",
     fieldDecisionComment: "Alasan pengembalian / catatan",
-    fieldDecisionCommentHint: "Wajib bila Kembalikan (Tidak); boleh kosong bila menyetujui.",
+    fieldDecisionCommentHint: "Wajib bila Kembalikan (Tidak).",
     meetingNotesRequired: "Notulen rapat wajib diisi.",
     attendeesRequired: "Isi daftar hadir, satu nama per baris.",
     decisionsRequired: "Keputusan rapat wajib diisi.",
