@@ -150,7 +150,7 @@ test("at the Sekretaris' check (step 5) the reviewer first sees the Draft SK of 
   // It comes before the rest of what the check covers (step 4, which wrote nothing), folded below the decision.
   const [reviewY, restY] = await Promise.all([underReview.boundingBox(), page.getByTestId("reviewed-fold").boundingBox()]);
   expect(reviewY!.y).toBeLessThan(restY!.y);
-  await page.getByTestId("reviewed-fold").locator("summary").click();
+  await page.getByTestId("reviewed-fold").locator("summary").first().click();
   await expect(page.getByTestId("reviewed-work")).toBeVisible();
   await expect(page.getByTestId("reviewed-work")).toContainText("Langkah 4");
   // A Pengukuran Kinerja cycle: no "own outputs" card in place of its PK panel.
