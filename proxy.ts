@@ -75,7 +75,10 @@ export function proxy(request: NextRequest) {
   if (foreignAction(request)) return plain(403, "Permintaan ditolak: asal permintaan tidak diizinkan.");
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = contentSecurityPolicy(nonce);
+  // A file's viewer link (?lihat=1, PDFs only: the route decides) opens in Chrome's own PDF viewer,
+  // which is an <embed> that `object-src 'none'` blocks (crbug.com/271452): same-origin objects there.
+  const viewsFile = url.searchParams.get("lihat") === "1" && /^\/a\/[^/]+\/files\/[^/]+$/.test(url.pathname);
+  const csp = viewsFile ? contentSecurityPolicy(nonce).replace("object-src 'none'", "object-src 'self'") : contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
   // The page's own path and query, for the doors to send a signed-out visitor back after sign-in (lib/auth/callback.ts).

@@ -1,4 +1,4 @@
-import { ArrowLeft, FileText, Info, Lock } from "lucide-react";
+import { ArrowLeft, ChevronDown, FileText, Info, Lock } from "lucide-react";
 import Link from "next/link";
 
 import type { TFlowStepState } from "@/components/sop/flowchart";
@@ -63,6 +63,27 @@ function returnerOf(task: TTask, tasks: TTask[]): TTask | undefined {
   if (!task.returnReason) return undefined;
   const returns = tasks.filter((t) => t.outcome === "RETURNED" && t.completedAt && t.completedAt.getTime() <= task.startedAt.getTime());
   return returns.find((t) => t.completedAt!.getTime() === task.startedAt.getTime()) ?? returns.at(-1);
+}
+
+/** A file's download link and, for a PDF, the link that opens it in the browser (the files route serves it inline). */
+const fileLink = (slug: string, f: { id: string; originalName: string; mimeType: string }) => ({
+  id: f.id,
+  name: f.originalName,
+  href: `/a/${slug}/files/${f.id}`,
+  viewHref: f.mimeType === "application/pdf" ? `/a/${slug}/files/${f.id}?lihat=1` : undefined,
+});
+
+/** A folded section of the cycle's record: a native disclosure (keyboard and screen readers for free), a 44 px header. */
+function Fold({ title, open, testId, children }: { title: string; open: boolean; testId: string; children: React.ReactNode }) {
+  return (
+    <details open={open} className="group rounded-lg border border-slate-200 bg-white" data-testid={testId}>
+      <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 px-4 py-2 font-semibold text-slate-900">
+        <span className="text-base font-semibold">{title}</span>
+        <ChevronDown aria-hidden className="size-5 shrink-0 transition-transform group-open:rotate-180" />
+      </summary>
+      <div className="border-t border-slate-200 p-4">{children}</div>
+    </details>
+  );
 }
 
 /**
@@ -172,7 +193,7 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
             roleName: t.assignedRoleName,
             outputText: t.outputText,
             lines,
-            files: t.files.map((f) => ({ id: f.id, name: f.originalName, href: `/a/${slug}/files/${f.id}` })),
+            files: t.files.map((f) => fileLink(slug, f)),
           },
         ];
       });
@@ -205,7 +226,7 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
       completedBy: t.completedBy?.name ?? null,
       outputText: t.outputText,
       extra,
-      files: t.files.map((f) => ({ id: f.id, name: f.originalName, href: `/a/${slug}/files/${f.id}` })),
+      files: t.files.map((f) => fileLink(slug, f)),
     });
     const decision = isDecisionKind(openStep.kind);
     // The same range the maker/checker rule reviews.
@@ -267,66 +288,50 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
       withheld: options.withheld,
       realizationHref: `/a/${slug}/kinerja/realisasi?tahun=${cycle.year}&tw=${quarterOfPeriod(cycle.period)}`,
       snapshot: page.snapshot,
+      budgetHref: ctx.can("performance.manage") && !ctx.readOnly ? `/a/${slug}/kinerja/rekap?tahun=${cycle.year}&tw=${quarterOfPeriod(cycle.period)}#realisasi-anggaran` : null,
     };
   }
 
+  const cycleDates = (
+    <>
+      <p className="text-sm text-slate-600">{M.ui.startedBy(cycle.startedBy.name, formatDateTime(cycle.startedAt, tz))}</p>
+      {cycle.completedAt ? <p className="text-sm text-slate-600">{M.ui.completedAt(formatDateTime(cycle.completedAt, tz))}</p> : null}
+      {cycle.cancelledAt ? <p className="text-sm text-slate-600">{M.ui.cancelledAt(formatDateTime(cycle.cancelledAt, tz))}</p> : null}
+    </>
+  );
+
   return (
-    <div className="space-y-6">
-      <div className="space-y-3">
-        <Link href={`/a/${slug}/cycles`} className="inline-flex min-h-10 items-center gap-1 text-sm text-brand-800 hover:underline">
+    <div className="space-y-4 sm:space-y-6">
+      {/* Decision first: who acts sees the task at once; the cycle's record is below, folded. */}
+      <div className="space-y-2">
+        <Link href={`/a/${slug}/cycles`} className="inline-flex min-h-11 items-center gap-1 text-sm text-brand-800 hover:underline">
           <ArrowLeft aria-hidden className="size-4" />
           {M.ui.back}
         </Link>
         <div className="space-y-1">
-          <p className="text-sm font-medium text-slate-600">
+          <p className={panel ? "hidden text-sm font-medium text-slate-600 sm:block" : "text-sm font-medium text-slate-600"}>
             {cycle.sop.nomor} · {M.ui.version(cycle.sop.version)}
           </p>
-          <h1 className="text-2xl font-semibold text-slate-900">{cycle.sop.nama}</h1>
+          <h1 className={panel ? "text-xl font-semibold text-slate-900 sm:text-2xl" : "text-2xl font-semibold text-slate-900"}>{cycle.sop.nama}</h1>
           <div className="flex flex-wrap items-center gap-2">
             <span className="text-lg font-medium text-slate-800" data-testid="cycle-period">
               {period}
             </span>
             <CycleStatusBadge status={cycle.status} />
           </div>
-          <p className="text-sm text-slate-600">{M.ui.startedBy(cycle.startedBy.name, formatDateTime(cycle.startedAt, tz))}</p>
-          {cycle.completedAt ? <p className="text-sm text-slate-600">{M.ui.completedAt(formatDateTime(cycle.completedAt, tz))}</p> : null}
-          {cycle.cancelledAt ? <p className="text-sm text-slate-600">{M.ui.cancelledAt(formatDateTime(cycle.cancelledAt, tz))}</p> : null}
+          {panel ? null : cycleDates}
         </div>
       </div>
 
-      {recap ? (
-        <StepRecap
-          agreement={recap.agreement}
-          agencySlug={slug}
-          settings={ctx.agency.settings.capaian}
-          year={cycle.year}
-          period={cycle.period}
-          stepKind={panel ? recap.step?.kind : undefined}
-          kegiatan={recap.step?.kegiatan}
-        />
-      ) : null}
       {progress ? (
         <Alert tone="info" className="space-y-1" data-testid="unit-progress">
           <p className="font-semibold">{M.ui.unitProgress(progress.done, progress.total, progress.kind)}</p>
           <p>{progress.missing.length ? M.ui.unitMissing(progress.missing.join(", ")) : M.ui.unitAllDone}</p>
         </Alert>
       ) : null}
-      <CycleOutputs items={outputs} />
-      {openTask && openStep ? (
-        <div className="flex justify-end">
-          <ShareWhatsApp
-            baseUrl={baseUrl}
-            message={{
-              what: SHARE_MESSAGES.task(openStep.number, openStep.kegiatan, openTask.assignedRoleName),
-              context: SHARE_MESSAGES.cycle(M.periods[cycle.period], cycle.year, cycle.sop.nomor),
-              path: `/a/${slug}/cycles/${cycle.id}`,
-            }}
-          />
-        </div>
-      ) : null}
       {panel ? (
         <Card className="border-brand-600 ring-1 ring-brand-600">
-          <CardHeader className="bg-brand-50">
+          <CardHeader className="bg-brand-50 py-2 sm:py-3">
             <CardTitle>{M.ui.actionTitle}</CardTitle>
           </CardHeader>
           <CardBody>
@@ -365,49 +370,75 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
         </Alert>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-[24rem_minmax(0,1fr)]">
-        {/* The flowchart stays in view while the (longer) step list scrolls past it. */}
-        <Card className="lg:sticky lg:top-4 lg:self-start">
-          <CardHeader>
-            <CardTitle>{M.ui.flowchartTitle}</CardTitle>
-          </CardHeader>
-          <CardBody>
-            <CycleFlowchart
-              steps={steps.map((s) => ({
-                number: s.number,
-                executorRoleCode: s.executorRole.code,
-                kind: s.kind,
-                yesStepNumber: s.yesStepNumber,
-                noStepNumber: s.noStepNumber,
-                jointRoleCodes: s.assignment === "JOINT" ? s.participants.map((p) => p.role.code) : [],
-              }))}
-              columns={columns}
-              stepStates={stepStates}
-            />
-          </CardBody>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{M.ui.stepsTitle}</CardTitle>
-          </CardHeader>
-          <CardBody>
-            <StepList steps={stepItems} />
-          </CardBody>
-        </Card>
-      </div>
+      {openTask && openStep ? (
+        <div className="flex justify-end">
+          <ShareWhatsApp
+            baseUrl={baseUrl}
+            message={{
+              what: SHARE_MESSAGES.task(openStep.number, openStep.kegiatan, openTask.assignedRoleName),
+              context: SHARE_MESSAGES.cycle(M.periods[cycle.period], cycle.year, cycle.sop.nomor),
+              path: `/a/${slug}/cycles/${cycle.id}`,
+            }}
+          />
+        </div>
+      ) : null}
+      {recap ? (
+        <StepRecap
+          agreement={recap.agreement}
+          agencySlug={slug}
+          settings={ctx.agency.settings.capaian}
+          year={cycle.year}
+          period={cycle.period}
+          stepKind={panel ? recap.step?.kind : undefined}
+          kegiatan={recap.step?.kegiatan}
+        />
+      ) : null}
+      <CycleOutputs items={outputs} />
+      <Fold title={M.ui.flowFoldTitle} open={!panel} testId="fold-flow">
+        <div className="grid gap-6 lg:grid-cols-[24rem_minmax(0,1fr)]">
+          {/* The flowchart stays in view while the (longer) step list scrolls past it. */}
+          <Card className="lg:sticky lg:top-4 lg:self-start">
+            <CardHeader>
+              <CardTitle>{M.ui.flowchartTitle}</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <CycleFlowchart
+                steps={steps.map((s) => ({
+                  number: s.number,
+                  executorRoleCode: s.executorRole.code,
+                  kind: s.kind,
+                  yesStepNumber: s.yesStepNumber,
+                  noStepNumber: s.noStepNumber,
+                  jointRoleCodes: s.assignment === "JOINT" ? s.participants.map((p) => p.role.code) : [],
+                }))}
+                columns={columns}
+                stepStates={stepStates}
+              />
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>{M.ui.stepsTitle}</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <StepList steps={stepItems} />
+            </CardBody>
+          </Card>
+        </div>
+      </Fold>
 
-      <Card>
-        <CardHeader className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
-          <CardTitle>{M.ui.historyTitle}</CardTitle>
-          <Link href={`/a/${slug}/cycles/${cycle.id}/timeline`} className="inline-flex min-h-10 items-center gap-1 text-sm text-brand-800 hover:underline">
-            <FileText aria-hidden className="size-4" />
-            {M.ui.timelineLink}
-          </Link>
-        </CardHeader>
-        <CardBody>
+      <Fold title={M.ui.historyTitle} open={!panel} testId="fold-history">
+        <div className="space-y-3">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <div>{panel ? cycleDates : null}</div>
+            <Link href={`/a/${slug}/cycles/${cycle.id}/timeline`} className="inline-flex min-h-11 items-center gap-1 text-sm text-brand-800 hover:underline">
+              <FileText aria-hidden className="size-4" />
+              {M.ui.timelineLink}
+            </Link>
+          </div>
           <TaskHistory items={history} />
-        </CardBody>
-      </Card>
+        </div>
+      </Fold>
 
       {canCancel ? (
         <Card className="border-red-200">

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@/lib/validation/zod-resolver";
-import { AlertTriangle, Archive, Check, Clock, Info, RotateCcw, Send, Undo2 } from "lucide-react";
+import { AlertTriangle, Archive, Check, Clock, FileText, Info, RotateCcw, Send, Undo2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
@@ -45,7 +45,7 @@ export interface ReviewedWork {
   outputText: string | null;
   extra: string[];
   /** Files attached to the output, with their download links. */
-  files?: { id: string; name: string; href: string }[];
+  files?: { id: string; name: string; href: string; viewHref?: string }[];
 }
 
 export interface TaskActionPanelProps {
@@ -88,6 +88,8 @@ export interface TaskActionPanelProps {
   withheld: TTaskOptions["withheld"];
   /** Where the realizations are filled, for an INPUT step that waits for them. */
   realizationHref: string;
+  /** The programs' budget realization (the recap page's form), for those who may fill it; INPUT steps. */
+  budgetHref?: string | null;
   /** A decision: the snapshot it decides on (lib/cycle/decision-snapshot.ts); its hash goes back with the decision. */
   snapshot?: TCycleSnapshot | null;
 }
@@ -170,8 +172,30 @@ export function TaskActionPanel(props: TaskActionPanelProps) {
         </div>
       ) : null}
       {archive ? <ArchiveGateNotice gate={archive.gate} canOverride={archive.canOverride} /> : null}
+      {step.kind === "INPUT" ? <InputWorkLinks realizationHref={props.realizationHref} budgetHref={props.budgetHref ?? null} /> : null}
       {props.meeting ? <MeetingInvitationForm agencySlug={props.agencySlug} cycleId={props.cycleId} taskId={task.id} meeting={props.meeting} /> : null}
       {isDecisionKind(step.kind) ? <DecisionForm {...props} /> : <WorkForm {...props} />}
+    </div>
+  );
+}
+
+/** A data-input task's work is the unit's realization form (and the programs' budget): one tap away. */
+function InputWorkLinks({ realizationHref, budgetHref }: { realizationHref: string; budgetHref: string | null }) {
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap" data-testid="input-work-links">
+      <Link
+        href={realizationHref}
+        className="inline-flex min-h-12 items-center justify-center gap-2 rounded-md bg-brand-700 px-5 text-base font-medium text-white hover:bg-brand-800"
+        data-testid="open-realization-form"
+      >
+        <Send aria-hidden className="size-5" />
+        {M.ui.openUnitRealizations}
+      </Link>
+      {budgetHref ? (
+        <Link href={budgetHref} className="inline-flex min-h-12 items-center justify-center rounded-md border border-brand-600 px-5 text-base font-medium text-brand-800 hover:bg-brand-50">
+          {M.ui.openBudgetRealization}
+        </Link>
+      ) : null}
     </div>
   );
 }
@@ -585,6 +609,27 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
       if (result.fieldErrors?.snapshotHash) startRefresh(() => router.refresh());
     });
 
+  // Decision first: what is decided on (with its documents), then the reason and Ya / Tidak;
+  // the other steps of the check fold below the buttons.
+  const others = (
+    <section aria-labelledby="reviewed-work" className="space-y-2" data-testid="reviewed-work">
+      <h3 id="reviewed-work" className="text-sm font-semibold text-slate-900">
+        {underReview ? M.ui.otherReviewed : M.ui.reviewedWork}
+      </h3>
+      {underReview && reviewed.length === 0 ? null : <WorkList items={reviewed} />}
+      {earlier.length ? (
+        <details className="rounded-md border border-slate-200 px-3 py-2">
+          <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-800">
+            {M.ui.earlierWorkToggle} ({M.ui.earlierWork(earlier[0]!.stepNumber, earlier.at(-1)!.stepNumber)})
+          </summary>
+          <div className="mt-2">
+            <WorkList items={earlier} />
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+
   return (
     <div className="space-y-4">
       {underReview ? (
@@ -592,26 +637,12 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
           <h3 id="under-review" className="text-sm font-semibold text-slate-900">
             {M.ui.underReview}
           </h3>
-          <WorkList items={[underReview]} />
+          <WorkList items={[underReview]} compact />
+          <DecisionDocuments items={[underReview, ...reviewed, ...earlier]} />
         </section>
-      ) : null}
-      {snapshot ? <DecisionSnapshotView snapshot={snapshot} /> : null}
-      <section aria-labelledby="reviewed-work" className="space-y-2" data-testid="reviewed-work">
-        <h3 id="reviewed-work" className="text-sm font-semibold text-slate-900">
-          {underReview ? M.ui.otherReviewed : M.ui.reviewedWork}
-        </h3>
-        {underReview && reviewed.length === 0 ? null : <WorkList items={reviewed} />}
-        {earlier.length ? (
-          <details className="rounded-md border border-slate-200 px-3 py-2">
-            <summary className="cursor-pointer text-sm font-medium text-brand-800">
-              {M.ui.earlierWorkToggle} ({M.ui.earlierWork(earlier[0]!.stepNumber, earlier.at(-1)!.stepNumber)})
-            </summary>
-            <div className="mt-2">
-              <WorkList items={earlier} />
-            </div>
-          </details>
-        ) : null}
-      </section>
+      ) : (
+        others
+      )}
 
       {offers.length === 0 ? (
         // The archive gate's notice above is the refusal, with the list.
@@ -622,7 +653,8 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
           <Field id="task-comment" label={M.ui.fieldDecisionComment} hint={M.ui.fieldDecisionCommentHint} error={errors.comment?.message}>
             <Textarea
               id="task-comment"
-              rows={3}
+              rows={2}
+              className="min-h-16"
               aria-invalid={Boolean(errors.comment)}
               aria-describedby={errors.comment ? "task-comment-error" : "task-comment-hint"}
               {...register("comment")}
@@ -700,11 +732,69 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
           </ConfirmDialog>
         </form>
       )}
+      {/* What is decided on, frozen and hashed: below the buttons, so they stay on a phone's first screen
+          (the count of unverified values is also in the confirmation). */}
+      {snapshot ? <DecisionSnapshotView snapshot={snapshot} /> : null}
+      {underReview ? (
+        <details className="rounded-md border border-slate-200 px-3 py-1" data-testid="reviewed-fold">
+          <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-800">{M.ui.otherReviewed}</summary>
+          <div className="pt-2 pb-2">{others}</div>
+        </details>
+      ) : null}
     </div>
   );
 }
 
-function WorkList({ items }: { items: ReviewedWork[] }) {
+/** Every file of the work a decision covers, newest step first: the documents to read before deciding, at the top. */
+function DecisionDocuments({ items }: { items: ReviewedWork[] }) {
+  const seen = new Set<string>();
+  const files = [...items]
+    .sort((a, b) => b.stepNumber - a.stepNumber || b.round - a.round)
+    .flatMap((w) => (w.files ?? []).map((f) => ({ ...f, stepNumber: w.stepNumber })))
+    .filter((f) => !seen.has(f.id) && seen.add(f.id));
+  if (files.length === 0) return null;
+  // Compact on purpose (it sits above the buttons): the reading links only; "Unduh" is with each step's work below.
+  return (
+    <ul className="space-y-0.5 rounded-md border border-slate-200 px-3 text-sm" aria-label={M.ui.documents} data-testid="decision-documents">
+      {files.map((f) => (
+        <li key={f.id}>
+          <a
+            href={f.viewHref ?? f.href}
+            {...(f.viewHref ? { target: "_blank", rel: "noopener", "data-testid": "file-view" } : {})}
+            className="inline-flex min-h-11 items-center gap-1 font-medium break-all text-brand-800 underline"
+          >
+            <FileText aria-hidden className="size-4 shrink-0" />
+            {f.viewHref ? M.ui.viewFile(f.name) : f.name}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function FileLinks({ files }: { files: NonNullable<ReviewedWork["files"]> }) {
+  return (
+    <ul className="space-y-0.5" aria-label={M.ui.files}>
+      {files.map((f) => (
+        <li key={f.id} className="flex flex-wrap items-center gap-x-3">
+          {f.viewHref ? (
+            // Opens in the browser's PDF viewer (the route serves it inline); "Unduh" still downloads.
+            <a href={f.viewHref} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center gap-1 font-medium break-all text-brand-800 underline" data-testid="file-view">
+              <FileText aria-hidden className="size-4 shrink-0" />
+              {M.ui.viewFile(f.name)}
+            </a>
+          ) : null}
+          <a href={f.href} className="inline-flex min-h-11 items-center break-all text-brand-800 underline-offset-2 hover:underline">
+            {f.viewHref ? M.ui.downloadFile : f.name}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** `compact`: the work a decision is about, at the top of a phone screen: its text clamped to four lines (the whole in a disclosure). */
+function WorkList({ items, compact = false }: { items: ReviewedWork[]; compact?: boolean }) {
   if (items.length === 0) return <p className="text-sm text-slate-600">{M.ui.noOutput}</p>;
   return (
     <ol className="space-y-2">
@@ -714,23 +804,27 @@ function WorkList({ items }: { items: ReviewedWork[] }) {
             {M.ui.stepRound(w.stepNumber, w.round)} · {w.roleName}
             {w.completedBy ? <span className="font-normal text-slate-600"> · {w.completedBy}</span> : null}
           </p>
-          <p className="text-xs text-slate-600">{w.kegiatan}</p>
-          <p className="mt-1 break-words whitespace-pre-wrap text-slate-900">{w.outputText || M.ui.noOutput}</p>
+          {compact ? null : <p className="text-xs text-slate-600">{w.kegiatan}</p>}
+          {compact && (w.outputText?.length ?? 0) > 240 ? (
+            <details className="mt-1">
+              <summary className="cursor-pointer list-none">
+                <span className="line-clamp-3 break-words whitespace-pre-wrap text-slate-900">{w.outputText}</span>
+                <span className="inline-flex min-h-11 items-center font-medium text-brand-800">{M.ui.readAll}</span>
+              </summary>
+              <p className="break-words whitespace-pre-wrap text-slate-900">{w.outputText}</p>
+            </details>
+          ) : (
+            <p className="mt-1 break-words whitespace-pre-wrap text-slate-900">{w.outputText || M.ui.noOutput}</p>
+          )}
           {w.extra.map((line, i) => (
             <p key={i} className="mt-1 break-words whitespace-pre-wrap text-slate-700">
               {line}
             </p>
           ))}
-          {w.files?.length ? (
-            <ul className="mt-1 space-y-0.5" aria-label={M.ui.files}>
-              {w.files.map((f) => (
-                <li key={f.id}>
-                  <a href={f.href} className="break-all text-brand-800 underline-offset-2 hover:underline">
-                    {f.name}
-                  </a>
-                </li>
-              ))}
-            </ul>
+          {w.files?.length && !compact ? (
+            <div className="mt-1">
+              <FileLinks files={w.files} />
+            </div>
           ) : null}
         </li>
       ))}

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { t } from "@/lib/i18n";
 
-import { NavLinks } from "./nav-links";
+import { NavLinks, PhoneNav } from "./nav-links";
 
 export interface ShellProps {
   agency: { slug: string; name: string; governmentName: string };
@@ -23,8 +23,8 @@ export function AgencyShell({ agency, user, roleNames, otherAgencies, nav, notic
   return (
     <div className="min-h-dvh">
       <header className="border-b border-slate-200 bg-white no-print">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div className="flex min-w-0 items-center gap-3">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2 sm:py-3">
+          <div className="flex min-w-0 flex-1 items-center gap-3">
             <Building2 aria-hidden className="size-8 shrink-0 text-brand-700" />
             <div className="min-w-0">
               <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{agency.governmentName}</p>
@@ -33,10 +33,10 @@ export function AgencyShell({ agency, user, roleNames, otherAgencies, nav, notic
               </p>
             </div>
           </div>
-          <div className="flex items-center gap-2">
+          <div className="flex shrink-0 items-center gap-2">
             {otherAgencies.length > 0 ? (
               <details className="relative">
-                <summary className="flex min-h-10 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm">
+                <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm">
                   {t.nav.switchAgency} <ChevronDown aria-hidden className="size-4" />
                 </summary>
                 <ul className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
@@ -54,15 +54,18 @@ export function AgencyShell({ agency, user, roleNames, otherAgencies, nav, notic
               <p className="text-sm font-medium">{user.name}</p>
               <p className="text-xs text-slate-600">{roleNames.join(", ")}</p>
             </div>
-            <Link href="/profil" className="text-sm font-medium text-brand-700 underline">
+            <PhoneNav items={user.isPlatformAdmin ? [...nav, { href: "/admin", label: t.nav.platformAdmin }] : nav} />
+            <Link href="/profil" className="hidden min-h-11 items-center px-1 text-sm font-medium text-brand-700 underline sm:inline-flex">
               Profil
             </Link>
-            <SignOutButton />
+            <span className="hidden sm:contents">
+              <SignOutButton />
+            </span>
           </div>
         </div>
         <NavLinks items={user.isPlatformAdmin ? [...nav, { href: "/admin", label: t.nav.platformAdmin }] : nav} />
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">
+      <main className="mx-auto max-w-6xl px-4 py-4 sm:py-6">
         {notice ? <div className="no-print mb-4">{notice}</div> : null}
         {children}
       </main>

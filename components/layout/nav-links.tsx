@@ -1,28 +1,41 @@
 "use client";
 
+import { Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { t } from "@/lib/i18n";
 import { cn } from "@/lib/utils";
 
-/** `also`: other paths that belong to the item (the members item covers roles and units too). */
-export function NavLinks({ items }: { items: { href: string; label: string; also?: string[] }[] }) {
+type TNavItem = { href: string; label: string; also?: string[] };
+
+function useCurrent(items: TNavItem[]) {
   const pathname = usePathname();
   const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
-  const current = items
+  return items
     .flatMap((i) => [i.href, ...(i.also ?? [])].filter(under).map((path) => ({ href: i.href, length: path.length })))
     .sort((a, b) => b.length - a.length)[0]?.href;
+}
+
+/**
+ * `also`: other paths that belong to the item (the members item covers roles and units too).
+ * From the `sm` width up: a row of tabs. On a phone the row would scroll sideways and clip
+ * its last tabs, so the same items open from a "Menu" button as a list of 44 px rows
+ * (PhoneNav, placed in the header's top row).
+ */
+export function NavLinks({ items }: { items: TNavItem[] }) {
+  const current = useCurrent(items);
   return (
-    <nav aria-label={t.nav.menu} className="mx-auto max-w-6xl overflow-x-auto px-4">
-      <ul className="flex gap-1">
+    <nav aria-label={t.nav.menu} className="mx-auto hidden max-w-6xl px-4 sm:block">
+      <ul className="flex flex-wrap gap-1">
         {items.map((item) => (
           <li key={item.href}>
             <Link
               href={item.href}
               aria-current={item.href === current ? "page" : undefined}
               className={cn(
-                "inline-block border-b-2 px-3 py-2 text-sm whitespace-nowrap",
+                "inline-flex min-h-11 items-center border-b-2 px-3 text-sm whitespace-nowrap",
                 item.href === current ? "border-brand-700 font-semibold text-brand-800" : "border-transparent text-slate-600 hover:text-slate-900",
               )}
             >
@@ -31,6 +44,46 @@ export function NavLinks({ items }: { items: { href: string; label: string; also
           </li>
         ))}
       </ul>
+    </nav>
+  );
+}
+
+/** The phone's navigation: a disclosure ("Menu") listing every item as a full-width 44 px row. */
+export function PhoneNav({ items }: { items: TNavItem[] }) {
+  const current = useCurrent(items);
+  return (
+    <nav aria-label={t.nav.menu} className="sm:hidden">
+      <details className="group relative">
+        <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm font-medium">
+          <Menu aria-hidden className="size-5" />
+          {t.nav.menu}
+        </summary>
+        <ul className="absolute right-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+          {items.map((item) => (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={item.href === current ? "page" : undefined}
+                className={cn(
+                  "flex min-h-11 items-center rounded px-3 text-base",
+                  item.href === current ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-800 hover:bg-slate-100",
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          ))}
+          {/* On a phone the account's links live here too, so the header stays one row. */}
+          <li className="mt-1 border-t border-slate-200 pt-1">
+            <Link href="/profil" className="flex min-h-11 items-center rounded px-3 text-base text-slate-800 hover:bg-slate-100">
+              {t.nav.profile}
+            </Link>
+          </li>
+          <li>
+            <SignOutButton />
+          </li>
+        </ul>
+      </details>
     </nav>
   );
 }

@@ -72,6 +72,8 @@ export function VerificationView({
           {UI.summaryCount(UI.status.EMPTY, counts.EMPTY)}
         </Badge>
       </section>
+      {/* The inbox's link to the values waiting for verification lands here (lib/performance/work-queue.ts). */}
+      <div id="menunggu-verifikasi" className="scroll-mt-4 space-y-6" data-testid="awaiting-verification">
       {byUnit.length === 0 ? (
         <Card>
           <CardBody>
@@ -92,6 +94,7 @@ export function VerificationView({
           </section>
         ))
       )}
+      </div>
       {processed.length > 0 ? (
         <Card>
           <CardHeader>

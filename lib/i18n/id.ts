@@ -51,6 +51,7 @@ export const id = {
     switchAgency: "Ganti instansi",
     myAgencies: "Instansi saya",
     menu: "Menu",
+    profile: "Profil",
   },
   dashboard: {
     welcome: (name: string) => `Selamat datang, ${name}`,
@@ -63,6 +64,15 @@ export const id = {
     open: "Buka",
     step: (n: number) => `Langkah ${n}`,
     round: (n: number) => `putaran ${n}`,
+    /** Kinerja work waiting for the person (lib/performance/work-queue.ts), each a link to where it is done. */
+    workTitle: "Pekerjaan Kinerja",
+    work: {
+      DRAFT: (n: number, period: string) => `${n} nilai draf belum dikirim · ${period}`,
+      RETURNED: (n: number, period: string) => `${n} nilai dikembalikan untuk diperbaiki · ${period}`,
+      SUBMITTED: (n: number, period: string) => `${n} nilai menunggu verifikasi · ${period}`,
+    },
+    /** An INPUT step's link to the member's own unit's realization form. */
+    fillRealization: "Isi realisasi unit Anda",
     chooseAgency: "Pilih instansi",
     noAgency: "Akun Anda belum terdaftar di instansi mana pun. Hubungi administrator instansi Anda.",
   },

@@ -112,6 +112,10 @@ export const PERFORMANCE_MESSAGES = {
     realizationTitle: (q: string, year: number) => `Realisasi ${q} ${year}`,
     realizationSubtitle: "Isi realisasi indikator unit kerja Anda, lampirkan data dukung, lalu kirim ke Tim SAKIP untuk diverifikasi.",
     yourUnits: (names: string) => `Unit kerja Anda: ${names}`,
+    /** The inbox's link to one kind of waiting work (?status= on the realization page). */
+    filteredBy: (status: string, shown: number) => `Menampilkan ${shown} indikator berstatus ${status}.`,
+    showAll: "Tampilkan semua indikator",
+    nothingFiltered: (status: string) => `Tidak ada lagi indikator berstatus ${status} pada periode ini.`,
     noUnit: "Anda belum tercatat pada unit kerja (bidang) mana pun, sehingga tidak ada indikator yang perlu Anda isi. Minta administrator instansi mencatat unit kerja Anda.",
     noIndicators: "Tidak ada indikator Perjanjian Kinerja tahun ini yang menjadi tanggung jawab unit kerja Anda.",
     frozenNotice: (q: string, year: number) =>

@@ -85,6 +85,17 @@ export function uploadTargetOf(fields: Record<string, string>): { realizationId:
  * for old clients (accents dropped, anything else replaced), the exact name
  * for the rest (RFC 6266 / RFC 8187).
  */
+/**
+ * Inline, for the viewer link of a PDF (`?lihat=1`): the browser's own PDF viewer opens it
+ * in the tab instead of downloading it. Only PDFs: an image or an office file keeps being
+ * an attachment (the types are read from the content on upload, never from the name).
+ */
+export const INLINE_TYPES = new Set(["application/pdf"]);
+export function fileDisposition(name: string, mimeType: string, view: boolean): string {
+  const attachment = attachmentDisposition(name);
+  return view && INLINE_TYPES.has(mimeType) ? attachment.replace(/^attachment/, "inline") : attachment;
+}
+
 export function attachmentDisposition(name: string): string {
   const ascii =
     name

@@ -18,8 +18,9 @@ import { RESERVED_ROLES } from "@/lib/seed/agencies";
 import { DEMO_PASSWORD } from "@/lib/seed/demo";
 import { parseProcedureTable } from "@/lib/sop/paste-import";
 import { activateSop, createSop } from "@/lib/sop/service";
+import { storeUpload } from "@/lib/storage/service";
 
-import { DRAFT_SK_OUTPUT, freshMember, FRESH_AGENCIES, KEPEGAWAIAN, PERIKANAN, type TFreshAgency } from "../fixtures/fresh-agencies";
+import { DRAFT_SK_OUTPUT, DRAFT_SK_PDF, freshMember, FRESH_AGENCIES, KEPEGAWAIAN, PERIKANAN, PERIKANAN_UNIT, type TFreshAgency } from "../fixtures/fresh-agencies";
 import { createMultiPartyAgency } from "./fixtures/multi-party-agency";
 
 const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedDatabase();
@@ -92,44 +93,67 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
     where: { id: sopId },
     select: { steps: { select: { number: true, kind: true, assignment: true, participants: { select: { roleId: true } }, executorRole: { select: { code: true } } } } },
   });
-  let clock = new Date("2026-04-07T01:00:00.000Z");
-  const { id: cycleId } = await startCycle({ sopId, year: 2026, period: "TW2" }, cycleActor(sop.steps.find((s) => s.number === 1)!.executorRole.code, clock));
   // Perikanan: steps 1-4 done, step 5 (the Sekretaris' check) open. Kepegawaian: steps 1-3 done.
-  const stopAt = def === KEPEGAWAIAN ? 4 : 5;
-  for (;;) {
-    const open = await db.cycleTask.findFirst({ where: { cycleId, status: { in: ["ACTIVE", "RETURNED"] } }, select: { id: true, stepNumber: true } });
-    if (!open || open.stepNumber === stopAt) break;
-    const step = sop.steps.find((s) => s.number === open.stepNumber)!;
-    clock = new Date(clock.getTime() + 40 * 60_000);
-    const decision = step.kind === "REVIEW" || step.kind === "APPROVAL";
-    const outputText =
-      def === PERIKANAN && step.number === 3
-        ? DRAFT_SK_OUTPUT
-        : decision
-          ? undefined
-          : step.kind === "MEETING"
-            ? "Notulen rapat evaluasi kinerja internal Triwulan II"
-            : `Keluaran langkah ${step.number}`;
-    // A joint meeting ("… bersama …"): the invitation goes out first, then every participant is ticked.
-    const joint = step.kind === "MEETING" && step.assignment === "JOINT";
-    if (joint) {
-      await sendMeetingInvitation(
-        ZMeetingInvitation.parse({ cycleId, taskId: open.id, date: "2026-04-09", time: "09:00", place: "Ruang rapat", agenda: "Evaluasi kinerja internal Triwulan II" }),
-        cycleActor(step.executorRole.code, clock),
-      );
+  await runCycle(2026, "TW2", "2026-04-07T01:00:00.000Z", def === KEPEGAWAIAN ? 4 : 5);
+  if (def === PERIKANAN) {
+    // The Tim Pengukuran member works in a Bidang: their data-input task (step 7) opens the unit's realization form.
+    const unit = await db.orgUnit.create({ data: { agencyId: agency.id, name: PERIKANAN_UNIT, kind: "BIDANG", sortOrder: 1 }, select: { id: true } });
+    await db.membership.updateMany({ where: { agencyId: agency.id, userId: users.get("TIM_PENGUKURAN")!.id }, data: { unitId: unit.id } });
+    // Two more quarters for tests/e2e/desk-phone.spec.ts: the head's signature (step 6) waiting, and the data input (step 7).
+    await runCycle(2026, "TW1", "2026-01-13T01:00:00.000Z", 6);
+    await runCycle(2026, "TW3", "2026-07-07T01:00:00.000Z", 7);
+  }
+
+  async function runCycle(year: number, period: "TW1" | "TW2" | "TW3", start: string, stopAt: number) {
+    let clock = new Date(start);
+    const { id: cycleId } = await startCycle({ sopId, year, period }, cycleActor(sop.steps.find((s) => s.number === 1)!.executorRole.code, clock));
+    for (;;) {
+      const open = await db.cycleTask.findFirst({ where: { cycleId, status: { in: ["ACTIVE", "RETURNED"] } }, select: { id: true, stepNumber: true } });
+      if (!open || open.stepNumber === stopAt) break;
+      const step = sop.steps.find((s) => s.number === open.stepNumber)!;
+      clock = new Date(clock.getTime() + 40 * 60_000);
+      const decision = step.kind === "REVIEW" || step.kind === "APPROVAL";
+      const outputText =
+        def === PERIKANAN && step.number === 3
+          ? DRAFT_SK_OUTPUT
+          : decision
+            ? undefined
+            : step.kind === "MEETING"
+              ? "Notulen rapat evaluasi kinerja internal Triwulan II"
+              : `Keluaran langkah ${step.number}`;
+      // A joint meeting ("… bersama …"): the invitation goes out first, then every participant is ticked.
+      const joint = step.kind === "MEETING" && step.assignment === "JOINT";
+      if (joint) {
+        await sendMeetingInvitation(
+          ZMeetingInvitation.parse({ cycleId, taskId: open.id, date: "2026-04-09", time: "09:00", place: "Ruang rapat", agenda: "Evaluasi kinerja internal Triwulan II" }),
+          cycleActor(step.executorRole.code, clock),
+        );
+      }
+      const participants = joint
+        ? await db.membership.findMany({ where: { agencyId: agency.id, roleId: { in: step.participants.map((p) => p.roleId) } }, select: { userId: true } })
+        : [];
+      if (def === PERIKANAN && period === "TW1" && step.number === 3) {
+        // The draft as a PDF: the head reads it in the browser before signing (desk-phone.spec.ts).
+        await storeUpload({
+          agencyId: agency.id,
+          uploadedBy: { ...users.get(step.executorRole.code)!, roles: [step.executorRole.code] },
+          roleIds: [roleIds.get(step.executorRole.code)!],
+          unitIds: [],
+          bytes: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+          originalName: DRAFT_SK_PDF,
+          target: { taskId: open.id },
+        });
+      }
+      const input = ZTaskAction.parse({
+        cycleId,
+        taskId: open.id,
+        event: decision ? "APPROVE" : "COMPLETE",
+        outputText,
+        attendees: step.kind === "MEETING" ? ["Sekretaris", "Kepala Bidang Mutasi", "Kepala Bidang Pengembangan"] : undefined,
+        decisions: step.kind === "MEETING" ? "Setiap bidang menyusun rencana tindak lanjut dalam 2 hari kerja." : undefined,
+        attendance: joint ? [...new Set(participants.map((p) => p.userId))].map((userId) => ({ userId, status: "ATTENDED" })) : undefined,
+      });
+      await actOnTask(input, cycleActor(step.executorRole.code, clock));
     }
-    const participants = joint
-      ? await db.membership.findMany({ where: { agencyId: agency.id, roleId: { in: step.participants.map((p) => p.roleId) } }, select: { userId: true } })
-      : [];
-    const input = ZTaskAction.parse({
-      cycleId,
-      taskId: open.id,
-      event: decision ? "APPROVE" : "COMPLETE",
-      outputText,
-      attendees: step.kind === "MEETING" ? ["Sekretaris", "Kepala Bidang Mutasi", "Kepala Bidang Pengembangan"] : undefined,
-      decisions: step.kind === "MEETING" ? "Setiap bidang menyusun rencana tindak lanjut dalam 2 hari kerja." : undefined,
-      attendance: joint ? [...new Set(participants.map((p) => p.userId))].map((userId) => ({ userId, status: "ATTENDED" })) : undefined,
-    });
-    await actOnTask(input, cycleActor(step.executorRole.code, clock));
   }
 }

@@ -18,6 +18,9 @@ export async function signIn(page: Page, identifier: string, password = DEMO_PAS
 }
 
 export async function signOut(page: Page) {
+  // On a phone "Keluar" is inside the header's Menu.
+  const menu = page.locator("nav summary", { hasText: "Menu" });
+  if (await menu.isVisible()) await menu.click();
   await page.getByRole("button", { name: "Keluar" }).first().click();
   await expect(page).toHaveURL(/\/masuk/);
 }

@@ -139,16 +139,19 @@ test("the printed procedure table: executor columns in first-use order, KET whol
 test("at the Sekretaris' check (step 5) the reviewer first sees the Draft SK of step 3, not step 4's unwritten check", async ({ page }) => {
   await signIn(page, freshMember(PERIKANAN, "SEKRETARIS").email);
   await page.goto(`/a/${PERIKANAN.slug}/cycles`);
-  await page.getByTestId("cycle-list").getByRole("link").first().click();
+  // Triwulan II 2026 (desk-phone.spec.ts has Triwulan I and III of the same SOP).
+  await page.getByTestId("cycle-list").getByRole("link").filter({ hasText: /Triwulan II 2026/ }).click();
   const underReview = page.getByTestId("under-review");
   await expect(underReview).toBeVisible();
   await expect(underReview).toContainText("Pekerjaan yang diputuskan");
   await expect(underReview).toContainText("Langkah 3");
   await expect(underReview).toContainText(DRAFT_SK_OUTPUT);
   await expect(underReview).not.toContainText("Tidak ada output tertulis");
-  // It comes before the rest of what the check covers (step 4, which wrote nothing).
-  const [reviewY, restY] = await Promise.all([underReview.boundingBox(), page.getByTestId("reviewed-work").boundingBox()]);
+  // It comes before the rest of what the check covers (step 4, which wrote nothing), folded below the decision.
+  const [reviewY, restY] = await Promise.all([underReview.boundingBox(), page.getByTestId("reviewed-fold").boundingBox()]);
   expect(reviewY!.y).toBeLessThan(restY!.y);
+  await page.getByTestId("reviewed-fold").locator("summary").first().click();
+  await expect(page.getByTestId("reviewed-work")).toBeVisible();
   await expect(page.getByTestId("reviewed-work")).toContainText("Langkah 4");
   // A Pengukuran Kinerja cycle: no "own outputs" card in place of its PK panel.
   await expect(page.getByTestId("cycle-outputs")).toHaveCount(0);

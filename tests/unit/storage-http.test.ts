@@ -11,7 +11,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import { AppError } from "@/lib/authz/errors";
 import { StorageConfigError } from "@/lib/storage";
-import { attachmentDisposition, errorResponse, FORM_OVERHEAD_BYTES, readUploadForm, toWebStream, uploadTargetOf } from "@/lib/storage/http";
+import { attachmentDisposition, errorResponse, fileDisposition, FORM_OVERHEAD_BYTES, readUploadForm, toWebStream, uploadTargetOf } from "@/lib/storage/http";
 import { UploadRejectedError } from "@/lib/storage/validate";
 
 const URL_ = "http://localhost/a/dinas/files";
@@ -119,6 +119,18 @@ describe("uploadTargetOf", () => {
     })();
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("fileDisposition", () => {
+  it("opens a PDF inline only when the viewer link asks for it", () => {
+    expect(fileDisposition("draf sk.pdf", "application/pdf", true)).toBe(`inline; filename="draf sk.pdf"; filename*=UTF-8''draf%20sk.pdf`);
+    expect(fileDisposition("draf sk.pdf", "application/pdf", false)).toMatch(/^attachment; /);
+  });
+
+  it("keeps every other type an attachment, whatever the link asks", () => {
+    expect(fileDisposition("foto.png", "image/png", true)).toMatch(/^attachment; /);
+    expect(fileDisposition("laporan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", true)).toMatch(/^attachment; /);
   });
 });
 

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { quarterOfPeriod } from "@/components/cycle/step-recap";
 import { FirstSteps } from "@/components/onboarding/first-steps";
+import { quarterShort } from "@/components/performance/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
@@ -12,6 +14,7 @@ import { formatDateTime } from "@/lib/format";
 import { t } from "@/lib/i18n";
 import { actingTitle } from "@/lib/role/acting";
 import { getFirstSteps } from "@/lib/onboarding/queries";
+import { loadWorkCounters } from "@/lib/performance/work-queue";
 import { STEP_UNIT_KIND_LABELS } from "@/lib/sop/schemas";
 
 export const metadata: Metadata = { title: t.nav.dashboard };
@@ -19,8 +22,13 @@ export const metadata: Metadata = { title: t.nav.dashboard };
 export default async function AgencyDashboard({ params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug);
-  const [tasks, firstSteps] = await Promise.all([
+  const canFill = !ctx.readOnly && ctx.can("realization.fill");
+  const [tasks, work, firstSteps] = await Promise.all([
     ctx.readOnly ? Promise.resolve([]) : listMyTasks(ctx.agency.id, ctx.user.id, ctx.roles.map((r) => r.id)),
+    // The Kinerja work waiting for this person: a constant number of statements.
+    ctx.readOnly
+      ? Promise.resolve([])
+      : loadWorkCounters({ agencyId: ctx.agency.id, agencySlug: ctx.agency.slug, userId: ctx.user.id, canFill, canVerify: ctx.can("realization.verify") }),
     // The administrator's checklist until the agency is set up (one statement, administrators only).
     ctx.can("member.manage") ? getFirstSteps(ctx.agency.id) : Promise.resolve(null),
   ]);
@@ -41,13 +49,37 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
       <Card>
         <CardHeader>
           <CardTitle>
-            {t.dashboard.myTasks} {tasks.length ? `(${tasks.length})` : ""}
+            {t.dashboard.myTasks} {tasks.length + work.length ? `(${tasks.length + work.length})` : ""}
           </CardTitle>
         </CardHeader>
-        <CardBody>
-          {tasks.length === 0 ? (
+        <CardBody className="space-y-4">
+          {work.length ? (
+            <section aria-labelledby="work-title" className="space-y-2">
+              <h2 id="work-title" className="text-sm font-semibold text-slate-900">
+                {t.dashboard.workTitle}
+              </h2>
+              <ul className="grid gap-2 sm:grid-cols-2" data-testid="my-work">
+                {work.map((w) => (
+                  <li key={`${w.kind}-${w.year}-${w.quarter}`}>
+                    <Link
+                      href={w.href}
+                      data-kind={w.kind}
+                      className="flex min-h-11 items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-50"
+                    >
+                      <span
+                        aria-hidden
+                        className={`size-2.5 shrink-0 rounded-full ${w.kind === "RETURNED" ? "bg-amber-500" : w.kind === "SUBMITTED" ? "bg-brand-600" : "bg-slate-400"}`}
+                      />
+                      <span>{t.dashboard.work[w.kind](w.count, `${quarterShort(w.quarter)} ${w.year}`)}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {tasks.length === 0 && work.length === 0 ? (
             <p className="text-slate-600">{t.dashboard.noTasks}</p>
-          ) : (
+          ) : tasks.length === 0 ? null : (
             <ul className="divide-y divide-slate-200" data-testid="my-tasks">
               {tasks.map((task) => {
                 const late = isLate(task.dueAt, now);
@@ -83,6 +115,16 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
                       </p>
                       {task.returnReason ? <p className="text-sm text-amber-900">“{task.returnReason}”</p> : null}
                     </Link>
+                    {task.step.kind === "INPUT" && !task.participant && canFill ? (
+                      // The work of a data-input task is the unit's realization form: one tap from the inbox.
+                      <Link
+                        href={`/a/${ctx.agency.slug}/kinerja/realisasi?tahun=${task.cycle.year}&tw=${quarterOfPeriod(task.cycle.period)}`}
+                        className="mb-3 inline-flex min-h-11 items-center rounded-md border border-brand-600 px-3 text-sm font-medium text-brand-800 hover:bg-brand-50"
+                        data-testid="task-fill-realization"
+                      >
+                        {t.dashboard.fillRealization}
+                      </Link>
+                    ) : null}
                   </li>
                 );
               })}

@@ -2,13 +2,13 @@ import { notFound } from "next/navigation";
 
 import { AppError } from "@/lib/authz/errors";
 import { agencyRoute } from "@/lib/authz/route";
-import { attachmentDisposition, errorResponse, NO_STORE_HEADERS, toWebStream } from "@/lib/storage/http";
+import { errorResponse, fileDisposition, NO_STORE_HEADERS, toWebStream } from "@/lib/storage/http";
 import { getDownload, recordDownload } from "@/lib/storage/service";
 
 export const dynamic = "force-dynamic";
 
 /**
- * GET: one of the agency's files, always as an attachment with its stored
+ * GET: one of the agency's files, as an attachment (a PDF inline with `?lihat=1`) with its stored
  * (sniffed) type and `nosniff`, never cached. The only way to a file's bytes:
  * nothing is served from public/. Same door as the pages (anonymous ->
  * sign-in; non-members and unknown or foreign ids -> 404; auditors may read).
@@ -43,7 +43,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
       ...NO_STORE_HEADERS,
       "Content-Type": file.mimeType,
       "Content-Length": String(file.size),
-      "Content-Disposition": attachmentDisposition(file.name),
+      // The viewer link (?lihat=1) opens a PDF in the browser; everything else downloads.
+      "Content-Disposition": fileDisposition(file.name, file.mimeType, new URL(request.url).searchParams.get("lihat") === "1"),
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { quarterLabel } from "@/components/performance/format";
 import { FrozenNotice, NoAgreement, PageTitle } from "@/components/performance/page-parts";
@@ -10,6 +11,8 @@ import { requireAgencyContext } from "@/lib/authz/context";
 import { appUrl } from "@/lib/notify/config";
 import { listOrgUnits, loadAgreement, memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
+
+const STATUS_FILTERS = ["DRAFT", "RETURNED"] as const;
 
 export const metadata: Metadata = { title: M.ui.tabs.realization };
 
@@ -26,14 +29,22 @@ export default async function RealizationPage({
 }) {
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug, "realization.fill");
+  const search = await searchParams;
   const [period, unitIds, units] = await Promise.all([
-    searchParams.then((s) => resolvePeriod(ctx.agency.id, ctx.agency.timeZone, s)),
+    resolvePeriod(ctx.agency.id, ctx.agency.timeZone, search),
     memberUnitIds(ctx.agency.id, ctx.user.id),
     listOrgUnits(ctx.agency.id),
   ]);
   const { year, quarter } = period;
   const frozen = period.frozen[quarter - 1]!;
-  const agreement = unitIds.length ? await loadAgreement(ctx.agency.id, year, unitIds) : null;
+  const loaded = unitIds.length ? await loadAgreement(ctx.agency.id, year, unitIds) : null;
+  // ?status=DRAFT|RETURNED: the inbox's link to one kind of waiting work (lib/performance/work-queue.ts).
+  const status = STATUS_FILTERS.find((s) => s === search.status) ?? null;
+  const agreement =
+    loaded && status
+      ? { ...loaded, goals: loaded.goals.map((g) => ({ ...g, indicators: g.indicators.filter((i) => i.realizations.some((r) => r.quarter === quarter && r.status === status)) })).filter((g) => g.indicators.length > 0) }
+      : loaded;
+  const shown = agreement ? agreement.goals.reduce((n, g) => n + g.indicators.length, 0) : 0;
   const unitNames = units.filter((u) => unitIds.includes(u.id)).map((u) => u.name);
 
   return (
@@ -62,6 +73,14 @@ export default async function RealizationPage({
       ) : (
         <>
           {frozen ? <FrozenNotice quarterLabel={quarterLabel(quarter)} year={year} /> : null}
+          {status ? (
+            <Alert tone="info" data-testid="status-filter">
+              {shown ? M.ui.filteredBy(M.ui.status[status], shown) : M.ui.nothingFiltered(M.ui.status[status])}{" "}
+              <Link href={`/a/${ctx.agency.slug}/kinerja/realisasi?tahun=${year}&tw=${quarter}`} className="font-medium text-brand-800 underline">
+                {M.ui.showAll}
+              </Link>
+            </Alert>
+          ) : null}
           {agreement.goals.map((goal) => (
             <section key={goal.id} className="space-y-3" aria-labelledby={`goal-${goal.id}`}>
               <h2 id={`goal-${goal.id}`} className="text-lg font-semibold text-slate-900">

@@ -120,7 +120,7 @@ export default async function RecapPage({
           )}
           <BudgetTable recap={recap} settings={settings} />
           {manage && filtered ? (
-            <Card className="no-print">
+            <Card className="no-print scroll-mt-4" id="realisasi-anggaran">
               <CardHeader>
                 <CardTitle>{M.ui.budgetEntryTitle}</CardTitle>
               </CardHeader>
