@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { MyFollowUps } from "@/components/followup/my-followups";
 import { FirstSteps } from "@/components/onboarding/first-steps";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
@@ -9,6 +10,7 @@ import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { listMyTasks } from "@/lib/cycle/queries";
 import { isLate } from "@/lib/cycle/working-time";
 import { formatDateTime } from "@/lib/format";
+import { listMyFollowUps } from "@/lib/followup/queries";
 import { t } from "@/lib/i18n";
 import { actingTitle } from "@/lib/role/acting";
 import { getFirstSteps } from "@/lib/onboarding/queries";
@@ -19,10 +21,11 @@ export const metadata: Metadata = { title: t.nav.dashboard };
 export default async function AgencyDashboard({ params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug);
-  const [tasks, firstSteps] = await Promise.all([
+  const [tasks, firstSteps, followUps] = await Promise.all([
     ctx.readOnly ? Promise.resolve([]) : listMyTasks(ctx.agency.id, ctx.user.id, ctx.roles.map((r) => r.id)),
     // The administrator's checklist until the agency is set up (one statement, administrators only).
     ctx.can("member.manage") ? getFirstSteps(ctx.agency.id) : Promise.resolve(null),
+    listMyFollowUps(ctx),
   ]);
   const now = new Date();
   return (
@@ -90,6 +93,7 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
           )}
         </CardBody>
       </Card>
+      <MyFollowUps agencySlug={ctx.agency.slug} items={followUps} />
     </div>
   );
 }
