@@ -42,7 +42,17 @@ export function FollowUpForm({ agencySlug, units, cycleId, defaultDue }: { agenc
 
   const err = (k: string) => errors[k]?.[0];
   return (
-    <form key={formKey} action={submit} className="space-y-3" data-testid="followup-form" noValidate>
+    <form
+      key={formKey}
+      onSubmit={(e) => {
+        // Not a form `action`: that would clear what was typed when the server refuses it.
+        e.preventDefault();
+        submit(new FormData(e.currentTarget));
+      }}
+      className="space-y-3"
+      data-testid="followup-form"
+      noValidate
+    >
       <Field id={`${id}-rec`} label={M.recommendation} error={err("recommendation")}>
         <textarea
           id={`${id}-rec`}

@@ -3,7 +3,7 @@
 import { FileText } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, useTransition } from "react";
+import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 
 import { postFile } from "@/components/performance/evidence";
@@ -36,6 +36,12 @@ export interface TFollowUpItemProps {
     canManage: boolean;
   };
 }
+
+/** A plain submit handler: a form `action` would reset what was typed when the server refuses it. */
+const onSubmit = (submit: (form: FormData) => void) => (e: FormEvent<HTMLFormElement>) => {
+  e.preventDefault();
+  submit(new FormData(e.currentTarget));
+};
 
 const textareaClass =
   "block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-600 sm:text-sm";
@@ -147,7 +153,7 @@ function CloseForm({ agencySlug, followUpId, hasFiles }: { agencySlug: string; f
   }
   const err = (k: string) => errors[k]?.[0];
   return (
-    <form action={submit} className="space-y-3 rounded-md border border-dashed border-slate-300 p-3" noValidate>
+    <form onSubmit={onSubmit(submit)} className="space-y-3 rounded-md border border-dashed border-slate-300 p-3" noValidate>
       <Field id={`${id}-file`} label={M.evidence} hint={M.uploadHint} error={err("files")}>
         <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
           <input
@@ -155,7 +161,7 @@ function CloseForm({ agencySlug, followUpId, hasFiles }: { agencySlug: string; f
             id={`${id}-file`}
             type="file"
             accept=".pdf,.xlsx,.docx,.jpg,.jpeg,.png"
-            aria-describedby={`${id}-file-hint`}
+            aria-describedby={err("files") ? `${id}-file-error` : `${id}-file-hint`}
             disabled={uploading}
             className="block min-h-11 w-full text-sm"
           />
@@ -217,7 +223,7 @@ function ReopenForm({ agencySlug, followUpId }: { agencySlug: string; followUpId
     });
   }
   return (
-    <form action={submit} className="space-y-2" noValidate>
+    <form onSubmit={onSubmit(submit)} className="space-y-2" noValidate>
       <Field id={`${id}-reason`} label={M.reason} error={error}>
         <textarea id={`${id}-reason`} name="reason" rows={2} className={textareaClass} aria-invalid={Boolean(error)} />
       </Field>

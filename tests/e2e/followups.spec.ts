@@ -54,7 +54,7 @@ test("the evaluator adds a follow-up for a Bidang; its head sees it in the inbox
     const panel = evaluator.getByTestId("cycle-followups");
     await expect(panel).toContainText("Tindak lanjut dari siklus ini");
     await expect(panel).toContainText("Belum ada tindak lanjut dari siklus ini.");
-    await panel.getByText("Tambah tindak lanjut").click();
+    await panel.locator("summary", { hasText: "Tambah tindak lanjut" }).click();
     // Nothing filled in: Indonesian messages, nothing saved.
     await panel.getByRole("button", { name: "Tambah tindak lanjut" }).click();
     await expect(panel.getByText("Rekomendasi terlalu pendek (minimal 5 karakter).")).toBeVisible();
