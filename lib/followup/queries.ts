@@ -121,7 +121,8 @@ export async function listFollowUps(ctx: AgencyContext, filter: { status: TFollo
   const where: Prisma.FollowUpWhereInput =
     filter.status === "open" ? { ...base, status: "OPEN" } : filter.status === "done" ? { ...base, status: "DONE" } : filter.status === "overdue" ? overdueWhere : base;
   const [rows, open, done, overdue] = await Promise.all([
-    db.followUp.findMany({ where, select: ITEM_SELECT, orderBy: [{ status: "desc" }, { dueDate: "asc" }, { createdAt: "asc" }], take: 500 }),
+    // Open ones first (the enum is declared OPEN, DONE), earliest due first.
+    db.followUp.findMany({ where, select: ITEM_SELECT, orderBy: [{ status: "asc" }, { dueDate: "asc" }, { createdAt: "asc" }], take: 500 }),
     db.followUp.count({ where: { ...base, status: "OPEN" } }),
     db.followUp.count({ where: { ...base, status: "DONE" } }),
     db.followUp.count({ where: overdueWhere }),
