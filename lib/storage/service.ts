@@ -153,7 +153,16 @@ function fileEvent(action: "file.upload" | "file.download", file: StoredFileView
     action,
     entityType: "StoredFile" as const,
     entityId: file.id,
-    data: { fileId: file.id, name: file.name, size: file.size, sha256: file.sha256, realizationId: file.realizationId, taskId: file.taskId, followUpId: file.followUpId },
+    data: {
+      fileId: file.id,
+      name: file.name,
+      size: file.size,
+      sha256: file.sha256,
+      realizationId: file.realizationId,
+      taskId: file.taskId,
+      // Only for a follow-up's evidence: the events of the other targets keep their shape.
+      ...(file.followUpId ? { followUpId: file.followUpId } : {}),
+    },
   };
 }
 
