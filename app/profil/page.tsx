@@ -2,18 +2,26 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ChangePasswordForm } from "@/components/account/password-forms";
+import { TwoFactorPanel } from "@/components/account/two-factor-panel";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { twoFactorStatus } from "@/lib/auth/two-factor";
+import { TWO_FACTOR_MESSAGES } from "@/lib/auth/two-factor-messages";
 import { requireUser } from "@/lib/authz/context";
 import { loadProfile } from "@/lib/member/queries";
 import { formatNip } from "@/lib/validation/nip";
 
 export const metadata: Metadata = { title: "Profil saya" };
 
-/** The signed-in user's own page: who they are, their roles and unit in each agency, their password. */
-export default async function ProfilePage() {
+/**
+ * The signed-in user's own page: who they are, their roles and unit in each
+ * agency, their password and two-factor sign-in. An agency that requires
+ * 2FA of its administrators and heads sends them here (`?wajib=<agency>`).
+ */
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ wajib?: string | string[] }> }) {
   const user = await requireUser();
-  const profile = await loadProfile(user.id);
+  const [profile, twoFactor, { wajib }] = await Promise.all([loadProfile(user.id), twoFactorStatus(user.id), searchParams]);
   const fullName = [profile.gelarDepan, profile.name].filter(Boolean).join(" ") + (profile.gelarBelakang ? `, ${profile.gelarBelakang}` : "");
   return (
     <main className="mx-auto max-w-3xl space-y-6 px-4 py-6">
@@ -63,6 +71,15 @@ export default async function ProfilePage() {
               ))}
             </ul>
           )}
+        </CardBody>
+      </Card>
+      {wajib && !twoFactor.enabled ? <Alert tone="info">{TWO_FACTOR_MESSAGES.required}</Alert> : null}
+      <Card id="verifikasi-dua-langkah">
+        <CardHeader>
+          <CardTitle>{TWO_FACTOR_MESSAGES.title}</CardTitle>
+        </CardHeader>
+        <CardBody>
+          <TwoFactorPanel enabled={twoFactor.enabled} remainingRecoveryCodes={twoFactor.remainingRecoveryCodes} />
         </CardBody>
       </Card>
       <Card>

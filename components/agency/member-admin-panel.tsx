@@ -4,8 +4,10 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/input";
-import { resetMemberPasswordAction, updateMemberAction } from "@/lib/member/actions";
+import { TWO_FACTOR_MESSAGES as TF } from "@/lib/auth/two-factor-messages";
+import { resetMemberPasswordAction, resetMemberTwoFactorAction, updateMemberAction } from "@/lib/member/actions";
 import { MEMBER_MESSAGES as M } from "@/lib/member/messages";
 
 export interface MemberPerson {
@@ -28,7 +30,18 @@ const FIELDS = [
 ] as const;
 
 /** Edit a member's person data, and reset their password (a temporary one, or a set-password link), shown once. */
-export function MemberAdminPanel({ agencySlug, member, canReset }: { agencySlug: string; member: MemberPerson; canReset: boolean }) {
+export function MemberAdminPanel({
+  agencySlug,
+  member,
+  canReset,
+  twoFactorEnabled = false,
+}: {
+  agencySlug: string;
+  member: MemberPerson;
+  canReset: boolean;
+  twoFactorEnabled?: boolean;
+}) {
+  const [confirmTwoFactor, setConfirmTwoFactor] = useState(false);
   const [pending, startTransition] = useTransition();
   const [values, setValues] = useState(() => Object.fromEntries(FIELDS.map(([k]) => [k, member[k] ?? ""])) as Record<(typeof FIELDS)[number][0], string>);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -58,6 +71,14 @@ export function MemberAdminPanel({ agencySlug, member, canReset }: { agencySlug:
       const r = result.data;
       setSecret(r.mode === "temporary_password" ? `Kata sandi sementara: ${r.password}` : `Tautan: ${window.location.origin}${r.path}`);
       toast.success(r.mode === "temporary_password" ? M.resetDone : M.linkDone);
+    });
+  }
+
+  function resetTwoFactor() {
+    startTransition(async () => {
+      const result = await resetMemberTwoFactorAction(agencySlug, { userId: member.userId });
+      if (result.ok) toast.success(TF.resetDone);
+      else toast.error(result.error);
     });
   }
 
@@ -92,6 +113,11 @@ export function MemberAdminPanel({ agencySlug, member, canReset }: { agencySlug:
               <Button size="sm" variant="secondary" onClick={() => reset("link")}>
                 Reset: tautan atur sandi
               </Button>
+              {twoFactorEnabled ? (
+                <Button size="sm" variant="secondary" onClick={() => setConfirmTwoFactor(true)}>
+                  {TF.reset}
+                </Button>
+              ) : null}
             </>
           ) : null}
         </div>
@@ -102,6 +128,9 @@ export function MemberAdminPanel({ agencySlug, member, canReset }: { agencySlug:
         ) : null}
       </fieldset>
       ) : null}
+      <ConfirmDialog open={confirmTwoFactor} onOpenChange={setConfirmTwoFactor} title={TF.reset} confirmLabel={TF.reset} tone="danger" onConfirm={resetTwoFactor}>
+        <p>{TF.resetConfirm(member.name)}</p>
+      </ConfirmDialog>
     </details>
   );
 }

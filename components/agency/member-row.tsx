@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { MemberAdminPanel } from "@/components/agency/member-admin-panel";
 import { setMemberActiveAction, setMemberRolesAction } from "@/lib/agency/actions";
+import { TWO_FACTOR_MESSAGES } from "@/lib/auth/two-factor-messages";
 import { t } from "@/lib/i18n";
 import { setMemberUnitAction } from "@/lib/unit/actions";
 import { UNIT_MESSAGES } from "@/lib/unit/messages";
@@ -29,6 +30,7 @@ export interface MemberRowProps {
     roleCodes: string[];
     accessUntil: string | null;
     unitId: string | null;
+    twoFactorEnabled: boolean;
   };
   roles: { code: string; name: string }[];
   /** The agency's units (inactive ones only when the member is still in one). */
@@ -75,7 +77,10 @@ export function MemberRow({ agencySlug, canManage, isSelf, member, roles, units 
           {member.accessUntil ? <p className="text-sm text-slate-600">Akses sampai {member.accessUntil}</p> : null}
           {!canManage && unitName ? <p className="text-sm text-slate-600">{unitName}</p> : null}
         </div>
-        <Badge tone={member.active ? "success" : "neutral"}>{member.active ? t.common.active : t.common.inactive}</Badge>
+        <div className="flex flex-wrap gap-1">
+          {member.twoFactorEnabled ? <Badge tone="info">{TWO_FACTOR_MESSAGES.memberOn}</Badge> : null}
+          <Badge tone={member.active ? "success" : "neutral"}>{member.active ? t.common.active : t.common.inactive}</Badge>
+        </div>
       </div>
       {canManage ? (
         <fieldset disabled={pending} className="space-y-2">
@@ -114,6 +119,7 @@ export function MemberRow({ agencySlug, canManage, isSelf, member, roles, units 
           <MemberAdminPanel
             agencySlug={agencySlug}
             canReset={!isSelf}
+            twoFactorEnabled={member.twoFactorEnabled}
             member={{
               userId: member.userId,
               name: member.name,

@@ -15,7 +15,7 @@ export async function listMembers(agencyId: string) {
         validUntil: true,
         unitId: true,
         role: { select: { code: true, name: true, sortOrder: true } },
-        user: { select: { id: true, nip: true, name: true, email: true, jabatan: true, gelarDepan: true, gelarBelakang: true, pangkat: true, active: true } },
+        user: { select: { id: true, nip: true, name: true, email: true, jabatan: true, gelarDepan: true, gelarBelakang: true, pangkat: true, active: true, totpEnabledAt: true } },
       },
     }),
     db.role.findMany({ where: { agencyId }, select: { code: true, name: true }, orderBy: { sortOrder: "asc" } }),

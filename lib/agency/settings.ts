@@ -18,6 +18,8 @@ export const ZAgencySettings = z.object({
   permissions: z.partialRecord(z.enum(DESIGNATABLE_PERMISSIONS), z.array(z.string().max(40)).max(20)).default({}),
   /** Small units may let the maker of a step's work also approve it. */
   allowSelfApproval: z.boolean().default(false),
+  /** Administrators and heads must have two-factor sign-in on (docs/decisions/021-two-factor.md). */
+  requireTwoFactor: z.boolean().default(false),
   /** Capping and category bands of capaian (they differ between governments). */
   capaian: ZCapaianSettings.default(DEFAULT_CAPAIAN_SETTINGS),
   /** Office hours (jam kerja) for due times: docs/decisions/016-working-calendar.md. */

@@ -19,7 +19,38 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     action: z.literal("auth.sign_in_failed"),
     entityType: z.literal("User"),
     entityId: z.string().nullable(),
-    data: z.object({ identifier: z.string(), reason: z.enum(["invalid", "inactive", "throttled", "nip_format"]) }),
+    data: z.object({
+      identifier: z.string(),
+      reason: z.enum(["invalid", "inactive", "throttled", "nip_format", "two_factor_invalid"]),
+    }),
+  }),
+  z.object({
+    /** Two-factor sign-in of one's own account (docs/decisions/021-two-factor.md): on, off, new recovery codes. */
+    action: z.enum(["auth.two_factor_enable", "auth.two_factor_disable", "auth.two_factor_recovery_regenerate"]),
+    entityType: z.literal("User"),
+    entityId: z.string(),
+    data: z.object({ recoveryCodes: z.number().optional() }),
+  }),
+  z.object({
+    /** A recovery code replaced the authenticator code at sign-in (it is then used up). */
+    action: z.literal("auth.two_factor_recovery_used"),
+    entityType: z.literal("User"),
+    entityId: z.string(),
+    data: z.object({ remaining: z.number() }),
+  }),
+  z.object({
+    /** An agency administrator turned a member's two-factor sign-in off (a lost phone). */
+    action: z.literal("auth.two_factor_reset"),
+    entityType: z.literal("User"),
+    entityId: z.string(),
+    data: z.object({ nip: z.string() }),
+  }),
+  z.object({
+    /** The agency requires (or no longer requires) two-factor sign-in of its administrators and heads. */
+    action: z.literal("agency.two_factor_policy_set"),
+    entityType: z.literal("Agency"),
+    entityId: z.string(),
+    data: z.object({ requireTwoFactor: ZChange }),
   }),
   z.object({
     action: z.literal("government.create"),
@@ -297,6 +328,42 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       /** A follow-up's evidence (absent in events written before follow-ups existed). */
       followUpId: z.string().nullable().optional(),
     }),
+  }),
+  z.object({
+    /** The agency administrator uploaded its signing certificate (.p12); the seed, a demo one. */
+    action: z.literal("signing.certificate_upload"),
+    entityType: z.literal("SigningCertificate"),
+    entityId: z.string(),
+    data: z.object({
+      subject: z.string(),
+      issuer: z.string(),
+      fingerprint: z.string(),
+      notAfter: z.string(),
+      isDemo: z.boolean(),
+      replacedId: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    /** The head (or Plt./Plh.) signed a document: PAdES with the certificate, or a wet-signed scan. */
+    action: z.literal("document.sign"),
+    entityType: z.literal("SignedDocument"),
+    entityId: z.string(),
+    data: z.object({
+      code: z.string(),
+      kind: z.string(),
+      title: z.string(),
+      method: z.enum(["PADES", "WET_SCAN"]),
+      sha256: z.string(),
+      fileId: z.string(),
+      certificateFingerprint: z.string().nullable(),
+      signerJabatan: z.string(),
+    }),
+  }),
+  z.object({
+    action: z.literal("document.revoke"),
+    entityType: z.literal("SignedDocument"),
+    entityId: z.string(),
+    data: z.object({ code: z.string(), title: z.string(), reason: z.string(), status: ZChange }),
   }),
   z.object({
     action: z.literal("report.export"),

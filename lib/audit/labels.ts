@@ -20,6 +20,12 @@ import { ZAuditEventInput, type TAuditAction } from "./events";
 export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "auth.sign_in": "Masuk ke aplikasi",
   "auth.sign_in_failed": "Gagal masuk",
+  "auth.two_factor_enable": "Mengaktifkan verifikasi dua langkah",
+  "auth.two_factor_disable": "Menonaktifkan verifikasi dua langkah",
+  "auth.two_factor_recovery_regenerate": "Membuat ulang kode pemulihan",
+  "auth.two_factor_recovery_used": "Masuk dengan kode pemulihan",
+  "auth.two_factor_reset": "Mengatur ulang verifikasi dua langkah anggota",
+  "agency.two_factor_policy_set": "Mengubah kewajiban verifikasi dua langkah",
   "government.create": "Membuat pemerintah daerah",
   "agency.create": "Membuat instansi",
   "agency.update": "Mengubah data instansi",
@@ -57,6 +63,9 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "sop.archive": "Mengarsipkan SOP",
   "sop.export": "Mengekspor SOP",
   "report.export": "Mengunduh laporan",
+  "signing.certificate_upload": "Mengunggah sertifikat tanda tangan",
+  "document.sign": "Menandatangani dokumen",
+  "document.revoke": "Mencabut dokumen bertanda tangan",
   "cycle.start": "Memulai siklus",
   "cycle.complete": "Menyelesaikan siklus",
   "cycle.cancel": "Membatalkan siklus",
@@ -105,6 +114,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   Role: "Peran",
   OrgUnit: "Unit kerja",
   FollowUp: "Tindak lanjut",
+  SigningCertificate: "Sertifikat tanda tangan",
+  SignedDocument: "Dokumen bertanda tangan",
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -148,7 +159,7 @@ const STATUS_LABELS: Record<string, string> = {
   DONE: "Selesai",
 };
 
-const SIGN_IN_FAILURES = { invalid: "NIP/email atau kata sandi salah", inactive: "akun tidak aktif", throttled: "terlalu banyak percobaan", nip_format: "format NIP salah" } as const;
+const SIGN_IN_FAILURES = { invalid: "NIP/email atau kata sandi salah", inactive: "akun tidak aktif", throttled: "terlalu banyak percobaan", nip_format: "format NIP salah", two_factor_invalid: "kode verifikasi salah" } as const;
 
 const clip = (text: string, max = 160) => clipWords(text, max);
 const nip = (value: string) => `NIP ${formatNip(value)}`;
@@ -265,6 +276,20 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return "Urutan peran diubah";
     case "agency.office_hours_set":
       return "Jam kerja instansi diubah";
+    case "auth.two_factor_enable":
+      return "Verifikasi dua langkah diaktifkan";
+    case "auth.two_factor_disable":
+      return "Verifikasi dua langkah dinonaktifkan";
+    case "auth.two_factor_recovery_regenerate":
+      return "Kode pemulihan dibuat ulang; kode lama tidak berlaku";
+    case "auth.two_factor_recovery_used":
+      return `Masuk dengan kode pemulihan (sisa ${e.data.remaining})`;
+    case "auth.two_factor_reset":
+      return `Verifikasi dua langkah ${nip(e.data.nip)} diatur ulang oleh administrator`;
+    case "agency.two_factor_policy_set":
+      return e.data.requireTwoFactor.after
+        ? "Verifikasi dua langkah diwajibkan untuk administrator dan kepala"
+        : "Verifikasi dua langkah tidak lagi diwajibkan";
     case "holiday.create":
       return `Hari libur ${e.data.date} "${e.data.name}" ditambahkan`;
     case "holiday.delete":
@@ -313,6 +338,12 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return `SOP ${e.data.nomor} versi ${e.data.version} ${e.action === "sop.activate" ? "diberlakukan" : "diarsipkan"} (${status(e.data.status.before)} → ${status(e.data.status.after)})`;
     case "sop.export":
       return `SOP ${e.data.nomor} versi ${e.data.version} diekspor sebagai ${e.data.format.toUpperCase()}`;
+    case "signing.certificate_upload":
+      return `Sertifikat tanda tangan ${e.data.isDemo ? "DEMO " : ""}"${clip(e.data.subject, 120)}" diunggah (berlaku s.d. ${e.data.notAfter.slice(0, 10)})`;
+    case "document.sign":
+      return `${clip(e.data.title, 120)} ditandatangani ${e.data.method === "PADES" ? "secara elektronik" : "basah (pindaian diunggah)"} oleh ${clip(e.data.signerJabatan, 120)}, kode ${e.data.code}`;
+    case "document.revoke":
+      return `${clip(e.data.title, 120)} (kode ${e.data.code}) dicabut: ${clip(e.data.reason)}`;
     case "report.export": {
       const names = {
         "audit-log": "Jejak audit (CSV)",

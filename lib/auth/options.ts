@@ -29,7 +29,7 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "NIP",
-      credentials: { identifier: { type: "text" }, password: { type: "password" } },
+      credentials: { identifier: { type: "text" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(credentials, req) {
         // next-auth passes a thrown message to the sign-in page as `?error=`: only our codes may
         // go there. Anything unexpected (a database error above all) is logged and answered with
@@ -42,10 +42,14 @@ export const authOptions: NextAuthOptions = {
               ip: clientAddressFromHeaders({ get: (name) => header(req?.headers, name) }),
               userAgent: header(req?.headers, "user-agent"),
             },
+            typeof credentials?.code === "string" ? credentials.code : null,
           );
           if (result.ok) return { id: result.userId };
           if (result.reason === "throttled") throw new SignInError("THROTTLED");
           if (result.reason === "nip_format") throw new SignInError("NIP_FORMAT");
+          // A 2FA user's right password alone makes no session: the form asks for the code.
+          if (result.reason === "two_factor_required") throw new SignInError("TWO_FACTOR_REQUIRED");
+          if (result.reason === "two_factor_invalid") throw new SignInError("TWO_FACTOR_INVALID");
           return null;
         } catch (error) {
           if (error instanceof SignInError) throw error;

@@ -4,6 +4,7 @@ import { t } from "@/lib/i18n";
 import { hasControlCharacters } from "@/lib/validation/control-characters";
 
 import { looksLikeNip } from "./identifier";
+import { TWO_FACTOR_MESSAGES } from "./two-factor-messages";
 
 /**
  * The sign-in form, checked in the browser before anything is sent. A NIP
@@ -24,6 +25,8 @@ export const ZSignIn = z.object({
     .min(1, t.auth.required)
     .max(200, t.errors.tooLong(200))
     .refine((v) => !hasControlCharacters(v), t.errors.controlCharacters),
+  /** The second step of a user with two-factor sign-in: the app's code or a recovery code. */
+  code: z.string().trim().max(40, t.errors.tooLong(40)).optional(),
 });
 export type TSignIn = z.infer<typeof ZSignIn>;
 
@@ -32,6 +35,9 @@ export const SIGN_IN_ERRORS = {
   THROTTLED: t.auth.throttled,
   NIP_FORMAT: t.errors.nipFormat,
   UNAVAILABLE: t.auth.unavailable,
+  /** Password right, the account has two-factor sign-in: the form asks for the code (no session yet). */
+  TWO_FACTOR_REQUIRED: TWO_FACTOR_MESSAGES.signInStepIntro,
+  TWO_FACTOR_INVALID: TWO_FACTOR_MESSAGES.wrongCode,
 } as const;
 export type TSignInErrorCode = keyof typeof SIGN_IN_ERRORS;
 
@@ -68,3 +74,15 @@ export const ZSetPasswordWithToken = z
   })
   .superRefine(confirmed);
 export type TSetPasswordWithToken = z.input<typeof ZSetPasswordWithToken>;
+
+/** A code typed on the profile page: the app's 6 digits, or (to turn 2FA off) a recovery code. */
+const ZCode = z.string({ error: t.errors.required }).trim().min(1, t.errors.required).max(40, t.errors.tooLong(40));
+
+export const ZTwoFactorBegin = z.object({});
+export const ZTwoFactorCode = z.object({ code: ZCode });
+export type TTwoFactorCode = z.input<typeof ZTwoFactorCode>;
+export const ZTwoFactorDisable = z.object({
+  password: z.string({ error: t.errors.required }).min(1, t.errors.required).max(200, t.errors.tooLong(200)),
+  code: ZCode,
+});
+export type TTwoFactorDisable = z.input<typeof ZTwoFactorDisable>;

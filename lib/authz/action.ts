@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import type { TAuditAction } from "@/lib/audit/events";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
+import { TWO_FACTOR_MESSAGES } from "@/lib/auth/two-factor-messages";
 import { t } from "@/lib/i18n";
 import { controlCharacterFieldErrors, findControlCharacters } from "@/lib/validation/control-characters";
 import "@/lib/validation/zod-locale";
@@ -128,6 +129,7 @@ export function agencyAction<TSchema extends z.ZodType, TResult>(
       const loaded = typeof agencySlug === "string" ? await loadAgencyContext(user.id, agencySlug) : null;
       if (!loaded) return { ok: false, error: t.errors.notFound, code: "NOT_FOUND" };
       const agencyCtx = buildAgencyContext(user, loaded);
+      if (agencyCtx.twoFactorMissing) return { ok: false, error: TWO_FACTOR_MESSAGES.requiredAction, code: "FORBIDDEN" };
       if (!agencyCtx.can(def.permission)) return { ok: false, error: t.errors.forbidden, code: "FORBIDDEN" };
       const refused = screen(raw);
       if (refused) return refused;

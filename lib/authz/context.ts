@@ -11,10 +11,17 @@ import { readAgencySettings, type TAgencySettings } from "@/lib/agency/settings"
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { roleHoldings, type TActingCapacity } from "@/lib/role/holders";
+import {
+  activeMembershipWhere,
+  appointmentInForceWhere,
+  combineHoldings,
+  HOLDING_APPOINTMENT_SELECT,
+  HOLDING_MEMBERSHIP_SELECT,
+  type TActingCapacity,
+} from "@/lib/role/holders";
 import { hasControlCharacters } from "@/lib/validation/control-characters";
 
-import { can, isReadOnly, type TPermission } from "./permissions";
+import { ADMIN_ROLE, can, isReadOnly, type TPermission } from "./permissions";
 import { getRequestMeta } from "./request-meta";
 
 export interface SessionUser {
@@ -24,6 +31,8 @@ export interface SessionUser {
   email: string | null;
   jabatan: string | null;
   isPlatformAdmin: boolean;
+  /** Two-factor sign-in is on (an agency may require it of its administrators and heads). */
+  twoFactorEnabled: boolean;
   /** The agencies the user is an active member of, by name: the agency switcher's list. */
   agencies: { slug: string; name: string }[];
 }
@@ -55,6 +64,13 @@ export interface AgencyContext {
    * pages only (see {@link OVERSIGHT_PERMISSIONS}).
    */
   oversight: boolean;
+  /**
+   * The agency requires two-factor sign-in of administrators and heads, this
+   * member is one and has not turned it on: every door refuses them (pages
+   * send them to /profil to enrol, actions and routes answer with the reason)
+   * and `can` answers false to everything.
+   */
+  twoFactorMissing: boolean;
   /** The permission map applied to this member's roles and the agency's designations. */
   can: (permission: TPermission) => boolean;
 }
@@ -86,6 +102,7 @@ export async function resolveSessionAccount(userId: string): Promise<TSessionAcc
       isPlatformAdmin: true,
       active: true,
       mustChangePassword: true,
+      totpEnabledAt: true,
       memberships: {
         // A deactivated agency is gone for its members until it is reactivated.
         where: { active: true, agency: { active: true }, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
@@ -95,12 +112,12 @@ export async function resolveSessionAccount(userId: string): Promise<TSessionAcc
   });
   if (!user?.active) return null;
   if (user.mustChangePassword) return { kind: "mustChangePassword", account: { id: user.id, nip: user.nip, name: user.name } };
-  const { active: _active, mustChangePassword: _must, memberships, ...rest } = user;
+  const { active: _active, mustChangePassword: _must, totpEnabledAt, memberships, ...rest } = user;
   // A member with several roles has several memberships in one agency.
   const agencies = [...new Map(memberships.map((m) => [m.agency.slug, m.agency])).values()].sort((a, b) =>
     a.name.localeCompare(b.name, "id"),
   );
-  return { kind: "user", user: { ...rest, agencies } };
+  return { kind: "user", user: { ...rest, twoFactorEnabled: totpEnabledAt !== null, agencies } };
 }
 
 const getSessionAccount = cache(async (): Promise<TSessionAccount> => {
@@ -137,15 +154,17 @@ export async function requireUser(): Promise<SessionUser> {
  * 404 either way, so existence is never revealed.
  */
 export const loadAgencyContext = cache(async (userId: string, slug: string) => {
-  const agency = await loadAgencyRow(userId, slug);
+  const at = new Date();
+  const agency = await loadAgencyRow(userId, slug, at);
   // A deactivated agency refuses its members on their next request (nothing is deleted).
   if (!agency || !agency.active || agency.memberships.length === 0) return null;
-  // The roles come from the one source of role holdings: memberships and acting appointments in force now.
-  const holdings = await roleHoldings(db, { agencyId: agency.id, userId, at: new Date() });
+  // The roles come from the one source of role holdings (memberships and acting appointments in
+  // force now), read in the same statement as the agency and combined by the same function.
+  const holdings = combineHoldings(agency.memberships, agency.actingAppointments);
   return contextOf(agency, holdings.map((h) => ({ ...h.role, acting: h.acting })));
 });
 
-const AGENCY_CONTEXT_SELECT = (userId: string) =>
+const AGENCY_CONTEXT_SELECT = (userId: string, at: Date) =>
   ({
     id: true,
     slug: true,
@@ -157,18 +176,17 @@ const AGENCY_CONTEXT_SELECT = (userId: string) =>
     city: true,
     logoFileId: true,
     government: { select: { level: true, name: true } },
-    memberships: {
-      where: { userId, active: true, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
-      select: { id: true },
-      take: 1,
-    },
+    // The user is active (the session check re-read them), so their active memberships here are
+    // their holdings by membership; an appointment counts only beside one (checked by the caller).
+    memberships: { where: { userId, ...activeMembershipWhere(at) }, select: HOLDING_MEMBERSHIP_SELECT },
+    actingAppointments: { where: { userId, ...appointmentInForceWhere(at) }, select: HOLDING_APPOINTMENT_SELECT, orderBy: { startsAt: "asc" } },
   }) satisfies Prisma.AgencySelect;
 
 type TLoadedAgency = NonNullable<Awaited<ReturnType<typeof loadAgencyRow>>>;
-async function loadAgencyRow(userId: string, slug: string) {
+async function loadAgencyRow(userId: string, slug: string, at: Date) {
   // No slug holds a control character, and PostgreSQL answers a NUL with a database error, not "no row".
   if (hasControlCharacters(slug)) return null;
-  return db.agency.findUnique({ where: { slug }, select: AGENCY_CONTEXT_SELECT(userId) });
+  return db.agency.findUnique({ where: { slug }, select: AGENCY_CONTEXT_SELECT(userId, at) });
 }
 
 type THeldRole = AgencyContext["roles"][number] & { sortOrder: number };
@@ -200,8 +218,8 @@ export const OVERSIGHT_PERMISSIONS: readonly TPermission[] = ["member.view"];
 
 /** The agency for a platform administrator's oversight, deactivated or not; null when it does not exist. */
 const loadOversightAgency = cache(async (userId: string, slug: string) => {
-  const agency = await loadAgencyRow(userId, slug);
-  return agency ? contextOf({ ...agency, memberships: [] }, []) : null;
+  const agency = await loadAgencyRow(userId, slug, new Date());
+  return agency ? contextOf({ ...agency, memberships: [], actingAppointments: [] }, []) : null;
 });
 
 function oversightContext(user: SessionUser, loaded: NonNullable<Awaited<ReturnType<typeof loadOversightAgency>>>): AgencyContext {
@@ -212,6 +230,7 @@ function oversightContext(user: SessionUser, loaded: NonNullable<Awaited<ReturnT
     roleCodes: [],
     readOnly: true,
     oversight: true,
+    twoFactorMissing: false,
     can: (permission) => OVERSIGHT_PERMISSIONS.includes(permission),
   };
 }
@@ -253,9 +272,13 @@ export async function requireAgencyContext(
     notFound();
   }
   const ctx = buildAgencyContext(user, loaded);
+  if (ctx.twoFactorMissing) redirect(twoFactorEnrolPath(ctx.agency.slug));
   if (!ctx.can(permission)) notFound();
   return ctx;
 }
+
+/** Where a member the agency requires two-factor sign-in of is sent first. */
+export const twoFactorEnrolPath = (slug: string) => `/profil?wajib=${encodeURIComponent(slug)}#verifikasi-dua-langkah`;
 
 /**
  * The agency layout's door: members, and platform administrators (oversight,
@@ -265,10 +288,19 @@ export async function requireAgencyContext(
 export async function requireAgencyShellContext(slug: string): Promise<AgencyContext> {
   const user = await requireUser();
   const loaded = await loadAgencyContext(user.id, slug);
-  if (loaded) return buildAgencyContext(user, loaded);
+  if (loaded) {
+    const ctx = buildAgencyContext(user, loaded);
+    if (ctx.twoFactorMissing) redirect(twoFactorEnrolPath(ctx.agency.slug));
+    return ctx;
+  }
   const agency = user.isPlatformAdmin ? await loadOversightAgency(user.id, slug) : null;
   if (!agency) notFound();
   return oversightContext(user, agency);
+}
+
+/** The agency requires 2FA of administrators and heads (acting ones too), and this member holds such a role. */
+export function requiresTwoFactor(loaded: Pick<AgencyContext, "agency" | "roles">): boolean {
+  return loaded.agency.settings.requireTwoFactor && loaded.roles.some((r) => r.code === ADMIN_ROLE || r.isHead);
 }
 
 export function buildAgencyContext(
@@ -276,13 +308,15 @@ export function buildAgencyContext(
   loaded: NonNullable<Awaited<ReturnType<typeof loadAgencyContext>>>,
 ): AgencyContext {
   const roleCodes = loaded.roles.map((r) => r.code);
+  const twoFactorMissing = requiresTwoFactor(loaded) && !user.twoFactorEnabled;
   return {
     user,
     ...loaded,
     roleCodes,
     readOnly: isReadOnly(roleCodes),
     oversight: false,
-    can: (permission) => can(loaded.roles, permission, loaded.agency.settings.permissions),
+    twoFactorMissing,
+    can: (permission) => !twoFactorMissing && can(loaded.roles, permission, loaded.agency.settings.permissions),
   };
 }
 

@@ -42,6 +42,10 @@ export const PERMISSIONS = {
   "realization.fill": [WORKING_MEMBER],
   /** Only roles the agency designates (its Tim SAKIP, whatever it is called): no role code is special. */
   "realization.verify": [],
+  /** Upload the agency's signing certificate (.p12) (lib/signing). */
+  "signing.certificate": [ADMIN_ROLE],
+  /** Sign (PAdES or a wet-signed scan) and revoke the agency's documents: the head, or its Plt./Plh. */
+  "document.sign": [HEAD],
   /** The agency's audit log, chain verification and SLA summary. */
   "audit.view": [ADMIN_ROLE, AUDITOR_ROLE, HEAD],
 } as const satisfies Record<string, readonly string[]>;

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { signInUrl } from "@/lib/auth/callback";
+import { TWO_FACTOR_MESSAGES } from "@/lib/auth/two-factor-messages";
 import { t } from "@/lib/i18n";
 
 import { actingOf, buildAgencyContext, getSessionUser, loadAgencyContext, type AgencyContext } from "./context";
@@ -45,6 +46,7 @@ export async function agencyRoute(request: Request, slug: string, permission: TP
   }
   const loaded = typeof slug === "string" ? await loadAgencyContext(user.id, slug) : null;
   const ctx = loaded ? buildAgencyContext(user, loaded) : null;
+  if (ctx?.twoFactorMissing) return { response: Response.json({ error: TWO_FACTOR_MESSAGES.requiredAction }, { status: 403, headers: NO_STORE }) };
   if (!ctx?.can(permission)) return { response: Response.json({ error: t.errors.notFound }, { status: 404, headers: NO_STORE }) };
   return {
     ctx: { ...ctx, actor: { id: user.id, name: user.name, nip: user.nip, roles: ctx.roleCodes, acting: actingOf(ctx) }, meta: await getRequestMeta() },

@@ -184,6 +184,7 @@ export function ruleStateOf(cycle: TLoadedCycle): TRuleState {
       unitId: t.unitId,
       unitName: t.unitName,
       invitedAt: t.invitedAt,
+      returnedFromTaskId: t.returnedFromTaskId,
       stepNumber: t.stepNumber,
       round: t.round,
       status: t.status,

@@ -64,6 +64,7 @@ const TASK_RULE_SELECT = {
   unitId: true,
   unitName: true,
   invitedAt: true,
+  returnedFromTaskId: true,
 } as const satisfies Prisma.CycleTaskSelect;
 
 const STEP_SELECT = {
@@ -108,6 +109,7 @@ type TaskRow = {
   unitId: string | null;
   unitName: string | null;
   invitedAt: Date | null;
+  returnedFromTaskId: string | null;
 };
 
 /** The loaded cycle as the task rules read it. */

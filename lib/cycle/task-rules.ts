@@ -84,6 +84,8 @@ export interface TRuleTask {
   unitName?: string | null;
   /** A joint meeting step: when its invitation went out (null: not yet). */
   invitedAt?: Date | null;
+  /** Opened by a return: the decision's task that sent it back (the planner's re-run scope). */
+  returnedFromTaskId?: string | null;
 }
 
 export interface TRuleState {

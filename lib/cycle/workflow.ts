@@ -27,7 +27,9 @@
  * the flow moves on only when the latest sub-task of every unit is DONE. Rounds
  * count per step and unit. A decision returning to such a step may name one
  * unit (`unitId` on RETURN): only that unit's sub-task re-opens, and the step is
- * done again when it is resubmitted. A decision step itself has one executor.
+ * done again when it is resubmitted; the every-unit steps between it and the
+ * decision then run again for that unit only (see {@link rerunUnits}), the
+ * other units' done sub-tasks standing. A decision step itself has one executor.
  *
  * Step kinds here are only PROCESS and DECISION: map the SOP's kinds with
  * lib/sop's isDecisionKind (REVIEW/APPROVAL -> DECISION, the rest -> PROCESS).
@@ -144,6 +146,8 @@ export interface TWorkflowTask {
   status: TTaskStatus;
   /** An every-unit step's sub-task: its unit. */
   unitId?: string | null;
+  /** Opened by a return: the decision's task that sent the work back. */
+  returnedFromTaskId?: string | null;
 }
 
 export interface TWorkflowState {
@@ -309,16 +313,44 @@ export function unitProgress(step: TWorkflowStep, tasks: readonly TWorkflowTask[
   return { done, missing };
 }
 
-/** The OPEN_TASK changes that activate a step: one task, or one per unit (or only `onlyUnit`'s). */
+/**
+ * The units that run step `stepNumber` again in the pass under way, or null for
+ * every unit. A return that sent back only some units' work (a decision naming
+ * one unit) re-runs the steps from its target up to that decision for those
+ * units only, until the decision is taken again (its step has a later round).
+ * Where returns nest, the innermost one covering the step (the nearest
+ * decision) decides. Any other pass (the first, or a return of every unit's
+ * work or of a single step) runs for every unit.
+ */
+export function rerunUnits(steps: readonly TWorkflowStep[], tasks: readonly TWorkflowTask[], stepNumber: number): ReadonlySet<string> | null {
+  const openedBy = new Map<string, TWorkflowTask[]>();
+  for (const t of tasks) if (t.returnedFromTaskId) openedBy.set(t.returnedFromTaskId, [...(openedBy.get(t.returnedFromTaskId) ?? []), t]);
+  let innermost: { decisionStep: number; units: ReadonlySet<string> | null } | null = null;
+  for (const [decisionTaskId, opened] of openedBy) {
+    const decision = tasks.find((t) => t.id === decisionTaskId);
+    if (!decision) continue;
+    if (tasks.some((t) => t.stepNumber === decision.stepNumber && t.round > decision.round)) continue; // decided again
+    const target = Math.min(...opened.map((t) => t.stepNumber));
+    if (stepNumber < target || stepNumber >= decision.stepNumber) continue;
+    if (innermost && innermost.decisionStep <= decision.stepNumber) continue;
+    const targetUnits = steps.find((s) => s.number === target)?.units ?? null;
+    const units = new Set(opened.map((t) => t.unitId ?? null).filter((u): u is string => u !== null));
+    const some = targetUnits !== null && opened.every((t) => t.unitId) && targetUnits.some((u) => !units.has(u));
+    innermost = { decisionStep: decision.stepNumber, units: some ? units : null };
+  }
+  return innermost?.units ?? null;
+}
+
+/** The OPEN_TASK changes that activate a step: one task, or one per unit (or only `onlyUnits`'). */
 function openStep(
   step: TWorkflowStep,
   tasks: readonly TWorkflowTask[],
   status: "ACTIVE" | "RETURNED",
   returnedFromTaskId: string | null,
   returnReason: string | null,
-  onlyUnit: string | null = null,
+  onlyUnits: ReadonlySet<string> | null = null,
 ): TWorkflowChange[] {
-  const units: (string | null)[] = step.units ? (onlyUnit ? [onlyUnit] : [...step.units]) : [null];
+  const units: (string | null)[] = step.units ? step.units.filter((u) => !onlyUnits || onlyUnits.has(u)) : [null];
   return units.map((unitId) => ({
     kind: "OPEN_TASK" as const,
     stepNumber: step.number,
@@ -451,21 +483,32 @@ export function planTransition(state: TWorkflowState, event: TWorkflowEvent): TW
   else if (event.type === "APPROVE") target = step.yesStepNumber ?? steps[stepIndex + 1]?.number ?? null;
   else target = steps[stepIndex + 1]?.number ?? null;
 
-  if (target === null) {
-    changes.push({ kind: "CYCLE", from: state.cycleStatus, to: "COMPLETED" });
-    return { ok: true, transition, changes, cycleStatus: "COMPLETED" };
+  const isReturn = event.type === "RETURN" && target !== null && target < step.number;
+  const returnedUnit = event.type === "RETURN" ? (event.unitId ?? null) : null;
+  if (isReturn || returnedUnit !== null) {
+    const targetStep = steps.find((s) => s.number === target)!;
+    if (returnedUnit !== null && !targetStep.units?.includes(returnedUnit)) {
+      return refuse("UNIT_NOT_IN_STEP", WORKFLOW_MESSAGES.UNIT_NOT_IN_STEP(targetStep.number));
+    }
+    const only = returnedUnit !== null ? new Set([returnedUnit]) : null;
+    changes.push(...openStep(targetStep, state.tasks, isReturn ? "RETURNED" : "ACTIVE", isReturn ? task.id : null, isReturn ? comment : null, only));
+    return { ok: true, transition, changes, cycleStatus: state.cycleStatus };
   }
 
-  const isReturn = event.type === "RETURN" && target < step.number;
-  const targetStep = steps.find((s) => s.number === target)!;
-  const returnedUnit = event.type === "RETURN" ? (event.unitId ?? null) : null;
-  if (returnedUnit !== null && !targetStep.units?.includes(returnedUnit)) {
-    return refuse("UNIT_NOT_IN_STEP", WORKFLOW_MESSAGES.UNIT_NOT_IN_STEP(targetStep.number));
+  // Moving on. In a pass re-run for some units only, an every-unit step none of
+  // them does has nothing to run again (its other units' work stands): skip it.
+  while (target !== null) {
+    const targetStep = steps.find((s) => s.number === target)!;
+    const only = targetStep.units ? rerunUnits(steps, state.tasks, targetStep.number) : null;
+    const opening = openStep(targetStep, state.tasks, "ACTIVE", null, null, only);
+    if (opening.length > 0) {
+      changes.push(...opening);
+      return { ok: true, transition, changes, cycleStatus: state.cycleStatus };
+    }
+    target = steps[steps.indexOf(targetStep) + 1]?.number ?? null;
   }
-  changes.push(
-    ...openStep(targetStep, state.tasks, isReturn ? "RETURNED" : "ACTIVE", isReturn ? task.id : null, isReturn ? comment : null, returnedUnit),
-  );
-  return { ok: true, transition, changes, cycleStatus: state.cycleStatus };
+  changes.push({ kind: "CYCLE", from: state.cycleStatus, to: "COMPLETED" });
+  return { ok: true, transition, changes, cycleStatus: "COMPLETED" };
 }
 
 /**
@@ -490,6 +533,7 @@ export function applyChanges(
         round: change.round,
         status: change.status,
         unitId: change.unitId,
+        returnedFromTaskId: change.returnedFromTaskId,
       });
   }
   return { ...state, cycleStatus, tasks };

@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 
 import { agencyAction } from "@/lib/authz/action";
 
-import { ZMemberImport, ZResetMemberPassword, ZUpdateMember } from "./schemas";
+import { resetMemberTwoFactor, setTwoFactorPolicy } from "@/lib/auth/two-factor";
+
+import { ZMemberImport, ZResetMemberPassword, ZResetMemberTwoFactor, ZSetTwoFactorPolicy, ZUpdateMember } from "./schemas";
 import { importMembers, resetMemberPassword, updateMember } from "./service";
 
 export const updateMemberAction = agencyAction(
@@ -34,5 +36,23 @@ export const importMembersAction = agencyAction(
     const result = await importMembers(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
     if (result.committed) revalidatePath(`/a/${ctx.agency.slug}`, "layout");
     return result;
+  },
+);
+
+/** A member lost their phone: their two-factor sign-in is turned off (audited); they enrol again. */
+export const resetMemberTwoFactorAction = agencyAction(
+  { name: "member.resetTwoFactor", permission: "member.manage", schema: ZResetMemberTwoFactor, audit: { events: ["auth.two_factor_reset"] } },
+  async (ctx, input) => {
+    await resetMemberTwoFactor(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
+    revalidatePath(`/a/${ctx.agency.slug}/anggota`);
+  },
+);
+
+/** "Wajibkan verifikasi dua langkah untuk administrator dan kepala" (lib/authz/context.ts enforces it). */
+export const setTwoFactorPolicyAction = agencyAction(
+  { name: "agency.setTwoFactorPolicy", permission: "member.manage", schema: ZSetTwoFactorPolicy, audit: { events: ["agency.two_factor_policy_set"] } },
+  async (ctx, input) => {
+    await setTwoFactorPolicy(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
+    revalidatePath(`/a/${ctx.agency.slug}`, "layout");
   },
 );

@@ -51,3 +51,8 @@ export const ZMemberImport = z.object({
   commit: z.boolean().default(false),
 });
 export type TMemberImport = z.input<typeof ZMemberImport>;
+
+/** An administrator turns a member's two-factor sign-in off (a lost phone). */
+export const ZResetMemberTwoFactor = z.object({ userId: ZUserId });
+/** The agency's requirement of two-factor sign-in for administrators and heads. */
+export const ZSetTwoFactorPolicy = z.object({ required: z.boolean({ error: t.errors.required }) });

@@ -76,6 +76,8 @@ export const REPORT_MESSAGES = {
   cap: (cap: string) => `Capaian dibatasi paling tinggi ${cap}%.`,
   acknowledged: "Mengetahui,",
   nip: (nip: string) => `NIP ${nip}`,
+  verifyCode: (code: string) => `Kode verifikasi: ${code}`,
+  verifyHint: "Pindai kode QR atau buka alamat di bawah untuk memeriksa keaslian dokumen ini.",
   footer: (agency: string, q: string, year: number) => `Laporan Pengukuran Kinerja ${q} ${year} · ${agency}`,
   page: (n: number, total: number) => `Halaman ${n} dari ${total}`,
   printed: (date: string) => `Dicetak ${date} · Alur Kinerja`,
@@ -99,6 +101,13 @@ export interface TPerformanceReportPdfInput {
   timeZone?: TAgencyTimeZone;
   /** "Padang, 3 Desember 2026" above the signature (lib/agency/format.ts signaturePlaceDate); omitted when absent. */
   placeDate?: string;
+  /**
+   * Who signs, as the block prints it (the head, or "Plt. ..." for an acting
+   * official: lib/signing); by default the PK's first party.
+   */
+  signer?: { name: string; jabatan: string; nip: string | null; pangkat: string | null };
+  /** A signed document's public code and its QR code (lib/signing), printed beside the signature. */
+  verification?: { code: string; url: string; qrPng: Buffer };
 }
 
 const ROMAN = ["I", "II", "III", "IV"] as const;
@@ -728,14 +737,17 @@ function legend(layout: ReportLayout, input: TPerformanceReportPdfInput) {
 
 function signature(layout: ReportLayout, input: TPerformanceReportPdfInput) {
   const { agreement } = input;
+  const signer = input.signer ?? { name: agreement.firstPartyName, jabatan: agreement.firstPartyJabatan, nip: agreement.firstPartyNip, pangkat: null };
   const width = 240;
   const x = layout.right - width;
   const size = 8.5;
   const h = lineHeight(size);
-  const jabatan = wrap(layout.doc, agreement.firstPartyJabatan, width, "regular", size);
-  const name = wrap(layout.doc, agreement.firstPartyName, width, "bold", size);
-  const height = h * (1 + (input.placeDate ? 1 : 0) + jabatan.length + name.length + 1) + 48;
+  const jabatan = wrap(layout.doc, signer.jabatan, width, "regular", size);
+  const name = wrap(layout.doc, signer.name, width, "bold", size);
+  const extra = (input.placeDate ? 1 : 0) + (signer.pangkat ? 1 : 0);
+  const height = Math.max(h * (1 + extra + jabatan.length + name.length + 1) + 48, input.verification ? QR_SIZE + 4 * lineHeight(6.5) : 0);
   if (layout.y + height > layout.bottom) layout.newPage();
+  const top = layout.y;
   if (input.placeDate) layout.paragraph(input.placeDate, { x, width, align: "center", size });
   layout.paragraph(R.acknowledged, { x, width, align: "center", size });
   for (const l of jabatan) layout.paragraph(l, { x, width, align: "center", size });
@@ -745,7 +757,24 @@ function signature(layout: ReportLayout, input: TPerformanceReportPdfInput) {
     const w = Math.min(width, layout.doc.font(FONTS.bold).fontSize(size).widthOfString(winAnsi(l)));
     layout.line(x + (width - w) / 2, layout.y - 1, x + (width + w) / 2, layout.y - 1, 0.6);
   }
-  if (agreement.firstPartyNip) layout.paragraph(R.nip(formatNip(agreement.firstPartyNip)), { x, width, align: "center", size });
+  if (signer.pangkat) layout.paragraph(signer.pangkat, { x, width, align: "center", size });
+  if (signer.nip) layout.paragraph(R.nip(formatNip(signer.nip)), { x, width, align: "center", size });
+  if (input.verification) verificationMark(layout, input.verification, top, layout.y);
+}
+
+const QR_SIZE = 72;
+
+/** The QR code, the short code and the verification address, left of the signature block. */
+function verificationMark(layout: ReportLayout, v: NonNullable<TPerformanceReportPdfInput["verification"]>, top: number, after: number) {
+  const { doc } = layout;
+  const x = layout.left;
+  doc.image(v.qrPng, x, top, { width: QR_SIZE, height: QR_SIZE });
+  const textX = x + QR_SIZE + 8;
+  const width = 260;
+  doc.font(FONTS.bold).fontSize(8).fillColor(COLOR.text).text(winAnsi(R.verifyCode(v.code)), textX, top + 4, { width, lineBreak: false });
+  doc.font(FONTS.regular).fontSize(6.5).fillColor(COLOR.muted).text(winAnsi(R.verifyHint), textX, top + 18, { width });
+  doc.text(winAnsi(v.url), textX, doc.y + 2, { width });
+  layout.y = Math.max(after, top + QR_SIZE + 4);
 }
 
 /** Page numbers and the report's name on every page, once the page count is known. */

@@ -32,26 +32,43 @@ const ROLE_SELECT = { id: true, code: true, name: true, isHead: true, sortOrder:
  * no job needed. A user holding a role both ways holds it as themselves.
  */
 export async function roleHoldings(tx: DbTx, q: { agencyId: string; roleId?: string; userId?: string; at: Date }): Promise<TRoleHolding[]> {
-  const activeMember = { active: true, OR: [{ validUntil: null }, { validUntil: { gt: q.at } }] };
   const [memberships, appointments] = await Promise.all([
     tx.membership.findMany({
-      where: { agencyId: q.agencyId, roleId: q.roleId, userId: q.userId, ...activeMember, user: { active: true } },
-      select: { userId: true, role: { select: ROLE_SELECT } },
+      where: { agencyId: q.agencyId, roleId: q.roleId, userId: q.userId, ...activeMembershipWhere(q.at), user: { active: true } },
+      select: HOLDING_MEMBERSHIP_SELECT,
     }),
     tx.actingAppointment.findMany({
       where: {
         agencyId: q.agencyId,
         roleId: q.roleId,
         userId: q.userId,
-        endedAt: null,
-        startsAt: { lte: q.at },
-        endsAt: { gt: q.at },
-        user: { active: true, memberships: { some: { agencyId: q.agencyId, ...activeMember } } },
+        ...appointmentInForceWhere(q.at),
+        user: { active: true, memberships: { some: { agencyId: q.agencyId, ...activeMembershipWhere(q.at) } } },
       },
-      select: { id: true, userId: true, kind: true, decreeNumber: true, role: { select: ROLE_SELECT } },
+      select: HOLDING_APPOINTMENT_SELECT,
       orderBy: { startsAt: "asc" },
     }),
   ]);
+  return combineHoldings(memberships, appointments);
+}
+
+/** A membership that grants its role at `at`. */
+export const activeMembershipWhere = (at: Date) => ({ active: true, OR: [{ validUntil: null }, { validUntil: { gt: at } }] });
+/** An acting appointment in force at `at` (started, not at its end, not ended early). */
+export const appointmentInForceWhere = (at: Date) => ({ endedAt: null, startsAt: { lte: at }, endsAt: { gt: at } });
+export const HOLDING_MEMBERSHIP_SELECT = { userId: true, role: { select: ROLE_SELECT } } as const;
+export const HOLDING_APPOINTMENT_SELECT = { id: true, userId: true, kind: true, decreeNumber: true, role: { select: ROLE_SELECT } } as const;
+
+/**
+ * The holdings of memberships and appointments read with the clauses above
+ * (appointments by start, earliest first): a user holding a role both ways
+ * holds it as themselves. The agency context reads both in its own statement
+ * (lib/authz/context.ts) and combines them here, so both places agree.
+ */
+export function combineHoldings(
+  memberships: readonly { userId: string; role: TRoleHolding["role"] }[],
+  appointments: readonly { id: string; userId: string; kind: TActingKind; decreeNumber: string; role: TRoleHolding["role"] }[],
+): TRoleHolding[] {
   const held = new Map<string, TRoleHolding>();
   for (const m of memberships) held.set(`${m.userId}:${m.role.id}`, { userId: m.userId, role: m.role, acting: null });
   for (const a of appointments) {

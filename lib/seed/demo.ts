@@ -1,6 +1,7 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
-
+import { makeDemoP12 } from "@/lib/signing/certificate";
+import { uploadCertificate } from "@/lib/signing/service";
 import { SEED_SOPS, type TSeedSopSlug } from "@/lib/sop/seed-sops";
 import { activateSop, createSop } from "@/lib/sop/service";
 
@@ -146,6 +147,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   }
 
   await seedSops(db, logins);
+  await seedDemoCertificates(db, logins);
   for (const agency of SEED_AGENCIES) {
     await seedDemoPerformance(db, logins, agency.slug);
     await seedDemoCycles(db, logins, agency.slug);
@@ -175,6 +177,31 @@ async function seedSops(db: Db, logins: DemoLogin[]) {
     // The demo's history (cycles from Triwulan I 2026 on) ran under this version: it has been
     // in force since its Tanggal Efektif, not since the moment the demo data was loaded.
     if (sop.tanggalEfektif) await db.sop.update({ where: { id }, data: { activatedAt: new Date(`${sop.tanggalEfektif}T00:00:00.000Z`) } });
+  }
+}
+
+/** The passphrase of the demo certificates: they are self-signed and say DEMO, never for real use. */
+export const DEMO_CERTIFICATE_PASSPHRASE = "sertifikat-demo";
+
+/**
+ * A self-signed demo certificate per agency (node-forge), uploaded as the
+ * agency administrator would, so the head can sign reports in the demo.
+ * Marked DEMO in its names and in the database (isDemo): a PDF signed with
+ * it verifies as intact, and no reader trusts its signer.
+ */
+async function seedDemoCertificates(db: Db, logins: DemoLogin[]) {
+  for (const agency of SEED_AGENCIES) {
+    const saved = await db.agency.findUniqueOrThrow({ where: { slug: agency.slug }, select: { id: true, name: true } });
+    if (await db.signingCertificate.count({ where: { agencyId: saved.id } })) continue;
+    const login = logins.find((l) => l.agencySlug === agency.slug && l.roleCode === "ADMIN")!;
+    const user = await db.user.findUniqueOrThrow({ where: { nip: login.nip }, select: { id: true } });
+    const p12 = makeDemoP12(saved.name, DEMO_CERTIFICATE_PASSPHRASE);
+    await uploadCertificate(
+      { agencyId: saved.id, actor: { id: user.id, name: login.name, nip: login.nip, roles: ["ADMIN"] }, meta: null },
+      { fileName: "sertifikat-demo.p12", fileBase64: p12.toString("base64"), passphrase: DEMO_CERTIFICATE_PASSPHRASE },
+      { isDemo: true },
+      db,
+    );
   }
 }
 

@@ -191,21 +191,58 @@ class LaneAllocator {
   private used = new Map<string, [number, number][][]>();
 
   allocate(column: number, side: Side, y1: number, y2: number): number {
+    return this.place(column, side, y1, y2, true);
+  }
+
+  /** The x that {@link allocate} would give, without taking the lane. */
+  peek(column: number, side: Side, y1: number, y2: number): number {
+    return this.place(column, side, y1, y2, false);
+  }
+
+  private place(column: number, side: Side, y1: number, y2: number, take: boolean): number {
     const lo = Math.min(y1, y2);
     const hi = Math.max(y1, y2);
     const key = `${column}:${side}`;
     const slots = this.used.get(key) ?? [];
-    this.used.set(key, slots);
     let k = 0;
     for (; k < MAX_LANES; k++) {
       const taken = slots[k] ?? [];
       if (!taken.some(([a, b]) => a <= hi && lo <= b)) break;
     }
     k = Math.min(k, MAX_LANES - 1);
-    (slots[k] ??= []).push([lo, hi]);
+    if (take) {
+      this.used.set(key, slots);
+      (slots[k] ??= []).push([lo, hi]);
+    }
     const inset = LANE_INSET + k * LANE_STEP;
     return side === "right" ? column + 1 - inset : column + inset;
   }
+}
+
+const EPS = 1e-9;
+
+/**
+ * Whether an orthogonal polyline crosses or runs along the line joining a joint step's
+ * symbols (horizontal pieces at the row's centre, {@link TFlowJoint}): a lane climbing
+ * past the row inside a piece's span, or a horizontal run on the row's centre line
+ * sharing part of a piece. Touching a piece's end (a symbol's side) does not count.
+ */
+export function meetsJointLine(points: readonly TFlowPoint[], rows: readonly TFlowRow[]): boolean {
+  for (const row of rows) {
+    for (const seg of row.joint?.segments ?? []) {
+      for (let i = 1; i < points.length; i++) {
+        const a = points[i - 1]!;
+        const b = points[i]!;
+        if (Math.abs(a.x - b.x) < EPS) {
+          const inSpan = seg.x1 + EPS < a.x && a.x < seg.x2 - EPS;
+          if (inSpan && Math.min(a.y, b.y) - EPS <= row.y && row.y <= Math.max(a.y, b.y) + EPS) return true;
+        } else if (Math.abs(a.y - row.y) < EPS && Math.abs(b.y - row.y) < EPS) {
+          if (Math.min(a.x, b.x) < seg.x2 - EPS && seg.x1 + EPS < Math.max(a.x, b.x)) return true;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 /**
@@ -383,14 +420,29 @@ export function layoutFlowchart(
     .forEach((l, k) => letters.set(l, connectorLetter(k)));
 
   /**
-   * A lane in the strip of connector column `k` that faces `toward` (the symbol's
-   * column), so the short run between lane and connector crosses nothing else in the band.
+   * Lanes in the strips of connector column `k`: first the one facing `toward` (the
+   * symbol's column), so the short run between lane and connector crosses nothing else in
+   * the band; then the other one (taken only where the first meets a joint step's line).
    */
-  const laneBeside = (p: number, k: number, toward: number, y1: number, y2: number, whenSame: Side) => {
+  const besideCandidates = (k: number, toward: number, whenSame: Side): [number, Side][] => {
     const side: Side = toward < k ? "left" : toward > k ? "right" : whenSame;
-    return lanes[p]!.allocate(k, side, y1, y2);
+    return [
+      [k, side],
+      [k, side === "left" ? "right" : "left"],
+    ];
   };
   const connectorEdge = (c: TFlowConnector, laneX: number) => (laneX < c.x ? c.x - CONNECTOR_WIDTH / 2 : c.x + CONNECTOR_WIDTH / 2);
+  const flip = (side: Side): Side => (side === "left" ? "right" : "left");
+  /**
+   * Takes the first lane of `candidates` (column strips, in order of preference) whose
+   * line, drawn by `route`, neither crosses nor runs along a joint step's line on the
+   * page; the first candidate when every one does.
+   */
+  const pickLane = (p: number, candidates: readonly [number, Side][], y1: number, y2: number, route: (laneX: number) => TFlowPoint[]) => {
+    const clear = candidates.find(([c, side]) => !meetsJointLine(compress(route(lanes[p]!.peek(c, side, y1, y2))), pages[p]!.rows));
+    const [column, side] = clear ?? candidates[0]!;
+    return lanes[p]!.allocate(column, side, y1, y2);
+  };
 
   for (const l of ordered) {
     const { from: s, to: t, kind } = l;
@@ -413,21 +465,18 @@ export function layoutFlowchart(
             points: [P(cx(s), bottom(s)), P(cx(s), aboveTarget), P(cx(t), aboveTarget), P(cx(t), top(t))],
           });
         } else {
-          // Skips rows: run down the left strip of the source column.
-          const lane = lanes[ps]!.allocate(cs, "left", belowSource, aboveTarget);
-          push(ps, {
-            ...base,
-            label,
-            connector: null,
-            points: [
-              P(cx(s), bottom(s)),
-              P(cx(s), belowSource),
-              P(lane, belowSource),
-              P(lane, aboveTarget),
-              P(cx(t), aboveTarget),
-              P(cx(t), top(t)),
-            ],
-          });
+          // Skips rows: run down the left strip of the source column (the right one where
+          // the left would cross a joint step's line).
+          const route = (lane: number) => [
+            P(cx(s), bottom(s)),
+            P(cx(s), belowSource),
+            P(lane, belowSource),
+            P(lane, aboveTarget),
+            P(cx(t), aboveTarget),
+            P(cx(t), top(t)),
+          ];
+          const lane = pickLane(ps, [[cs, "left"], [cs, "right"]], belowSource, aboveTarget, route);
+          push(ps, { ...base, label, connector: null, points: route(lane) });
         }
         continue;
       }
@@ -443,19 +492,15 @@ export function layoutFlowchart(
           points: [P(cx(s), bottom(s)), P(cx(s), belowSource), P(outC.x, belowSource), P(outC.x, outTop)],
         });
       } else {
-        const lane = laneBeside(ps, outC.column, cs, belowSource, outC.y, "left");
-        push(ps, {
-          ...base,
-          label,
-          connector: letter,
-          points: [
-            P(cx(s), bottom(s)),
-            P(cx(s), belowSource),
-            P(lane, belowSource),
-            P(lane, outC.y),
-            P(connectorEdge(outC, lane), outC.y),
-          ],
-        });
+        const route = (lane: number) => [
+          P(cx(s), bottom(s)),
+          P(cx(s), belowSource),
+          P(lane, belowSource),
+          P(lane, outC.y),
+          P(connectorEdge(outC, lane), outC.y),
+        ];
+        const lane = pickLane(ps, besideCandidates(outC.column, cs, "left"), belowSource, outC.y, route);
+        push(ps, { ...base, label, connector: letter, points: route(lane) });
       }
       // Target page: from a connector in the top band down into the step.
       const inC = placeConnector(pt, "top", ct, { ...base, letter, direction: "in", edgeKind: kind, otherPage: ps });
@@ -468,19 +513,9 @@ export function layoutFlowchart(
           points: [P(inC.x, inBottom), P(inC.x, aboveTarget), P(cx(t), aboveTarget), P(cx(t), top(t))],
         });
       } else {
-        const lane = laneBeside(pt, inC.column, ct, inC.y, aboveTarget, "left");
-        push(pt, {
-          ...base,
-          label: null,
-          connector: letter,
-          points: [
-            P(connectorEdge(inC, lane), inC.y),
-            P(lane, inC.y),
-            P(lane, aboveTarget),
-            P(cx(t), aboveTarget),
-            P(cx(t), top(t)),
-          ],
-        });
+        const route = (lane: number) => [P(connectorEdge(inC, lane), inC.y), P(lane, inC.y), P(lane, aboveTarget), P(cx(t), aboveTarget), P(cx(t), top(t))];
+        const lane = pickLane(pt, besideCandidates(inC.column, ct, "left"), inC.y, aboveTarget, route);
+        push(pt, { ...base, label: null, connector: letter, points: route(lane) });
       }
       continue;
     }
@@ -494,35 +529,28 @@ export function layoutFlowchart(
     const labelAt = (laneX: number) =>
       kind === "no" ? noLabel(s, laneX < cx(s) ? "left" : "right") : kind === "yes" ? yesLabel(s) : null;
     if (ps === pt) {
-      // Beside the target's column, on the side facing the decision.
-      const lane = lanes[ps]!.allocate(ct, ct < cs ? "right" : ct > cs ? "left" : "right", yt, ys);
-      push(ps, {
-        ...base,
-        label: labelAt(lane),
-        connector: null,
-        points: [P(exitAt(lane), ys), P(lane, ys), P(lane, yt), P(entryAt(lane), yt)],
-      });
+      // Beside the target's column, on the side facing the decision. Where that line would
+      // cross or run along a joint step's line (the target's, the decision's or one in
+      // between): the target column's other side, else a strip of the decision's column.
+      const facing: Side = ct < cs ? "right" : ct > cs ? "left" : "right";
+      const candidates: [number, Side][] = [[ct, facing], [ct, flip(facing)]];
+      if (cs !== ct) candidates.push([cs, flip(facing)], [cs, facing]);
+      const route = (lane: number) => [P(exitAt(lane), ys), P(lane, ys), P(lane, yt), P(entryAt(lane), yt)];
+      const lane = pickLane(ps, candidates, yt, ys, route);
+      push(ps, { ...base, label: labelAt(lane), connector: null, points: route(lane) });
       continue;
     }
     const letter = letters.get(l)!;
     // Decision page: up into a connector in the top band, above the target's column if free.
     const outC = placeConnector(ps, "top", ct, { ...base, letter, direction: "out", edgeKind: kind, otherPage: pt });
-    const outLane = laneBeside(ps, outC.column, cs, outC.y, ys, "right");
-    push(ps, {
-      ...base,
-      label: labelAt(outLane),
-      connector: letter,
-      points: [P(exitAt(outLane), ys), P(outLane, ys), P(outLane, outC.y), P(connectorEdge(outC, outLane), outC.y)],
-    });
+    const outRoute = (lane: number) => [P(exitAt(lane), ys), P(lane, ys), P(lane, outC.y), P(connectorEdge(outC, lane), outC.y)];
+    const outLane = pickLane(ps, besideCandidates(outC.column, cs, "right"), outC.y, ys, outRoute);
+    push(ps, { ...base, label: labelAt(outLane), connector: letter, points: outRoute(outLane) });
     // Target page: from a connector in the bottom band up into the step.
     const inC = placeConnector(pt, "bottom", outC.column, { ...base, letter, direction: "in", edgeKind: kind, otherPage: ps });
-    const inLane = laneBeside(pt, inC.column, ct, yt, inC.y, "right");
-    push(pt, {
-      ...base,
-      label: null,
-      connector: letter,
-      points: [P(connectorEdge(inC, inLane), inC.y), P(inLane, inC.y), P(inLane, yt), P(entryAt(inLane), yt)],
-    });
+    const inRoute = (lane: number) => [P(connectorEdge(inC, lane), inC.y), P(lane, inC.y), P(lane, yt), P(entryAt(lane), yt)];
+    const inLane = pickLane(pt, besideCandidates(inC.column, ct, "right"), yt, inC.y, inRoute);
+    push(pt, { ...base, label: null, connector: letter, points: inRoute(inLane) });
   }
 
   for (const p of pages) {

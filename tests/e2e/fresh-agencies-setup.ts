@@ -4,7 +4,9 @@
  * agency is set up through the app's own services. The Dinas Perikanan also gets its SOP
  * (from its pasted table, activated by its head) and a Triwulan II cycle run up to the
  * Sekretaris' check of the Draft SK (step 5); the Badan Kepegawaian gets its Evaluasi
- * Kinerja Internal SOP and a cycle past its meeting. Run with --conditions=react-server.
+ * Kinerja Internal SOP and a cycle past its meeting. The Dinas SDA of three Bidang
+ * (tests/e2e/fixtures/multi-party-agency.ts) gets its evaluation SOP for
+ * multi-party.spec.ts. Run with --conditions=react-server.
  */
 import { hashPassword } from "@/lib/auth/password";
 import { ZMeetingInvitation, ZTaskAction } from "@/lib/cycle/schemas";
@@ -18,6 +20,7 @@ import { parseProcedureTable } from "@/lib/sop/paste-import";
 import { activateSop, createSop } from "@/lib/sop/service";
 
 import { DRAFT_SK_OUTPUT, freshMember, FRESH_AGENCIES, KEPEGAWAIAN, PERIKANAN, type TFreshAgency } from "../fixtures/fresh-agencies";
+import { createMultiPartyAgency } from "./fixtures/multi-party-agency";
 
 const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedDatabase();
 const url = process.env.DATABASE_URL ?? embedded!.url;
@@ -28,6 +31,7 @@ try {
   await applyMigrations(url);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const agency of FRESH_AGENCIES) await setUp(agency, passwordHash);
+  await createMultiPartyAgency();
 } finally {
   await db.$disconnect();
   await embedded?.stop();

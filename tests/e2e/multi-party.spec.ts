@@ -2,17 +2,17 @@
  * Steps many people do, in Chromium, on a fresh agency nobody seeded
  * (tests/e2e/fixtures/multi-party-agency.ts: Dinas SDA in WITA, three Bidang
  * each with its own Kepala Bidang): the Sekretaris starts a quarter's
- * evaluation; each Kabid sees only their own Bidang's sub-task with the
- * progress ("1 dari 3 Bidang") and who is missing, on a phone too; the step
- * moves on only after the third Bidang; the Kasubbag returns one Bidang's work
+ * evaluation; in its every-unit data step (each ticks its Kelengkapan) each
+ * Kabid sees only their own Bidang's sub-task with the progress ("1 dari 3
+ * Bidang") and who is missing, on a phone too; the step moves on only after
+ * the third Bidang; the Kasubbag returns one Bidang's work
  * alone; the joint meeting reaches every Kabid as participants, the Sekretaris
  * sends the invitation, the Kabid see it, and attendance is ticked from the
  * member list (attended / represented by whom / absent) and kept in the history.
  *
- * Needs DATABASE_URL (the fixture writes to the e2e database beside the server).
+ * The agency is created before the server starts (tests/e2e/fresh-agencies-setup.ts),
+ * so this runs on the embedded database and on PostgreSQL alike.
  */
-import { execFileSync } from "node:child_process";
-
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { MP } from "./fixtures/multi-party-data";
@@ -20,13 +20,6 @@ import { signIn } from "./helpers";
 
 const AGENCY = `/a/${MP.slug}`;
 const [IRIGASI, AIR_BAKU, SUNGAI] = MP.kabid;
-
-function e2eDatabaseUrl(): string | null {
-  if (!process.env.DATABASE_URL) return null;
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${`${url.pathname.slice(1)}_e2e`.replace(/[^a-zA-Z0-9_]/g, "_")}`;
-  return url.toString();
-}
 
 async function userPage(browser: Browser, nip: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
   const page = await (await browser.newContext({ viewport })).newPage();
@@ -42,6 +35,12 @@ async function panelOf(page: Page, url: string, heading: RegExp) {
   return panel;
 }
 
+/** The data step's work: its Kelengkapan ticked and a summary. */
+async function fillData(page: Page, summary: string) {
+  for (const item of MP.kelengkapan) await page.getByLabel(item).check();
+  await page.getByLabel("Ringkasan output").fill(summary);
+}
+
 async function complete(page: Page, toast = "Langkah selesai dan diteruskan ke langkah berikutnya.") {
   await page.getByRole("button", { name: "Selesaikan langkah" }).click();
   await expect(page.getByText(toast)).toBeVisible();
@@ -50,13 +49,6 @@ async function complete(page: Page, toast = "Langkah selesai dan diteruskan ke l
 
 test("three Kabid of three Bidang through an every-unit step and a joint meeting", async ({ browser }) => {
   test.setTimeout(300_000);
-  const databaseUrl = e2eDatabaseUrl();
-  test.skip(!databaseUrl, "the fixture needs DATABASE_URL");
-  execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/e2e/fixtures/multi-party-agency.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl! },
-    stdio: "pipe",
-  });
-
   const sek = await userPage(browser, MP.sekretaris.nip);
   const kasubbag = await userPage(browser, MP.kasubbag.nip);
   const kabid = [await userPage(browser, IRIGASI.nip, { width: 390, height: 844 }), await userPage(browser, AIR_BAKU.nip), await userPage(browser, SUNGAI.nip)];
@@ -71,7 +63,7 @@ test("three Kabid of three Bidang through an every-unit step and a joint meeting
   await sek.waitForURL(/\/cycles\/[a-z0-9]+$/);
   const cycleUrl = new URL(sek.url()).pathname;
   await panelOf(sek, cycleUrl, /Langkah 1/);
-  await sek.getByLabel("Isi disposisi / nota").fill("Setiap Bidang menyusun laporan evaluasi Triwulan I.");
+  await sek.getByLabel("Isi disposisi / nota").fill("Setiap Bidang mengisi data capaian kinerja Triwulan I.");
   await complete(sek);
 
   // Each Kabid's inbox has their own Bidang's sub-task, with the progress.
@@ -87,7 +79,7 @@ test("three Kabid of three Bidang through an every-unit step and a joint meeting
     const page = kabid[i]!;
     const panel = await panelOf(page, cycleUrl, /Langkah 2/);
     await expect(panel.getByTestId("task-unit")).toHaveText(`Unit: ${MP.kabid[i]!.unit}`);
-    await page.getByLabel("Ringkasan output").fill(`Laporan evaluasi ${MP.kabid[i]!.unit} Triwulan I.`);
+    await fillData(page, `Data capaian ${MP.kabid[i]!.unit} Triwulan I.`);
     await complete(page);
   }
   const overflow = await kabid[0]!.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -99,7 +91,7 @@ test("three Kabid of three Bidang through an every-unit step and a joint meeting
   await expect(kabid[1]!.getByTestId("task-progress")).toContainText(`2 dari 3 Bidang · Belum selesai: ${AIR_BAKU.unit}`);
 
   await panelOf(kabid[1]!, cycleUrl, /Langkah 2/);
-  await kabid[1]!.getByLabel("Ringkasan output").fill("Laporan evaluasi Bidang Air Baku Triwulan I.");
+  await fillData(kabid[1]!, "Data capaian Bidang Air Baku Triwulan I.");
   await complete(kabid[1]!);
 
   // The Kasubbag returns Bidang Air Baku's work alone.
@@ -116,7 +108,7 @@ test("three Kabid of three Bidang through an every-unit step and a joint meeting
   }
   const returned = await panelOf(kabid[1]!, cycleUrl, /Langkah 2/);
   await expect(returned.getByTestId("returned-alert")).toContainText("Data debit Bidang Air Baku belum dilampirkan.");
-  await kabid[1]!.getByLabel("Ringkasan output").fill("Laporan evaluasi Bidang Air Baku dengan data debit.");
+  await fillData(kabid[1]!, "Data capaian Bidang Air Baku dengan data debit.");
   await kabid[1]!.getByRole("button", { name: "Kirim ulang perbaikan" }).click();
   await expect(kabid[1]!.getByText("Perbaikan dikirim ulang.")).toBeVisible();
 

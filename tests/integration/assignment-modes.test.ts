@@ -37,7 +37,17 @@ const step = (number: number, executorRoleCode: string, kind: TSopStepDraft["kin
 });
 
 /** Evaluasi triwulanan: every Bidang reports, the Kasubbag checks, the Sekretaris meets with the Kabid, the Kasubbag archives. */
-function sopInput(dataStep: Partial<TSopStepDraft> = {}): TSopInputDraft {
+function sopInput(dataStep: Partial<TSopStepDraft> = {}, checkStep = false): TSopInputDraft {
+  const steps = [
+    step(1, "SEKRETARIS", "DISPOSITION"),
+    step(2, "KABID", "DRAFT", { assignment: "EVERY_UNIT", unitKind: "BIDANG", kegiatan: "Setiap Bidang menyusun laporan evaluasi", ...dataStep }),
+    ...(checkStep ? [step(3, "KABID", "UPLOAD", { assignment: "EVERY_UNIT", unitKind: "BIDANG", kegiatan: "Setiap Bidang memeriksa dan menyampaikan laporannya" })] : []),
+    step(3, "KASUBBAG", "REVIEW", { noStepNumber: 2 }),
+    step(4, "SEKRETARIS", "MEETING", { assignment: "JOINT", participantRoleCodes: ["KABID"], kegiatan: "Rapat evaluasi bersama seluruh Bidang" }),
+    step(5, "KASUBBAG", "ARCHIVE"),
+  ];
+  // With the check step, the steps after it move one number down.
+  if (checkStep) for (const s of steps.slice(3)) s.number += 1;
   return {
     nomor: `SOP/EV/${Math.random().toString(36).slice(2, 8)}`,
     nama: "Evaluasi Kinerja Triwulanan",
@@ -47,17 +57,11 @@ function sopInput(dataStep: Partial<TSopStepDraft> = {}): TSopInputDraft {
     tanggalEfektif: "2026-01-05",
     disahkanJabatan: "Kepala Dinas",
     disahkanNama: "Kepala Dinas Uji",
-    steps: [
-      step(1, "SEKRETARIS", "DISPOSITION"),
-      step(2, "KABID", "DRAFT", { assignment: "EVERY_UNIT", unitKind: "BIDANG", kegiatan: "Setiap Bidang menyusun laporan evaluasi", ...dataStep }),
-      step(3, "KASUBBAG", "REVIEW", { noStepNumber: 2 }),
-      step(4, "SEKRETARIS", "MEETING", { assignment: "JOINT", participantRoleCodes: ["KABID"], kegiatan: "Rapat evaluasi bersama seluruh Bidang" }),
-      step(5, "KASUBBAG", "ARCHIVE"),
-    ],
+    steps,
   };
 }
 
-async function world(options: { withoutKabid?: string; dataStep?: Partial<TSopStepDraft> } = {}) {
+async function world(options: { withoutKabid?: string; dataStep?: Partial<TSopStepDraft>; checkStep?: boolean } = {}) {
   const agency = await createAgency(ROLES);
   const units = [];
   for (const [i, name] of [...BIDANG, ...(options.withoutKabid ? [options.withoutKabid] : [])].entries()) {
@@ -77,7 +81,7 @@ async function world(options: { withoutKabid?: string; dataStep?: Partial<TSopSt
   const kabid: User[] = [];
   for (const [i, name] of BIDANG.entries()) kabid.push(await user("KABID", `Kabid ${name}`, units[i]!.id));
   const sopCtx = (u: User, code: string) => ({ agencyId: agency.id, actor: actorOf(u, [code]), meta: null });
-  const { id: sopId } = await createSop(sopInput(options.dataStep), sopCtx(admin, "ADMIN"));
+  const { id: sopId } = await createSop(sopInput(options.dataStep, options.checkStep), sopCtx(admin, "ADMIN"));
   await activateSop(sopId, sopCtx(kadis, "KADIS"));
   const as = (u: User, code: string) => cycleActorOf(u, agency, [code]);
   return { agency, units, sekretaris, kasubbag, kadis, admin, kabid, sopId, as };
@@ -153,6 +157,36 @@ describe("every-unit step (setiap Bidang)", () => {
 
     await act(cycleId, open[0]!.id, "RESUBMIT", w.as(w.kabid[1]!, "KABID"));
     expect((await openTasks(cycleId)).map((t) => [t.stepNumber, t.round])).toEqual([[3, 2]]);
+  });
+
+  it("returning one Bidang's work re-runs the every-unit steps up to the decision for that Bidang only", async () => {
+    const w = await world({ checkStep: true });
+    const cycleId = await atEveryUnitStep(w);
+    for (const stepNumber of [2, 3]) {
+      for (const i of [0, 1, 2]) await act(cycleId, (await kabidTask(w, cycleId, i)).id, "COMPLETE", w.as(w.kabid[i]!, "KABID"));
+      if (stepNumber === 2) expect((await openTasks(cycleId)).map((t) => [t.stepNumber, t.unitName])).toEqual([...BIDANG].sort().map((n) => [3, n]));
+    }
+    const doneBefore = await db.cycleTask.findMany({ where: { cycleId, status: "DONE", unitId: { not: null } }, select: { id: true } });
+    const [review] = await openTasks(cycleId);
+    expect(review!.stepNumber).toBe(4);
+    const reason = "Laporan Bidang Air Baku belum memuat data debit.";
+    await act(cycleId, review!.id, "RETURN", w.as(w.kasubbag, "KASUBBAG"), { comment: reason, returnUnitId: w.units[1]!.id });
+
+    const returned = await openTasks(cycleId);
+    expect(returned.map((t) => [t.stepNumber, t.round, t.unitName, t.status])).toEqual([[2, 2, BIDANG[1], "RETURNED"]]);
+    const resubmit = await act(cycleId, returned[0]!.id, "RESUBMIT", w.as(w.kabid[1]!, "KABID"));
+    // Only Bidang Air Baku checks its report again; the other Bidang's check stays done.
+    expect(resubmit.opened).toEqual([{ stepNumber: 3, round: 2, status: "ACTIVE", unitId: w.units[1]!.id }]);
+    expect((await openTasks(cycleId)).map((t) => [t.stepNumber, t.round, t.unitName])).toEqual([[3, 2, BIDANG[1]]]);
+    const others = await db.notification.count({ where: { cycleId, kind: "NEW_TASK", userId: { in: [w.kabid[0]!.id, w.kabid[2]!.id] } } });
+    expect(others).toBe(4); // steps 2 and 3, round 1, nothing since
+
+    await act(cycleId, (await kabidTask(w, cycleId, 1)).id, "COMPLETE", w.as(w.kabid[1]!, "KABID"));
+    expect((await openTasks(cycleId)).map((t) => [t.stepNumber, t.round, t.unitId])).toEqual([[4, 2, null]]);
+    // The other Bidang's done sub-tasks were neither re-opened nor re-created.
+    const unitTasks = await db.cycleTask.findMany({ where: { cycleId, unitId: { in: [w.units[0]!.id, w.units[2]!.id] } }, select: { id: true, status: true } });
+    expect(unitTasks.map((t) => t.status)).toEqual(["DONE", "DONE", "DONE", "DONE"]);
+    expect(doneBefore.map((t) => t.id)).toEqual(expect.arrayContaining(unitTasks.map((t) => t.id)));
   });
 
   it("refuses to start, naming the Bidang and the role, when a Bidang has no Kabid; nothing is created", async () => {

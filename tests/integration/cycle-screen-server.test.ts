@@ -106,7 +106,7 @@ type World = Awaited<ReturnType<typeof setup>>;
 
 /** The door, as a page or a server action of this member resolves it. */
 async function doorOf(w: World, m: Member): Promise<AgencyContext> {
-  const user: SessionUser = { id: m.user.id, nip: m.user.nip, name: m.user.name, email: null, jabatan: null, isPlatformAdmin: false, agencies: [] };
+  const user: SessionUser = { id: m.user.id, nip: m.user.nip, name: m.user.name, email: null, jabatan: null, isPlatformAdmin: false, twoFactorEnabled: false, agencies: [] };
   const loaded = await loadAgencyContext(m.user.id, w.agency.slug);
   if (!loaded) throw new Error(`${m.label} is not a member`);
   return buildAgencyContext(user, loaded);

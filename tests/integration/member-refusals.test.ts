@@ -23,7 +23,7 @@ import { actorOf, addMembership, createAgency, createUser } from "./factories";
 const GUARDED = ["member.add", "member.update", "member.resetPassword", "member.import", "member.setRoles", "member.setActive", "acting.appoint", "acting.end"];
 
 async function contextOf(user: { id: string; nip: string; name: string }, slug: string) {
-  const session: SessionUser = { id: user.id, nip: user.nip, name: user.name, email: null, jabatan: null, isPlatformAdmin: false, agencies: [] };
+  const session: SessionUser = { id: user.id, nip: user.nip, name: user.name, email: null, jabatan: null, isPlatformAdmin: false, twoFactorEnabled: false, agencies: [] };
   const loaded = await loadAgencyContext(user.id, slug);
   return loaded ? buildAgencyContext(session, loaded) : null;
 }

@@ -9,6 +9,7 @@ import {
   describeFlowchartPage,
   jointLayout,
   layoutFlowchart,
+  meetsJointLine,
   SYMBOL_HEIGHT,
   type TFlowEdge,
   type TFlowLayoutStep,
@@ -267,5 +268,83 @@ describe("layoutFlowchart: joint steps", () => {
     const svg = renderToStaticMarkup(createElement(FlowchartColumns, { page, columnWidth: 100, rowHeight: 50 }));
     expect(svg.match(/data-step="2"/g)).toHaveLength(3);
     expect(svg.match(/data-joint-line="2"/g)).toHaveLength(2);
+  });
+
+  /** Columns: Kepala Bidang, Sekretaris, Kasubbag Program, Kepala Dinas. */
+  const KSPD = ["K", "S", "P", "D"].map((code) => ({ code, name: code }));
+  /** The "Tidak" edges of every page, each with the rows of the page it is drawn on. */
+  const returnsOf = (steps: TFlowLayoutStep[], rowsPerPage?: number) =>
+    layoutFlowchart(steps, KSPD, { rowsPerPage }).pages.flatMap((page) => page.edges.filter((e) => e.kind === "no").map((edge) => ({ edge, page })));
+
+  it("meetsJointLine: a lane climbing past a joint row inside its line, or a run along it, meets it; touching a symbol's side does not", () => {
+    const row = { y: 2.5, joint: { columns: [0], segments: [{ x1: 0.8, x2: 1.2 }] } } as unknown as TFlowPage["rows"][number];
+    expect(meetsJointLine([{ x: 0.92, y: 3.5 }, { x: 0.92, y: 1.5 }], [row])).toBe(true);
+    expect(meetsJointLine([{ x: 0.08, y: 3.5 }, { x: 0.08, y: 1.5 }], [row])).toBe(false);
+    expect(meetsJointLine([{ x: 0.92, y: 3.5 }, { x: 0.92, y: 2.7 }], [row])).toBe(false);
+    expect(meetsJointLine([{ x: 0.92, y: 2.5 }, { x: 0.8, y: 2.5 }], [row])).toBe(true);
+    expect(meetsJointLine([{ x: 0.2, y: 2.5 }, { x: 0.08, y: 2.5 }], [row])).toBe(false);
+  });
+
+  it("a return past a joint meeting climbs the strip its line does not cross", () => {
+    // 2 every Kabid fills data; 3 the Sekretaris' meeting with the Kabid; 4 the Kasubbag checks (Tidak: 2).
+    const steps: TFlowLayoutStep[] = [
+      { number: 1, executorRoleCode: "S", kind: "DISPOSITION" },
+      { number: 2, executorRoleCode: "K", kind: "INPUT" },
+      { number: 3, executorRoleCode: "S", kind: "MEETING", jointRoleCodes: ["K"] },
+      { number: 4, executorRoleCode: "P", kind: "REVIEW", noStepNumber: 2 },
+      { number: 5, executorRoleCode: "P", kind: "ARCHIVE" },
+    ];
+    const [ret] = returnsOf(steps);
+    // Before: the right strip of the Kabid column (x 0.92), through the line joining 3's symbols (0.8 to 1.2).
+    expect(ret!.edge.points.map((p) => p.x)).toEqual([2.2, 0.08, 0.08, 0.2]);
+    expect(meetsJointLine(ret!.edge.points, ret!.page.rows)).toBe(false);
+    expect(ret!.edge.label).toMatchObject({ text: "Tidak", anchor: "end" });
+  });
+
+  it("a return into a joint step, or out of a joint decision, does not run along its line", () => {
+    const intoJoint: TFlowLayoutStep[] = [
+      { number: 1, executorRoleCode: "S", kind: "DISPOSITION" },
+      { number: 2, executorRoleCode: "K", kind: "MEETING", jointRoleCodes: ["S"] },
+      { number: 3, executorRoleCode: "P", kind: "REVIEW", noStepNumber: 2 },
+      { number: 4, executorRoleCode: "P", kind: "ARCHIVE" },
+    ];
+    const outOfJoint: TFlowLayoutStep[] = [
+      { number: 1, executorRoleCode: "S", kind: "DISPOSITION" },
+      { number: 2, executorRoleCode: "K", kind: "DRAFT" },
+      { number: 3, executorRoleCode: "D", kind: "REVIEW", noStepNumber: 2, jointRoleCodes: ["S"] },
+      { number: 4, executorRoleCode: "P", kind: "ARCHIVE" },
+    ];
+    for (const steps of [intoJoint, outOfJoint]) {
+      const returns = returnsOf(steps);
+      expect(returns).toHaveLength(1);
+      for (const { edge, page } of returns) {
+        expect(isOrthogonal(edge)).toBe(true);
+        expect(meetsJointLine(edge.points, page.rows)).toBe(false);
+      }
+    }
+    // Out of the joint decision: the diamond's right corner, the far side from its partner.
+    const [ret] = returnsOf(outOfJoint);
+    expect(ret!.edge.points[0]).toEqual({ x: 3.8, y: rowOf(layoutFlowchart(outOfJoint, KSPD).pages[0]!, 3).y });
+  });
+
+  it("across a page break, the lane from the connector up to the target takes the connector's other strip past a joint meeting", () => {
+    const steps: TFlowLayoutStep[] = [
+      { number: 1, executorRoleCode: "S", kind: "DISPOSITION" },
+      { number: 2, executorRoleCode: "K", kind: "INPUT" },
+      { number: 3, executorRoleCode: "S", kind: "MEETING", jointRoleCodes: ["K"] },
+      { number: 4, executorRoleCode: "P", kind: "REVIEW", noStepNumber: 2 },
+      { number: 5, executorRoleCode: "P", kind: "ARCHIVE" },
+    ];
+    const returns = returnsOf(steps, 3);
+    expect(returns.map(({ page }) => page.index)).toEqual([0, 1]);
+    for (const { edge, page } of returns) expect(meetsJointLine(edge.points, page.rows)).toBe(false);
+    // On the target's page the lane is the left strip of the Kabid column, not the right one (0.92) the line crosses.
+    expect(returns[0]!.edge.points.map((p) => p.x)).toContain(0.08);
+  });
+
+  it("the seed SOPs' lines keep clear of joint lines as before (none of them crosses one)", () => {
+    for (const slug of Object.keys(SEED_SOPS) as TSeedSopSlug[]) {
+      for (const page of layoutSeed(slug).pages) for (const edge of page.edges) expect(meetsJointLine(edge.points, page.rows)).toBe(false);
+    }
   });
 });

@@ -43,6 +43,7 @@ export default async function AgencyLayout({
     { href: `${base}/notifikasi`, label: unread ? `${t.nav.notifications} (${unread})` : t.nav.notifications },
     ...(ctx.can("member.view") ? [administration] : []),
     ...(ctx.can("audit.view") ? [{ href: `${base}/audit`, label: t.nav.audit }] : []),
+    ...(ctx.can("document.sign") || ctx.can("signing.certificate") ? [{ href: `${base}/tanda-tangan`, label: "Tanda tangan" }] : []),
   ];
   return (
     <AgencyShell

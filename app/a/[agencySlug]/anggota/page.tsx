@@ -3,11 +3,13 @@ import type { Metadata } from "next";
 import { AddMemberForm } from "@/components/agency/add-member-form";
 import { OrgTabs } from "@/components/agency/org-tabs";
 import { GrantAuditorForm } from "@/components/agency/grant-auditor-form";
+import { TwoFactorPolicyForm } from "@/components/agency/two-factor-policy-form";
 import { MemberImportForm } from "@/components/agency/member-import-form";
 import { MemberRow } from "@/components/agency/member-row";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { listMembers } from "@/lib/agency/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
+import { TWO_FACTOR_MESSAGES } from "@/lib/auth/two-factor-messages";
 import { t } from "@/lib/i18n";
 import { formatDate } from "@/lib/format";
 import { listUnits } from "@/lib/unit/queries";
@@ -51,6 +53,16 @@ export default async function MembersPage({ params }: { params: Promise<{ agency
       {canManage ? (
         <Card>
           <CardHeader>
+            <CardTitle>{TWO_FACTOR_MESSAGES.policyTitle}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <TwoFactorPolicyForm agencySlug={ctx.agency.slug} required={ctx.agency.settings.requireTwoFactor} />
+          </CardBody>
+        </Card>
+      ) : null}
+      {canManage ? (
+        <Card>
+          <CardHeader>
             <CardTitle>{t.platform.grantAuditor}</CardTitle>
           </CardHeader>
           <CardBody>
@@ -87,6 +99,7 @@ export default async function MembersPage({ params }: { params: Promise<{ agency
                   roleCodes: m.roles.map((r) => r.code),
                   accessUntil: m.validUntil ? formatDate(m.validUntil, ctx.agency.timeZone) : null,
                   unitId: m.unitId,
+                  twoFactorEnabled: m.user.totpEnabledAt !== null,
                 }}
               />
             ))}

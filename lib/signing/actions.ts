@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+
+import { agencyAction, type ActionContext } from "@/lib/authz/action";
+
+import { ZRevokeDocument, ZSignReport, ZUploadCertificate, ZUploadWetScan } from "./schemas";
+import { revokeDocument, signPerformanceReport, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "./service";
+
+const signingCtx = (ctx: ActionContext): TSigningCtx => ({ agency: ctx.agency, userId: ctx.user.id, actor: ctx.actor, meta: ctx.meta });
+const page = (ctx: ActionContext) => `/a/${ctx.agency.slug}/tanda-tangan`;
+
+export const uploadCertificateAction = agencyAction(
+  { name: "signing.uploadCertificate", permission: "signing.certificate", schema: ZUploadCertificate, audit: { events: ["signing.certificate_upload"] } },
+  async (ctx, input) => {
+    const { info } = await uploadCertificate({ agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta }, input);
+    revalidatePath(page(ctx));
+    return { subject: info.subject, notAfter: info.notAfter.toISOString() };
+  },
+);
+
+export const signReportAction = agencyAction(
+  { name: "signing.signReport", permission: "document.sign", schema: ZSignReport, audit: { events: ["document.sign"] } },
+  async (ctx, input) => {
+    const doc = await signPerformanceReport(signingCtx(ctx), input);
+    revalidatePath(page(ctx));
+    return { code: doc.code, fileId: doc.fileId };
+  },
+);
+
+export const uploadWetScanAction = agencyAction(
+  { name: "signing.uploadWetScan", permission: "document.sign", schema: ZUploadWetScan, audit: { events: ["document.sign"] } },
+  async (ctx, input) => {
+    const doc = await uploadWetSignedScan(signingCtx(ctx), input);
+    revalidatePath(page(ctx));
+    return { code: doc.code, fileId: doc.fileId };
+  },
+);
+
+export const revokeDocumentAction = agencyAction(
+  { name: "signing.revokeDocument", permission: "document.sign", schema: ZRevokeDocument, audit: { events: ["document.revoke"] } },
+  async (ctx, input) => {
+    await revokeDocument(signingCtx(ctx), input);
+    revalidatePath(page(ctx));
+  },
+);
