@@ -335,6 +335,8 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       sha256: z.string(),
       realizationId: z.string().nullable(),
       taskId: z.string().nullable(),
+      /** A follow-up's evidence (absent in events written before follow-ups existed). */
+      followUpId: z.string().nullable().optional(),
     }),
   }),
   z.object({
@@ -416,6 +418,39 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     entityType: z.literal("Program"),
     entityId: z.string(),
     data: z.object({ code: z.string(), year: z.number(), quarter: z.number(), realization: ZChange }),
+  }),
+  z.object({
+    /** Tindak Lanjut Rekomendasi (lib/followup): a recommendation given to a unit, bound to its evaluation cycle when it came from one. */
+    action: z.literal("followup.create"),
+    entityType: z.literal("FollowUp"),
+    entityId: z.string(),
+    data: z.object({
+      recommendation: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      dueDate: z.string(),
+      source: z.enum(["CYCLE", "MANUAL", "LKE"]),
+      cycleId: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    action: z.literal("followup.update"),
+    entityType: z.literal("FollowUp"),
+    entityId: z.string(),
+    /** Field (recommendation, unit as a name, dueDate) -> before/after. */
+    data: z.object({ recommendation: z.string(), changes: z.record(z.string(), ZChange) }),
+  }),
+  z.object({
+    action: z.literal("followup.close"),
+    entityType: z.literal("FollowUp"),
+    entityId: z.string(),
+    data: z.object({ recommendation: z.string(), note: z.string(), files: z.number(), noFileReason: z.string().nullable() }),
+  }),
+  z.object({
+    action: z.literal("followup.reopen"),
+    entityType: z.literal("FollowUp"),
+    entityId: z.string(),
+    data: z.object({ recommendation: z.string(), reason: z.string() }),
   }),
 ]);
 

@@ -83,6 +83,10 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "realization.verify": "Memverifikasi realisasi",
   "realization.return": "Mengembalikan realisasi",
   "budget.save": "Menyimpan realisasi anggaran",
+  "followup.create": "Menambah tindak lanjut rekomendasi",
+  "followup.update": "Mengubah tindak lanjut rekomendasi",
+  "followup.close": "Menyelesaikan tindak lanjut rekomendasi",
+  "followup.reopen": "Membuka kembali tindak lanjut rekomendasi",
 };
 
 /** The actions in the order the filter lists them (grouped as in the union). */
@@ -110,6 +114,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   Program: "Program",
   Role: "Peran",
   OrgUnit: "Unit kerja",
+  FollowUp: "Tindak lanjut",
   SigningCertificate: "Sertifikat tanda tangan",
   SignedDocument: "Dokumen bertanda tangan",
 };
@@ -134,6 +139,9 @@ const FIELD_LABELS: Record<string, string> = {
   headTitle: "jabatan kepala",
   headUserId: "pejabat kepala",
   sortOrder: "urutan",
+  recommendation: "rekomendasi",
+  unit: "unit kerja",
+  dueDate: "tenggat",
 };
 const changedFields = (changes: Record<string, unknown>) =>
   Object.keys(changes)
@@ -406,6 +414,14 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return `Realisasi ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)} dikembalikan${e.data.reason ? `: ${clip(e.data.reason, 200)}` : ""}`;
     case "budget.save":
       return `Realisasi anggaran program ${e.data.code} ${quarterLabel(e.data.quarter, e.data.year)}: ${value(e.data.realization.before)} → ${value(e.data.realization.after)}`;
+    case "followup.create":
+      return `Tindak lanjut "${clip(e.data.recommendation, 120)}" untuk ${e.data.unitName}, tenggat ${e.data.dueDate}`;
+    case "followup.update":
+      return `Tindak lanjut "${clip(e.data.recommendation, 120)}" diubah: ${changedFields(e.data.changes)}`;
+    case "followup.close":
+      return `Tindak lanjut "${clip(e.data.recommendation, 120)}" diselesaikan (${e.data.files ? `${e.data.files} berkas` : `tanpa berkas: ${clip(e.data.noFileReason ?? "", 120)}`}): ${clip(e.data.note, 160)}`;
+    case "followup.reopen":
+      return `Tindak lanjut "${clip(e.data.recommendation, 120)}" dibuka kembali: ${clip(e.data.reason, 160)}`;
   }
   return actionLabel(event.action);
 }

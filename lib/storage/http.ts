@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/authz/errors";
+import { FOLLOWUP_MESSAGES } from "@/lib/followup/messages";
 import { t } from "@/lib/i18n";
 import { hasControlCharacters } from "@/lib/validation/control-characters";
 
@@ -68,16 +69,18 @@ export async function readUploadForm(request: Request, maxFileBytes: number): Pr
   return { file, fields };
 }
 
-/** `{ realizationId }` or `{ taskId }`, exactly one, from the form's text fields. */
-export function uploadTargetOf(fields: Record<string, string>): { realizationId: string } | { taskId: string } {
+/** `{ realizationId }`, `{ taskId }` or `{ followUpId }`, exactly one, from the form's text fields. */
+export function uploadTargetOf(fields: Record<string, string>): { realizationId: string } | { taskId: string } | { followUpId: string } {
   const realizationId = fields.realizationId?.trim() ?? "";
   const taskId = fields.taskId?.trim() ?? "";
-  if (realizationId && taskId) throw new UploadRejectedError(M.targetBoth, 400);
-  const id = realizationId || taskId;
+  const followUpId = fields.followUpId?.trim() ?? "";
+  const given = [realizationId, taskId, followUpId].filter(Boolean).length;
+  if (given > 1) throw new UploadRejectedError(M.targetBoth, 400);
+  const id = realizationId || taskId || followUpId;
   if (!id) throw new UploadRejectedError(M.targetMissing, 400);
   // Ids are cuids: anything else cannot match a row, so it is "not found".
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) throw new AppError(realizationId ? M.realizationNotFound : M.taskNotFound, "NOT_FOUND");
-  return realizationId ? { realizationId } : { taskId };
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) throw new AppError(realizationId ? M.realizationNotFound : taskId ? M.taskNotFound : FOLLOWUP_MESSAGES.notFound, "NOT_FOUND");
+  return realizationId ? { realizationId } : taskId ? { taskId } : { followUpId };
 }
 
 /**

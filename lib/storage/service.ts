@@ -9,12 +9,13 @@ import { inTransaction } from "@/lib/db/transaction";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { isPeriodFrozen, lockPeriodsFrozen } from "@/lib/performance/service";
 import { planRealization } from "@/lib/performance/workflow";
+import { assertFollowUpAttachable } from "@/lib/followup/service";
 
 import { getStorage, newStorageKey, StorageNotFoundError } from "./index";
 import { STORAGE_MESSAGES as M } from "./messages";
 import { checkUpload } from "./validate";
 
-export type TUploadTarget = { realizationId: string } | { taskId: string };
+export type TUploadTarget = { realizationId: string } | { taskId: string } | { followUpId: string };
 
 export interface StoreUploadInput {
   agencyId: string;
@@ -29,6 +30,11 @@ export interface StoreUploadInput {
    * unit must be among them, as for filling it (lib/performance/service.ts).
    */
   unitIds: readonly string[];
+  /**
+   * For a follow-up: whether the uploader manages the agency's performance (they may
+   * attach to any open item, as they may close it); its unit's members may too.
+   */
+  manages?: boolean;
   meta?: AuditRequestMeta | null;
   bytes: Buffer;
   originalName: string;
@@ -45,9 +51,10 @@ export interface StoredFileView {
   sha256: string;
   realizationId: string | null;
   taskId: string | null;
+  followUpId: string | null;
 }
 
-type TUploader = Pick<StoreUploadInput, "agencyId" | "roleIds" | "unitIds" | "target">;
+type TUploader = Pick<StoreUploadInput, "agencyId" | "roleIds" | "unitIds" | "target" | "manages" | "uploadedBy">;
 
 /**
  * The target must be the agency's and still open for evidence, and the
@@ -61,7 +68,12 @@ type TUploader = Pick<StoreUploadInput, "agencyId" | "roleIds" | "unitIds" | "ta
  * meanwhile is waited for and seen, and one that starts later waits for the
  * upload, exactly like the guarded transitions.
  */
-async function assertTargetOpen(tx: DbTx, { agencyId, target, roleIds, unitIds }: TUploader, { lock }: { lock: boolean }) {
+async function assertTargetOpen(tx: DbTx, { agencyId, target, roleIds, unitIds, manages, uploadedBy }: TUploader, { lock }: { lock: boolean }) {
+  if ("followUpId" in target) {
+    // An open follow-up, by whoever may close it (lib/followup/service.ts).
+    await assertFollowUpAttachable(tx, { agencyId, roleIds, manages: manages ?? false, userId: uploadedBy.id }, target.followUpId, { lock });
+    return;
+  }
   if ("realizationId" in target) {
     if (lock) await tx.$queryRaw`SELECT "id" FROM "Realization" WHERE "id" = ${target.realizationId} AND "agencyId" = ${agencyId} FOR SHARE`;
     const realization = await tx.realization.findFirst({
@@ -100,6 +112,7 @@ export async function storeUpload(input: StoreUploadInput, outer?: DbTx): Promis
   const checked = checkUpload({ bytes: input.bytes, originalName: input.originalName });
   const realizationId = "realizationId" in input.target ? input.target.realizationId : null;
   const taskId = "taskId" in input.target ? input.target.taskId : null;
+  const followUpId = "followUpId" in input.target ? input.target.followUpId : null;
   await assertTargetOpen(outer ?? db, input, { lock: false });
 
   const storage = getStorage();
@@ -118,11 +131,12 @@ export async function storeUpload(input: StoreUploadInput, outer?: DbTx): Promis
           sha256: checked.sha256,
           realizationId,
           taskId,
+          followUpId,
           uploadedById: input.uploadedBy.id,
         },
         select: { id: true },
       });
-      const view: StoredFileView = { id: file.id, name: checked.name, mimeType: checked.mimeType, size: checked.size, sha256: checked.sha256, realizationId, taskId };
+      const view: StoredFileView = { id: file.id, name: checked.name, mimeType: checked.mimeType, size: checked.size, sha256: checked.sha256, realizationId, taskId, followUpId };
       await recordAudit(tx, fileEvent("file.upload", view), { agencyId: input.agencyId, actor: input.uploadedBy, meta: input.meta ?? null });
       return view;
     });
@@ -139,7 +153,16 @@ function fileEvent(action: "file.upload" | "file.download", file: StoredFileView
     action,
     entityType: "StoredFile" as const,
     entityId: file.id,
-    data: { fileId: file.id, name: file.name, size: file.size, sha256: file.sha256, realizationId: file.realizationId, taskId: file.taskId },
+    data: {
+      fileId: file.id,
+      name: file.name,
+      size: file.size,
+      sha256: file.sha256,
+      realizationId: file.realizationId,
+      taskId: file.taskId,
+      // Only for a follow-up's evidence: the events of the other targets keep their shape.
+      ...(file.followUpId ? { followUpId: file.followUpId } : {}),
+    },
   };
 }
 
@@ -150,7 +173,7 @@ function fileEvent(action: "file.upload" | "file.download", file: StoredFileView
 export async function getDownload(agencyId: string, fileId: string, tx: DbTx = db): Promise<{ file: StoredFileView; body: Buffer | NodeJS.ReadableStream }> {
   const row = await tx.storedFile.findFirst({
     where: { id: fileId, agencyId },
-    select: { id: true, storageKey: true, originalName: true, mimeType: true, size: true, sha256: true, realizationId: true, taskId: true },
+    select: { id: true, storageKey: true, originalName: true, mimeType: true, size: true, sha256: true, realizationId: true, taskId: true, followUpId: true },
   });
   if (!row) throw notFoundError(M.fileNotFound);
   let body: Buffer | NodeJS.ReadableStream;

@@ -105,8 +105,10 @@ describe("uploadTargetOf", () => {
   it("takes exactly one of realizationId and taskId", () => {
     expect(uploadTargetOf({ realizationId: " cm9r1 " })).toEqual({ realizationId: "cm9r1" });
     expect(uploadTargetOf({ taskId: "cm9t1" })).toEqual({ taskId: "cm9t1" });
-    expect(() => uploadTargetOf({})).toThrow(/realizationId atau taskId/);
-    expect(() => uploadTargetOf({ realizationId: "a", taskId: "b" })).toThrow(/tidak keduanya/);
+    expect(uploadTargetOf({ followUpId: "cm9f1" })).toEqual({ followUpId: "cm9f1" });
+    expect(() => uploadTargetOf({})).toThrow(/realizationId, taskId, atau followUpId/);
+    expect(() => uploadTargetOf({ realizationId: "a", taskId: "b" })).toThrow(/tidak lebih/);
+    expect(() => uploadTargetOf({ taskId: "a", followUpId: "b" })).toThrow(/tidak lebih/);
   });
 
   it("treats an id that cannot be a cuid as not found", () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { quarterOfPeriod } from "@/components/cycle/step-recap";
+import { MyFollowUps } from "@/components/followup/my-followups";
 import { FirstSteps } from "@/components/onboarding/first-steps";
 import { quarterShort } from "@/components/performance/format";
 import { Badge } from "@/components/ui/badge";
@@ -11,6 +12,7 @@ import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { listMyTasks } from "@/lib/cycle/queries";
 import { isLate } from "@/lib/cycle/working-time";
 import { formatDateTime } from "@/lib/format";
+import { listMyFollowUps } from "@/lib/followup/queries";
 import { t } from "@/lib/i18n";
 import { actingTitle } from "@/lib/role/acting";
 import { getFirstSteps } from "@/lib/onboarding/queries";
@@ -23,7 +25,7 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug);
   const canFill = !ctx.readOnly && ctx.can("realization.fill");
-  const [tasks, work, firstSteps] = await Promise.all([
+  const [tasks, work, firstSteps, followUps] = await Promise.all([
     ctx.readOnly ? Promise.resolve([]) : listMyTasks(ctx.agency.id, ctx.user.id, ctx.roles.map((r) => r.id)),
     // The Kinerja work waiting for this person: a constant number of statements.
     ctx.readOnly
@@ -31,6 +33,7 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
       : loadWorkCounters({ agencyId: ctx.agency.id, agencySlug: ctx.agency.slug, userId: ctx.user.id, canFill, canVerify: ctx.can("realization.verify") }),
     // The administrator's checklist until the agency is set up (one statement, administrators only).
     ctx.can("member.manage") ? getFirstSteps(ctx.agency.id) : Promise.resolve(null),
+    listMyFollowUps(ctx),
   ]);
   const now = new Date();
   return (
@@ -132,6 +135,7 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
           )}
         </CardBody>
       </Card>
+      <MyFollowUps agencySlug={ctx.agency.slug} items={followUps} />
     </div>
   );
 }

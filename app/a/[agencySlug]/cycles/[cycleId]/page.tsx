@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { CycleDetail } from "@/components/cycle/cycle-detail";
+import { CycleFollowUps } from "@/components/followup/cycle-followups";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import { loadCyclePage } from "@/lib/cycle/queries";
+import { listActiveUnits, listFollowUps } from "@/lib/followup/queries";
 import { appUrl } from "@/lib/notify/config";
 
 export const metadata: Metadata = { title: M.ui.listTitle };
@@ -15,5 +17,16 @@ export default async function CyclePage({ params }: { params: Promise<{ agencySl
   // The id comes from the address bar: looked up only inside this agency.
   const page = cycleId.length <= 40 ? await loadCyclePage(ctx, cycleId) : null;
   if (!page) notFound();
-  return <CycleDetail ctx={ctx} page={page} now={new Date()} baseUrl={appUrl()} />;
+  // An evaluation cycle (its SOP does not measure performance) lists the follow-ups recorded from it.
+  const [followUps, units] = page.measuresPerformance
+    ? [null, []]
+    : await Promise.all([listFollowUps(ctx, { status: "all", unitId: null, cycleId: page.cycle.id }), listActiveUnits(ctx.agency.id)]);
+  return (
+    <div className="space-y-6">
+      <CycleDetail ctx={ctx} page={page} now={new Date()} baseUrl={appUrl()} />
+      {followUps ? (
+        <CycleFollowUps ctx={ctx} cycleId={page.cycle.id} items={followUps.items} canCreate={followUps.canCreateForCycle} units={units} today={followUps.today} />
+      ) : null}
+    </div>
+  );
 }
