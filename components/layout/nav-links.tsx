@@ -3,6 +3,7 @@
 import { Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { t } from "@/lib/i18n";
@@ -51,9 +52,16 @@ export function NavLinks({ items }: { items: TNavItem[] }) {
 /** The phone's navigation: a disclosure ("Menu") listing every item as a full-width 44 px row. */
 export function PhoneNav({ items }: { items: TNavItem[] }) {
   const current = useCurrent(items);
+  const pathname = usePathname();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // The header stays mounted across navigations: close the menu once a link has been followed,
+  // or it would keep covering the page it opened.
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [pathname]);
   return (
     <nav aria-label={t.nav.menu} className="sm:hidden">
-      <details className="group relative">
+      <details ref={menu} className="group relative">
         <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm font-medium">
           <Menu aria-hidden className="size-5" />
           {t.nav.menu}
