@@ -85,7 +85,7 @@ export function MemberImportForm({ agencySlug }: { agencySlug: string }) {
               {result.rows.length} baris terbaca; {problemRows.length} bermasalah.
             </p>
           ) : null}
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Pratinjau baris impor">
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-200">

@@ -12,7 +12,8 @@ export function SlaAnalyticsTable({ by, groups, quarters }: { by: TSlaDimension;
   if (groups.length === 0) return <p className="text-slate-600">Belum ada langkah selesai yang cocok dengan saringan ini.</p>;
   const shown = quarters.slice(-8);
   return (
-    <div className="overflow-x-auto">
+    // Focusable so that a keyboard user can scroll the table sideways (WCAG 2.1.1).
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel SLA per langkah">
       <table className="w-full min-w-[48rem] border-collapse text-sm print:text-xs" data-testid="sla-analytics">
         <thead className="bg-slate-50 text-left text-xs text-slate-600 uppercase">
           <tr>
