@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
-import { ZCloseFollowUp, ZCreateFollowUp, ZReopenFollowUp, ZUpdateFollowUp } from "./schemas";
-import { closeFollowUp, createFollowUp, reopenFollowUp, updateFollowUp, type FollowUpActor } from "./service";
+import { ZCloseFollowUp, ZCreateFollowUp, ZReopenFollowUp } from "./schemas";
+import { closeFollowUp, createFollowUp, reopenFollowUp, type FollowUpActor } from "./service";
 
 /**
  * Every working member passes the door ("cycle.act": auditors only read); the service
@@ -30,14 +30,6 @@ export const createFollowUpAction = agencyAction(
     const result = await createFollowUp(input, who(ctx));
     revalidate(ctx);
     return result;
-  },
-);
-
-export const updateFollowUpAction = agencyAction(
-  { name: "followup.update", permission: "cycle.act", schema: ZUpdateFollowUp, audit: { events: ["followup.update"] } },
-  async (ctx, input) => {
-    await updateFollowUp(input, who(ctx));
-    revalidate(ctx);
   },
 );
 

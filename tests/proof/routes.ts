@@ -234,7 +234,6 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/performance/actions.ts#saveBudgetAction", name: "performance.saveBudget", scope: "agency", foreign: (f) => ({ programId: f.programId, quarter: 3, realization: "1000" }) },
   { key: "lib/performance/actions.ts#importAgreementAction", name: "performance.importAgreement", scope: "agency", foreign: { none: "reads an uploaded workbook into the caller's agency; names no record" } },
   { key: "lib/followup/actions.ts#createFollowUpAction", name: "followup.create", scope: "agency", foreign: (f) => ({ recommendation: "Percobaan lintas instansi", unitId: f.unitId, dueDate: "2026-12-31", cycleId: f.cycleId }) },
-  { key: "lib/followup/actions.ts#updateFollowUpAction", name: "followup.update", scope: "agency", foreign: { none: "no fixture is a follow-up of another agency; the id is looked up inside the caller's agency only" } },
   { key: "lib/followup/actions.ts#closeFollowUpAction", name: "followup.close", scope: "agency", foreign: { none: "no fixture is a follow-up of another agency; the id is looked up inside the caller's agency only" } },
   { key: "lib/followup/actions.ts#reopenFollowUpAction", name: "followup.reopen", scope: "agency", foreign: { none: "no fixture is a follow-up of another agency; the id is looked up inside the caller's agency only" } },
   { key: "lib/signing/actions.ts#uploadCertificateAction", name: "signing.uploadCertificate", scope: "agency", foreign: { none: "stores a certificate for the caller's agency; names no record" } },
