@@ -8,6 +8,7 @@ import { recordAudit, type AuditActor, type AuditRequestMeta } from "@/lib/audit
 import type { DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { loadAgreement } from "@/lib/performance/queries";
 import { buildRecap, type RecapAgreement } from "@/lib/performance/recap";
 import { measuresPerformance } from "@/lib/sop/measures-performance";
 import { isDecisionKind } from "@/lib/sop/schemas";
@@ -36,61 +37,9 @@ function taskRecord(raw: unknown) {
   return { checklist: strings(data.checklist), attendees: strings(data.attendees), decisions: str(data.decisions), reference: str(data.reference) };
 }
 
-const dec = (v: { toString(): string } | null) => (v === null ? null : v.toString());
-
-/** The year's PK as the recap reads it, inside the caller's transaction. */
-async function loadRecapAgreement(tx: DbTx, agencyId: string, year: number): Promise<RecapAgreement | null> {
-  const agreement = await tx.performanceAgreement.findUnique({
-    where: { agencyId_year: { agencyId, year } },
-    select: {
-      year: true,
-      goals: {
-        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-        select: {
-          id: true,
-          code: true,
-          name: true,
-          indicators: {
-            orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-            select: {
-              id: true,
-              code: true,
-              name: true,
-              unit: true,
-              polarity: true,
-              targetType: true,
-              aggregation: true,
-              targetValue: true,
-              targetMin: true,
-              targetMax: true,
-              orgUnit: { select: { id: true, name: true } },
-              quarters: { select: { quarter: true, targetValue: true, targetMin: true, targetMax: true } },
-              realizations: {
-                where: { year },
-                select: { id: true, quarter: true, value: true, status: true, faktorPendorong: true, faktorPenghambat: true, tindakLanjut: true, returnReason: true },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
-  if (!agreement) return null;
-  return {
-    year: agreement.year,
-    programs: [],
-    goals: agreement.goals.map((g) => ({
-      ...g,
-      indicators: g.indicators.map((i) => ({
-        ...i,
-        targetValue: dec(i.targetValue),
-        targetMin: dec(i.targetMin),
-        targetMax: dec(i.targetMax),
-        quarters: i.quarters.map((q) => ({ quarter: q.quarter, targetValue: dec(q.targetValue), targetMin: dec(q.targetMin), targetMax: dec(q.targetMax) })),
-        realizations: i.realizations.map((r) => ({ ...r, value: dec(r.value) })),
-      })),
-    })),
-  };
+/** The year's PK as the recap reads it (the recap pages' own query), inside the caller's transaction. */
+function loadRecapAgreement(tx: DbTx, agencyId: string, year: number): Promise<RecapAgreement | null> {
+  return loadAgreement(agencyId, year, undefined, tx);
 }
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 
 import { TZDate } from "@date-fns/tz";
 
-import { db } from "@/lib/db/client";
+import { db, type DbTx } from "@/lib/db/client";
 import { TIME_ZONE_IANA, type TAgencyTimeZone } from "@/lib/format";
 
 import type { RecapAgreement, TPeriodArchive } from "./recap";
@@ -14,8 +14,8 @@ const dec = (v: { toString(): string } | null) => (v === null ? null : v.toStrin
  * The year's PK with targets, realizations and programs, Decimals as strings.
  * `unitIds` limits the indicators to those units (a Bidang sees only its own).
  */
-export async function loadAgreement(agencyId: string, year: number, unitIds?: string[]) {
-  const agreement = await db.performanceAgreement.findUnique({
+export async function loadAgreement(agencyId: string, year: number, unitIds?: string[], client: DbTx = db) {
+  const agreement = await client.performanceAgreement.findUnique({
     where: { agencyId_year: { agencyId, year } },
     select: {
       id: true,
