@@ -20,21 +20,12 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import "@/lib/agency/actions";
 import { ACTION_REGISTRY } from "@/lib/authz/action";
-import "@/lib/cycle/actions";
 import { t } from "@/lib/i18n";
-import "@/lib/performance/actions";
-import "@/lib/sop/actions";
-import "@/lib/auth/actions";
-import "@/lib/role/actions";
-import "@/lib/unit/actions";
-import "@/lib/member/actions";
-import "@/lib/calendar/actions";
-import "@/lib/role/acting-actions";
 
 import { builtActions, callAction, createDatabase, ensureBuild, signIn, startServer, type RunningServer, type TestDatabase } from "../support/server";
 import { diffSnapshots, loadFixtures, outcome, pool, query, snapshot, upload, PNG_BYTES } from "./probe";
+import { loadAllActions } from "./load-actions";
 import { ProofRecorder } from "./report";
 import { ACTIONS, actionArgs, ROUTES, urlFor, type TenantFixtures } from "./routes";
 import { LEAKED_TEXT, signInAttempt, SIGN_IN_CODES } from "./sign-in-probe";
@@ -317,6 +308,7 @@ function payloadsFor(entry: (typeof ACTIONS)[number], schema: z.ZodType, index: 
 
 describe("malformed input", () => {
   beforeAll(async () => {
+    await loadAllActions();
     await ensureBuild();
     database = await createDatabase("alur_proof_malformed");
     // The administrator also holds the head's and Tim SAKIP's roles: every gate opens, so every call reaches its schema.

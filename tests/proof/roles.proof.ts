@@ -14,22 +14,13 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import "@/lib/agency/actions";
 import { readAgencySettings } from "@/lib/agency/settings";
 import { ACTION_REGISTRY } from "@/lib/authz/action";
 import { can, type TPermission } from "@/lib/authz/permissions";
-import "@/lib/cycle/actions";
-import "@/lib/performance/actions";
-import "@/lib/sop/actions";
-import "@/lib/auth/actions";
-import "@/lib/role/actions";
-import "@/lib/unit/actions";
-import "@/lib/member/actions";
-import "@/lib/calendar/actions";
-import "@/lib/role/acting-actions";
 
 import { builtActions, callAction, createDatabase, ensureBuild, ROOT, signIn, startServer, type RunningServer, type TestDatabase } from "../support/server";
 import { diffSnapshots, outcome, query, snapshot } from "./probe";
+import { loadAllActions } from "./load-actions";
 import { ProofRecorder } from "./report";
 import { ACTIONS, actionArgs, REJECTED_INPUT } from "./routes";
 
@@ -98,6 +89,7 @@ async function act(email: string, entry: string, input: unknown) {
 
 describe("roles", () => {
   beforeAll(async () => {
+    await loadAllActions();
     await ensureBuild();
     database = await createDatabase("alur_proof_roles");
     server = await startServer({ databaseUrl: database.url, port: PORT });

@@ -14,19 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAgencySettings } from "@/lib/agency/settings";
 import { ACTION_REGISTRY } from "@/lib/authz/action";
 import { can, type TPermission } from "@/lib/authz/permissions";
-import "@/lib/agency/actions";
-import "@/lib/cycle/actions";
-import "@/lib/performance/actions";
-import "@/lib/sop/actions";
-import "@/lib/auth/actions";
-import "@/lib/role/actions";
-import "@/lib/unit/actions";
-import "@/lib/member/actions";
-import "@/lib/calendar/actions";
-import "@/lib/role/acting-actions";
 
 import { builtActions, callAction, createDatabase, ensureBuild, signIn, startServer, type RunningServer, type TestDatabase } from "../support/server";
 import { diffSnapshots, loadFixtures, outcome, PDF_BYTES, PNG_BYTES, pool, query, snapshot, taskAssignee, upload, type Snapshot } from "./probe";
+import { loadAllActions } from "./load-actions";
 import { ProofRecorder } from "./report";
 import { ACTIONS, actionArgs, ROUTES, urlFor, type TenantFixtures } from "./routes";
 
@@ -72,6 +63,7 @@ async function collectTexts(slug: string): Promise<Set<string>> {
 
 describe("tenant isolation", () => {
   beforeAll(async () => {
+    await loadAllActions();
     await ensureBuild();
     database = await createDatabase("alur_proof_tenant");
     filesDir = await mkdtemp(path.join(os.tmpdir(), "alur-proof-tenant-"));

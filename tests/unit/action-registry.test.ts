@@ -6,12 +6,12 @@ import { describe, expect, it } from "vitest";
 import { ZAuditEventInput } from "@/lib/audit/events";
 import { ACTION_META, ACTION_REGISTRY, type RegisteredAction } from "@/lib/authz/action";
 
-/** Every "use server" module of the app: lib/<domain>/actions.ts. */
+/** Every "use server" module of the app: lib/<domain>/actions.ts and lib/<domain>/<part>-actions.ts. */
 async function actionModules(): Promise<string[]> {
   const root = path.resolve("lib");
   const found: string[] = [];
   for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name === "actions.ts") found.push(path.join(entry.parentPath, entry.name));
+    if (entry.isFile() && /(^|-)actions\.ts$/.test(entry.name)) found.push(path.join(entry.parentPath, entry.name));
   }
   return found.sort();
 }
