@@ -5,15 +5,19 @@
  *  - applies pending migrations, loads the demo data (ALUR_DEMO_DATA=false to skip)
  *    and prints the demo logins;
  *  - builds the app when the build is missing or older than the sources, then
- *    serves it with `next start` (or `next dev` with --dev) on PORT (3000);
+ *    serves it with `next start` (or `next dev` with --dev) on PORT (3000), one
+ *    `next start` per core by default (ALUR_WEB_PROCESSES): Node's cluster module
+ *    forks them and they share the port (docs/decisions/031-every-core.md);
  *  - runs the background worker (lib/cli/worker.ts: reminders, late flags,
  *    escalations, e-mail) beside it as a separate process on the same DATABASE_URL.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import cluster, { type Worker } from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
@@ -83,12 +87,77 @@ async function stopNotifyWorker(worker: ChildProcess | undefined) {
   clearTimeout(timer);
 }
 
+class StartConfigError extends Error {}
+
+/** How many `next start` processes serve the port: ALUR_WEB_PROCESSES, else one per core the process may use. */
+function webProcessCount(env: NodeJS.ProcessEnv): number {
+  const raw = env.ALUR_WEB_PROCESSES?.trim();
+  if (!raw) return Math.max(1, os.availableParallelism());
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1 || count > 64) {
+    throw new StartConfigError(`ALUR_WEB_PROCESSES harus bilangan bulat 1–64, bukan "${raw}".`);
+  }
+  return count;
+}
+
+/**
+ * `next start` in every forked process: each one's listen() on the port is
+ * handed to this primary, which accepts and passes connections round-robin
+ * (Node's default on Linux), so one port spreads over every core. A process
+ * that dies is replaced; one that dies within 10 s of its start, three times
+ * in a row, stops the whole server (a broken build must not loop forever).
+ */
+function serveOnEveryCore(count: number, port: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    // execArgv: [] — not this process's tsx and react-server flags, exactly like `run`.
+    cluster.setupPrimary({ exec: nextBin, args: ["start", "-p", port], execArgv: [] });
+    let stopping = false;
+    let quickDeaths = 0;
+    const started = new Map<Worker, number>();
+    const fork = () => started.set(cluster.fork(env), Date.now());
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+      const timer = setTimeout(() => {
+        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+      }, 15_000);
+      timer.unref();
+    };
+    const onSignal = (signal: NodeJS.Signals) => stop(signal);
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    cluster.on("exit", (worker, code, signal) => {
+      const since = started.get(worker) ?? 0;
+      started.delete(worker);
+      if (!stopping) {
+        quickDeaths = Date.now() - since < 10_000 ? quickDeaths + 1 : 0;
+        if (quickDeaths >= 3) {
+          log(`a web process stopped ${quickDeaths} times right after starting (code ${code ?? signal}); stopping`);
+          stop("SIGTERM");
+        } else {
+          log(`web process ${worker.process.pid} stopped (code ${code ?? signal}); starting another`);
+          fork();
+        }
+      }
+      if (stopping && started.size === 0) {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+        resolve(quickDeaths >= 3 ? 1 : 0);
+      }
+    });
+    for (let i = 0; i < count; i++) fork();
+  });
+}
+
 async function main(): Promise<number> {
   // A proxy setting the app cannot read would fail every request (instrumentation.ts): refuse to start instead.
+  let webProcesses: number;
   try {
     trustFromEnv();
+    webProcesses = webProcessCount(process.env);
   } catch (error) {
-    if (error instanceof TrustedProxyConfigError) {
+    if (error instanceof TrustedProxyConfigError || error instanceof StartConfigError) {
       console.error(`\n[alur] ${error.message}\n`);
       return 1;
     }
@@ -149,8 +218,9 @@ async function main(): Promise<number> {
       if (code !== 0) return code;
     }
     worker = startNotifyWorker(env);
-    log(`Alur Kinerja: http://localhost:${args.port}`);
-    return await run([nextBin, "start", "-p", args.port!], { ...env, NODE_ENV: "production" });
+    log(`Alur Kinerja: http://localhost:${args.port} (${webProcesses} web process${webProcesses === 1 ? "" : "es"})`);
+    if (webProcesses === 1) return await run([nextBin, "start", "-p", args.port!], { ...env, NODE_ENV: "production" });
+    return await serveOnEveryCore(webProcesses, args.port!, { ...env, NODE_ENV: "production" });
   } finally {
     await stopNotifyWorker(worker);
     await embedded?.stop();
