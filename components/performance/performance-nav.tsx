@@ -5,7 +5,7 @@ import { cn } from "@/lib/utils";
 
 const UI = PERFORMANCE_MESSAGES.ui;
 
-export type TPerformanceTab = "overview" | "realization" | "verification" | "recap";
+export type TPerformanceTab = "overview" | "realization" | "verification" | "recap" | "lkjip";
 
 /** The sub-navigation of the performance pages; the period travels along. */
 export function PerformanceNav({
@@ -28,6 +28,7 @@ export function PerformanceNav({
     ...(show.realization ? [{ key: "realization", href: `${base}/realisasi${query}`, label: UI.tabs.realization }] : []),
     ...(show.verification ? [{ key: "verification", href: `${base}/verifikasi${query}`, label: UI.tabs.verification }] : []),
     { key: "recap", href: `${base}/rekap${query}`, label: UI.tabs.recap },
+    { key: "lkjip", href: `${base}/lkjip?tahun=${year}`, label: UI.tabs.lkjip },
   ];
   return (
     <nav aria-label={UI.title} className="no-print -mx-4 overflow-x-auto px-4">

@@ -363,6 +363,7 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
         "laporan-pdf": "Laporan Pengukuran Kinerja (PDF)",
         "esakip-package": "Paket unggah e-SAKIP (zip)",
         "sla-analytics": "Analitik SLA (CSV)",
+        "lkjip-docx": "Draf Laporan Kinerja / LKjIP (docx)",
       } as const;
       const params = describeExportParams(e.data.params, nameOf);
       return `${names[e.data.report]} diunduh${params ? ` (${params})` : ""}`;

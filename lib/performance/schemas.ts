@@ -60,7 +60,7 @@ export const PERFORMANCE_MESSAGES = {
     year: "Tahun",
     quarter: "Triwulan",
     show: "Tampilkan",
-    tabs: { overview: "Perjanjian Kinerja", realization: "Realisasi", verification: "Verifikasi", recap: "Rekap", export: "Ekspor" },
+    tabs: { overview: "Perjanjian Kinerja", realization: "Realisasi", verification: "Verifikasi", recap: "Rekap", lkjip: "LKjIP", export: "Ekspor" },
     exportRencanaAksi: "Unduh Realisasi Rencana Aksi (xlsx)",
     exportPengukuran: "Unduh Pengukuran Kinerja (xlsx)",
     exportLaporan: "Unduh Laporan Pengukuran Kinerja (PDF)",

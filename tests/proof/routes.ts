@@ -82,6 +82,8 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "page", path: "/a/[agencySlug]/kinerja/impor", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/kinerja/realisasi", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/kinerja/rekap", scope: "agency" },
+  /** The year's LKjIP draft (preview of the Word download). */
+  { kind: "page", path: "/a/[agencySlug]/kinerja/lkjip", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/kinerja/verifikasi", scope: "agency" },
   /** Tindak Lanjut Rekomendasi: the list with its filters (?status=, ?unit= takes a unit id) and the form to add one. */
   { kind: "page", path: "/a/[agencySlug]/tindak-lanjut", scope: "agency", query: { unit: "unitId" } },
@@ -112,6 +114,7 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "handler", path: "/a/[agencySlug]/kinerja/ekspor", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/laporan", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/paket", scope: "agency", method: "GET", records: true },
+  { kind: "handler", path: "/a/[agencySlug]/kinerja/lkjip/unduh", scope: "agency", method: "GET", records: true },
 ];
 
 /** Routes the build lists that belong to Next.js itself, not to the app. */

@@ -1,0 +1,39 @@
+import { recordReportExport } from "@/lib/audit/record-export";
+import { agencyRoute } from "@/lib/authz/route";
+import { loadLkjip } from "@/lib/lkjip/build";
+import { lkjipDocx } from "@/lib/lkjip/docx";
+import { resolvePeriod } from "@/lib/performance/queries";
+import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
+import { attachmentDisposition } from "@/lib/storage/http";
+
+export const dynamic = "force-dynamic";
+
+const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/**
+ * GET ?tahun=: the year's Laporan Kinerja (LKjIP) draft as an editable Word
+ * document, from the same recap as the rekap page (triwulan IV). Same door
+ * and audit as the other performance downloads.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
+  const { agencySlug } = await params;
+  const door = await agencyRoute(request, agencySlug, "performance.view");
+  if (door.response) return door.response;
+  const { ctx } = door;
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const { year } = await resolvePeriod(ctx.agency.id, ctx.agency.timeZone, search);
+  const model = await loadLkjip(ctx.agency, year);
+  if (!model) return Response.json({ error: M.noAgreement(year) }, { status: 404, headers: NO_STORE });
+  const body = await lkjipDocx(model);
+  await recordReportExport(ctx, "lkjip-docx", { type: "Agency", id: ctx.agency.id }, { tahun: String(year) });
+  return new Response(new Uint8Array(body), {
+    status: 200,
+    headers: {
+      ...NO_STORE,
+      "Content-Type": DOCX,
+      "Content-Length": String(body.length),
+      "Content-Disposition": attachmentDisposition(`lkjip-${ctx.agency.slug}-${year}.docx`),
+    },
+  });
+}
