@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 
 import { signIn } from "./helpers";
 
@@ -191,6 +192,19 @@ test("Triwulan II: fill, live capaian, evidence, submit, return with a reason, f
   expect(rowOf("IKU-3").getCell(capaianCol).value).toBe(100.67);
   expect(rowOf("IKU-2").getCell(col("Realisasi", "TW II")).value).toBe(138.5);
   expect(rowOf("IKU-2").getCell(capaianCol).value).toBe(101.07);
+
+  // 10. The year's LKjIP draft carries the same capaian, on its page and in the Word file.
+  await timSakip.getByRole("link", { name: "LKjIP" }).click();
+  await expect(timSakip.getByRole("heading", { name: "Draf Laporan Kinerja (LKjIP) Tahun 2026" })).toBeVisible();
+  await expect(timSakip.getByText("Data s.d. Triwulan II: tahun 2026 belum lengkap.")).toBeVisible();
+  const lkjipRow = timSakip.getByRole("row").filter({ hasText: "IKU-3." });
+  await expect(lkjipRow).toContainText("90,6");
+  await expect(lkjipRow).toContainText("100,67%");
+  const [docx] = await Promise.all([timSakip.waitForEvent("download"), timSakip.getByRole("link", { name: "Unduh draf LKjIP (Word)" }).click()]);
+  expect(docx.suggestedFilename()).toBe("lkjip-bmcktr-sumbar-2026.docx");
+  const documentXml = strFromU8(unzipSync(new Uint8Array(await readFile((await docx.path())!)))["word/document.xml"]!);
+  expect(documentXml).toContain("100,67%");
+  expect(documentXml).toContain("Data s.d. Triwulan II");
 
   for (const page of [bidang, bidangCk, timSakip]) await page.context().close();
 });
