@@ -246,9 +246,10 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
     const versions = decision ? reviewFileVersions(steps, tasks, openStep.number, { slug, timeZone: tz }) : null;
     // A draft/upload step's own round: its files so far, and the version they make.
     const roundVersions = fileVersions(tasks);
-    const ownVersion =
-      roundVersions.get(openTask.id)?.version ??
-      [...roundVersions.values()].filter((v) => v.stepNumber === openTask.stepNumber && v.unitId === openTask.unitId && v.round < openTask.round).length + 1;
+    const ownEarlier = [...roundVersions.values()].filter((v) => v.stepNumber === openTask.stepNumber && v.unitId === openTask.unitId && v.round < openTask.round);
+    const ownVersion = roundVersions.get(openTask.id)?.version ?? ownEarlier.length + 1;
+    // A revision starts from the version it replaces: its files, to open and edit.
+    const ownPrevious = ownEarlier.reduce<(typeof ownEarlier)[number] | null>((a, v) => (a === null || v.round > a.round ? v : a), null);
     const underReview = decided && decidedStep ? work(decidedStep) : null;
     const reviewed = decision
       ? before
@@ -274,6 +275,7 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
         unitName: openTask.unitName,
         files: openTask.files.map((f) => fileLink(slug, f)),
         fileVersion: ownVersion,
+        previousVersion: ownPrevious ? { version: ownPrevious.version, round: ownPrevious.round, files: ownPrevious.files.map((f) => fileLink(slug, f)) } : null,
       },
       // A decision returning to an every-unit step may return one unit's work.
       returnUnits: decision && openStep.noStepNumber ? (unitPlan[openStep.noStepNumber] ?? null) : null,

@@ -79,7 +79,20 @@ export function UnderReviewVersions({ versions }: { versions: TReviewVersions })
  * step's output) and an upload control (multipart to /a/<slug>/files with the task id;
  * the server checks the type by content and the task's role, decision 004).
  */
-export function TaskFilesUpload({ agencySlug, taskId, files, version }: { agencySlug: string; taskId: string; files: TFileLink[]; version: number }) {
+export function TaskFilesUpload({
+  agencySlug,
+  taskId,
+  files,
+  version,
+  previous,
+}: {
+  agencySlug: string;
+  taskId: string;
+  files: TFileLink[];
+  version: number;
+  /** The version a revision replaces: its files, to open and edit. */
+  previous: { version: number; round: number; files: TFileLink[] } | null;
+}) {
   const router = useRouter();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -119,8 +132,18 @@ export function TaskFilesUpload({ agencySlug, taskId, files, version }: { agency
   return (
     <fieldset className="space-y-2 rounded-md border border-dashed border-slate-300 p-3" data-testid="task-files">
       <legend className="px-1 text-sm font-semibold text-slate-900">{V.uploadTitle}</legend>
+      {previous ? (
+        <div data-testid="task-files-previous">
+          <p className="text-sm font-medium text-slate-800">{V.replacing(previous.version, previous.round)}</p>
+          <ul className="text-sm">
+            {previous.files.map((f) => (
+              <VersionFile key={f.id} file={f} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {files.length ? (
-        <div>
+        <div data-testid="task-files-current">
           <p className="text-sm font-medium text-slate-800">{V.thisRound(version)}</p>
           <ul className="text-sm">
             {files.map((f) => (

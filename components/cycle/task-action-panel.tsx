@@ -70,6 +70,8 @@ export interface TaskActionPanelProps {
     /** This round's files so far, and the version of the step's output they make (lib/cycle/file-versions.ts). */
     files?: { id: string; name: string; href: string; viewHref?: string }[];
     fileVersion?: number;
+    /** The version this round replaces (a revision), to open and edit. */
+    previousVersion?: { version: number; round: number; files: { id: string; name: string; href: string; viewHref?: string }[] } | null;
   };
   step: { kind: TStepKind; kegiatan: string; output: string };
   /** A decision returning to an every-unit step: its units, one of which may be returned alone. */
@@ -491,7 +493,7 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
       )}
 
       {kind === "DRAFT" || kind === "UPLOAD" ? (
-        <TaskFilesUpload agencySlug={agencySlug} taskId={task.id} files={task.files ?? []} version={task.fileVersion ?? 1} />
+        <TaskFilesUpload agencySlug={agencySlug} taskId={task.id} files={task.files ?? []} version={task.fileVersion ?? 1} previous={task.previousVersion ?? null} />
       ) : null}
 
       {requires.esakipUpload ? (

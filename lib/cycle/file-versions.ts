@@ -64,6 +64,7 @@ export const FILE_VERSION_MESSAGES = {
   uploadHint: (next: number) => `DOCX, PDF atau XLSX (juga JPG/PNG). Berkas yang Anda unggah pada putaran ini menjadi Versi ${next} keluaran langkah ini.`,
   thisRound: (n: number) => `Berkas putaran ini (Versi ${n})`,
   noneYet: "Belum ada berkas pada putaran ini.",
+  replacing: (n: number, round: number) => `Versi ${n} (putaran ${round}), yang akan diganti:`,
   choose: "Pilih berkas…",
   upload: "Unggah berkas",
 } as const;

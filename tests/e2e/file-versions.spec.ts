@@ -38,11 +38,14 @@ test("a returned draft re-done with a new file: the reviewer sees version 2 besi
   await expect(panel.getByTestId("returned-alert")).toContainText(VERSIONED_DRAFT.returnReason);
   const files = panel.getByTestId("task-files");
   await expect(files).toContainText("Belum ada berkas pada putaran ini.");
+  // The version being replaced is at hand, to open and edit.
+  await expect(files.getByTestId("task-files-previous")).toContainText("Versi 1 (putaran 1), yang akan diganti:");
+  await expect(files.getByTestId("task-files-previous").getByTestId("file-view")).toContainText(`Baca ${VERSIONED_DRAFT.v1}`);
   await expect(files).toContainText("menjadi Versi 2");
   await files.getByLabel("Pilih berkas…").setInputFiles({ name: VERSIONED_DRAFT.v2, mimeType: "application/pdf", buffer: PDF_V2 });
   await files.getByRole("button", { name: "Unggah berkas" }).click();
   await expect(files).toContainText("Berkas putaran ini (Versi 2)");
-  await expect(files.getByTestId("file-view")).toContainText(VERSIONED_DRAFT.v2);
+  await expect(files.getByTestId("task-files-current").getByTestId("file-view")).toContainText(VERSIONED_DRAFT.v2);
   await drafter.getByRole("button", { name: "Kirim ulang perbaikan" }).click();
   await expect(drafter.getByTestId("action-panel")).toHaveCount(0);
   await drafter.context().close();
