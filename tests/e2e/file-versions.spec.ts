@@ -31,6 +31,8 @@ async function openTw4(page: Page) {
 }
 
 test("a returned draft re-done with a new file: the reviewer sees version 2 beside version 1, the timeline keeps both", async ({ browser }, testInfo) => {
+  // Two members, an upload and a resubmission on a loaded machine.
+  test.setTimeout(180_000);
   // The Kasubag Program revises the returned draft and attaches the new file.
   const drafter = await member(browser, "KASUBAG_PROGRAM");
   const cycleUrl = await openTw4(drafter);
