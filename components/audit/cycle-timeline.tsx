@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { AUDIT_MESSAGES, esakipText, formatAuditTime, formatStandard, stepRoundLabel } from "@/lib/audit/labels";
 import type { TCycleTimeline, TTimelineEntry } from "@/lib/audit/queries";
+import { FILE_VERSION_MESSAGES as V } from "@/lib/cycle/file-versions";
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { formatDuration } from "@/lib/cycle/working-time";
 import type { TAgencyTimeZone } from "@/lib/format";
@@ -49,7 +50,8 @@ function outcomeText(e: TTimelineEntry) {
  * against the SOP's standard, what it produced, and every return with its
  * reason set apart so it cannot be missed (on paper too).
  */
-export function CycleTimeline({ timeline, timeZone }: { timeline: TCycleTimeline; timeZone: TAgencyTimeZone }) {
+/** `agencySlug`: the files' links (the agency's file route); without it the names are listed only. */
+export function CycleTimeline({ timeline, timeZone, agencySlug }: { timeline: TCycleTimeline; timeZone: TAgencyTimeZone; agencySlug?: string }) {
   const { entries } = timeline;
   if (entries.length === 0) return <p className="text-slate-600">{M.empty}</p>;
   return (
@@ -123,6 +125,7 @@ export function CycleTimeline({ timeline, timeZone }: { timeline: TCycleTimeline
                   {e.comment ? <Block label={M.comment} text={e.comment} /> : null}
                 </div>
               ) : null}
+              {e.fileVersion ? <VersionFiles version={e.fileVersion} timeZone={timeZone} agencySlug={agencySlug} /> : null}
             </article>
           </li>
         );
@@ -179,6 +182,37 @@ function ListBlock({ label, items }: { label: string; items: string[] }) {
         {items.map((i, n) => (
           <li key={n} className="break-words">
             {i}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A round's files, as the version of its step's output they are, and the version they replace. */
+function VersionFiles({ version, timeZone, agencySlug }: { version: NonNullable<TTimelineEntry["fileVersion"]>; timeZone: TAgencyTimeZone; agencySlug?: string }) {
+  return (
+    <div className="mt-3 border-t border-slate-100 pt-3 text-sm" data-testid="timeline-files">
+      <p className="flex flex-wrap items-center gap-x-2 text-xs font-medium text-slate-500">
+        <span data-testid="timeline-file-version">{V.timelineFiles(version.version)}</span>
+        {version.replaces ? <span>· {V.replaces(version.replaces.version, version.replaces.round)}</span> : null}
+      </p>
+      <ul className="mt-1 space-y-1">
+        {version.files.map((f) => (
+          <li key={f.id} className="break-words">
+            {agencySlug ? (
+              <a
+                href={f.mimeType === "application/pdf" ? `/a/${agencySlug}/files/${f.id}?lihat=1` : `/a/${agencySlug}/files/${f.id}`}
+                {...(f.mimeType === "application/pdf" ? { target: "_blank", rel: "noopener" } : {})}
+                className="inline-flex min-h-11 items-center gap-1 font-medium break-all text-brand-800 underline print:min-h-0 print:no-underline"
+              >
+                <FileText aria-hidden className="size-4 shrink-0" />
+                {f.name}
+              </a>
+            ) : (
+              <span className="font-medium text-slate-900">{f.name}</span>
+            )}
+            <span className="block text-xs text-slate-600">{f.uploadedBy ? V.uploaded(f.uploadedBy, formatAuditTime(f.uploadedAt, timeZone)) : V.uploadedAt(formatAuditTime(f.uploadedAt, timeZone))}</span>
           </li>
         ))}
       </ul>

@@ -11,6 +11,7 @@ import type { TCyclePage } from "@/lib/cycle/queries";
 import { reviewedStepRange } from "@/lib/cycle/task-rules";
 import { readUnitPlan, type TUnitPlan } from "@/lib/cycle/unit-plan";
 import { unitProgress } from "@/lib/cycle/workflow";
+import { fileVersions, reviewFileVersions } from "@/lib/cycle/file-versions";
 import { workUnderReview } from "@/lib/cycle/work-under-review";
 import { formatDuration, isLate } from "@/lib/cycle/working-time";
 import { formatDateTime, formatNumber } from "@/lib/format";
@@ -241,6 +242,14 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
         )
       : null;
     const decidedStep = decided ? stepByNumber.get(decided.stepNumber) : undefined;
+    // The files under review as versions of their step's output: the current one and the one it replaces.
+    const versions = decision ? reviewFileVersions(steps, tasks, openStep.number, { slug, timeZone: tz }) : null;
+    // A draft/upload step's own round: its files so far, and the version they make.
+    const roundVersions = fileVersions(tasks);
+    const ownEarlier = [...roundVersions.values()].filter((v) => v.stepNumber === openTask.stepNumber && v.unitId === openTask.unitId && v.round < openTask.round);
+    const ownVersion = roundVersions.get(openTask.id)?.version ?? ownEarlier.length + 1;
+    // A revision starts from the version it replaces: its files, to open and edit.
+    const ownPrevious = ownEarlier.reduce<(typeof ownEarlier)[number] | null>((a, v) => (a === null || v.round > a.round ? v : a), null);
     const underReview = decided && decidedStep ? work(decidedStep) : null;
     const reviewed = decision
       ? before
@@ -264,6 +273,9 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
         returnReason: openTask.returnReason,
         returnedBy: describeReturner(returnerOf(openTask, tasks)),
         unitName: openTask.unitName,
+        files: openTask.files.map((f) => fileLink(slug, f)),
+        fileVersion: ownVersion,
+        previousVersion: ownPrevious ? { version: ownPrevious.version, round: ownPrevious.round, files: ownPrevious.files.map((f) => fileLink(slug, f)) } : null,
       },
       // A decision returning to an every-unit step may return one unit's work.
       returnUnits: decision && openStep.noStepNumber ? (unitPlan[openStep.noStepNumber] ?? null) : null,
@@ -281,6 +293,7 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
         ? { outputText: prev.outputText ?? "", attendees: prevData!.attendees.join("\n"), decisions: prevData!.decisions ?? "", reference: prevData!.reference ?? "" }
         : null,
       underReview,
+      underReviewVersions: versions && underReview && versions.stepNumber === underReview.stepNumber ? versions : null,
       reviewed,
       earlier,
       offers: options.offers,

@@ -16,6 +16,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { taskAction } from "@/lib/cycle/actions";
 import { SNAPSHOT_MESSAGES, type TCycleSnapshot } from "@/lib/cycle/decision-snapshot-shared";
+import type { TReviewVersions } from "@/lib/cycle/file-versions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import type { TTaskAction } from "@/lib/cycle/schemas";
 import { t } from "@/lib/i18n";
@@ -34,6 +35,7 @@ import { ArchiveGateNotice } from "./archive-gate";
 import { DecisionSnapshotView } from "./decision-snapshot";
 import { MeetingInvitationForm } from "./meeting-invitation-form";
 import { EsakipFields } from "./esakip-fields";
+import { TaskFilesUpload, UnderReviewVersions } from "./file-versions";
 import { Textarea } from "./textarea";
 
 export interface ReviewedWork {
@@ -65,6 +67,11 @@ export interface TaskActionPanelProps {
     returnedBy: string | null;
     /** An every-unit step's sub-task: its unit. */
     unitName: string | null;
+    /** This round's files so far, and the version of the step's output they make (lib/cycle/file-versions.ts). */
+    files?: { id: string; name: string; href: string; viewHref?: string }[];
+    fileVersion?: number;
+    /** The version this round replaces (a revision), to open and edit. */
+    previousVersion?: { version: number; round: number; files: { id: string; name: string; href: string; viewHref?: string }[] } | null;
   };
   step: { kind: TStepKind; kegiatan: string; output: string };
   /** A decision returning to an every-unit step: its units, one of which may be returned alone. */
@@ -76,6 +83,8 @@ export interface TaskActionPanelProps {
   /** Decision steps: the work under review (from the return target up) and the steps before it. */
   /** What the decision decides on (lib/cycle/work-under-review.ts), shown first. */
   underReview?: ReviewedWork | null;
+  /** The work under review's files as versions: the current one and the one it replaces. */
+  underReviewVersions?: TReviewVersions | null;
   reviewed: ReviewedWork[];
   earlier: ReviewedWork[];
   /**
@@ -483,6 +492,10 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
         </>
       )}
 
+      {kind === "DRAFT" || kind === "UPLOAD" ? (
+        <TaskFilesUpload agencySlug={agencySlug} taskId={task.id} files={task.files ?? []} version={task.fileVersion ?? 1} previous={task.previousVersion ?? null} />
+      ) : null}
+
       {requires.esakipUpload ? (
         <EsakipFields
           agencySlug={agencySlug}
@@ -550,7 +563,7 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
 const ZDecision = z.object({ comment: text(5_000), archiveNote: text(2_000), returnUnitId: z.string() });
 type TDecision = z.infer<typeof ZDecision>;
 
-function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlier, offers: allOffers, refusal, returnUnits, snapshot }: TaskActionPanelProps) {
+function DecisionForm({ agencySlug, cycleId, task, underReview, underReviewVersions, reviewed, earlier, offers: allOffers, refusal, returnUnits, snapshot }: TaskActionPanelProps) {
   // The server refuses approving this snapshot (the agency's setting on unverified values): "Ya" is not offered.
   const offers = snapshot?.approvalRefusal ? allOffers.filter((o) => o.event !== "APPROVE") : allOffers;
   const router = useRouter();
@@ -638,7 +651,9 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, reviewed, earlie
             {M.ui.underReview}
           </h3>
           <WorkList items={[underReview]} compact />
-          <DecisionDocuments items={[underReview, ...reviewed, ...earlier]} />
+          {underReviewVersions?.previous ? <UnderReviewVersions versions={underReviewVersions} /> : null}
+          {/* With versions beside each other, the work's own files are read there. */}
+          <DecisionDocuments items={[underReviewVersions?.previous ? { ...underReview, files: [] } : underReview, ...reviewed, ...earlier]} />
         </section>
       ) : (
         others

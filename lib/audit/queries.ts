@@ -1,5 +1,6 @@
 import "server-only";
 
+import { fileVersions } from "@/lib/cycle/file-versions";
 import { CYCLE_HEADER_SELECT, TASK_HISTORY_ORDER, TASK_HISTORY_SELECT } from "@/lib/cycle/selects";
 import { readActingRecord, type TActingRecord } from "@/lib/role/acting";
 import { db } from "@/lib/db/client";
@@ -481,6 +482,12 @@ export interface TTimelineEntry {
   reference: string | null;
   /** The archive step's record of the upload to the national e-SAKIP application ("yyyy-MM-dd"). */
   esakip: { uploadedAt: string; reference: string; receipt: { id: string; name: string } | null } | null;
+  /** This round's files as a version of the step's output (lib/cycle/file-versions.ts), or null when it has none. */
+  fileVersion: {
+    version: number;
+    replaces: { version: number; round: number } | null;
+    files: { id: string; name: string; size: number; mimeType: string; uploadedBy: string | null; uploadedAt: Date }[];
+  } | null;
 }
 
 /**
@@ -520,6 +527,7 @@ export async function cycleTimeline(agencyId: string, cycleId: string, now = new
   const reopenedBy = new Map<string, number>();
   for (const t of cycle.tasks) if (t.returnedFromTaskId) reopenedBy.set(t.returnedFromTaskId, t.stepNumber);
 
+  const versions = fileVersions(cycle.tasks);
   const entries: TTimelineEntry[] = cycle.tasks.map((t) => {
     const step = stepByNumber.get(t.stepNumber);
     const end = t.completedAt ?? now;
@@ -553,6 +561,16 @@ export async function cycleTimeline(agencyId: string, cycleId: string, now = new
       outputText: t.outputText,
       comment: returned ? null : t.comment,
       ...taskRecord(t.data),
+      fileVersion: (() => {
+        const v = versions.get(t.id);
+        return v
+          ? {
+              version: v.version,
+              replaces: v.replaces ? { version: v.replaces.version, round: v.replaces.round } : null,
+              files: v.files.map((f) => ({ id: f.id, name: f.originalName, size: f.size, mimeType: f.mimeType, uploadedBy: f.uploadedBy?.name ?? null, uploadedAt: f.createdAt })),
+            }
+          : null;
+      })(),
     };
   });
 

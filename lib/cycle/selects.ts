@@ -29,7 +29,8 @@ export const TASK_HISTORY_SELECT = {
   meetingAgenda: true,
   attendance: { select: { userId: true, name: true, roleName: true, status: true, representedBy: true }, orderBy: { name: "asc" } },
   /** Files attached to the task's output (the work under review shows them to the reviewer). */
-  files: { select: { id: true, originalName: true, size: true, mimeType: true }, orderBy: { createdAt: "asc" } },
+  /** Each round's files are a version of the step's output (lib/cycle/file-versions.ts): who uploaded it and when. */
+  files: { select: { id: true, originalName: true, size: true, mimeType: true, createdAt: true, uploadedBy: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
 } as const satisfies Prisma.CycleTaskSelect;
 
 export const TASK_HISTORY_ORDER = [{ startedAt: "asc" }, { stepNumber: "asc" }, { round: "asc" }] as const satisfies Prisma.CycleTaskOrderByWithRelationInput[];

@@ -20,7 +20,7 @@ import { parseProcedureTable } from "@/lib/sop/paste-import";
 import { activateSop, createSop } from "@/lib/sop/service";
 import { storeUpload } from "@/lib/storage/service";
 
-import { DRAFT_SK_OUTPUT, DRAFT_SK_PDF, freshMember, FRESH_AGENCIES, KEPEGAWAIAN, PERIKANAN, PERIKANAN_UNIT, type TFreshAgency } from "../fixtures/fresh-agencies";
+import { DRAFT_SK_OUTPUT, DRAFT_SK_PDF, freshMember, FRESH_AGENCIES, KEPEGAWAIAN, PERIKANAN, PERIKANAN_UNIT, VERSIONED_DRAFT, type TFreshAgency } from "../fixtures/fresh-agencies";
 import { createMultiPartyAgency } from "./fixtures/multi-party-agency";
 
 const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedDatabase();
@@ -102,9 +102,17 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
     // Two more quarters for tests/e2e/desk-phone.spec.ts: the head's signature (step 6) waiting, and the data input (step 7).
     await runCycle(2026, "TW1", "2026-01-13T01:00:00.000Z", 6);
     await runCycle(2026, "TW3", "2026-07-07T01:00:00.000Z", 7);
+    // Files as outputs (file-versions.spec.ts): Triwulan IV's draft sent as a PDF, returned by the
+    // Sekretaris at step 5; the Kasubag Program's revision (round 2 of step 3) is open.
+    const tw4 = await runCycle(2026, "TW4", "2026-10-06T01:00:00.000Z", 5);
+    const check = await db.cycleTask.findFirstOrThrow({ where: { cycleId: tw4.cycleId, status: "ACTIVE" }, select: { id: true } });
+    await actOnTask(
+      ZTaskAction.parse({ cycleId: tw4.cycleId, taskId: check.id, event: "RETURN", comment: VERSIONED_DRAFT.returnReason }),
+      cycleActor("SEKRETARIS", new Date(tw4.clock.getTime() + 40 * 60_000)),
+    );
   }
 
-  async function runCycle(year: number, period: "TW1" | "TW2" | "TW3", start: string, stopAt: number) {
+  async function runCycle(year: number, period: "TW1" | "TW2" | "TW3" | "TW4", start: string, stopAt: number) {
     let clock = new Date(start);
     const { id: cycleId } = await startCycle({ sopId, year, period }, cycleActor(sop.steps.find((s) => s.number === 1)!.executorRole.code, clock));
     for (;;) {
@@ -132,7 +140,7 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
       const participants = joint
         ? await db.membership.findMany({ where: { agencyId: agency.id, roleId: { in: step.participants.map((p) => p.roleId) } }, select: { userId: true } })
         : [];
-      if (def === PERIKANAN && period === "TW1" && step.number === 3) {
+      if (def === PERIKANAN && (period === "TW1" || period === "TW4") && step.number === 3) {
         // The draft as a PDF: the head reads it in the browser before signing (desk-phone.spec.ts).
         await storeUpload({
           agencyId: agency.id,
@@ -140,7 +148,7 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
           roleIds: [roleIds.get(step.executorRole.code)!],
           unitIds: [],
           bytes: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
-          originalName: DRAFT_SK_PDF,
+          originalName: period === "TW4" ? VERSIONED_DRAFT.v1 : DRAFT_SK_PDF,
           target: { taskId: open.id },
         });
       }
@@ -155,5 +163,6 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
       });
       await actOnTask(input, cycleActor(step.executorRole.code, clock));
     }
+    return { cycleId, clock };
   }
 }

@@ -38,7 +38,7 @@ export default async function CycleTimelinePage({ params }: { params: Promise<{ 
         <h2 id="timeline-heading" className="text-lg font-semibold">
           {M.timeline.title}
         </h2>
-        <CycleTimeline timeline={timeline} timeZone={ctx.agency.timeZone} />
+        <CycleTimeline timeline={timeline} timeZone={ctx.agency.timeZone} agencySlug={ctx.agency.slug} />
       </section>
     </div>
   );
