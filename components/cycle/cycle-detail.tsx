@@ -257,7 +257,13 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
           .map(work)
           .filter((w): w is ReviewedWork => w !== null && !(underReview && w.stepNumber === underReview.stepNumber))
       : [];
-    const earlier = decision ? before.filter((s) => s.number < from).map(work).filter((w): w is ReviewedWork => w !== null) : [];
+    // The work under review may come from before the reviewed range (a check passed it on): shown once, as the work under review.
+    const earlier = decision
+      ? before
+          .filter((s) => s.number < from)
+          .map(work)
+          .filter((w): w is ReviewedWork => w !== null && !(underReview && w.stepNumber === underReview.stepNumber))
+      : [];
     panel = {
       agencySlug: slug,
       cycleId: cycle.id,

@@ -7,7 +7,10 @@
  * the flow forward (a step's next step; a decision's "Ya") up to the decision; the work
  * under review is the latest output in that chain, i.e. the latest done round of the last
  * step in the chain that produced something (text, a record or files). Without a "Tidak"
- * target (or one ahead of the decision), the chain is the step before the decision.
+ * target (or one ahead of the decision), the chain is the step before the decision. When
+ * nothing in the chain produced anything and it holds a check (a decision that only passed
+ * the work on, e.g. "Tidak" goes back to the Sekretaris's check), the work under review is
+ * that check's own work under review (docs/decisions/030-pdf-unicode-font.md).
  *
  * Pure; unit-tested in tests/unit/work-under-review.test.ts.
  */
@@ -49,11 +52,33 @@ export function reviewChain(steps: readonly TReviewStep[], decisionStepNumber: n
   return chain;
 }
 
-/** The task whose output the decision decides on, or null when nothing in the chain is done yet. */
+/**
+ * The task whose output the decision decides on, or null when nothing in the chain is done yet.
+ *
+ * A check that only passed the work on (a decision that wrote nothing) is not the work: when
+ * nothing in the chain wrote anything and the chain holds such a check, the work under review
+ * is the check's own work under review. So the head who signs after the Sekretaris's check,
+ * and whose "Tidak" goes back to that check, decides on the draft the check checked.
+ */
 export function workUnderReview<T extends TReviewTask>(steps: readonly TReviewStep[], tasks: readonly T[], decisionStepNumber: number): T | null {
-  const chain = reviewChain(steps, decisionStepNumber);
+  const byNumber = new Map(steps.map((s) => [s.number, s]));
   const latestDone = (n: number) =>
     tasks.filter((t) => t.stepNumber === n && t.status === "DONE").reduce<T | null>((a, t) => (a === null || t.round > a.round ? t : a), null);
-  const done = chain.map(latestDone).filter((t): t is T => t !== null);
-  return done.findLast((t) => t.hasOutput) ?? done.at(-1) ?? null;
+  const seen = new Set<number>();
+  const find = (decision: number): T | null => {
+    seen.add(decision);
+    const done = reviewChain(steps, decision)
+      .map(latestDone)
+      .filter((t): t is T => t !== null);
+    const written = done.findLast((t) => t.hasOutput);
+    if (written) return written;
+    for (const t of [...done].reverse()) {
+      const step = byNumber.get(t.stepNumber);
+      if (!step || !isDecision(step.kind) || seen.has(step.number)) continue;
+      const passedOn = find(step.number);
+      if (passedOn) return passedOn;
+    }
+    return done.at(-1) ?? null;
+  };
+  return find(decisionStepNumber);
 }

@@ -1,6 +1,7 @@
 import PDFDocument from "pdfkit";
 
 import { formatDate, type TAgencyTimeZone } from "@/lib/format";
+import { PDF_FONTS, type TPdfFont, embedUnicodeFonts } from "@/lib/pdf/fonts";
 import { formatNip } from "@/lib/validation/nip";
 
 import { budgetAbsorption, DEFAULT_CAPAIAN_SETTINGS, type TCapaianResult, type TCapaianSettings } from "./capaian";
@@ -16,7 +17,7 @@ import type { TRecap } from "./recap";
  * verified ("belum diverifikasi" under each, a notice under the heading) and
  * the head's note when the quarter was archived anyway.
  *
- * pdfkit's built-in Helvetica (WinAnsi, no font file to ship) and a small
+ * Inter embedded (lib/pdf/fonts.ts: any name prints as typed) and a small
  * table layout of our own: pdfkit's table does not repeat the header row on a
  * new page nor split a row taller than a page, and an official report needs
  * both. Text is wrapped here, so every row's height is known before drawing.
@@ -146,36 +147,19 @@ export function pdfTarget(printed: string): string {
 /** "Realisasi belum diisi" out of "Realisasi belum diisi: capaian tidak dapat dihitung". */
 const causeOf = (result: Extract<TCapaianResult, { status: "CANNOT_COMPUTE" }>) => result.message.split(":")[0]!.trim();
 
-// The standard 14 fonts speak WinAnsi (cp1252) only: anything else would print as garbage.
-const CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
-const REPLACEMENTS: Record<string, string> = { "≤": "<=", "≥": ">=", "→": "->", "←": "<-", "−": "-", "‐": "-", "‑": "-", "\u00a0": " ", "\t": " " };
-
-/** Text the built-in Helvetica can print: known look-alikes replaced, accents kept where cp1252 has them, the rest "?". */
-export function winAnsi(text: string): string {
-  let out = "";
-  for (const ch of text.normalize("NFC")) {
-    const code = ch.codePointAt(0)!;
-    if (ch === "\n") out += ch;
-    else if (REPLACEMENTS[ch] !== undefined) out += REPLACEMENTS[ch];
-    else if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.includes(ch)) out += ch;
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x200b && code <= 0x200f) || code === 0xfeff) continue;
-    else {
-      const base = ch.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-      out += /^[\x20-\x7e]+$/.test(base) ? base : "?";
-    }
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------
 // Layout
 // ---------------------------------------------------------------------------
 
 type TDoc = InstanceType<typeof PDFDocument>;
-type TFont = "regular" | "bold" | "italic";
+type TFont = TPdfFont;
 type TAlign = "left" | "center" | "right";
 
-const FONTS: Record<TFont, string> = { regular: "Helvetica", bold: "Helvetica-Bold", italic: "Helvetica-Oblique" };
+const FONTS = PDF_FONTS;
+
+/** Per document: its text made printable with its embedded fonts (embedUnicodeFonts). */
+const printers = new WeakMap<TDoc, (text: string) => string>();
+const printable = (doc: TDoc, text: string) => printers.get(doc)!(text);
 const PAGE = { margin: 30, footer: 18 } as const;
 const BODY_SIZE = 7.5;
 const LINE = 1.2;
@@ -231,7 +215,7 @@ function wrap(doc: TDoc, text: string, width: number, font: TFont, size: number)
   doc.font(FONTS[font]).fontSize(size);
   const fits = (s: string) => doc.widthOfString(s) <= width;
   const lines: string[] = [];
-  for (const paragraph of winAnsi(text).split("\n")) {
+  for (const paragraph of printable(doc, text).split("\n")) {
     const words = paragraph.split(/ +/).filter((w) => w !== "");
     if (words.length === 0) {
       lines.push("");
@@ -247,10 +231,12 @@ function wrap(doc: TDoc, text: string, width: number, font: TFont, size: number)
       if (line) lines.push(line);
       line = "";
       while (!fits(word)) {
-        let cut = word.length - 1;
-        while (cut > 1 && !fits(word.slice(0, cut))) cut--;
-        lines.push(word.slice(0, cut));
-        word = word.slice(cut);
+        // By characters, not UTF-16 units: a letter outside the BMP is never split in two.
+        const chars = [...word];
+        let cut = chars.length - 1;
+        while (cut > 1 && !fits(chars.slice(0, cut).join(""))) cut--;
+        lines.push(chars.slice(0, cut).join(""));
+        word = chars.slice(cut).join("");
       }
       line = word;
     }
@@ -754,7 +740,7 @@ function signature(layout: ReportLayout, input: TPerformanceReportPdfInput) {
   layout.y += 48;
   for (const l of name) {
     layout.paragraph(l, { x, width, align: "center", size, font: "bold" });
-    const w = Math.min(width, layout.doc.font(FONTS.bold).fontSize(size).widthOfString(winAnsi(l)));
+    const w = Math.min(width, layout.doc.font(FONTS.bold).fontSize(size).widthOfString(printable(layout.doc, l)));
     layout.line(x + (width - w) / 2, layout.y - 1, x + (width + w) / 2, layout.y - 1, 0.6);
   }
   if (signer.pangkat) layout.paragraph(signer.pangkat, { x, width, align: "center", size });
@@ -771,9 +757,9 @@ function verificationMark(layout: ReportLayout, v: NonNullable<TPerformanceRepor
   doc.image(v.qrPng, x, top, { width: QR_SIZE, height: QR_SIZE });
   const textX = x + QR_SIZE + 8;
   const width = 260;
-  doc.font(FONTS.bold).fontSize(8).fillColor(COLOR.text).text(winAnsi(R.verifyCode(v.code)), textX, top + 4, { width, lineBreak: false });
-  doc.font(FONTS.regular).fontSize(6.5).fillColor(COLOR.muted).text(winAnsi(R.verifyHint), textX, top + 18, { width });
-  doc.text(winAnsi(v.url), textX, doc.y + 2, { width });
+  doc.font(FONTS.bold).fontSize(8).fillColor(COLOR.text).text(printable(doc, R.verifyCode(v.code)), textX, top + 4, { width, lineBreak: false });
+  doc.font(FONTS.regular).fontSize(6.5).fillColor(COLOR.muted).text(printable(doc, R.verifyHint), textX, top + 18, { width });
+  doc.text(printable(doc, v.url), textX, doc.y + 2, { width });
   layout.y = Math.max(after, top + QR_SIZE + 4);
 }
 
@@ -781,15 +767,15 @@ function verificationMark(layout: ReportLayout, v: NonNullable<TPerformanceRepor
 function footers(doc: TDoc, input: TPerformanceReportPdfInput) {
   const range = doc.bufferedPageRange();
   const q = QUARTER_NAMES[input.recap.quarter - 1]!;
-  const left = winAnsi(R.footer(input.agency.name, q, input.recap.year));
-  const printed = winAnsi(R.printed(formatDate(input.generatedAt ?? new Date(), input.timeZone ?? "WIB")));
+  const left = printable(doc, R.footer(input.agency.name, q, input.recap.year));
+  const printed = printable(doc, R.printed(formatDate(input.generatedAt ?? new Date(), input.timeZone ?? "WIB")));
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // The footer sits in the bottom margin: pdfkit must not see it as overflow.
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = doc.page.height - PAGE.margin - 8;
-    const right = `${printed} · ${winAnsi(R.page(i - range.start + 1, range.count))}`;
+    const right = `${printed} · ${printable(doc, R.page(i - range.start + 1, range.count))}`;
     doc.moveTo(PAGE.margin, y - 4).lineTo(doc.page.width - PAGE.margin, y - 4).lineWidth(0.3).strokeColor("#808080").stroke();
     doc.font(FONTS.regular).fontSize(6.5).fillColor(COLOR.muted);
     const rightWidth = doc.widthOfString(right);
@@ -811,9 +797,9 @@ export async function buildPerformanceReportPdf(input: TPerformanceReportPdfInpu
     margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
     bufferPages: true,
     info: {
-      Title: winAnsi(`Laporan Pengukuran Kinerja ${q} ${input.recap.year}`),
-      Author: winAnsi(input.agency.name),
-      Subject: winAnsi(`Pengukuran kinerja ${input.agency.name} ${q} ${input.recap.year}`),
+      Title: `Laporan Pengukuran Kinerja ${q} ${input.recap.year}`,
+      Author: input.agency.name,
+      Subject: `Pengukuran kinerja ${input.agency.name} ${q} ${input.recap.year}`,
       Creator: "Alur Kinerja",
       Producer: "Alur Kinerja (pdfkit)",
       CreationDate: input.generatedAt ?? new Date(),
@@ -825,6 +811,7 @@ export async function buildPerformanceReportPdf(input: TPerformanceReportPdfInpu
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+  printers.set(doc, embedUnicodeFonts(doc));
   const layout = new ReportLayout(doc);
   heading(layout, input);
   indicatorTable(layout, input.recap);

@@ -10,7 +10,10 @@ import { signIn } from "./helpers";
  * signature (step 8), the archive step (9, Kasubag Perencanaan dan Keuangan) lists the
  * unverified values by unit and indicator and cannot be done; the Kepala Dinas, on a
  * phone, archives anyway only with a note, and the note is on the cycle page, on the
- * timeline and in the official xlsx, which marks every unverified value.
+ * timeline and in the official xlsx, which marks every unverified value. Before approving, the
+ * head's open page goes stale (Tim SAKIP returns IKU-1, the Bidang sends a corrected value): his
+ * "Setujui" is refused with the Indonesian message, the task stays open, and the refreshed page
+ * shows the new snapshot to decide on (decision 022).
  */
 
 const AGENCY = "/a/diskominfo-lumajang";
@@ -48,6 +51,44 @@ test("Lumajang TW II: the archive step lists unverified values; only the head ar
   await expect(snapshot.getByTestId("snapshot-hash")).toHaveText(/^[0-9a-f]{12}$/);
   await expect(snapshot.getByTestId("snapshot-unverified")).toContainText("4 nilai belum diverifikasi");
   await expect(snapshot.getByTestId("snapshot-values")).toContainText("IKU-1");
+
+  // A stale snapshot is refused (decision 022). While the Kepala Dinas has the page open, Tim SAKIP
+  // returns IKU-1 and the Bidang sends a corrected value (2,72 -> 2,74), each in their own browser.
+  const shownHash = await snapshot.getByTestId("snapshot-hash").textContent();
+  await expect(snapshot.getByTestId("snapshot-values")).toContainText("2.72");
+  const timSakip = await userPage(browser, "tim.sakip@lumajang.demo");
+  await timSakip.goto(`${AGENCY}/kinerja/verifikasi?tahun=2026&tw=2`);
+  const review1 = timSakip.getByTestId("review-IKU-1");
+  await review1.getByRole("button", { name: "Kembalikan" }).click();
+  await review1.getByLabel(/Alasan pengembalian/).fill("Lampirkan hasil evaluasi mandiri SPBE TW II.");
+  await review1.getByRole("button", { name: "Kembalikan dengan alasan" }).click();
+  await expect(timSakip.getByTestId("processed-IKU-1")).toContainText("Dikembalikan");
+  const staff = await userPage(browser, "staff@lumajang.demo");
+  await staff.goto(`${AGENCY}/kinerja/realisasi?tahun=2026&tw=2`);
+  const iku1 = staff.getByTestId("realization-IKU-1");
+  await expect(iku1.getByTestId("realization-status")).toHaveText("Dikembalikan");
+  await iku1.getByRole("textbox", { name: /^Realisasi TW II/ }).fill("2,74");
+  await iku1.getByRole("button", { name: "Kirim" }).click();
+  await staff.getByRole("alertdialog").getByRole("button", { name: "Ya, kirim" }).click();
+  await expect(iku1.getByTestId("realization-status")).toHaveText("Dikirim");
+  await timSakip.context().close();
+  await staff.context().close();
+
+  // The head, on the page opened before the change, approves: refused in Indonesian, nothing decided.
+  await kadis.getByRole("button", { name: "Setujui (Ya)" }).click();
+  await kadis.getByRole("alertdialog").getByRole("button", { name: "Ya, setujui" }).click();
+  await expect(panel.getByRole("alert").filter({ hasText: /^Data berubah sejak Anda membuka halaman ini/ })).toContainText("Tidak ada yang diubah.");
+  await expect(kadis.getByText(MSG.approved)).toHaveCount(0);
+  // The task is still open at step 7, and the refreshed page shows the new snapshot with the new value.
+  await expect(snapshot.getByTestId("snapshot-hash")).not.toHaveText(shownHash!);
+  await expect(snapshot.getByTestId("snapshot-values")).toContainText("2.74");
+  await expect(panel).toContainText(/Langkah 7/);
+  await expect(kadis.getByTestId("cycle-status")).toHaveText("Berjalan");
+  await kadis.reload();
+  await expect(panel).toContainText(/Langkah 7/);
+  await expect(snapshot.getByTestId("snapshot-unverified")).toContainText("4 nilai belum diverifikasi");
+
+  // Deciding on the snapshot now shown is accepted.
   await kadis.getByRole("button", { name: "Setujui (Ya)" }).click();
   await expect(kadis.getByRole("alertdialog")).toContainText("4 nilai belum diverifikasi");
   await kadis.getByRole("alertdialog").getByRole("button", { name: "Ya, setujui" }).click();

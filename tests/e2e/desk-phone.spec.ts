@@ -47,9 +47,11 @@ test("the Kepala Dinas approves from the inbox in three taps, the buttons on scr
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
   // What is decided on, from whom, with the draft as a PDF that opens in the browser (not a download).
-  // (the Sekretaris' check of step 5, to which "Tidak" returns; the draft of step 3 is among the documents).
+  // "Tidak" returns to the Sekretaris' check of step 5, which wrote nothing and passed on the draft
+  // of step 3: the draft is the work under review (decision 030), never "Tidak ada output tertulis".
   const underReview = page.getByTestId("under-review");
-  await expect(underReview).toContainText("Langkah 5 · Sekretaris");
+  await expect(underReview).toContainText("Langkah 3 · Kasubag Program");
+  await expect(underReview).not.toContainText("Tidak ada output tertulis");
   const view = underReview.getByTestId("decision-documents").getByTestId("file-view");
   await expect(view).toBeInViewport();
   await expect(view).toContainText(DRAFT_SK_PDF);

@@ -15,7 +15,6 @@
  *   racing another never records a stale "before"; a save racing the archive
  *   of its period is refused as frozen.
  */
-import { inflateSync } from "node:zlib";
 
 import ExcelJS from "exceljs";
 import { describe, expect, inject, it } from "vitest";
@@ -38,6 +37,7 @@ import { DEFAULT_CAPAIAN_SETTINGS } from "@/lib/performance/capaian";
 import { storeUpload } from "@/lib/storage/service";
 
 import { actorOf, cycleActorOf } from "./factories";
+import { pdfToText } from "./pdf-text";
 import {
   agreementInput,
   attempt,
@@ -438,7 +438,7 @@ describe("archiving a quarter waits for verification", () => {
     expect(note).toContain(ARCHIVE_NOTE);
     expect(note).toContain(w.users.KADIS.name);
 
-    const pdf = pdfText(
+    const pdf = await pdfToText(
       await buildPerformanceReportPdf({ recap, agency: { name: w.agency.name, governmentName: "Provinsi Uji" }, agreement, settings: (await w.settings()).capaian }),
     );
     expect(pdf).toContain("2 nilai realisasi belum diverifikasi");
@@ -539,28 +539,3 @@ describe("the demo data respects the rules", () => {
     }
   });
 });
-
-// ---------------------------------------------------------------------------
-
-/**
- * The text pdfkit drew, line by line: every content stream inflated, the hex
- * strings of each TJ array joined (WinAnsi bytes as latin1).
- */
-function pdfText(pdf: Buffer): string {
-  const out: string[] = [];
-  const raw = pdf.toString("latin1");
-  for (const match of raw.matchAll(/stream\r?\n/g)) {
-    const start = match.index! + match[0].length;
-    const end = raw.indexOf("endstream", start);
-    let content: string;
-    try {
-      content = inflateSync(pdf.subarray(start, end)).toString("latin1");
-    } catch {
-      continue;
-    }
-    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      out.push([...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""));
-    }
-  }
-  return out.join("\n");
-}

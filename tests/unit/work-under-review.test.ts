@@ -34,6 +34,26 @@ describe("the work a decision decides on", () => {
     expect(workUnderReview(PERIKANAN_STEPS, tasks, 5)?.id).toBe("3.2");
   });
 
+  it("the head's signature, whose 'Tidak' goes back to the Sekretaris's check, decides on the draft the checks passed on", () => {
+    expect(reviewChain(PERIKANAN_STEPS, 6)).toEqual([5]);
+    const tasks = [task(1, 1, true), task(2, 1, true), task(3, 1, true), task(4, 1, false), task(5, 1, false)];
+    expect(workUnderReview(PERIKANAN_STEPS, tasks, 6)?.id).toBe("3.1");
+    // After a return from the signature to the check and from the check to the draft: the revised draft.
+    const again = [...tasks, task(6, 1, false), task(5, 2, false), task(3, 2, true), task(4, 2, false), task(5, 3, false)];
+    expect(workUnderReview(PERIKANAN_STEPS, again, 6)?.id).toBe("3.2");
+    // A check that wrote a paraf note is the work itself.
+    expect(workUnderReview(PERIKANAN_STEPS, [...tasks.slice(0, 4), task(5, 1, true)], 6)?.id).toBe("5.1");
+  });
+
+  it("checks that pass work on to each other in a loop end on the last one done, never loop", () => {
+    const steps: TReviewStep[] = [
+      { number: 1, kind: "REVIEW", yesStepNumber: 2, noStepNumber: 2 },
+      { number: 2, kind: "REVIEW", yesStepNumber: 3, noStepNumber: 1 },
+      { number: 3, kind: "APPROVAL", yesStepNumber: null, noStepNumber: 2 },
+    ];
+    expect(workUnderReview(steps, [task(1, 1, false), task(2, 1, false)], 3)?.id).toBe("1.1");
+  });
+
   it("a check that did write something (a paraf note) is the latest output", () => {
     const tasks = [task(3, 1, true), task(4, 1, true)];
     expect(workUnderReview(PERIKANAN_STEPS, tasks, 5)?.id).toBe("4.1");
