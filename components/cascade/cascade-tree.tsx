@@ -73,7 +73,7 @@ function IndicatorItem({ indicator, nodeId, parent, props }: { indicator: TCasca
 
 function NodeItem({ node, parent, props }: { node: TCascadeNodeView; parent: TCascadeNodeView | null; props: TTreeProps }) {
   return (
-    <li className="space-y-2" data-testid="cascade-node" data-level={node.level}>
+    <li className="space-y-2" data-testid="cascade-node" data-level={node.level} data-statement={node.statement}>
       <details open className={`rounded-md border border-l-4 border-slate-200 bg-slate-50/60 ${LEVEL_STYLE[node.level]}`}>
         <summary className="flex min-h-11 cursor-pointer list-inside items-start gap-2 px-3 py-2">
           <span className="min-w-0 flex-1">
