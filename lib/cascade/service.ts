@@ -47,6 +47,9 @@ export async function createPeriod(raw: TCreatePeriod, who: CascadeActor, outer?
   const endYear = startYear + YEARS_PER_PERIOD - 1;
   try {
     return await inTransaction(outer, async (tx) => {
+      // Two overlapping periods created at once would each miss the other: serialize per agency.
+      // No row to lock yet, so a transaction-scoped advisory lock on the agency's key.
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`renstra:${who.agencyId}`}))::text`;
       const overlapping = await tx.renstraPeriod.findFirst({
         where: { agencyId: who.agencyId, startYear: { lte: endYear }, endYear: { gte: startYear } },
         select: { startYear: true, endYear: true },

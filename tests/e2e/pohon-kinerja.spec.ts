@@ -108,8 +108,24 @@ test("the planning unit builds a pohon kinerja on a phone and at desktop width; 
     await expect(rolled).toContainText("2025: 600");
     await expect(rolled).toContainText("2026: Belum lengkap");
 
+    // Editing the lower target completes the sum.
+    await node(page, PROGRAM).getByRole("button", { name: "Ubah: Produksi nelayan binaan" }).click();
+    form = page.getByTestId("indicator-form");
+    await expect(form.getByLabel("Target 2025")).toHaveValue("600");
+    await form.getByLabel("Target 2026").fill("650");
+    await form.getByRole("button", { name: "Simpan" }).click();
+    await expect(rolled).toContainText("2026: 650");
+
     await addChild(page, PROGRAM, "Sasaran Kegiatan", KEGIATAN, PERIKANAN_UNIT);
     await expect(node(node(page, PROGRAM), KEGIATAN)).toHaveAttribute("data-level", "KEGIATAN");
+
+    // The kegiatan's statement is edited in place.
+    await node(page, KEGIATAN).getByRole("button", { name: "Ubah", exact: true }).first().click();
+    const edit = page.getByTestId("node-form");
+    await expect(edit.getByLabel("Pernyataan Sasaran Kegiatan")).toHaveValue(KEGIATAN);
+    await edit.getByLabel("Pernyataan Sasaran Kegiatan").fill(`${KEGIATAN} tepat waktu`);
+    await edit.getByRole("button", { name: "Simpan" }).click();
+    await expect(node(page, `${KEGIATAN} tepat waktu`)).toBeVisible();
 
     await node(page, TUJUAN).getByRole("button", { name: `Hapus: Tujuan "${TUJUAN}"` }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Hapus" }).click();
@@ -117,9 +133,9 @@ test("the planning unit builds a pohon kinerja on a phone and at desktop width; 
     await expect(node(page, TUJUAN)).toBeVisible();
 
     // A leaf goes.
-    await node(page, KEGIATAN).getByRole("button", { name: `Hapus: Sasaran Kegiatan "${KEGIATAN}"` }).click();
+    await node(page, `${KEGIATAN} tepat waktu`).getByRole("button", { name: `Hapus: Sasaran Kegiatan "${KEGIATAN} tepat waktu"` }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Hapus" }).click();
-    await expect(node(page, KEGIATAN)).toHaveCount(0);
+    await expect(node(page, `${KEGIATAN} tepat waktu`)).toHaveCount(0);
   });
 
   await test.step("the Kepala Dinas reads the tree without edit tools", async () => {

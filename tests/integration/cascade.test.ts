@@ -54,6 +54,28 @@ describe("pohon kinerja", () => {
     expect(events).toHaveLength(1);
   });
 
+  it("lets only one of two overlapping periods created at the same moment through", async () => {
+    const other = await world();
+    // The first one stays uncommitted a moment; the second, meanwhile, must wait for it and then see it.
+    const first = db.$transaction(
+      async (tx) => {
+        await createPeriod({ startYear: 2030 }, other.who, tx);
+        await new Promise((resolve) => setTimeout(resolve, 700));
+      },
+      { timeout: 15_000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const second = createPeriod({ startYear: 2032 }, other.who).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    await first;
+    const refused = await second;
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).message).toBe(M.periodOverlaps("Renstra 2030–2034"));
+    expect(await db.renstraPeriod.count({ where: { agencyId: other.agency.id } })).toBe(1);
+  });
+
   it("builds Tujuan > Sasaran > Program > Kegiatan in order, with units only below the agency level", async () => {
     const [period] = await listPeriods(w.agency.id);
     const base = { periodId: period!.id };
