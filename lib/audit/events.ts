@@ -452,6 +452,40 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     entityId: z.string(),
     data: z.object({ recommendation: z.string(), reason: z.string() }),
   }),
+  z.object({
+    /** Pohon kinerja (lib/cascade, decision 029): a Renstra period of the agency. */
+    action: z.literal("cascade.period_create"),
+    entityType: z.literal("RenstraPeriod"),
+    entityId: z.string(),
+    data: z.object({ startYear: z.number(), endYear: z.number() }),
+  }),
+  z.object({
+    /** A tree node; update carries field -> before/after (unit as a name). */
+    action: z.enum(["cascade.node_create", "cascade.node_update", "cascade.node_delete"]),
+    entityType: z.literal("CascadeNode"),
+    entityId: z.string(),
+    data: z.object({
+      periodId: z.string(),
+      level: z.string(),
+      statement: z.string(),
+      parentId: z.string().nullable(),
+      unitName: z.string().nullable(),
+      changes: z.record(z.string(), ZChange).optional(),
+    }),
+  }),
+  z.object({
+    /** A tree indicator with its yearly targets; update carries field -> before/after (targets per year as "target 2026"). */
+    action: z.enum(["cascade.indicator_create", "cascade.indicator_update", "cascade.indicator_delete"]),
+    entityType: z.literal("CascadeIndicator"),
+    entityId: z.string(),
+    data: z.object({
+      nodeId: z.string(),
+      name: z.string(),
+      rollUp: z.string(),
+      parentIndicatorId: z.string().nullable(),
+      changes: z.record(z.string(), ZChange).optional(),
+    }),
+  }),
 ]);
 
 export type TAuditEventInput = z.infer<typeof ZAuditEventInput>;

@@ -8,6 +8,8 @@ import { format } from "date-fns";
 import { id as localeId } from "date-fns/locale";
 import type { z } from "zod";
 
+import { CASCADE_MESSAGES } from "@/lib/cascade/messages";
+import type { TCascadeLevel } from "@/lib/cascade/levels";
 import { CYCLE_MESSAGES, ESAKIP_MESSAGES } from "@/lib/cycle/messages";
 import { TIME_ZONE_IANA, clipWords, formatDate, formatNumber, type TAgencyTimeZone } from "@/lib/format";
 import { PLAUSIBILITY_MESSAGES, PLAUSIBILITY_TITLES } from "@/lib/performance/plausibility";
@@ -87,6 +89,13 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "followup.update": "Mengubah tindak lanjut rekomendasi",
   "followup.close": "Menyelesaikan tindak lanjut rekomendasi",
   "followup.reopen": "Membuka kembali tindak lanjut rekomendasi",
+  "cascade.period_create": "Membuat periode Renstra",
+  "cascade.node_create": "Menambah simpul pohon kinerja",
+  "cascade.node_update": "Mengubah simpul pohon kinerja",
+  "cascade.node_delete": "Menghapus simpul pohon kinerja",
+  "cascade.indicator_create": "Menambah indikator pohon kinerja",
+  "cascade.indicator_update": "Mengubah indikator pohon kinerja",
+  "cascade.indicator_delete": "Menghapus indikator pohon kinerja",
 };
 
 /** The actions in the order the filter lists them (grouped as in the union). */
@@ -117,6 +126,9 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   FollowUp: "Tindak lanjut",
   SigningCertificate: "Sertifikat tanda tangan",
   SignedDocument: "Dokumen bertanda tangan",
+  RenstraPeriod: "Periode Renstra",
+  CascadeNode: "Simpul pohon kinerja",
+  CascadeIndicator: "Indikator pohon kinerja",
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -423,6 +435,21 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return `Tindak lanjut "${clip(e.data.recommendation, 120)}" diselesaikan (${e.data.files ? `${e.data.files} berkas` : `tanpa berkas: ${clip(e.data.noFileReason ?? "", 120)}`}): ${clip(e.data.note, 160)}`;
     case "followup.reopen":
       return `Tindak lanjut "${clip(e.data.recommendation, 120)}" dibuka kembali: ${clip(e.data.reason, 160)}`;
+    case "cascade.period_create":
+      return `Periode Renstra ${e.data.startYear}–${e.data.endYear} dibuat`;
+    case "cascade.node_create":
+    case "cascade.node_update":
+    case "cascade.node_delete": {
+      const verb = { "cascade.node_create": "ditambahkan", "cascade.node_update": "diubah", "cascade.node_delete": "dihapus" }[e.action];
+      const what = `${CASCADE_MESSAGES.level[e.data.level as TCascadeLevel] ?? e.data.level} "${clip(e.data.statement, 120)}"`;
+      return `${what} ${verb}${e.data.changes ? `: ${changedFields(e.data.changes)}` : e.data.unitName ? ` (${e.data.unitName})` : ""}`;
+    }
+    case "cascade.indicator_create":
+    case "cascade.indicator_update":
+    case "cascade.indicator_delete": {
+      const verb = { "cascade.indicator_create": "ditambahkan", "cascade.indicator_update": "diubah", "cascade.indicator_delete": "dihapus" }[e.action];
+      return `Indikator pohon kinerja "${clip(e.data.name, 120)}" ${verb}${e.data.changes ? `: ${changedFields(e.data.changes)}` : ""}`;
+    }
   }
   return actionLabel(event.action);
 }

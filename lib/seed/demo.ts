@@ -7,6 +7,7 @@ import { activateSop, createSop } from "@/lib/sop/service";
 
 import { RESERVED_ROLES, SEED_AGENCIES } from "./agencies";
 import { seedDemoCycles } from "./demo-cycles";
+import { seedDemoCascade } from "./demo-cascade";
 import { seedDemoPerformance } from "./demo-performance";
 
 /** Every demo account uses this password. Demo data only: never on a real deployment. */
@@ -150,6 +151,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   await seedDemoCertificates(db, logins);
   for (const agency of SEED_AGENCIES) {
     await seedDemoPerformance(db, logins, agency.slug);
+    await seedDemoCascade(db, logins, agency.slug);
     await seedDemoCycles(db, logins, agency.slug);
   }
   return logins;

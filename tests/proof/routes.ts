@@ -87,6 +87,8 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "page", path: "/a/[agencySlug]/kinerja/verifikasi", scope: "agency" },
   /** Tindak Lanjut Rekomendasi: the list with its filters (?status=, ?unit= takes a unit id) and the form to add one. */
   { kind: "page", path: "/a/[agencySlug]/tindak-lanjut", scope: "agency", query: { unit: "unitId" } },
+  /** Pohon kinerja (cascading) of a Renstra period; `periode` is a start year, not an id. */
+  { kind: "page", path: "/a/[agencySlug]/pohon-kinerja", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/notifikasi", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/sops", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/sops/new", scope: "agency" },
@@ -239,6 +241,12 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/followup/actions.ts#createFollowUpAction", name: "followup.create", scope: "agency", foreign: (f) => ({ recommendation: "Percobaan lintas instansi", unitId: f.unitId, dueDate: "2026-12-31", cycleId: f.cycleId }) },
   { key: "lib/followup/actions.ts#closeFollowUpAction", name: "followup.close", scope: "agency", foreign: { none: "no fixture is a follow-up of another agency; the id is looked up inside the caller's agency only" } },
   { key: "lib/followup/actions.ts#reopenFollowUpAction", name: "followup.reopen", scope: "agency", foreign: { none: "no fixture is a follow-up of another agency; the id is looked up inside the caller's agency only" } },
+  { key: "lib/cascade/actions.ts#createPeriodAction", name: "cascade.createPeriod", scope: "agency", foreign: { none: "creates a Renstra period in the caller's agency; names no record" } },
+  { key: "lib/cascade/actions.ts#createNodeAction", name: "cascade.createNode", scope: "agency", foreign: { none: "no fixture is a Renstra period or tree node of another agency; period, parent and unit are looked up inside the caller's agency only (tests/integration/cascade.test.ts aims at another agency's)" } },
+  { key: "lib/cascade/actions.ts#updateNodeAction", name: "cascade.updateNode", scope: "agency", foreign: { none: "no fixture is a tree record of another agency; the id is looked up inside the caller's agency only" } },
+  { key: "lib/cascade/actions.ts#deleteNodeAction", name: "cascade.deleteNode", scope: "agency", foreign: { none: "no fixture is a tree record of another agency; the id is looked up inside the caller's agency only" } },
+  { key: "lib/cascade/actions.ts#saveIndicatorAction", name: "cascade.saveIndicator", scope: "agency", foreign: { none: "no fixture is a tree record of another agency; the id is looked up inside the caller's agency only" } },
+  { key: "lib/cascade/actions.ts#deleteIndicatorAction", name: "cascade.deleteIndicator", scope: "agency", foreign: { none: "no fixture is a tree record of another agency; the id is looked up inside the caller's agency only" } },
   { key: "lib/signing/actions.ts#uploadCertificateAction", name: "signing.uploadCertificate", scope: "agency", foreign: { none: "stores a certificate for the caller's agency; names no record" } },
   { key: "lib/signing/actions.ts#signReportAction", name: "signing.signReport", scope: "agency", foreign: { none: "signs the caller's agency's report for a period; names no record" } },
   { key: "lib/signing/actions.ts#uploadWetScanAction", name: "signing.uploadWetScan", scope: "agency", foreign: { none: "stores a scan of the caller's agency's report for a period; names no record" } },

@@ -3,6 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { AGENCY_MESSAGES } from "@/lib/agency/messages";
 import { requireAgencyShellContext } from "@/lib/authz/context";
 import { countUnreadNotifications } from "@/lib/cycle/queries";
+import { CASCADE_MESSAGES } from "@/lib/cascade/messages";
 import { FOLLOWUP_MESSAGES } from "@/lib/followup/messages";
 import { t } from "@/lib/i18n";
 import { actingTitle } from "@/lib/role/acting";
@@ -38,6 +39,7 @@ export default async function AgencyLayout({
     { href: base, label: t.nav.dashboard },
     { href: `${base}/cycles`, label: t.nav.cycles },
     { href: `${base}/kinerja`, label: t.nav.performance },
+    { href: `${base}/pohon-kinerja`, label: CASCADE_MESSAGES.nav },
     { href: `${base}/tindak-lanjut`, label: FOLLOWUP_MESSAGES.nav },
     { href: `${base}/sops`, label: t.nav.sops },
     { href: `${base}/notifikasi`, label: unread ? `${t.nav.notifications} (${unread})` : t.nav.notifications },

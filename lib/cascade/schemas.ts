@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+import { ZDecimal } from "@/lib/performance/schemas";
+
+import { CASCADE_LEVELS, ROLL_UP_RULES } from "./levels";
+import { CASCADE_MESSAGES as M } from "./messages";
+
+const ZId = (message: string) => z.string({ error: message }).trim().min(1, message).max(40, message);
+const ZOptionalId = (message: string) =>
+  z
+    .union([z.literal(""), z.null(), ZId(message)])
+    .optional()
+    .transform((v) => (v ? v : null));
+const text = (min: number, max: number, short: string, long: string) =>
+  z
+    .string({ error: short })
+    .transform((s) => s.replace(/\s+/g, " ").trim())
+    .pipe(z.string().min(min, short).max(max, long));
+const ZYear = z.coerce.number({ error: M.yearInvalid }).int(M.yearInvalid).min(2000, M.yearInvalid).max(2100, M.yearInvalid);
+
+/** A Renstra period: five years from the start year. */
+export const ZCreatePeriod = z.object({ startYear: ZYear });
+export type TCreatePeriod = z.input<typeof ZCreatePeriod>;
+
+const nodeFields = {
+  statement: text(5, 1000, M.statementTooShort, M.statementTooLong),
+  unitId: ZOptionalId(M.unitNotFound),
+};
+
+/** A new node: its level, and its parent (none for a Tujuan). */
+export const ZCreateNode = z.object({
+  periodId: ZId(M.periodNotFound),
+  parentId: ZOptionalId(M.parentNotFound),
+  level: z.enum(CASCADE_LEVELS, { error: M.nodeNotFound }),
+  ...nodeFields,
+});
+export type TCreateNode = z.input<typeof ZCreateNode>;
+
+/** A node's statement and unit; its level and place in the tree stay. */
+export const ZUpdateNode = z.object({ nodeId: ZId(M.nodeNotFound), ...nodeFields });
+export type TUpdateNode = z.input<typeof ZUpdateNode>;
+
+export const ZDeleteNode = z.object({ nodeId: ZId(M.nodeNotFound) });
+
+/** An indicator (new when `indicatorId` is empty) with its target per year of the period. */
+export const ZSaveIndicator = z.object({
+  indicatorId: ZOptionalId(M.indicatorNotFound),
+  nodeId: ZId(M.nodeNotFound),
+  name: text(3, 500, M.indicatorNameTooShort, M.indicatorNameTooLong),
+  unitOfMeasure: text(1, 40, M.unitOfMeasureRequired, M.unitOfMeasureTooLong),
+  polarity: z.enum(["HIGHER", "LOWER"]),
+  rollUp: z.enum(ROLL_UP_RULES),
+  parentIndicatorId: ZOptionalId(M.parentIndicatorNotFound),
+  targets: z.array(z.object({ year: ZYear, value: ZDecimal })).max(10),
+});
+export type TSaveIndicator = z.input<typeof ZSaveIndicator>;
+
+export const ZDeleteIndicator = z.object({ indicatorId: ZId(M.indicatorNotFound) });

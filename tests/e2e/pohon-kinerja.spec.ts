@@ -1,0 +1,151 @@
+/**
+ * Pohon kinerja on an agency nobody seeded (the Dinas Perikanan of tests/fixtures/fresh-agencies.ts):
+ * its administrator (a PK manager) makes the Renstra period and builds Tujuan > Sasaran > Sasaran
+ * Program on a 390 px phone, then indicators linked by a "Jumlah" rule and a Sasaran Kegiatan at
+ * desktop width; refusals read in Indonesian; the Kepala Dinas reads the same tree without tools.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+
+import { freshMember, PERIKANAN, PERIKANAN_UNIT } from "../fixtures/fresh-agencies";
+import { signIn } from "./helpers";
+
+const SLUG = PERIKANAN.slug;
+const TUJUAN = "Meningkatnya kesejahteraan nelayan Kabupaten Tanah Laut";
+const SASARAN = "Meningkatnya produksi perikanan tangkap";
+const PROGRAM = "Meningkatnya produktivitas nelayan binaan";
+const KEGIATAN = "Tersalurkannya sarana tangkap kepada kelompok nelayan";
+
+const node = (scope: Page | Locator, statement: string) => scope.locator(`[data-testid="cascade-node"][data-statement="${statement}"]`);
+
+async function fitsPhone(page: Page, what: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${what} scrolls sideways at 390 px`).toBeLessThanOrEqual(1);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${what} at 390 px`).toEqual([]);
+}
+
+/** Opens the node's own "Tambah <level>" form (its tools come before its children's), fills it and saves. */
+async function addChild(page: Page, parent: string, level: string, statement: string, unit?: string) {
+  await node(page, parent).getByRole("button", { name: `Tambah ${level}` }).first().click();
+  const form = page.getByTestId("node-form");
+  await form.getByLabel(`Pernyataan ${level}`).fill(statement);
+  if (unit) await form.getByLabel("Unit penanggung jawab").selectOption({ label: unit });
+  await form.getByRole("button", { name: "Simpan" }).click();
+  await expect(node(page, statement)).toBeVisible();
+}
+
+test("the planning unit builds a pohon kinerja on a phone and at desktop width; the head reads it", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+
+  await test.step("on a phone: the menu leads to an empty tree; a Renstra period is made", async () => {
+    await signIn(page, freshMember(PERIKANAN, "ADMIN").email);
+    await page.locator("nav summary", { hasText: "Menu" }).click();
+    await page.getByRole("link", { name: "Pohon Kinerja" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Pohon Kinerja");
+    await expect(page.getByText("Belum ada periode Renstra.")).toBeVisible();
+    await page.getByLabel("Tahun awal").fill("2025");
+    await page.getByRole("button", { name: "Buat periode Renstra" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Renstra 2025–2029");
+    await expect(page.getByText("Pohon kinerja periode ini masih kosong.")).toBeVisible();
+  });
+
+  await test.step("on a phone: Tujuan, Sasaran and a Sasaran Program, which needs its unit", async () => {
+    await page.getByRole("button", { name: "Tambah Tujuan" }).click();
+    const form = page.getByTestId("node-form");
+    // Nothing typed: the message is in Indonesian and nothing is saved.
+    await form.getByRole("button", { name: "Simpan" }).click();
+    await expect(form.getByText("Pernyataan terlalu pendek (minimal 5 karakter).")).toBeVisible();
+    await form.getByLabel("Pernyataan Tujuan").fill(TUJUAN);
+    await form.getByRole("button", { name: "Simpan" }).click();
+    await expect(node(page, TUJUAN)).toContainText("Penanggung jawab: Kepala instansi");
+
+    await addChild(page, TUJUAN, "Sasaran Strategis", SASARAN);
+
+    await node(page, SASARAN).getByRole("button", { name: "Tambah Sasaran Program" }).first().click();
+    const programForm = page.getByTestId("node-form");
+    await programForm.getByLabel("Pernyataan Sasaran Program").fill(PROGRAM);
+    await programForm.getByRole("button", { name: "Simpan" }).click();
+    await expect(programForm.getByText("Sasaran Program wajib punya unit penanggung jawab.")).toBeVisible();
+    await programForm.getByLabel("Unit penanggung jawab").selectOption({ label: PERIKANAN_UNIT });
+    await programForm.getByRole("button", { name: "Simpan" }).click();
+    await expect(node(page, PROGRAM)).toContainText(`Penanggung jawab: ${PERIKANAN_UNIT}`);
+    // Nested: the program sits inside the sasaran, inside the tujuan.
+    await expect(node(node(node(page, TUJUAN), SASARAN), PROGRAM)).toHaveAttribute("data-level", "PROGRAM");
+    await fitsPhone(page, "the pohon kinerja");
+  });
+
+  await test.step("at desktop width: indicators linked by a sum, a Sasaran Kegiatan, a refused delete", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await node(page, SASARAN).getByRole("button", { name: "Tambah indikator" }).first().click();
+    let form = page.getByTestId("indicator-form");
+    await form.getByLabel("Nama indikator").fill("Produksi perikanan tangkap");
+    await form.getByLabel("Satuan").fill("ton");
+    await form.getByLabel("Cara menghitung dari bawahan").selectOption({ label: "Jumlah dari bawahan" });
+    await form.getByLabel("Target 2025").fill("1.000");
+    await form.getByLabel("Target 2026").fill("abc");
+    await form.getByRole("button", { name: "Simpan" }).click();
+    await expect(form.getByText("Isi dengan angka", { exact: false })).toBeVisible();
+    await form.getByLabel("Target 2026").fill("1.100");
+    await form.getByRole("button", { name: "Simpan" }).click();
+    const sasaranIndicator = node(page, SASARAN).getByTestId("cascade-indicator").first();
+    await expect(sasaranIndicator).toContainText("Produksi perikanan tangkap");
+    await expect(sasaranIndicator).toContainText("2025:1.000");
+
+    await node(page, PROGRAM).getByRole("button", { name: "Tambah indikator" }).first().click();
+    form = page.getByTestId("indicator-form");
+    await form.getByLabel("Nama indikator").fill("Produksi nelayan binaan");
+    await form.getByLabel("Satuan").fill("ton");
+    await form.getByLabel("Mendukung indikator induk").selectOption({ label: "Produksi perikanan tangkap" });
+    await form.getByLabel("Target 2025").fill("600");
+    await form.getByRole("button", { name: "Simpan" }).click();
+    await expect(node(page, PROGRAM).getByTestId("cascade-indicator")).toContainText("Mendukung: Produksi perikanan tangkap");
+    // The sasaran's sum of the lower level: 600 in 2025, and 2026 is not complete (no target below), never 0.
+    const rolled = sasaranIndicator.getByTestId("cascade-rolled-up");
+    await expect(rolled).toContainText("Jumlah bawahan:");
+    await expect(rolled).toContainText("2025: 600");
+    await expect(rolled).toContainText("2026: Belum lengkap");
+
+    // Editing the lower target completes the sum.
+    await node(page, PROGRAM).getByRole("button", { name: "Ubah: Produksi nelayan binaan" }).click();
+    form = page.getByTestId("indicator-form");
+    await expect(form.getByLabel("Target 2025")).toHaveValue("600");
+    await form.getByLabel("Target 2026").fill("650");
+    await form.getByRole("button", { name: "Simpan" }).click();
+    await expect(rolled).toContainText("2026: 650");
+
+    await addChild(page, PROGRAM, "Sasaran Kegiatan", KEGIATAN, PERIKANAN_UNIT);
+    await expect(node(node(page, PROGRAM), KEGIATAN)).toHaveAttribute("data-level", "KEGIATAN");
+
+    // The kegiatan's statement is edited in place.
+    await node(page, KEGIATAN).getByRole("button", { name: "Ubah", exact: true }).first().click();
+    const edit = page.getByTestId("node-form");
+    await expect(edit.getByLabel("Pernyataan Sasaran Kegiatan")).toHaveValue(KEGIATAN);
+    await edit.getByLabel("Pernyataan Sasaran Kegiatan").fill(`${KEGIATAN} tepat waktu`);
+    await edit.getByRole("button", { name: "Simpan" }).click();
+    await expect(node(page, `${KEGIATAN} tepat waktu`)).toBeVisible();
+
+    await node(page, TUJUAN).getByRole("button", { name: `Hapus: Tujuan "${TUJUAN}"` }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Hapus" }).click();
+    await expect(page.getByText("Tidak dapat dihapus: masih ada 1 simpul di bawahnya.", { exact: false })).toBeVisible();
+    await expect(node(page, TUJUAN)).toBeVisible();
+
+    // A leaf goes.
+    await node(page, `${KEGIATAN} tepat waktu`).getByRole("button", { name: `Hapus: Sasaran Kegiatan "${KEGIATAN} tepat waktu"` }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Hapus" }).click();
+    await expect(node(page, `${KEGIATAN} tepat waktu`)).toHaveCount(0);
+  });
+
+  await test.step("the Kepala Dinas reads the tree without edit tools", async () => {
+    const head = await (await browser.newContext()).newPage();
+    await signIn(head, freshMember(PERIKANAN, "KEPALA_DINAS").email);
+    await head.goto(`/a/${SLUG}/pohon-kinerja`);
+    await expect(node(head, PROGRAM)).toBeVisible();
+    await expect(head.getByText("Hanya pengelola kinerja yang dapat mengubah pohon kinerja.")).toBeVisible();
+    await expect(head.getByRole("button", { name: "Tambah Tujuan" })).toHaveCount(0);
+    await expect(head.getByRole("button", { name: "Ubah", exact: true })).toHaveCount(0);
+    await expect(head.getByRole("button", { name: "Cetak" })).toBeVisible();
+  });
+});
