@@ -87,6 +87,12 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "followup.update": "Mengubah tindak lanjut rekomendasi",
   "followup.close": "Menyelesaikan tindak lanjut rekomendasi",
   "followup.reopen": "Membuka kembali tindak lanjut rekomendasi",
+  "lke.create": "Membuka evaluasi LKE",
+  "lke.answer": "Mengisi penilaian mandiri LKE",
+  "lke.review_answer": "Mereviu kriteria LKE",
+  "lke.submit": "Mengajukan penilaian mandiri LKE",
+  "lke.review": "Menyelesaikan reviu LKE",
+  "lke.lock": "Mengunci LKE",
 };
 
 /** The actions in the order the filter lists them (grouped as in the union). */
@@ -422,6 +428,16 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return `Tindak lanjut "${clip(e.data.recommendation, 120)}" diselesaikan (${e.data.files ? `${e.data.files} berkas` : `tanpa berkas: ${clip(e.data.noFileReason ?? "", 120)}`}): ${clip(e.data.note, 160)}`;
     case "followup.reopen":
       return `Tindak lanjut "${clip(e.data.recommendation, 120)}" dibuka kembali: ${clip(e.data.reason, 160)}`;
+    case "lke.create":
+      return `LKE tahun ${e.data.year} dibuka (${e.data.edition})`;
+    case "lke.answer":
+      return `LKE ${e.data.year} kriteria ${e.data.criterionCode}: jawaban ${value(e.data.answer.before)} → ${value(e.data.answer.after)}`;
+    case "lke.review_answer":
+      return `Reviu LKE ${e.data.year} kriteria ${e.data.criterionCode}: jawaban reviu ${value(e.data.answer.before)} → ${value(e.data.answer.after)}`;
+    case "lke.submit":
+    case "lke.review":
+    case "lke.lock":
+      return `LKE tahun ${e.data.year} ${e.action === "lke.submit" ? "diajukan" : e.action === "lke.review" ? "selesai direviu" : "dikunci"}: nilai ${e.data.score} (${e.data.predikat})`;
   }
   return actionLabel(event.action);
 }
