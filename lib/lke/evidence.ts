@@ -126,13 +126,19 @@ export async function suggestEvidence(agency: { id: string; slug: string }, year
   // SOPs: active, reviewed within 6 months (2.a.1: the technical guideline of measurement).
   const since = sixMonthsBefore(reference);
   for (const sop of sops) {
-    const last = [sop.tanggalRevisi, sop.tanggalPembuatan, sop.activatedAt].filter((d): d is Date => d !== null).reduce((a, b) => (a > b ? a : b));
-    const recent = last >= since && last <= reference;
+    // Only dates up to the reference day count: an SOP made or revised later did not exist then.
+    const dates = [sop.tanggalRevisi, sop.tanggalPembuatan, sop.activatedAt].filter((d): d is Date => d !== null && d <= reference);
+    const last = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+    const recent = last !== null && last >= since;
     out.push({
       criterionCode: "2.a.1",
       source: "sop",
       title: `SOP ${sop.nomor}: ${sop.nama}`,
-      detail: recent ? `SOP aktif, ditinjau terakhir ${isoDay(last)} (dalam 6 bulan terakhir).` : `SOP aktif, ditinjau terakhir ${isoDay(last)}: lebih dari 6 bulan.`,
+      detail: !last
+        ? `SOP aktif, tetapi belum dibuat atau ditinjau sampai akhir tahun ${year}.`
+        : recent
+          ? `SOP aktif, ditinjau terakhir ${isoDay(last)} (dalam 6 bulan terakhir).`
+          : `SOP aktif, ditinjau terakhir ${isoDay(last)}: lebih dari 6 bulan.`,
       href: `${base}/sops/${sop.id}`,
       met: recent,
     });
