@@ -4,8 +4,9 @@ import type { TLkeStructure } from "./structure";
  * Pure LKE scoring (docs/decisions/033-lke.md). A sub-component scores
  * weight × Σ(criterion weight × answer value) / Σ(criterion weight); a component the sum of
  * its sub-components; the total the sum of the components. An unanswered criterion, or an
- * answer not on its scale, counts 0. Scores are rounded to 2 decimals when shown; the
- * predikat is read from the total rounded to 2 decimals.
+ * answer not on its scale, counts 0. Each sub-component's score is rounded to 2 decimals and
+ * the components and the total are sums of the rounded figures (what the sheet shows adds
+ * up); the predikat is read from that total.
  */
 
 /** The answer per criterion code (the reviewer's when given, else the self-assessment). */

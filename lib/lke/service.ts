@@ -7,7 +7,7 @@ import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-import { EDITION_88, EDITION_88_FROM_YEAR, EDITION_88_NAME } from "./edition-88";
+import { EDITION_88, EDITION_88_FROM_YEAR } from "./edition-88";
 import { LKE_MESSAGES as M } from "./messages";
 import { ZLkeCreate, ZLkeReviewAnswer, ZLkeSelfAnswer, ZLkeYear, type TLkeCreate, type TLkeReviewAnswer, type TLkeSelfAnswer, type TLkeYear } from "./schemas";
 import { rankGains, scoreLke, type TLkeAnswers } from "./score";
