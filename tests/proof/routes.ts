@@ -85,6 +85,7 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "page", path: "/a/[agencySlug]/kinerja/verifikasi", scope: "agency" },
   /** Tindak Lanjut Rekomendasi: the list with its filters (?status=, ?unit= takes a unit id) and the form to add one. */
   { kind: "page", path: "/a/[agencySlug]/tindak-lanjut", scope: "agency", query: { unit: "unitId" } },
+  { kind: "page", path: "/a/[agencySlug]/lke", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/notifikasi", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/sops", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/sops/new", scope: "agency" },
