@@ -486,6 +486,34 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       changes: z.record(z.string(), ZChange).optional(),
     }),
   }),
+  z.object({
+    /** The LKE of a year opened, with the edition whose structure it copied (lib/lke, decision 033). */
+    action: z.literal("lke.create"),
+    entityType: z.literal("LkeEvaluation"),
+    entityId: z.string(),
+    data: z.object({ year: z.number(), edition: z.string() }),
+  }),
+  z.object({
+    /** The agency's self-assessment of one criterion: answer, justification, evidence links. */
+    action: z.literal("lke.answer"),
+    entityType: z.literal("LkeEvaluation"),
+    entityId: z.string(),
+    data: z.object({ year: z.number(), criterionCode: z.string(), answer: ZChange, justification: ZChange, evidenceLinks: ZChange }),
+  }),
+  z.object({
+    /** The Inspektorat reviewer's answer and note on one criterion. */
+    action: z.literal("lke.review_answer"),
+    entityType: z.literal("LkeEvaluation"),
+    entityId: z.string(),
+    data: z.object({ year: z.number(), criterionCode: z.string(), answer: ZChange, note: ZChange }),
+  }),
+  z.object({
+    /** Submitted (self-assessment done), reviewed, locked: the status and the score then. */
+    action: z.enum(["lke.submit", "lke.review", "lke.lock"]),
+    entityType: z.literal("LkeEvaluation"),
+    entityId: z.string(),
+    data: z.object({ year: z.number(), status: ZChange, score: z.number(), predikat: z.string() }),
+  }),
 ]);
 
 export type TAuditEventInput = z.infer<typeof ZAuditEventInput>;

@@ -96,6 +96,12 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "cascade.indicator_create": "Menambah indikator pohon kinerja",
   "cascade.indicator_update": "Mengubah indikator pohon kinerja",
   "cascade.indicator_delete": "Menghapus indikator pohon kinerja",
+  "lke.create": "Membuka evaluasi LKE",
+  "lke.answer": "Mengisi penilaian mandiri LKE",
+  "lke.review_answer": "Mereviu kriteria LKE",
+  "lke.submit": "Mengajukan penilaian mandiri LKE",
+  "lke.review": "Menyelesaikan reviu LKE",
+  "lke.lock": "Mengunci LKE",
 };
 
 /** The actions in the order the filter lists them (grouped as in the union). */
@@ -450,6 +456,16 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       const verb = { "cascade.indicator_create": "ditambahkan", "cascade.indicator_update": "diubah", "cascade.indicator_delete": "dihapus" }[e.action];
       return `Indikator pohon kinerja "${clip(e.data.name, 120)}" ${verb}${e.data.changes ? `: ${changedFields(e.data.changes)}` : ""}`;
     }
+    case "lke.create":
+      return `LKE tahun ${e.data.year} dibuka (${e.data.edition})`;
+    case "lke.answer":
+      return `LKE ${e.data.year} kriteria ${e.data.criterionCode}: jawaban ${value(e.data.answer.before)} → ${value(e.data.answer.after)}`;
+    case "lke.review_answer":
+      return `Reviu LKE ${e.data.year} kriteria ${e.data.criterionCode}: jawaban reviu ${value(e.data.answer.before)} → ${value(e.data.answer.after)}`;
+    case "lke.submit":
+    case "lke.review":
+    case "lke.lock":
+      return `LKE tahun ${e.data.year} ${e.action === "lke.submit" ? "diajukan" : e.action === "lke.review" ? "selesai direviu" : "dikunci"}: nilai ${e.data.score} (${e.data.predikat})`;
   }
   return actionLabel(event.action);
 }

@@ -48,6 +48,14 @@ export const PERMISSIONS = {
   "document.sign": [HEAD],
   /** The agency's audit log, chain verification and SLA summary. */
   "audit.view": [ADMIN_ROLE, AUDITOR_ROLE, HEAD],
+  /** The LKE workbench: read the year's self-assessment, score and suggested evidence. */
+  "lke.view": [ANY_MEMBER],
+  /**
+   * Review and lock the agency's LKE: the Inspektorat auditor (AUDITOR role, granted with
+   * member.grantAuditor / platform.grantAuditor), the one write an auditor holds (decision 033).
+   * The self-assessment is edited by performance.manage holders.
+   */
+  "lke.review": [AUDITOR_ROLE],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;
@@ -85,7 +93,7 @@ export function can(
   });
 }
 
-/** Auditors read; nothing they hold lets them change anything. */
+/** Auditors read; nothing they hold lets them change anything, except reviewing the LKE (lke.review, decision 033). */
 export function isReadOnly(roleCodes: readonly string[]): boolean {
   return roleCodes.length > 0 && roleCodes.every((c) => c === AUDITOR_ROLE);
 }

@@ -89,6 +89,7 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "page", path: "/a/[agencySlug]/tindak-lanjut", scope: "agency", query: { unit: "unitId" } },
   /** Pohon kinerja (cascading) of a Renstra period; `periode` is a start year, not an id. */
   { kind: "page", path: "/a/[agencySlug]/pohon-kinerja", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/lke", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/notifikasi", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/sops", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/sops/new", scope: "agency" },
