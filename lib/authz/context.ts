@@ -55,8 +55,13 @@ export interface AgencyContext {
    * The roles the user holds now (lib/role/holders.ts): through memberships,
    * and as an acting official (Plt./Plh.) with `acting` set to the appointment.
    */
-  roles: { id: string; code: string; name: string; isHead: boolean; acting: TActingCapacity | null }[];
+  roles: { id: string; code: string; name: string; isHead: boolean; acting: TActingCapacity | null; unitId: string | null }[];
   roleCodes: string[];
+  /**
+   * The units the user works in here (those of their active memberships), read with the context:
+   * a role's `unitId` is its membership's unit, an acting role's the user's own (first) unit.
+   */
+  unitIds: string[];
   readOnly: boolean;
   /**
    * A platform administrator looking at the agency's administration without
@@ -259,7 +264,11 @@ async function readAgencyContext(userId: string, slug: string, at: Date): Promis
   // The roles come from the one source of role holdings (memberships and acting appointments in
   // force now), read in the same statement as the agency and combined by the same function.
   const holdings = combineHoldings(agency.memberships, inForce);
-  return { loaded: contextOf(agency, holdings.map((h) => ({ ...h.role, acting: h.acting }))), validUntil };
+  const ownUnit = agency.memberships.find((m) => m.unitId)?.unitId ?? null;
+  const unitOf = (roleId: string, acting: boolean) => (acting ? ownUnit : (agency.memberships.find((m) => m.role.id === roleId)?.unitId ?? null));
+  const loaded = contextOf(agency, holdings.map((h) => ({ ...h.role, acting: h.acting, unitId: unitOf(h.role.id, h.acting !== null) })));
+  const unitIds = [...new Set(agency.memberships.flatMap((m) => (m.unitId ? [m.unitId] : [])))];
+  return { loaded: { ...loaded, unitIds }, validUntil };
 }
 
 const AGENCY_CONTEXT_SELECT = (userId: string, at: Date) =>
@@ -276,7 +285,7 @@ const AGENCY_CONTEXT_SELECT = (userId: string, at: Date) =>
     government: { select: { level: true, name: true } },
     // The user is active (the session check re-read them), so their active memberships here are
     // their holdings by membership; an appointment counts only beside one (checked by the caller).
-    memberships: { where: { userId, ...activeMembershipWhere(at) }, select: { ...HOLDING_MEMBERSHIP_SELECT, validUntil: true } },
+    memberships: { where: { userId, ...activeMembershipWhere(at) }, select: { ...HOLDING_MEMBERSHIP_SELECT, validUntil: true, unitId: true }, orderBy: { createdAt: "asc" } },
     // In force now or later (the caller keeps those started): a later start ends the cached context.
     actingAppointments: {
       where: { userId, endedAt: null, endsAt: appointmentInForceWhere(at).endsAt },
@@ -307,7 +316,8 @@ function contextOf(agency: TLoadedAgency, held: THeldRole[]) {
       city: agency.city,
       logoFileId: agency.logoFileId,
     },
-    roles: roles.map(({ id, code, name, isHead, acting }) => ({ id, code, name, isHead, acting })),
+    roles: roles.map(({ id, code, name, isHead, acting, unitId }) => ({ id, code, name, isHead, acting, unitId })),
+    unitIds: [] as string[],
   };
 }
 
