@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 
 import { clientAddressFromHeaders } from "@/lib/authz/client-address";
 
+import { decodeSessionToken, encodeSessionToken } from "./jwt";
 import type { TSignInErrorCode } from "./schemas";
 import { signInWithPassword } from "./sign-in";
 
@@ -25,6 +26,8 @@ class SignInError extends Error {
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // next-auth's token format, its key derived once per process, not twice per request (lib/auth/jwt.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/masuk", error: "/masuk" },
   providers: [
     CredentialsProvider({

@@ -55,8 +55,13 @@ export interface AgencyContext {
    * The roles the user holds now (lib/role/holders.ts): through memberships,
    * and as an acting official (Plt./Plh.) with `acting` set to the appointment.
    */
-  roles: { id: string; code: string; name: string; isHead: boolean; acting: TActingCapacity | null }[];
+  roles: { id: string; code: string; name: string; isHead: boolean; acting: TActingCapacity | null; unitId: string | null }[];
   roleCodes: string[];
+  /**
+   * The units the user works in here (those of their active memberships), read with the context:
+   * a role's `unitId` is its membership's unit, an acting role's the user's own (first) unit.
+   */
+  unitIds: string[];
   readOnly: boolean;
   /**
    * A platform administrator looking at the agency's administration without
@@ -84,12 +89,88 @@ export interface PasswordChangeAccount {
 
 export type TSessionAccount = { kind: "user"; user: SessionUser } | { kind: "mustChangePassword"; account: PasswordChangeAccount } | null;
 
+// ---------------------------------------------------------------------------
+// The instance cache of the frame (docs/decisions/028-cached-frame.md)
+// ---------------------------------------------------------------------------
+
 /**
- * The account behind a session's user id, re-read on every request: an
- * active user, an active user who must first change the password someone
- * else chose (the door lets them reach only /ganti-sandi), or nobody.
+ * What this server instance knows of a user, valid while their `accessVersion`
+ * (bumped by triggers in the transaction of every change the context is built
+ * from: prisma/migrations/*_access_version) is `version` and until `validUntil`
+ * (the next membership expiry or acting appointment start/end: time changes
+ * holdings without any write).
+ */
+interface TAccessEntry {
+  version: number;
+  validUntil: number;
+  account?: TSessionAccount;
+  agencies: Map<string, { loaded: TLoadedContext | null; validUntil: number }>;
+}
+type TLoadedContext = ReturnType<typeof contextOf>;
+
+const MAX_USERS = 20_000;
+const MAX_AGENCIES_PER_USER = 16;
+// One map per process, whichever bundle layer (pages, actions, routes) imports this module.
+const accessCache: Map<string, TAccessEntry> = ((globalThis as { __alurAccessCache?: Map<string, TAccessEntry> }).__alurAccessCache ??= new Map());
+
+/** The user's access version now: one primary-key read, once per request (React's cache); null when no such user. */
+const currentAccessVersion = cache(async (userId: string): Promise<number | null> => {
+  // No id holds a control character, and PostgreSQL answers a NUL with a database error, not "no row".
+  if (hasControlCharacters(userId)) return null;
+  const row = await db.user.findUnique({ where: { id: userId }, select: { accessVersion: true } });
+  return row?.accessVersion ?? null;
+});
+
+/**
+ * The user's cache entry valid for the version read in this request, emptied
+ * when the version moved or a time boundary passed. What is stored in it is
+ * read after the version was (each statement sees at least what the version
+ * read saw), so an entry is never older than its version.
+ */
+async function accessEntry(userId: string): Promise<TAccessEntry | null> {
+  const version = await currentAccessVersion(userId);
+  if (version === null) return null;
+  let entry = accessCache.get(userId);
+  if (!entry || entry.version !== version || Date.now() >= entry.validUntil) {
+    if (entry && entry.version > version) return { version, validUntil: 0, agencies: new Map() }; // another request saw a newer one: use nothing cached, store nothing
+    accessCache.delete(userId);
+    if (accessCache.size >= MAX_USERS) accessCache.delete(accessCache.keys().next().value!);
+    entry = { version, validUntil: Number.POSITIVE_INFINITY, agencies: new Map() };
+    accessCache.set(userId, entry);
+  }
+  return entry;
+}
+
+/** Forgets every cached frame of this instance (tests; nothing else needs it: versions decide). */
+export function clearAccessCache() {
+  accessCache.clear();
+}
+
+const earliest = (dates: Iterable<Date | null | undefined>, now: number) => {
+  let min = Number.POSITIVE_INFINITY;
+  for (const d of dates) if (d && d.getTime() > now && d.getTime() < min) min = d.getTime();
+  return min;
+};
+
+/**
+ * The account behind a session's user id, checked against the database on
+ * every request (its access version) and re-read whenever anything it is
+ * built from changed: an active user, an active user who must first change
+ * the password someone else chose (the door lets them reach only
+ * /ganti-sandi), or nobody.
  */
 export async function resolveSessionAccount(userId: string): Promise<TSessionAccount> {
+  const entry = await accessEntry(userId);
+  if (!entry) return null;
+  if (entry.account !== undefined) return entry.account;
+  const { account, validUntil } = await readSessionAccount(userId);
+  entry.account = account;
+  entry.validUntil = Math.min(entry.validUntil, validUntil);
+  return account;
+}
+
+async function readSessionAccount(userId: string): Promise<{ account: TSessionAccount; validUntil: number }> {
+  const now = new Date();
   // One statement (relation joins): the user and the agencies of their active memberships.
   const user = await db.user.findUnique({
     where: { id: userId },
@@ -105,19 +186,24 @@ export async function resolveSessionAccount(userId: string): Promise<TSessionAcc
       totpEnabledAt: true,
       memberships: {
         // A deactivated agency is gone for its members until it is reactivated.
-        where: { active: true, agency: { active: true }, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
-        select: { agency: { select: { slug: true, name: true } } },
+        where: { active: true, agency: { active: true }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+        select: { validUntil: true, agency: { select: { slug: true, name: true } } },
       },
     },
   });
-  if (!user?.active) return null;
-  if (user.mustChangePassword) return { kind: "mustChangePassword", account: { id: user.id, nip: user.nip, name: user.name } };
+  if (!user?.active) return { account: null, validUntil: Number.POSITIVE_INFINITY };
+  if (user.mustChangePassword) {
+    return { account: { kind: "mustChangePassword", account: { id: user.id, nip: user.nip, name: user.name } }, validUntil: Number.POSITIVE_INFINITY };
+  }
   const { active: _active, mustChangePassword: _must, totpEnabledAt, memberships, ...rest } = user;
   // A member with several roles has several memberships in one agency.
   const agencies = [...new Map(memberships.map((m) => [m.agency.slug, m.agency])).values()].sort((a, b) =>
     a.name.localeCompare(b.name, "id"),
   );
-  return { kind: "user", user: { ...rest, twoFactorEnabled: totpEnabledAt !== null, agencies } };
+  return {
+    account: { kind: "user", user: { ...rest, twoFactorEnabled: totpEnabledAt !== null, agencies } },
+    validUntil: earliest(memberships.map((m) => m.validUntil), now.getTime()),
+  };
 }
 
 const getSessionAccount = cache(async (): Promise<TSessionAccount> => {
@@ -154,15 +240,36 @@ export async function requireUser(): Promise<SessionUser> {
  * 404 either way, so existence is never revealed.
  */
 export const loadAgencyContext = cache(async (userId: string, slug: string) => {
-  const at = new Date();
+  const entry = await accessEntry(userId);
+  if (!entry) return null;
+  const now = Date.now();
+  const cached = entry.agencies.get(slug);
+  if (cached && now < cached.validUntil) return cached.loaded;
+  const { loaded, validUntil } = await readAgencyContext(userId, slug, new Date(now));
+  if (entry.agencies.size >= MAX_AGENCIES_PER_USER) entry.agencies.clear();
+  entry.agencies.set(slug, { loaded, validUntil });
+  return loaded;
+});
+
+async function readAgencyContext(userId: string, slug: string, at: Date): Promise<{ loaded: TLoadedContext | null; validUntil: number }> {
   const agency = await loadAgencyRow(userId, slug, at);
   // A deactivated agency refuses its members on their next request (nothing is deleted).
-  if (!agency || !agency.active || agency.memberships.length === 0) return null;
+  if (!agency || !agency.active || agency.memberships.length === 0) return { loaded: null, validUntil: Number.POSITIVE_INFINITY };
+  // Appointments not yet started are read too (not held yet): their start is when this context expires.
+  const inForce = agency.actingAppointments.filter((a) => a.startsAt <= at);
+  const validUntil = earliest(
+    [...agency.memberships.map((m) => m.validUntil), ...agency.actingAppointments.flatMap((a) => [a.startsAt, a.endsAt])],
+    at.getTime(),
+  );
   // The roles come from the one source of role holdings (memberships and acting appointments in
   // force now), read in the same statement as the agency and combined by the same function.
-  const holdings = combineHoldings(agency.memberships, agency.actingAppointments);
-  return contextOf(agency, holdings.map((h) => ({ ...h.role, acting: h.acting })));
-});
+  const holdings = combineHoldings(agency.memberships, inForce);
+  const ownUnit = agency.memberships.find((m) => m.unitId)?.unitId ?? null;
+  const unitOf = (roleId: string, acting: boolean) => (acting ? ownUnit : (agency.memberships.find((m) => m.role.id === roleId)?.unitId ?? null));
+  const loaded = contextOf(agency, holdings.map((h) => ({ ...h.role, acting: h.acting, unitId: unitOf(h.role.id, h.acting !== null) })));
+  const unitIds = [...new Set(agency.memberships.flatMap((m) => (m.unitId ? [m.unitId] : [])))];
+  return { loaded: { ...loaded, unitIds }, validUntil };
+}
 
 const AGENCY_CONTEXT_SELECT = (userId: string, at: Date) =>
   ({
@@ -178,8 +285,13 @@ const AGENCY_CONTEXT_SELECT = (userId: string, at: Date) =>
     government: { select: { level: true, name: true } },
     // The user is active (the session check re-read them), so their active memberships here are
     // their holdings by membership; an appointment counts only beside one (checked by the caller).
-    memberships: { where: { userId, ...activeMembershipWhere(at) }, select: HOLDING_MEMBERSHIP_SELECT },
-    actingAppointments: { where: { userId, ...appointmentInForceWhere(at) }, select: HOLDING_APPOINTMENT_SELECT, orderBy: { startsAt: "asc" } },
+    memberships: { where: { userId, ...activeMembershipWhere(at) }, select: { ...HOLDING_MEMBERSHIP_SELECT, validUntil: true, unitId: true }, orderBy: { createdAt: "asc" } },
+    // In force now or later (the caller keeps those started): a later start ends the cached context.
+    actingAppointments: {
+      where: { userId, endedAt: null, endsAt: appointmentInForceWhere(at).endsAt },
+      select: { ...HOLDING_APPOINTMENT_SELECT, startsAt: true, endsAt: true },
+      orderBy: { startsAt: "asc" },
+    },
   }) satisfies Prisma.AgencySelect;
 
 type TLoadedAgency = NonNullable<Awaited<ReturnType<typeof loadAgencyRow>>>;
@@ -204,7 +316,8 @@ function contextOf(agency: TLoadedAgency, held: THeldRole[]) {
       city: agency.city,
       logoFileId: agency.logoFileId,
     },
-    roles: roles.map(({ id, code, name, isHead, acting }) => ({ id, code, name, isHead, acting })),
+    roles: roles.map(({ id, code, name, isHead, acting, unitId }) => ({ id, code, name, isHead, acting, unitId })),
+    unitIds: [] as string[],
   };
 }
 

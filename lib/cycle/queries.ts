@@ -25,8 +25,10 @@ import { unitProgress } from "./workflow";
  * user takes part in (`participant`). Each sub-task carries its step's
  * progress: the units done and those still missing.
  */
-export async function listMyTasks(agencyId: string, userId: string, roleIds: string[]) {
-  const roleUnits = await memberRoleUnits(db, agencyId, userId, new Date());
+export async function listMyTasks(agencyId: string, userId: string, roles: readonly { id: string; unitId: string | null }[]) {
+  // The roles the member holds and the unit of each come with the agency context (lib/authz/context.ts).
+  const roleIds = roles.map((r) => r.id);
+  const roleUnits = roles.map((r) => ({ roleId: r.id, unitId: r.unitId }));
   const mine = [
     { assignedRoleId: { in: roleIds }, unitId: null },
     ...roleUnits.filter((r) => r.unitId).map((r) => ({ assignedRoleId: r.roleId, unitId: r.unitId })),

@@ -141,11 +141,8 @@ export async function listFollowUps(ctx: AgencyContext, filter: { status: TFollo
 export async function listMyFollowUps(ctx: AgencyContext, now = new Date()) {
   if (ctx.readOnly) return [];
   const today = todayIn(ctx, now);
-  const units = await db.membership.findMany({
-    where: { agencyId: ctx.agency.id, userId: ctx.user.id, active: true, unitId: { not: null }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
-    select: { unitId: true },
-  });
-  const unitIds = [...new Set(units.map((u) => u.unitId!))];
+  // The viewer's units come with the agency context (its active memberships' units).
+  const unitIds = ctx.unitIds;
   if (unitIds.length === 0) return [];
   const rows = await db.followUp.findMany({
     where: { agencyId: ctx.agency.id, status: "OPEN", unitId: { in: unitIds } },

@@ -36,6 +36,8 @@ export async function loadWorkCounters(input: {
   agencyId: string;
   agencySlug: string;
   userId: string;
+  /** The member's units, when the caller has them (the agency context does); read here otherwise. */
+  unitIds?: readonly string[];
   /** `realization.fill` (the unit's own values). */
   canFill: boolean;
   /** `realization.verify` (every unit's sent values). */
@@ -45,8 +47,11 @@ export async function loadWorkCounters(input: {
   const { agencyId, agencySlug, userId, canFill, canVerify } = input;
   if (!canFill && !canVerify) return [];
   const now = input.now ?? new Date();
-  const unitIds = canFill
-    ? [
+  const unitIds = !canFill
+    ? []
+    : input.unitIds
+      ? [...input.unitIds]
+      : [
         ...new Set(
           (
             await db.membership.findMany({
@@ -55,8 +60,7 @@ export async function loadWorkCounters(input: {
             })
           ).map((m) => m.unitId!),
         ),
-      ]
-    : [];
+      ];
   const where = [
     ...(unitIds.length ? [{ status: { in: ["DRAFT" as const, "RETURNED" as const] }, indicator: { orgUnitId: { in: unitIds } } }] : []),
     ...(canVerify ? [{ status: "SUBMITTED" as const }] : []),

@@ -107,11 +107,15 @@ async function world(timeZone: "WIB" | "WITA" | "WIT" = "WITA") {
       declaredType: "application/pdf",
       target: { followUpId },
     });
+  // The agency context carries the units of the member's active memberships (lib/authz/context.ts).
+  const unitRows = await db.membership.findMany({ where: { agencyId: agency.id, active: true, unitId: { not: null } }, select: { userId: true, unitId: true } });
+  const unitsOf = (userId: string) => [...new Set(unitRows.filter((m) => m.userId === userId).map((m) => m.unitId!))];
   const ctxOf = (key: keyof typeof users, tz = timeZone) =>
     ({
       agency: { id: agency.id, slug: agency.slug, timeZone: tz },
       user: { id: users[key].id, name: users[key].name },
-      roles: [{ id: role(codes[key]).id, code: codes[key], name: role(codes[key]).name, isHead: false, acting: null }],
+      roles: [{ id: role(codes[key]).id, code: codes[key], name: role(codes[key]).name, isHead: false, acting: null, unitId: unitsOf(users[key].id)[0] ?? null }],
+      unitIds: unitsOf(users[key].id),
       roleCodes: [codes[key]],
       readOnly: false,
       can: (p: string) => key === "admin" || p !== "performance.manage",

@@ -63,6 +63,8 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "page", path: "/ganti-sandi", scope: "public" },
   /** The signed-in user's own profile (roles and units per agency, password). */
   { kind: "page", path: "/profil", scope: "public" },
+  // The benchmark's empty page (a floor): "not found" unless ALUR_BENCH=1.
+  { kind: "page", path: "/bench/kosong", scope: "public" },
   /** A set-password link: no fixture is a token; any value reads "tautan tidak berlaku". */
   { kind: "page", path: "/atur-sandi/[token]", scope: "public" },
   { kind: "page", path: "/a/[agencySlug]", scope: "agency" },

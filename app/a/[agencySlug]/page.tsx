@@ -26,11 +26,18 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
   const ctx = await requireAgencyContext(agencySlug);
   const canFill = !ctx.readOnly && ctx.can("realization.fill");
   const [tasks, work, firstSteps, followUps] = await Promise.all([
-    ctx.readOnly ? Promise.resolve([]) : listMyTasks(ctx.agency.id, ctx.user.id, ctx.roles.map((r) => r.id)),
+    ctx.readOnly ? Promise.resolve([]) : listMyTasks(ctx.agency.id, ctx.user.id, ctx.roles),
     // The Kinerja work waiting for this person: a constant number of statements.
     ctx.readOnly
       ? Promise.resolve([])
-      : loadWorkCounters({ agencyId: ctx.agency.id, agencySlug: ctx.agency.slug, userId: ctx.user.id, canFill, canVerify: ctx.can("realization.verify") }),
+      : loadWorkCounters({
+          agencyId: ctx.agency.id,
+          agencySlug: ctx.agency.slug,
+          userId: ctx.user.id,
+          unitIds: ctx.unitIds,
+          canFill,
+          canVerify: ctx.can("realization.verify"),
+        }),
     // The administrator's checklist until the agency is set up (one statement, administrators only).
     ctx.can("member.manage") ? getFirstSteps(ctx.agency.id) : Promise.resolve(null),
     listMyFollowUps(ctx),

@@ -9,7 +9,7 @@ import { ExportLinks, PerformanceNav } from "@/components/performance/performanc
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { SNAPSHOT_MESSAGES } from "@/lib/cycle/decision-snapshot-shared";
-import { loadAgreement, memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
+import { loadAgreement, resolvePeriod } from "@/lib/performance/queries";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 
 export const metadata: Metadata = { title: M.ui.tabs.overview };
@@ -24,7 +24,9 @@ export default async function PerformanceOverviewPage({
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug, "performance.view");
   const period = await resolvePeriod(ctx.agency.id, ctx.agency.timeZone, await searchParams);
-  const [agreement, unitIds] = await Promise.all([loadAgreement(ctx.agency.id, period.year), memberUnitIds(ctx.agency.id, ctx.user.id)]);
+  const agreement = await loadAgreement(ctx.agency.id, period.year);
+  // The member's units come with the agency context.
+  const unitIds = ctx.unitIds;
   const base = `/a/${ctx.agency.slug}/kinerja`;
 
   return (

@@ -9,7 +9,7 @@ import { RealizationCard } from "@/components/performance/realization-card";
 import { Alert } from "@/components/ui/alert";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { appUrl } from "@/lib/notify/config";
-import { listOrgUnits, loadAgreement, memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
+import { listOrgUnits, loadAgreement, resolvePeriod } from "@/lib/performance/queries";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 
 const STATUS_FILTERS = ["DRAFT", "RETURNED"] as const;
@@ -32,7 +32,7 @@ export default async function RealizationPage({
   const search = await searchParams;
   const [period, unitIds, units] = await Promise.all([
     resolvePeriod(ctx.agency.id, ctx.agency.timeZone, search),
-    memberUnitIds(ctx.agency.id, ctx.user.id),
+    ctx.unitIds, // the member's units come with the agency context
     listOrgUnits(ctx.agency.id),
   ]);
   const { year, quarter } = period;

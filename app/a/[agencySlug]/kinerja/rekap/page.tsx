@@ -14,7 +14,7 @@ import { ExportLinks, PerformanceNav } from "@/components/performance/performanc
 import { BudgetTable, RecapPrintStyle, RecapTables } from "@/components/performance/recap-view";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
-import { listOrgUnits, loadAgreement, memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
+import { listOrgUnits, loadAgreement, resolvePeriod } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 
@@ -34,7 +34,7 @@ export default async function RecapPage({
   const [period, units, unitIds] = await Promise.all([
     resolvePeriod(ctx.agency.id, ctx.agency.timeZone, search),
     listOrgUnits(ctx.agency.id),
-    memberUnitIds(ctx.agency.id, ctx.user.id),
+    ctx.unitIds, // the member's units come with the agency context
   ]);
   const { year, quarter } = period;
   const unit = units.find((u) => u.id === searchParam(search, "unit")) ?? null;
