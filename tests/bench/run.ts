@@ -401,6 +401,9 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
               checklist: step.kelengkapan.split("\n").map((s) => s.trim()).filter(Boolean),
               attendees: ["Sekretaris", "Tim SAKIP"],
               decisions: "Lanjut.",
+              // The archive step records the e-SAKIP upload (a day of the agency's zone, not after today).
+              esakipUploadedAt: new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Jakarta" }),
+              esakipReference: "BENCH-ESAKIP",
             },
           ],
           { cookie, path: `/a/${agency.slug}/cycles/${open.cycleId}` },
