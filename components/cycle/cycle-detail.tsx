@@ -297,14 +297,14 @@ export function CycleDetail({
     };
   }
 
-  // A fold is open (and rendered) when the reader has nothing to do, or opened it.
+  // A fold is rendered only when open: opened by the reader (`?buka=`), or the history of a reader with nothing to do.
   const pagePath = `/a/${slug}/cycles/${cycle.id}`;
-  const fold = (name: TFoldName) => {
-    const open = !panel || folds.opened.has(name);
+  const fold = (name: TFoldName, openByDefault = false) => {
+    const open = openByDefault || folds.opened.has(name);
     return { open, loaded: open, href: foldHref(pagePath, folds, name), id: `lipatan-${name}` };
   };
   const flowFold = fold("alur");
-  const historyFold = fold("riwayat");
+  const historyFold = fold("riwayat", !panel);
   // A long history shows its last tasks; the older ones behind a link (all of them on the timeline).
   const olderTasks = folds.allHistory ? 0 : Math.max(0, tasks.length - HISTORY_TAIL);
 
@@ -398,18 +398,9 @@ export function CycleDetail({
           />
         </div>
       ) : null}
-      {recap && !panel ? (
-        <StepRecap
-          agreement={recap.agreement}
-          agencySlug={slug}
-          settings={ctx.agency.settings.capaian}
-          year={cycle.year}
-          period={cycle.period}
-          kegiatan={recap.step?.kegiatan}
-        />
-      ) : page.recapExpected && panel ? (
+      {page.recapExpected ? (
         <>
-          {page.recapDeferred && isEsakipUploadStep(page.recapStep?.kind, page.recapStep?.kegiatan) ? <EsakipInstruction /> : null}
+          {panel && page.recapDeferred && isEsakipUploadStep(page.recapStep?.kind, page.recapStep?.kegiatan) ? <EsakipInstruction /> : null}
           <LazyFold title={M.ui.recapFoldTitle} testId="fold-recap" {...fold("rekap")} loaded={!page.recapDeferred} open={!page.recapDeferred}>
             {recap ? (
               <StepRecap
@@ -418,7 +409,7 @@ export function CycleDetail({
                 settings={ctx.agency.settings.capaian}
                 year={cycle.year}
                 period={cycle.period}
-                stepKind={recap.step?.kind}
+                stepKind={panel ? recap.step?.kind : undefined}
                 kegiatan={recap.step?.kegiatan}
               />
             ) : page.recapDeferred ? null : (

@@ -241,9 +241,8 @@ const RECAP_STEP_KINDS: readonly TStepKind[] = ["DRAFT", "REVIEW", "APPROVAL", "
  * the cycle is completed. Null when the cycle is not this agency's.
  */
 /**
- * `recapFolded`: the recap is read only when it is rendered: open by default for a
- * reader with nothing to do, folded (and not read, `recapDeferred`) under a task
- * panel until the fold is opened (docs/decisions/027-lazy-cycle-page.md).
+ * `recapOpened`: the recap is read only when its fold is opened (`?buka=rekap`);
+ * otherwise `recapDeferred` (docs/decisions/027-lazy-cycle-page.md).
  */
 export async function loadCyclePage(
   ctx: Pick<AgencyContext, "agency" | "user" | "roles" | "readOnly" | "can">,
@@ -261,8 +260,8 @@ export async function loadCyclePage(
   const measures = measuresPerformance(cycle.sop);
   const showRecap = measures && (Boolean(recapStep) || cycle.status === "COMPLETED");
   const options = await openTaskOptions(ctx, cycle);
-  // Under a task panel the recap is folded: read when the fold is opened.
-  const recapDeferred = showRecap && Boolean(options?.assignee && openStep) && !recapOpened;
+  // The recap is folded: read when the fold is opened.
+  const recapDeferred = showRecap && !recapOpened;
   // A decision is taken on a snapshot of what it decides on: the page shows it and the form sends its hash back.
   const decisionTask = options && openStep && isDecisionKind(openStep.kind) ? options.taskId : null;
   const [agreement, built] = await Promise.all([
