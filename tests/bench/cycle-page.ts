@@ -4,9 +4,8 @@
  * tests/bench/cycle-page.ts [--database-url …] [--port …] [--requests 20]`, on a
  * database seeded by `npm run bench:seed` (the demo agency is in it).
  *
- * Signed in as the demo head: the cycle page of a cycle whose open step is the
- * head's (the task panel, folds closed), of a completed cycle (folds open), and
- * of the first with every fold opened (`?buka=alur,riwayat,rekap`): HTML bytes,
+ * The cycle page of the demo agency: a running cycle as its open step's holder (the task panel) and as the head, of
+ * a completed cycle, and of both with every fold opened (`?buka=alur,riwayat,rekap`): HTML bytes,
  * median and p90 time, server CPU per request (utime+stime of the server's
  * processes over the sequential requests). Then one write posted to the cycle
  * page as the browser does (marking notifications read): its response bytes and
@@ -57,11 +56,12 @@ async function main() {
   await c.connect();
   const agency = (await c.query<{ id: string }>(`SELECT id FROM "Agency" WHERE slug = $1`, [SLUG])).rows[0];
   if (!agency) throw new Error(`no agency ${SLUG} in ${databaseUrl}`);
-  // A running cycle whose open task is the head's (KADIS), the one with most tasks; a completed one, most tasks.
-  const pick = async (sql: string) => (await c.query<{ id: string; tasks: number }>(sql, [agency.id])).rows[0];
+  // A running cycle (most tasks) and a member holding its open step's role (the task panel); a completed one, most tasks.
+  const pick = async (sql: string) => (await c.query<{ id: string; tasks: number; email?: string }>(sql, [agency.id])).rows[0];
   const acting = await pick(
-    `SELECT c.id, (SELECT count(*)::int FROM "CycleTask" x WHERE x."cycleId" = c.id) AS tasks FROM "MeasurementCycle" c
-     JOIN "CycleTask" t ON t."cycleId" = c.id AND t.status IN ('ACTIVE', 'RETURNED') JOIN "Role" r ON r.id = t."assignedRoleId" AND r.code = 'KADIS'
+    `SELECT c.id, (SELECT count(*)::int FROM "CycleTask" x WHERE x."cycleId" = c.id) AS tasks,
+            (SELECT u.email FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE m."roleId" = t."assignedRoleId" ORDER BY m.id LIMIT 1) AS email
+     FROM "MeasurementCycle" c JOIN "CycleTask" t ON t."cycleId" = c.id AND t.status IN ('ACTIVE', 'RETURNED')
      WHERE c."agencyId" = $1 AND c.status = 'ACTIVE' ORDER BY tasks DESC LIMIT 1`,
   );
   const done = await pick(
@@ -75,14 +75,14 @@ async function main() {
     const cookie = await signIn(server.baseUrl, HEAD_LOGIN);
     if (!cookie) throw new Error("sign-in refused");
     const pid = server.child.pid!;
-    const measure = async (label: string, path: string, headers: Record<string, string> = {}) => {
-      for (let i = 0; i < 3; i++) await fetch(`${server.baseUrl}${path}`, { headers: { cookie, ...headers } }).then((r) => r.text());
+    const measure = async (label: string, path: string, headers: Record<string, string> = {}, as = cookie) => {
+      for (let i = 0; i < 3; i++) await fetch(`${server.baseUrl}${path}`, { headers: { cookie: as, ...headers } }).then((r) => r.text());
       const times: number[] = [];
       let bytes = 0;
       const cpu0 = await cpuMs(pid);
       for (let i = 0; i < REQUESTS; i++) {
         const t = performance.now();
-        const r = await fetch(`${server.baseUrl}${path}`, { headers: { cookie, ...headers } });
+        const r = await fetch(`${server.baseUrl}${path}`, { headers: { cookie: as, ...headers } });
         const body = await r.text();
         times.push(performance.now() - t);
         bytes = Buffer.byteLength(body);
@@ -94,14 +94,18 @@ async function main() {
       return row;
     };
     const pagePath = (id: string) => `/a/${SLUG}/cycles/${id}`;
-    if (acting) {
-      console.info(`[cycle-page] head's task: cycle ${acting.id} (${acting.tasks} tasks)`);
-      await measure("task panel, folds closed", pagePath(acting.id));
-      await measure("task panel, every fold opened", `${pagePath(acting.id)}?buka=alur,riwayat,rekap`);
+    if (acting?.email) {
+      const holder = await signIn(server.baseUrl, acting.email);
+      if (!holder) throw new Error(`sign-in refused for ${acting.email}`);
+      console.info(`[cycle-page] running cycle ${acting.id} (${acting.tasks} tasks), open step held by ${acting.email}`);
+      await measure("task panel (step holder)", pagePath(acting.id), {}, holder);
+      await measure("task panel, every fold opened", `${pagePath(acting.id)}?buka=alur,riwayat,rekap`, {}, holder);
+      await measure("running cycle, head (no panel)", pagePath(acting.id));
     }
     if (done) {
       console.info(`[cycle-page] completed: cycle ${done.id} (${done.tasks} tasks)`);
-      await measure("completed (folds open)", pagePath(done.id));
+      await measure("completed, head (no panel)", pagePath(done.id));
+      await measure("completed, every fold opened", `${pagePath(done.id)}?buka=alur,riwayat,rekap&riwayat=semua`);
     }
     // One write posted to the cycle page, as the browser does, then the refresh the client asks for.
     const target = pagePath((acting ?? done)!.id);
