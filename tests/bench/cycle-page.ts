@@ -111,7 +111,8 @@ async function main() {
     const target = pagePath((acting ?? done)!.id);
     const actionId = (await builtActions()).get("lib/cycle/actions.ts#markNotificationsReadAction");
     if (!actionId) throw new Error("markNotificationsReadAction not in the build");
-    const writes: { ms: number; bytes: number }[] = [];
+    // x-action-revalidated: the client router then refetches the whole page (a second render) on top of the form's own refresh.
+    const writes: { ms: number; bytes: number; revalidated: string | null }[] = [];
     const cpu0 = await cpuMs(pid);
     for (let i = 0; i < REQUESTS; i++) {
       const t = performance.now();
@@ -130,13 +131,14 @@ async function main() {
       });
       const body = await response.text();
       if (!(parseActionResult(body) as { ok?: boolean } | undefined)?.ok) throw new Error(`action: ${response.status} ${body.slice(0, 200)}`);
-      writes.push({ ms: performance.now() - t, bytes: Buffer.byteLength(body) });
+      writes.push({ ms: performance.now() - t, bytes: Buffer.byteLength(body), revalidated: response.headers.get("x-action-revalidated") });
     }
     const cpu = ((await cpuMs(pid)) - cpu0) / REQUESTS;
     console.info(
       JSON.stringify({
         label: "write (mark notifications read) posted to the cycle page",
         bytes: writes.at(-1)!.bytes,
+        revalidatedHeader: writes.at(-1)!.revalidated,
         medianMs: Math.round(pct(writes.map((w) => w.ms), 0.5)),
         p90Ms: Math.round(pct(writes.map((w) => w.ms), 0.9)),
         cpuMsPerRequest: Math.round(cpu * 10) / 10,
