@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { zodResolver } from "@/lib/validation/zod-resolver";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
@@ -26,6 +27,7 @@ export function AddMemberForm({
   roles: { code: string; name: string }[];
   units: { id: string; name: string }[];
 }) {
+  const router = useRouter();
   const {
     register,
     handleSubmit,
@@ -43,6 +45,7 @@ export function AddMemberForm({
     if (result.ok) {
       toast.success(t.members.added);
       reset();
+      router.refresh();
       return;
     }
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {

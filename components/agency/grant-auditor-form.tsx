@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { zodResolver } from "@/lib/validation/zod-resolver";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
@@ -28,6 +29,7 @@ export function GrantAuditorForm(props: { agencySlug: string } | { agencies: { i
   });
   const { errors, isSubmitting } = form.formState;
   const prefix = platform ? "pg" : "ag";
+  const router = useRouter();
 
   return (
     <form
@@ -40,6 +42,7 @@ export function GrantAuditorForm(props: { agencySlug: string } | { agencies: { i
         if (result.ok) {
           toast.success(t.platform.auditorGranted);
           form.reset();
+          router.refresh();
           return;
         }
         for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof TIn, { message: messages[0] });

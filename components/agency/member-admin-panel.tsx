@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 
@@ -42,6 +43,7 @@ export function MemberAdminPanel({
   twoFactorEnabled?: boolean;
 }) {
   const [confirmTwoFactor, setConfirmTwoFactor] = useState(false);
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [values, setValues] = useState(() => Object.fromEntries(FIELDS.map(([k]) => [k, member[k] ?? ""])) as Record<(typeof FIELDS)[number][0], string>);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -55,6 +57,7 @@ export function MemberAdminPanel({
       if (result.ok) {
         setErrors({});
         toast.success(M.updated);
+        router.refresh();
       } else {
         setErrors(result.fieldErrors ?? {});
         toast.error(result.error);
@@ -71,14 +74,17 @@ export function MemberAdminPanel({
       const r = result.data;
       setSecret(r.mode === "temporary_password" ? `Kata sandi sementara: ${r.password}` : `Tautan: ${window.location.origin}${r.path}`);
       toast.success(r.mode === "temporary_password" ? M.resetDone : M.linkDone);
+      router.refresh();
     });
   }
 
   function resetTwoFactor() {
     startTransition(async () => {
       const result = await resetMemberTwoFactorAction(agencySlug, { userId: member.userId });
-      if (result.ok) toast.success(TF.resetDone);
-      else toast.error(result.error);
+      if (result.ok) {
+        toast.success(TF.resetDone);
+        router.refresh();
+      } else toast.error(result.error);
     });
   }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 
@@ -39,29 +40,36 @@ export interface MemberRowProps {
 
 export function MemberRow({ agencySlug, canManage, isSelf, member, roles, units }: MemberRowProps) {
   const [selected, setSelected] = useState(member.roleCodes);
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const dirty = [...selected].sort().join() !== [...member.roleCodes].sort().join();
 
   function saveRoles() {
     startTransition(async () => {
       const result = await setMemberRolesAction(agencySlug, { userId: member.userId, roleCodes: selected });
-      if (result.ok) toast.success(t.members.rolesSaved);
-      else toast.error(result.fieldErrors?.roleCodes?.[0] ?? result.error);
+      if (result.ok) {
+        toast.success(t.members.rolesSaved);
+        router.refresh();
+      } else toast.error(result.fieldErrors?.roleCodes?.[0] ?? result.error);
     });
   }
   function saveUnit(unitId: string) {
     startTransition(async () => {
       const result = await setMemberUnitAction(agencySlug, { userId: member.userId, unitId });
-      if (result.ok) toast.success(UNIT_MESSAGES.memberUnitSaved);
-      else toast.error(result.fieldErrors?.unitId?.[0] ?? result.error);
+      if (result.ok) {
+        toast.success(UNIT_MESSAGES.memberUnitSaved);
+        router.refresh();
+      } else toast.error(result.fieldErrors?.unitId?.[0] ?? result.error);
     });
   }
   const unitName = units.find((u) => u.id === member.unitId)?.name ?? null;
   function toggleActive() {
     startTransition(async () => {
       const result = await setMemberActiveAction(agencySlug, { userId: member.userId, active: !member.active });
-      if (result.ok) toast.success(member.active ? t.members.deactivated : t.members.reactivated);
-      else toast.error(result.error);
+      if (result.ok) {
+        toast.success(member.active ? t.members.deactivated : t.members.reactivated);
+        router.refresh();
+      } else toast.error(result.error);
     });
   }
 

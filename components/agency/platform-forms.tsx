@@ -22,6 +22,7 @@ import { AdminPersonFields } from "./admin-person-fields";
 import { CredentialNotice } from "./credential-notice";
 
 export function CreateGovernmentForm() {
+  const router = useRouter();
   type TIn = z.input<typeof ZCreateGovernment>;
   const form = useForm<TIn, unknown, z.output<typeof ZCreateGovernment>>({
     resolver: zodResolver(ZCreateGovernment),
@@ -37,6 +38,7 @@ export function CreateGovernmentForm() {
         if (result.ok) {
           toast.success(t.platform.governmentAdded);
           form.reset();
+          router.refresh();
         } else applyErrors<TIn>(form.setError as never, result);
       })}
     >

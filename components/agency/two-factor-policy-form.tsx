@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 
@@ -10,6 +11,7 @@ import { setTwoFactorPolicyAction } from "@/lib/member/actions";
 /** "Wajibkan verifikasi dua langkah untuk administrator dan kepala": enforced by the agency's door (lib/authz/context.ts). */
 export function TwoFactorPolicyForm({ agencySlug, required }: { agencySlug: string; required: boolean }) {
   const [checked, setChecked] = useState(required);
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
     <form
@@ -18,8 +20,10 @@ export function TwoFactorPolicyForm({ agencySlug, required }: { agencySlug: stri
         e.preventDefault();
         startTransition(async () => {
           const result = await setTwoFactorPolicyAction(agencySlug, { required: checked });
-          if (result.ok) toast.success(checked ? M.policyOn : M.policyOff);
-          else toast.error(result.error);
+          if (result.ok) {
+            toast.success(checked ? M.policyOn : M.policyOff);
+            router.refresh();
+          } else toast.error(result.error);
         });
       }}
     >

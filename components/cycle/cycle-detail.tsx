@@ -1,4 +1,4 @@
-import { ArrowLeft, ChevronDown, FileText, Info, Lock } from "lucide-react";
+import { ArrowLeft, FileText, Info, Lock } from "lucide-react";
 import Link from "next/link";
 
 import type { TFlowStepState } from "@/components/sop/flowchart";
@@ -6,6 +6,7 @@ import { ShareWhatsApp } from "@/components/share/share-whatsapp";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import type { AgencyContext } from "@/lib/authz/context";
+import { foldHref, HISTORY_TAIL, type TFoldName, type TFoldRequest } from "@/lib/cycle/folds";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import type { TCyclePage } from "@/lib/cycle/queries";
 import { reviewedStepRange } from "@/lib/cycle/task-rules";
@@ -25,9 +26,10 @@ import { formatNip } from "@/lib/validation/nip";
 import { CancelCycleForm } from "./cancel-cycle-form";
 import { CycleFlowchart } from "./cycle-flowchart";
 import { CycleOutputs, type CycleOutput } from "./cycle-outputs";
+import { LazyFold } from "./lazy-fold";
 import { CycleStatusBadge, type TStepDisplayState } from "./status-badges";
 import { StepList, type StepListItem } from "./step-list";
-import { quarterOfPeriod, StepRecap } from "./step-recap";
+import { EsakipInstruction, isEsakipUploadStep, quarterOfPeriod, StepRecap } from "./step-recap";
 import { TaskActionPanel, type ReviewedWork, type TaskActionPanelProps } from "./task-action-panel";
 import { TaskHistory, type HistoryItem } from "./task-history";
 
@@ -74,19 +76,6 @@ const fileLink = (slug: string, f: { id: string; originalName: string; mimeType:
   viewHref: f.mimeType === "application/pdf" ? `/a/${slug}/files/${f.id}?lihat=1` : undefined,
 });
 
-/** A folded section of the cycle's record: a native disclosure (keyboard and screen readers for free), a 44 px header. */
-function Fold({ title, open, testId, children }: { title: string; open: boolean; testId: string; children: React.ReactNode }) {
-  return (
-    <details open={open} className="group rounded-lg border border-slate-200 bg-white" data-testid={testId}>
-      <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 px-4 py-2 font-semibold text-slate-900">
-        <span className="text-base font-semibold">{title}</span>
-        <ChevronDown aria-hidden className="size-5 shrink-0 transition-transform group-open:rotate-180" />
-      </summary>
-      <div className="border-t border-slate-200 p-4">{children}</div>
-    </details>
-  );
-}
-
 /**
  * The whole cycle page below the route: header, the task panel for whoever holds
  * the open step's role (or, archiving a quarter over unverified values, the head), the flowchart and step list, the history and, for heads and
@@ -94,8 +83,24 @@ function Fold({ title, open, testId, children }: { title: string; open: boolean;
  * loadCyclePage); what the user may do comes from the task rules the server applies
  * (`page.options`), never decided here.
  */
-/** `baseUrl`: the app's public address (APP_URL), for the absolute link of a shared task. */
-export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; page: TCyclePage; now: Date; baseUrl: string }) {
+/**
+ * `baseUrl`: the app's public address (APP_URL), for the absolute link of a shared task.
+ * `folds`: the folds the reader opened (`?buka=`); under a task panel the others are
+ * not rendered until opened (docs/decisions/027-lazy-cycle-page.md).
+ */
+export function CycleDetail({
+  ctx,
+  page,
+  now,
+  baseUrl,
+  folds = { opened: new Set(), allHistory: false },
+}: {
+  ctx: AgencyContext;
+  page: TCyclePage;
+  now: Date;
+  baseUrl: string;
+  folds?: TFoldRequest;
+}) {
   const { cycle, options, recap } = page;
   const tz = ctx.agency.timeZone;
   const slug = ctx.agency.slug;
@@ -140,7 +145,7 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
   // The printed SOP's columns: first use of each role, participants included (a joint step draws there).
   const columns = executorColumnsByFirstUse(steps.map((s) => ({ executor: s.executorRole, participants: s.participants.map((p) => p.role) })));
 
-  const history: HistoryItem[] = tasks.map((t) => {
+  const history = (shown: TTask[]): HistoryItem[] => shown.map((t) => {
     const step = stepByNumber.get(t.stepNumber);
     const end = t.completedAt ?? now;
     const data = taskData(t.data);
@@ -311,6 +316,17 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
     };
   }
 
+  // A fold is rendered only when open: opened by the reader (`?buka=`), or the history of a reader with nothing to do.
+  const pagePath = `/a/${slug}/cycles/${cycle.id}`;
+  const fold = (name: TFoldName, openByDefault = false) => {
+    const open = openByDefault || folds.opened.has(name);
+    return { open, loaded: open, href: foldHref(pagePath, folds, name), id: `lipatan-${name}` };
+  };
+  const flowFold = fold("alur");
+  const historyFold = fold("riwayat", !panel);
+  // A long history shows its last tasks; the older ones behind a link (all of them on the timeline).
+  const olderTasks = folds.allHistory ? 0 : Math.max(0, tasks.length - HISTORY_TAIL);
+
   const cycleDates = (
     <>
       <p className="text-sm text-slate-600">{M.ui.startedBy(cycle.startedBy.name, formatDateTime(cycle.startedAt, tz))}</p>
@@ -401,19 +417,29 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
           />
         </div>
       ) : null}
-      {recap ? (
-        <StepRecap
-          agreement={recap.agreement}
-          agencySlug={slug}
-          settings={ctx.agency.settings.capaian}
-          year={cycle.year}
-          period={cycle.period}
-          stepKind={panel ? recap.step?.kind : undefined}
-          kegiatan={recap.step?.kegiatan}
-        />
+      {page.recapExpected ? (
+        <>
+          {panel && page.recapDeferred && isEsakipUploadStep(page.recapStep?.kind, page.recapStep?.kegiatan) ? <EsakipInstruction /> : null}
+          <LazyFold title={M.ui.recapFoldTitle} testId="fold-recap" {...fold("rekap")} loaded={!page.recapDeferred} open={!page.recapDeferred}>
+            {recap ? (
+              <StepRecap
+                agreement={recap.agreement}
+                agencySlug={slug}
+                settings={ctx.agency.settings.capaian}
+                year={cycle.year}
+                period={cycle.period}
+                stepKind={panel ? recap.step?.kind : undefined}
+                kegiatan={recap.step?.kegiatan}
+              />
+            ) : page.recapDeferred ? null : (
+              <p className="text-sm text-slate-600">{PERFORMANCE_MESSAGES.noAgreement(cycle.year)}</p>
+            )}
+          </LazyFold>
+        </>
       ) : null}
       <CycleOutputs items={outputs} />
-      <Fold title={M.ui.flowFoldTitle} open={!panel} testId="fold-flow">
+      <LazyFold title={M.ui.flowFoldTitle} testId="fold-flow" {...flowFold}>
+        {flowFold.loaded ? (
         <div className="grid gap-6 lg:grid-cols-[24rem_minmax(0,1fr)]">
           {/* The flowchart stays in view while the (longer) step list scrolls past it. */}
           <Card className="lg:sticky lg:top-4 lg:self-start">
@@ -444,9 +470,11 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
             </CardBody>
           </Card>
         </div>
-      </Fold>
+        ) : null}
+      </LazyFold>
 
-      <Fold title={M.ui.historyTitle} open={!panel} testId="fold-history">
+      <LazyFold title={M.ui.historyTitle} testId="fold-history" {...historyFold}>
+        {historyFold.loaded ? (
         <div className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <div>{panel ? cycleDates : null}</div>
@@ -455,9 +483,18 @@ export function CycleDetail({ ctx, page, now, baseUrl }: { ctx: AgencyContext; p
               {M.ui.timelineLink}
             </Link>
           </div>
-          <TaskHistory items={history} />
+          {olderTasks > 0 ? (
+            <p className="flex flex-wrap items-center gap-x-2 text-sm text-slate-600" data-testid="history-older">
+              {M.ui.historyOlderHint(HISTORY_TAIL, tasks.length)}
+              <Link href={`${foldHref(pagePath, folds, "riwayat", { allHistory: true })}#lipatan-riwayat`} scroll={false} className="inline-flex min-h-11 items-center text-brand-800 hover:underline">
+                {M.ui.historyOlder(olderTasks)}
+              </Link>
+            </p>
+          ) : null}
+          <TaskHistory items={history(tasks.slice(olderTasks))} />
         </div>
-      </Fold>
+        ) : null}
+      </LazyFold>
 
       {canCancel ? (
         <Card className="border-red-200">

@@ -79,6 +79,19 @@ export interface StepRecapProps {
   kegiatan?: string;
 }
 
+/** What the e-SAKIP upload step asks (shown with the recap, or alone while the recap is folded). */
+export function EsakipInstruction() {
+  return (
+    <Alert tone="info" className="flex gap-2" data-testid="esakip-instruction">
+      <CloudUpload aria-hidden className="mt-0.5 size-4 shrink-0" />
+      <span>
+        <span className="font-semibold">{S.uploadTitle}: </span>
+        {S.uploadInstruction}
+      </span>
+    </Alert>
+  );
+}
+
 /**
  * The period's measurement on a cycle step (compiling, reviewing, approving,
  * uploading, archiving): capaian per sasaran and indicator, budget absorption,
@@ -119,15 +132,7 @@ export function StepRecap({ agreement, agencySlug, settings, year, period, stepK
         <p className="mt-1 text-sm text-slate-600">{S.subtitle}</p>
       </CardHeader>
       <CardBody className="space-y-5">
-        {isEsakipUploadStep(stepKind, kegiatan) ? (
-          <Alert tone="info" className="flex gap-2" data-testid="esakip-instruction">
-            <CloudUpload aria-hidden className="mt-0.5 size-4 shrink-0" />
-            <span>
-              <span className="font-semibold">{S.uploadTitle}: </span>
-              {S.uploadInstruction}
-            </span>
-          </Alert>
-        ) : null}
+        {isEsakipUploadStep(stepKind, kegiatan) ? <EsakipInstruction /> : null}
 
         <section aria-labelledby="step-recap-downloads" className="space-y-2">
           <h3 id="step-recap-downloads" className="text-sm font-semibold text-slate-900">

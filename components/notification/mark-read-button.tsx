@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
 
@@ -9,6 +10,7 @@ import { t } from "@/lib/i18n";
 
 export function MarkReadButton({ agencySlug }: { agencySlug: string }) {
   const [pending, start] = useTransition();
+  const router = useRouter();
   return (
     <Button
       size="sm"
@@ -17,7 +19,8 @@ export function MarkReadButton({ agencySlug }: { agencySlug: string }) {
       onClick={() =>
         start(async () => {
           const result = await markNotificationsReadAction(agencySlug, {});
-          if (!result.ok) toast.error(result.error);
+          if (result.ok) router.refresh();
+          else toast.error(result.error);
         })
       }
     >

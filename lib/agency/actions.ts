@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
 import { agencyAction, platformAction } from "@/lib/authz/action";
 
 import {
@@ -33,7 +31,6 @@ export const addMemberAction = agencyAction(
   { name: "member.add", permission: "member.manage", schema: ZAddMember, audit: { events: ["user.create", "membership.roles_set"] } },
   async (ctx, input) => {
     const result = await addMember(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}/anggota`);
     return result;
   },
 );
@@ -42,7 +39,6 @@ export const setMemberRolesAction = agencyAction(
   { name: "member.setRoles", permission: "member.manage", schema: ZSetMemberRoles, audit: { events: ["membership.roles_set"] } },
   async (ctx, input) => {
     await setMemberRoles(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}/anggota`);
   },
 );
 
@@ -50,7 +46,6 @@ export const setMemberActiveAction = agencyAction(
   { name: "member.setActive", permission: "member.manage", schema: ZSetMemberActive, audit: { events: ["membership.deactivate", "membership.reactivate"] } },
   async (ctx, input) => {
     await setMemberActive(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}/anggota`);
   },
 );
 
@@ -58,7 +53,6 @@ export const createGovernmentAction = platformAction(
   { name: "platform.createGovernment", schema: ZCreateGovernment, audit: { events: ["government.create"] } },
   async (ctx, input) => {
     const result = await createGovernment(input, ctx);
-    revalidatePath("/admin");
     return result;
   },
 );
@@ -72,7 +66,6 @@ export const createAgencyAction = platformAction(
   },
   async (ctx, input) => {
     const result = await createAgencyWithAdmin(input, ctx);
-    revalidatePath("/admin", "layout");
     return result;
   },
 );
@@ -85,7 +78,6 @@ export const appointAgencyAdminAction = platformAction(
   },
   async (ctx, input) => {
     const result = await appointAgencyAdmin(input, ctx);
-    revalidatePath("/admin", "layout");
     return result;
   },
 );
@@ -94,7 +86,6 @@ export const reissueAdminCredentialAction = platformAction(
   { name: "platform.reissueAdminCredential", schema: ZReissueCredential, audit: { events: ["user.credential_issue"] } },
   async (ctx, input) => {
     const result = await reissueAdminCredential(input, ctx);
-    revalidatePath("/admin", "layout");
     return result;
   },
 );
@@ -103,7 +94,6 @@ export const updateAgencyAction = platformAction(
   { name: "platform.updateAgency", schema: ZUpdateAgency, audit: { events: ["agency.update"] } },
   async (ctx, input) => {
     const result = await updateAgency(input, ctx);
-    revalidatePath("/", "layout");
     return result;
   },
 );
@@ -112,7 +102,6 @@ export const setAgencyActiveAction = platformAction(
   { name: "platform.setAgencyActive", schema: ZSetAgencyActive, audit: { events: ["agency.deactivate", "agency.reactivate"] } },
   async (ctx, input) => {
     await setAgencyActive(input, ctx);
-    revalidatePath("/", "layout");
   },
 );
 
@@ -120,7 +109,6 @@ export const setAgencyLogoAction = platformAction(
   { name: "platform.setAgencyLogo", schema: ZSetAgencyLogo, audit: { events: ["agency.update"] } },
   async (ctx, input) => {
     const result = await setAgencyLogo(input, ctx);
-    revalidatePath("/", "layout");
     return result;
   },
 );
@@ -129,7 +117,6 @@ export const removeAgencyLogoAction = platformAction(
   { name: "platform.removeAgencyLogo", schema: ZAgencyRef, audit: { events: ["agency.update"] } },
   async (ctx, input) => {
     const result = await removeAgencyLogo(input.agencyId, ctx);
-    revalidatePath("/", "layout");
     return result;
   },
 );
@@ -144,7 +131,6 @@ export const grantAuditorAction = agencyAction(
   },
   async (ctx, input) => {
     await grantAuditorAccess({ ...input, agencyId: ctx.agency.id }, { actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}/anggota`);
   },
 );
 
@@ -153,6 +139,5 @@ export const platformGrantAuditorAction = platformAction(
   { name: "platform.grantAuditor", schema: ZGrantAuditor, audit: { events: ["auditor.grant"] } },
   async (ctx, input) => {
     await grantAuditorAccess(input, ctx);
-    revalidatePath("/admin");
   },
 );

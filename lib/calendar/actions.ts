@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
 import { agencyAction, platformAction, type ActionContext } from "@/lib/authz/action";
 
 import { ZAgencyHoliday, ZHolidayRef, ZPlatformHoliday, ZSetOfficeHours } from "./schemas";
@@ -13,7 +11,6 @@ export const setOfficeHoursAction = agencyAction(
   { name: "calendar.setOfficeHours", permission: "unit.manage", schema: ZSetOfficeHours, audit: { events: ["agency.office_hours_set"] } },
   async (ctx, input) => {
     await setOfficeHours(input, actorOf(ctx));
-    revalidatePath(`/a/${ctx.agency.slug}/jam-kerja`);
   },
 );
 
@@ -21,7 +18,6 @@ export const addAgencyHolidayAction = agencyAction(
   { name: "calendar.addHoliday", permission: "unit.manage", schema: ZAgencyHoliday, audit: { events: ["holiday.create"] } },
   async (ctx, input) => {
     const result = await addAgencyHoliday(input, actorOf(ctx));
-    revalidatePath(`/a/${ctx.agency.slug}/jam-kerja`);
     return result;
   },
 );
@@ -30,7 +26,6 @@ export const deleteAgencyHolidayAction = agencyAction(
   { name: "calendar.deleteHoliday", permission: "unit.manage", schema: ZHolidayRef, audit: { events: ["holiday.delete"] } },
   async (ctx, input) => {
     await deleteAgencyHoliday(input, actorOf(ctx));
-    revalidatePath(`/a/${ctx.agency.slug}/jam-kerja`);
   },
 );
 
@@ -38,7 +33,6 @@ export const addPlatformHolidayAction = platformAction(
   { name: "platform.addHoliday", schema: ZPlatformHoliday, audit: { events: ["holiday.create"] } },
   async (ctx, input) => {
     const result = await addPlatformHoliday(input, ctx);
-    revalidatePath("/admin/hari-libur");
     return result;
   },
 );
@@ -47,6 +41,5 @@ export const deletePlatformHolidayAction = platformAction(
   { name: "platform.deleteHoliday", schema: ZHolidayRef, audit: { events: ["holiday.delete"] } },
   async (ctx, input) => {
     await deletePlatformHoliday(input, ctx);
-    revalidatePath("/admin/hari-libur");
   },
 );

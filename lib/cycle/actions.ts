@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
@@ -23,19 +22,16 @@ function cycleActor(ctx: ActionContext): CycleActor {
 
 export const startCycleAction = agencyAction({ name: "cycle.start", permission: "cycle.start", schema: ZStartCycle, audit: { events: ["cycle.start"] } }, async (ctx, input) => {
   const result = await startCycle(input, cycleActor(ctx));
-  revalidatePath(`/a/${ctx.agency.slug}`, "layout");
   return result;
 });
 
 export const taskAction = agencyAction({ name: "cycle.act", permission: "cycle.act", schema: ZTaskAction, audit: { events: ["task.complete", "task.approve", "task.return", "task.resubmit", "cycle.complete"] } }, async (ctx, input) => {
   const result = await actOnTask(input, cycleActor(ctx));
-  revalidatePath(`/a/${ctx.agency.slug}`, "layout");
   return result;
 });
 
 export const cancelCycleAction = agencyAction({ name: "cycle.cancel", permission: "cycle.cancel", schema: ZCancelCycle, audit: { events: ["cycle.cancel"] } }, async (ctx, input) => {
   await cancelCycle(input, cycleActor(ctx));
-  revalidatePath(`/a/${ctx.agency.slug}`, "layout");
 });
 
 /** Marks the user's own notifications read (all, or one). Not audited: it changes nothing of the agency's record. */
@@ -43,7 +39,6 @@ export const markNotificationsReadAction = agencyAction(
   { name: "notification.markRead", permission: "agency.view", schema: z.object({ id: z.string().max(40).optional() }), audit: { none: "marks the user's own notifications read; no record of the agency changes" } },
   async (ctx, input) => {
     await markNotificationsRead(ctx.user.id, ctx.agency.id, input.id);
-    revalidatePath(`/a/${ctx.agency.slug}`, "layout");
   },
 );
 
@@ -52,7 +47,6 @@ export const sendMeetingInvitationAction = agencyAction(
   { name: "cycle.invite", permission: "cycle.act", schema: ZMeetingInvitation, audit: { events: ["task.invite"] } },
   async (ctx, input) => {
     const result = await sendMeetingInvitation(input, cycleActor(ctx));
-    revalidatePath(`/a/${ctx.agency.slug}`, "layout");
     return { invited: result.invited };
   },
 );
@@ -62,6 +56,5 @@ export const setApprovalPolicyAction = agencyAction(
   { name: "cycle.setApprovalPolicy", permission: "performance.manage", schema: ZApprovalPolicy, audit: { events: ["agency.approval_policy_set"] } },
   async (ctx, input) => {
     await setApprovalPolicy(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}`, "layout");
   },
 );

@@ -242,7 +242,15 @@ const RECAP_STEP_KINDS: readonly TStepKind[] = ["DRAFT", "REVIEW", "APPROVAL", "
  * approves, uploads or archives it (the steps after the realization input), or
  * the cycle is completed. Null when the cycle is not this agency's.
  */
-export async function loadCyclePage(ctx: Pick<AgencyContext, "agency" | "user" | "roles" | "readOnly" | "can">, cycleId: string) {
+/**
+ * `recapOpened`: the recap is read only when its fold is opened (`?buka=rekap`);
+ * otherwise `recapDeferred` (docs/decisions/027-lazy-cycle-page.md).
+ */
+export async function loadCyclePage(
+  ctx: Pick<AgencyContext, "agency" | "user" | "roles" | "readOnly" | "can">,
+  cycleId: string,
+  { recapOpened = true }: { recapOpened?: boolean } = {},
+) {
   const cycle = await getCycle(ctx.agency.id, cycleId);
   if (!cycle) return null;
   const steps = cycle.sop.steps;
@@ -253,10 +261,15 @@ export async function loadCyclePage(ctx: Pick<AgencyContext, "agency" | "user" |
   // The Perjanjian Kinerja panel belongs to SOPs that measure performance; others show their own outputs.
   const measures = measuresPerformance(cycle.sop);
   const showRecap = measures && (Boolean(recapStep) || cycle.status === "COMPLETED");
-  const [options, agreement] = await Promise.all([openTaskOptions(ctx, cycle), showRecap ? loadAgreement(ctx.agency.id, cycle.year) : null]);
+  const options = await openTaskOptions(ctx, cycle);
+  // The recap is folded: read when the fold is opened.
+  const recapDeferred = showRecap && !recapOpened;
   // A decision is taken on a snapshot of what it decides on: the page shows it and the form sends its hash back.
   const decisionTask = options && openStep && isDecisionKind(openStep.kind) ? options.taskId : null;
-  const built = decisionTask ? await buildDecisionSnapshot(db, ctx.agency.id, cycle.id, decisionTask) : null;
+  const [agreement, built] = await Promise.all([
+    showRecap && !recapDeferred ? loadAgreement(ctx.agency.id, cycle.year) : null,
+    decisionTask ? buildDecisionSnapshot(db, ctx.agency.id, cycle.id, decisionTask) : null,
+  ]);
   const snapshot: TCycleSnapshot | null = built ? { ...built, approvalRefusal: snapshotApprovalRefusal(built.content, ctx.agency.settings) } : null;
   return {
     cycle,
@@ -264,6 +277,11 @@ export async function loadCyclePage(ctx: Pick<AgencyContext, "agency" | "user" |
     snapshot,
     measuresPerformance: measures,
     recap: agreement ? { agreement, step: recapStep ? { kind: recapStep.kind, kegiatan: recapStep.kegiatan } : null } : null,
+    /** The recap exists but was not read (folded under the task panel). */
+    recapDeferred,
+    /** The open step or the finished cycle shows the period's recap (folded under a task panel). */
+    recapExpected: showRecap,
+    recapStep: recapStep ? { kind: recapStep.kind, kegiatan: recapStep.kegiatan } : null,
   };
 }
 export type TCyclePage = NonNullable<Awaited<ReturnType<typeof loadCyclePage>>>;

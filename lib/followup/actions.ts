@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
 import { ZCloseFollowUp, ZCreateFollowUp, ZReopenFollowUp } from "./schemas";
@@ -20,15 +18,10 @@ const who = (ctx: ActionContext): FollowUpActor => ({
   manages: ctx.can("performance.manage"),
 });
 
-function revalidate(ctx: ActionContext) {
-  revalidatePath(`/a/${ctx.agency.slug}`, "layout");
-}
-
 export const createFollowUpAction = agencyAction(
   { name: "followup.create", permission: "cycle.act", schema: ZCreateFollowUp, audit: { events: ["followup.create"] } },
   async (ctx, input) => {
     const result = await createFollowUp(input, who(ctx));
-    revalidate(ctx);
     return result;
   },
 );
@@ -37,7 +30,6 @@ export const closeFollowUpAction = agencyAction(
   { name: "followup.close", permission: "cycle.act", schema: ZCloseFollowUp, audit: { events: ["followup.close"] } },
   async (ctx, input) => {
     await closeFollowUp(input, who(ctx));
-    revalidate(ctx);
   },
 );
 
@@ -45,6 +37,5 @@ export const reopenFollowUpAction = agencyAction(
   { name: "followup.reopen", permission: "cycle.act", schema: ZReopenFollowUp, audit: { events: ["followup.reopen"] } },
   async (ctx, input) => {
     await reopenFollowUp(input, who(ctx));
-    revalidate(ctx);
   },
 );

@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
 import { agencyAction } from "@/lib/authz/action";
 
 import { resetMemberTwoFactor, setTwoFactorPolicy } from "@/lib/auth/two-factor";
@@ -13,7 +11,6 @@ export const updateMemberAction = agencyAction(
   { name: "member.update", permission: "member.manage", schema: ZUpdateMember, audit: { events: ["user.update"] } },
   async (ctx, input) => {
     const result = await updateMember(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}/anggota`);
     return result;
   },
 );
@@ -34,7 +31,6 @@ export const importMembersAction = agencyAction(
   },
   async (ctx, input) => {
     const result = await importMembers(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    if (result.committed) revalidatePath(`/a/${ctx.agency.slug}`, "layout");
     return result;
   },
 );
@@ -44,7 +40,6 @@ export const resetMemberTwoFactorAction = agencyAction(
   { name: "member.resetTwoFactor", permission: "member.manage", schema: ZResetMemberTwoFactor, audit: { events: ["auth.two_factor_reset"] } },
   async (ctx, input) => {
     await resetMemberTwoFactor(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}/anggota`);
   },
 );
 
@@ -53,6 +48,5 @@ export const setTwoFactorPolicyAction = agencyAction(
   { name: "agency.setTwoFactorPolicy", permission: "member.manage", schema: ZSetTwoFactorPolicy, audit: { events: ["agency.two_factor_policy_set"] } },
   async (ctx, input) => {
     await setTwoFactorPolicy(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}`, "layout");
   },
 );

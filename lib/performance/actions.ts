@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
 import { invalidError } from "@/lib/authz/errors";
@@ -17,7 +15,6 @@ export const saveAgreementAction = agencyAction(
   { name: "performance.saveAgreement", permission: "performance.manage", schema: ZAgreementInput, audit: { events: ["agreement.save"] } },
   async (ctx, input) => {
     const result = await saveAgreement(input, actorOf(ctx));
-    revalidatePath(`/a/${ctx.agency.slug}/kinerja`, "layout");
     return result;
   },
 );
@@ -31,7 +28,6 @@ export const saveRealizationAction = agencyAction(
   },
   async (ctx, input) => {
     const result = await saveRealization(input, { ...actorOf(ctx), unitIds: await memberUnitIds(ctx.agency.id, ctx.user.id) });
-    revalidatePath(`/a/${ctx.agency.slug}/kinerja`, "layout");
     return result;
   },
 );
@@ -45,7 +41,6 @@ export const reviewRealizationAction = agencyAction(
   },
   async (ctx, input) => {
     await reviewRealization(input, actorOf(ctx));
-    revalidatePath(`/a/${ctx.agency.slug}/kinerja`, "layout");
   },
 );
 
@@ -53,7 +48,6 @@ export const saveBudgetAction = agencyAction(
   { name: "performance.saveBudget", permission: "performance.manage", schema: ZBudgetSave, audit: { events: ["budget.save"] } },
   async (ctx, input) => {
     await saveBudgetRealization(input, actorOf(ctx));
-    revalidatePath(`/a/${ctx.agency.slug}/kinerja`, "layout");
   },
 );
 
@@ -80,7 +74,6 @@ export const importAgreementAction = agencyAction(
     const checked = toAgreementInput(parsed, input.header);
     if (!checked.ok) throw invalidError(checked.message, checked.fieldErrors);
     const { id } = await saveAgreement(checked.data, actorOf(ctx));
-    revalidatePath(`/a/${ctx.agency.slug}/kinerja`, "layout");
     return { ...parsed, saved: true, agreementId: id };
   },
 );

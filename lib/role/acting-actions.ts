@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
 import { agencyAction } from "@/lib/authz/action";
 
 import { ZAppointActing, ZEndActing } from "./acting-schemas";
@@ -12,7 +10,6 @@ export const appointActingAction = agencyAction(
   { name: "acting.appoint", permission: "member.manage", schema: ZAppointActing, audit: { events: ["acting.appoint"] } },
   async (ctx, input) => {
     const result = await appointActing(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}`, "layout");
     return result;
   },
 );
@@ -22,6 +19,5 @@ export const endActingAction = agencyAction(
   { name: "acting.end", permission: "member.manage", schema: ZEndActing, audit: { events: ["acting.end"] } },
   async (ctx, input) => {
     await endActing(input, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}`, "layout");
   },
 );

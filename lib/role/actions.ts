@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
 import { ZCreateRole, ZRenameRole, ZReorderRoles, ZRoleRef, ZSetRoleCapabilities } from "./schemas";
@@ -9,13 +7,11 @@ import { createRole, deleteRole, renameRole, reorderRoles, setHeadRole, setRoleC
 
 const actorOf = (ctx: ActionContext) => ({ agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
 /** Role names show up everywhere: SOP editor, members, cycles, the shell. */
-const refresh = (ctx: ActionContext) => revalidatePath(`/a/${ctx.agency.slug}`, "layout");
 
 export const createRoleAction = agencyAction(
   { name: "role.create", permission: "role.manage", schema: ZCreateRole, audit: { events: ["role.create", "role.update"] } },
   async (ctx, input) => {
     const role = await createRole(input, actorOf(ctx));
-    refresh(ctx);
     return role;
   },
 );
@@ -24,7 +20,6 @@ export const renameRoleAction = agencyAction(
   { name: "role.rename", permission: "role.manage", schema: ZRenameRole, audit: { events: ["role.update"] } },
   async (ctx, input) => {
     const result = await renameRole(input, actorOf(ctx));
-    refresh(ctx);
     return result;
   },
 );
@@ -33,7 +28,6 @@ export const setHeadRoleAction = agencyAction(
   { name: "role.setHead", permission: "role.manage", schema: ZRoleRef, audit: { events: ["role.update"] } },
   async (ctx, input) => {
     await setHeadRole(input, actorOf(ctx));
-    refresh(ctx);
   },
 );
 
@@ -41,7 +35,6 @@ export const reorderRolesAction = agencyAction(
   { name: "role.reorder", permission: "role.manage", schema: ZReorderRoles, audit: { events: ["role.reorder"] } },
   async (ctx, input) => {
     await reorderRoles(input, actorOf(ctx));
-    refresh(ctx);
   },
 );
 
@@ -49,7 +42,6 @@ export const setRoleCapabilitiesAction = agencyAction(
   { name: "role.setCapabilities", permission: "role.manage", schema: ZSetRoleCapabilities, audit: { events: ["role.update"] } },
   async (ctx, input) => {
     const result = await setRoleCapabilities(input, actorOf(ctx));
-    refresh(ctx);
     return result;
   },
 );
@@ -58,6 +50,5 @@ export const deleteRoleAction = agencyAction(
   { name: "role.delete", permission: "role.manage", schema: ZRoleRef, audit: { events: ["role.delete"] } },
   async (ctx, input) => {
     await deleteRole(input, actorOf(ctx));
-    refresh(ctx);
   },
 );

@@ -1,20 +1,16 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
 import { ZRevokeDocument, ZSignReport, ZUploadCertificate, ZUploadWetScan } from "./schemas";
 import { revokeDocument, signPerformanceReport, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "./service";
 
 const signingCtx = (ctx: ActionContext): TSigningCtx => ({ agency: ctx.agency, userId: ctx.user.id, actor: ctx.actor, meta: ctx.meta });
-const page = (ctx: ActionContext) => `/a/${ctx.agency.slug}/tanda-tangan`;
 
 export const uploadCertificateAction = agencyAction(
   { name: "signing.uploadCertificate", permission: "signing.certificate", schema: ZUploadCertificate, audit: { events: ["signing.certificate_upload"] } },
   async (ctx, input) => {
     const { info } = await uploadCertificate({ agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta }, input);
-    revalidatePath(page(ctx));
     return { subject: info.subject, notAfter: info.notAfter.toISOString() };
   },
 );
@@ -23,7 +19,6 @@ export const signReportAction = agencyAction(
   { name: "signing.signReport", permission: "document.sign", schema: ZSignReport, audit: { events: ["document.sign"] } },
   async (ctx, input) => {
     const doc = await signPerformanceReport(signingCtx(ctx), input);
-    revalidatePath(page(ctx));
     return { code: doc.code, fileId: doc.fileId };
   },
 );
@@ -32,7 +27,6 @@ export const uploadWetScanAction = agencyAction(
   { name: "signing.uploadWetScan", permission: "document.sign", schema: ZUploadWetScan, audit: { events: ["document.sign"] } },
   async (ctx, input) => {
     const doc = await uploadWetSignedScan(signingCtx(ctx), input);
-    revalidatePath(page(ctx));
     return { code: doc.code, fileId: doc.fileId };
   },
 );
@@ -41,6 +35,5 @@ export const revokeDocumentAction = agencyAction(
   { name: "signing.revokeDocument", permission: "document.sign", schema: ZRevokeDocument, audit: { events: ["document.revoke"] } },
   async (ctx, input) => {
     await revokeDocument(signingCtx(ctx), input);
-    revalidatePath(page(ctx));
   },
 );

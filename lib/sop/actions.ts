@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { agencyAction } from "@/lib/authz/action";
@@ -16,7 +15,6 @@ export const createSopAction = agencyAction(
   { name: "sop.create", permission: "sop.edit", schema: z.object({ sop: ZSopPayload }), audit: { events: ["sop.create"] } },
   async (ctx, input) => {
     const result = await createSop(input.sop, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}/sops`);
     return result;
   },
 );
@@ -25,7 +23,6 @@ export const updateSopDraftAction = agencyAction(
   { name: "sop.update", permission: "sop.edit", schema: z.object({ sopId: ZSopId, sop: ZSopPayload }), audit: { events: ["sop.update"] } },
   async (ctx, input) => {
     const result = await updateSopDraft(input.sopId, input.sop, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}/sops`, "layout");
     return result;
   },
 );
@@ -34,7 +31,6 @@ export const createSopVersionAction = agencyAction(
   { name: "sop.createVersion", permission: "sop.edit", schema: z.object({ sopId: ZSopId }), audit: { events: ["sop.version_create"] } },
   async (ctx, input) => {
     const result = await createNewVersion(input.sopId, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}/sops`, "layout");
     return result;
   },
 );
@@ -43,7 +39,6 @@ export const activateSopAction = agencyAction(
   { name: "sop.activate", permission: "sop.activate", schema: z.object({ sopId: ZSopId }), audit: { events: ["sop.activate"] } },
   async (ctx, input) => {
     const result = await activateSop(input.sopId, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}/sops`, "layout");
     return result;
   },
 );
@@ -52,7 +47,6 @@ export const archiveSopAction = agencyAction(
   { name: "sop.archive", permission: "sop.activate", schema: z.object({ sopId: ZSopId }), audit: { events: ["sop.archive"] } },
   async (ctx, input) => {
     await archiveSop(input.sopId, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-    revalidatePath(`/a/${ctx.agency.slug}/sops`, "layout");
   },
 );
 
@@ -61,7 +55,6 @@ export const importSopJsonAction = agencyAction(
   async (ctx, input) => {
     const sop = parseSopJson(input.json);
     const result = await createSop(sop, { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta }, "import");
-    revalidatePath(`/a/${ctx.agency.slug}/sops`);
     return result;
   },
 );

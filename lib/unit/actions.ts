@@ -1,20 +1,16 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
 import { ZCreateUnit, ZSetMemberUnit, ZSetUnitActive, ZUpdateUnit } from "./schemas";
 import { createUnit, setMemberUnit, setUnitActive, updateUnit } from "./service";
 
 const actorOf = (ctx: ActionContext) => ({ agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta });
-const refresh = (ctx: ActionContext) => revalidatePath(`/a/${ctx.agency.slug}`, "layout");
 
 export const createUnitAction = agencyAction(
   { name: "unit.create", permission: "unit.manage", schema: ZCreateUnit, audit: { events: ["unit.create"] } },
   async (ctx, input) => {
     const unit = await createUnit(input, actorOf(ctx));
-    refresh(ctx);
     return unit;
   },
 );
@@ -23,7 +19,6 @@ export const updateUnitAction = agencyAction(
   { name: "unit.update", permission: "unit.manage", schema: ZUpdateUnit, audit: { events: ["unit.update"] } },
   async (ctx, input) => {
     const result = await updateUnit(input, actorOf(ctx));
-    refresh(ctx);
     return result;
   },
 );
@@ -32,7 +27,6 @@ export const setUnitActiveAction = agencyAction(
   { name: "unit.setActive", permission: "unit.manage", schema: ZSetUnitActive, audit: { events: ["unit.deactivate", "unit.reactivate"] } },
   async (ctx, input) => {
     await setUnitActive(input, actorOf(ctx));
-    refresh(ctx);
   },
 );
 
@@ -41,7 +35,6 @@ export const setMemberUnitAction = agencyAction(
   { name: "member.setUnit", permission: "member.manage", schema: ZSetMemberUnit, audit: { events: ["membership.unit_set"] } },
   async (ctx, input) => {
     const result = await setMemberUnit(input, actorOf(ctx));
-    refresh(ctx);
     return result;
   },
 );

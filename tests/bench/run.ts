@@ -434,7 +434,7 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
         const step = steps.get(String(open.stepNumber))!;
         const decision = step.kind === "REVIEW" || step.kind === "APPROVAL";
         const cookie = sessions.get(`${agency.id}/${step.executor === "KADIS" ? "KADIS" : "SEKRETARIS"}`);
-        // Posted to the cycle page, as the browser does: the action's revalidatePath re-renders it into the response.
+        // Posted to the cycle page, as the browser does (the action answers its result only; the refresh is the client's: decision 027).
         const t = performance.now();
         const r = await callAction(
           next(),
@@ -449,6 +449,9 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
               checklist: step.kelengkapan.split("\n").map((s) => s.trim()).filter(Boolean),
               attendees: ["Sekretaris", "Tim SAKIP"],
               decisions: "Lanjut.",
+              // The archive step records the e-SAKIP upload (a day of the agency's zone, not after today).
+              esakipUploadedAt: new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Jakarta" }),
+              esakipReference: "BENCH-ESAKIP",
             },
           ],
           { cookie, path: `/a/${agency.slug}/cycles/${open.cycleId}` },

@@ -156,6 +156,10 @@ test("Sumatera Barat: a cycle runs through every role, with a return and its rea
   await expect(kadis.getByText(MSG.reasonRequired)).toBeVisible();
   await kadis.reload();
   await expect(kadis.getByTestId("action-panel")).toContainText(/Langkah 7/);
+  // Under the task panel the history is folded and rendered only once opened.
+  await expect(kadis.getByTestId("history-7-1")).toHaveCount(0);
+  await kadis.getByTestId("fold-history").locator("summary").click();
+  await expect(kadis).toHaveURL(/buka=riwayat/);
   await expect(kadis.getByTestId("history-7-1")).toContainText("Sedang dikerjakan");
   await expect(kadis.getByTestId("history-4-2")).toHaveCount(0);
 
