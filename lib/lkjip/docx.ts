@@ -132,7 +132,7 @@ export async function lkjipDocx(model: TLkjip): Promise<Buffer> {
           para(
             `Tahun ${model.year} ${model.agencyName} menetapkan ${model.summary.indicators} indikator kinerja dalam Perjanjian Kinerja; ` +
               `${model.summary.computed} di antaranya dapat dihitung capaiannya dengan rata-rata ${model.efficiency.averageCapaian}. ` +
-              `Penyerapan anggaran program ${model.budget.absorption}.`,
+              model.absorptionSentence,
           ),
           ...model.summary.byCategory.map((c) => para(`• ${c.category}: ${c.count} indikator`)),
 

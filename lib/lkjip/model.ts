@@ -94,6 +94,8 @@ export interface TLkjip {
   /** Totals of chapter III B and the efficiency line (mean capaian against absorption). */
   budget: { pagu: string; realization: string; absorption: string };
   efficiency: { averageCapaian: string; absorption: string; sentence: string };
+  /** One sentence on the year's budget absorption, whether or not it can be computed yet. */
+  absorptionSentence: string;
   summary: { indicators: number; computed: number; byCategory: { category: string; count: number }[] };
 }
 
@@ -208,6 +210,8 @@ export function buildLkjip(input: TLkjipInput): TLkjip {
     programs,
     budget: { pagu: formatRupiah(paguTotal), realization: spent === null ? DASH : formatRupiah(spent), absorption },
     efficiency: { averageCapaian, absorption, sentence },
+    absorptionSentence:
+      totalAbsorption.status === "OK" ? `Penyerapan anggaran program ${absorption}.` : `Penyerapan anggaran program belum dapat dihitung (${absorption.charAt(0).toLowerCase()}${absorption.slice(1)}).`,
     summary: { indicators: all.length, computed: computed.length, byCategory },
   };
 }

@@ -111,6 +111,7 @@ describe("LKjIP draft", () => {
     expect(budgetRow[4]).toBe(program.absorption.status === "OK" ? program.absorption.display : "");
     expect(budgetRow[2]).toBe("Rp 1.000.000.000");
     expect(text).toContain("Padang, 20 Januari 2026");
+    expect(text).toContain(`Penyerapan anggaran program ${program.absorption.status === "OK" ? program.absorption.display : "?"}.`);
   });
 
   it("measures a year still running up to its last quarter with data, and is null for a year without a PK", async () => {
@@ -121,6 +122,8 @@ describe("LKjIP draft", () => {
     const model = (await loadLkjip(place, YEAR))!;
     expect(model.quarter).toBe(2);
     expect(model.coverage).toBe(`Data s.d. Triwulan II: tahun ${YEAR} belum lengkap.`);
+    // No spending entered yet: said as such, not a bare error message inside the sentence.
+    expect(model.absorptionSentence).toMatch(/^Penyerapan anggaran program belum dapat dihitung \(realisasi anggaran belum diisi/);
     const a1 = (await recapOf(w, 2)).goals[0]!.indicators[0]!.capaian;
     expect(model.goals[0]!.indicators[0]!.capaian).toBe(a1.status === "OK" ? a1.display : "?");
     expect(await loadLkjip(place, YEAR + 3)).toBeNull();

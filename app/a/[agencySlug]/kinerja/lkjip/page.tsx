@@ -79,7 +79,7 @@ export default async function LkjipPage({
             <CardBody className="space-y-1 text-sm">
               <p>
                 {model.summary.indicators} indikator kinerja; {model.summary.computed} dapat dihitung capaiannya, rata-rata{" "}
-                <strong>{model.efficiency.averageCapaian}</strong>. Penyerapan anggaran <strong>{model.budget.absorption}</strong>.
+                <strong>{model.efficiency.averageCapaian}</strong>. {model.absorptionSentence}
               </p>
               <p>{model.efficiency.sentence}</p>
             </CardBody>
