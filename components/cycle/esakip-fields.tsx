@@ -1,15 +1,13 @@
 "use client";
 
 import { Paperclip, Upload } from "lucide-react";
-import { useId, useRef, useState } from "react";
-import { toast } from "sonner";
+import { useId } from "react";
 
-import { postFile } from "@/components/performance/evidence";
+import { useFileUpload } from "@/components/performance/evidence";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ESAKIP_MESSAGES as E } from "@/lib/cycle/messages";
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 
 type TRegistered = React.InputHTMLAttributes<HTMLInputElement> & { name: string };
 
@@ -37,36 +35,8 @@ export function EsakipFields({
   onReceipt: (file: { id: string; name: string }) => void;
 }) {
   const inputId = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [chosen, setChosen] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function upload() {
-    if (!chosen) return;
-    setError(null);
-    const form = new FormData();
-    form.append("file", chosen);
-    form.append("taskId", taskId);
-    setProgress(0);
-    try {
-      const { status, body } = await postFile(`/a/${agencySlug}/files`, form, setProgress);
-      if (status >= 200 && status < 300 && body && "id" in body) {
-        onReceipt({ id: body.id, name: body.name });
-        toast.success(PERFORMANCE_MESSAGES.ui.uploaded(body.name));
-        setChosen(null);
-        if (input.current) input.current.value = "";
-      } else {
-        const message = body && "error" in body ? body.error : PERFORMANCE_MESSAGES.ui.uploadFailed;
-        setError(message);
-        toast.error(message);
-      }
-    } catch {
-      setError(PERFORMANCE_MESSAGES.ui.uploadFailed);
-    } finally {
-      setProgress(null);
-    }
-  }
+  const { input, chosen, choose, progress, error, upload: send } = useFileUpload(agencySlug, onReceipt);
+  const upload = () => send(() => ({ taskId }));
 
   const receiptError = error ?? errors.receipt;
   return (
@@ -113,7 +83,7 @@ export function EsakipFields({
             accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
             className="max-w-full text-sm file:mr-2 file:min-h-10 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3"
             aria-invalid={Boolean(receiptError)}
-            onChange={(e) => setChosen(e.target.files?.[0] ?? null)}
+            onChange={(e) => choose(e.target.files?.[0] ?? null)}
           />
           <Button type="button" variant="secondary" disabled={!chosen || progress !== null} onClick={upload}>
             <Upload aria-hidden className="size-4" />

@@ -2,10 +2,9 @@
 
 import { FileText, History, Paperclip, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
-import { toast } from "sonner";
+import { useId } from "react";
 
-import { postFile } from "@/components/performance/evidence";
+import { useFileUpload } from "@/components/performance/evidence";
 import { Button } from "@/components/ui/button";
 import { FILE_VERSION_MESSAGES as V, type TReviewVersions, type TVersionView } from "@/lib/cycle/file-versions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
@@ -95,38 +94,9 @@ export function TaskFilesUpload({
 }) {
   const router = useRouter();
   const inputId = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [chosen, setChosen] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { input, chosen, choose, progress, error, upload: send } = useFileUpload(agencySlug, () => router.refresh());
   const UI = PERFORMANCE_MESSAGES.ui;
-
-  async function upload() {
-    if (!chosen) return;
-    setError(null);
-    const form = new FormData();
-    form.append("file", chosen);
-    form.append("taskId", taskId);
-    setProgress(0);
-    try {
-      const { status, body } = await postFile(`/a/${agencySlug}/files`, form, setProgress);
-      if (status >= 200 && status < 300 && body && "id" in body) {
-        toast.success(UI.uploaded(body.name));
-        setChosen(null);
-        if (input.current) input.current.value = "";
-        router.refresh();
-      } else {
-        const message = body && "error" in body ? body.error : UI.uploadFailed;
-        setError(message);
-        toast.error(message);
-      }
-    } catch {
-      setError(UI.uploadFailed);
-      toast.error(UI.uploadFailed);
-    } finally {
-      setProgress(null);
-    }
-  }
+  const upload = () => send(() => ({ taskId }));
 
   const busy = progress !== null;
   return (
@@ -163,8 +133,7 @@ export function TaskFilesUpload({
           aria-describedby={`${inputId}-hint`}
           disabled={busy}
           onChange={(e) => {
-            setChosen(e.target.files?.[0] ?? null);
-            setError(null);
+            choose(e.target.files?.[0] ?? null);
           }}
           className="peer sr-only"
           data-testid="task-file-input"

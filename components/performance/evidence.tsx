@@ -69,6 +69,56 @@ export function postFile(url: string, form: FormData, onProgress: (percent: numb
 }
 
 /**
+ * The state of one upload control (the chosen file, progress, the refusal to
+ * show) and `upload(fields)`: the file plus the fields that say what it belongs
+ * to (taskId, realizationId…) posted to /a/<slug>/files. `fields` may return
+ * null to cancel (e.g. the draft it needs could not be saved). Every upload
+ * control of the app uses it, so they answer alike.
+ */
+export function useFileUpload(agencySlug: string, onUploaded: (file: { id: string; name: string }) => void) {
+  const input = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function upload(fields: () => Promise<Record<string, string> | null> | Record<string, string> | null) {
+    if (!chosen) return;
+    setError(null);
+    const extra = await fields();
+    if (!extra) return;
+    const form = new FormData();
+    form.append("file", chosen);
+    for (const [key, value] of Object.entries(extra)) form.append(key, value);
+    setProgress(0);
+    try {
+      const { status, body } = await postFile(`/a/${agencySlug}/files`, form, setProgress);
+      if (status >= 200 && status < 300 && body && "id" in body) {
+        onUploaded({ id: body.id, name: body.name });
+        toast.success(UI.uploaded(body.name));
+        setChosen(null);
+        if (input.current) input.current.value = "";
+      } else {
+        const message = body && "error" in body ? body.error : UI.uploadFailed;
+        setError(message);
+        toast.error(message);
+      }
+    } catch {
+      setError(UI.uploadFailed);
+      toast.error(UI.uploadFailed);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  /** A new file chosen: any earlier refusal no longer applies. */
+  const choose = (file: File | null) => {
+    setChosen(file);
+    setError(null);
+  };
+  return { input, chosen, choose, progress, error, upload };
+}
+
+/**
  * The evidence list plus an upload control: multipart `file` + `realizationId`
  * to /a/<slug>/files with a progress bar. Without a realization yet, the
  * draft is saved first (`ensureRealization`).
@@ -86,41 +136,13 @@ export function EvidenceUpload({
 }) {
   const router = useRouter();
   const inputId = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [chosen, setChosen] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function upload() {
-    if (!chosen) return;
-    setError(null);
-    const realizationId = await ensureRealization();
-    if (!realizationId) return;
-    const form = new FormData();
-    form.append("file", chosen);
-    form.append("realizationId", realizationId);
-    setProgress(0);
-    try {
-      const { status, body } = await postFile(`/a/${agencySlug}/files`, form, setProgress);
-      if (status >= 200 && status < 300 && body && "id" in body) {
-        toast.success(UI.uploaded(body.name));
-        setChosen(null);
-        if (input.current) input.current.value = "";
-        router.refresh();
-      } else {
-        const message = body && "error" in body ? body.error : UI.uploadFailed;
-        setError(message);
-        toast.error(message);
-      }
-    } catch {
-      setError(UI.uploadFailed);
-      toast.error(UI.uploadFailed);
-    } finally {
-      setProgress(null);
-    }
-  }
-
+  const { input, chosen, choose, progress, error, upload: send } = useFileUpload(agencySlug, () => router.refresh());
   const busy = progress !== null;
+  const upload = () =>
+    send(async () => {
+      const realizationId = await ensureRealization();
+      return realizationId ? { realizationId } : null;
+    });
   return (
     <div className="space-y-3 rounded-md border border-dashed border-slate-300 p-3">
       <EvidenceFiles agencySlug={agencySlug} files={files} />
@@ -138,8 +160,7 @@ export function EvidenceUpload({
             aria-describedby={`${inputId}-hint`}
             disabled={busy || disabled}
             onChange={(e) => {
-              setChosen(e.target.files?.[0] ?? null);
-              setError(null);
+              choose(e.target.files?.[0] ?? null);
             }}
             className="peer sr-only"
           />
