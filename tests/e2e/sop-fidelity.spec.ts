@@ -217,6 +217,9 @@ test("a joint step (rapat bersama Kepala Bidang) is drawn in the executor's and 
   // The cycle page draws the same.
   await page.goto(`/a/${KEPEGAWAIAN.slug}/cycles`);
   await page.getByTestId("cycle-list").getByRole("link").first().click();
+  await page.waitForURL(/\/cycles\/[^/?]+$/);
+  // The flowchart is a fold rendered when opened (decision 027): open it by its address.
+  await page.goto(`${new URL(page.url()).pathname}?buka=alur`);
   const chart = page.locator('svg[role="img"]').filter({ has: page.locator('[data-joint-line="3"]') });
   await expect(chart).toHaveCount(1);
   await expect(chart.locator('[data-symbol][data-step="3"]')).toHaveCount(2);
