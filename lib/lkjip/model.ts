@@ -52,8 +52,6 @@ export interface TLkjipIndicator {
   realization: string;
   capaian: string;
   category: string;
-  /** The realization or capaian rests on a value Tim SAKIP has not verified. */
-  unverified: boolean;
   /** The same indicator (by code, else by name) in the earlier years. */
   previous: TLkjipYearValue[];
   faktorPendorong: string[];
@@ -93,7 +91,7 @@ export interface TLkjip {
   programs: TLkjipProgram[];
   /** Totals of chapter III B and the efficiency line (mean capaian against absorption). */
   budget: { pagu: string; realization: string; absorption: string };
-  efficiency: { averageCapaian: string; absorption: string; sentence: string };
+  efficiency: { averageCapaian: string; sentence: string };
   /** One sentence on the year's budget absorption, whether or not it can be computed yet. */
   absorptionSentence: string;
   summary: { indicators: number; computed: number; byCategory: { category: string; count: number }[] };
@@ -155,7 +153,6 @@ export function buildLkjip(input: TLkjipInput): TLkjip {
         realization: value(ind.realizationToDate) + (ind.unverifiedToDate && ind.realizationToDate !== null ? ` (${OFFICIAL_NOTES.unverified})` : ""),
         capaian: capaianText(ind.capaian),
         category: ind.capaian.status === "OK" ? ind.capaian.category : DASH,
-        unverified: ind.unverifiedToDate,
         previous: earlier.map(({ year, recap: r }) => {
           const match = findIn(r, ind);
           return { year, realization: match ? value(match.realizationToDate) : DASH, capaian: match ? capaianText(match.capaian) : DASH };
@@ -209,7 +206,7 @@ export function buildLkjip(input: TLkjipInput): TLkjip {
     goals,
     programs,
     budget: { pagu: formatRupiah(paguTotal), realization: spent === null ? DASH : formatRupiah(spent), absorption },
-    efficiency: { averageCapaian, absorption, sentence },
+    efficiency: { averageCapaian, sentence },
     absorptionSentence:
       totalAbsorption.status === "OK" ? `Penyerapan anggaran program ${absorption}.` : `Penyerapan anggaran program belum dapat dihitung (${absorption.charAt(0).toLowerCase()}${absorption.slice(1)}).`,
     summary: { indicators: all.length, computed: computed.length, byCategory },
