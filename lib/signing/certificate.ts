@@ -23,12 +23,24 @@ function dn(attrs: forge.pki.CertificateField[]): string {
   return attrs.map((a) => `${a.shortName ?? a.name ?? a.type}=${String(a.value)}`).join(", ");
 }
 
+/** The signing pair of a PKCS#12, as DER: what a CMS signer needs. */
+export interface TP12Parts {
+  /** The private key as PKCS#8 DER. */
+  privateKeyPkcs8: Buffer;
+  /** The signer's certificate (the one whose public key matches the key). */
+  certificate: Buffer;
+  /** Every certificate in the file, the signer's included (the chain sent with the signature). */
+  certificates: Buffer[];
+}
+
+const toDer = (cert: forge.pki.Certificate) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), "binary");
+
 /**
  * Opens a PKCS#12 with its passphrase and finds the signing pair: a private
  * key and the certificate whose public key matches it (the others are the
  * chain). Throws {@link CertificateError} for anything not usable.
  */
-export function readP12(p12: Buffer, passphrase: string, now: Date = new Date()): TCertificateInfo {
+function openP12(p12: Buffer, passphrase: string): { key: forge.pki.rsa.PrivateKey; cert: forge.pki.Certificate; certs: forge.pki.Certificate[] } {
   let parsed: forge.pkcs12.Pkcs12Pfx;
   try {
     const asn1 = forge.asn1.fromDer(forge.util.createBuffer(p12.toString("binary")));
@@ -52,15 +64,31 @@ export function readP12(p12: Buffer, passphrase: string, now: Date = new Date())
     return pub.n?.compareTo(key.n) === 0 && pub.e?.compareTo(key.e) === 0;
   });
   if (!cert) throw new CertificateError("no-certificate");
+  return { key, cert, certs };
+}
+
+/** Opens the PKCS#12 as {@link openP12} does, refuses an expired certificate, and returns what is kept about it. */
+export function readP12(p12: Buffer, passphrase: string, now: Date = new Date()): TCertificateInfo {
+  const { cert } = openP12(p12, passphrase);
   if (cert.validity.notAfter.getTime() <= now.getTime()) throw new CertificateError("expired");
-  const der = forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes();
   return {
     subject: dn(cert.subject.attributes),
     issuer: dn(cert.issuer.attributes),
     serialNumber: cert.serialNumber,
-    fingerprint: createHash("sha256").update(Buffer.from(der, "binary")).digest("hex"),
+    fingerprint: createHash("sha256").update(toDer(cert)).digest("hex"),
     notBefore: cert.validity.notBefore,
     notAfter: cert.validity.notAfter,
+  };
+}
+
+/** The key and certificates of a PKCS#12 as DER, for signing (see {@link readP12} for the errors). */
+export function p12Parts(p12: Buffer, passphrase: string): TP12Parts {
+  const { key, cert, certs } = openP12(p12, passphrase);
+  const pkcs8 = forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key));
+  return {
+    privateKeyPkcs8: Buffer.from(forge.asn1.toDer(pkcs8).getBytes(), "binary"),
+    certificate: toDer(cert),
+    certificates: certs.map(toDer),
   };
 }
 

@@ -26,6 +26,7 @@ import { makeDemoP12 } from "@/lib/signing/certificate";
 import { findPublicDocument, revokeDocument, signPerformanceReport, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "@/lib/signing/service";
 import { getStorage } from "@/lib/storage";
 
+import { OID, readPdfSignature } from "../support/cms";
 import { actorOf } from "./factories";
 import { setup, YEAR, type RoleCode, type World } from "./performance-world";
 
@@ -147,6 +148,8 @@ describe("signing a report", () => {
     expect(report).toContain("Signature Validation: Signature is Valid.");
     expect(report).toContain("Total document signed");
     expect(report).toMatch(/Signer Certificate Common Name: DEMO - /);
+    // PAdES baseline B-B: the signer's certificate is bound by signing-certificate-v2; no CMS signing-time.
+    expect(readPdfSignature(pdf).signedAttributeTypes).toEqual([OID.contentType, OID.messageDigest, OID.signingCertificateV2]);
 
     // One byte inside the first signed range (the report's own objects), flipped.
     const tampered = Buffer.from(pdf);
