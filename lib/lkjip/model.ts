@@ -135,6 +135,12 @@ function findIn(recap: ReturnType<typeof buildRecap> | null, ind: RecapIndicator
   return all.find((i) => i.code === ind.code && i.name === ind.name) ?? all.find((i) => i.name.trim().toLowerCase() === ind.name.trim().toLowerCase());
 }
 
+/** "Realisasi anggaran belum diisi: penyerapan anggaran tidak dapat dihitung" → "realisasi anggaran belum diisi". */
+const absorptionReason = (message: string) => {
+  const reason = message.split(":")[0]!.trim();
+  return `${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
+};
+
 export function buildLkjip(input: TLkjipInput): TLkjip {
   const recap = buildRecap(input.agreement, input.quarter, input.settings, input.archive);
   // Earlier years are complete: their whole year.
@@ -208,7 +214,7 @@ export function buildLkjip(input: TLkjipInput): TLkjip {
     budget: { pagu: formatRupiah(paguTotal), realization: spent === null ? DASH : formatRupiah(spent), absorption },
     efficiency: { averageCapaian, sentence },
     absorptionSentence:
-      totalAbsorption.status === "OK" ? `Penyerapan anggaran program ${absorption}.` : `Penyerapan anggaran program belum dapat dihitung (${absorption.charAt(0).toLowerCase()}${absorption.slice(1)}).`,
+      totalAbsorption.status === "OK" ? `Penyerapan anggaran program ${absorption}.` : `Penyerapan anggaran program belum dapat dihitung: ${absorptionReason(absorption)}.`,
     summary: { indicators: all.length, computed: computed.length, byCategory },
   };
 }
