@@ -380,7 +380,7 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     entityType: z.enum(["Agency", "MeasurementCycle"]),
     entityId: z.string(),
     data: z.object({
-      report: z.enum(["audit-log", "cycle-timeline", "realisasi-rencana-aksi", "pengukuran-kinerja", "laporan-pdf", "esakip-package", "sla-analytics", "lkjip-docx"]),
+      report: z.enum(["audit-log", "cycle-timeline", "realisasi-rencana-aksi", "pengukuran-kinerja", "laporan-pdf", "esakip-package", "sla-analytics", "lkjip-docx", "lke-xlsx"]),
       params: z.record(z.string(), z.string()),
     }),
   }),
@@ -431,6 +431,8 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       dueDate: z.string(),
       source: z.enum(["CYCLE", "MANUAL", "LKE"]),
       cycleId: z.string().nullable(),
+      /** Source LKE: the criterion whose reviewer note it carries out (decision 036). */
+      lkeCriterionCode: z.string().optional(),
     }),
   }),
   z.object({

@@ -101,8 +101,17 @@ function assertPlan(item: TItem, event: TFollowUpEvent, actors: TFollowUpActor[]
   throw forbiddenError(event === "CLOSE" ? M.notOwner(item.unit.name) : M.notManager);
 }
 
-/** A follow-up, from an evaluation cycle of the agency (source CYCLE) or typed in (MANUAL). */
-export async function createFollowUp(raw: TCreateFollowUp, who: FollowUpActor, outer?: DbTx): Promise<{ id: string }> {
+/** Where an LKE follow-up came from: a reviewer's note on a criterion (checked by lib/lke before calling). */
+export interface TFollowUpLkeOrigin {
+  evaluationId: string;
+  criterionCode: string;
+}
+
+/**
+ * A follow-up, from an evaluation cycle of the agency (source CYCLE), from a reviewer's
+ * note on the LKE (source LKE: `lke`, given only by lib/lke/service.ts) or typed in (MANUAL).
+ */
+export async function createFollowUp(raw: TCreateFollowUp, who: FollowUpActor, outer?: DbTx, lke?: TFollowUpLkeOrigin): Promise<{ id: string }> {
   const input = ZCreateFollowUp.parse(raw);
   return inTransaction(outer, async (tx) => {
     let sopId: string | null = null;
@@ -117,12 +126,14 @@ export async function createFollowUp(raw: TCreateFollowUp, who: FollowUpActor, o
     }
     if (!(await isFollowUpManager(tx, who, sopId))) throw forbiddenError(M.notManager);
     const unit = await activeUnit(tx, who.agencyId, input.unitId);
-    const source = input.cycleId ? "CYCLE" : "MANUAL";
+    const source = lke ? "LKE" : input.cycleId ? "CYCLE" : "MANUAL";
     const row = await tx.followUp.create({
       data: {
         agencyId: who.agencyId,
         source,
         cycleId: input.cycleId,
+        lkeEvaluationId: lke?.evaluationId ?? null,
+        lkeCriterionCode: lke?.criterionCode ?? null,
         recommendation: input.recommendation,
         unitId: unit.id,
         dueDate: toDate(input.dueDate),
@@ -137,7 +148,15 @@ export async function createFollowUp(raw: TCreateFollowUp, who: FollowUpActor, o
         action: "followup.create",
         entityType: "FollowUp",
         entityId: row.id,
-        data: { recommendation: input.recommendation, unitId: unit.id, unitName: unit.name, dueDate: input.dueDate, source, cycleId: input.cycleId },
+        data: {
+          recommendation: input.recommendation,
+          unitId: unit.id,
+          unitName: unit.name,
+          dueDate: input.dueDate,
+          source,
+          cycleId: input.cycleId,
+          ...(lke ? { lkeCriterionCode: lke.criterionCode } : {}),
+        },
       },
       { agencyId: who.agencyId, actor: who.actor, meta: who.meta, at: who.now },
     );

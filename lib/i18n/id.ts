@@ -143,7 +143,7 @@ export const id = {
     adminNip: "NIP administrator instansi (opsional)",
     levels: { PROVINSI: "Provinsi", KABUPATEN: "Kabupaten", KOTA: "Kota" },
     grantAuditor: "Beri akses auditor",
-    grantAuditorHint: "Auditor Inspektorat membaca SOP, siklus, data kinerja, bukti, dan jejak audit instansi; tidak dapat mengubah apa pun.",
+    grantAuditorHint: "Auditor Inspektorat membaca SOP, siklus, data kinerja, bukti, dan jejak audit instansi; tidak dapat mengubah apa pun kecuali mereviu dan mengunci LKE.",
     auditorNip: "NIP auditor",
     auditorAgency: "Instansi",
     auditorUntil: "Berlaku sampai (opsional)",

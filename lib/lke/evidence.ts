@@ -33,7 +33,7 @@ export async function suggestEvidence(agency: { id: string; slug: string }, year
   const yearEnd = new Date(Date.UTC(year + 1, 0, 1));
   /** "Reviewed within 6 months" is counted back from the end of the year, or today while the year runs. */
   const reference = now < yearEnd ? now : new Date(yearEnd.getTime() - 1);
-  const [agreement, indicators, realizations, cycles, tasks, followUps, sops] = await Promise.all([
+  const [agreement, indicators, realizations, cycles, tasks, followUps, sops, lkeFollowUps] = await Promise.all([
     db.performanceAgreement.findUnique({ where: { agencyId_year: { agencyId: agency.id, year } }, select: { signedAt: true } }),
     db.indicator.count({ where: { agencyId: agency.id, goal: { agreement: { year } } } }),
     db.realization.groupBy({ by: ["status"], where: { agencyId: agency.id, year }, _count: { _all: true } }),
@@ -52,6 +52,8 @@ export async function suggestEvidence(agency: { id: string; slug: string }, year
       select: { id: true, nomor: true, nama: true, tanggalPembuatan: true, tanggalRevisi: true, activatedAt: true },
       orderBy: { nomor: "asc" },
     }),
+    // The previous year's LKE review recommendations, carried out this year (decision 036).
+    db.followUp.groupBy({ by: ["status"], where: { agencyId: agency.id, source: "LKE", lkeEvaluation: { year: year - 1 } }, _count: { _all: true } }),
   ]);
   const out: TLkeEvidence[] = [];
 
@@ -122,6 +124,18 @@ export async function suggestEvidence(agency: { id: string; slug: string }, year
     href: `${base}/tindak-lanjut`,
     met: fuAll > 0 && (fu.DONE ?? 0) === fuAll,
   });
+
+  const lfu = Object.fromEntries(lkeFollowUps.map((r) => [r.status, r._count._all])) as Partial<Record<string, number>>;
+  const lfuAll = (lfu.OPEN ?? 0) + (lfu.DONE ?? 0);
+  if (lfuAll > 0)
+    out.push({
+      criterionCode: "4.c.1",
+      source: "followup",
+      title: `Tindak lanjut rekomendasi reviu LKE tahun ${year - 1}`,
+      detail: `${lfu.DONE ?? 0} dari ${lfuAll} rekomendasi reviu LKE tahun ${year - 1} telah ditindaklanjuti (${fmtPct(pct(lfu.DONE ?? 0, lfuAll))}).`,
+      href: `${base}/lke?tahun=${year - 1}`,
+      met: (lfu.DONE ?? 0) === lfuAll,
+    });
 
   // SOPs: active, reviewed within 6 months (2.a.1: the technical guideline of measurement).
   const since = sixMonthsBefore(reference);

@@ -28,3 +28,16 @@ export type TLkeCreate = z.output<typeof ZLkeCreate>;
 export type TLkeYear = z.output<typeof ZLkeYear>;
 export type TLkeSelfAnswer = z.output<typeof ZLkeSelfAnswer>;
 export type TLkeReviewAnswer = z.output<typeof ZLkeReviewAnswer>;
+
+/** A reviewer's note made a tracked follow-up (decision 036): the owner unit and due date, the text editable. */
+export const ZLkeFollowUp = z.object({
+  year: ZYear,
+  criterionCode: z.string().trim().min(1).max(20),
+  recommendation: z
+    .string({ error: M.followUpTextShort })
+    .transform((s) => s.trim())
+    .pipe(z.string().min(5, M.followUpTextShort).max(2000, M.followUpTextLong)),
+  unitId: z.string({ error: M.followUpUnit }).trim().min(1, M.followUpUnit).max(40, M.followUpUnit),
+  dueDate: z.iso.date({ error: M.followUpDue }),
+});
+export type TLkeFollowUp = z.output<typeof ZLkeFollowUp>;

@@ -5,11 +5,23 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError, conflictError, forbiddenError, invalidError, notFoundError } from "@/lib/authz/errors";
 import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
+import { createFollowUp, type FollowUpActor } from "@/lib/followup/service";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { EDITION_88, EDITION_88_FROM_YEAR } from "./edition-88";
 import { LKE_MESSAGES as M } from "./messages";
-import { ZLkeCreate, ZLkeReviewAnswer, ZLkeSelfAnswer, ZLkeYear, type TLkeCreate, type TLkeReviewAnswer, type TLkeSelfAnswer, type TLkeYear } from "./schemas";
+import {
+  ZLkeCreate,
+  ZLkeFollowUp,
+  ZLkeReviewAnswer,
+  ZLkeSelfAnswer,
+  ZLkeYear,
+  type TLkeCreate,
+  type TLkeFollowUp,
+  type TLkeReviewAnswer,
+  type TLkeSelfAnswer,
+  type TLkeYear,
+} from "./schemas";
 import { rankGains, scoreLke, type TLkeAnswers } from "./score";
 import { findCriterion, ZLkeStructure, type TLkeStructure } from "./structure";
 
@@ -296,6 +308,36 @@ export async function lockLke(raw: TLkeYear, who: LkeActor, tx?: DbTx) {
       { agencyId: who.agencyId, actor: who.actor, meta: who.meta },
     );
     return score;
+  });
+}
+
+/**
+ * A reviewer's note on a criterion becomes a tracked follow-up (source LKE, decision 036),
+ * through the follow-up service and its rule of who manages follow-ups (the agency's
+ * performance managers and evaluation leaders). Once the review is done (REVIEWED or
+ * LOCKED: the follow-up is a record of its own, the locked LKE does not change); one per
+ * criterion.
+ */
+export async function createLkeFollowUp(raw: TLkeFollowUp, who: FollowUpActor, tx?: DbTx) {
+  const input = ZLkeFollowUp.parse(raw);
+  return inTransaction(tx, async (t) => {
+    await t.$queryRaw`SELECT "id" FROM "LkeEvaluation" WHERE "agencyId" = ${who.agencyId} AND "year" = ${input.year} FOR UPDATE`;
+    const evaluation = await t.lkeEvaluation.findUnique({ where: { agencyId_year: { agencyId: who.agencyId, year: input.year } }, select: { id: true, status: true } });
+    if (!evaluation) throw notFoundError(M.notFound(input.year));
+    if (evaluation.status !== "REVIEWED" && evaluation.status !== "LOCKED") throw conflictError(M.followUpNotReviewed);
+    const answer = await t.lkeAnswer.findUnique({
+      where: { evaluationId_criterionCode: { evaluationId: evaluation.id, criterionCode: input.criterionCode } },
+      select: { reviewerNote: true },
+    });
+    if (!answer?.reviewerNote.trim()) throw invalidError(M.followUpNoNote, { criterionCode: [M.followUpNoNote] });
+    const exists = await t.followUp.findFirst({ where: { agencyId: who.agencyId, lkeEvaluationId: evaluation.id, lkeCriterionCode: input.criterionCode }, select: { id: true } });
+    if (exists) throw conflictError(M.followUpExists);
+    return createFollowUp(
+      { recommendation: input.recommendation, unitId: input.unitId, dueDate: input.dueDate, cycleId: null },
+      who,
+      t,
+      { evaluationId: evaluation.id, criterionCode: input.criterionCode },
+    );
   });
 }
 

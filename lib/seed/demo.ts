@@ -8,6 +8,7 @@ import { activateSop, createSop } from "@/lib/sop/service";
 import { RESERVED_ROLES, SEED_AGENCIES } from "./agencies";
 import { seedDemoCycles } from "./demo-cycles";
 import { seedDemoCascade } from "./demo-cascade";
+import { seedDemoLke } from "./demo-lke";
 import { seedDemoPerformance } from "./demo-performance";
 
 /** Every demo account uses this password. Demo data only: never on a real deployment. */
@@ -153,6 +154,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     await seedDemoPerformance(db, logins, agency.slug);
     await seedDemoCascade(db, logins, agency.slug);
     await seedDemoCycles(db, logins, agency.slug);
+    await seedDemoLke(db, logins, agency.slug);
   }
   return logins;
 }

@@ -120,6 +120,8 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "handler", path: "/a/[agencySlug]/kinerja/laporan", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/paket", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/lkjip/unduh", scope: "agency", method: "GET", records: true },
+  /** The year's LKE as the evaluators' sheet (xlsx, ?tahun=). */
+  { kind: "handler", path: "/a/[agencySlug]/lke/ekspor", scope: "agency", method: "GET", records: true },
 ];
 
 /** Routes the build lists that belong to Next.js itself, not to the app. */
@@ -245,6 +247,18 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/followup/actions.ts#closeFollowUpAction", name: "followup.close", scope: "agency", foreign: { none: "no fixture is a follow-up of another agency; the id is looked up inside the caller's agency only" } },
   { key: "lib/followup/actions.ts#reopenFollowUpAction", name: "followup.reopen", scope: "agency", foreign: { none: "no fixture is a follow-up of another agency; the id is looked up inside the caller's agency only" } },
   { key: "lib/cascade/actions.ts#createPeriodAction", name: "cascade.createPeriod", scope: "agency", foreign: { none: "creates a Renstra period in the caller's agency; names no record" } },
+  { key: "lib/lke/actions.ts#createLkeAction", name: "lke.create", scope: "agency", foreign: { none: "opens the caller's agency's own year of the LKE; names no record" } },
+  { key: "lib/lke/actions.ts#saveLkeAnswerAction", name: "lke.answer", scope: "agency", foreign: { none: "a year and a criterion code of the caller's agency's own LKE; names no record" } },
+  { key: "lib/lke/actions.ts#submitLkeAction", name: "lke.submit", scope: "agency", foreign: { none: "a year of the caller's agency's own LKE; names no record" } },
+  { key: "lib/lke/actions.ts#saveLkeReviewAction", name: "lke.reviewAnswer", scope: "agency", foreign: { none: "a year and a criterion code of the caller's agency's own LKE; names no record" } },
+  { key: "lib/lke/actions.ts#completeLkeReviewAction", name: "lke.review", scope: "agency", foreign: { none: "a year of the caller's agency's own LKE; names no record" } },
+  { key: "lib/lke/actions.ts#lockLkeAction", name: "lke.lock", scope: "agency", foreign: { none: "a year of the caller's agency's own LKE; names no record" } },
+  {
+    key: "lib/lke/actions.ts#createLkeFollowUpAction",
+    name: "lke.followUp",
+    scope: "agency",
+    foreign: (f) => ({ year: 2025, criterionCode: "1.a.1", recommendation: "Percobaan lintas instansi", unitId: f.unitId, dueDate: "2026-12-31" }),
+  },
   { key: "lib/cascade/actions.ts#createNodeAction", name: "cascade.createNode", scope: "agency", foreign: { none: "no fixture is a Renstra period or tree node of another agency; period, parent and unit are looked up inside the caller's agency only (tests/integration/cascade.test.ts aims at another agency's)" } },
   { key: "lib/cascade/actions.ts#updateNodeAction", name: "cascade.updateNode", scope: "agency", foreign: { none: "no fixture is a tree record of another agency; the id is looked up inside the caller's agency only" } },
   { key: "lib/cascade/actions.ts#deleteNodeAction", name: "cascade.deleteNode", scope: "agency", foreign: { none: "no fixture is a tree record of another agency; the id is looked up inside the caller's agency only" } },

@@ -5,6 +5,7 @@ import { requireAgencyShellContext } from "@/lib/authz/context";
 import { countUnreadNotifications } from "@/lib/cycle/queries";
 import { CASCADE_MESSAGES } from "@/lib/cascade/messages";
 import { FOLLOWUP_MESSAGES } from "@/lib/followup/messages";
+import { LKE_MESSAGES } from "@/lib/lke/messages";
 import { t } from "@/lib/i18n";
 import { actingTitle } from "@/lib/role/acting";
 
@@ -41,6 +42,7 @@ export default async function AgencyLayout({
     { href: `${base}/kinerja`, label: t.nav.performance },
     { href: `${base}/pohon-kinerja`, label: CASCADE_MESSAGES.nav },
     { href: `${base}/tindak-lanjut`, label: FOLLOWUP_MESSAGES.nav },
+    ...(ctx.can("lke.view") ? [{ href: `${base}/lke`, label: LKE_MESSAGES.ui.nav }] : []),
     { href: `${base}/sops`, label: t.nav.sops },
     { href: `${base}/notifikasi`, label: unread ? `${t.nav.notifications} (${unread})` : t.nav.notifications },
     ...(ctx.can("member.view") ? [administration] : []),

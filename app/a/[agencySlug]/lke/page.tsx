@@ -1,61 +1,104 @@
 import type { Metadata } from "next";
 
+import { LkeCreateButton, LkeFollowUpForm, LkePrintButton, LkeReviewForm, LkeSelfForm, LkeStepButton, LkeSuggestions } from "@/components/lke/lke-forms";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
-import { suggestEvidence } from "@/lib/lke/evidence";
+import { FOLLOWUP_MESSAGES } from "@/lib/followup/messages";
+import { listActiveUnits, todayIn } from "@/lib/followup/queries";
 import { EDITION_88 } from "@/lib/lke/edition-88";
+import { suggestEvidence } from "@/lib/lke/evidence";
+import { LKE_MESSAGES } from "@/lib/lke/messages";
+import { lkeFollowUps } from "@/lib/lke/queries";
 import { loadLke } from "@/lib/lke/service";
 
 export const metadata: Metadata = { title: "Evaluasi SAKIP (LKE)" };
 
+const M = LKE_MESSAGES.ui;
 const STATUS_LABELS = { DRAFT: "Penilaian mandiri", SUBMITTED: "Diajukan, menunggu reviu", REVIEWED: "Selesai direviu", LOCKED: "Dikunci" } as const;
+const STATUS_TONES = { DRAFT: "neutral", SUBMITTED: "info", REVIEWED: "warning", LOCKED: "success" } as const;
 const fmt = (x: number) => x.toLocaleString("id-ID", { maximumFractionDigits: 2 });
 
 type TSearch = Promise<Record<string, string | string[] | undefined>>;
 
 /**
- * The year's LKE, read only (docs/decisions/033-lke.md): status, score and predikat per
- * component, the answers per criterion, what would raise the score most, and the evidence
- * the system suggests. Filling and reviewing are not on this page yet (no server actions).
+ * The year's LKE workbench (decisions 033, 036): the agency's performance managers answer
+ * each criterion with the evidence the system suggests beside it and submit; the
+ * Inspektorat auditor reviews each criterion, completes the review and locks; after the
+ * lock everything is read only. Score, predikat and what would raise the score most stay
+ * on top. The server checks every step again.
  */
 export default async function LkePage({ params, searchParams }: { params: Promise<{ agencySlug: string }>; searchParams: TSearch }) {
   const { agencySlug } = await params;
   const search = await searchParams;
   const ctx = await requireAgencyContext(agencySlug, "lke.view");
   const raw = typeof search.tahun === "string" ? Number(search.tahun) : NaN;
+  // The evaluation of year N is done in N+1: the previous year by default.
   const year = Number.isInteger(raw) && raw >= 2000 && raw <= 2100 ? raw : new Date().getUTCFullYear() - 1;
   const [lke, evidence] = await Promise.all([loadLke(ctx.agency.id, year), suggestEvidence(ctx.agency, year)]);
+  const edits = ctx.can("performance.manage");
+  const reviews = ctx.can("lke.review");
+  const status = lke?.evaluation.status ?? null;
+  const followUpsShown = lke !== null && (status === "REVIEWED" || status === "LOCKED");
+  const [followUps, units] = followUpsShown ? await Promise.all([lkeFollowUps(ctx.agency.id, lke.evaluation.id), edits ? listActiveUnits(ctx.agency.id) : []]) : [new Map(), []];
   const structure = lke?.structure ?? EDITION_88;
-  const evidenceOf = (code: string) => evidence.filter((e) => e.criterionCode === code);
+  const evidenceOf = (code: string) => evidence.filter((e) => e.criterionCode === code).map(({ title, detail, href, met }) => ({ title, detail, href, met }));
+  const base = `/a/${ctx.agency.slug}`;
+  const today = todayIn(ctx);
+  const step = lke === null ? null : status === "DRAFT" && edits ? "submit" : status === "SUBMITTED" && reviews ? "complete" : status === "REVIEWED" && reviews ? "lock" : null;
 
   return (
-    <div className="space-y-6">
-      <div className="space-y-1">
+    <div className="space-y-6 lke-page">
+      <div className="space-y-2">
         <h1 className="text-2xl font-semibold">Evaluasi SAKIP (LKE) tahun {year}</h1>
-        <p className="text-slate-600">
-          {lke
-            ? `${lke.evaluation.edition.name} · ${STATUS_LABELS[lke.evaluation.status]}`
-            : `Evaluasi LKE tahun ${year} belum dibuat. Di bawah ini kriteria ${structure.editionName} dan bukti yang sudah ada di aplikasi.`}
+        <p className="flex flex-wrap items-center gap-2 text-slate-600">
+          {lke ? (
+            <>
+              <span>{lke.evaluation.edition.name}</span>
+              <Badge tone={STATUS_TONES[lke.evaluation.status]} data-testid="lke-status">
+                {STATUS_LABELS[lke.evaluation.status]}
+              </Badge>
+            </>
+          ) : (
+            `Evaluasi LKE tahun ${year} belum dibuat. Di bawah ini kriteria ${structure.editionName} dan bukti yang sudah ada di aplikasi.`
+          )}
         </p>
-        <form method="get" className="flex flex-wrap items-end gap-2">
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-            Tahun
-            <input name="tahun" type="number" min={2000} max={2100} defaultValue={year} className="min-h-11 w-32 rounded-md border border-slate-300 px-3" />
-          </label>
-          <button type="submit" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-100">
-            Tampilkan
-          </button>
-        </form>
+        <div className="flex flex-wrap items-end gap-2 print:hidden">
+          <form method="get" className="flex flex-wrap items-end gap-2">
+            <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+              Tahun
+              <input name="tahun" type="number" min={2000} max={2100} defaultValue={year} className="min-h-11 w-32 rounded-md border border-slate-300 px-3" />
+            </label>
+            <button type="submit" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-100">
+              Tampilkan
+            </button>
+          </form>
+          {lke ? (
+            <a href={`${base}/lke/ekspor?tahun=${year}`} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-100">
+              {M.export}
+            </a>
+          ) : null}
+          <LkePrintButton />
+        </div>
+        {!lke && edits ? (
+          <div className="print:hidden">
+            <LkeCreateButton agencySlug={ctx.agency.slug} year={year} />
+          </div>
+        ) : null}
+        {status === "LOCKED" ? <Alert tone="info">{M.readOnlyLocked}</Alert> : null}
       </div>
 
       {lke ? (
         <Card>
           <CardHeader>
             <CardTitle>
-              Nilai {fmt(lke.score.total)} · predikat {lke.score.predikat} ({lke.score.predikatLabel})
+              <span data-testid="lke-total">
+                Nilai {fmt(lke.score.total)} · predikat {lke.score.predikat} ({lke.score.predikatLabel})
+              </span>
             </CardTitle>
           </CardHeader>
-          <CardBody>
+          <CardBody className="space-y-3">
             <ul className="space-y-1 text-sm" data-testid="lke-scores">
               {lke.score.components.map((c) => (
                 <li key={c.code}>
@@ -64,9 +107,14 @@ export default async function LkePage({ params, searchParams }: { params: Promis
                 </li>
               ))}
             </ul>
-            <p className="mt-2 text-sm text-slate-700">
+            <p className="text-sm text-slate-700">
               {lke.score.answered} dari {lke.score.criteria} kriteria terjawab. Nilai penilaian mandiri: {fmt(lke.selfScore.total)} ({lke.selfScore.predikat}).
             </p>
+            {step ? (
+              <div className="print:hidden">
+                <LkeStepButton agencySlug={ctx.agency.slug} year={year} step={step} />
+              </div>
+            ) : null}
           </CardBody>
         </Card>
       ) : null}
@@ -77,10 +125,13 @@ export default async function LkePage({ params, searchParams }: { params: Promis
             <CardTitle>Yang paling menaikkan nilai</CardTitle>
           </CardHeader>
           <CardBody>
-            <ol className="list-decimal space-y-1 pl-5 text-sm">
+            <ol className="list-decimal space-y-1 pl-5 text-sm" data-testid="lke-gains">
               {lke.gains.slice(0, 5).map((g) => (
                 <li key={g.code}>
-                  {g.code} {g.text} (+{fmt(g.gain)})
+                  <a href={`#k-${g.code}`} className="text-brand-800 underline underline-offset-2">
+                    {g.code}
+                  </a>{" "}
+                  {g.text} (+{fmt(g.gain)})
                 </li>
               ))}
             </ol>
@@ -96,46 +147,99 @@ export default async function LkePage({ params, searchParams }: { params: Promis
             </CardTitle>
           </CardHeader>
           <CardBody className="space-y-4">
-            {component.subComponents.map((sub) => (
-              <section key={sub.code} aria-label={sub.name} className="space-y-2">
-                <h3 className="font-medium">
-                  {sub.code} {sub.name} (bobot {fmt(sub.weight)})
-                </h3>
-                <ul className="space-y-3">
-                  {sub.criteria.map((criterion) => {
-                    const answer = lke?.answers.get(criterion.code);
-                    const label = (code: string | null | undefined) => (code ? (criterion.scale.find((o) => o.code === code)?.label ?? code) : "belum dijawab");
-                    return (
-                      <li key={criterion.code} className="rounded-md border border-slate-200 p-3 text-sm">
-                        <p>
-                          <span className="font-medium">{criterion.code}</span> {criterion.text}
-                        </p>
-                        {lke ? (
-                          <p className="text-slate-700">
-                            Jawaban instansi: {label(answer?.selfAnswer)}
-                            {answer?.reviewerAnswer ? ` · Jawaban reviu: ${label(answer.reviewerAnswer)}` : ""}
+            {component.subComponents.map((sub) => {
+              const sumW = sub.criteria.reduce((s, c) => s + c.weight, 0);
+              return (
+                <section key={sub.code} aria-label={sub.name} className="space-y-2">
+                  <h3 className="font-medium">
+                    {sub.code} {sub.name} (bobot {fmt(sub.weight)})
+                  </h3>
+                  <ul className="space-y-3">
+                    {sub.criteria.map((criterion) => {
+                      const answer = lke?.answers.get(criterion.code);
+                      const label = (code: string | null | undefined) => (code ? (criterion.scale.find((o) => o.code === code)?.label ?? code) : M.unanswered);
+                      const selfForm = status === "DRAFT" && edits;
+                      const reviewForm = status === "SUBMITTED" && reviews;
+                      const followUp = followUps.get(criterion.code);
+                      const note = answer?.reviewerNote.trim() ?? "";
+                      const points = sumW > 0 ? (sub.weight * criterion.weight) / sumW : 0;
+                      return (
+                        <li key={criterion.code} id={`k-${criterion.code}`} className="scroll-mt-4 space-y-2 rounded-md border border-slate-200 p-3 text-sm break-inside-avoid" data-testid={`lke-criterion-${criterion.code}`}>
+                          <p>
+                            <span className="font-medium">{criterion.code}</span> {criterion.text} <span className="text-slate-500">({fmt(points)} poin)</span>
                           </p>
-                        ) : null}
-                        {answer?.justification ? <p className="text-slate-700">Penjelasan: {answer.justification}</p> : null}
-                        {answer?.reviewerNote ? <p className="text-slate-700">Catatan reviu: {answer.reviewerNote}</p> : null}
-                        {evidenceOf(criterion.code).length > 0 ? (
-                          <ul className="mt-1 space-y-1">
-                            {evidenceOf(criterion.code).map((e, i) => (
-                              <li key={i}>
-                                <a href={e.href} className="inline-flex min-h-11 items-center text-brand-800 underline underline-offset-2">
-                                  {e.title}
-                                </a>
-                                : {e.detail}
-                              </li>
-                            ))}
-                          </ul>
-                        ) : null}
-                      </li>
-                    );
-                  })}
-                </ul>
-              </section>
-            ))}
+                          <div className={selfForm ? "hidden print:block" : "space-y-1"}>
+                            {lke ? (
+                              <p className="text-slate-700">
+                                {M.answer}: <span data-testid="lke-self-answer">{label(answer?.selfAnswer)}</span>
+                                {answer?.reviewerAnswer ? ` · ${M.reviewerAnswer}: ${label(answer.reviewerAnswer)}` : ""}
+                              </p>
+                            ) : null}
+                            {answer?.justification ? (
+                              <p className="text-slate-700">
+                                {M.justification}: {answer.justification}
+                              </p>
+                            ) : null}
+                            {answer && answer.evidenceLinks.length > 0 ? (
+                              <ul className="text-slate-700">
+                                {answer.evidenceLinks.map((l) => (
+                                  <li key={l}>
+                                    <a href={l} className="break-all text-brand-800 underline underline-offset-2">
+                                      {l}
+                                    </a>
+                                  </li>
+                                ))}
+                              </ul>
+                            ) : null}
+                          </div>
+                          {selfForm ? (
+                            <div className="print:hidden">
+                              <LkeSelfForm
+                                agencySlug={ctx.agency.slug}
+                                year={year}
+                                code={criterion.code}
+                                scale={criterion.scale}
+                                answer={answer?.selfAnswer ?? null}
+                                justification={answer?.justification ?? ""}
+                                links={answer?.evidenceLinks ?? []}
+                                suggestions={evidenceOf(criterion.code)}
+                              />
+                            </div>
+                          ) : (
+                            <div className="print:hidden">
+                              <LkeSuggestions suggestions={evidenceOf(criterion.code)} />
+                            </div>
+                          )}
+                          {reviewForm ? (
+                            <>
+                              {note ? <p className="hidden text-slate-700 print:block">{M.reviewerNote}: {note}</p> : null}
+                              <div className="print:hidden">
+                                <LkeReviewForm agencySlug={ctx.agency.slug} year={year} code={criterion.code} scale={criterion.scale} answer={answer?.reviewerAnswer ?? null} note={answer?.reviewerNote ?? ""} />
+                              </div>
+                            </>
+                          ) : note ? (
+                            <p className="text-slate-700" data-testid="lke-review-note">
+                              {M.reviewerNote}: {note}
+                            </p>
+                          ) : null}
+                          {followUp ? (
+                            <p>
+                              <a href={`${base}/tindak-lanjut#fu-${followUp.id}`} className="text-brand-800 underline underline-offset-2">
+                                {M.followUpOf(followUp.unitName, followUp.dueDate, FOLLOWUP_MESSAGES.status[followUp.status as "OPEN" | "DONE"])}
+                              </a>
+                            </p>
+                          ) : followUpsShown && note && edits ? (
+                            <div className="print:hidden">
+                              <LkeFollowUpForm agencySlug={ctx.agency.slug} year={year} code={criterion.code} note={note} units={units} defaultDue={today} />
+                            </div>
+                          ) : null}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </section>
+              );
+            })}
           </CardBody>
         </Card>
       ))}
