@@ -227,7 +227,8 @@ const asRecord = (value: unknown): Record<string, unknown> =>
 
 export interface TAuditRowView {
   id: string;
-  seq: number;
+  /** Null while the event awaits the sequencer. */
+  seq: number | null;
   createdAt: Date;
   actor: (TActorSnapshot & { roleNames: string[] }) | null;
   action: string;
