@@ -31,7 +31,7 @@ import {
 import { readUnitPlan, type TUnitPlan } from "./unit-plan";
 import { alertSchedule, computeDueAt, WORKING_TIME_ZONES } from "./working-time";
 import { cycleLabel } from "@/lib/jobs/alerts";
-import { enqueueTaskAlert, requestEmailDelivery } from "@/lib/jobs/queue";
+import { emailDeliveryJob, enqueueJobs, taskAlertJob } from "@/lib/jobs/queue";
 import { workingCalendar, type TWorkingCalendar } from "@/lib/calendar/holidays";
 import { measuresPerformance } from "@/lib/sop/measures-performance";
 
@@ -159,10 +159,9 @@ async function openTask(
     },
     select: { id: true, startedAt: true, dueAt: true },
   });
-  // The reminders, the late flag and the escalations, queued in the same commit (docs/decisions/015-job-queue.md).
-  for (const alert of alertSchedule(task.startedAt, task.dueAt, calendar.timeZone, calendar)) {
-    await enqueueTaskAlert(tx, { taskId: task.id, kind: alert.kind }, alert.runAt);
-  }
+  // The reminders, the late flag and the escalations, queued in the same commit (docs/decisions/015-job-queue.md),
+  // with the e-mail delivery, in one statement at the end.
+  const jobs = alertSchedule(task.startedAt, task.dueAt, calendar.timeZone, calendar).map((alert) => taskAlertJob({ taskId: task.id, kind: alert.kind }, alert.runAt));
   // A unit's sub-task goes to the role's holders in that unit only.
   const users = change.unitId
     ? ((await unitRoleHolders(tx, cycle.agencyId, step.executorRoleId, [change.unitId], now)).get(change.unitId) ?? [])
@@ -205,7 +204,8 @@ async function openTask(
     })),
     skipDuplicates: true,
   });
-  if (users.length) await requestEmailDelivery(tx, now);
+  if (users.length) jobs.push(emailDeliveryJob(now));
+  await enqueueJobs(tx, jobs);
   return task;
 }
 
@@ -358,7 +358,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
           period: true,
           unitPlan: true,
           startedAt: true,
-          agency: { select: { timeZone: true, settings: true } },
+          agency: { select: { timeZone: true, settings: true, governmentId: true } },
           sop: { select: { nomor: true, nama: true, measuresPerformance: true, steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
           tasks: { select: TASK_RULE_SELECT },
         },
@@ -465,7 +465,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
           }
         } else if (change.kind === "OPEN_TASK") {
           const target = steps.find((s) => s.number === change.stepNumber)!;
-          calendar ??= await workingCalendar(ctx.agencyId, now, tx);
+          calendar ??= await workingCalendar(ctx.agencyId, now, tx, undefined, cycle.agency);
           await openTask(tx, { ...cycle, label: cycleLabel(cycle) }, target, change, calendar, now, unitPlan);
           opened.push({ stepNumber: change.stepNumber, round: change.round, status: change.status, ...(change.unitId ? { unitId: change.unitId } : {}) });
         } else {
