@@ -409,26 +409,25 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
       let calendar: TWorkingCalendar | undefined;
       for (const change of plan.changes) {
         if (change.kind === "CLOSE_TASK") {
-          const closed = await tx.cycleTask.updateMany({
-            where: { id: change.taskId, cycleId: cycle.id, status: change.from },
-            data: {
-              status: change.to,
-              outcome: change.outcome,
-              comment: change.comment,
-              completedAt: now,
-              completedById: ctx.actor.id,
-              ...(change.taskId === task.id
-                ? {
-                    outputText: input.outputText,
-                    data: JSON.parse(
-                      JSON.stringify({ checklist: input.checklist, attendees: input.attendees, decisions: input.decisions, reference: input.reference, acting, esakip: esakip ?? undefined }),
-                    ),
-                    ...(snapshot ? { decisionSnapshotHash: snapshot.hash } : {}),
-                  }
-                : {}),
-            },
-          });
-          if (closed.count !== 1) throw conflictError(ALREADY_HANDLED);
+          // The guarded close and the settling of its notifications (new task, reminders, late,
+          // escalations) in one statement (decision 038).
+          const own = change.taskId === task.id;
+          const work = own
+            ? Prisma.sql`, "data" = ${JSON.stringify({ checklist: input.checklist, attendees: input.attendees, decisions: input.decisions, reference: input.reference, acting, esakip: esakip ?? undefined })}::jsonb
+                ${input.outputText !== undefined ? Prisma.sql`, "outputText" = ${input.outputText}` : Prisma.empty}
+                ${snapshot ? Prisma.sql`, "decisionSnapshotHash" = ${snapshot.hash}` : Prisma.empty}`
+            : Prisma.empty;
+          const closed = await tx.$queryRaw<{ n: number }[]>`
+            WITH closed AS (
+              UPDATE "CycleTask" SET "status" = ${change.to}::"TaskStatus", "outcome" = ${change.outcome}::"TaskOutcome", "comment" = ${change.comment},
+                "completedAt" = ${now}, "completedById" = ${ctx.actor.id} ${work}
+              WHERE "id" = ${change.taskId} AND "cycleId" = ${cycle.id} AND "status" = ${change.from}::"TaskStatus"
+              RETURNING "id"
+            ), settled AS (
+              UPDATE "Notification" SET "doneAt" = ${now} WHERE "taskId" IN (SELECT "id" FROM closed) AND "doneAt" IS NULL
+            )
+            SELECT count(*)::int AS "n" FROM closed`;
+          if (Number(closed[0]?.n) !== 1) throw conflictError(ALREADY_HANDLED);
           if (change.taskId === task.id && snapshot) {
             await tx.decisionSnapshot.create({
               data: {
@@ -444,8 +443,6 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
               },
             });
           }
-          // Its notifications (new task, reminders, late, escalations) are settled.
-          await tx.notification.updateMany({ where: { taskId: change.taskId, doneAt: null }, data: { doneAt: now } });
           if (change.taskId === task.id && isJointMeeting(step) && facts.attendanceList && input.attendance) {
             const names = new Map(facts.attendanceList.map((p) => [p.userId, p]));
             const list = await holdersOfRoles(tx, ctx.agencyId, step.participants.map((p) => p.roleId), now);
