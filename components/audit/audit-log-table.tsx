@@ -88,7 +88,7 @@ export function AuditLogTable({ rows, agencySlug, timeZone }: { rows: TAuditRowV
 function Details({ row }: { row: TAuditRowView }) {
   const D = M.log.details;
   const items: [string, string | null][] = [
-    [D.eventId, `${row.id} (#${row.seq})`],
+    [D.eventId, row.seq === null ? `${row.id} (${D.unchained})` : `${row.id} (#${row.seq})`],
     [D.actionCode, row.action],
     [D.entity, row.entityId ? `${row.entityTypeLabel} · ${row.entityId}` : row.entityTypeLabel],
     [D.ip, row.rawIp],

@@ -28,6 +28,7 @@ export function ChainStatus({ report, checkedAt }: { report: ChainReport; checke
       <div className="min-w-0 space-y-1.5">
         <p className="text-xl font-semibold break-words">{headline}</p>
         <p className="text-sm">{M.verify.checkedAt(checkedAt)}</p>
+        {report.pending > 0 ? <p className="text-sm" data-testid="chain-pending">{M.verify.pending(formatNumber(report.pending))}</p> : null}
         {report.ok && report.legacy > 0 ? <p className="text-sm">{M.verify.legacy(report.legacy)}</p> : null}
         {!report.ok ? <p className="text-sm font-medium">{M.verify.brokenHint}</p> : null}
         <p className="font-mono text-xs opacity-75">{M.verify.chainKey(report.chainKey)}</p>

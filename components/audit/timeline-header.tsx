@@ -121,7 +121,7 @@ export function CycleEvents({ events, timeZone }: { events: TCycleTimeline["even
             {e.actor ? ` · ${e.actor.name} (NIP ${formatNip(e.actor.nip)})` : ""}
             <span className="block text-slate-600">{e.summary}</span>
             <span className="block text-xs text-slate-500">
-              id {e.id} · #{e.seq}
+              id {e.id} · {e.seq === null ? AUDIT_MESSAGES.log.details.unchained : `#${e.seq}`}
             </span>
           </span>
         </li>

@@ -4,15 +4,21 @@ import type { DbTx } from "@/lib/db/client";
 
 /**
  * The audit hash chain. Each chain (one per agency, "platform" for events
- * outside any agency) numbers its events 1, 2, 3… and each event stores
- * sha256(canonical content + previous hash). Editing, deleting or reordering
- * any event breaks the chain at that event, which `verifyChain` names.
+ * outside any agency) numbers its events 1, 2, 3… and each event stores a hash
+ * over its content and the previous event's hash. Editing, deleting or
+ * reordering any event breaks the chain at that event, which `verifyChain` names.
+ *
+ * Events are written unchained, with the hash of their content only
+ * (`contentHash`); the sequencer (lib/audit/sequencer.ts) later numbers them and
+ * links each to the previous one (`linkHash`), off the writer's transaction,
+ * the way transparency logs sequence their leaves (decision 038). Events chained
+ * before that (contentHash null) hash their content and link in one go (`hashEvent`).
  */
 export const chainKeyFor = (agencyId: string | null) => (agencyId ? `agency:${agencyId}` : "platform");
 
-export interface ChainedFields {
+/** What an event says: everything but its place in the chain. */
+export interface EventContent {
   chainKey: string;
-  seq: number;
   agencyId: string | null;
   actorId: string | null;
   actorSnapshot: unknown;
@@ -24,6 +30,10 @@ export interface ChainedFields {
   userAgent: string | null;
   requestId: string | null;
   createdAt: Date;
+}
+
+export interface ChainedFields extends EventContent {
+  seq: number;
   prevHash: string | null;
 }
 
@@ -42,39 +52,48 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** The hash of an event chained before the sequencer: content, number and link together. */
 export function hashEvent(fields: ChainedFields): string {
-  return createHash("sha256").update(canonicalJson(fields)).digest("hex");
+  return sha256(canonicalJson(fields));
 }
 
-/**
- * Takes the chain head for update (waiting for any concurrent writer of the
- * same chain to commit) and returns the next sequence number and the previous hash.
- */
-export async function advanceChain(tx: DbTx, chainKey: string): Promise<{ seq: number; prevHash: string | null }> {
-  const rows = await tx.$queryRaw<{ seq: number; hash: string }[]>`
-    INSERT INTO "AuditChainHead" ("chainKey", "seq", "hash") VALUES (${chainKey}, 0, '')
-    ON CONFLICT ("chainKey") DO UPDATE SET "chainKey" = EXCLUDED."chainKey"
-    RETURNING "seq", "hash"`;
-  const head = rows[0]!;
-  return { seq: head.seq + 1, prevHash: head.seq === 0 ? null : head.hash };
+/** The hash of an event's content, written with the event. */
+export function contentHash(content: EventContent): string {
+  const { chainKey, agencyId, actorId, actorSnapshot, action, entityType, entityId, data, ip, userAgent, requestId, createdAt } = content;
+  return sha256(canonicalJson({ chainKey, agencyId, actorId, actorSnapshot, action, entityType, entityId, data, ip, userAgent, requestId, createdAt }));
 }
 
-export async function setChainHead(tx: DbTx, chainKey: string, seq: number, hash: string) {
-  await tx.auditChainHead.update({ where: { chainKey }, data: { seq, hash } });
+/** The chain hash the sequencer gives an event: its number, its content hash and the previous event's hash. */
+export function linkHash(link: { chainKey: string; seq: number; prevHash: string | null; contentHash: string }): string {
+  return sha256(canonicalJson({ chainKey: link.chainKey, seq: link.seq, prevHash: link.prevHash, contentHash: link.contentHash }));
 }
 
+/** `events`: the chained prefix that was checked; `pending`: events written but not yet chained. */
 export type ChainReport =
-  | { chainKey: string; ok: true; events: number; legacy: number }
-  | { chainKey: string; ok: false; events: number; brokenAt: { id: string; seq: number } | null; reason: string };
+  | { chainKey: string; ok: true; events: number; legacy: number; pending: number }
+  | { chainKey: string; ok: false; events: number; pending: number; brokenAt: { id: string; seq: number } | null; reason: string };
 
 const BATCH = 5_000;
 
+/** Events of the chain written but not yet chained by the sequencer (read from its small partial index). */
+export async function countUnchained(db: DbTx, chainKey: string): Promise<number> {
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS "n" FROM "AuditEvent" WHERE "chainKey" = ${chainKey} AND "hash" IS NULL`;
+  return Number(rows[0]?.n ?? 0);
+}
+
 /**
- * Walks one chain in order and names the first event whose content, link or
- * number does not hold. Unsealed "legacy:<id>" events (written before the
- * chain existed) are accepted only as the chain's prefix, each marked with its
- * own id: one after a sealed event is a forgery, whatever the head says. A
- * chain with events and no head has lost its head (deleted tail undetectable).
+ * Walks one chain's chained prefix (up to its head) in order and names the
+ * first event whose content, link or number does not hold; events still
+ * awaiting the sequencer are counted (`pending`), not judged. Unsealed
+ * "legacy:<id>" events (written before the chain existed) are accepted only as
+ * the chain's prefix, each marked with its own id: one after a sealed event is
+ * a forgery, whatever the head says. A chain with events and no head has lost
+ * its head (deleted tail undetectable). The sequencer may chain more while the
+ * walk runs: it moves events and head together, so the walk stops at the head
+ * it read first and afterwards checks that no numbered event lies past the head.
  */
 export async function verifyChain(db: DbTx, chainKey: string): Promise<ChainReport> {
   let expectedSeq = 1;
@@ -82,29 +101,29 @@ export async function verifyChain(db: DbTx, chainKey: string): Promise<ChainRepo
   let legacy = 0;
   let events = 0;
   let sealed = false;
+  const head = await db.auditChainHead.findUnique({ where: { chainKey } });
+  const pending = await countUnchained(db, chainKey);
+  const broken = (at: { id: string; seq: number } | null, reason: string): ChainReport => ({ chainKey, ok: false, events, pending, brokenAt: at, reason });
   for (;;) {
     const rows = await db.auditEvent.findMany({
-      where: { chainKey, seq: { gte: expectedSeq } },
+      where: { chainKey, seq: { gte: expectedSeq, ...(head ? { lte: head.seq } : {}) } },
       orderBy: { seq: "asc" },
       take: BATCH,
     });
     for (const row of rows) {
-      const at = { id: row.id.toString(), seq: row.seq };
-      if (row.seq !== expectedSeq) {
-        return { chainKey, ok: false, events, brokenAt: at, reason: `urutan terputus: diharapkan #${expectedSeq}, ditemukan #${row.seq}` };
-      }
-      if (row.hash.startsWith("legacy:")) {
-        if (sealed) return { chainKey, ok: false, events, brokenAt: at, reason: "peristiwa tanpa segel muncul setelah peristiwa bersegel" };
-        if (row.hash !== `legacy:${row.id}` || row.prevHash !== null) {
-          return { chainKey, ok: false, events, brokenAt: at, reason: "penanda peristiwa lama tanpa segel tidak sah" };
-        }
+      const seq = row.seq!;
+      const at = { id: row.id.toString(), seq };
+      if (seq !== expectedSeq) return broken(at, `urutan terputus: diharapkan #${expectedSeq}, ditemukan #${seq}`);
+      const hash = row.hash!;
+      if (hash.startsWith("legacy:")) {
+        if (sealed) return broken(at, "peristiwa tanpa segel muncul setelah peristiwa bersegel");
+        if (hash !== `legacy:${row.id}` || row.prevHash !== null) return broken(at, "penanda peristiwa lama tanpa segel tidak sah");
         legacy++;
       } else {
         sealed = true;
-        if (row.prevHash !== prev) return { chainKey, ok: false, events, brokenAt: at, reason: "tautan ke peristiwa sebelumnya tidak cocok" };
-        const expected = hashEvent({
+        if (row.prevHash !== prev) return broken(at, "tautan ke peristiwa sebelumnya tidak cocok");
+        const content: EventContent = {
           chainKey: row.chainKey,
-          seq: row.seq,
           agencyId: row.agencyId,
           actorId: row.actorId,
           actorSnapshot: row.actorSnapshot,
@@ -116,24 +135,34 @@ export async function verifyChain(db: DbTx, chainKey: string): Promise<ChainRepo
           userAgent: row.userAgent,
           requestId: row.requestId,
           createdAt: row.createdAt,
-          prevHash: row.prevHash,
-        });
-        if (expected !== row.hash) return { chainKey, ok: false, events, brokenAt: at, reason: "isi peristiwa telah diubah (hash tidak cocok)" };
+        };
+        const expected: string | null =
+          row.contentHash === null
+            ? hashEvent({ ...content, seq, prevHash: row.prevHash })
+            : contentHash(content) === row.contentHash
+              ? linkHash({ chainKey: row.chainKey, seq, prevHash: row.prevHash, contentHash: row.contentHash })
+              : null;
+        if (expected !== hash) return broken(at, "isi peristiwa telah diubah (hash tidak cocok)");
       }
-      prev = row.hash;
+      prev = hash;
       expectedSeq++;
       events++;
     }
     if (rows.length < BATCH) break;
   }
-  const head = await db.auditChainHead.findUnique({ where: { chainKey } });
   if (!head && events > 0) {
-    return { chainKey, ok: false, events, brokenAt: null, reason: `kepala rantai hilang: peristiwa yang dihapus dari akhir rantai tidak dapat diketahui` };
+    return broken(null, `kepala rantai hilang: peristiwa yang dihapus dari akhir rantai tidak dapat diketahui`);
   }
   if (head && (head.seq !== events || (events > 0 && head.hash !== prev))) {
-    return { chainKey, ok: false, events, brokenAt: null, reason: `peristiwa setelah #${events} hilang (kepala rantai #${head.seq})` };
+    return broken(null, `peristiwa setelah #${events} hilang (kepala rantai #${head.seq})`);
   }
-  return { chainKey, ok: true, events, legacy };
+  // Read the highest number before the head again: the sequencer moves both in one commit.
+  const last = await db.auditEvent.findFirst({ where: { chainKey, seq: { not: null } }, orderBy: { seq: "desc" }, select: { id: true, seq: true } });
+  const headNow = await db.auditChainHead.findUnique({ where: { chainKey }, select: { seq: true } });
+  if (last && last.seq! > (headNow?.seq ?? 0)) {
+    return broken({ id: last.id.toString(), seq: last.seq! }, `peristiwa bernomor di luar kepala rantai (#${headNow?.seq ?? 0})`);
+  }
+  return { chainKey, ok: true, events, legacy, pending };
 }
 
 /**

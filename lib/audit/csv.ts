@@ -16,7 +16,7 @@ export { CSV_BOM, CSV_HEADERS, csvCell, csvContentDisposition, csvRow, csvRows, 
 
 /** One audit event as a CSV row, in the order of AUDIT_MESSAGES.csv.log. */
 export function auditLogCsvRow(
-  view: TAuditRowView & { row: { userAgent?: string | null; requestId?: string | null; hash?: string; data: unknown } },
+  view: TAuditRowView & { row: { userAgent?: string | null; requestId?: string | null; hash?: string | null; data: unknown } },
   tz: TAgencyTimeZone,
 ): TCsvValue[] {
   return [

@@ -539,6 +539,7 @@ export const AUDIT_MESSAGES = {
       ip: "Alamat tercatat",
       userAgent: "Perangkat (user agent)",
       requestId: "ID permintaan",
+      unchained: "menunggu dirangkai",
     },
   },
   verify: {
@@ -548,6 +549,8 @@ export const AUDIT_MESSAGES = {
     ok: (n: string) => `Rantai audit utuh: ${n} peristiwa`,
     broken: (id: string, seq: number, reason: string) => `Rantai audit RUSAK pada peristiwa id ${id} (#${seq}): ${reason}`,
     brokenNoRow: (reason: string) => `Rantai audit RUSAK: ${reason}`,
+    pending: (n: string) =>
+      `${n} catatan menunggu dirangkai: sudah tersimpan, dan dirangkai ke rantai dalam beberapa detik. Verifikasi ini mencakup peristiwa yang sudah dirangkai.`,
     legacy: (n: number) => `${n} peristiwa lama dicatat sebelum penyegelan diberlakukan dan tidak dapat diverifikasi isinya.`,
     checkedAt: (at: string) => `Diperiksa pada ${at}`,
     chainKey: (key: string) => `Kunci rantai: ${key}`,

@@ -227,7 +227,8 @@ const asRecord = (value: unknown): Record<string, unknown> =>
 
 export interface TAuditRowView {
   id: string;
-  seq: number;
+  /** Null while the event awaits the sequencer. */
+  seq: number | null;
   createdAt: Date;
   actor: (TActorSnapshot & { roleNames: string[] }) | null;
   action: string;
@@ -251,6 +252,35 @@ export interface TAuditRowView {
   requestId: string | null;
 }
 
+interface TEntityLabelRow {
+  kind: "cycle" | "user" | "sop" | "unit" | "realization";
+  id: string;
+  a: string;
+  b: string | null;
+  n: number | null;
+}
+
+/** The names of the cycles, people, SOPs, units and realizations a batch of rows refers to: one statement. */
+function entityLabels(
+  agencyId: string,
+  ids: { cycleIds: Set<string>; userIds: Set<string>; sopIds: Set<string>; unitIds: Set<string>; realizationIds: Set<string> },
+) {
+  return db.$queryRaw<TEntityLabelRow[]>`
+    SELECT 'cycle' AS "kind", c."id", c."period"::text AS "a", s."nomor" AS "b", c."year" AS "n"
+      FROM "MeasurementCycle" c JOIN "Sop" s ON s."id" = c."sopId"
+      WHERE c."agencyId" = ${agencyId} AND c."id" = ANY(${[...ids.cycleIds]}::text[])
+    UNION ALL
+    SELECT 'user', u."id", u."name", u."nip"::text, NULL FROM "User" u WHERE u."id" = ANY(${[...ids.userIds]}::text[])
+    UNION ALL
+    SELECT 'sop', s."id", s."nomor", NULL, s."version" FROM "Sop" s WHERE s."agencyId" = ${agencyId} AND s."id" = ANY(${[...ids.sopIds]}::text[])
+    UNION ALL
+    SELECT 'unit', o."id", o."name", NULL, NULL FROM "OrgUnit" o WHERE o."agencyId" = ${agencyId} AND o."id" = ANY(${[...ids.unitIds]}::text[])
+    UNION ALL
+    SELECT 'realization', r."id", i."name", ou."name", NULL
+      FROM "Realization" r JOIN "Indicator" i ON i."id" = r."indicatorId" JOIN "OrgUnit" ou ON ou."id" = i."orgUnitId"
+      WHERE r."agencyId" = ${agencyId} AND r."id" = ANY(${[...ids.realizationIds]}::text[])`;
+}
+
 /**
  * Labels for a batch of rows: the actor's snapshot (as it was), role names for
  * its role codes, and what each entity is, by name, never by id: people,
@@ -260,7 +290,7 @@ export interface TAuditRowView {
 export async function describeAuditRows<R extends TPageRow>(
   agencyId: string,
   rows: R[],
-  known: { roles?: { code: string; name: string }[] } = {},
+  known: { roles?: { code: string; name: string }[]; agencyName?: string } = {},
 ): Promise<(TAuditRowView & { row: R })[]> {
   const cycleIds = new Set<string>();
   const userIds = new Set<string>();
@@ -284,26 +314,23 @@ export async function describeAuditRows<R extends TPageRow>(
       if (typeof params.sopId === "string") sopIds.add(params.sopId);
     }
   }
-  const none = Promise.resolve([]);
-  const [roles, cycles, users, sops, units, realizations, agency] = await Promise.all([
+  // Everything the rows name, in one statement (decision 038: the log page's statements): the
+  // agency's name and roles come from the caller when it has them (the page has both).
+  const needsAgency = !known.agencyName && rows.some((r) => r.entityType === "Agency" && r.entityId === agencyId);
+  const [roles, labels, agencyRow] = await Promise.all([
     known.roles ? Promise.resolve(known.roles) : db.role.findMany({ where: { agencyId }, select: { code: true, name: true } }),
-    cycleIds.size
-      ? db.measurementCycle.findMany({
-          where: { agencyId, id: { in: [...cycleIds] } },
-          select: { id: true, year: true, period: true, sop: { select: { nomor: true } } },
-        })
-      : none,
-    userIds.size ? db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true, nip: true } }) : none,
-    sopIds.size ? db.sop.findMany({ where: { agencyId, id: { in: [...sopIds] } }, select: { id: true, nomor: true, version: true } }) : none,
-    unitIds.size ? db.orgUnit.findMany({ where: { agencyId, id: { in: [...unitIds] } }, select: { id: true, name: true } }) : none,
-    realizationIds.size
-      ? db.realization.findMany({
-          where: { agencyId, id: { in: [...realizationIds] } },
-          select: { id: true, indicator: { select: { name: true, orgUnit: { select: { name: true } } } } },
-        })
-      : none,
-    db.agency.findUnique({ where: { id: agencyId }, select: { name: true } }),
+    cycleIds.size + userIds.size + sopIds.size + unitIds.size + realizationIds.size
+      ? entityLabels(agencyId, { cycleIds, userIds, sopIds, unitIds, realizationIds })
+      : Promise.resolve([] as TEntityLabelRow[]),
+    needsAgency ? db.agency.findUnique({ where: { id: agencyId }, select: { name: true } }) : Promise.resolve(null),
   ]);
+  const agency = known.agencyName ? { name: known.agencyName } : agencyRow;
+  const of = (kind: TEntityLabelRow["kind"]) => labels.filter((l) => l.kind === kind);
+  const cycles = of("cycle").map((l) => ({ id: l.id, period: l.a, year: l.n!, sop: { nomor: l.b! } }));
+  const users = of("user").map((l) => ({ id: l.id, name: l.a, nip: l.b! }));
+  const sops = of("sop").map((l) => ({ id: l.id, nomor: l.a, version: l.n! }));
+  const units = of("unit").map((l) => ({ id: l.id, name: l.a }));
+  const realizations = of("realization").map((l) => ({ id: l.id, indicator: { name: l.a, orgUnit: { name: l.b ?? "" } } }));
   const roleName = new Map(roles.map((r) => [r.code, r.name]));
   const cycleById = new Map(cycles.map((c) => [c.id, c]));
   const userById = new Map(users.map((u) => [u.id, u]));

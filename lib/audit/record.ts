@@ -2,8 +2,9 @@ import "server-only";
 
 import type { DbTx } from "@/lib/db/client";
 
-import { advanceChain, chainKeyFor, hashEvent, setChainHead } from "./chain";
+import { chainKeyFor, contentHash } from "./chain";
 import { ZAuditEventInput, type TAuditEventInput } from "./events";
+import { kickSequencer } from "./sequence-kick";
 
 export interface AuditActor {
   id: string;
@@ -22,7 +23,9 @@ export interface AuditRequestMeta {
 
 /**
  * Writes one audit event. Call it with the transaction that makes the change,
- * so the change and its record commit or fail together.
+ * so the change and its record commit or fail together. The event is written
+ * unchained, with its content hash, and takes no lock: the sequencer numbers
+ * and links it after the commit (lib/audit/sequencer.ts, decision 038).
  */
 export async function recordAudit(
   tx: DbTx,
@@ -42,10 +45,8 @@ export async function recordAudit(
 ): Promise<void> {
   const parsed = ZAuditEventInput.parse(event);
   const chainKey = chainKeyFor(agencyId);
-  const { seq, prevHash } = await advanceChain(tx, chainKey);
   const fields = {
     chainKey,
-    seq,
     agencyId,
     actorId: actor?.id ?? null,
     actorSnapshot: actor
@@ -60,11 +61,10 @@ export async function recordAudit(
     userAgent: meta?.userAgent?.slice(0, 500) ?? null,
     requestId: meta?.requestId ?? null,
     createdAt: at ?? new Date(),
-    prevHash,
   };
-  const hash = hashEvent(fields);
-  await tx.auditEvent.create({
-    data: { ...fields, actorSnapshot: fields.actorSnapshot ?? undefined, hash },
+  const { id } = await tx.auditEvent.create({
+    data: { ...fields, actorSnapshot: fields.actorSnapshot ?? undefined, contentHash: contentHash(fields) },
+    select: { id: true },
   });
-  await setChainHead(tx, chainKey, seq, hash);
+  kickSequencer(chainKey, id);
 }

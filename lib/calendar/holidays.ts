@@ -21,11 +21,20 @@ export function holidayKey(date: Date): string {
  * zone, office hours and the holidays that apply to it (national, its
  * government's, its own) from a day before `from` to `days` later.
  */
-export async function workingCalendar(agencyId: string, from: Date, tx: DbTx = db, days = 400): Promise<TWorkingCalendar> {
-  const agency = await tx.agency.findUniqueOrThrow({
-    where: { id: agencyId },
-    select: { timeZone: true, settings: true, governmentId: true },
-  });
+export async function workingCalendar(
+  agencyId: string,
+  from: Date,
+  tx: DbTx = db,
+  days = 400,
+  /** The agency's row when the caller has read it already (a transition): one statement less. */
+  known?: { timeZone: TWorkingCalendar["timeZone"]; settings: unknown; governmentId: string },
+): Promise<TWorkingCalendar> {
+  const agency =
+    known ??
+    (await tx.agency.findUniqueOrThrow({
+      where: { id: agencyId },
+      select: { timeZone: true, settings: true, governmentId: true },
+    }));
   const holidays = await tx.holiday.findMany({
     where: {
       date: { gte: new Date(from.getTime() - 2 * DAY_MS), lte: new Date(from.getTime() + days * DAY_MS) },

@@ -1,7 +1,9 @@
 /**
  * The background worker (graphile-worker, docs/decisions/015-job-queue.md):
  * task reminders at 50% and 75% of the standard, the late flag, escalations,
- * and notification e-mail. `npm start` runs it beside the server; run one or
+ * notification e-mail, and the audit sequencer's round (decision 038: every
+ * ALUR_AUDIT_SEQUENCE_MS, default 1 s, it chains the audit events waiting in any
+ * chain). `npm start` runs it beside the server; run one or
  * several beside any number of app instances: each job runs once.
  *
  * It never opens the embedded database's data folder (only one process may
@@ -10,6 +12,7 @@
  */
 import { Logger, run } from "graphile-worker";
 
+import { sequenceAll } from "@/lib/audit/sequencer";
 import { getDb } from "@/lib/db/client";
 import { installJobQueue } from "@/lib/db/migrate";
 import { taskList } from "@/lib/jobs/tasks";
@@ -61,12 +64,29 @@ const runner = await run({
 });
 log(email ? `berjalan; e-mail lewat ${describeSmtp(email)}.` : "berjalan; e-mail nonaktif (SMTP_URL belum diatur), notifikasi tetap tampil di aplikasi.");
 
+// The audit sequencer's round: not a queued job, since a job per event would put a
+// lock back on the writer's path; an advisory lock per chain keeps several workers
+// (and the web instances' kicks) from chaining the same events twice.
 let stopping = false;
+const sequenceEveryMs = Number(process.env.ALUR_AUDIT_SEQUENCE_MS ?? 1_000);
+let sequencing: Promise<void> = Promise.resolve();
+let sequenceTimer: NodeJS.Timeout | undefined;
+function sequenceRound() {
+  sequencing = sequenceAll(getDb())
+    .then(() => undefined)
+    .catch((error: unknown) => console.error("[alur:worker] sequencer audit:", error instanceof Error ? error.message : error))
+    .finally(() => {
+      if (!stopping) sequenceTimer = setTimeout(sequenceRound, sequenceEveryMs);
+    });
+}
+sequenceRound();
+
 async function stop(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
   log(`${signal}: berhenti setelah pekerjaan yang sedang berjalan.`);
-  await runner.stop();
+  clearTimeout(sequenceTimer);
+  await Promise.all([runner.stop(), sequencing]);
 }
 process.on("SIGINT", (s) => void stop(s));
 process.on("SIGTERM", (s) => void stop(s));

@@ -31,7 +31,7 @@ import {
 import { readUnitPlan, type TUnitPlan } from "./unit-plan";
 import { alertSchedule, computeDueAt, WORKING_TIME_ZONES } from "./working-time";
 import { cycleLabel } from "@/lib/jobs/alerts";
-import { enqueueTaskAlert, requestEmailDelivery } from "@/lib/jobs/queue";
+import { emailDeliveryJob, enqueueJobs, taskAlertJob } from "@/lib/jobs/queue";
 import { workingCalendar, type TWorkingCalendar } from "@/lib/calendar/holidays";
 import { measuresPerformance } from "@/lib/sop/measures-performance";
 
@@ -159,10 +159,9 @@ async function openTask(
     },
     select: { id: true, startedAt: true, dueAt: true },
   });
-  // The reminders, the late flag and the escalations, queued in the same commit (docs/decisions/015-job-queue.md).
-  for (const alert of alertSchedule(task.startedAt, task.dueAt, calendar.timeZone, calendar)) {
-    await enqueueTaskAlert(tx, { taskId: task.id, kind: alert.kind }, alert.runAt);
-  }
+  // The reminders, the late flag and the escalations, queued in the same commit (docs/decisions/015-job-queue.md),
+  // with the e-mail delivery, in one statement at the end.
+  const jobs = alertSchedule(task.startedAt, task.dueAt, calendar.timeZone, calendar).map((alert) => taskAlertJob({ taskId: task.id, kind: alert.kind }, alert.runAt));
   // A unit's sub-task goes to the role's holders in that unit only.
   const users = change.unitId
     ? ((await unitRoleHolders(tx, cycle.agencyId, step.executorRoleId, [change.unitId], now)).get(change.unitId) ?? [])
@@ -205,7 +204,8 @@ async function openTask(
     })),
     skipDuplicates: true,
   });
-  if (users.length) await requestEmailDelivery(tx, now);
+  if (users.length) jobs.push(emailDeliveryJob(now));
+  await enqueueJobs(tx, jobs);
   return task;
 }
 
@@ -358,7 +358,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
           period: true,
           unitPlan: true,
           startedAt: true,
-          agency: { select: { timeZone: true, settings: true } },
+          agency: { select: { timeZone: true, settings: true, governmentId: true } },
           sop: { select: { nomor: true, nama: true, measuresPerformance: true, steps: { select: STEP_SELECT, orderBy: { number: "asc" } } } },
           tasks: { select: TASK_RULE_SELECT },
         },
@@ -409,26 +409,25 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
       let calendar: TWorkingCalendar | undefined;
       for (const change of plan.changes) {
         if (change.kind === "CLOSE_TASK") {
-          const closed = await tx.cycleTask.updateMany({
-            where: { id: change.taskId, cycleId: cycle.id, status: change.from },
-            data: {
-              status: change.to,
-              outcome: change.outcome,
-              comment: change.comment,
-              completedAt: now,
-              completedById: ctx.actor.id,
-              ...(change.taskId === task.id
-                ? {
-                    outputText: input.outputText,
-                    data: JSON.parse(
-                      JSON.stringify({ checklist: input.checklist, attendees: input.attendees, decisions: input.decisions, reference: input.reference, acting, esakip: esakip ?? undefined }),
-                    ),
-                    ...(snapshot ? { decisionSnapshotHash: snapshot.hash } : {}),
-                  }
-                : {}),
-            },
-          });
-          if (closed.count !== 1) throw conflictError(ALREADY_HANDLED);
+          // The guarded close and the settling of its notifications (new task, reminders, late,
+          // escalations) in one statement (decision 038).
+          const own = change.taskId === task.id;
+          const work = own
+            ? Prisma.sql`, "data" = ${JSON.stringify({ checklist: input.checklist, attendees: input.attendees, decisions: input.decisions, reference: input.reference, acting, esakip: esakip ?? undefined })}::jsonb
+                ${input.outputText !== undefined ? Prisma.sql`, "outputText" = ${input.outputText}` : Prisma.empty}
+                ${snapshot ? Prisma.sql`, "decisionSnapshotHash" = ${snapshot.hash}` : Prisma.empty}`
+            : Prisma.empty;
+          const closed = await tx.$queryRaw<{ n: number }[]>`
+            WITH closed AS (
+              UPDATE "CycleTask" SET "status" = ${change.to}::"TaskStatus", "outcome" = ${change.outcome}::"TaskOutcome", "comment" = ${change.comment},
+                "completedAt" = ${now}, "completedById" = ${ctx.actor.id} ${work}
+              WHERE "id" = ${change.taskId} AND "cycleId" = ${cycle.id} AND "status" = ${change.from}::"TaskStatus"
+              RETURNING "id"
+            ), settled AS (
+              UPDATE "Notification" SET "doneAt" = ${now} WHERE "taskId" IN (SELECT "id" FROM closed) AND "doneAt" IS NULL
+            )
+            SELECT count(*)::int AS "n" FROM closed`;
+          if (Number(closed[0]?.n) !== 1) throw conflictError(ALREADY_HANDLED);
           if (change.taskId === task.id && snapshot) {
             await tx.decisionSnapshot.create({
               data: {
@@ -444,8 +443,6 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
               },
             });
           }
-          // Its notifications (new task, reminders, late, escalations) are settled.
-          await tx.notification.updateMany({ where: { taskId: change.taskId, doneAt: null }, data: { doneAt: now } });
           if (change.taskId === task.id && isJointMeeting(step) && facts.attendanceList && input.attendance) {
             const names = new Map(facts.attendanceList.map((p) => [p.userId, p]));
             const list = await holdersOfRoles(tx, ctx.agencyId, step.participants.map((p) => p.roleId), now);
@@ -465,7 +462,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
           }
         } else if (change.kind === "OPEN_TASK") {
           const target = steps.find((s) => s.number === change.stepNumber)!;
-          calendar ??= await workingCalendar(ctx.agencyId, now, tx);
+          calendar ??= await workingCalendar(ctx.agencyId, now, tx, undefined, cycle.agency);
           await openTask(tx, { ...cycle, label: cycleLabel(cycle) }, target, change, calendar, now, unitPlan);
           opened.push({ stepNumber: change.stepNumber, round: change.round, status: change.status, ...(change.unitId ? { unitId: change.unitId } : {}) });
         } else {

@@ -20,16 +20,50 @@ export interface TTaskAlertPayload {
   kind: TAlertKind;
 }
 
-/** One alert of a task at `runAt`. The job key makes a repeated enqueue replace, not duplicate, the job. */
-export async function enqueueTaskAlert(tx: DbTx, payload: TTaskAlertPayload, runAt: Date) {
-  await tx.$executeRaw`SELECT graphile_worker.add_job(
-    ${JOB.taskAlert}::text,
-    ${JSON.stringify(payload)}::json,
-    run_at => ${runAt}::timestamptz,
-    max_attempts => 10,
-    job_key => ${`alert:${payload.taskId}:${payload.kind}`}::text
-  )`;
+/** One job for `enqueueJobs`. */
+export interface TJobRequest {
+  task: string;
+  payload: unknown;
+  runAt: Date;
+  maxAttempts: number;
+  jobKey: string;
+  /** graphile-worker's job_key_mode: "replace" (its default) or "preserve_run_at" (debounce). */
+  jobKeyMode?: "replace" | "preserve_run_at";
 }
+
+/**
+ * Several jobs in one statement (a transition queues a task's five alerts and
+ * the e-mail delivery at once): the same add_job calls as below, one round trip.
+ */
+export async function enqueueJobs(tx: DbTx, jobs: TJobRequest[]) {
+  if (jobs.length === 0) return;
+  await tx.$queryRaw`SELECT count(graphile_worker.add_job(
+      j."task", j."payload"::json, run_at => j."runAt", max_attempts => j."maxAttempts", job_key => j."jobKey", job_key_mode => j."mode"
+    ))::int AS "n"
+    FROM unnest(
+      ${jobs.map((j) => j.task)}::text[], ${jobs.map((j) => JSON.stringify(j.payload))}::text[], ${jobs.map((j) => j.runAt)}::timestamptz[],
+      ${jobs.map((j) => j.maxAttempts)}::int[], ${jobs.map((j) => j.jobKey)}::text[], ${jobs.map((j) => j.jobKeyMode ?? "replace")}::text[]
+    ) AS j("task", "payload", "runAt", "maxAttempts", "jobKey", "mode")`;
+}
+
+/** One alert of a task at `runAt`. The job key makes a repeated enqueue replace, not duplicate, the job. */
+export const taskAlertJob = (payload: TTaskAlertPayload, runAt: Date): TJobRequest => ({
+  task: JOB.taskAlert,
+  payload,
+  runAt,
+  maxAttempts: 10,
+  jobKey: `alert:${payload.taskId}:${payload.kind}`,
+});
+
+/** The debounced e-mail delivery job, for `enqueueJobs` (same as `requestEmailDelivery`). */
+export const emailDeliveryJob = (at: Date): TJobRequest => ({
+  task: JOB.deliverEmails,
+  payload: {},
+  runAt: at,
+  maxAttempts: 3,
+  jobKey: JOB.deliverEmails,
+  jobKeyMode: "preserve_run_at",
+});
 
 /**
  * Asks for e-mail delivery soon: one debounced job (its key keeps a single

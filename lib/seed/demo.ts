@@ -1,4 +1,5 @@
 import { hashPassword } from "@/lib/auth/password";
+import { sequenceAll } from "@/lib/audit/sequencer";
 import type { Db } from "@/lib/db/client";
 import { makeDemoP12 } from "@/lib/signing/certificate";
 import { uploadCertificate } from "@/lib/signing/service";
@@ -156,6 +157,8 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     await seedDemoCycles(db, logins, agency.slug);
     await seedDemoLke(db, logins, agency.slug);
   }
+  // The demo's audit events arrive chained, as the worker would chain them within a second (decision 038).
+  await sequenceAll(db);
   return logins;
 }
 

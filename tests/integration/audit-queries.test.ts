@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 
 import { chainKeyFor, verifyChain } from "@/lib/audit/chain";
+import { sequenceAll } from "@/lib/audit/sequencer";
 import { CSV_BOM, auditLogCsvRow, csvRow, timelineCsvRows, toCsv } from "@/lib/audit/csv";
 import { ZAuditEventInput } from "@/lib/audit/events";
 import { AUDIT_ACTIONS, AUDIT_ACTION_LABELS, AUDIT_MESSAGES, summarizeEvent } from "@/lib/audit/labels";
@@ -346,8 +347,10 @@ describe("cycleTimeline", () => {
     const other = await createAgency();
     expect(await cycleTimeline(other.id, cycleId)).toBeNull();
     expect(await cycleTimeline(w.agency.id, "tidak-ada")).toBeNull();
-    // The seeded run leaves the agency's chain intact.
-    expect(await verifyChain(db, chainKeyFor(w.agency.id))).toMatchObject({ ok: true });
+    // The seeded run leaves the agency's chain intact, once the sequencer has chained it.
+    await sequenceAll(db);
+    expect(await verifyChain(db, chainKeyFor(w.agency.id))).toMatchObject({ ok: true, pending: 0, events: expect.any(Number) });
+    expect((await verifyChain(db, chainKeyFor(w.agency.id))).events).toBeGreaterThan(10);
 
     // The log describes the return in words, with the cycle as context, and its CSV row keeps the reason.
     const page = await listAuditEvents(w.agency.id, { action: "task.return" });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { verifyAllChains, verifyChain } from "@/lib/audit/chain";
 import { ZAuditEventInput } from "@/lib/audit/events";
 import { recordAudit } from "@/lib/audit/record";
+import { sequenceAll } from "@/lib/audit/sequencer";
 import { db } from "@/lib/db/client";
 
 import { actorOf, createAgency, createUser } from "./factories";
@@ -18,6 +19,7 @@ async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
+/** Writes n events, then runs the sequencer (as the worker would within a second) so they are chained. */
 async function writeEvents(agencyId: string, actor: ReturnType<typeof actorOf>, n: number) {
   for (let i = 0; i < n; i++) {
     await db.$transaction((tx) =>
@@ -28,6 +30,7 @@ async function writeEvents(agencyId: string, actor: ReturnType<typeof actorOf>, 
       ),
     );
   }
+  await sequenceAll(db);
 }
 
 describe("audit trail", () => {

@@ -135,7 +135,7 @@ async function rejects(promise: Promise<unknown>, code: AppError["code"]) {
   return error as AppError;
 }
 
-const events = (entityId: string) => db.auditEvent.findMany({ where: { entityId }, select: { action: true, actorId: true }, orderBy: { seq: "asc" } });
+const events = (entityId: string) => db.auditEvent.findMany({ where: { entityId }, select: { action: true, actorId: true }, orderBy: { id: "asc" } });
 
 describe("follow-ups of an Evaluasi Kinerja Internal", () => {
   let w: TWorld;

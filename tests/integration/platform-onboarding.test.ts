@@ -115,7 +115,7 @@ describe("creating an agency with its first administrator", () => {
     const memberships = await db.membership.findMany({ where: { userId: user.id }, include: { role: true } });
     expect(memberships.map((m) => [m.agencyId, m.role.code])).toEqual([[result.id, "ADMIN"]]);
 
-    const events = await db.auditEvent.findMany({ where: { agencyId: result.id }, orderBy: { seq: "asc" } });
+    const events = await db.auditEvent.findMany({ where: { agencyId: result.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["agency.create", "user.create", "user.credential_issue", "membership.roles_set"]);
     // The secret is nowhere but in the answer: not in the audit trail, not in the database.
     expect(JSON.stringify(events.map((e) => [e.data, e.actorSnapshot]))).not.toContain(password);
@@ -238,7 +238,7 @@ describe("administrators of an existing agency", () => {
     const roles = async (userId: string) => (await db.membership.findMany({ where: { agencyId: agency.id, userId }, include: { role: true } })).map((m) => m.role.code).sort();
     expect(await roles(old.id)).toEqual(["KADIS"]);
     expect(await roles(result.userId)).toEqual(["ADMIN"]);
-    const events = await db.auditEvent.findMany({ where: { agencyId: agency.id, action: "membership.roles_set" }, orderBy: { seq: "asc" } });
+    const events = await db.auditEvent.findMany({ where: { agencyId: agency.id, action: "membership.roles_set" }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.entityId, (e.data as { roles: unknown }).roles])).toEqual([
       [result.userId, { before: [], after: ["ADMIN"] }],
       [old.id, { before: ["ADMIN", "KADIS"], after: ["KADIS"] }],
@@ -381,7 +381,7 @@ describe("editing, deactivating and the logo", () => {
     await expect(edit({ slug: `${created.slug}-lagi`, city: "Sentani" })).rejects.toThrow("tidak dapat diubah lagi");
     expect(await db.agency.findUniqueOrThrow({ where: { id: created.id } })).toEqual(before);
     expect(await edit({ slug: renamed, city: "Sentani", unitName: "Sekretariat", address: "Jl. Soa Siu Dok II" })).toEqual({ changed: true, slug: renamed });
-    const change = await db.auditEvent.findFirstOrThrow({ where: { agencyId: created.id, action: "agency.update" }, orderBy: { seq: "desc" } });
+    const change = await db.auditEvent.findFirstOrThrow({ where: { agencyId: created.id, action: "agency.update" }, orderBy: { id: "desc" } });
     expect(change.data).toEqual({ changes: { city: { before: "Jayapura", after: "Sentani" }, unitName: { before: "", after: "Sekretariat" } } });
   });
 
@@ -413,7 +413,7 @@ describe("editing, deactivating and the logo", () => {
     expect((await loadAgencyContext(member.id, agency.slug))?.roles.map((r) => r.code)).toEqual(["KADIS"]);
     const after = await counts();
     expect({ ...after, events: after.events - 2 }).toEqual(before);
-    const events = await db.auditEvent.findMany({ where: { agencyId: agency.id }, orderBy: { seq: "asc" } });
+    const events = await db.auditEvent.findMany({ where: { agencyId: agency.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["agency.deactivate", "agency.reactivate"]);
   });
 

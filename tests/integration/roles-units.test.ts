@@ -110,7 +110,7 @@ describe("roles of a fresh agency", () => {
     expect(can([evaluator], "realization.verify", designations)).toBe(true);
     expect(can([kepala], "realization.verify", designations)).toBe(false);
     expect(can([kepala], "sop.activate", designations)).toBe(true);
-    const events = await db.auditEvent.findMany({ where: { agencyId: agency.id }, orderBy: { seq: "asc" } });
+    const events = await db.auditEvent.findMany({ where: { agencyId: agency.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["role.create", "role.create", "role.update"]);
   });
 

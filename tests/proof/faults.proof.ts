@@ -23,6 +23,7 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
 import { verifyAllChains } from "@/lib/audit/chain";
+import { sequenceAll } from "@/lib/audit/sequencer";
 import { createPrismaClient } from "@/lib/db/client";
 import { DataDirInUseError, startEmbeddedDatabase } from "@/lib/db/embedded";
 
@@ -187,10 +188,14 @@ test("(a) kill -9 in the middle of a burst: no lost transition, valid states, th
   const startAudits = cycles.filter((c) => Number(c.audits) !== 1);
   for (const c of startAudits) rec.fail(`cycle ${c.id} has ${c.audits} cycle.start audit events (expected 1)`);
 
-  // The audit hash chains verify.
+  // The audit hash chains verify once sequenced (decision 038): the killed server's
+  // events were written unchained; a sequencer round chains every one of them.
   const prisma = createPrismaClient(database.url);
   try {
+    const chained = await sequenceAll(prisma);
+    rec.note(`(a) sequencer chained ${chained} waiting audit events after the kill`);
     const reports = await verifyAllChains(prisma);
+    for (const report of reports) if (report.pending) rec.fail(`audit chain ${report.chainKey}: ${report.pending} events still unchained after a round`);
     for (const report of reports) if (!report.ok) rec.fail(`audit chain ${report.chainKey} broken: ${report.reason}`);
     rec.note(`(a) audit chains verified: ${reports.map((r) => `${r.chainKey.slice(0, 14)}… ${r.events} events ${r.ok ? "ok" : "BROKEN"}`).join(", ")}`);
   } finally {

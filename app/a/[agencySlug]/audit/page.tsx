@@ -21,7 +21,7 @@ export default async function AuditLogPage({
     invalidRange ? Promise.resolve({ rows: [], nextCursor: null }) : listAuditEvents(ctx.agency.id, filters, { before }),
     listAuditFilterOptions(ctx.agency.id),
   ]);
-  const rows = await describeAuditRows(ctx.agency.id, page.rows, { roles: options.roles });
+  const rows = await describeAuditRows(ctx.agency.id, page.rows, { roles: options.roles, agencyName: ctx.agency.name });
   return (
     <AuditPage
       agency={ctx.agency}
