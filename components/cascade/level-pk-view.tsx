@@ -77,7 +77,8 @@ export function LevelPkCard({
           </div>
         </dl>
       </header>
-      <div className="overflow-x-auto">
+      {/* Focusable so a keyboard can scroll the table sideways on a phone. */}
+      <div className="overflow-x-auto" role="region" aria-label={`${M.colIndicator}: ${levelLabel}`} tabIndex={0}>
         <table className="w-full min-w-[56rem] border-collapse text-sm">
           <thead>
             <tr className="border-b border-slate-300 text-left align-bottom">
