@@ -92,7 +92,7 @@ export function LevelPkCard({
                 {M.colTarget}
               </th>
               {[1, 2, 3, 4].map((q) => (
-                <th key={q} scope="col" className="p-2">
+                <th key={q} scope="col" className="p-2 whitespace-nowrap">
                   {M.colQuarter(q)}
                 </th>
               ))}

@@ -79,6 +79,10 @@ describe("PK per jenjang from the pohon kinerja", () => {
     const other = await world();
     expect((await refusal(generateLevelAgreements({ periodId: other.period.id, year: YEAR, ...parties }, w.who))).code).toBe("NOT_FOUND");
     expect((await refusal(generateLevelAgreements({ periodId: w.period.id, year: YEAR, ...parties, secondPartyName: "" }, w.who))).message).toBe(M.headPartiesRequired);
+    // An agreement is not made on an empty target: the indicator without one for the year is named.
+    expect((await refusal(generateLevelAgreements({ periodId: w.period.id, year: 2027, ...parties }, w.who))).message).toBe(
+      M.targetsMissing(2027, "Indeks kepuasan layanan digital; Jumlah layanan digital"),
+    );
     expect(await db.performanceAgreement.count({ where: { agencyId: w.agency.id } })).toBe(0);
     expect(await db.unitAgreement.count({ where: { agencyId: w.agency.id } })).toBe(0);
   });
