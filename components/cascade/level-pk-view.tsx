@@ -76,6 +76,13 @@ export function LevelPkCard({
             </dd>
           </div>
         </dl>
+        {pk.level === "HEAD" ? (
+          <p className="no-print text-sm">
+            <a href={`/a/${agencySlug}/kinerja?tahun=${year}`} className="text-brand-700 underline">
+              {M.headElsewhere}
+            </a>
+          </p>
+        ) : null}
       </header>
       {/* Focusable so a keyboard can scroll the table sideways on a phone. */}
       <div className="overflow-x-auto" role="region" aria-label={`${M.colIndicator}: ${levelLabel}`} tabIndex={0}>

@@ -112,6 +112,7 @@ export const LEVEL_PK_MESSAGES = {
   targetsMissing: (year: number, names: string) => `Target tahun ${year} belum diisi di pohon kinerja untuk: ${names}.`,
   noUnitForHead: "Instansi belum punya unit kerja aktif untuk mengisi realisasi indikator kepala instansi.",
   headLevel: "Kepala instansi",
+  headElsewhere: "Rencana Aksi dan realisasi PK kepala instansi diisi di halaman Kinerja",
   headKept: "PK kepala instansi tahun ini sudah ada sebelumnya: ditampilkan apa adanya, tidak dibuat ulang dari pohon kinerja.",
   none: "Belum ada PK per jenjang untuk tahun ini.",
   noPeriod: "Tahun ini tidak termasuk periode Renstra mana pun. Buat periode dan pohon kinerjanya terlebih dahulu.",
