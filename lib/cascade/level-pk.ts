@@ -90,7 +90,7 @@ export async function generateLevelAgreements(raw: TGenerateLevelPk, who: Cascad
       };
       if (!fallback) throw invalidError(M.noUnitForHead);
       const code = new Map<string, string>();
-      const pk = ZAgreementInput.parse({
+      const parsed = ZAgreementInput.safeParse({
         year: input.year,
         firstPartyName: input.firstPartyName,
         firstPartyJabatan: input.firstPartyJabatan,
@@ -115,7 +115,9 @@ export async function generateLevelAgreements(raw: TGenerateLevelPk, who: Cascad
           }),
         })),
       });
-      const saved = await saveAgreement(pk, who, tx);
+      // The tree allows what a PK row does not (a statement of up to 1000 characters): said, not a crash.
+      if (!parsed.success) throw invalidError(parsed.error.issues[0]!.message);
+      const saved = await saveAgreement(parsed.data, who, tx);
       const byId = new Map(indicators.map((i) => [i.id, i]));
       const rows = await tx.indicator.findMany({ where: { agencyId: who.agencyId, goal: { agreementId: saved.id } }, select: { id: true, code: true } });
       for (const row of rows) {
