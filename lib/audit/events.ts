@@ -489,6 +489,20 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     }),
   }),
   z.object({
+    /** The PK per level of a year generated from the tree (decision 035): what was created, what already existed and was kept. */
+    action: z.literal("cascade.pk_generate"),
+    entityType: z.literal("RenstraPeriod"),
+    entityId: z.string(),
+    data: z.object({ year: z.number(), head: z.enum(["created", "kept"]), created: z.array(z.string()), kept: z.array(z.string()) }),
+  }),
+  z.object({
+    /** A unit PK row's Rencana Aksi (quarterly targets) or realization; field -> before/after ("target TW 2", "realisasi TW 2"). */
+    action: z.enum(["cascade.action_plan_save", "cascade.unit_realization_save"]),
+    entityType: z.literal("UnitAgreementRow"),
+    entityId: z.string(),
+    data: z.object({ year: z.number(), unitName: z.string(), name: z.string(), changes: z.record(z.string(), ZChange) }),
+  }),
+  z.object({
     /** The LKE of a year opened, with the edition whose structure it copied (lib/lke, decision 033). */
     action: z.literal("lke.create"),
     entityType: z.literal("LkeEvaluation"),

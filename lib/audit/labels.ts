@@ -96,6 +96,9 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "cascade.indicator_create": "Menambah indikator pohon kinerja",
   "cascade.indicator_update": "Mengubah indikator pohon kinerja",
   "cascade.indicator_delete": "Menghapus indikator pohon kinerja",
+  "cascade.pk_generate": "Membuat PK per jenjang dari pohon kinerja",
+  "cascade.action_plan_save": "Mengubah Rencana Aksi PK unit",
+  "cascade.unit_realization_save": "Mengisi realisasi PK unit",
   "lke.create": "Membuka evaluasi LKE",
   "lke.answer": "Mengisi penilaian mandiri LKE",
   "lke.review_answer": "Mereviu kriteria LKE",
@@ -457,6 +460,12 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       const verb = { "cascade.indicator_create": "ditambahkan", "cascade.indicator_update": "diubah", "cascade.indicator_delete": "dihapus" }[e.action];
       return `Indikator pohon kinerja "${clip(e.data.name, 120)}" ${verb}${e.data.changes ? `: ${changedFields(e.data.changes)}` : ""}`;
     }
+    case "cascade.pk_generate":
+      return `PK per jenjang tahun ${e.data.year} dibuat dari pohon kinerja: PK kepala instansi ${e.data.head === "created" ? "dibuat" : "sudah ada (tidak diubah)"}; ${e.data.created.length} PK unit dibuat${e.data.kept.length ? `, ${e.data.kept.length} sudah ada (tidak diubah)` : ""}`;
+    case "cascade.action_plan_save":
+      return `Rencana Aksi ${e.data.year} ${e.data.unitName} "${clip(e.data.name, 120)}": ${changedFields(e.data.changes)}`;
+    case "cascade.unit_realization_save":
+      return `Realisasi ${e.data.year} ${e.data.unitName} "${clip(e.data.name, 120)}": ${changedFields(e.data.changes)}`;
     case "lke.create":
       return `LKE tahun ${e.data.year} dibuka (${e.data.edition})`;
     case "lke.answer":

@@ -2,7 +2,10 @@
 
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
-import { ZCreateNode, ZCreatePeriod, ZDeleteIndicator, ZDeleteNode, ZSaveIndicator, ZUpdateNode } from "./schemas";
+import { memberUnitIds } from "@/lib/performance/queries";
+
+import { generateLevelAgreements, saveActionPlan, saveUnitRealization } from "./level-pk";
+import { ZCreateNode, ZCreatePeriod, ZDeleteIndicator, ZDeleteNode, ZGenerateLevelPk, ZSaveActionPlan, ZSaveIndicator, ZSaveUnitRealization, ZUpdateNode } from "./schemas";
 import { createNode, createPeriod, deleteIndicator, deleteNode, saveIndicator, updateNode, type CascadeActor } from "./service";
 
 /**
@@ -49,5 +52,29 @@ export const deleteIndicatorAction = agencyAction(
   { name: "cascade.deleteIndicator", permission: "performance.manage", schema: ZDeleteIndicator, audit: { events: ["cascade.indicator_delete"] } },
   async (ctx, input) => {
     await deleteIndicator(input, who(ctx));
+  },
+);
+
+/** The PK per level of a year from the tree (decision 035): creates what is missing, keeps what exists. */
+export const generateLevelPkAction = agencyAction(
+  { name: "cascade.generateLevelPk", permission: "performance.manage", schema: ZGenerateLevelPk, audit: { events: ["cascade.pk_generate"] } },
+  async (ctx, input) => {
+    return generateLevelAgreements(input, who(ctx));
+  },
+);
+
+/** The Rencana Aksi of a unit PK row: the planning unit's. */
+export const saveActionPlanAction = agencyAction(
+  { name: "cascade.saveActionPlan", permission: "performance.manage", schema: ZSaveActionPlan, audit: { events: ["cascade.action_plan_save"] } },
+  async (ctx, input) => {
+    await saveActionPlan(input, who(ctx));
+  },
+);
+
+/** A unit PK row's realization: the unit's own members, or the planning unit. */
+export const saveUnitRealizationAction = agencyAction(
+  { name: "cascade.saveUnitRealization", permission: "realization.fill", schema: ZSaveUnitRealization, audit: { events: ["cascade.unit_realization_save"] } },
+  async (ctx, input) => {
+    await saveUnitRealization(input, { ...who(ctx), unitIds: await memberUnitIds(ctx.agency.id, ctx.user.id), canManage: ctx.can("performance.manage") });
   },
 );

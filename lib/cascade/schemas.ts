@@ -56,3 +56,39 @@ export const ZSaveIndicator = z.object({
 export type TSaveIndicator = z.input<typeof ZSaveIndicator>;
 
 export const ZDeleteIndicator = z.object({ indicatorId: ZId(M.indicatorNotFound) });
+
+const party = (message: string) =>
+  z
+    .string()
+    .transform((s) => s.replace(/\s+/g, " ").trim())
+    .pipe(z.string().max(200, message));
+
+/**
+ * Generate the PK per level of a year from a period's tree. The head's parties are used only
+ * when the agency has no PK for the year yet (decision 035).
+ */
+export const ZGenerateLevelPk = z.object({
+  periodId: ZId(M.periodNotFound),
+  year: ZYear,
+  firstPartyName: party(M.statementTooLong).default(""),
+  firstPartyJabatan: party(M.statementTooLong).default(""),
+  secondPartyName: party(M.statementTooLong).default(""),
+  secondPartyJabatan: party(M.statementTooLong).default(""),
+});
+export type TGenerateLevelPk = z.input<typeof ZGenerateLevelPk>;
+
+/** A unit PK row's Rencana Aksi: the target of each quarter (empty = none), and how quarters add up. */
+export const ZSaveActionPlan = z.object({
+  rowId: ZId(M.indicatorNotFound),
+  aggregation: z.enum(["CUMULATIVE", "LAST", "AVERAGE"]),
+  quarters: z.array(ZDecimal).length(4),
+});
+export type TSaveActionPlan = z.input<typeof ZSaveActionPlan>;
+
+/** The realization of a unit PK row for one quarter (empty = not filled). */
+export const ZSaveUnitRealization = z.object({
+  rowId: ZId(M.indicatorNotFound),
+  quarter: z.coerce.number().int().min(1).max(4),
+  value: ZDecimal,
+});
+export type TSaveUnitRealization = z.input<typeof ZSaveUnitRealization>;

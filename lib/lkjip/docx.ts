@@ -100,6 +100,18 @@ export async function lkjipDocx(model: TLkjip): Promise<Buffer> {
       })),
       years.flatMap((_, k) => [1 + 2 * k, 2 + 2 * k]),
     ),
+    para("Perbandingan dengan target akhir Renstra:", { bold: true }),
+    ...(goal.indicators.some((i) => i.renstra)
+      ? [
+          table(
+            ["Indikator Kinerja", `Realisasi ${model.year}`, "Target akhir Renstra", "Capaian terhadap target akhir Renstra"],
+            goal.indicators.map((i) => ({
+              cells: [i.name, i.realization, i.renstra ? `${i.renstra.target} (${i.renstra.endYear})` : "–", i.renstra ? i.renstra.capaian : "Tidak terhubung ke pohon kinerja"],
+            })),
+            [1, 2, 3],
+          ),
+        ]
+      : [para("Indikator sasaran ini belum terhubung ke pohon kinerja: target akhir Renstra belum tersedia.", { italics: true })]),
     ...goal.indicators.flatMap((i) => [
       para(`${i.code}. ${i.name}`, { bold: true }),
       ...bullets("Faktor pendorong keberhasilan", i.faktorPendorong),

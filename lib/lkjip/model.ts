@@ -11,7 +11,7 @@
  * database, ./docx.ts writes the Word file.
  */
 import { formatRupiah } from "@/lib/format";
-import { budgetAbsorption, formatPercent, type TCapaianResult, type TCapaianSettings } from "@/lib/performance/capaian";
+import { budgetAbsorption, computeCapaian, formatPercent, type TCapaianResult, type TCapaianSettings } from "@/lib/performance/capaian";
 import { OFFICIAL_NOTES, officialNotices } from "@/lib/performance/official-notes";
 import { buildRecap, type RecapAgreement, type RecapIndicator, type TPeriodArchive } from "@/lib/performance/recap";
 import type { TAgencyTimeZone } from "@/lib/format";
@@ -35,6 +35,12 @@ export interface TLkjipInput {
   archive: TPeriodArchive | null;
   timeZone: TAgencyTimeZone;
   placeDate: string;
+  /**
+   * The Renstra end-year target of the PK indicators that map to a pohon kinerja indicator
+   * (by the link a generated PK carries, else by the same name: decision 035), keyed by the
+   * PK indicator's id. Absent or missing: the indicator has no Renstra target to compare with.
+   */
+  renstraTargets?: Record<string, { endYear: number; target: string | null }>;
 }
 
 export interface TLkjipYearValue {
@@ -57,6 +63,8 @@ export interface TLkjipIndicator {
   faktorPendorong: string[];
   faktorPenghambat: string[];
   tindakLanjut: string[];
+  /** The year's realization against the Renstra end-year target; null when the indicator maps to none. */
+  renstra: { endYear: number; target: string; capaian: string } | null;
 }
 
 export interface TLkjipGoal {
@@ -150,7 +158,16 @@ export function buildLkjip(input: TLkjipInput): TLkjip {
   const goals: TLkjipGoal[] = recap.goals.map((goal) => {
     const indicators = goal.indicators.map((ind): TLkjipIndicator => {
       const source = sourceIndicator.get(ind.id);
+      const end = input.renstraTargets?.[ind.id];
+      const renstra = end
+        ? {
+            endYear: end.endYear,
+            target: end.target === null ? DASH : formatNumber(Number(end.target)),
+            capaian: capaianText(computeCapaian({ polarity: ind.polarity, target: { type: "SINGLE", value: end.target }, realization: ind.realizationToDate, settings: input.settings })),
+          }
+        : null;
       return {
+        renstra,
         code: ind.code,
         name: ind.name,
         unit: ind.unit,

@@ -1,3 +1,4 @@
+import { generateLevelAgreements } from "@/lib/cascade/level-pk";
 import { createNode, createPeriod, saveIndicator } from "@/lib/cascade/service";
 import type { TCascadeLevel, TRollUpRule } from "@/lib/cascade/levels";
 import type { Db } from "@/lib/db/client";
@@ -10,6 +11,8 @@ import type { DemoLogin } from "./demo";
  * whose road lengths add up to the program's, and the program's to the sasaran's (rule SUM).
  * Written by the agency administrator through the service, so the audit trail tells it.
  * The demo has no eselon IV units (Seksi), so its kegiatan belong to the Bidang.
+ * Then the PK per level of 2026 is generated from it (decision 035): the agency's PK of 2026
+ * (seeded before) stays as it is; the Bidang get their Sasaran Program and Kegiatan PKs.
  */
 type TInd = [name: string, unitOfMeasure: string, rollUp: TRollUpRule, targets: number[], linksTo?: string];
 interface TNode {
@@ -102,4 +105,5 @@ export async function seedDemoCascade(db: Db, logins: DemoLogin[], slug: string)
     for (const child of node.children ?? []) await add(child, id);
   };
   await add(TREE, null);
+  await generateLevelAgreements({ periodId: period.id, year: 2026 }, who);
 }

@@ -3,6 +3,9 @@
  * its administrator (a PK manager) makes the Renstra period and builds Tujuan > Sasaran > Sasaran
  * Program on a 390 px phone, then indicators linked by a "Jumlah" rule and a Sasaran Kegiatan at
  * desktop width; refusals read in Indonesian; the Kepala Dinas reads the same tree without tools.
+ * Then the PK per level of 2026 is generated from that tree (decision 035): the head's, the
+ * Bidang's Sasaran Program and its Sasaran Kegiatan, with the tree's indicators and targets,
+ * readable on a phone and printable; the Kepala Dinas reads them without the generate tool.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
@@ -147,5 +150,66 @@ test("the planning unit builds a pohon kinerja on a phone and at desktop width; 
     await expect(head.getByRole("button", { name: "Tambah Tujuan" })).toHaveCount(0);
     await expect(head.getByRole("button", { name: "Ubah", exact: true })).toHaveCount(0);
     await expect(head.getByRole("button", { name: "Cetak" })).toBeVisible();
+  });
+  await test.step("the PK per level of 2026 is generated from the tree and matches it", async () => {
+    await addChild(page, PROGRAM, "Sasaran Kegiatan", KEGIATAN, PERIKANAN_UNIT);
+    await node(page, KEGIATAN).getByRole("button", { name: "Tambah indikator" }).first().click();
+    const form = page.getByTestId("indicator-form");
+    await form.getByLabel("Nama indikator").fill("Kapal bantuan tersalurkan");
+    await form.getByLabel("Satuan").fill("unit");
+    await form.getByLabel("Target 2026").fill("12");
+    await form.getByRole("button", { name: "Simpan" }).click();
+    await expect(node(page, KEGIATAN).getByTestId("cascade-indicator")).toContainText("Kapal bantuan tersalurkan");
+
+    await page.getByRole("link", { name: "PK per jenjang" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("PK per Jenjang");
+    await page.getByRole("link", { name: "2026", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Tahun 2026");
+    await expect(page.getByText("Belum ada PK per jenjang untuk tahun ini.")).toBeVisible();
+    const generate = page.getByTestId("level-pk-generate");
+    // No agency PK for 2026 yet: the head's parties are asked for, in Indonesian, before anything is made.
+    await generate.getByRole("button", { name: "Buat PK per jenjang dari pohon kinerja" }).click();
+    await expect(generate.getByText("PK kepala instansi tahun ini belum ada: isi nama dan jabatan para pihak.").first()).toBeVisible();
+    await generate.getByLabel("Nama pihak pertama (kepala instansi)").fill("Ir. Kepala Dinas Perikanan");
+    await generate.getByLabel("Jabatan pihak pertama").fill("Kepala Dinas Perikanan Kabupaten Tanah Laut");
+    await generate.getByLabel("Nama pihak kedua (kepala daerah)").fill("Bupati Tanah Laut");
+    await generate.getByLabel("Jabatan pihak kedua").fill("Bupati Tanah Laut");
+    await generate.getByRole("button", { name: "Buat PK per jenjang dari pohon kinerja" }).click();
+    await expect(page.getByText("3 PK dibuat.")).toBeVisible();
+
+    const pks = page.getByTestId("level-pk");
+    await expect(pks).toHaveCount(3);
+    await expect(pks.nth(0)).toContainText("Kepala instansi");
+    await expect(pks.nth(0)).toContainText("Produksi perikanan tangkap");
+    await expect(pks.nth(0)).toContainText("1.100");
+    await expect(pks.nth(0)).toContainText(`Pengisi realisasi: ${PERIKANAN_UNIT}`);
+    await expect(pks.nth(1)).toContainText(`Sasaran Program · ${PERIKANAN_UNIT}`);
+    await expect(pks.nth(1)).toContainText(`Pihak pertama: Kepala ${PERIKANAN_UNIT}`);
+    await expect(pks.nth(1)).toContainText("Pihak kedua: Kepala Dinas Perikanan Kabupaten Tanah Laut");
+    await expect(pks.nth(1).getByTestId("level-pk-row")).toContainText(["Produksi nelayan binaan"]);
+    await expect(pks.nth(1)).toContainText("650");
+    await expect(pks.nth(2)).toContainText(`Sasaran Kegiatan · ${PERIKANAN_UNIT}`);
+    await expect(pks.nth(2).getByTestId("level-pk-row")).toContainText(["Kapal bantuan tersalurkan"]);
+    // Only the annual target: at TW I it cannot be judged yet, not a red flag.
+    await page.getByRole("link", { name: "TW I", exact: true }).click();
+    await expect(pks.nth(2)).toContainText("Belum dapat dinilai: target jatuh pada Triwulan IV");
+
+    // Printed: the tools are gone, every agreement is there.
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByTestId("level-pk-generate")).toBeHidden();
+    await expect(pks).toHaveCount(3);
+    await page.emulateMedia({ media: "screen" });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await fitsPhone(page, "the PK per level");
+  });
+
+  await test.step("the Kepala Dinas reads the PK per level without the generate tool", async () => {
+    const head = await (await browser.newContext()).newPage();
+    await signIn(head, freshMember(PERIKANAN, "KEPALA_DINAS").email);
+    await head.goto(`/a/${SLUG}/pohon-kinerja/pk?tahun=2026`);
+    await expect(head.getByTestId("level-pk")).toHaveCount(3);
+    await expect(head.getByTestId("level-pk-generate")).toHaveCount(0);
+    await expect(head.getByRole("button", { name: "Ubah Rencana Aksi" })).toHaveCount(0);
   });
 });

@@ -8,7 +8,9 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 
+import { createNode, createPeriod, saveIndicator } from "@/lib/cascade/service";
 import { db } from "@/lib/db/client";
+import { computeCapaian } from "@/lib/performance/capaian";
 import { loadLkjip } from "@/lib/lkjip/build";
 import { lkjipDocx } from "@/lib/lkjip/docx";
 import { ZAgreementInput } from "@/lib/performance/schemas";
@@ -127,5 +129,40 @@ describe("LKjIP draft", () => {
     const a1 = (await recapOf(w, 2)).goals[0]!.indicators[0]!.capaian;
     expect(model.goals[0]!.indicators[0]!.capaian).toBe(a1.status === "OK" ? a1.display : "?");
     expect(await loadLkjip(place, YEAR + 3)).toBeNull();
+  });
+
+  it("sets each indicator against the Renstra end target of the pohon kinerja, by the generated link or by name", async () => {
+    const w = await setup();
+    await fillYear(w);
+    const admin = await w.as("ADMIN");
+    const period = await createPeriod({ startYear: YEAR }, admin);
+    const tujuan = await createNode({ periodId: period.id, level: "TUJUAN", statement: "Meningkatnya infrastruktur wilayah" }, admin);
+    const sasaran = await createNode({ periodId: period.id, level: "SASARAN", parentId: tujuan.id, statement: "Meningkatnya kemantapan jalan" }, admin);
+    const tree = (name: string, end: string) =>
+      saveIndicator({ nodeId: sasaran.id, name, unitOfMeasure: "%", polarity: "HIGHER", rollUp: "OWN", targets: [{ year: YEAR + 4, value: end }] }, admin);
+    // A1 matches by its name (a PK typed before the tree); B1 through the link a generated PK carries.
+    await tree("persentase  KEMANTAPAN jalan", "95");
+    const linked = await tree("Indeks permukiman layak (Renstra)", "90");
+    await db.indicator.update({ where: { id: w.ind.B1 }, data: { cascadeIndicatorId: linked.id } });
+
+    const agency = await db.agency.findUniqueOrThrow({ where: { id: w.agency.id }, include: { government: true } });
+    const settings = await w.settings();
+    const model = (await loadLkjip({ id: agency.id, name: agency.name, governmentName: agency.government.name, settings, timeZone: "WIB", city: "Padang" }, YEAR))!;
+    const rows = tableRows(strFromU8(unzipSync(new Uint8Array(await lkjipDocx(model)))["word/document.xml"]!));
+    const recap = await recapOf(w, 4);
+    const all = recap.goals.flatMap((g) => g.indicators);
+    const expected = (code: string, end: string) => {
+      const ind = all.find((i) => i.code === code)!;
+      const c = computeCapaian({ polarity: ind.polarity, target: { type: "SINGLE", value: end }, realization: ind.realizationToDate, settings: settings.capaian });
+      return [ind.name, new Intl.NumberFormat("id-ID", { maximumFractionDigits: 4 }).format(ind.realizationToDate!), `${end} (${YEAR + 4})`, c.status === "OK" ? c.display : c.message];
+    };
+    // Columns: indikator, realisasi of the year, Renstra end target (its year), capaian against it.
+    const renstraRows = rows.filter((r) => r.length === 4 && r[0] !== "Indikator Kinerja");
+    expect(renstraRows).toContainEqual(expected("A1", "95"));
+    expect(renstraRows).toContainEqual(expected("B1", "90"));
+    expect(expected("A1", "95")[3]).toBe("88,42%");
+    // An indicator with no tree counterpart says so instead of a number.
+    const a2 = all.find((i) => i.code === "A2")!;
+    expect(renstraRows.find((r) => r[0] === a2.name)![3]).toBe("Tidak terhubung ke pohon kinerja");
   });
 });

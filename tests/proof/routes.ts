@@ -91,6 +91,7 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "page", path: "/a/[agencySlug]/tindak-lanjut", scope: "agency", query: { unit: "unitId" } },
   /** Pohon kinerja (cascading) of a Renstra period; `periode` is a start year, not an id. */
   { kind: "page", path: "/a/[agencySlug]/pohon-kinerja", scope: "agency" },
+  { kind: "page", path: "/a/[agencySlug]/pohon-kinerja/pk", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/lke", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/notifikasi", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/sops", scope: "agency" },
@@ -264,6 +265,9 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/cascade/actions.ts#deleteNodeAction", name: "cascade.deleteNode", scope: "agency", foreign: { none: "no fixture is a tree record of another agency; the id is looked up inside the caller's agency only" } },
   { key: "lib/cascade/actions.ts#saveIndicatorAction", name: "cascade.saveIndicator", scope: "agency", foreign: { none: "no fixture is a tree record of another agency; the id is looked up inside the caller's agency only" } },
   { key: "lib/cascade/actions.ts#deleteIndicatorAction", name: "cascade.deleteIndicator", scope: "agency", foreign: { none: "no fixture is a tree record of another agency; the id is looked up inside the caller's agency only" } },
+  { key: "lib/cascade/actions.ts#generateLevelPkAction", name: "cascade.generateLevelPk", scope: "agency", foreign: { none: "no fixture is a Renstra period of another agency; the period is looked up inside the caller's agency only (tests/integration/level-pk.test.ts aims at another agency's)" } },
+  { key: "lib/cascade/actions.ts#saveActionPlanAction", name: "cascade.saveActionPlan", scope: "agency", foreign: { none: "no fixture is a unit PK row of another agency; the row is looked up inside the caller's agency only (tests/integration/level-pk.test.ts aims at another agency's)" } },
+  { key: "lib/cascade/actions.ts#saveUnitRealizationAction", name: "cascade.saveUnitRealization", scope: "agency", foreign: { none: "no fixture is a unit PK row of another agency; the row is looked up inside the caller's agency only (tests/integration/level-pk.test.ts aims at another agency's)" } },
   { key: "lib/signing/actions.ts#uploadCertificateAction", name: "signing.uploadCertificate", scope: "agency", foreign: { none: "stores a certificate for the caller's agency; names no record" } },
   { key: "lib/signing/actions.ts#signReportAction", name: "signing.signReport", scope: "agency", foreign: { none: "signs the caller's agency's report for a period; names no record" } },
   { key: "lib/signing/actions.ts#uploadWetScanAction", name: "signing.uploadWetScan", scope: "agency", foreign: { none: "stores a scan of the caller's agency's report for a period; names no record" } },

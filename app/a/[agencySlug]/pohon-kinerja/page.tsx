@@ -6,7 +6,7 @@ import { CascadeTree } from "@/components/cascade/cascade-tree";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { periodYears } from "@/lib/cascade/levels";
-import { CASCADE_MESSAGES as M } from "@/lib/cascade/messages";
+import { CASCADE_MESSAGES as M, LEVEL_PK_MESSAGES } from "@/lib/cascade/messages";
 import { listPeriods, loadTree } from "@/lib/cascade/queries";
 import { listActiveUnits } from "@/lib/followup/queries";
 import { isoDateIn } from "@/lib/format";
@@ -42,6 +42,13 @@ export default async function CascadePage({ params, searchParams }: { params: Pr
         </div>
         <p className="text-slate-600">{M.intro}</p>
         {!canManage ? <p className="no-print text-sm text-slate-600">{M.readOnly}</p> : null}
+        {period ? (
+          <p className="no-print text-sm">
+            <a href={`${base}/pk`} className="text-brand-700 underline">
+              {LEVEL_PK_MESSAGES.openPk}
+            </a>
+          </p>
+        ) : null}
       </div>
 
       {periods.length > 1 ? (

@@ -109,6 +109,8 @@ export default async function LkjipPage({
                               Capaian {p.year}
                             </th>
                           ))}
+                          <th className={th}>Target akhir Renstra</th>
+                          <th className={th}>Capaian thd. Renstra</th>
                         </tr>
                       </thead>
                       <tbody>
@@ -125,6 +127,8 @@ export default async function LkjipPage({
                                 {p.capaian}
                               </td>
                             ))}
+                            <td className={num}>{i.renstra ? `${i.renstra.target} (${i.renstra.endYear})` : "–"}</td>
+                            <td className={num}>{i.renstra ? i.renstra.capaian : "Tidak terhubung ke pohon kinerja"}</td>
                           </tr>
                         ))}
                       </tbody>

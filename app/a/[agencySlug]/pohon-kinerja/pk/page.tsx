@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { PrintButton } from "@/components/audit/print-button";
+import { GenerateLevelPkForm } from "@/components/cascade/level-pk-forms";
+import { LevelPkCard } from "@/components/cascade/level-pk-view";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireAgencyContext } from "@/lib/authz/context";
+import { periodYears } from "@/lib/cascade/levels";
+import { loadLevelPks } from "@/lib/cascade/level-pk-queries";
+import { CASCADE_MESSAGES, LEVEL_PK_MESSAGES as M } from "@/lib/cascade/messages";
+import { listPeriods } from "@/lib/cascade/queries";
+import { isoDateIn } from "@/lib/format";
+import { memberUnitIds } from "@/lib/performance/queries";
+import { cn } from "@/lib/utils";
+
+export const metadata: Metadata = { title: M.title };
+
+type TSearch = Promise<Record<string, string | string[] | undefined>>;
+
+const navClass = (current: boolean) =>
+  cn(
+    "inline-flex min-h-11 items-center rounded-md border px-4 text-sm font-medium",
+    current ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-900 hover:bg-slate-100",
+  );
+
+/** The PK per level of a year, generated from the pohon kinerja (decision 035), with the recap of a quarter. */
+export default async function LevelPkPage({ params, searchParams }: { params: Promise<{ agencySlug: string }>; searchParams: TSearch }) {
+  const { agencySlug } = await params;
+  const search = await searchParams;
+  const ctx = await requireAgencyContext(agencySlug, "performance.view");
+  const canManage = ctx.can("performance.manage");
+  const thisYear = Number(isoDateIn(new Date(), ctx.agency.timeZone).slice(0, 4));
+  const askedYear = typeof search.tahun === "string" && /^\d{4}$/.test(search.tahun) ? Number(search.tahun) : thisYear;
+  const askedQuarter = typeof search.tw === "string" && /^[1-4]$/.test(search.tw) ? Number(search.tw) : 4;
+  const periods = await listPeriods(ctx.agency.id);
+  const period = periods.find((p) => p.startYear <= askedYear && askedYear <= p.endYear) ?? periods.find((p) => p.startYear <= thisYear && thisYear <= p.endYear) ?? periods[0] ?? null;
+  const year = period && period.startYear <= askedYear && askedYear <= period.endYear ? askedYear : (period?.startYear ?? askedYear);
+  const [pks, myUnits] = await Promise.all([loadLevelPks(ctx.agency.id, year, askedQuarter, ctx.agency.settings.capaian), memberUnitIds(ctx.agency.id, ctx.user.id)]);
+  const base = `/a/${ctx.agency.slug}/pohon-kinerja/pk`;
+  const all = [...(pks.head ? [pks.head] : []), ...pks.units];
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <h1 className="text-2xl font-semibold">
+            {M.title}
+            <span className="block text-base font-normal text-slate-700">{`${M.year} ${year} · ${M.quarter} ${["I", "II", "III", "IV"][askedQuarter - 1]}`}</span>
+          </h1>
+          <PrintButton label={M.print} />
+        </div>
+        <p className="text-slate-600">{M.intro}</p>
+        <p className="no-print text-sm">
+          <Link href={`/a/${ctx.agency.slug}/pohon-kinerja${period ? `?periode=${period.startYear}` : ""}`} className="text-brand-700 underline">
+            {M.backToTree}
+          </Link>
+        </p>
+      </div>
+
+      {period ? (
+        <nav aria-label={M.year} className="no-print flex flex-wrap gap-2">
+          {periodYears(period).map((y) => (
+            <a key={y} href={`${base}?tahun=${y}&tw=${askedQuarter}`} aria-current={y === year ? "page" : undefined} className={navClass(y === year)}>
+              {y}
+            </a>
+          ))}
+        </nav>
+      ) : null}
+      <nav aria-label={M.quarter} className="no-print flex flex-wrap gap-2">
+        {[1, 2, 3, 4].map((q) => (
+          <a key={q} href={`${base}?tahun=${year}&tw=${q}`} aria-current={q === askedQuarter ? "page" : undefined} className={navClass(q === askedQuarter)}>
+            {M.colQuarter(q)}
+          </a>
+        ))}
+      </nav>
+
+      {canManage && period ? (
+        <Card className="no-print">
+          <CardHeader>
+            <CardTitle>{M.generate}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <GenerateLevelPkForm agencySlug={ctx.agency.slug} periodId={period.id} year={year} needsHead={!pks.head} />
+          </CardBody>
+        </Card>
+      ) : null}
+
+      {!period ? <p className="text-sm text-slate-600">{M.noPeriod}</p> : null}
+      {period && all.length === 0 ? <p className="text-sm text-slate-600">{M.none}</p> : null}
+      {pks.head && pks.head.rows.some((r) => !r.linked) ? <p className="text-sm text-slate-600">{M.headKept}</p> : null}
+
+      <div className="space-y-6">
+        {all.map((pk) => (
+          <LevelPkCard
+            key={pk.key}
+            pk={pk}
+            year={year}
+            quarter={askedQuarter}
+            agencySlug={ctx.agency.slug}
+            canPlan={canManage}
+            canManage={canManage}
+            fillableUnitIds={ctx.can("realization.fill") ? myUnits : []}
+          />
+        ))}
+      </div>
+      <p className="text-xs text-slate-600">{CASCADE_MESSAGES.rollUpHint}</p>
+    </div>
+  );
+}

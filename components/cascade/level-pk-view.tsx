@@ -1,0 +1,159 @@
+import { Badge } from "@/components/ui/badge";
+import type { TLevelPk, TLevelPkRow } from "@/lib/cascade/level-pk-queries";
+import { CASCADE_MESSAGES, LEVEL_PK_MESSAGES as M } from "@/lib/cascade/messages";
+import type { TRollUpResult } from "@/lib/cascade/roll-up";
+import { formatNumber } from "@/lib/format";
+
+import { UnitRowTools } from "./level-pk-forms";
+
+const num = (v: string | number | null | undefined) => (v === null || v === undefined || v === "" ? "–" : formatNumber(Number(v)));
+
+function RolledUp({ row }: { row: TLevelPkRow }) {
+  if (row.rollUp === "OWN") return <span className="text-slate-600">{CASCADE_MESSAGES.rollUpShort.OWN}</span>;
+  const r: TRollUpResult | null = row.rolledUp;
+  const rule = M.rollUpNote(CASCADE_MESSAGES.rollUpShort[row.rollUp]);
+  if (!r || r.value === null) {
+    return (
+      <span className="text-slate-600">
+        {r?.reason === "incomplete" ? CASCADE_MESSAGES.rollUpIncomplete : CASCADE_MESSAGES.rollUpNoChildren}
+        <span className="block text-xs">{rule}</span>
+      </span>
+    );
+  }
+  return (
+    <span>
+      {num(r.value)}
+      <span className="block text-xs text-slate-600">{rule}</span>
+    </span>
+  );
+}
+
+function Capaian({ row }: { row: TLevelPkRow }) {
+  const c = row.capaian;
+  if (c.status === "OK") return <Badge tone={c.percent >= 91 ? "success" : c.percent >= 66 ? "info" : "warning"}>{`${c.display} · ${c.category}`}</Badge>;
+  if (c.reason === "NOT_YET_DUE") return <Badge tone="neutral">{c.message}</Badge>;
+  return <span className="text-xs text-slate-600">{c.message}</span>;
+}
+
+/** One PK of a level: its parties and its rows with the Rencana Aksi and the recap of the quarter. */
+export function LevelPkCard({
+  pk,
+  year,
+  quarter,
+  agencySlug,
+  canPlan,
+  fillableUnitIds,
+  canManage,
+}: {
+  pk: TLevelPk;
+  year: number;
+  quarter: number;
+  agencySlug: string;
+  canPlan: boolean;
+  fillableUnitIds: string[];
+  canManage: boolean;
+}) {
+  const levelLabel = pk.level === "HEAD" ? M.headLevel : `${CASCADE_MESSAGES.level[pk.level]} · ${pk.unitName}`;
+  const canFill = pk.level !== "HEAD" && (canManage || fillableUnitIds.includes(pk.unitId ?? ""));
+  return (
+    <article className="level-pk space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="level-pk" aria-label={levelLabel}>
+      <header className="space-y-1">
+        <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{levelLabel}</p>
+        <h2 className="text-lg font-semibold">{`Perjanjian Kinerja Tahun ${year}`}</h2>
+        <dl className="grid gap-1 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="inline text-slate-600">{M.firstParty}: </dt>
+            <dd className="inline font-medium">
+              {pk.officialTitle}
+              {pk.officialName ? ` (${pk.officialName})` : ""}
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">{M.secondParty}: </dt>
+            <dd className="inline font-medium">
+              {pk.superiorTitle}
+              {pk.superiorName ? ` (${pk.superiorName})` : ""}
+            </dd>
+          </div>
+        </dl>
+        {pk.level === "HEAD" ? (
+          <p className="no-print text-sm">
+            <a href={`/a/${agencySlug}/kinerja?tahun=${year}`} className="text-brand-700 underline">
+              {M.headElsewhere}
+            </a>
+          </p>
+        ) : null}
+      </header>
+      {/* Focusable so a keyboard can scroll the table sideways on a phone. */}
+      <div className="overflow-x-auto" role="region" aria-label={`${M.colIndicator}: ${levelLabel}`} tabIndex={0}>
+        <table className="w-full min-w-[56rem] border-collapse text-sm">
+          <thead>
+            <tr className="border-b border-slate-300 text-left align-bottom">
+              <th scope="col" className="sticky left-0 bg-white p-2">
+                {M.colIndicator}
+              </th>
+              <th scope="col" className="p-2">
+                {M.colStatement}
+              </th>
+              <th scope="col" className="p-2">
+                {M.colTarget}
+              </th>
+              {[1, 2, 3, 4].map((q) => (
+                <th key={q} scope="col" className="p-2 whitespace-nowrap">
+                  {M.colQuarter(q)}
+                </th>
+              ))}
+              <th scope="col" className="p-2">{`${M.colOwn} s.d. ${M.colQuarter(quarter)}`}</th>
+              <th scope="col" className="p-2">
+                {M.colRolled}
+              </th>
+              <th scope="col" className="p-2">
+                {M.colCapaian}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {pk.rows.map((row, i) => (
+              <tr key={row.key} className="border-b border-slate-200 align-top break-inside-avoid" data-testid="level-pk-row">
+                <th scope="row" className="sticky left-0 max-w-64 bg-white p-2 text-left font-medium">
+                  {`${i + 1}. ${row.name}`}
+                  <span className="block text-xs font-normal text-slate-600">
+                    {row.unitOfMeasure}
+                    {pk.level === "HEAD" ? ` · ${M.colFiller}: ${row.filler}` : ""}
+                  </span>
+                  {row.rowId ? (
+                    <UnitRowTools
+                      agencySlug={agencySlug}
+                      row={{ rowId: row.rowId, name: row.name, aggregation: row.aggregation, quarterTargets: row.quarterTargets, realizations: row.realizations }}
+                      quarter={quarter}
+                      canPlan={canPlan}
+                      canFill={canFill}
+                    />
+                  ) : null}
+                </th>
+                <td className="max-w-64 p-2">{row.statement}</td>
+                <td className="p-2">
+                  {num(row.target)}
+                  {row.treeTarget !== undefined ? <span className="block text-xs text-amber-800">{M.treeChanged(num(row.treeTarget))}</span> : null}
+                  {!row.linked ? <span className="block text-xs text-slate-600">{M.notLinked}</span> : null}
+                </td>
+                {row.quarterTargets.map((t, q) => (
+                  <td key={q} className="p-2">
+                    {num(t)}
+                  </td>
+                ))}
+                <td className="p-2">{num(row.own)}</td>
+                <td className="p-2">
+                  <RolledUp row={row} />
+                </td>
+                <td className="p-2">
+                  <Capaian row={row} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </article>
+  );
+}
