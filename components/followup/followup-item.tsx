@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { closeFollowUpAction, reopenFollowUpAction } from "@/lib/followup/actions";
 import { FOLLOWUP_MESSAGES as M } from "@/lib/followup/messages";
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/messages";
 
 export interface TFollowUpItemProps {
   agencySlug: string;

@@ -6,7 +6,7 @@ import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
 
 import { Button } from "@/components/ui/button";
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/messages";
 
 import { fileSizeLabel } from "./format";
 
