@@ -4,7 +4,7 @@ import { Archive, BadgeCheck, Copy, FileJson, FileSpreadsheet, GitCompare, Loade
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
