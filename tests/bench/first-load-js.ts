@@ -117,10 +117,11 @@ export async function mainPagePaths(databaseUrl: string) {
     const one = async (sql: string, params: unknown[]) => (await c.query(sql, params)).rows[0] as Record<string, string> | undefined;
     const agency = (await one(`SELECT id FROM "Agency" WHERE slug = $1`, [HEAVY_SLUG]))!;
     const cycle = await one(`SELECT id FROM "MeasurementCycle" WHERE "agencyId" = $1 ORDER BY year DESC, period ASC LIMIT 1`, [agency.id]);
-    // A cycle with a step waiting for the head: the task panel (the page a step holder opens).
+    // A cycle with a step waiting for a role (the head's first): the task panel, the page a step
+    // holder opens; signed in as that role's demo login (lib/seed/demo.ts: <role code>@sumbar.demo).
     const open = await one(
-      `SELECT t."cycleId" FROM "CycleTask" t JOIN "Role" r ON r.id = t."assignedRoleId"
-        WHERE t."agencyId" = $1 AND t.status IN ('ACTIVE', 'RETURNED') AND r."isHead" LIMIT 1`,
+      `SELECT t."cycleId", r.code FROM "CycleTask" t JOIN "Role" r ON r.id = t."assignedRoleId"
+        WHERE t."agencyId" = $1 AND t.status IN ('ACTIVE', 'RETURNED') ORDER BY r."isHead" DESC LIMIT 1`,
       [agency.id],
     );
     const sop = await one(`SELECT id FROM "Sop" WHERE "agencyId" = $1 AND status = 'ACTIVE' LIMIT 1`, [agency.id]);
@@ -135,7 +136,10 @@ export async function mainPagePaths(databaseUrl: string) {
       pages.splice(1, 0, { name: "cycle page", path: `${base}/cycles/${cycle.id}`, login: HEAD_LOGIN });
       pages.splice(2, 0, { name: "cycle timeline", path: `${base}/cycles/${cycle.id}/timeline`, login: HEAD_LOGIN });
     }
-    if (open) pages.push({ name: "cycle page, step holder (task panel)", path: `${base}/cycles/${open.cycleId}`, login: HEAD_LOGIN });
+    if (open) {
+      const login = `${open.code!.toLowerCase().replace(/_/g, ".")}@sumbar.demo`;
+      pages.push({ name: `cycle page, step holder (task panel, ${login})`, path: `${base}/cycles/${open.cycleId}`, login });
+    }
     if (sop) pages.push({ name: "SOP document", path: `${base}/sops/${sop.id}`, login: HEAD_LOGIN });
     return pages;
   } finally {
@@ -175,6 +179,10 @@ async function main() {
     const rows: { name: string; size: JsSize }[] = [];
     for (const page of pages) {
       if (!cookies.has(page.login)) cookies.set(page.login, (await signIn(server.baseUrl, page.login)) ?? "");
+      if (!cookies.get(page.login)) {
+        console.info(`sign-in refused for ${page.login}: ${page.name} skipped`);
+        continue;
+      }
       const size = await servedJs(server.baseUrl, page.path, cookies.get(page.login)!);
       if (size.status !== 200) console.info(`${page.path} as ${page.login}: HTTP ${size.status}`);
       rows.push({ name: `${page.name} (${page.path.replace(/[a-z0-9]{20,}/g, "…")})`, size });

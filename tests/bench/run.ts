@@ -96,17 +96,26 @@ async function processTree(pid: number): Promise<number[]> {
   return out;
 }
 
-async function rssMb(pid: number): Promise<{ total: number; perProcess: Record<string, number> }> {
+/**
+ * RSS of the server's processes (VmRSS), and its parts from /proc/<pid>/status: anonymous
+ * memory (the V8 heap, buffers, WebAssembly memory) and file-backed pages (the node binary and
+ * the mapped code, shared with any other node process on the machine).
+ */
+async function rssMb(pid: number): Promise<{ total: number; anon: number; file: number; perProcess: Record<string, number> }> {
   const perProcess: Record<string, number> = {};
   let total = 0;
+  let anon = 0;
+  let file = 0;
   for (const p of await processTree(pid)) {
     const status = await readFile(`/proc/${p}/status`, "utf8").catch(() => "");
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
     const name = (await readFile(`/proc/${p}/cmdline`, "utf8").catch(() => "")).replace(/\0/g, " ").trim().slice(0, 60);
-    perProcess[`${p} ${name}`] = Math.round(kb / 1024);
-    total += kb / 1024;
+    perProcess[`${p} ${name}`] = Math.round(field("VmRSS"));
+    total += field("VmRSS");
+    anon += field("RssAnon");
+    file += field("RssFile") + field("RssShmem");
   }
-  return { total: Math.round(total), perProcess };
+  return { total: Math.round(total), anon: Math.round(anon), file: Math.round(file), perProcess };
 }
 
 /** CPU time (user + system) the server's processes have used, in ms (from /proc/<pid>/stat; 100 ticks a second). */
@@ -592,10 +601,18 @@ async function main() {
     }
     const idle = await rssMb(pid);
     results.rss = { idleAfterStart: idleCold, idleWarm: idle };
-    log(`RSS idle: ${idleCold.total} MB after start, ${idle.total} MB warm (${JSON.stringify(idle.perProcess)})`);
+    log(`RSS idle: ${idleCold.total} MB after start (anonymous ${idleCold.anon}, file-backed ${idleCold.file}), ${idle.total} MB warm (anonymous ${idle.anon}, file-backed ${idle.file}) (${JSON.stringify(idle.perProcess)})`);
 
     let peak = idle.total;
-    const sampler = setInterval(() => void rssMb(pid).then((r) => (peak = Math.max(peak, r.total))), 1000);
+    let peakAnon = idle.anon;
+    const sampler = setInterval(
+      () =>
+        void rssMb(pid).then((r) => {
+          peak = Math.max(peak, r.total);
+          peakAnon = Math.max(peakAnon, r.anon);
+        }),
+      1000,
+    );
     if (parts.has("pages")) {
       const bare = await load("bare route /api/ping", server.baseUrl, "/api/ping", null, pid);
       const empty = await load(targets.empty.name, server.baseUrl, targets.empty.path, cookie, pid);
@@ -619,7 +636,8 @@ async function main() {
     }
     clearInterval(sampler);
     (results.rss as Record<string, unknown>).peakUnderLoad = peak;
-    log(`RSS peak under load: ${peak} MB`);
+    (results.rss as Record<string, unknown>).peakAnonUnderLoad = peakAnon;
+    log(`RSS peak under load: ${peak} MB (anonymous ${peakAnon} MB)`);
 
     if (parts.has("soak") && SOAK > 0) {
       log(`soak: ${SOAK} s at ${CONNECTIONS} clients over the data pages`);
