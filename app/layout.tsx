@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { connection } from "next/server";
-import { Toaster } from "sonner";
 
+import { Toaster } from "@/components/layout/toaster";
 import { t } from "@/lib/i18n";
 
 import "./globals.css";

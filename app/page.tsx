@@ -15,7 +15,7 @@ export default async function HomePage() {
     <main className="mx-auto max-w-2xl space-y-6 p-4 sm:p-8">
       <div className="flex items-center justify-between gap-4">
         <h1 className="text-xl font-semibold">{t.dashboard.welcome(user.name)}</h1>
-        <SignOutButton />
+        <SignOutButton label={t.auth.signOut} />
       </div>
       {user.isPlatformAdmin ? (
         <Link href="/admin" className="block rounded-lg border border-brand-100 bg-brand-50 p-4 font-medium text-brand-800 hover:bg-brand-100">

@@ -29,7 +29,7 @@ export default async function PlatformAdminPage() {
             Hari libur nasional dan cuti bersama
           </Link>
         </div>
-        <SignOutButton />
+        <SignOutButton label={t.auth.signOut} />
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-[1fr_2fr]">
         <Card>

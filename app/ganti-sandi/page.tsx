@@ -6,6 +6,7 @@ import { ChangePasswordForm } from "@/components/account/password-forms";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ACCOUNT_MESSAGES as M } from "@/lib/auth/messages";
 import { getPasswordChangeAccount, getSessionUser } from "@/lib/authz/context";
+import { t } from "@/lib/i18n";
 
 export const metadata: Metadata = { title: M.changeTitle };
 
@@ -22,7 +23,7 @@ export default async function ChangePasswordPage() {
       <div className="space-y-4">
         <ChangePasswordForm forced={Boolean(pending)} />
         <div className="flex justify-center">
-          <SignOutButton />
+          <SignOutButton label={t.auth.signOut} />
         </div>
       </div>
     </AccountFrame>

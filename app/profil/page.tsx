@@ -9,6 +9,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { twoFactorStatus } from "@/lib/auth/two-factor";
 import { TWO_FACTOR_MESSAGES } from "@/lib/auth/two-factor-messages";
 import { requireUser } from "@/lib/authz/context";
+import { t } from "@/lib/i18n";
 import { loadProfile } from "@/lib/member/queries";
 import { formatNip } from "@/lib/validation/nip";
 
@@ -31,7 +32,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
           <Link href="/" className="text-sm font-medium text-brand-700 underline">
             Beranda
           </Link>
-          <SignOutButton />
+          <SignOutButton label={t.auth.signOut} />
         </div>
       </div>
       <Card>

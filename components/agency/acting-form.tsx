@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { cloneElement, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

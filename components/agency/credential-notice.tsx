@@ -1,7 +1,7 @@
 "use client";
 
 import { Copy, KeyRound } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 
 import { Button } from "@/components/ui/button";
 import type { TAppointedAdmin } from "@/lib/agency/platform-service";

@@ -8,7 +8,7 @@ import { useFileUpload } from "@/components/performance/evidence";
 import { Button } from "@/components/ui/button";
 import { FILE_VERSION_MESSAGES as V, type TReviewVersions, type TVersionView } from "@/lib/cycle/file-versions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/messages";
 import { cn } from "@/lib/utils";
 
 type TFileLink = TVersionView["files"][number];

@@ -5,7 +5,7 @@ import type { AgencyContext } from "@/lib/authz/context";
 import { FOLLOWUP_MESSAGES as M } from "@/lib/followup/messages";
 import type { TFollowUpView } from "@/lib/followup/queries";
 
-import { FollowUpForm } from "./followup-form";
+import { FollowUpForm } from "./lazy";
 import { FollowUpList } from "./followup-list";
 
 /**

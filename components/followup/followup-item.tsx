@@ -4,7 +4,7 @@ import { FileText } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 
 import { postFile } from "@/components/performance/evidence";
 import { fileSizeLabel } from "@/components/performance/format";
@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { closeFollowUpAction, reopenFollowUpAction } from "@/lib/followup/actions";
 import { FOLLOWUP_MESSAGES as M } from "@/lib/followup/messages";
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/messages";
 
 export interface TFollowUpItemProps {
   agencySlug: string;

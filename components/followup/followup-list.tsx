@@ -3,7 +3,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { FOLLOWUP_MESSAGES as M } from "@/lib/followup/messages";
 import type { TFollowUpView } from "@/lib/followup/queries";
 
-import { FollowUpItem } from "./followup-item";
+import { FollowUpItem } from "./lazy";
 
 const dueLabel = (iso: string) => M.dueOn(formatDate(new Date(`${iso}T12:00:00.000Z`), "WIB"));
 

@@ -18,6 +18,8 @@ export interface ShellProps {
   children: ReactNode;
 }
 
+const navLabels = { menu: t.nav.menu, profile: t.nav.profile, signOut: t.auth.signOut };
+
 /** The frame of every agency page: the agency's name first, then navigation, then the page. */
 export function AgencyShell({ agency, user, roleNames, otherAgencies, nav, notice, children }: ShellProps) {
   return (
@@ -54,16 +56,16 @@ export function AgencyShell({ agency, user, roleNames, otherAgencies, nav, notic
               <p className="text-sm font-medium">{user.name}</p>
               <p className="text-xs text-slate-600">{roleNames.join(", ")}</p>
             </div>
-            <PhoneNav items={user.isPlatformAdmin ? [...nav, { href: "/admin", label: t.nav.platformAdmin }] : nav} />
+            <PhoneNav labels={navLabels} items={user.isPlatformAdmin ? [...nav, { href: "/admin", label: t.nav.platformAdmin }] : nav} />
             <Link href="/profil" className="hidden min-h-11 items-center px-1 text-sm font-medium text-brand-700 underline sm:inline-flex">
               Profil
             </Link>
             <span className="hidden sm:contents">
-              <SignOutButton />
+              <SignOutButton label={t.auth.signOut} />
             </span>
           </div>
         </div>
-        <NavLinks items={user.isPlatformAdmin ? [...nav, { href: "/admin", label: t.nav.platformAdmin }] : nav} />
+        <NavLinks labels={navLabels} items={user.isPlatformAdmin ? [...nav, { href: "/admin", label: t.nav.platformAdmin }] : nav} />
       </header>
       <main className="mx-auto max-w-6xl px-4 py-4 sm:py-6">
         {notice ? <div className="no-print mb-4">{notice}</div> : null}

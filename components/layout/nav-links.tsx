@@ -6,10 +6,11 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { t } from "@/lib/i18n";
 import { cn } from "@/lib/utils";
 
 type TNavItem = { href: string; label: string; also?: string[] };
+/** The frame's words, from the server's dictionary (`t.nav`, `t.auth`): the dictionary stays out of the bundle. */
+export type TNavLabels = { menu: string; profile: string; signOut: string };
 
 function useCurrent(items: TNavItem[]) {
   const pathname = usePathname();
@@ -25,10 +26,10 @@ function useCurrent(items: TNavItem[]) {
  * its last tabs, so the same items open from a "Menu" button as a list of 44 px rows
  * (PhoneNav, placed in the header's top row).
  */
-export function NavLinks({ items }: { items: TNavItem[] }) {
+export function NavLinks({ items, labels }: { items: TNavItem[]; labels: TNavLabels }) {
   const current = useCurrent(items);
   return (
-    <nav aria-label={t.nav.menu} className="mx-auto hidden max-w-6xl px-4 sm:block">
+    <nav aria-label={labels.menu} className="mx-auto hidden max-w-6xl px-4 sm:block">
       <ul className="flex flex-wrap gap-1">
         {items.map((item) => (
           <li key={item.href}>
@@ -50,7 +51,7 @@ export function NavLinks({ items }: { items: TNavItem[] }) {
 }
 
 /** The phone's navigation: a disclosure ("Menu") listing every item as a full-width 44 px row. */
-export function PhoneNav({ items }: { items: TNavItem[] }) {
+export function PhoneNav({ items, labels }: { items: TNavItem[]; labels: TNavLabels }) {
   const current = useCurrent(items);
   const pathname = usePathname();
   const menu = useRef<HTMLDetailsElement>(null);
@@ -60,11 +61,11 @@ export function PhoneNav({ items }: { items: TNavItem[] }) {
     if (menu.current) menu.current.open = false;
   }, [pathname]);
   return (
-    <nav aria-label={t.nav.menu} className="sm:hidden">
+    <nav aria-label={labels.menu} className="sm:hidden">
       <details ref={menu} className="group relative">
         <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm font-medium">
           <Menu aria-hidden className="size-5" />
-          {t.nav.menu}
+          {labels.menu}
         </summary>
         <ul className="absolute right-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
           {items.map((item) => (
@@ -84,11 +85,11 @@ export function PhoneNav({ items }: { items: TNavItem[] }) {
           {/* On a phone the account's links live here too, so the header stays one row. */}
           <li className="mt-1 border-t border-slate-200 pt-1">
             <Link href="/profil" className="flex min-h-11 items-center rounded px-3 text-base text-slate-800 hover:bg-slate-100">
-              {t.nav.profile}
+              {labels.profile}
             </Link>
           </li>
           <li>
-            <SignOutButton />
+            <SignOutButton label={labels.signOut} />
           </li>
         </ul>
       </details>

@@ -4,7 +4,7 @@ import { zodResolver } from "@/lib/validation/zod-resolver";
 import { Save } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { z } from "zod";
 
 import { Button } from "@/components/ui/button";

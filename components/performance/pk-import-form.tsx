@@ -5,7 +5,7 @@ import { AlertTriangle, FileSpreadsheet, Info, Save, XCircle } from "lucide-reac
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

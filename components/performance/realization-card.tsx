@@ -5,7 +5,7 @@ import { CheckCircle2, Clock, RotateCcw, Save, Send, TriangleAlert } from "lucid
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { z } from "zod";
 
 import { Textarea } from "@/components/cycle/textarea";

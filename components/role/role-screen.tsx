@@ -4,7 +4,7 @@ import { ArrowDown, ArrowUp, Crown } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { z } from "zod";
 
 import { Alert } from "@/components/ui/alert";

@@ -4,11 +4,11 @@ import { Archive, BadgeCheck, Copy, FileJson, FileSpreadsheet, GitCompare, Loade
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { AlertDialog } from "radix-ui";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { activateSopAction, archiveSopAction, createSopVersionAction } from "@/lib/sop/actions";
 import { SOP_DOCUMENT_MESSAGES as M, SOP_SERVICE_MESSAGES } from "@/lib/sop/messages";
 import { availableSopEvents } from "@/lib/sop/workflow";
@@ -153,27 +153,17 @@ export function SopActions({ agencySlug, sopId, status, version, canEdit, canAct
 
       {error ? <Alert>{error}</Alert> : null}
 
-      <AlertDialog.Root open={confirm !== null} onOpenChange={(open) => (open ? null : setConfirm(null))}>
-        <AlertDialog.Portal>
-          <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-          <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg border border-slate-200 bg-white p-5 shadow-xl">
-            <AlertDialog.Title className="text-lg font-semibold">{confirm === "archive" ? M.archiveTitle : M.activateTitle}</AlertDialog.Title>
-            <AlertDialog.Description className="mt-2 text-sm text-slate-700">
-              {confirm === "archive" ? M.archiveBody : M.activateBody(version, activeVersion)}
-            </AlertDialog.Description>
-            <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-              <AlertDialog.Cancel asChild>
-                <Button variant="secondary">{M.cancel}</Button>
-              </AlertDialog.Cancel>
-              <AlertDialog.Action asChild>
-                <Button variant={confirm === "archive" ? "danger" : "default"} onClick={confirm === "archive" ? archive : activate}>
-                  {confirm === "archive" ? M.archiveConfirm : M.activateConfirm}
-                </Button>
-              </AlertDialog.Action>
-            </div>
-          </AlertDialog.Content>
-        </AlertDialog.Portal>
-      </AlertDialog.Root>
+      <ConfirmDialog
+        open={confirm !== null}
+        onOpenChange={(open) => (open ? null : setConfirm(null))}
+        title={confirm === "archive" ? M.archiveTitle : M.activateTitle}
+        confirmLabel={confirm === "archive" ? M.archiveConfirm : M.activateConfirm}
+        cancelLabel={M.cancel}
+        tone={confirm === "archive" ? "danger" : "default"}
+        onConfirm={confirm === "archive" ? archive : activate}
+      >
+        <p>{confirm === "archive" ? M.archiveBody : M.activateBody(version, activeVersion)}</p>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -17,7 +17,7 @@ import {
   type FieldPath,
   type Resolver,
 } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { z } from "zod";
 
 import { Button, buttonVariants } from "@/components/ui/button";

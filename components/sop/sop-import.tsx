@@ -4,7 +4,7 @@ import { ArrowLeft, FileJson, Table2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, useTransition } from "react";
 import { Tabs } from "radix-ui";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

@@ -2,29 +2,15 @@
  * Every user-facing string of the app, in Bahasa Indonesia. lib/i18n/en.ts
  * mirrors this shape (typed by TMessages) so an English UI can follow.
  */
+import { COMMON } from "./common";
+
 export const id = {
   app: {
     name: "Alur Kinerja",
     tagline: "SOP pengukuran kinerja yang berjalan, tercatat, dan dapat diaudit",
   },
-  common: {
-    save: "Simpan",
-    cancel: "Batal",
-    back: "Kembali",
-    saving: "Menyimpan…",
-    loading: "Memuat…",
-    yes: "Ya",
-    no: "Tidak",
-    active: "Aktif",
-    inactive: "Nonaktif",
-    none: "-",
-    notFoundTitle: "Halaman tidak ditemukan",
-    notFoundBody: "Alamat ini tidak ada atau Anda tidak memiliki akses ke sana.",
-    toHome: "Ke beranda",
-    errorTitle: "Terjadi kesalahan",
-    errorBody: "Permintaan tidak dapat diproses. Silakan coba lagi; jika berulang, hubungi administrator.",
-    tryAgain: "Coba lagi",
-  },
+  common: COMMON,
+
   auth: {
     signInTitle: "Masuk ke Alur Kinerja",
     signInSubtitle: "Gunakan NIP atau email dinas Anda.",

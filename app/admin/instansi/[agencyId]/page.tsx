@@ -39,7 +39,7 @@ export default async function PlatformAgencyPage({ params }: { params: Promise<{
             <Badge tone={agency.active ? "success" : "neutral"}>{agency.active ? M.statusActive : M.statusInactive}</Badge>
           </div>
         </div>
-        <SignOutButton />
+        <SignOutButton label={t.auth.signOut} />
       </div>
       {agency.active ? null : <Alert tone="info">{M.inactiveNotice}</Alert>}
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 
 import { PrintButton } from "@/components/audit/print-button";
-import { BudgetEntry } from "@/components/performance/budget-form";
+import { BudgetEntry } from "@/components/performance/lazy-budget";
 import { CapaianChart } from "@/components/performance/capaian-chart";
 import { quarterLabel, quarterShort } from "@/components/performance/format";
 import { ShareWhatsApp } from "@/components/share/share-whatsapp";
