@@ -3,7 +3,7 @@ import "server-only";
 import { fileVersions } from "@/lib/cycle/file-versions";
 import { CYCLE_HEADER_SELECT, TASK_HISTORY_ORDER, TASK_HISTORY_SELECT } from "@/lib/cycle/selects";
 import { readActingRecord, type TActingRecord } from "@/lib/role/acting";
-import { db } from "@/lib/db/client";
+import { db, type DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TAgencyTimeZone } from "@/lib/format";
 import { WORKING_TIME_ZONES } from "@/lib/cycle/working-time";
@@ -127,13 +127,13 @@ type TExportRow = Prisma.AuditEventGetPayload<{ select: typeof EXPORT_SELECT }>;
  *   exact however ids and clocks relate. "+ 0" keeps PostgreSQL from turning
  *   min/max into a walk of the primary key.
  */
-async function resolveWhere(agencyId: string, filters: TAuditFilters): Promise<Prisma.AuditEventWhereInput | null> {
+async function resolveWhere(agencyId: string, filters: TAuditFilters, client: DbTx = db): Promise<Prisma.AuditEventWhereInput | null> {
   const and: Prisma.AuditEventWhereInput[] = [];
   const where: Prisma.AuditEventWhereInput = { agencyId };
   if (filters.action) where.action = filters.action;
   if (filters.actorId) where.actorId = filters.actorId;
   if (filters.cycleId) {
-    const tasks = await db.cycleTask.findMany({ where: { cycleId: filters.cycleId, agencyId }, select: { id: true } });
+    const tasks = await client.cycleTask.findMany({ where: { cycleId: filters.cycleId, agencyId }, select: { id: true } });
     and.push({ entityId: { in: [filters.cycleId, ...tasks.map((t) => t.id)] } });
   }
   if (filters.sopId) and.push({ entityId: filters.sopId });
@@ -162,6 +162,8 @@ export interface TListOptions {
   /** Keyset cursor: only events with a smaller id (older). */
   before?: bigint;
   limit?: number;
+  /** The client to read with (a read-only page passes its replica-aware reader: lib/db/read-your-writes.ts). */
+  client?: DbTx;
 }
 
 /**
@@ -172,9 +174,9 @@ export interface TListOptions {
 export async function listAuditEvents(
   agencyId: string,
   filters: TAuditFilters,
-  { before, limit = 50 }: TListOptions = {},
+  { before, limit = 50, client = db }: TListOptions = {},
 ): Promise<{ rows: TPageRow[]; nextCursor: bigint | null }> {
-  return page(await resolveWhere(agencyId, filters), before, limit, PAGE_SELECT);
+  return page(await resolveWhere(agencyId, filters, client), before, limit, PAGE_SELECT, client);
 }
 
 async function page<S extends typeof PAGE_SELECT | typeof EXPORT_SELECT>(
@@ -182,12 +184,13 @@ async function page<S extends typeof PAGE_SELECT | typeof EXPORT_SELECT>(
   before: bigint | undefined,
   limit: number,
   select: S,
+  client: DbTx = db,
 ) {
   type Row = Prisma.AuditEventGetPayload<{ select: S }>;
   if (!base) return { rows: [] as Row[], nextCursor: null };
   const take = Math.min(Math.max(1, Math.floor(limit)), 10_000);
   const where = before === undefined ? base : { AND: [base, { id: { lt: before } }] };
-  const found = (await db.auditEvent.findMany({ where, select, orderBy: { id: "desc" }, take: take + 1 })) as Row[];
+  const found = (await client.auditEvent.findMany({ where, select, orderBy: { id: "desc" }, take: take + 1 })) as Row[];
   const more = found.length > take;
   const rows = more ? found.slice(0, take) : found;
   const last = rows[rows.length - 1] as unknown as { id: bigint } | undefined;
@@ -260,8 +263,9 @@ export interface TAuditRowView {
 export async function describeAuditRows<R extends TPageRow>(
   agencyId: string,
   rows: R[],
-  known: { roles?: { code: string; name: string }[] } = {},
+  known: { roles?: { code: string; name: string }[]; client?: DbTx } = {},
 ): Promise<(TAuditRowView & { row: R })[]> {
+  const client = known.client ?? db;
   const cycleIds = new Set<string>();
   const userIds = new Set<string>();
   const sopIds = new Set<string>();
@@ -286,23 +290,23 @@ export async function describeAuditRows<R extends TPageRow>(
   }
   const none = Promise.resolve([]);
   const [roles, cycles, users, sops, units, realizations, agency] = await Promise.all([
-    known.roles ? Promise.resolve(known.roles) : db.role.findMany({ where: { agencyId }, select: { code: true, name: true } }),
+    known.roles ? Promise.resolve(known.roles) : client.role.findMany({ where: { agencyId }, select: { code: true, name: true } }),
     cycleIds.size
-      ? db.measurementCycle.findMany({
+      ? client.measurementCycle.findMany({
           where: { agencyId, id: { in: [...cycleIds] } },
           select: { id: true, year: true, period: true, sop: { select: { nomor: true } } },
         })
       : none,
-    userIds.size ? db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true, nip: true } }) : none,
-    sopIds.size ? db.sop.findMany({ where: { agencyId, id: { in: [...sopIds] } }, select: { id: true, nomor: true, version: true } }) : none,
-    unitIds.size ? db.orgUnit.findMany({ where: { agencyId, id: { in: [...unitIds] } }, select: { id: true, name: true } }) : none,
+    userIds.size ? client.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true, nip: true } }) : none,
+    sopIds.size ? client.sop.findMany({ where: { agencyId, id: { in: [...sopIds] } }, select: { id: true, nomor: true, version: true } }) : none,
+    unitIds.size ? client.orgUnit.findMany({ where: { agencyId, id: { in: [...unitIds] } }, select: { id: true, name: true } }) : none,
     realizationIds.size
-      ? db.realization.findMany({
+      ? client.realization.findMany({
           where: { agencyId, id: { in: [...realizationIds] } },
           select: { id: true, indicator: { select: { name: true, orgUnit: { select: { name: true } } } } },
         })
       : none,
-    db.agency.findUnique({ where: { id: agencyId }, select: { name: true } }),
+    client.agency.findUnique({ where: { id: agencyId }, select: { name: true } }),
   ]);
   const roleName = new Map(roles.map((r) => [r.code, r.name]));
   const cycleById = new Map(cycles.map((c) => [c.id, c]));
@@ -394,8 +398,8 @@ export async function describeAuditRows<R extends TPageRow>(
  * versions of the agency; and its roles, which describeAuditRows can reuse.
  * One statement (relation joins), whatever the agency's size.
  */
-export async function listAuditFilterOptions(agencyId: string) {
-  const agency = await db.agency.findUniqueOrThrow({
+export async function listAuditFilterOptions(agencyId: string, client: DbTx = db) {
+  const agency = await client.agency.findUniqueOrThrow({
     where: { id: agencyId },
     select: {
       roles: { select: { code: true, name: true } },
@@ -496,9 +500,9 @@ export interface TTimelineEntry {
  * out and why anything was sent back; plus the cycle's own events (start,
  * complete, cancel). Two queries. Null when the cycle is not in the agency.
  */
-export async function cycleTimeline(agencyId: string, cycleId: string, now = new Date()) {
+export async function cycleTimeline(agencyId: string, cycleId: string, now = new Date(), client: DbTx = db) {
   const [cycle, events] = await Promise.all([
-    db.measurementCycle.findFirst({
+    client.measurementCycle.findFirst({
       where: { id: cycleId, agencyId },
       select: {
         ...CYCLE_HEADER_SELECT,
@@ -515,7 +519,7 @@ export async function cycleTimeline(agencyId: string, cycleId: string, now = new
         tasks: { orderBy: [...TASK_HISTORY_ORDER], select: TASK_HISTORY_SELECT },
       },
     }),
-    db.auditEvent.findMany({
+    client.auditEvent.findMany({
       where: { agencyId, entityId: cycleId },
       select: { id: true, seq: true, createdAt: true, action: true, entityType: true, entityId: true, data: true, actorSnapshot: true, ip: true },
       orderBy: { id: "asc" },
