@@ -476,10 +476,13 @@ async function main() {
   // Backends come and go: the replica's tree is read again (a backend that ended during the run is not counted).
   pieces["replica postgres"] = tree(pieces["replica postgres"][0]!);
   const cpu = Object.fromEntries(Object.entries(pieces).map(([k, v]) => [k, cpuOf(v) - (cpuBefore[k] ?? 0)]));
-  const lag = (await query<{ lag: string | null }>(urlOn(PORTS.replica, dbName), `SELECT (now() - pg_last_xact_replay_timestamp())::text AS lag`))[0]!.lag;
-  log(`replica: ${Number(replicaAfter) - Number(replicaBefore)} transactions served during the run; replay lag at the end ${lag}`);
+  // Bytes of WAL the replica has still to replay (0: caught up), right after the run.
+  const primaryLsn = (await query<{ lsn: string }>(flags["database-url"]!, "SELECT pg_current_wal_lsn()::text AS lsn"))[0]!.lsn;
+  const behind = (await query<{ b: string | null }>(urlOn(PORTS.replica, dbName), "SELECT pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn())::text AS b", [primaryLsn]))[0]!.b;
+  const lag = `${Math.max(0, Number(behind ?? 0))} bytes of WAL behind`;
+  log(`replica: ${Number(replicaAfter) - Number(replicaBefore)} transactions served during the run; at the end ${lag}`);
 
-  const md = `# Scale-out benchmark (${started})\n\n${table(baseline, scaled, check, cpu)}\n\nReplica: ${Number(replicaAfter) - Number(replicaBefore)} read transactions during the scaled run; replay lag at the end ${lag}. Load average at the end: ${loadAverage()}.\n`;
+  const md = `# Scale-out benchmark (${started})\n\n${table(baseline, scaled, check, cpu)}\n\nReplica: ${Number(replicaAfter) - Number(replicaBefore)} read transactions during the scaled run; at the end ${lag}. Load average at the end: ${loadAverage()}.\n`;
   writeFileSync(path.join(ROOT, ".bench", "scale-out.json"), JSON.stringify({ started, baseline, scaled, readYourWrites: check, cpu, replicaTransactions: Number(replicaAfter) - Number(replicaBefore) }, null, 2));
   writeFileSync(path.join(ROOT, ".bench", "scale-out.md"), md);
   console.info(`\n${md}`);
