@@ -502,7 +502,8 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
 
 async function pgbench(seconds: number) {
   const adminUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = "alur_bench_pgbench";
+  // Named after the bench database: two benchmarks on one server (h5_bench, h6_bench…) must not drop each other's.
+  const name = `${new URL(flags["database-url"]!).pathname.slice(1).replace(/[^a-zA-Z0-9_]/g, "_")}_pgbench`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
