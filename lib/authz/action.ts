@@ -5,7 +5,6 @@ import { z } from "zod";
 import type { TAuditAction } from "@/lib/audit/events";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { TWO_FACTOR_MESSAGES } from "@/lib/auth/two-factor-messages";
-import { markWrite } from "@/lib/db/read-your-writes";
 import { t } from "@/lib/i18n";
 import { controlCharacterFieldErrors, findControlCharacters } from "@/lib/validation/control-characters";
 import "@/lib/validation/zod-locale";
@@ -141,9 +140,7 @@ export function agencyAction<TSchema extends z.ZodType, TResult>(
         actor: { id: user.id, name: user.name, nip: user.nip, roles: agencyCtx.roleCodes, acting: actingOf(agencyCtx) },
         meta: await getRequestMeta(),
       };
-      const data = await handler(ctx, parsed.data);
-      await markWrite(); // read-your-writes on the replica-served pages (037)
-      return { ok: true, data };
+      return { ok: true, data: await handler(ctx, parsed.data) };
     } catch (error) {
       return failure(error);
     }
@@ -166,9 +163,7 @@ export function platformAction<TSchema extends z.ZodType, TResult>(
       const parsed = def.schema.safeParse(raw);
       if (!parsed.success) return invalid(parsed.error);
       const actor = { id: user.id, name: user.name, nip: user.nip, roles: ["PLATFORM_ADMIN"] };
-      const data = await handler({ user, actor, meta: await getRequestMeta() }, parsed.data);
-      await markWrite(); // read-your-writes on the replica-served pages (037)
-      return { ok: true, data };
+      return { ok: true, data: await handler({ user, actor, meta: await getRequestMeta() }, parsed.data) };
     } catch (error) {
       return failure(error);
     }

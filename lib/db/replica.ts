@@ -1,6 +1,9 @@
 import { readReplicas } from "@prisma/extension-read-replicas";
 
 import { createPrismaClient, getDb, type DbTx } from "./client";
+import { stickySeconds } from "./replica-stamp";
+
+export { stickySeconds, WROTE_AT_COOKIE } from "./replica-stamp";
 
 /**
  * Optional streaming read replica for the auditor's read-only pages (audit log,
@@ -12,21 +15,12 @@ import { createPrismaClient, getDb, type DbTx } from "./client";
  * replica (writes and `$queryRaw` still go to the primary), unless the acting
  * user wrote within the last `ALUR_REPLICA_STICKY_SECONDS` (default 10): then the
  * primary, so the user's own step is on the page they open next
- * (read-your-writes). "Wrote" is a cookie the action wrapper sets on every
- * successful action (lib/db/read-your-writes.ts), so it holds on every instance.
+ * (read-your-writes). "Wrote" is a cookie proxy.ts sets on every server action
+ * request (lib/db/replica-stamp.ts), so it holds on every instance.
  */
-
-/** Name of the cookie holding the time (ms since the epoch) of the user's last successful write. */
-export const WROTE_AT_COOKIE = "alur_wrote_at";
 
 export function replicaUrl(): string | null {
   return process.env.DATABASE_REPLICA_URL || null;
-}
-
-/** How long after a write the writer's reads stay on the primary (longer than the replica's lag should ever be). */
-export function stickySeconds(): number {
-  const value = Number(process.env.ALUR_REPLICA_STICKY_SECONDS ?? 10);
-  return Number.isFinite(value) && value >= 0 ? value : 10;
 }
 
 /**

@@ -273,6 +273,8 @@ async function readYourWrites(baseUrl: string) {
       body: JSON.stringify([target.slug, { sopId: target.sopId, year: 2026, period: target.period }]),
     });
     const body = await response.text();
+    // The stamp must not make the action re-render the page (a cookie set inside an action would: 037).
+    const revalidated = response.headers.get("x-action-revalidated");
     const stamp = response.headers.getSetCookie().map((l) => l.split(";")[0]!).find((c) => c.startsWith("alur_wrote_at="));
     const [cycle] = await query<{ id: string }>(
       flags["database-url"]!,
@@ -297,13 +299,15 @@ async function readYourWrites(baseUrl: string) {
     const result = {
       agency: target.slug,
       writeStamp: stamp ?? null,
+      actionRevalidated: revalidated,
+      actionResponseBytes: body.length,
       writerWithStamp: writer,
       withoutStampWhileReplayPaused: other,
       withoutStampAfterResume: afterResume,
-      ok: Boolean(stamp) && writer.every((s) => s === 200) && other.every((s) => s === 404) && afterResume === 200,
+      ok: Boolean(stamp) && (revalidated === null || revalidated === "0") && writer.every((s) => s === 200) && other.every((s) => s === 404) && afterResume === 200,
     };
     log(
-      `read-your-writes: action set ${stamp ? "the write stamp" : "NO write stamp"}; the writer's timeline ${writer.join("/")}; ` +
+      `read-your-writes: action answered ${body.length} bytes, x-action-revalidated ${revalidated ?? "absent"}, ${stamp ? "with the write stamp" : "NO write stamp"}; the writer's timeline ${writer.join("/")}; ` +
         `without the stamp, replay paused: ${other.join("/")} (the replica's view); after resume: ${afterResume} → ${result.ok ? "ok" : "FAILED"}`,
     );
     return result;
@@ -379,7 +383,7 @@ function table(baseline: BenchResults | null, scaled: BenchResults, check: Await
       baseline?.transitions ? `${((scaled.transitions.app.perSecond / baseline.transitions.app.perSecond) * 100).toFixed(0)} %` : "",
     ]);
   }
-  rows.push(["read-your-writes (replay paused)", "", `writer ${check.writerWithStamp.join("/")}, other ${check.withoutStampWhileReplayPaused.join("/")}, after resume ${check.withoutStampAfterResume}`, check.ok ? "met" : "**missed**"]);
+  rows.push(["read-your-writes (replay paused)", "", `action response ${check.actionResponseBytes} bytes, revalidated: ${check.actionRevalidated ?? "no"}; writer ${check.writerWithStamp.join("/")}, other ${check.withoutStampWhileReplayPaused.join("/")}, after resume ${check.withoutStampAfterResume}`, check.ok ? "met" : "**missed**"]);
   rows.push(["CPU of the pieces during the scaled run (ms)", "", Object.entries(cpu).map(([k, v]) => `${k} ${v}`).join(", "), ""]);
   return [
     "| Measure | One instance, primary directly | Two instances + HAProxy + PgBouncer + replica | Scaled ÷ one |",

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 
 import { readerFor, readsFromReplica, stickySeconds } from "@/lib/db/replica";
+import { writeStamp } from "@/lib/db/replica-stamp";
 
 const now = Date.UTC(2026, 11, 4, 4, 0, 0);
 
@@ -47,5 +48,13 @@ describe("read-replica routing of the auditor's read-only pages (decision 037)",
     expect(readerFor(String(now - 20_000), now).replica).toBe(false);
     expect(readerFor(String(now - 30_000), now).replica).toBe(true);
     expect(readerFor(undefined, now).replica).toBe(true);
+  });
+
+  it("stamps a server action's browser only when a replica is configured, for the window", () => {
+    delete process.env.DATABASE_REPLICA_URL;
+    expect(writeStamp(now)).toBeNull();
+    process.env.DATABASE_REPLICA_URL = "postgresql://postgres@127.0.0.1:1/replica_not_contacted";
+    process.env.ALUR_REPLICA_STICKY_SECONDS = "15";
+    expect(writeStamp(now)).toMatchObject({ name: "alur_wrote_at", value: String(now), httpOnly: true, path: "/", maxAge: 15 });
   });
 });
