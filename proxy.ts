@@ -90,7 +90,7 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   const stamp = request.method === "POST" && request.headers.has("next-action") ? writeStamp() : null;
-  if (stamp) response.cookies.set(stamp);
+  if (stamp) response.headers.append("set-cookie", stamp);
   return response;
 }
 

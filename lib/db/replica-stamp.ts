@@ -13,20 +13,15 @@ export function stickySeconds(): number {
 }
 
 /**
- * The Set-Cookie of the stamp for a server action request, or null when no
- * replica is configured. Set by the proxy, not inside the action: a cookie set
- * by a server action makes Next.js re-render the page into the action's
- * response, which decision 027 (writes do not render) removed.
+ * The Set-Cookie header value of the stamp for a server action request, or
+ * null when no replica is configured. Set by the proxy as a raw header, not
+ * with `cookies().set()` in the action nor `response.cookies.set()` in the
+ * proxy: Next.js counts either as a cookie the action changed and re-renders
+ * the page into the action's response, which decision 027 (writes do not
+ * render) removed. A raw Set-Cookie header only reaches the browser.
  */
-export function writeStamp(now = Date.now()) {
+export function writeStamp(now = Date.now()): string | null {
   if (!process.env.DATABASE_REPLICA_URL) return null;
-  return {
-    name: WROTE_AT_COOKIE,
-    value: String(now),
-    httpOnly: true,
-    sameSite: "lax" as const,
-    path: "/",
-    secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
-    maxAge: Math.max(1, Math.ceil(stickySeconds())),
-  };
+  const secure = process.env.NEXTAUTH_URL?.startsWith("https://") ? "; Secure" : "";
+  return `${WROTE_AT_COOKIE}=${now}; Path=/; Max-Age=${Math.max(1, Math.ceil(stickySeconds()))}; HttpOnly; SameSite=Lax${secure}`;
 }

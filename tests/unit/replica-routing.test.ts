@@ -55,6 +55,6 @@ describe("read-replica routing of the auditor's read-only pages (decision 037)",
     expect(writeStamp(now)).toBeNull();
     process.env.DATABASE_REPLICA_URL = "postgresql://postgres@127.0.0.1:1/replica_not_contacted";
     process.env.ALUR_REPLICA_STICKY_SECONDS = "15";
-    expect(writeStamp(now)).toMatchObject({ name: "alur_wrote_at", value: String(now), httpOnly: true, path: "/", maxAge: 15 });
+    expect(writeStamp(now)).toBe(`alur_wrote_at=${now}; Path=/; Max-Age=15; HttpOnly; SameSite=Lax`);
   });
 });
