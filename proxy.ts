@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { REQUEST_PATH_HEADER } from "@/lib/auth/callback";
+import { writeStamp } from "@/lib/db/replica-stamp";
 import { t } from "@/lib/i18n";
 import { hasControlCharacters } from "@/lib/validation/control-characters";
 
@@ -18,6 +19,9 @@ import { hasControlCharacters } from "@/lib/validation/control-characters";
  *     origin get a plain 403. Next.js refuses them too, by the same rule (the
  *     Origin's host must be the X-Forwarded-Host or the Host), but answers with
  *     a 500; a clean refusal keeps attacks out of the server-error count.
+ *  4. With a read replica configured, every server action stamps the browser
+ *     (`alur_wrote_at`): its next read-only pages read the primary for a few
+ *     seconds, so the user sees what they just did (docs/decisions/037-scale-out.md).
  */
 const isProd = process.env.NODE_ENV === "production";
 
@@ -85,6 +89,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
+  const stamp = request.method === "POST" && request.headers.has("next-action") ? writeStamp() : null;
+  if (stamp) response.headers.append("set-cookie", stamp);
   return response;
 }
 

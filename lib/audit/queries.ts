@@ -3,7 +3,7 @@ import "server-only";
 import { fileVersions } from "@/lib/cycle/file-versions";
 import { CYCLE_HEADER_SELECT, TASK_HISTORY_ORDER, TASK_HISTORY_SELECT } from "@/lib/cycle/selects";
 import { readActingRecord, type TActingRecord } from "@/lib/role/acting";
-import { db } from "@/lib/db/client";
+import { db, type DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TAgencyTimeZone } from "@/lib/format";
 import { WORKING_TIME_ZONES } from "@/lib/cycle/working-time";
@@ -127,13 +127,13 @@ type TExportRow = Prisma.AuditEventGetPayload<{ select: typeof EXPORT_SELECT }>;
  *   exact however ids and clocks relate. "+ 0" keeps PostgreSQL from turning
  *   min/max into a walk of the primary key.
  */
-async function resolveWhere(agencyId: string, filters: TAuditFilters): Promise<Prisma.AuditEventWhereInput | null> {
+async function resolveWhere(agencyId: string, filters: TAuditFilters, client: DbTx = db): Promise<Prisma.AuditEventWhereInput | null> {
   const and: Prisma.AuditEventWhereInput[] = [];
   const where: Prisma.AuditEventWhereInput = { agencyId };
   if (filters.action) where.action = filters.action;
   if (filters.actorId) where.actorId = filters.actorId;
   if (filters.cycleId) {
-    const tasks = await db.cycleTask.findMany({ where: { cycleId: filters.cycleId, agencyId }, select: { id: true } });
+    const tasks = await client.cycleTask.findMany({ where: { cycleId: filters.cycleId, agencyId }, select: { id: true } });
     and.push({ entityId: { in: [filters.cycleId, ...tasks.map((t) => t.id)] } });
   }
   if (filters.sopId) and.push({ entityId: filters.sopId });
@@ -162,6 +162,8 @@ export interface TListOptions {
   /** Keyset cursor: only events with a smaller id (older). */
   before?: bigint;
   limit?: number;
+  /** The client to read with (a read-only page passes its replica-aware reader: lib/db/read-your-writes.ts). */
+  client?: DbTx;
 }
 
 /**
@@ -172,9 +174,9 @@ export interface TListOptions {
 export async function listAuditEvents(
   agencyId: string,
   filters: TAuditFilters,
-  { before, limit = 50 }: TListOptions = {},
+  { before, limit = 50, client = db }: TListOptions = {},
 ): Promise<{ rows: TPageRow[]; nextCursor: bigint | null }> {
-  return page(await resolveWhere(agencyId, filters), before, limit, PAGE_SELECT);
+  return page(await resolveWhere(agencyId, filters, client), before, limit, PAGE_SELECT, client);
 }
 
 async function page<S extends typeof PAGE_SELECT | typeof EXPORT_SELECT>(
@@ -182,12 +184,13 @@ async function page<S extends typeof PAGE_SELECT | typeof EXPORT_SELECT>(
   before: bigint | undefined,
   limit: number,
   select: S,
+  client: DbTx = db,
 ) {
   type Row = Prisma.AuditEventGetPayload<{ select: S }>;
   if (!base) return { rows: [] as Row[], nextCursor: null };
   const take = Math.min(Math.max(1, Math.floor(limit)), 10_000);
   const where = before === undefined ? base : { AND: [base, { id: { lt: before } }] };
-  const found = (await db.auditEvent.findMany({ where, select, orderBy: { id: "desc" }, take: take + 1 })) as Row[];
+  const found = (await client.auditEvent.findMany({ where, select, orderBy: { id: "desc" }, take: take + 1 })) as Row[];
   const more = found.length > take;
   const rows = more ? found.slice(0, take) : found;
   const last = rows[rows.length - 1] as unknown as { id: bigint } | undefined;
@@ -262,10 +265,11 @@ interface TEntityLabelRow {
 
 /** The names of the cycles, people, SOPs, units and realizations a batch of rows refers to: one statement. */
 function entityLabels(
+  client: DbTx,
   agencyId: string,
   ids: { cycleIds: Set<string>; userIds: Set<string>; sopIds: Set<string>; unitIds: Set<string>; realizationIds: Set<string> },
 ) {
-  return db.$queryRaw<TEntityLabelRow[]>`
+  return client.$queryRaw<TEntityLabelRow[]>`
     SELECT 'cycle' AS "kind", c."id", c."period"::text AS "a", s."nomor" AS "b", c."year" AS "n"
       FROM "MeasurementCycle" c JOIN "Sop" s ON s."id" = c."sopId"
       WHERE c."agencyId" = ${agencyId} AND c."id" = ANY(${[...ids.cycleIds]}::text[])
@@ -290,8 +294,9 @@ function entityLabels(
 export async function describeAuditRows<R extends TPageRow>(
   agencyId: string,
   rows: R[],
-  known: { roles?: { code: string; name: string }[]; agencyName?: string } = {},
+  known: { roles?: { code: string; name: string }[]; agencyName?: string; client?: DbTx } = {},
 ): Promise<(TAuditRowView & { row: R })[]> {
+  const client = known.client ?? db;
   const cycleIds = new Set<string>();
   const userIds = new Set<string>();
   const sopIds = new Set<string>();
@@ -318,11 +323,11 @@ export async function describeAuditRows<R extends TPageRow>(
   // agency's name and roles come from the caller when it has them (the page has both).
   const needsAgency = !known.agencyName && rows.some((r) => r.entityType === "Agency" && r.entityId === agencyId);
   const [roles, labels, agencyRow] = await Promise.all([
-    known.roles ? Promise.resolve(known.roles) : db.role.findMany({ where: { agencyId }, select: { code: true, name: true } }),
+    known.roles ? Promise.resolve(known.roles) : client.role.findMany({ where: { agencyId }, select: { code: true, name: true } }),
     cycleIds.size + userIds.size + sopIds.size + unitIds.size + realizationIds.size
-      ? entityLabels(agencyId, { cycleIds, userIds, sopIds, unitIds, realizationIds })
+      ? entityLabels(client, agencyId, { cycleIds, userIds, sopIds, unitIds, realizationIds })
       : Promise.resolve([] as TEntityLabelRow[]),
-    needsAgency ? db.agency.findUnique({ where: { id: agencyId }, select: { name: true } }) : Promise.resolve(null),
+    needsAgency ? client.agency.findUnique({ where: { id: agencyId }, select: { name: true } }) : Promise.resolve(null),
   ]);
   const agency = known.agencyName ? { name: known.agencyName } : agencyRow;
   const of = (kind: TEntityLabelRow["kind"]) => labels.filter((l) => l.kind === kind);
@@ -421,8 +426,8 @@ export async function describeAuditRows<R extends TPageRow>(
  * versions of the agency; and its roles, which describeAuditRows can reuse.
  * One statement (relation joins), whatever the agency's size.
  */
-export async function listAuditFilterOptions(agencyId: string) {
-  const agency = await db.agency.findUniqueOrThrow({
+export async function listAuditFilterOptions(agencyId: string, client: DbTx = db) {
+  const agency = await client.agency.findUniqueOrThrow({
     where: { id: agencyId },
     select: {
       roles: { select: { code: true, name: true } },
@@ -523,9 +528,9 @@ export interface TTimelineEntry {
  * out and why anything was sent back; plus the cycle's own events (start,
  * complete, cancel). Two queries. Null when the cycle is not in the agency.
  */
-export async function cycleTimeline(agencyId: string, cycleId: string, now = new Date()) {
+export async function cycleTimeline(agencyId: string, cycleId: string, now = new Date(), client: DbTx = db) {
   const [cycle, events] = await Promise.all([
-    db.measurementCycle.findFirst({
+    client.measurementCycle.findFirst({
       where: { id: cycleId, agencyId },
       select: {
         ...CYCLE_HEADER_SELECT,
@@ -542,7 +547,7 @@ export async function cycleTimeline(agencyId: string, cycleId: string, now = new
         tasks: { orderBy: [...TASK_HISTORY_ORDER], select: TASK_HISTORY_SELECT },
       },
     }),
-    db.auditEvent.findMany({
+    client.auditEvent.findMany({
       where: { agencyId, entityId: cycleId },
       select: { id: true, seq: true, createdAt: true, action: true, entityType: true, entityId: true, data: true, actorSnapshot: true, ip: true },
       orderBy: { id: "asc" },

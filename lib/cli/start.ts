@@ -183,7 +183,8 @@ async function main(): Promise<number> {
   }
 
   try {
-    const applied = await applyMigrations(url, { log });
+    // Behind PgBouncer in transaction mode the migration's session advisory lock needs a direct connection (037).
+    const applied = await applyMigrations(embedded ? url : process.env.DATABASE_DIRECT_URL || url, { log });
     if (applied.length === 0) log("database schema is up to date");
 
     if (process.env.ALUR_DEMO_DATA !== "false") {

@@ -45,10 +45,13 @@ const logger = new Logger(() => (level, message) => {
   else if (level === "warning" || (level === "info" && process.env.ALUR_WORKER_VERBOSE)) console.info(`[alur:worker] ${message}`);
 });
 
+// The queue's own connections (LISTEN, named prepared statements) go straight to PostgreSQL when
+// DATABASE_URL is a PgBouncer in transaction mode (037); the services' Prisma client keeps DATABASE_URL.
+const queueUrl = process.env.DATABASE_DIRECT_URL || url;
 // Safe to call on every start (the launcher already did; a worker run alone may be first).
-await installJobQueue(url);
+await installJobQueue(queueUrl);
 const runner = await run({
-  connectionString: url,
+  connectionString: queueUrl,
   concurrency: Number(process.env.ALUR_WORKER_CONCURRENCY ?? 2),
   pollInterval: Number(process.env.ALUR_WORKER_POLL_MS ?? 2_000),
   // Node's clock, not PostgreSQL's: the same clock the app uses for due times (and the test clock, tests/support/test-clock.mjs).

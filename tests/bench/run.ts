@@ -47,6 +47,9 @@ const { values: flags } = parseArgs({
     "page-connections": { type: "string", default: "8" },
     only: { type: "string" },
     "node-options": { type: "string" },
+    // Measure servers started elsewhere (tests/bench/scale-out.ts: a load balancer in front of several instances).
+    "external-url": { type: "string" },
+    "server-pids": { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -59,6 +62,8 @@ if (flags.help) {
   --page-connections <n>      clients for the page measurements (8: issue 16's p95 target is at 8 clients)
   --connections <n>           clients for transitions, pgbench and the soak (32)
   --transition-seconds <s>    (15)   --soak-seconds <s> (600)   --port <n> (4210)   --node-options <s>
+  --external-url <url> --server-pids <pid,pid>   pages/transitions against servers already running there
+                              (e.g. a load balancer: tests/bench/scale-out.ts); server CPU and RSS summed over those pids
 Statements mode: --only statements prints the statements and the writes of each page, one request at a time.`);
   process.exit(0);
 }
@@ -86,8 +91,12 @@ process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
 // Helpers
 // ---------------------------------------------------------------------------
 
+/** One server's pid, or several servers' (external mode): their figures are summed. */
+type Pids = number | number[];
+
 /** The server's processes: `next start` and its descendants (it may fork next-server). */
-async function processTree(pid: number): Promise<number[]> {
+async function processTree(pid: Pids): Promise<number[]> {
+  if (Array.isArray(pid)) return (await Promise.all(pid.map(processTree))).flat();
   const out = [pid];
   for (const task of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
     const children = await readFile(`/proc/${pid}/task/${task}/children`, "utf8").catch(() => "");
@@ -101,7 +110,7 @@ async function processTree(pid: number): Promise<number[]> {
  * memory (the V8 heap, buffers, WebAssembly memory) and file-backed pages (the node binary and
  * the mapped code, shared with any other node process on the machine).
  */
-async function rssMb(pid: number): Promise<{ total: number; anon: number; file: number; perProcess: Record<string, number> }> {
+async function rssMb(pid: Pids): Promise<{ total: number; anon: number; file: number; perProcess: Record<string, number> }> {
   const perProcess: Record<string, number> = {};
   let total = 0;
   let anon = 0;
@@ -119,7 +128,7 @@ async function rssMb(pid: number): Promise<{ total: number; anon: number; file: 
 }
 
 /** CPU time (user + system) the server's processes have used, in ms (from /proc/<pid>/stat; 100 ticks a second). */
-async function cpuMs(pid: number): Promise<number> {
+async function cpuMs(pid: Pids): Promise<number> {
   let ticks = 0;
   for (const p of await processTree(pid)) {
     const stat = await readFile(`/proc/${p}/stat`, "utf8").catch(() => "");
@@ -149,7 +158,7 @@ interface LoadResult {
 }
 
 /** Waits until the server is idle (under 50 ms CPU in a second, at most 30 s): work left from timed-out requests is not charged to the next route. */
-async function settle(pid: number) {
+async function settle(pid: Pids) {
   for (let i = 0; i < 30; i++) {
     const before = await cpuMs(pid);
     await new Promise((r) => setTimeout(r, 1000));
@@ -157,7 +166,7 @@ async function settle(pid: number) {
   }
 }
 
-async function load(name: string, baseUrl: string, urlPath: string, cookie: string | null, pid: number, seconds = DURATION, connections = PAGE_CONNECTIONS): Promise<LoadResult> {
+async function load(name: string, baseUrl: string, urlPath: string, cookie: string | null, pid: Pids, seconds = DURATION, connections = PAGE_CONNECTIONS): Promise<LoadResult> {
   await settle(pid);
   const cpuBefore = await cpuMs(pid);
   const instance = autocannon({
@@ -454,7 +463,8 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
 
 async function pgbench(seconds: number) {
   const adminUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = "alur_bench_pgbench";
+  // Named after the bench database: two benchmarks on one server (h5_bench, h6_bench…) must not drop each other's.
+  const name = `${new URL(flags["database-url"]!).pathname.slice(1).replace(/[^a-zA-Z0-9_]/g, "_")}_pgbench`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -569,9 +579,13 @@ async function main() {
     log(`two instances: ${JSON.stringify(results.instances)}`);
   }
   if (!["pages", "transitions", "soak"].some((p) => parts.has(p))) return finish(results);
-  const server = await startServer({ databaseUrl, port: PORT, env: flags["node-options"] ? { ...process.env, NODE_OPTIONS: flags["node-options"] } : undefined });
-  servers.push(server);
-  const pid = server.child.pid!;
+  const external = flags["external-url"];
+  const server: RunningServer = external
+    ? ({ baseUrl: external, port: Number(new URL(external).port), stop: async () => undefined } as unknown as RunningServer)
+    : await startServer({ databaseUrl, port: PORT, env: flags["node-options"] ? { ...process.env, NODE_OPTIONS: flags["node-options"] } : undefined });
+  if (!external) servers.push(server);
+  const pid: Pids = external ? (flags["server-pids"] ?? "").split(",").filter(Boolean).map(Number) : server.child.pid!;
+  if (external) results.external = { url: external, serverPids: pid };
   try {
     await new Promise((r) => setTimeout(r, 3000));
     const idleCold = await rssMb(pid);

@@ -7,6 +7,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
 import { cycleTimeline } from "@/lib/audit/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
+import { pageReader } from "@/lib/db/read-your-writes";
 
 export const metadata: Metadata = { title: M.timeline.title };
 
@@ -18,7 +19,8 @@ export default async function CycleTimelinePage({ params }: { params: Promise<{ 
   const ctx = await requireAgencyContext(agencySlug, "cycle.view");
   const now = new Date();
   // The id comes from the address bar: looked up only inside this agency.
-  const timeline = cycleId.length <= 40 ? await cycleTimeline(ctx.agency.id, cycleId, now) : null;
+  // Read-only: the replica when one is configured and the user has not just written (037).
+  const timeline = cycleId.length <= 40 ? await cycleTimeline(ctx.agency.id, cycleId, now, await pageReader()) : null;
   if (!timeline) notFound();
   return (
     <div className="space-y-6 print:space-y-4">
