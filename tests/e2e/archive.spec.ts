@@ -55,7 +55,7 @@ test("Lumajang TW II: the archive step lists unverified values; only the head ar
   // A stale snapshot is refused (decision 022). While the Kepala Dinas has the page open, Tim SAKIP
   // returns IKU-1 and the Bidang sends a corrected value (2,72 -> 2,74), each in their own browser.
   const shownHash = await snapshot.getByTestId("snapshot-hash").textContent();
-  await expect(snapshot.getByTestId("snapshot-values")).toContainText("2.72");
+  await expect(snapshot.getByTestId("snapshot-values")).toContainText("2,72");
   const timSakip = await userPage(browser, "tim.sakip@lumajang.demo");
   await timSakip.goto(`${AGENCY}/kinerja/verifikasi?tahun=2026&tw=2`);
   const review1 = timSakip.getByTestId("review-IKU-1");
@@ -81,7 +81,7 @@ test("Lumajang TW II: the archive step lists unverified values; only the head ar
   await expect(kadis.getByText(MSG.approved)).toHaveCount(0);
   // The task is still open at step 7, and the refreshed page shows the new snapshot with the new value.
   await expect(snapshot.getByTestId("snapshot-hash")).not.toHaveText(shownHash!);
-  await expect(snapshot.getByTestId("snapshot-values")).toContainText("2.74");
+  await expect(snapshot.getByTestId("snapshot-values")).toContainText("2,74");
   await expect(panel).toContainText(/Langkah 7/);
   await expect(kadis.getByTestId("cycle-status")).toHaveText("Berjalan");
   await kadis.reload();
