@@ -382,6 +382,8 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
         "esakip-package": "Paket unggah e-SAKIP (zip)",
         "sla-analytics": "Analitik SLA (CSV)",
         "lkjip-docx": "Draf Laporan Kinerja / LKjIP (docx)",
+        "cycle-timeline-pdf": "Linimasa siklus (PDF)",
+        "archive-record-pdf": "Catatan arsip siklus (PDF)",
       } as const;
       const params = describeExportParams(e.data.params, nameOf);
       return `${names[e.data.report]} diunduh${params ? ` (${params})` : ""}`;

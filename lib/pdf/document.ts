@@ -141,6 +141,7 @@ export interface TPdfVerification {
 }
 
 const QR_SIZE = 72;
+const SIGNATURE_WIDTH = 240;
 
 /** The page being written: the cursor (y), the margins, and the drawing primitives. */
 export class PdfLayout {
@@ -242,7 +243,7 @@ export class PdfLayout {
   signature(input: { signer: TPdfSigner; placeDate?: string; lead?: string | null; verification?: TPdfVerification }) {
     const { signer } = input;
     const lead = input.lead === undefined ? P.acknowledged : input.lead;
-    const width = 240;
+    const width = SIGNATURE_WIDTH;
     const x = this.right - width;
     const size = 8.5;
     const h = lineHeight(size);
@@ -272,7 +273,8 @@ export class PdfLayout {
     const x = this.left;
     doc.image(v.qrPng, x, top, { width: QR_SIZE, height: QR_SIZE });
     const textX = x + QR_SIZE + 8;
-    const width = 260;
+    // Up to the signature block (a portrait page leaves less room than a landscape one).
+    const width = Math.min(260, this.right - SIGNATURE_WIDTH - textX - 12);
     doc.font(FONTS.bold).fontSize(8).fillColor(COLOR.text).text(printable(doc, P.verifyCode(v.code)), textX, top + 4, { width, lineBreak: false });
     doc.font(FONTS.regular).fontSize(6.5).fillColor(COLOR.muted).text(printable(doc, P.verifyHint), textX, top + 18, { width });
     doc.text(printable(doc, v.url), textX, doc.y + 2, { width });

@@ -116,6 +116,8 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "handler", path: "/a/[agencySlug]/audit/export", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/audit/sla/export", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/cycles/[cycleId]/timeline/export", scope: "agency", method: "GET", params: { cycleId: "cycleId" }, records: true },
+  { kind: "handler", path: "/a/[agencySlug]/cycles/[cycleId]/timeline/pdf", scope: "agency", method: "GET", params: { cycleId: "cycleId" }, records: true },
+  { kind: "handler", path: "/a/[agencySlug]/cycles/[cycleId]/arsip", scope: "agency", method: "GET", params: { cycleId: "cycleId" }, records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/ekspor", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/laporan", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/paket", scope: "agency", method: "GET", records: true },
@@ -252,6 +254,7 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/cascade/actions.ts#deleteIndicatorAction", name: "cascade.deleteIndicator", scope: "agency", foreign: { none: "no fixture is a tree record of another agency; the id is looked up inside the caller's agency only" } },
   { key: "lib/signing/actions.ts#uploadCertificateAction", name: "signing.uploadCertificate", scope: "agency", foreign: { none: "stores a certificate for the caller's agency; names no record" } },
   { key: "lib/signing/actions.ts#signReportAction", name: "signing.signReport", scope: "agency", foreign: { none: "signs the caller's agency's report for a period; names no record" } },
+  { key: "lib/signing/actions.ts#signArchiveRecordAction", name: "signing.signArchiveRecord", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId }) },
   { key: "lib/signing/actions.ts#uploadWetScanAction", name: "signing.uploadWetScan", scope: "agency", foreign: { none: "stores a scan of the caller's agency's report for a period; names no record" } },
   {
     key: "lib/signing/actions.ts#revokeDocumentAction",
