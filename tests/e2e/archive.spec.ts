@@ -137,6 +137,26 @@ test("Lumajang TW II: the archive step lists unverified values; only the head ar
   await kasubag.goto(cycleUrl);
   await expect(kasubag.getByTestId("action-panel")).toHaveCount(0);
 
+  // The archive record and the timeline download as PDFs; the head signs the record (decision 034),
+  // and its code opens the public verification page.
+  const timelinePdf = await kasubag.request.get(`${cycleUrl}/timeline/pdf`);
+  expect(timelinePdf.status()).toBe(200);
+  expect(timelinePdf.headers()["content-type"]).toBe("application/pdf");
+  await kadis.goto(`${cycleUrl}/timeline`);
+  const recordHref = await kadis.getByRole("link", { name: "Catatan arsip (PDF)" }).getAttribute("href");
+  const record = await kadis.request.get(recordHref!);
+  expect(record.status()).toBe(200);
+  expect((await record.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const signBox = kadis.getByTestId("sign-archive-record");
+  await signBox.getByRole("button", { name: "Tandatangani catatan arsip" }).click();
+  await kadis.getByRole("alertdialog").getByRole("button", { name: "Ya, tandatangani" }).click();
+  await expect(signBox.getByText(/^Catatan arsip ditandatangani\. Kode verifikasi:/)).toBeVisible();
+  const code = (await signBox.locator(".font-mono").textContent())!.replace("-", "");
+  const signed = await kadis.request.get((await signBox.getByRole("link", { name: "Unduh berkas bertanda tangan" }).getAttribute("href"))!);
+  expect(signed.status()).toBe(200);
+  await kadis.goto(`/v/${code}`);
+  await expect(kadis.getByText(/^Catatan Arsip Siklus .+ Triwulan II 2026$/)).toBeVisible();
+
   // The official xlsx marks every unverified value and carries the note.
   const response = await kasubag.request.get(`${AGENCY}/kinerja/ekspor?tahun=2026&tw=2&jenis=pengukuran`);
   expect(response.status()).toBe(200);
