@@ -248,7 +248,7 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     action: z.literal("sop.export"),
     entityType: z.literal("Sop"),
     entityId: z.string(),
-    data: z.object({ nomor: z.string(), version: z.number(), format: z.enum(["json", "xlsx"]) }),
+    data: z.object({ nomor: z.string(), version: z.number(), format: z.enum(["json", "xlsx", "pdf"]) }),
   }),
   z.object({
     action: z.literal("cycle.start"),
