@@ -46,7 +46,7 @@ describe("the SOP document as a PDF", () => {
     expect(text).toContain("Tidak → kembali ke langkah");
     // Every page that lists steps starts the table with its header.
     const pages = raw.split("\f").filter((p) => p.trim());
-    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.length).toBeGreaterThan(1);
     for (const page of pages.slice(1)) if (/Ṣūfī/.test(page)) expect(page).toContain("MUTU BAKU");
     expect(raw).toContain(`Halaman 1 dari ${pages.length}`);
     for (const font of await pdfFonts(pdf)) expect(font).toMatchObject({ name: expect.stringMatching(/Inter/), embedded: true });
