@@ -1,4 +1,4 @@
-import { ArrowLeft, Download } from "lucide-react";
+import { Archive, ArrowLeft, Download, FileText } from "lucide-react";
 import Link from "next/link";
 
 import { CycleStatusBadge } from "@/components/cycle/status-badges";
@@ -41,6 +41,16 @@ export function TimelineHeader({
             <Download aria-hidden className="size-4" />
             {M.export}
           </a>
+          <a href={`${base}/timeline/pdf`} className={buttonVariants({ variant: "secondary" })} download>
+            <FileText aria-hidden className="size-4" />
+            {M.exportPdf}
+          </a>
+          {cycle.status === "COMPLETED" ? (
+            <a href={`${base}/arsip`} className={buttonVariants({ variant: "secondary" })} download>
+              <Archive aria-hidden className="size-4" />
+              {M.archiveRecord}
+            </a>
+          ) : null}
           <PrintButton label={M.print} />
         </div>
       </div>

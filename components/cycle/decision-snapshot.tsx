@@ -1,5 +1,6 @@
 import { AlertTriangle, Fingerprint } from "lucide-react";
 
+import { formatTarget, formatValue } from "@/components/performance/format";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import { SNAPSHOT_MESSAGES as S, shortHash, type TCycleSnapshot, type TSnapshotRealizationStatus } from "@/lib/cycle/decision-snapshot-shared";
 
@@ -89,9 +90,9 @@ export function DecisionSnapshotView({ snapshot }: { snapshot: TCycleSnapshot })
                       <span className="block text-slate-500">{i.orgUnit}</span>
                     </th>
                     <td className="px-2 py-1">
-                      {i.target} {i.unit}
+                      {formatTarget(i.target)} {i.unit}
                     </td>
-                    <td className="px-2 py-1">{i.value ?? "-"}</td>
+                    <td className="px-2 py-1">{formatValue(i.value)}</td>
                     <td className="px-2 py-1">
                       <span className={`inline-block rounded px-1.5 py-0.5 ${STATUS_TONE[i.status]}`}>{S.statuses[i.status]}</span>
                     </td>

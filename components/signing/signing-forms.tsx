@@ -10,7 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/authz/action";
-import { revokeDocumentAction, signReportAction, uploadCertificateAction, uploadWetScanAction } from "@/lib/signing/actions";
+import { revokeDocumentAction, signArchiveRecordAction, signReportAction, uploadCertificateAction, uploadWetScanAction } from "@/lib/signing/actions";
 import { formatDocumentCode } from "@/lib/signing/code";
 
 const readBase64 = (file: File) =>
@@ -208,5 +208,49 @@ export function RevokeButton({ agencySlug, documentId }: { agencySlug: string; d
         </span>
       </ConfirmDialog>
     </>
+  );
+}
+
+/**
+ * The head signs a completed cycle's archive record (lib/cycle/record-pdf.ts) electronically:
+ * the signed PDF is stored and listed on the signing page, its code opens /v/<code>.
+ */
+export function SignArchiveRecordButton({ agencySlug, cycleId, disabled }: { agencySlug: string; cycleId: string; disabled: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ code: string; fileId: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const sign = () =>
+    startTransition(async () => {
+      setConfirming(false);
+      const result = await signArchiveRecordAction(agencySlug, { cycleId });
+      if (!result.ok) {
+        setDone(null);
+        return setError(firstError(result));
+      }
+      setError(null);
+      setDone(result.data);
+      toast.success("Catatan arsip ditandatangani.");
+      router.refresh();
+    });
+  return (
+    <div className="space-y-3" data-testid="sign-archive-record">
+      {error ? <Alert>{error}</Alert> : null}
+      {done ? (
+        <Alert tone="success">
+          Catatan arsip ditandatangani. Kode verifikasi: <span className="font-mono font-semibold">{formatDocumentCode(done.code)}</span>.{" "}
+          <a className="font-medium underline" href={`/a/${agencySlug}/files/${done.fileId}`}>
+            Unduh berkas bertanda tangan
+          </a>
+        </Alert>
+      ) : null}
+      <Button type="button" disabled={pending || disabled} onClick={() => setConfirming(true)}>
+        {pending ? "Menandatangani…" : "Tandatangani catatan arsip"}
+      </Button>
+      <ConfirmDialog open={confirming} onOpenChange={setConfirming} title="Tandatangani catatan arsip?" confirmLabel="Ya, tandatangani" onConfirm={sign}>
+        Catatan arsip siklus ini akan ditandatangani atas nama Anda dengan sertifikat instansi. Dokumen yang ditandatangani tidak dapat diubah; bila keliru, cabut dari halaman Tanda tangan dokumen.
+      </ConfirmDialog>
+    </div>
   );
 }

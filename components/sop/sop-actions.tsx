@@ -1,6 +1,6 @@
 "use client";
 
-import { Archive, BadgeCheck, Copy, FileJson, FileSpreadsheet, GitCompare, Loader2, Pencil, Printer } from "lucide-react";
+import { Archive, BadgeCheck, Copy, FileJson, FileSpreadsheet, FileText, GitCompare, Loader2, Pencil, Printer } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -144,6 +144,10 @@ export function SopActions({ agencySlug, sopId, status, version, canEdit, canAct
         <a href={`${base}/export?format=xlsx`} className={buttonVariants({ variant: "secondary" })} download>
           <FileSpreadsheet aria-hidden className="size-4" />
           {M.exportXlsx}
+        </a>
+        <a href={`${base}/export?format=pdf`} className={buttonVariants({ variant: "secondary" })} download>
+          <FileText aria-hidden className="size-4" />
+          {M.exportPdf}
         </a>
         <Button variant="secondary" onClick={() => window.print()}>
           <Printer aria-hidden className="size-4" />

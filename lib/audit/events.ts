@@ -248,7 +248,7 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     action: z.literal("sop.export"),
     entityType: z.literal("Sop"),
     entityId: z.string(),
-    data: z.object({ nomor: z.string(), version: z.number(), format: z.enum(["json", "xlsx"]) }),
+    data: z.object({ nomor: z.string(), version: z.number(), format: z.enum(["json", "xlsx", "pdf"]) }),
   }),
   z.object({
     action: z.literal("cycle.start"),
@@ -380,7 +380,7 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     entityType: z.enum(["Agency", "MeasurementCycle"]),
     entityId: z.string(),
     data: z.object({
-      report: z.enum(["audit-log", "cycle-timeline", "realisasi-rencana-aksi", "pengukuran-kinerja", "laporan-pdf", "esakip-package", "sla-analytics", "lkjip-docx", "lke-xlsx"]),
+      report: z.enum(["audit-log", "cycle-timeline", "realisasi-rencana-aksi", "pengukuran-kinerja", "laporan-pdf", "esakip-package", "sla-analytics", "lkjip-docx", "cycle-timeline-pdf", "archive-record-pdf", "lke-xlsx"]),
       params: z.record(z.string(), z.string()),
     }),
   }),

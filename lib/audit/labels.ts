@@ -386,6 +386,8 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
         "sla-analytics": "Analitik SLA (CSV)",
         "lkjip-docx": "Draf Laporan Kinerja / LKjIP (docx)",
         "lke-xlsx": "Lembar Kerja Evaluasi SAKIP / LKE (xlsx)",
+        "cycle-timeline-pdf": "Linimasa siklus (PDF)",
+        "archive-record-pdf": "Catatan arsip siklus (PDF)",
       } as const;
       const params = describeExportParams(e.data.params, nameOf);
       return `${names[e.data.report]} diunduh${params ? ` (${params})` : ""}`;
@@ -525,6 +527,11 @@ export const AUDIT_MESSAGES = {
     apply: "Terapkan",
     reset: "Hapus saringan",
     export: "Ekspor CSV",
+    exportPdf: "Unduh PDF",
+    archiveRecord: "Catatan arsip (PDF)",
+    signTitle: "Tanda tangan catatan arsip",
+    signHint: "Catatan arsip memuat siklus, unggahan e-SAKIP, dan sidik SHA-256 setiap berkas. Setelah ditandatangani, keasliannya dapat diperiksa siapa pun melalui kode QR.",
+    signNoCertificate: "Instansi belum memiliki sertifikat tanda tangan elektronik. Minta administrator instansi mengunggahnya.",
     print: "Cetak",
     next: "Muat berikutnya",
     first: "Kembali ke halaman pertama",
@@ -583,6 +590,11 @@ export const AUDIT_MESSAGES = {
     title: "Linimasa siklus",
     back: "Kembali ke siklus",
     export: "Ekspor CSV",
+    exportPdf: "Unduh PDF",
+    archiveRecord: "Catatan arsip (PDF)",
+    signTitle: "Tanda tangan catatan arsip",
+    signHint: "Catatan arsip memuat siklus, unggahan e-SAKIP, dan sidik SHA-256 setiap berkas. Setelah ditandatangani, keasliannya dapat diperiksa siapa pun melalui kode QR.",
+    signNoCertificate: "Instansi belum memiliki sertifikat tanda tangan elektronik. Minta administrator instansi mengunggahnya.",
     print: "Cetak",
     period: "Periode",
     sop: "SOP",

@@ -2,8 +2,8 @@
 
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
-import { ZRevokeDocument, ZSignReport, ZUploadCertificate, ZUploadWetScan } from "./schemas";
-import { revokeDocument, signPerformanceReport, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "./service";
+import { ZRevokeDocument, ZSignArchiveRecord, ZSignReport, ZUploadCertificate, ZUploadWetScan } from "./schemas";
+import { revokeDocument, signArchiveRecord, signPerformanceReport, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "./service";
 
 const signingCtx = (ctx: ActionContext): TSigningCtx => ({ agency: ctx.agency, userId: ctx.user.id, actor: ctx.actor, meta: ctx.meta });
 
@@ -19,6 +19,14 @@ export const signReportAction = agencyAction(
   { name: "signing.signReport", permission: "document.sign", schema: ZSignReport, audit: { events: ["document.sign"] } },
   async (ctx, input) => {
     const doc = await signPerformanceReport(signingCtx(ctx), input);
+    return { code: doc.code, fileId: doc.fileId };
+  },
+);
+
+export const signArchiveRecordAction = agencyAction(
+  { name: "signing.signArchiveRecord", permission: "document.sign", schema: ZSignArchiveRecord, audit: { events: ["document.sign"] } },
+  async (ctx, input) => {
+    const doc = await signArchiveRecord(signingCtx(ctx), input);
     return { code: doc.code, fileId: doc.fileId };
   },
 );

@@ -15,7 +15,10 @@ export const SIGNING_MESSAGES = {
   scanRejected: "Pindaian harus berupa PDF, PNG, atau JPEG.",
   reportTitle: (quarter: number, year: number) => `Laporan Pengukuran Kinerja Triwulan ${["I", "II", "III", "IV"][quarter - 1]} Tahun ${year}`,
   reason: (title: string) => `Mengesahkan ${title}`,
-  kind: { PERFORMANCE_REPORT: "Laporan Pengukuran Kinerja", SOP: "Dokumen SOP" },
+  archiveTitle: (sopNomor: string, period: string) => `Catatan Arsip Siklus ${sopNomor} ${period}`,
+  cycleNotFound: "Siklus tidak ditemukan.",
+  cycleNotArchived: "Catatan arsip hanya dapat ditandatangani setelah siklus selesai diarsipkan.",
+  kind: { PERFORMANCE_REPORT: "Laporan Pengukuran Kinerja", SOP: "Dokumen SOP", ARCHIVE_RECORD: "Catatan Arsip Siklus" },
   method: { PADES: "Tanda tangan elektronik (PAdES)", WET_SCAN: "Tanda tangan basah (pindaian)" },
   status: { SIGNED: "Sah: ditandatangani", REVOKED: "Dicabut" },
   verify: {

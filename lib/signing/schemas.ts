@@ -21,6 +21,9 @@ const ZPeriod = {
 export const ZSignReport = z.object(ZPeriod);
 export type TSignReport = z.output<typeof ZSignReport>;
 
+export const ZSignArchiveRecord = z.object({ cycleId: z.string().min(1).max(40) });
+export type TSignArchiveRecord = z.output<typeof ZSignArchiveRecord>;
+
 export const ZUploadWetScan = z.object({
   ...ZPeriod,
   fileName: z.string().trim().min(1).max(200),

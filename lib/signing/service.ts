@@ -3,11 +3,13 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
+import { periodLabel } from "@/lib/audit/labels";
 import { recordAudit } from "@/lib/audit/record";
 import { conflictError, forbiddenError, invalidError, notFoundError } from "@/lib/authz/errors";
 import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
-import type { SignatureMethod } from "@/lib/generated/prisma/client";
+import { buildArchiveRecordFile } from "@/lib/cycle/record-build";
+import type { SignatureMethod, SignedDocumentKind } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/member/name";
 import { appUrl } from "@/lib/notify/config";
 import { buildPeriodReportPdf } from "@/lib/performance/report-build";
@@ -21,7 +23,15 @@ import { CertificateError, readP12, type TCertificateInfo } from "./certificate"
 import { formatDocumentCode, newDocumentCode } from "./code";
 import { SIGNING_MESSAGES as M } from "./messages";
 import { qrPng } from "./qr";
-import { CERTIFICATE_MAX_BYTES, WET_SCAN_MAX_BYTES, type TRevokeDocument, type TSignReport, type TUploadCertificate, type TUploadWetScan } from "./schemas";
+import {
+  CERTIFICATE_MAX_BYTES,
+  WET_SCAN_MAX_BYTES,
+  type TRevokeDocument,
+  type TSignArchiveRecord,
+  type TSignReport,
+  type TUploadCertificate,
+  type TUploadWetScan,
+} from "./schemas";
 import { open, seal } from "./secret-box";
 import { P12PadesSigner, type DocumentSigner } from "./signer";
 
@@ -142,8 +152,9 @@ async function recordSignedDocument(
   ctx: TSigningCtx,
   doc: {
     code: string;
+    kind: SignedDocumentKind;
     title: string;
-    subject: { year: number; quarter: number };
+    subject: { year: number; quarter: number } | { cycleId: string };
     method: SignatureMethod;
     bytes: Buffer;
     fileName: string;
@@ -168,7 +179,7 @@ async function recordSignedDocument(
         data: {
           agencyId: ctx.agency.id,
           code: doc.code,
-          kind: "PERFORMANCE_REPORT",
+          kind: doc.kind,
           title: doc.title,
           subject: doc.subject,
           method: doc.method,
@@ -192,7 +203,7 @@ async function recordSignedDocument(
           entityId: created.id,
           data: {
             code: created.code,
-            kind: "PERFORMANCE_REPORT",
+            kind: doc.kind,
             title: doc.title,
             method: doc.method,
             sha256,
@@ -211,6 +222,23 @@ async function recordSignedDocument(
   }
 }
 
+/** The signer to use: the given one (tests, a national service), else PAdES with the agency's certificate in use. */
+async function agencySigner(ctx: TSigningCtx, at: Date, given?: DocumentSigner): Promise<{ signer: DocumentSigner; certificate: { id: string; fingerprint: string } | null }> {
+  if (given) return { signer: given, certificate: null };
+  const cert = await currentCertificate(ctx.agency.id);
+  if (!cert) throw invalidError(M.noCertificate);
+  let p12: Buffer;
+  let passphrase: string;
+  try {
+    p12 = open(cert.p12Encrypted);
+    passphrase = open(cert.passphraseEncrypted).toString("utf8");
+  } catch {
+    throw invalidError(M.certificateSealed);
+  }
+  if (cert.notAfter.getTime() <= at.getTime()) throw invalidError(M.certificateExpired);
+  return { signer: new P12PadesSigner(p12, passphrase), certificate: { id: cert.id, fingerprint: cert.fingerprint } };
+}
+
 /**
  * The head signs the period's Laporan Pengukuran Kinerja: the report is
  * built with the head's signature block and a QR code of its public code,
@@ -221,23 +249,7 @@ async function recordSignedDocument(
 export async function signPerformanceReport(ctx: TSigningCtx, input: TSignReport, opts: { signer?: DocumentSigner; at?: Date } = {}) {
   const at = opts.at ?? new Date();
   const signerBlock = await headSignerBlock(ctx.agency, ctx.userId, at);
-  let signer = opts.signer;
-  let certificate: { id: string; fingerprint: string } | null = null;
-  if (!signer) {
-    const cert = await currentCertificate(ctx.agency.id);
-    if (!cert) throw invalidError(M.noCertificate);
-    let p12: Buffer;
-    let passphrase: string;
-    try {
-      p12 = open(cert.p12Encrypted);
-      passphrase = open(cert.passphraseEncrypted).toString("utf8");
-    } catch {
-      throw invalidError(M.certificateSealed);
-    }
-    if (cert.notAfter.getTime() <= at.getTime()) throw invalidError(M.certificateExpired);
-    signer = new P12PadesSigner(p12, passphrase);
-    certificate = { id: cert.id, fingerprint: cert.fingerprint };
-  }
+  const { signer, certificate } = await agencySigner(ctx, at, opts.signer);
 
   const code = newDocumentCode();
   const url = verificationUrl(code);
@@ -251,11 +263,52 @@ export async function signPerformanceReport(ctx: TSigningCtx, input: TSignReport
   const signed = await signer.sign(pdf, { reason: M.reason(title), name: `${signerBlock.jabatan}, ${signerBlock.name}`, location: ctx.agency.city, signingTime: at });
   return recordSignedDocument(ctx, {
     code,
+    kind: "PERFORMANCE_REPORT",
     title,
     subject: { year: input.year, quarter: input.quarter },
     method: "PADES",
     bytes: signed,
     fileName: performanceReportFilename(ctx.agency.slug, input.year, input.quarter).replace(/\.pdf$/, "-ditandatangani.pdf"),
+    mimeType: "application/pdf",
+    certificate,
+    signer: signerBlock,
+    at,
+  });
+}
+
+/**
+ * The head signs a cycle's archive record (lib/cycle/record-pdf.ts) once the cycle is
+ * completed: built with the head's block and the QR code of its public code, signed like the
+ * report, stored and recorded as ARCHIVE_RECORD (verifiable at /v/<code>).
+ */
+export async function signArchiveRecord(ctx: TSigningCtx, input: TSignArchiveRecord, opts: { signer?: DocumentSigner; at?: Date } = {}) {
+  const at = opts.at ?? new Date();
+  const signerBlock = await headSignerBlock(ctx.agency, ctx.userId, at);
+  const cycle = await db.measurementCycle.findFirst({
+    where: { id: input.cycleId, agencyId: ctx.agency.id },
+    select: { id: true, status: true, year: true, period: true, sop: { select: { nomor: true } } },
+  });
+  if (!cycle) throw notFoundError(M.cycleNotFound);
+  if (cycle.status !== "COMPLETED") throw invalidError(M.cycleNotArchived);
+  const { signer, certificate } = await agencySigner(ctx, at, opts.signer);
+  const code = newDocumentCode();
+  const url = verificationUrl(code);
+  const built = await buildArchiveRecordFile(ctx.agency, cycle.id, {
+    at,
+    signer: signerBlock,
+    verification: { code: formatDocumentCode(code), url, qrPng: await qrPng(url) },
+  });
+  if (!built) throw notFoundError(M.cycleNotFound);
+  const title = M.archiveTitle(built.timeline.sop.nomor, periodLabel(built.timeline.cycle.period, built.timeline.cycle.year));
+  const signed = await signer.sign(built.pdf, { reason: M.reason(title), name: `${signerBlock.jabatan}, ${signerBlock.name}`, location: ctx.agency.city, signingTime: at });
+  return recordSignedDocument(ctx, {
+    code,
+    kind: "ARCHIVE_RECORD",
+    title,
+    subject: { cycleId: cycle.id },
+    method: "PADES",
+    bytes: signed,
+    fileName: built.fileName.replace(/\.pdf$/, "-ditandatangani.pdf"),
     mimeType: "application/pdf",
     certificate,
     signer: signerBlock,
@@ -282,6 +335,7 @@ export async function uploadWetSignedScan(ctx: TSigningCtx, input: TUploadWetSca
   if (!["pdf", "png", "jpeg"].includes(checked.kind)) throw invalidError(M.scanRejected, { fileBase64: [M.scanRejected] });
   return recordSignedDocument(ctx, {
     code: newDocumentCode(),
+    kind: "PERFORMANCE_REPORT",
     title: M.reportTitle(input.quarter, input.year),
     subject: { year: input.year, quarter: input.quarter },
     method: "WET_SCAN",
@@ -323,7 +377,7 @@ export async function revokeDocument(ctx: TSigningCtx, input: TRevokeDocument, o
 /** Exactly what the public page shows of a document: nothing else about the agency. */
 export interface TPublicDocument {
   code: string;
-  kind: "PERFORMANCE_REPORT" | "SOP";
+  kind: SignedDocumentKind;
   title: string;
   agencyName: string;
   signedAt: Date;

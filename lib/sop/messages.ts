@@ -228,6 +228,7 @@ export const SOP_DOCUMENT_MESSAGES = {
   cancel: "Batal",
   exportJson: "Ekspor JSON",
   exportXlsx: "Ekspor Excel",
+  exportPdf: "Unduh PDF",
   compare: (version: number) => `Bandingkan dengan versi ${version}`,
   print: "Cetak",
   government: (name: string) => `PEMERINTAH ${name.toUpperCase()}`,

@@ -307,7 +307,7 @@ export async function archiveSop(sopId: string, { agencyId, actor, meta }: SopAc
 }
 
 /** Records an export in the audit trail (exports leave the system: auditors ask who took what). */
-export async function recordSopExport(sop: { id: string; nomor: string; version: number }, format: "json" | "xlsx", ctx: SopActor, tx?: DbTx) {
+export async function recordSopExport(sop: { id: string; nomor: string; version: number }, format: "json" | "xlsx" | "pdf", ctx: SopActor, tx?: DbTx) {
   await inTransaction(tx, (tx) =>
     recordAudit(
       tx,

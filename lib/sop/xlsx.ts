@@ -99,7 +99,7 @@ function unicodePart(text: string): string {
 }
 
 /** "SOP-150-SOP-BMCKTR-2024-v2.xlsx" (ASCII) and the same name with non-ASCII letters kept. */
-export function sopExportFilename(nomor: string, version: number, ext: "json" | "xlsx") {
+export function sopExportFilename(nomor: string, version: number, ext: "json" | "xlsx" | "pdf") {
   const clip = (s: string) => s.slice(0, 120);
   return {
     ascii: `SOP-${clip(asciiPart(nomor))}-v${version}.${ext}`,

@@ -55,7 +55,7 @@ test("Lumajang TW II: the archive step lists unverified values; only the head ar
   // A stale snapshot is refused (decision 022). While the Kepala Dinas has the page open, Tim SAKIP
   // returns IKU-1 and the Bidang sends a corrected value (2,72 -> 2,74), each in their own browser.
   const shownHash = await snapshot.getByTestId("snapshot-hash").textContent();
-  await expect(snapshot.getByTestId("snapshot-values")).toContainText("2.72");
+  await expect(snapshot.getByTestId("snapshot-values")).toContainText("2,72");
   const timSakip = await userPage(browser, "tim.sakip@lumajang.demo");
   await timSakip.goto(`${AGENCY}/kinerja/verifikasi?tahun=2026&tw=2`);
   const review1 = timSakip.getByTestId("review-IKU-1");
@@ -81,7 +81,7 @@ test("Lumajang TW II: the archive step lists unverified values; only the head ar
   await expect(kadis.getByText(MSG.approved)).toHaveCount(0);
   // The task is still open at step 7, and the refreshed page shows the new snapshot with the new value.
   await expect(snapshot.getByTestId("snapshot-hash")).not.toHaveText(shownHash!);
-  await expect(snapshot.getByTestId("snapshot-values")).toContainText("2.74");
+  await expect(snapshot.getByTestId("snapshot-values")).toContainText("2,74");
   await expect(panel).toContainText(/Langkah 7/);
   await expect(kadis.getByTestId("cycle-status")).toHaveText("Berjalan");
   await kadis.reload();
@@ -136,6 +136,26 @@ test("Lumajang TW II: the archive step lists unverified values; only the head ar
   await expect(kasubag.getByTestId("timeline-esakip")).toContainText("nomor referensi ESR-2026-TW2-0007");
   await kasubag.goto(cycleUrl);
   await expect(kasubag.getByTestId("action-panel")).toHaveCount(0);
+
+  // The archive record and the timeline download as PDFs; the head signs the record (decision 034),
+  // and its code opens the public verification page.
+  const timelinePdf = await kasubag.request.get(`${cycleUrl}/timeline/pdf`);
+  expect(timelinePdf.status()).toBe(200);
+  expect(timelinePdf.headers()["content-type"]).toBe("application/pdf");
+  await kadis.goto(`${cycleUrl}/timeline`);
+  const recordHref = await kadis.getByRole("link", { name: "Catatan arsip (PDF)" }).getAttribute("href");
+  const record = await kadis.request.get(recordHref!);
+  expect(record.status()).toBe(200);
+  expect((await record.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const signBox = kadis.getByTestId("sign-archive-record");
+  await signBox.getByRole("button", { name: "Tandatangani catatan arsip" }).click();
+  await kadis.getByRole("alertdialog").getByRole("button", { name: "Ya, tandatangani" }).click();
+  await expect(signBox.getByText(/^Catatan arsip ditandatangani\. Kode verifikasi:/)).toBeVisible();
+  const code = (await signBox.locator(".font-mono").textContent())!.replace("-", "");
+  const signed = await kadis.request.get((await signBox.getByRole("link", { name: "Unduh berkas bertanda tangan" }).getAttribute("href"))!);
+  expect(signed.status()).toBe(200);
+  await kadis.goto(`/v/${code}`);
+  await expect(kadis.getByText(/^Catatan Arsip Siklus .+ Triwulan II 2026$/)).toBeVisible();
 
   // The official xlsx marks every unverified value and carries the note.
   const response = await kasubag.request.get(`${AGENCY}/kinerja/ekspor?tahun=2026&tw=2&jenis=pengukuran`);

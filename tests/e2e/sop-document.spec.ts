@@ -225,6 +225,12 @@ test("buttons follow permissions: an auditor reads without edit or activation co
   await expect(doc.locator("tr[data-step]")).toHaveCount(SEED_SOPS["diskominfo-lumajang"].steps.length);
   const actions = auditor.getByTestId("sop-actions");
   await expect(actions.getByRole("button", { name: "Cetak" })).toBeVisible();
+  // The server's PDF of the same SOP (decision 034): identity and procedure table, fonts embedded.
+  const pdfHref = await actions.getByRole("link", { name: "Unduh PDF" }).getAttribute("href");
+  const pdf = await auditor.request.get(pdfHref!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
   for (const name of ["Ubah draf", "Buat versi baru", "Sahkan", "Arsipkan"]) {
     await expect(auditor.getByRole("button", { name })).toHaveCount(0);
     await expect(auditor.getByRole("link", { name })).toHaveCount(0);

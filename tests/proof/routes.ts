@@ -117,6 +117,8 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "handler", path: "/a/[agencySlug]/audit/export", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/audit/sla/export", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/cycles/[cycleId]/timeline/export", scope: "agency", method: "GET", params: { cycleId: "cycleId" }, records: true },
+  { kind: "handler", path: "/a/[agencySlug]/cycles/[cycleId]/timeline/pdf", scope: "agency", method: "GET", params: { cycleId: "cycleId" }, records: true },
+  { kind: "handler", path: "/a/[agencySlug]/cycles/[cycleId]/arsip", scope: "agency", method: "GET", params: { cycleId: "cycleId" }, records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/ekspor", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/laporan", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/paket", scope: "agency", method: "GET", records: true },
@@ -270,6 +272,7 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/cascade/actions.ts#saveUnitRealizationAction", name: "cascade.saveUnitRealization", scope: "agency", foreign: { none: "no fixture is a unit PK row of another agency; the row is looked up inside the caller's agency only (tests/integration/level-pk.test.ts aims at another agency's)" } },
   { key: "lib/signing/actions.ts#uploadCertificateAction", name: "signing.uploadCertificate", scope: "agency", foreign: { none: "stores a certificate for the caller's agency; names no record" } },
   { key: "lib/signing/actions.ts#signReportAction", name: "signing.signReport", scope: "agency", foreign: { none: "signs the caller's agency's report for a period; names no record" } },
+  { key: "lib/signing/actions.ts#signArchiveRecordAction", name: "signing.signArchiveRecord", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId }) },
   { key: "lib/signing/actions.ts#uploadWetScanAction", name: "signing.uploadWetScan", scope: "agency", foreign: { none: "stores a scan of the caller's agency's report for a period; names no record" } },
   {
     key: "lib/signing/actions.ts#revokeDocumentAction",

@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 
 import { CycleTimeline } from "@/components/audit/cycle-timeline";
 import { CycleEvents, TimelineHeader } from "@/components/audit/timeline-header";
+import { SignArchiveRecordButton } from "@/components/signing/signing-forms";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
 import { cycleTimeline } from "@/lib/audit/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { pageReader } from "@/lib/db/read-your-writes";
+import { certificateSummary } from "@/lib/signing/queries";
 
 export const metadata: Metadata = { title: M.timeline.title };
 
@@ -22,10 +24,24 @@ export default async function CycleTimelinePage({ params }: { params: Promise<{ 
   // Read-only: the replica when one is configured and the user has not just written (037).
   const timeline = cycleId.length <= 40 ? await cycleTimeline(ctx.agency.id, cycleId, now, await pageReader()) : null;
   if (!timeline) notFound();
+  // The head signs the archive record of a completed cycle (docs/decisions/034-one-pdf-path.md).
+  const canSignRecord = timeline.cycle.status === "COMPLETED" && ctx.can("document.sign");
+  const certificate = canSignRecord ? await certificateSummary(ctx.agency.id) : null;
   return (
     <div className="space-y-6 print:space-y-4">
       <style>{PRINT_CSS}</style>
       <TimelineHeader timeline={timeline} agency={ctx.agency} now={now} />
+      {canSignRecord ? (
+        <Card className="no-print">
+          <CardHeader>
+            <CardTitle>{M.timeline.signTitle}</CardTitle>
+          </CardHeader>
+          <CardBody className="space-y-3">
+            <p className="text-sm text-slate-600">{certificate ? M.timeline.signHint : M.timeline.signNoCertificate}</p>
+            <SignArchiveRecordButton agencySlug={ctx.agency.slug} cycleId={timeline.cycle.id} disabled={!certificate} />
+          </CardBody>
+        </Card>
+      ) : null}
       {timeline.events.length ? (
         <Card className="break-inside-avoid print:border-slate-300 print:shadow-none">
           <CardHeader>

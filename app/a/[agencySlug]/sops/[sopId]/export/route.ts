@@ -4,6 +4,7 @@ import { agencyRoute } from "@/lib/authz/route";
 import { toSopJson } from "@/lib/sop/exchange";
 import { toSopInput } from "@/lib/sop/mapping";
 import { getAgencyHeader, getAgencyRoles, getSop } from "@/lib/sop/queries";
+import { buildSopPdf } from "@/lib/sop/pdf";
 import { recordSopExport } from "@/lib/sop/service";
 import { buildSopWorkbook, contentDisposition, rolesUsedBySop, sopExportFilename } from "@/lib/sop/xlsx";
 
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 const FORMATS = {
   json: "application/json; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
 } as const;
 type TFormat = keyof typeof FORMATS;
 // Not `in`: "toString" in FORMATS is true.
@@ -20,7 +22,7 @@ const isFormat = (value: string): value is TFormat => Object.hasOwn(FORMATS, val
 const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
 /**
- * GET ?format=json|xlsx: one SOP version as a download (docs/sop-json-format.md for
+ * GET ?format=json|xlsx|pdf: one SOP version as a download (pdf: lib/sop/pdf.ts, the one PDF path) (docs/sop-json-format.md for
  * JSON). The same door as the pages (agencyRoute): anonymous users are
  * redirected to sign-in (307), non-members get 404, unknown ids an empty 404
  * (Next 16 turns notFound() thrown in a Route Handler into that response).
@@ -35,7 +37,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
   const format = new URL(request.url).searchParams.get("format") ?? "json";
   if (!isFormat(format)) {
     return Response.json(
-      { error: "Format ekspor tidak dikenal. Gunakan format=json atau format=xlsx." },
+      { error: "Format ekspor tidak dikenal. Gunakan format=json, format=xlsx, atau format=pdf." },
       { status: 400, headers: NO_STORE },
     );
   }
@@ -49,6 +51,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
   if (format === "xlsx") {
     const header = await getAgencyHeader(ctx.agency.id);
     body = new Uint8Array(await buildSopWorkbook({ sop: input, version: sop.version, status: sop.status, roles }, header));
+  } else if (format === "pdf") {
+    const header = await getAgencyHeader(ctx.agency.id);
+    body = new Uint8Array(await buildSopPdf({ sop: input, version: sop.version, status: sop.status, roles }, header, { timeZone: ctx.agency.timeZone }));
   } else {
     const json = toSopJson(input, { agency: ctx.agency.slug, version: sop.version, status: sop.status }, roles);
     body = `${JSON.stringify(json, null, 2)}\n`;
