@@ -385,6 +385,7 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
         "esakip-package": "Paket unggah e-SAKIP (zip)",
         "sla-analytics": "Analitik SLA (CSV)",
         "lkjip-docx": "Draf Laporan Kinerja / LKjIP (docx)",
+        "lkjip-pdf": "Draf Laporan Kinerja / LKjIP (PDF)",
         "lke-xlsx": "Lembar Kerja Evaluasi SAKIP / LKE (xlsx)",
         "cycle-timeline-pdf": "Linimasa siklus (PDF)",
         "archive-record-pdf": "Catatan arsip siklus (PDF)",

@@ -70,5 +70,6 @@ export async function loadLkjip(
     timeZone: agency.timeZone,
     placeDate: signaturePlaceDate(agency, at),
     renstraTargets,
+    signer: { name: agreement.firstPartyName, jabatan: agreement.firstPartyJabatan, nip: agreement.firstPartyNip },
   });
 }

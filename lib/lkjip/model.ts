@@ -41,6 +41,14 @@ export interface TLkjipInput {
    * PK indicator's id. Absent or missing: the indicator has no Renstra target to compare with.
    */
   renstraTargets?: Record<string, { endYear: number; target: string | null }>;
+  /** The PK's first party (the head), who signs the report. */
+  signer?: TLkjipSigner;
+}
+
+export interface TLkjipSigner {
+  name: string;
+  jabatan: string;
+  nip: string | null;
 }
 
 export interface TLkjipYearValue {
@@ -103,6 +111,8 @@ export interface TLkjip {
   /** One sentence on the year's budget absorption, whether or not it can be computed yet. */
   absorptionSentence: string;
   summary: { indicators: number; computed: number; byCategory: { category: string; count: number }[] };
+  /** The head as the PK names them (the signature block of the PDF); null when not given. */
+  signer: TLkjipSigner | null;
 }
 
 function capaianText(result: TCapaianResult): string {
@@ -233,5 +243,6 @@ export function buildLkjip(input: TLkjipInput): TLkjip {
     absorptionSentence:
       totalAbsorption.status === "OK" ? `Penyerapan anggaran program ${absorption}.` : `Penyerapan anggaran program belum dapat dihitung: ${absorptionReason(absorption)}.`,
     summary: { indicators: all.length, computed: computed.length, byCategory },
+    signer: input.signer ?? null,
   };
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
@@ -205,6 +206,12 @@ test("Triwulan II: fill, live capaian, evidence, submit, return with a reason, f
   // The Word file carries the same capaian as the page shows for IKU-3.
   const shown = (await lkjipRow.locator("td").nth(3).innerText()).trim();
   expect(documentXml).toContain(shown);
+  // And the PDF of the same draft (read back with poppler): the same capaian, the head's signature block.
+  const [pdf] = await Promise.all([timSakip.waitForEvent("download"), timSakip.getByRole("link", { name: "Unduh PDF" }).click()]);
+  expect(pdf.suggestedFilename()).toBe("lkjip-bmcktr-sumbar-2026.pdf");
+  const printed = execFileSync("pdftotext", ["-enc", "UTF-8", (await pdf.path())!, "-"]).toString().replace(/\s+/g, " ");
+  expect(printed).toContain("BAB III Akuntabilitas Kinerja");
+  expect(printed).toContain(shown);
 
   for (const page of [bidang, bidangCk, timSakip]) await page.context().close();
 });

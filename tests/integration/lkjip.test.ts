@@ -13,9 +13,11 @@ import { db } from "@/lib/db/client";
 import { computeCapaian } from "@/lib/performance/capaian";
 import { loadLkjip } from "@/lib/lkjip/build";
 import { lkjipDocx } from "@/lib/lkjip/docx";
+import { lkjipPdf } from "@/lib/lkjip/pdf";
 import { ZAgreementInput } from "@/lib/performance/schemas";
 import { saveAgreement } from "@/lib/performance/service";
 
+import { pdfFonts, pdfToText } from "./pdf-text";
 import { agreementInput, budget, recapOf, review, save, setup, YEAR, realizationOf, type World } from "./performance-world";
 
 /** Every table row of the document as its cells' text ("|"-free, runs joined). */
@@ -114,6 +116,22 @@ describe("LKjIP draft", () => {
     expect(budgetRow[2]).toBe("Rp 1.000.000.000");
     expect(text).toContain("Padang, 20 Januari 2026");
     expect(text).toContain(`Penyerapan anggaran program ${program.absorption.status === "OK" ? program.absorption.display : "?"}.`);
+
+    // The same draft as a PDF (the one PDF path): the chapters, chapter III's capaian equal to the
+    // recap's, the budget, and the head's signature block; every font embedded.
+    const pdf = await lkjipPdf(model!, { at: new Date("2026-01-20T03:00:00Z"), timeZone: "WIB" });
+    const printed = (await pdfToText(pdf)).replace(/\s+/g, " ");
+    for (const chapter of ["Ikhtisar Eksekutif", "BAB II Perencanaan Kinerja", "BAB III Akuntabilitas Kinerja", "B. Realisasi Anggaran", "BAB IV Penutup"]) expect(printed).toContain(chapter);
+    for (const goal of recap.goals) {
+      for (const ind of goal.indicators) {
+        if (ind.capaian.status === "OK") expect(printed, ind.code).toContain(ind.capaian.display);
+      }
+    }
+    expect(printed).toContain("Rp 1.000.000.000");
+    expect(printed).toContain("Pemeliharaan rutin tepat waktu");
+    expect(printed).toContain("Padang, 20 Januari 2026");
+    expect(printed).toContain(model!.signer!.name);
+    expect((await pdfFonts(pdf)).every((f) => f.embedded)).toBe(true);
   });
 
   it("measures a year still running up to its last quarter with data, and is null for a year without a PK", async () => {

@@ -5,6 +5,7 @@ import { PrintButton } from "@/components/audit/print-button";
 import { NoAgreement, PageTitle } from "@/components/performance/page-parts";
 import { PerformanceNav } from "@/components/performance/performance-nav";
 import { PeriodPicker } from "@/components/performance/period-picker";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { loadLkjip } from "@/lib/lkjip/build";
@@ -63,6 +64,9 @@ export default async function LkjipPage({
               className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
             >
               Unduh draf LKjIP (Word)
+            </a>
+            <a href={`${base}/unduh?tahun=${year}&format=pdf`} download className={buttonVariants({ variant: "secondary" })}>
+              Unduh PDF
             </a>
             <PrintButton label="Cetak" />
           </div>
