@@ -10,7 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/authz/action";
-import { revokeDocumentAction, signArchiveRecordAction, signReportAction, uploadCertificateAction, uploadWetScanAction } from "@/lib/signing/actions";
+import { revokeDocumentAction, signArchiveRecordAction, signReportAction, signSopAction, uploadCertificateAction, uploadWetScanAction } from "@/lib/signing/actions";
 import { formatDocumentCode } from "@/lib/signing/code";
 
 const readBase64 = (file: File) =>
@@ -211,11 +211,20 @@ export function RevokeButton({ agencySlug, documentId }: { agencySlug: string; d
   );
 }
 
-/**
- * The head signs a completed cycle's archive record (lib/cycle/record-pdf.ts) electronically:
- * the signed PDF is stored and listed on the signing page, its code opens /v/<code>.
- */
-export function SignArchiveRecordButton({ agencySlug, cycleId, disabled }: { agencySlug: string; cycleId: string; disabled: boolean }) {
+/** One "sign this document" button: confirm, sign on the server, show the code and the signed file. */
+function SignDocumentButton({
+  agencySlug,
+  disabled,
+  run,
+  text,
+  testId,
+}: {
+  agencySlug: string;
+  disabled: boolean;
+  run: () => Promise<ActionResult<{ code: string; fileId: string }>>;
+  text: { done: string; button: string; confirmTitle: string; confirmBody: string };
+  testId: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ code: string; fileId: string } | null>(null);
@@ -224,33 +233,74 @@ export function SignArchiveRecordButton({ agencySlug, cycleId, disabled }: { age
   const sign = () =>
     startTransition(async () => {
       setConfirming(false);
-      const result = await signArchiveRecordAction(agencySlug, { cycleId });
+      const result = await run();
       if (!result.ok) {
         setDone(null);
         return setError(firstError(result));
       }
       setError(null);
       setDone(result.data);
-      toast.success("Catatan arsip ditandatangani.");
+      toast.success(text.done);
       router.refresh();
     });
   return (
-    <div className="space-y-3" data-testid="sign-archive-record">
+    <div className="space-y-3" data-testid={testId}>
       {error ? <Alert>{error}</Alert> : null}
       {done ? (
         <Alert tone="success">
-          Catatan arsip ditandatangani. Kode verifikasi: <span className="font-mono font-semibold">{formatDocumentCode(done.code)}</span>.{" "}
+          {text.done} Kode verifikasi: <span className="font-mono font-semibold">{formatDocumentCode(done.code)}</span>.{" "}
           <a className="font-medium underline" href={`/a/${agencySlug}/files/${done.fileId}`}>
             Unduh berkas bertanda tangan
           </a>
         </Alert>
       ) : null}
       <Button type="button" disabled={pending || disabled} onClick={() => setConfirming(true)}>
-        {pending ? "Menandatangani…" : "Tandatangani catatan arsip"}
+        {pending ? "Menandatangani…" : text.button}
       </Button>
-      <ConfirmDialog open={confirming} onOpenChange={setConfirming} title="Tandatangani catatan arsip?" confirmLabel="Ya, tandatangani" onConfirm={sign}>
-        Catatan arsip siklus ini akan ditandatangani atas nama Anda dengan sertifikat instansi. Dokumen yang ditandatangani tidak dapat diubah; bila keliru, cabut dari halaman Tanda tangan dokumen.
+      <ConfirmDialog open={confirming} onOpenChange={setConfirming} title={text.confirmTitle} confirmLabel="Ya, tandatangani" onConfirm={sign}>
+        {text.confirmBody}
       </ConfirmDialog>
     </div>
+  );
+}
+
+/**
+ * The head signs a completed cycle's archive record (lib/cycle/record-pdf.ts) electronically:
+ * the signed PDF is stored and listed on the signing page, its code opens /v/<code>.
+ */
+export function SignArchiveRecordButton({ agencySlug, cycleId, disabled }: { agencySlug: string; cycleId: string; disabled: boolean }) {
+  return (
+    <SignDocumentButton
+      agencySlug={agencySlug}
+      disabled={disabled}
+      run={() => signArchiveRecordAction(agencySlug, { cycleId })}
+      testId="sign-archive-record"
+      text={{
+        done: "Catatan arsip ditandatangani.",
+        button: "Tandatangani catatan arsip",
+        confirmTitle: "Tandatangani catatan arsip?",
+        confirmBody:
+          "Catatan arsip siklus ini akan ditandatangani atas nama Anda dengan sertifikat instansi. Dokumen yang ditandatangani tidak dapat diubah; bila keliru, cabut dari halaman Tanda tangan dokumen.",
+      }}
+    />
+  );
+}
+
+/** The head signs the SOP in force (its document with the head's block and QR code, lib/sop/pdf.ts). */
+export function SignSopButton({ agencySlug, sopId, disabled }: { agencySlug: string; sopId: string; disabled: boolean }) {
+  return (
+    <SignDocumentButton
+      agencySlug={agencySlug}
+      disabled={disabled}
+      run={() => signSopAction(agencySlug, { sopId })}
+      testId="sign-sop"
+      text={{
+        done: "Dokumen SOP ditandatangani.",
+        button: "Tandatangani dokumen SOP",
+        confirmTitle: "Tandatangani dokumen SOP?",
+        confirmBody:
+          "Dokumen SOP yang berlaku ini (identitas dan tabel prosedur) akan ditandatangani atas nama Anda dengan sertifikat instansi. Dokumen yang ditandatangani tidak dapat diubah; bila keliru, cabut dari halaman Tanda tangan dokumen.",
+      }}
+    />
   );
 }

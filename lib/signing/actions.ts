@@ -2,8 +2,8 @@
 
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
-import { ZRevokeDocument, ZSignArchiveRecord, ZSignReport, ZUploadCertificate, ZUploadWetScan } from "./schemas";
-import { revokeDocument, signArchiveRecord, signPerformanceReport, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "./service";
+import { ZRevokeDocument, ZSignArchiveRecord, ZSignReport, ZSignSop, ZUploadCertificate, ZUploadWetScan } from "./schemas";
+import { revokeDocument, signArchiveRecord, signPerformanceReport, signSop, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "./service";
 
 const signingCtx = (ctx: ActionContext): TSigningCtx => ({ agency: ctx.agency, userId: ctx.user.id, actor: ctx.actor, meta: ctx.meta });
 
@@ -27,6 +27,14 @@ export const signArchiveRecordAction = agencyAction(
   { name: "signing.signArchiveRecord", permission: "document.sign", schema: ZSignArchiveRecord, audit: { events: ["document.sign"] } },
   async (ctx, input) => {
     const doc = await signArchiveRecord(signingCtx(ctx), input);
+    return { code: doc.code, fileId: doc.fileId };
+  },
+);
+
+export const signSopAction = agencyAction(
+  { name: "signing.signSop", permission: "document.sign", schema: ZSignSop, audit: { events: ["document.sign"] } },
+  async (ctx, input) => {
+    const doc = await signSop(signingCtx(ctx), input);
     return { code: doc.code, fileId: doc.fileId };
   },
 );

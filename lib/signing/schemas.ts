@@ -24,6 +24,9 @@ export type TSignReport = z.output<typeof ZSignReport>;
 export const ZSignArchiveRecord = z.object({ cycleId: z.string().min(1).max(40) });
 export type TSignArchiveRecord = z.output<typeof ZSignArchiveRecord>;
 
+export const ZSignSop = z.object({ sopId: z.string().min(1).max(40) });
+export type TSignSop = z.output<typeof ZSignSop>;
+
 export const ZUploadWetScan = z.object({
   ...ZPeriod,
   fileName: z.string().trim().min(1).max(200),

@@ -6,6 +6,7 @@ import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { periodLabel } from "@/lib/audit/labels";
 import { recordAudit } from "@/lib/audit/record";
 import { conflictError, forbiddenError, invalidError, notFoundError } from "@/lib/authz/errors";
+import { signaturePlaceDate } from "@/lib/agency/format";
 import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { buildArchiveRecordFile } from "@/lib/cycle/record-build";
@@ -15,7 +16,11 @@ import { appUrl } from "@/lib/notify/config";
 import { buildPeriodReportPdf } from "@/lib/performance/report-build";
 import { performanceReportFilename } from "@/lib/performance/report-pdf";
 import { roleHoldings } from "@/lib/role/holders";
+import { toSopInput } from "@/lib/sop/mapping";
+import { buildSopPdf } from "@/lib/sop/pdf";
+import { getAgencyHeader, getAgencyRoles, getSop } from "@/lib/sop/queries";
 import { signerTitle } from "@/lib/sop/signer-title";
+import { rolesUsedBySop, sopExportFilename } from "@/lib/sop/xlsx";
 import { getStorage, newStorageKey } from "@/lib/storage";
 import { checkUpload, sha256Hex, UploadRejectedError } from "@/lib/storage/validate";
 
@@ -29,6 +34,7 @@ import {
   type TRevokeDocument,
   type TSignArchiveRecord,
   type TSignReport,
+  type TSignSop,
   type TUploadCertificate,
   type TUploadWetScan,
 } from "./schemas";
@@ -154,7 +160,7 @@ async function recordSignedDocument(
     code: string;
     kind: SignedDocumentKind;
     title: string;
-    subject: { year: number; quarter: number } | { cycleId: string };
+    subject: { year: number; quarter: number } | { cycleId: string } | { sopId: string; version: number };
     method: SignatureMethod;
     bytes: Buffer;
     fileName: string;
@@ -309,6 +315,44 @@ export async function signArchiveRecord(ctx: TSigningCtx, input: TSignArchiveRec
     method: "PADES",
     bytes: signed,
     fileName: built.fileName.replace(/\.pdf$/, "-ditandatangani.pdf"),
+    mimeType: "application/pdf",
+    certificate,
+    signer: signerBlock,
+    at,
+  });
+}
+
+/**
+ * The head signs the SOP in force (the version enacted, "disahkan"): its document (identity
+ * and procedure table, lib/sop/pdf.ts) with the head's block and the QR code, PAdES like the
+ * report; a draft or a retired version is refused, so a signed SOP is always one that applied.
+ */
+export async function signSop(ctx: TSigningCtx, input: TSignSop, opts: { signer?: DocumentSigner; at?: Date } = {}) {
+  const at = opts.at ?? new Date();
+  const signerBlock = await headSignerBlock(ctx.agency, ctx.userId, at);
+  const sop = input.sopId.length <= 40 ? await getSop(ctx.agency.id, input.sopId) : null;
+  if (!sop) throw notFoundError(M.sopNotFound);
+  if (sop.status !== "ACTIVE") throw invalidError(M.sopNotActive);
+  const { signer, certificate } = await agencySigner(ctx, at, opts.signer);
+  const [agencyRoles, header] = await Promise.all([getAgencyRoles(ctx.agency.id), getAgencyHeader(ctx.agency.id)]);
+  const sopInput = toSopInput(sop);
+  const code = newDocumentCode();
+  const url = verificationUrl(code);
+  const pdf = await buildSopPdf({ sop: sopInput, version: sop.version, status: sop.status, roles: rolesUsedBySop(sopInput, agencyRoles) }, header, {
+    at,
+    timeZone: ctx.agency.timeZone,
+    signature: { signer: signerBlock, placeDate: signaturePlaceDate(ctx.agency, at), verification: { code: formatDocumentCode(code), url, qrPng: await qrPng(url) } },
+  });
+  const title = M.sopTitle(sop.nomor, sop.nama, sop.version);
+  const signed = await signer.sign(pdf, { reason: M.reason(title), name: `${signerBlock.jabatan}, ${signerBlock.name}`, location: ctx.agency.city, signingTime: at });
+  return recordSignedDocument(ctx, {
+    code,
+    kind: "SOP",
+    title,
+    subject: { sopId: sop.id, version: sop.version },
+    method: "PADES",
+    bytes: signed,
+    fileName: sopExportFilename(sop.nomor, sop.version, "pdf").unicode.replace(/\.pdf$/, "-ditandatangani.pdf"),
     mimeType: "application/pdf",
     certificate,
     signer: signerBlock,

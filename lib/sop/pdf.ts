@@ -1,5 +1,5 @@
 import { formatDate, type TAgencyTimeZone } from "@/lib/format";
-import { createPdfDocument, PDF_COLOR as COLOR, PdfTable, text, type THeaderCell, type TPart } from "@/lib/pdf/document";
+import { createPdfDocument, PDF_COLOR as COLOR, PdfTable, text, type THeaderCell, type TPart, type TPdfSigner, type TPdfVerification } from "@/lib/pdf/document";
 import { formatNip } from "@/lib/validation/nip";
 
 import { assignmentNote } from "./assignment";
@@ -15,7 +15,11 @@ import { decisionNote, formatWaktu, governmentLine, SOP_MARKS, type TSopAgencyHe
  * procedure table (NO | KEGIATAN | PELAKSANA per role | MUTU BAKU | KET) with its header on
  * every page. The flowchart itself is still printed by the browser from the SOP's page.
  */
-export async function buildSopPdf(data: TSopExport, header: TSopAgencyHeader, opts: { at?: Date; timeZone?: TAgencyTimeZone } = {}): Promise<Buffer> {
+export async function buildSopPdf(
+  data: TSopExport,
+  header: TSopAgencyHeader,
+  opts: { at?: Date; timeZone?: TAgencyTimeZone; signature?: { signer: TPdfSigner; placeDate: string; verification?: TPdfVerification } } = {},
+): Promise<Buffer> {
   const { sop, roles } = data;
   const at = opts.at ?? new Date();
   const { layout, finish } = createPdfDocument({
@@ -107,5 +111,10 @@ export async function buildSopPdf(data: TSopExport, header: TSopAgencyHeader, op
     `Keterangan: ${SOP_MARKS.executor} pelaksana kegiatan; ${SOP_MARKS.decision} pelaksana keputusan (pemeriksaan/persetujuan); ${SOP_MARKS.participant} ikut serta. Waktu dalam hari dihitung hari kerja.`,
     { font: "italic", size: 7, color: COLOR.muted },
   );
+  // Signed by the head (lib/signing signSop): the block with place and date, and the QR code.
+  if (opts.signature) {
+    layout.y += 12;
+    layout.signature({ signer: opts.signature.signer, placeDate: opts.signature.placeDate, lead: null, verification: opts.signature.verification });
+  }
   return finish();
 }

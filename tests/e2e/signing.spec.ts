@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 
 import { expect, test } from "@playwright/test";
 
+import { SEED_SOPS } from "@/lib/sop/seed-sops";
+
 import { signIn } from "./helpers";
 
 /**
@@ -49,4 +51,26 @@ test("the head signs a report; its public verification page says valid and check
   await stranger.getByLabel("Periksa berkas").setInputFiles({ name: "laporan.pdf", mimeType: "application/pdf", buffer: changed });
   await stranger.getByRole("button", { name: "Periksa", exact: true }).click();
   await expect(stranger.getByText("Tidak cocok: berkas ini berbeda")).toBeVisible();
+});
+
+/** The head signs the SOP in force from its page; the code opens a verification page that names an SOP. */
+test("the head signs the SOP in force; its code verifies as an SOP document", async ({ browser }) => {
+  const sop = SEED_SOPS["bmcktr-sumbar"];
+  const head = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await signIn(head, "kadis@sumbar.demo");
+  await head.goto("/a/bmcktr-sumbar/sops");
+  const card = head.getByTestId("sop-series").filter({ hasText: sop.nomor });
+  await card.getByRole("link", { name: sop.nama }).click();
+  await expect(head.getByTestId("sop-document")).toBeVisible();
+  await head.getByRole("button", { name: "Tandatangani dokumen SOP" }).click();
+  await head.getByRole("button", { name: "Ya, tandatangani" }).click();
+  const done = head.getByTestId("sign-sop").getByText("Dokumen SOP ditandatangani. Kode verifikasi:");
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  const code = ((await head.getByTestId("sign-sop").locator("span.font-mono").textContent()) ?? "").trim();
+  expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+
+  const stranger = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await stranger.goto(`/v/${code}`);
+  await expect(stranger.getByTestId("verify-status")).toHaveText("Status: Sah: ditandatangani");
+  await expect(stranger.getByText(`Dokumen SOP ${sop.nomor}`, { exact: false })).toBeVisible();
 });

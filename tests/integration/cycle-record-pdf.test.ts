@@ -25,7 +25,7 @@ import type { User } from "@/lib/generated/prisma/client";
 import { SEED_AGENCIES } from "@/lib/seed/agencies";
 import { makeDemoP12 } from "@/lib/signing/certificate";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
-import { checkDocumentFile, findPublicDocument, signArchiveRecord, type TSigningCtx } from "@/lib/signing/service";
+import { checkDocumentFile, findPublicDocument, signArchiveRecord, signSop, type TSigningCtx } from "@/lib/signing/service";
 import { P12PadesSigner } from "@/lib/signing/signer";
 import { activateSop, createSop } from "@/lib/sop/service";
 import { SEED_SOPS } from "@/lib/sop/seed-sops";
@@ -227,5 +227,49 @@ describe("the archive record", () => {
     // The unsigned copy of a cycle still running says it is not final.
     const draft = (await buildArchiveRecordFile(w.agencyCtx, activeCycleId))!;
     expect(flat(await pdfToText(draft.pdf))).toContain("Siklus belum selesai: catatan ini belum final.");
+  });
+});
+
+describe("the SOP in force, signed by the head", () => {
+  it("PAdES verified by pdfsig, the head's block and the code printed, the public page names an SOP", async () => {
+    const signer = new P12PadesSigner(makeDemoP12(w.agency.name, "sandi-uji"), "sandi-uji");
+    const doc = await signSop(w.signingCtx("KADIS"), { sopId: w.sopId }, { signer });
+    const pdf = await fileBytes(doc.fileId);
+    const text = flat(await pdfToText(pdf));
+    expect(text).toContain("STANDAR OPERASIONAL PROSEDUR (SOP)");
+    expect(text).toContain(HEAD);
+    expect(text).toContain(`Kode verifikasi: ${doc.code.slice(0, 5)}-${doc.code.slice(5)}`);
+
+    const file = path.join(base, "sop.pdf");
+    await writeFile(file, pdf);
+    const { stdout } = await run("/usr/bin/pdfsig", [file]);
+    expect(stdout).toContain("Signature Validation: Signature is Valid.");
+
+    const pub = (await findPublicDocument(doc.code))!;
+    expect(pub).toMatchObject({ kind: "SOP", agencyName: w.agency.name, status: "SIGNED", method: "PADES", sha256: doc.sha256 });
+    expect(pub.title).toBe(`Dokumen SOP ${SOP.nomor} ${SOP.nama} (versi 1)`);
+    expect(await checkDocumentFile(doc.code, pdf)).toEqual({ match: true, status: "SIGNED" });
+    const stored = await db.signedDocument.findUniqueOrThrow({ where: { code: doc.code } });
+    expect(stored).toMatchObject({ kind: "SOP", subject: { sopId: w.sopId, version: 1 }, signerName: HEAD });
+  });
+
+  it("is refused, with nothing stored, for a draft SOP, for anyone but the head, and for another agency's SOP", async () => {
+    const signer = new P12PadesSigner(makeDemoP12(w.agency.name, "sandi-uji"), "sandi-uji");
+    const before = await db.signedDocument.count({ where: { agencyId: w.agency.id } });
+    const refused = async (p: Promise<unknown>) => {
+      try {
+        await p;
+      } catch (error) {
+        return error as AppError;
+      }
+      throw new Error("not refused");
+    };
+    const { id: draftId } = await createSop({ ...SOP, nomor: `${SOP.nomor}-DRAF` }, { agencyId: w.agency.id, actor: actorOf(w.users.ADMIN, ["ADMIN"]), meta: null });
+    expect((await refused(signSop(w.signingCtx("KADIS"), { sopId: draftId }, { signer }))).message).toBe(SIGNING_MESSAGES.sopNotActive);
+    expect((await refused(signSop(w.signingCtx("SEKRETARIS"), { sopId: w.sopId }, { signer }))).message).toBe(SIGNING_MESSAGES.notHead);
+    const other = await createAgencyLike(SUMBAR);
+    const { id: foreignId } = await createSop(SOP, { agencyId: other.id, actor: actorOf(w.users.ADMIN, ["ADMIN"]), meta: null });
+    expect((await refused(signSop(w.signingCtx("KADIS"), { sopId: foreignId }, { signer }))).message).toBe(SIGNING_MESSAGES.sopNotFound);
+    expect(await db.signedDocument.count({ where: { agencyId: w.agency.id } })).toBe(before);
   });
 });

@@ -273,6 +273,7 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/signing/actions.ts#uploadCertificateAction", name: "signing.uploadCertificate", scope: "agency", foreign: { none: "stores a certificate for the caller's agency; names no record" } },
   { key: "lib/signing/actions.ts#signReportAction", name: "signing.signReport", scope: "agency", foreign: { none: "signs the caller's agency's report for a period; names no record" } },
   { key: "lib/signing/actions.ts#signArchiveRecordAction", name: "signing.signArchiveRecord", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId }) },
+  { key: "lib/signing/actions.ts#signSopAction", name: "signing.signSop", scope: "agency", foreign: (f) => ({ sopId: f.sopId }) },
   { key: "lib/signing/actions.ts#uploadWetScanAction", name: "signing.uploadWetScan", scope: "agency", foreign: { none: "stores a scan of the caller's agency's report for a period; names no record" } },
   {
     key: "lib/signing/actions.ts#revokeDocumentAction",

@@ -3,12 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { SignSopButton } from "@/components/signing/signing-forms";
 import { SopActions } from "@/components/sop/sop-actions";
 import { SopDocument } from "@/components/sop/sop-document";
 import { SopStatusBadge } from "@/components/sop/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { certificateSummary } from "@/lib/signing/queries";
 import { SOP_DOCUMENT_MESSAGES as M } from "@/lib/sop/messages";
 import { getAgencyRoles, getSop } from "@/lib/sop/queries";
 import { cn } from "@/lib/utils";
@@ -22,6 +24,9 @@ export default async function SopDocumentPage({ params }: { params: Promise<{ ag
   const [sop, roles] = await Promise.all([getSop(ctx.agency.id, sopId.slice(0, 40)), getAgencyRoles(ctx.agency.id)]);
   if (!sop) notFound();
 
+  // The head signs the SOP in force (docs/decisions/034-one-pdf-path.md).
+  const canSign = sop.status === "ACTIVE" && ctx.can("document.sign");
+  const certificate = canSign ? await certificateSummary(ctx.agency.id) : null;
   const base = `/a/${ctx.agency.slug}/sops`;
   const tz = ctx.agency.timeZone;
   const versions = sop.series.versions;
@@ -97,6 +102,16 @@ export default async function SopDocumentPage({ params }: { params: Promise<{ ag
           draftId={draftVersion?.id ?? null}
           compareWith={compareWith ? { id: compareWith.id, version: compareWith.version } : null}
         />
+
+        {canSign ? (
+          <section aria-labelledby="sop-sign-title" className="no-print space-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3">
+            <h2 id="sop-sign-title" className="text-sm font-semibold">
+              {M.signTitle}
+            </h2>
+            <p className="text-sm text-slate-600">{certificate ? M.signHint : M.signNoCertificate}</p>
+            <SignSopButton agencySlug={ctx.agency.slug} sopId={sop.id} disabled={!certificate} />
+          </section>
+        ) : null}
 
         {versions.length > 0 ? (
           <nav aria-labelledby="sop-versions-title" className="rounded-lg border border-slate-200 bg-white px-4 py-3">
