@@ -18,6 +18,19 @@ export const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 export const NO_STORE_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } as const;
 
+/** A server-built PDF as a download (not cached, its own name). */
+export function pdfAttachment(pdf: Buffer, fileName: string): Response {
+  return new Response(new Uint8Array(pdf), {
+    status: 200,
+    headers: {
+      ...NO_STORE_HEADERS,
+      "Content-Type": "application/pdf",
+      "Content-Length": String(pdf.length),
+      "Content-Disposition": attachmentDisposition(fileName),
+    },
+  });
+}
+
 export interface TUploadForm {
   file: File;
   fields: Record<string, string>;

@@ -29,10 +29,10 @@ import { checkDocumentFile, findPublicDocument, signArchiveRecord, signSop, type
 import { P12PadesSigner } from "@/lib/signing/signer";
 import { activateSop, createSop } from "@/lib/sop/service";
 import { SEED_SOPS } from "@/lib/sop/seed-sops";
-import { getStorage } from "@/lib/storage";
 
 import { actorOf, addMembership, createAgencyLike, createUser, cycleActorOf } from "./factories";
 import { pdfFonts, pdfToText } from "./pdf-text";
+import { storedFileBytes } from "./stored-bytes";
 
 const SUMBAR = SEED_AGENCIES.find((a) => a.slug === "bmcktr-sumbar")!;
 const SOP = SEED_SOPS["bmcktr-sumbar"];
@@ -102,16 +102,19 @@ async function advance(w: World, cycleId: string, until?: number) {
   throw new Error("cycle did not progress");
 }
 
-async function fileBytes(fileId: string): Promise<Buffer> {
-  const row = await db.storedFile.findUniqueOrThrow({ where: { id: fileId } });
-  const body = await getStorage().get(row.storageKey);
-  if (Buffer.isBuffer(body)) return body;
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks);
-}
+const fileBytes = storedFileBytes;
 
 const flat = (s: string) => s.normalize("NFC").replace(/\s+/g, " ");
+
+/** The error a refused call throws (a call that succeeds fails the test). */
+async function refused(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (error) {
+    return error as AppError;
+  }
+  throw new Error("not refused");
+}
 
 let w: World;
 let cycleId: string;
@@ -212,14 +215,6 @@ describe("the archive record", () => {
   it("is refused, with nothing stored, before the cycle is archived and for anyone but the head", async () => {
     const signer = new P12PadesSigner(makeDemoP12(w.agency.name, "sandi-uji"), "sandi-uji");
     const before = await db.signedDocument.count({ where: { agencyId: w.agency.id } });
-    const refused = async (p: Promise<unknown>) => {
-      try {
-        await p;
-      } catch (error) {
-        return error as AppError;
-      }
-      throw new Error("not refused");
-    };
     expect((await refused(signArchiveRecord(w.signingCtx("KADIS"), { cycleId: activeCycleId }, { signer }))).message).toBe(SIGNING_MESSAGES.cycleNotArchived);
     expect((await refused(signArchiveRecord(w.signingCtx("SEKRETARIS"), { cycleId }, { signer }))).message).toBe(SIGNING_MESSAGES.notHead);
     expect((await refused(signArchiveRecord(w.signingCtx("KADIS"), { cycleId: "tidak-ada" }, { signer }))).message).toBe(SIGNING_MESSAGES.cycleNotFound);
@@ -256,14 +251,6 @@ describe("the SOP in force, signed by the head", () => {
   it("is refused, with nothing stored, for a draft SOP, for anyone but the head, and for another agency's SOP", async () => {
     const signer = new P12PadesSigner(makeDemoP12(w.agency.name, "sandi-uji"), "sandi-uji");
     const before = await db.signedDocument.count({ where: { agencyId: w.agency.id } });
-    const refused = async (p: Promise<unknown>) => {
-      try {
-        await p;
-      } catch (error) {
-        return error as AppError;
-      }
-      throw new Error("not refused");
-    };
     const { id: draftId } = await createSop({ ...SOP, nomor: `${SOP.nomor}-DRAF` }, { agencyId: w.agency.id, actor: actorOf(w.users.ADMIN, ["ADMIN"]), meta: null });
     expect((await refused(signSop(w.signingCtx("KADIS"), { sopId: draftId }, { signer }))).message).toBe(SIGNING_MESSAGES.sopNotActive);
     expect((await refused(signSop(w.signingCtx("SEKRETARIS"), { sopId: w.sopId }, { signer }))).message).toBe(SIGNING_MESSAGES.notHead);

@@ -19,11 +19,11 @@ import { buildPeriodReportPdf } from "@/lib/performance/report-build";
 import { P12PadesSigner } from "@/lib/signing/signer";
 import { makeDemoP12 } from "@/lib/signing/certificate";
 import { signPerformanceReport, type TSigningCtx } from "@/lib/signing/service";
-import { getStorage } from "@/lib/storage";
 
 import { actorOf } from "./factories";
 import { pdfFonts, pdfToText } from "./pdf-text";
 import { setup, YEAR, type World } from "./performance-world";
+import { storedFileBytes } from "./stored-bytes";
 
 const HEAD = "Ṣāliḥ Nuñez Đặng";
 const PK_FIRST_PARTY = "Dr. Ṣāliḥ Nuñez Đặng, M.Sc.";
@@ -60,14 +60,7 @@ async function agencyOf() {
   return { id: agency.id, name: agency.name, slug: agency.slug, governmentName: agency.government.name, timeZone: agency.timeZone, city: agency.city, settings: readAgencySettings(agency.settings) };
 }
 
-async function fileBytes(fileId: string): Promise<Buffer> {
-  const row = await db.storedFile.findUniqueOrThrow({ where: { id: fileId } });
-  const body = await getStorage().get(row.storageKey);
-  if (Buffer.isBuffer(body)) return body;
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks);
-}
+const fileBytes = storedFileBytes;
 
 describe("the realization report prints names as typed", () => {
   it("the downloaded report: the PK's first party, the sasaran and the indicator read back exactly, in embedded fonts", async () => {

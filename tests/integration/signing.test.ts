@@ -24,11 +24,11 @@ import { AppError } from "@/lib/authz/errors";
 import { db } from "@/lib/db/client";
 import { makeDemoP12 } from "@/lib/signing/certificate";
 import { findPublicDocument, revokeDocument, signPerformanceReport, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "@/lib/signing/service";
-import { getStorage } from "@/lib/storage";
 
 import { OID, readPdfSignature } from "../support/cms";
 import { actorOf } from "./factories";
 import { setup, YEAR, type RoleCode, type World } from "./performance-world";
+import { storedFileBytes } from "./stored-bytes";
 
 const run = promisify(execFile);
 
@@ -71,14 +71,7 @@ async function ctxOf(userId: string, roles: string[]): Promise<TSigningCtx> {
 }
 const as = (code: RoleCode) => ctxOf(w.users[code].id, [code]);
 
-async function fileBytes(fileId: string): Promise<Buffer> {
-  const row = await db.storedFile.findUniqueOrThrow({ where: { id: fileId } });
-  const body = await getStorage().get(row.storageKey);
-  if (Buffer.isBuffer(body)) return body;
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks);
-}
+const fileBytes = storedFileBytes;
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(

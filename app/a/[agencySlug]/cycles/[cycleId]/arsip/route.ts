@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { recordReportExport } from "@/lib/audit/record-export";
 import { agencyRoute } from "@/lib/authz/route";
 import { buildArchiveRecordFile } from "@/lib/cycle/record-build";
-import { attachmentDisposition } from "@/lib/storage/http";
+import { pdfAttachment } from "@/lib/storage/http";
 
 export const dynamic = "force-dynamic";
 
@@ -21,14 +21,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
   const built = await buildArchiveRecordFile(ctx.agency, cycleId);
   if (!built) notFound();
   await recordReportExport(ctx, "archive-record-pdf", { type: "MeasurementCycle", id: built.timeline.cycle.id }, {});
-  return new Response(new Uint8Array(built.pdf), {
-    status: 200,
-    headers: {
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Type": "application/pdf",
-      "Content-Length": String(built.pdf.length),
-      "Content-Disposition": attachmentDisposition(built.fileName),
-    },
-  });
+  return pdfAttachment(built.pdf, built.fileName);
 }
