@@ -311,13 +311,14 @@ describe("malformed input", () => {
     await loadAllActions();
     await ensureBuild();
     database = await createDatabase("alur_proof_malformed");
-    // The administrator also holds the head's and Tim SAKIP's roles: every gate opens, so every call reaches its schema.
+    // The administrator also holds the head's, Tim SAKIP's and the Inspektorat auditor's roles (the
+    // LKE review is the auditor's): every gate opens, so every call reaches its schema.
     await query(
       database.url,
       `INSERT INTO "Membership" (id, "userId", "agencyId", "roleId", active, "createdAt", "updatedAt")
        SELECT 'proof-' || r.code, u.id, r."agencyId", r.id, true, now(), now()
        FROM "User" u, "Role" r JOIN "Agency" a ON a.id = r."agencyId"
-       WHERE u.email = 'admin@lumajang.demo' AND a.slug = $1 AND (r."isHead" OR r.code = 'TIM_SAKIP')`,
+       WHERE u.email = 'admin@lumajang.demo' AND a.slug = $1 AND (r."isHead" OR r.code IN ('TIM_SAKIP', 'AUDITOR'))`,
       [SLUG],
     );
     server = await startServer({ databaseUrl: database.url, port: PORT });
