@@ -31,7 +31,8 @@ import {
 import { readUnitPlan, type TUnitPlan } from "./unit-plan";
 import { alertSchedule, computeDueAt, WORKING_TIME_ZONES } from "./working-time";
 import { cycleLabel } from "@/lib/jobs/alerts";
-import { emailDeliveryJob, enqueueJobs, taskAlertJob } from "@/lib/jobs/queue";
+import { nudgeEmailDelivery } from "@/lib/jobs/email-nudge";
+import { enqueueJobs, taskAlertJob } from "@/lib/jobs/queue";
 import { workingCalendar, type TWorkingCalendar } from "@/lib/calendar/holidays";
 import { measuresPerformance } from "@/lib/sop/measures-performance";
 
@@ -204,7 +205,8 @@ async function openTask(
     })),
     skipDuplicates: true,
   });
-  if (users.length) jobs.push(emailDeliveryJob(now));
+  // The e-mails follow from the notification rows; the nudge runs after this transaction (lib/jobs/email-nudge.ts).
+  if (users.length) nudgeEmailDelivery();
   await enqueueJobs(tx, jobs);
   return task;
 }

@@ -73,7 +73,8 @@ export function cycleLabel(cycle: { year: number; period: keyof typeof M.periods
 }
 
 export async function runTaskAlert(taskId: string, kind: TAlertKind, now: Date = new Date()): Promise<TAlertOutcome> {
-  return db.$transaction(async (tx) => {
+  let notified = false;
+  const outcome = await db.$transaction(async (tx): Promise<TAlertOutcome> => {
     const task = await tx.cycleTask.findUnique({
       where: { id: taskId },
       select: {
@@ -103,9 +104,12 @@ export async function runTaskAlert(taskId: string, kind: TAlertKind, now: Date =
         data: users.map((userId) => ({ agencyId: task.agencyId, userId, kind, cycleId: task.cycleId, taskId: task.id, title, createdAt: now })),
         skipDuplicates: true,
       });
-      await requestEmailDelivery(tx, now);
+      notified = true;
     }
     await tx.taskAlert.update({ where: { taskId_kind: { taskId, kind } }, data: { notified: users.length } });
     return "sent";
   });
+  // After the commit: the debounced job row is shared by every writer (lib/jobs/email-nudge.ts).
+  if (notified) await requestEmailDelivery(db, now);
+  return outcome;
 }

@@ -32,8 +32,8 @@ export interface TJobRequest {
 }
 
 /**
- * Several jobs in one statement (a transition queues a task's five alerts and
- * the e-mail delivery at once): the same add_job calls as below, one round trip.
+ * Several jobs in one statement (a transition queues a task's five alerts at
+ * once): the same add_job calls as below, one round trip.
  */
 export async function enqueueJobs(tx: DbTx, jobs: TJobRequest[]) {
   if (jobs.length === 0) return;
@@ -55,20 +55,12 @@ export const taskAlertJob = (payload: TTaskAlertPayload, runAt: Date): TJobReque
   jobKey: `alert:${payload.taskId}:${payload.kind}`,
 });
 
-/** The debounced e-mail delivery job, for `enqueueJobs` (same as `requestEmailDelivery`). */
-export const emailDeliveryJob = (at: Date): TJobRequest => ({
-  task: JOB.deliverEmails,
-  payload: {},
-  runAt: at,
-  maxAttempts: 3,
-  jobKey: JOB.deliverEmails,
-  jobKeyMode: "preserve_run_at",
-});
-
 /**
  * Asks for e-mail delivery soon: one debounced job (its key keeps a single
  * pending one however many notifications are written). Harmless without SMTP:
  * the job then does nothing. The worker's cron also runs it every minute.
+ * Never inside a transaction that others run at the same time: the job row's
+ * lock would serialize them (lib/jobs/email-nudge.ts).
  */
 export async function requestEmailDelivery(tx: DbTx, at: Date = new Date()) {
   await tx.$executeRaw`SELECT graphile_worker.add_job(
