@@ -310,7 +310,12 @@ async function statementsPerPage(databaseUrl: string, port: number) {
 
 const PERIODS = ["TW2", "TW3", "TW4", "TAHUNAN"] as const;
 
-async function transitions(instances: RunningServer[], databaseUrl: string, connections = CONNECTIONS) {
+/**
+ * `withView`: after each acknowledged action, the view the user then sees: the
+ * cycle page's RSC payload, which the client's router.refresh() fetches
+ * (decision 027: the action answers its result only). Measures the loop.
+ */
+async function transitions(instances: RunningServer[], databaseUrl: string, connections = CONNECTIONS, options: { withView?: boolean } = {}) {
   const server = instances[0]!;
   let turn = 0;
   const next = () => instances[turn++ % instances.length]!.baseUrl;
@@ -406,8 +411,9 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
         const cookie = sessions.get(`${agency.id}/${step.executor === "KADIS" ? "KADIS" : "SEKRETARIS"}`);
         // Posted to the cycle page, as the browser does (the action answers its result only; the refresh is the client's: decision 027).
         const t = performance.now();
+        const base = next();
         const r = await callAction(
-          next(),
+          base,
           taskActionId!,
           [
             agency.slug,
@@ -426,6 +432,11 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
           ],
           { cookie, path: `/a/${agency.slug}/cycles/${open.cycleId}` },
         );
+        if ((r.result as { ok?: boolean } | undefined)?.ok && options.withView) {
+          const view = await fetch(`${base}/a/${agency.slug}/cycles/${open.cycleId}`, { headers: { cookie: cookie!, RSC: "1" } });
+          await view.arrayBuffer();
+          if (view.status !== 200) throw new Error(`cycle page after the action: ${view.status}`);
+        }
         latencies.push(performance.now() - t);
         if ((r.result as { ok?: boolean } | undefined)?.ok) ok++;
         else {
@@ -461,7 +472,13 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
   return app;
 }
 
-async function pgbench(seconds: number) {
+/**
+ * pgbench on a database of its own with the shape of a transition (three
+ * statements). `oneChain`: issue 16's reference: every client also advances the
+ * one audit chain head of one agency (an upsert of one row), the database's
+ * limit for one agency's chained writes.
+ */
+async function pgbench(seconds: number, options: { oneChain?: boolean } = {}) {
   const adminUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
   // Named after the bench database: two benchmarks on one server (h5_bench, h6_bench…) must not drop each other's.
   const name = `${new URL(flags["database-url"]!).pathname.slice(1).replace(/[^a-zA-Z0-9_]/g, "_")}_pgbench`;
@@ -478,10 +495,11 @@ async function pgbench(seconds: number) {
     CREATE INDEX ON task (cycle_id, status);
     CREATE TABLE audit (id bigserial PRIMARY KEY, chain_key text NOT NULL, seq int NOT NULL, action text NOT NULL, entity_id text, data jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), hash text NOT NULL);
     CREATE INDEX ON audit (chain_key, id DESC);
+    CREATE TABLE chain_head (chain_key text PRIMARY KEY, seq int NOT NULL, hash text NOT NULL);
     INSERT INTO task (cycle_id, step, status) SELECT g, 1, 'ACTIVE' FROM generate_series(1, 100000) g;`);
   await c.query(`VACUUM ANALYZE`);
   await c.end();
-  const script = path.join(ROOT, ".bench", "transition.pgbench.sql");
+  const script = path.join(ROOT, ".bench", options.oneChain ? "transition-one-chain.pgbench.sql" : "transition.pgbench.sql");
   await writeFile(
     script,
     [
@@ -490,6 +508,9 @@ async function pgbench(seconds: number) {
       "UPDATE task SET status = 'DONE', completed_at = now(), output = 'Hasil langkah', data = '{\"checklist\":[\"a\",\"b\"]}' WHERE id = :cid;",
       "INSERT INTO task (cycle_id, step, status) VALUES (:cid, 2, 'ACTIVE');",
       "INSERT INTO audit (chain_key, seq, action, entity_id, data, hash) VALUES ('agency:' || :cid, 1, 'task.complete', :cid::text, '{\"stepNumber\":1}', md5(:cid::text));",
+      ...(options.oneChain
+        ? ["INSERT INTO chain_head (chain_key, seq, hash) VALUES ('agency:1', 1, md5(:cid::text)) ON CONFLICT (chain_key) DO UPDATE SET seq = chain_head.seq + 1, hash = EXCLUDED.hash;"]
+        : []),
       "END;",
       "",
     ].join("\n"),
@@ -507,7 +528,7 @@ async function pgbench(seconds: number) {
   await drop.connect();
   await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await drop.end();
-  log(`pgbench (3-statement transaction, ${CONNECTIONS} clients): ${tps} tps, latency avg ${latency} ms`);
+  log(`pgbench (3-statement transaction${options.oneChain ? " + one agency's chain head" : ""}, ${CONNECTIONS} clients): ${tps} tps, latency avg ${latency} ms`);
   return { tps: Math.round(tps), latencyAvgMs: latency };
 }
 
@@ -645,8 +666,18 @@ async function main() {
     }
     if (parts.has("transitions")) {
       const app = await transitions([server], databaseUrl);
+      log("transitions with the view the user then sees (the cycle page's refresh after each action):");
+      const loop = await transitions([server], databaseUrl, CONNECTIONS, { withView: true });
       const bench = await pgbench(TRANSITION_SECONDS);
-      results.transitions = { app, pgbench: bench, ratio: Math.round((app.perSecond / bench.tps) * 1000) / 1000 };
+      const oneChain = await pgbench(TRANSITION_SECONDS, { oneChain: true });
+      results.transitions = {
+        app,
+        loop,
+        pgbench: bench,
+        pgbenchOneChain: oneChain,
+        ratio: Math.round((app.perSecond / bench.tps) * 1000) / 1000,
+        ratioOneChain: Math.round((app.perSecond / oneChain.tps) * 1000) / 1000,
+      };
     }
     clearInterval(sampler);
     (results.rss as Record<string, unknown>).peakUnderLoad = peak;
@@ -730,14 +761,33 @@ function report(results: Record<string, unknown>): string {
       ]);
     }
   }
-  const tr = results.transitions as { app: { perSecond: number; lost: number; transitions: number; failed: number; p95: number }; pgbench: { tps: number }; ratio: number } | undefined;
+  const tr = results.transitions as
+    | {
+        app: { perSecond: number; lost: number; transitions: number; failed: number; p95: number };
+        loop?: { perSecond: number; p50: number; p95: number; lost: number };
+        pgbench: { tps: number };
+        pgbenchOneChain?: { tps: number };
+        ratio: number;
+        ratioOneChain?: number;
+      }
+    | undefined;
   if (tr) {
+    // Issue 16's reference is pgbench's one-chain figure (three statements + one agency's chain head).
+    const ratio = tr.ratioOneChain ?? tr.ratio;
     rows.push([
       "step transitions (server action)",
-      `${tr.app.perSecond}/s (p95 ${tr.app.p95} ms) vs pgbench ${tr.pgbench.tps} tps = ${(tr.ratio * 100).toFixed(1)} %; ${tr.app.transitions} ok, ${tr.app.failed} failed, ${tr.app.lost} lost`,
-      "≥ 40 % of pgbench, none lost",
-      `${yes(tr.ratio >= 0.4)} / ${yes(tr.app.lost === 0)}`,
+      `${tr.app.perSecond}/s (p95 ${tr.app.p95} ms) vs pgbench one chain ${tr.pgbenchOneChain?.tps ?? "–"} tps = ${(ratio * 100).toFixed(1)} % (spread over chains: ${tr.pgbench.tps} tps = ${(tr.ratio * 100).toFixed(1)} %); ${tr.app.transitions} ok, ${tr.app.failed} failed, ${tr.app.lost} lost`,
+      "≥ 30 % of pgbench one chain, none lost",
+      `${yes(ratio >= 0.3)} / ${yes(tr.app.lost === 0 && (tr.loop?.lost ?? 0) === 0)}`,
     ]);
+    if (tr.loop) {
+      rows.push([
+        "user-visible loop (action + the cycle page's refresh)",
+        `${tr.loop.perSecond}/s, p50 ${tr.loop.p50} / p95 ${tr.loop.p95} ms, ${tr.loop.lost} lost`,
+        "reported beside the transitions",
+        "",
+      ]);
+    }
   }
   const inst = results.instances as { sessionFromAAcceptedByB: boolean; transitions: { perSecond: number; transitions: number; lost: number } } | undefined;
   if (inst) {
