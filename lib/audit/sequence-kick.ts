@@ -2,30 +2,41 @@ import "server-only";
 
 import { getDb } from "@/lib/db/client";
 
-import { drainChain } from "./sequencer";
+import { sequenceChains } from "./sequencer";
 
 /**
  * The in-process kick of the audit sequencer (decision 038): after a request
- * writes an event, this instance chains it within milliseconds instead of
- * waiting for the worker's round. The writer's transaction has not committed
- * when `recordAudit` returns, and may still roll back, so the kick looks for
- * the event's id with a short back-off: visible and waiting → sequence the
- * chain; chained (by anyone) → done; still invisible after the last try →
- * left to the worker, which chains whatever it finds. Best effort only: the
- * worker is what guarantees chaining; this only makes it fast.
+ * writes an event, this instance chains it within a fraction of a second
+ * instead of waiting for the worker's round. The writer's transaction has not
+ * committed when `recordAudit` returns, and may still roll back, so the kick
+ * looks for the event's id later: visible and waiting → sequence its chain;
+ * chained (by anyone) → done; still invisible after the last try → left to
+ * the worker, which chains whatever it finds. Best effort only: the worker is
+ * what guarantees chaining; this only makes it fast.
+ *
+ * One tick per process for all chains (not one per event): the events the
+ * instance wrote since the last tick are looked up in one statement and every
+ * chain with a visible waiting event is sequenced in one transaction
+ * (`sequenceChains`). Under load a tick covers many transitions of many
+ * agencies; per event the kick used to cost a lookup and a six-statement
+ * transaction of its own, as much database work as the transition itself
+ * (issue 16, docs/decisions/038-audit-sequencer.md).
  *
  * On in the Next server; off in tests and command-line tools (they sequence
  * explicitly), unless ALUR_AUDIT_KICK says otherwise.
  */
-const DELAYS_MS = [2, 5, 10, 20, 50, 100, 250, 500, 1_000, 2_000];
+const TICK_MS = 50;
+/** Ticks an event is looked for before the worker is left to chain it (about 5 s). */
+const MAX_TRIES = 100;
 
-interface ChainState {
-  waiting: Set<bigint>;
-  attempt: number;
-  busy: boolean;
+interface KickState {
+  /** Event id → chain key and the ticks it has been looked for. */
+  waiting: Map<bigint, { chainKey: string; tries: number }>;
+  timer: ReturnType<typeof setTimeout> | null;
+  running: boolean;
 }
 
-const state = globalThis as unknown as { alurAuditKick?: Map<string, ChainState> };
+const state = globalThis as unknown as { alurAuditKick?: KickState };
 
 export function kickEnabled(): boolean {
   const flag = process.env.ALUR_AUDIT_KICK;
@@ -36,41 +47,34 @@ export function kickEnabled(): boolean {
 /** Called by recordAudit with the id of the event it wrote (inside the writer's transaction). */
 export function kickSequencer(chainKey: string, id: bigint) {
   if (!kickEnabled()) return;
-  const chains = (state.alurAuditKick ??= new Map());
-  let chain = chains.get(chainKey);
-  if (!chain) chains.set(chainKey, (chain = { waiting: new Set(), attempt: 0, busy: false }));
-  chain.waiting.add(id);
-  chain.attempt = 0;
-  if (!chain.busy) schedule(chainKey, chain);
+  const kick = (state.alurAuditKick ??= { waiting: new Map(), timer: null, running: false });
+  kick.waiting.set(id, { chainKey, tries: 0 });
+  schedule(kick);
 }
 
-function schedule(chainKey: string, chain: ChainState) {
-  chain.busy = true;
-  setTimeout(() => void run(chainKey, chain), DELAYS_MS[chain.attempt]).unref?.();
+function schedule(kick: KickState) {
+  if (kick.timer || kick.running || kick.waiting.size === 0) return;
+  kick.timer = setTimeout(() => void tick(kick), TICK_MS);
+  kick.timer.unref?.();
 }
 
-async function run(chainKey: string, chain: ChainState) {
-  const db = getDb();
+async function tick(kick: KickState) {
+  kick.timer = null;
+  kick.running = true;
   try {
-    const ids = [...chain.waiting];
-    const rows = await db.$queryRaw<{ id: bigint; chained: boolean }[]>`
-      SELECT "id", "hash" IS NOT NULL AS "chained" FROM "AuditEvent" WHERE "id" = ANY(${ids}::bigint[])`;
-    if (rows.some((r) => !r.chained)) await drainChain(db, chainKey);
-    // Everything seen is chained now (by this run or another sequencer).
-    for (const r of rows) chain.waiting.delete(r.id);
+    const ids = [...kick.waiting.keys()];
+    const rows = await getDb().$queryRaw<{ id: bigint; chainKey: string; chained: boolean }[]>`
+      SELECT "id", "chainKey", "hash" IS NOT NULL AS "chained" FROM "AuditEvent" WHERE "id" = ANY(${ids}::bigint[])`;
+    const chains = [...new Set(rows.filter((r) => !r.chained).map((r) => r.chainKey))];
+    const sealed = new Set(chains.length ? await sequenceChains(getDb(), chains) : []);
+    // Chained (by this tick or another sequencer): done. The rest (not yet committed, or
+    // beyond a batch) is looked for again at the next tick.
+    for (const r of rows) if (r.chained || sealed.has(r.id)) kick.waiting.delete(r.id);
+    for (const [id, entry] of kick.waiting) if (++entry.tries >= MAX_TRIES) kick.waiting.delete(id);
   } catch (error) {
     console.error("[alur:audit] sequencer:", error instanceof Error ? error.message : error);
+  } finally {
+    kick.running = false;
+    schedule(kick);
   }
-  if (chain.waiting.size === 0) {
-    chain.busy = false;
-    return;
-  }
-  chain.attempt++;
-  if (chain.attempt >= DELAYS_MS.length) {
-    // Rolled back, or still open after seconds: the worker's round takes it from here.
-    chain.waiting.clear();
-    chain.busy = false;
-    return;
-  }
-  schedule(chainKey, chain);
 }

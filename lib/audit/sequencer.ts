@@ -21,42 +21,60 @@ export const SEQUENCE_BATCH = 500;
  * Chains up to `batch` waiting events of one chain. Returns the ids it chained
  * (empty: nothing waited). Waits for a concurrent sequencer of the same chain.
  */
-export async function sequenceChain(
-  db: Db,
-  chainKey: string,
-  {
-    batch = SEQUENCE_BATCH,
-    beforeCommit,
-  }: {
-    batch?: number;
-    /** Runs after the batch is written, before it commits: the fault tests kill or abort the sequencer here. */
-    beforeCommit?: () => Promise<void>;
-  } = {},
-): Promise<bigint[]> {
+export async function sequenceChain(db: Db, chainKey: string, options: SequenceOptions = {}): Promise<bigint[]> {
+  return sequenceChains(db, [chainKey], options);
+}
+
+export interface SequenceOptions {
+  /** Per chain. */
+  batch?: number;
+  /** Runs after the batch is written, before it commits: the fault tests kill or abort the sequencer here. */
+  beforeCommit?: () => Promise<void>;
+}
+
+/**
+ * Chains up to `batch` waiting events of each of several chains in one
+ * transaction of five statements, whatever their number: what a web instance's
+ * kick does for the chains its requests wrote to in the last moments
+ * (lib/audit/sequence-kick.ts). The chains' advisory locks are taken in one
+ * order (by lock key), so two sequencers never wait for each other in a cycle.
+ * Returns the ids it chained.
+ */
+export async function sequenceChains(db: Db, chainKeys: string[], { batch = SEQUENCE_BATCH, beforeCommit }: SequenceOptions = {}): Promise<bigint[]> {
+  const keys = [...new Set(chainKeys)].sort();
+  if (keys.length === 0) return [];
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(${chainKey}))::text AS "locked"`;
-    const waiting = await tx.$queryRaw<{ id: bigint; contentHash: string }[]>`
-      SELECT "id", "contentHash" FROM "AuditEvent"
-      WHERE "chainKey" = ${chainKey} AND "hash" IS NULL
-      ORDER BY "id" LIMIT ${batch}`;
+    await tx.$queryRaw`
+      SELECT count(pg_advisory_xact_lock(${LOCK_CLASS}::int, l."key"))::int AS "locked"
+      FROM (SELECT DISTINCT hashtext(k) AS "key" FROM unnest(${keys}::text[]) AS k ORDER BY 1) AS l`;
+    const waiting = await tx.$queryRaw<{ id: bigint; chainKey: string; contentHash: string }[]>`
+      SELECT "id", "chainKey", "contentHash" FROM (
+        SELECT "id", "chainKey", "contentHash", row_number() OVER (PARTITION BY "chainKey" ORDER BY "id") AS "n"
+        FROM "AuditEvent" WHERE "chainKey" = ANY(${keys}::text[]) AND "hash" IS NULL
+      ) AS w
+      WHERE "n" <= ${batch}
+      ORDER BY "chainKey", "id"`;
     if (waiting.length === 0) return [];
-    const head = await tx.auditChainHead.findUnique({ where: { chainKey } });
-    let seq = head?.seq ?? 0;
-    let prevHash: string | null = head && head.seq > 0 ? head.hash : null;
+    const heads = new Map(
+      (await tx.auditChainHead.findMany({ where: { chainKey: { in: [...new Set(waiting.map((e) => e.chainKey))] } } })).map((h) => [h.chainKey, h]),
+    );
     const ids: bigint[] = [];
     const seqs: number[] = [];
     const prevs: (string | null)[] = [];
     const hashes: string[] = [];
+    const moved = new Map<string, { seq: number; hash: string }>();
     for (const event of waiting) {
-      seq++;
-      const hash = linkHash({ chainKey, seq, prevHash, contentHash: event.contentHash });
+      const head = moved.get(event.chainKey) ?? heads.get(event.chainKey);
+      const seq = (head?.seq ?? 0) + 1;
+      const prevHash = head && head.seq > 0 ? head.hash : null;
+      const hash = linkHash({ chainKey: event.chainKey, seq, prevHash, contentHash: event.contentHash });
       ids.push(event.id);
       seqs.push(seq);
       prevs.push(prevHash);
       hashes.push(hash);
-      prevHash = hash;
+      moved.set(event.chainKey, { seq, hash });
     }
-    // Events and head in one statement: the head's guard sees the events it points at.
+    // Events and heads in one statement: the heads' guard sees the events they point at.
     await tx.$executeRaw`
       WITH sealed AS (
         UPDATE "AuditEvent" e SET "seq" = v."seq", "prevHash" = v."prevHash", "hash" = v."hash"
@@ -65,8 +83,10 @@ export async function sequenceChain(
         RETURNING e."id"
       )
       SELECT count(*) FROM sealed`;
+    const headKeys = [...moved.keys()];
     await tx.$executeRaw`
-      INSERT INTO "AuditChainHead" ("chainKey", "seq", "hash") VALUES (${chainKey}, ${seq}, ${prevHash})
+      INSERT INTO "AuditChainHead" ("chainKey", "seq", "hash")
+      SELECT * FROM unnest(${headKeys}::text[], ${headKeys.map((k) => moved.get(k)!.seq)}::int[], ${headKeys.map((k) => moved.get(k)!.hash)}::text[])
       ON CONFLICT ("chainKey") DO UPDATE SET "seq" = EXCLUDED."seq", "hash" = EXCLUDED."hash"`;
     await beforeCommit?.();
     return ids;
@@ -74,7 +94,7 @@ export async function sequenceChain(
 }
 
 /** Chains every waiting event of one chain, batch after batch. */
-export async function drainChain(db: Db, chainKey: string, options?: Parameters<typeof sequenceChain>[2]): Promise<number> {
+export async function drainChain(db: Db, chainKey: string, options?: SequenceOptions): Promise<number> {
   let total = 0;
   for (;;) {
     const ids = await sequenceChain(db, chainKey, options);
@@ -90,7 +110,7 @@ export async function chainsWithWaitingEvents(db: Db): Promise<string[]> {
 }
 
 /** Chains every waiting event of every chain: the worker's round, and what tests run before verifying. */
-export async function sequenceAll(db: Db, options?: Parameters<typeof sequenceChain>[2]): Promise<number> {
+export async function sequenceAll(db: Db, options?: SequenceOptions): Promise<number> {
   let total = 0;
   for (const chainKey of await chainsWithWaitingEvents(db)) total += await drainChain(db, chainKey, options);
   return total;

@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from "vitest";
 
 import { chainKeyFor, hashEvent, verifyAllChains, verifyChain } from "@/lib/audit/chain";
 import { recordAudit } from "@/lib/audit/record";
-import { drainChain, sequenceAll, sequenceChain } from "@/lib/audit/sequencer";
+import { drainChain, sequenceAll, sequenceChain, sequenceChains } from "@/lib/audit/sequencer";
 import { db } from "@/lib/db/client";
 
 import { actorOf, createAgency, createUser } from "./factories";
@@ -197,5 +197,47 @@ describe("audit sequencer", () => {
     const reports = await verifyAllChains(db);
     expect(reports.find((r) => r.chainKey === a.chainKey)).toEqual({ chainKey: a.chainKey, ok: true, events: 2, legacy: 0, pending: 0 });
     expect(reports.find((r) => r.chainKey === b.chainKey)).toEqual({ chainKey: b.chainKey, ok: true, events: 3, legacy: 0, pending: 0 });
+  });
+  it("chains several agencies' waiting events in one round, each chain continuing from its own head", async () => {
+    const a = await world(3);
+    const b = await world(2);
+    expect(await sequenceChain(db, a.chainKey, { batch: 1 })).toHaveLength(1);
+    // a: two waiting after seq 1; b: two waiting, no head yet. Batch 1 per chain: one each.
+    expect(await sequenceChains(db, [b.chainKey, a.chainKey, a.chainKey], { batch: 1 })).toHaveLength(2);
+    expect(await verifyChain(db, a.chainKey)).toEqual({ chainKey: a.chainKey, ok: true, events: 2, legacy: 0, pending: 1 });
+    expect(await verifyChain(db, b.chainKey)).toEqual({ chainKey: b.chainKey, ok: true, events: 1, legacy: 0, pending: 1 });
+    expect(await sequenceChains(db, [a.chainKey, b.chainKey])).toHaveLength(2);
+    expect((await rowsOf(a.chainKey)).map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect((await rowsOf(b.chainKey)).map((r) => r.seq)).toEqual([1, 2]);
+    expect(await verifyChain(db, a.chainKey)).toEqual({ chainKey: a.chainKey, ok: true, events: 3, legacy: 0, pending: 0 });
+    expect(await verifyChain(db, b.chainKey)).toEqual({ chainKey: b.chainKey, ok: true, events: 2, legacy: 0, pending: 0 });
+  });
+
+  it("the web instance's kick chains the events its requests wrote, of every agency, within a second of the commit", async () => {
+    const a = await world(0);
+    const b = await world(0);
+    const previous = process.env.ALUR_AUDIT_KICK;
+    process.env.ALUR_AUDIT_KICK = "1";
+    try {
+      // recordAudit kicks with the id it wrote; the kick looks for it once committed.
+      for (const [i, w] of [a, b, a].entries()) {
+        await db.$transaction((tx) =>
+          recordAudit(
+            tx,
+            { action: "membership.deactivate", entityType: "User", entityId: `k${i}`, data: { nip: "198401012010011001", active: { before: true, after: false } } },
+            { agencyId: w.agency.id, actor: actorOf(w.user), meta: { ip: "10.1.2.3", userAgent: "vitest", requestId: `k${i}` } },
+          ),
+        );
+      }
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline && ((await verifyChain(db, a.chainKey)).pending > 0 || (await verifyChain(db, b.chainKey)).pending > 0)) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(await verifyChain(db, a.chainKey)).toEqual({ chainKey: a.chainKey, ok: true, events: 2, legacy: 0, pending: 0 });
+      expect(await verifyChain(db, b.chainKey)).toEqual({ chainKey: b.chainKey, ok: true, events: 1, legacy: 0, pending: 0 });
+    } finally {
+      if (previous === undefined) delete process.env.ALUR_AUDIT_KICK;
+      else process.env.ALUR_AUDIT_KICK = previous;
+    }
   });
 });
