@@ -315,7 +315,7 @@ const PERIODS = ["TW2", "TW3", "TW4", "TAHUNAN"] as const;
  * cycle page's RSC payload, which the client's router.refresh() fetches
  * (decision 027: the action answers its result only). Measures the loop.
  */
-async function transitions(instances: RunningServer[], databaseUrl: string, connections = CONNECTIONS, options: { withView?: boolean } = {}) {
+async function transitions(instances: RunningServer[], databaseUrl: string, connections = CONNECTIONS, options: { withView?: boolean; pid?: Pids } = {}) {
   const server = instances[0]!;
   let turn = 0;
   const next = () => instances[turn++ % instances.length]!.baseUrl;
@@ -380,6 +380,12 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
   const failures: string[] = [];
   const latencies: number[] = [];
   const deadline = Date.now() + TRANSITION_SECONDS * 1000;
+  const cpuBefore = options.pid ? await cpuMs(options.pid) : 0;
+  // Database transactions (pg_stat_database: each statement outside a transaction counts as one).
+  const xactSql = `SELECT (xact_commit + xact_rollback)::bigint AS "x" FROM pg_stat_database WHERE datname = current_database()`;
+  await c.query("SELECT pg_stat_clear_snapshot()");
+  const xactBefore = Number((await c.query(xactSql)).rows[0].x);
+  let lookups = 0;
   const t0 = Date.now();
   const lookup = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   async function worker(mine: typeof agencies) {
@@ -388,6 +394,7 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
       for (;;) {
         if (Date.now() > deadline) return;
         // What the cycle page shows the user: the open task of the agency's running cycle.
+        lookups++;
         const open = (
           await lookup.query(
             `SELECT t.id, t."cycleId", t."stepNumber", t.status FROM "CycleTask" t JOIN "MeasurementCycle" c ON c.id = t."cycleId"
@@ -450,7 +457,13 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
   const groups = Array.from({ length: connections }, (_, i) => agencies.filter((_, k) => k % connections === i));
   await Promise.all(groups.map(worker));
   const seconds = (Date.now() - t0) / 1000;
+  // Server CPU per acknowledged transition: steadier than the rate on a shared machine.
+  const cpuPerTransition = options.pid ? Math.round(((await cpuMs(options.pid)) - cpuBefore) / Math.max(1, ok) * 10) / 10 : null;
   await lookup.end();
+  // The statistics reach pg_stat_database when a backend goes idle (within a second).
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await c.query("SELECT pg_stat_clear_snapshot()");
+  const xactPerTransition = Math.round(((Number((await c.query(xactSql)).rows[0].x) - xactBefore - lookups - 2) / Math.max(1, ok)) * 10) / 10;
   const after = (await c.query(countSql, [agencies.map((a) => a.id)])).rows[0] as { done: number; audited: number };
   await c.end();
   latencies.sort((a, b) => a - b);
@@ -463,12 +476,16 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
     perSecond: Math.round((ok / seconds) * 10) / 10,
     p50: Math.round(percentile(latencies, 50)),
     p95: Math.round(percentile(latencies, 95)),
+    cpuMsPerTransition: cpuPerTransition,
+    // The server's database transactions per acknowledged transition (the bench's own lookups taken out).
+    dbTransactionsPerTransition: xactPerTransition,
+    loadAverage: await loadAverage(),
     tasksDone: after.done - before.done,
     auditEvents: after.audited - before.audited,
     // Acknowledged transitions without their DONE task or their audit event (or the reverse).
     lost: Math.abs(ok - (after.done - before.done)) + Math.abs(ok - (after.audited - before.audited)),
   };
-  log(`transitions: ${ok} ok, ${failed} failed in ${app.seconds} s = ${app.perSecond}/s (p50 ${app.p50} ms, p95 ${app.p95} ms); DB: +${app.tasksDone} tasks DONE, +${app.auditEvents} task audit events`);
+  log(`transitions: ${ok} ok, ${failed} failed in ${app.seconds} s = ${app.perSecond}/s (p50 ${app.p50} ms, p95 ${app.p95} ms; server CPU ${app.cpuMsPerTransition ?? "–"} ms and ${app.dbTransactionsPerTransition} database transactions each, load ${app.loadAverage}); DB: +${app.tasksDone} tasks DONE, +${app.auditEvents} task audit events`);
   return app;
 }
 
@@ -665,9 +682,9 @@ async function main() {
       results.pages = { connections: PAGE_CONNECTIONS, bare, empty: { ...empty, ofBare: Math.round((empty.rps / bare.rps) * 1000) / 1000 }, pages };
     }
     if (parts.has("transitions")) {
-      const app = await transitions([server], databaseUrl);
+      const app = await transitions([server], databaseUrl, CONNECTIONS, { pid });
       log("transitions with the view the user then sees (the cycle page's refresh after each action):");
-      const loop = await transitions([server], databaseUrl, CONNECTIONS, { withView: true });
+      const loop = await transitions([server], databaseUrl, CONNECTIONS, { withView: true, pid });
       const bench = await pgbench(TRANSITION_SECONDS);
       const oneChain = await pgbench(TRANSITION_SECONDS, { oneChain: true });
       results.transitions = {
@@ -763,8 +780,8 @@ function report(results: Record<string, unknown>): string {
   }
   const tr = results.transitions as
     | {
-        app: { perSecond: number; lost: number; transitions: number; failed: number; p95: number };
-        loop?: { perSecond: number; p50: number; p95: number; lost: number };
+        app: { perSecond: number; lost: number; transitions: number; failed: number; p95: number; cpuMsPerTransition?: number | null; dbTransactionsPerTransition?: number; loadAverage?: number };
+        loop?: { perSecond: number; p50: number; p95: number; lost: number; cpuMsPerTransition?: number | null };
         pgbench: { tps: number };
         pgbenchOneChain?: { tps: number };
         ratio: number;
@@ -776,14 +793,14 @@ function report(results: Record<string, unknown>): string {
     const ratio = tr.ratioOneChain ?? tr.ratio;
     rows.push([
       "step transitions (server action)",
-      `${tr.app.perSecond}/s (p95 ${tr.app.p95} ms) vs pgbench one chain ${tr.pgbenchOneChain?.tps ?? "–"} tps = ${(ratio * 100).toFixed(1)} % (spread over chains: ${tr.pgbench.tps} tps = ${(tr.ratio * 100).toFixed(1)} %); ${tr.app.transitions} ok, ${tr.app.failed} failed, ${tr.app.lost} lost`,
+      `${tr.app.perSecond}/s (p95 ${tr.app.p95} ms, server CPU ${tr.app.cpuMsPerTransition ?? "–"} ms and ${tr.app.dbTransactionsPerTransition ?? "–"} database transactions each, load avg ${tr.app.loadAverage ?? "–"}) vs pgbench one chain ${tr.pgbenchOneChain?.tps ?? "–"} tps = ${(ratio * 100).toFixed(1)} % (spread over chains: ${tr.pgbench.tps} tps = ${(tr.ratio * 100).toFixed(1)} %); ${tr.app.transitions} ok, ${tr.app.failed} failed, ${tr.app.lost} lost`,
       "≥ 30 % of pgbench one chain, none lost",
       `${yes(ratio >= 0.3)} / ${yes(tr.app.lost === 0 && (tr.loop?.lost ?? 0) === 0)}`,
     ]);
     if (tr.loop) {
       rows.push([
         "user-visible loop (action + the cycle page's refresh)",
-        `${tr.loop.perSecond}/s, p50 ${tr.loop.p50} / p95 ${tr.loop.p95} ms, ${tr.loop.lost} lost`,
+        `${tr.loop.perSecond}/s, p50 ${tr.loop.p50} / p95 ${tr.loop.p95} ms, server CPU ${tr.loop.cpuMsPerTransition ?? "–"} ms each, ${tr.loop.lost} lost`,
         "reported beside the transitions",
         "",
       ]);
