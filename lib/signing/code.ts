@@ -1,13 +1,16 @@
-import { randomInt } from "node:crypto";
-
 /** Crockford-style alphabet: no I, L, O, U, so a code read off paper is typed right. */
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const LENGTH = 10;
 
-/** A fresh public code (50 random bits), printed as "ABCDE-FGHJK". */
+/**
+ * A fresh public code (50 random bits), printed as "ABCDE-FGHJK". Web Crypto, not node:crypto:
+ * the sign buttons import this module's formatter, and node:crypto would put a ~140 kB polyfill
+ * into their pages (tests/unit/lean-first-load.test.ts). 32 letters: 5 bits of a byte, uniform.
+ */
 export function newDocumentCode(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(LENGTH));
   let code = "";
-  for (let i = 0; i < LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  for (const byte of bytes) code += ALPHABET[byte & (ALPHABET.length - 1)];
   return code;
 }
 

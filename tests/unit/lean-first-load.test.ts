@@ -21,6 +21,23 @@ async function clientModules(): Promise<{ file: string; source: string }[]> {
   return out;
 }
 
+/** The app's own modules a module imports for real (not `import type`), resolved to files. */
+async function ownImports(file: string, source: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const match of source.matchAll(/^import\s+(?!type\s)[^;]*?from\s+"((?:@\/|\.)[^"]+)";/gm)) {
+    const spec = match[1]!;
+    const base = spec.startsWith("@/") ? path.resolve(spec.slice(2)) : path.resolve(path.dirname(file), spec);
+    for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+      const found = await readFile(candidate, "utf8").then(() => candidate, () => null);
+      if (found && /\.tsx?$/.test(found)) {
+        out.push(path.relative(process.cwd(), found));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 const statically = (source: string, module: string) => new RegExp(`^import[^;]*from "${module.replace(/[/.]/g, "\\$&")}";`, "m").test(source);
 
 describe("lean first load", () => {
@@ -40,6 +57,26 @@ describe("lean first load", () => {
     const offenders = (await clientModules())
       .filter((m) => m.file !== "components/ui/confirm-dialog.tsx" && /from "(@\/components\/ui|\.)\/confirm-dialog-radix"/.test(m.source))
       .map((m) => m.file);
+    expect(offenders).toEqual([]);
+  });
+  it("nothing a client module imports, however deep, imports a Node built-in (node:crypto alone ships a ~140 kB polyfill)", async () => {
+    const seen = new Map<string, string>();
+    const queue = (await clientModules()).map((m) => ({ file: m.file, source: m.source, from: m.file }));
+    const offenders: string[] = [];
+    while (queue.length) {
+      const { file, source, from } = queue.shift()!;
+      if (seen.has(file)) continue;
+      seen.set(file, from);
+      if (/^import\s+(?!type\s)[^;]*from\s+"node:[^"]+";/m.test(source)) offenders.push(`${file} (from ${from})`);
+      for (const next of await ownImports(file, source)) {
+        if (seen.has(next)) continue;
+        const nextSource = await readFile(next, "utf8");
+        // A "use server" module reaches the client as references to its actions, not as code.
+        if (/^["']use server["']/m.test(nextSource)) continue;
+        queue.push({ file: next, source: nextSource, from });
+      }
+    }
+    expect(seen.size).toBeGreaterThan(50);
     expect(offenders).toEqual([]);
   });
 });
