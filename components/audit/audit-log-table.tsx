@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 
 import { AUDIT_MESSAGES as M, formatAuditTime } from "@/lib/audit/labels";
 import type { TAuditRowView } from "@/lib/audit/queries";
@@ -33,7 +33,7 @@ export function AuditLogTable({ rows, agencySlug, timeZone }: { rows: TAuditRowV
             key={r.id}
             data-testid="audit-row"
             data-action={r.action}
-            className="block border-t border-slate-200 px-4 py-3 break-inside-avoid md:table-row md:px-0 md:py-0 print:table-row"
+            className="audit-row"
           >
             <Cell label={C.time}>
               <time dateTime={r.createdAt.toISOString()}>{formatAuditTime(r.createdAt, timeZone)}</time>
@@ -42,8 +42,8 @@ export function AuditLogTable({ rows, agencySlug, timeZone }: { rows: TAuditRowV
               {r.actor ? (
                 <>
                   <span className="font-medium text-slate-900">{r.actor.name}</span>
-                  {r.actor.nip ? <span className="block text-xs text-slate-600">NIP {formatNip(r.actor.nip)}</span> : null}
-                  {r.actor.roleNames.length ? <span className="block text-xs text-slate-600">{r.actor.roleNames.join(", ")}</span> : null}
+                  {r.actor.nip ? <span className="audit-sub">{`NIP ${formatNip(r.actor.nip)}`}</span> : null}
+                  {r.actor.roleNames.length ? <span className="audit-sub">{r.actor.roleNames.join(", ")}</span> : null}
                 </>
               ) : (
                 <span className="text-slate-600">{M.log.system}</span>
@@ -54,19 +54,19 @@ export function AuditLogTable({ rows, agencySlug, timeZone }: { rows: TAuditRowV
             </Cell>
             <Cell label={C.summary}>
               <span className={cn("block break-words text-slate-900", r.action === "task.return" && "font-medium text-amber-950")}>{r.summary}</span>
-              <span className="mt-0.5 block text-xs text-slate-600">
+              <span className="audit-sub mt-0.5">
                 {r.context}
                 {r.cycleId ? (
                   <span className="no-print">
                     {r.context ? " · " : null}
-                    <Link href={`/a/${agencySlug}/cycles/${r.cycleId}/timeline`} className="text-brand-800 underline underline-offset-2 hover:text-brand-900">
+                    <Link href={`/a/${agencySlug}/cycles/${r.cycleId}/timeline`} className="audit-link">
                       {M.log.openTimeline}
                     </Link>
                   </span>
                 ) : r.sopId ? (
                   <span className="no-print">
                     {r.context ? " · " : null}
-                    <Link href={`/a/${agencySlug}/sops/${r.sopId}`} className="text-brand-800 underline underline-offset-2 hover:text-brand-900">
+                    <Link href={`/a/${agencySlug}/sops/${r.sopId}`} className="audit-link">
                       {M.log.openSop}
                     </Link>
                   </span>
@@ -96,27 +96,28 @@ function Details({ row }: { row: TAuditRowView }) {
     [D.requestId, row.requestId],
   ];
   return (
-    <details className="no-print mt-1 text-xs text-slate-600" data-testid="audit-details">
-      <summary className="inline-flex min-h-6 cursor-pointer items-center text-brand-800 underline underline-offset-2">{D.summary}</summary>
-      <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5">
+    <details className="no-print audit-details" data-testid="audit-details">
+      <summary>{D.summary}</summary>
+      <dl>
         {items.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="font-mono break-all">{value ?? "-"}</dd>
-          </div>
+          <Fragment key={label}>
+            <dt>{label}</dt>
+            <dd>{value ?? "-"}</dd>
+          </Fragment>
         ))}
       </dl>
     </details>
   );
 }
 
-function Cell({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+/** Styled by .audit-cell in app/globals.css: 50 rows a page, sent as HTML and as the RSC payload. */
+function Cell({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <td className={cn("flex gap-3 py-1 align-top md:table-cell md:px-3 md:py-2.5 print:table-cell print:px-2 print:py-1.5", className)}>
-      <span className="w-20 shrink-0 text-xs font-medium text-slate-500 md:hidden print:hidden" aria-hidden>
+    <td className="audit-cell">
+      <span className="audit-label" aria-hidden>
         {label}
       </span>
-      <span className="block min-w-0 flex-1">{children}</span>
+      <span className="audit-body">{children}</span>
     </td>
   );
 }
