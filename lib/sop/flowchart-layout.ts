@@ -262,16 +262,36 @@ export function jointLayout(executorColumn: number, participantColumns: readonly
 export function layoutFlowchart(
   steps: readonly TFlowLayoutStep[],
   columns: readonly TFlowColumn[],
-  opts: { rowsPerPage?: number } = {},
+  opts: {
+    rowsPerPage?: number;
+    /**
+     * Steps per page, page by page, where pages differ (the server PDF, whose rows have
+     * known heights: a page with one tall step takes fewer). Used when its sizes are whole,
+     * positive and add up to the steps; otherwise every page takes `rowsPerPage`.
+     */
+    pageSizes?: readonly number[];
+  } = {},
 ): TFlowchartLayout {
   const rowsPerPage = Math.max(1, Math.floor(opts.rowsPerPage ?? DEFAULT_ROWS_PER_PAGE));
   const n = steps.length;
   if (n === 0) return { pages: [], rowsPerPage };
   const columnCount = Math.max(1, columns.length);
   const columnOf = new Map(columns.map((c, i) => [c.code, i]));
-  const pageCount = Math.ceil(n / rowsPerPage);
-  const pageOf = (i: number) => Math.floor(i / rowsPerPage);
-  const rowOf = (i: number) => i % rowsPerPage;
+  const sizes =
+    opts.pageSizes && opts.pageSizes.every((k) => Number.isInteger(k) && k > 0) && opts.pageSizes.reduce((a, b) => a + b, 0) === n
+      ? [...opts.pageSizes]
+      : Array.from({ length: Math.ceil(n / rowsPerPage) }, (_, p) => Math.min(rowsPerPage, n - p * rowsPerPage));
+  const pageCount = sizes.length;
+  const pageIndex: number[] = [];
+  const rowIndex: number[] = [];
+  sizes.forEach((k, p) => {
+    for (let r = 0; r < k; r++) {
+      pageIndex.push(p);
+      rowIndex.push(r);
+    }
+  });
+  const pageOf = (i: number) => pageIndex[i]!;
+  const rowOf = (i: number) => rowIndex[i]!;
   const indexOfNumber = new Map(steps.map((s, i) => [s.number, i]));
 
   // Links between steps (0-based indices).
@@ -305,7 +325,7 @@ export function layoutFlowchart(
 
   const pages: TFlowPage[] = [];
   for (let p = 0; p < pageCount; p++) {
-    const rowCount = Math.min(rowsPerPage, n - p * rowsPerPage);
+    const rowCount = sizes[p]!;
     const bandTop = Math.ceil(countTop[p]! / columnCount) * BAND_HEIGHT;
     const bandBottom = Math.ceil(countBottom[p]! / columnCount) * BAND_HEIGHT;
     pages.push({

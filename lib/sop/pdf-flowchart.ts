@@ -90,7 +90,9 @@ function sheetWidths(layout: PdfLayout, columns: TFlowColumn[], ketTexts: string
   const doc = layout.doc;
   const no = 24;
   const waktu = 0.06 * W;
-  const ket = Math.min(0.16 * W, Math.max((hasDecision ? 0.07 : 0.04) * W, longestWord(doc, ketTexts, PDF_FONTS.regular, BODY_SIZE) + 7));
+  // Long notes widen KET (a step's 2,000 characters must fit on one sheet, lib/sop/schemas.ts).
+  const longNotes = ketTexts.some((t) => t.length > 400);
+  const ket = Math.min(0.16 * W, Math.max((hasDecision ? 0.07 : 0.04) * W, longNotes ? 0.14 * W : 0, longestWord(doc, ketTexts, PDF_FONTS.regular, BODY_SIZE) + 7));
   // Whole words, slashes included: the PDF wraps at spaces only ("Kabag/Kasubag" stays one word).
   const nameWord = longestWord(
     doc,
@@ -195,8 +197,8 @@ export function drawProcedureSheets(layout: PdfLayout, input: TSopSheetInput): T
   }));
   const layoutFor = (k: number) => layoutFlowchart(flowSteps, columns, { rowsPerPage: k });
   const byNumber = new Map(steps.map((s, i) => [s.number, i]));
-  const fits = (flow: TFlowchartLayout) =>
-    flow.pages.every((p) => (p.bandTop + p.bandBottom) * UNIT + p.rows.reduce((h, r) => h + heights[byNumber.get(r.stepNumber)!]!, 0) <= room + 0.01);
+  const pageFits = (p: TFlowPage) => (p.bandTop + p.bandBottom) * UNIT + p.rows.reduce((h, r) => h + heights[byNumber.get(r.stepNumber)!]!, 0) <= room + 0.01;
+  const fits = (flow: TFlowchartLayout) => flow.pages.every(pageFits);
   let k = Math.min(steps.length, MAX_ROWS_PER_SHEET);
   let flow = layoutFor(k);
   while (k > 1 && !fits(flow)) flow = layoutFor(--k);
@@ -206,6 +208,9 @@ export function drawProcedureSheets(layout: PdfLayout, input: TSopSheetInput): T
     const even = layoutFor(balanced);
     if (fits(even)) flow = even;
   }
+  // One tall step should not force every sheet down to a few steps: sheets of their own sizes.
+  const uneven = unevenSheets(steps.length, heights, room, (sizes) => layoutFlowchart(flowSteps, columns, { rowsPerPage: k, pageSizes: sizes }), pageFits);
+  if (uneven && uneven.pages.length < flow.pages.length) flow = uneven;
 
   for (const page of flow.pages) {
     layout.newPage();
@@ -229,6 +234,43 @@ export function drawProcedureSheets(layout: PdfLayout, input: TSopSheetInput): T
     layout.y += 6;
   }
   return { layout: flow, columns };
+}
+
+/**
+ * Steps per sheet taken greedily by measured height (room for a connector band above and
+ * below), then corrected where the real layout's bands need more: a sheet that does not fit
+ * gives its last step to the next one.
+ */
+function unevenSheets(
+  n: number,
+  heights: readonly number[],
+  room: number,
+  layoutOf: (sizes: number[]) => TFlowchartLayout,
+  pageFits: (p: TFlowPage) => boolean,
+): TFlowchartLayout | null {
+  const sizes: number[] = [];
+  let used = 0;
+  let count = 0;
+  heights.forEach((h) => {
+    if (count > 0 && (count >= MAX_ROWS_PER_SHEET || used + h > room - 2 * BAND_HEIGHT * UNIT)) {
+      sizes.push(count);
+      used = 0;
+      count = 0;
+    }
+    used += h;
+    count += 1;
+  });
+  sizes.push(count);
+  for (let tries = 0; tries <= n; tries++) {
+    const flow = layoutOf(sizes);
+    const bad = flow.pages.findIndex((p) => !pageFits(p));
+    if (bad < 0) return flow;
+    if (sizes[bad]! <= 1) return null;
+    sizes[bad]! -= 1;
+    if (bad + 1 < sizes.length) sizes[bad + 1]! += 1;
+    else sizes.push(1);
+  }
+  return null;
 }
 
 interface TGeometry {

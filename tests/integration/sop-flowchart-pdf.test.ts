@@ -178,4 +178,22 @@ describe("the SOP document PDF carries the flowchart", () => {
     for (const name of Object.values(names)) expect(out.roles.map((r) => r.name)).toContain(name);
     expect(await db.sop.count({ where: { agencyId: agency.id } })).toBe(1);
   });
+
+  it("a step at the 2,000-character limit in every text prints whole on one sheet, the others keep theirs", async () => {
+    const seed = SEED_SOPS["bmcktr-sumbar"];
+    const long = (tag: string) => `${tag} ${"Kata panjang Ṣāliḥ Nuñez Đặng memeriksa dokumen. ".repeat(40)}`.slice(0, 1995) + ` ${tag}AKHIR`;
+    const steps = seed.steps.map((s, i) => (i === 3 ? { ...s, kegiatan: long("KG"), kelengkapan: long("KL"), output: long("OU"), keterangan: long("KT") } : s));
+    const roles = SEED_AGENCIES.find((a) => a.slug === "bmcktr-sumbar")!.roles.map(({ code, name }) => ({ code, name }));
+    const pdf = await buildSopPdf({ sop: { ...seed, steps }, version: 1, status: "DRAFT", roles }, { name: "Dinas Uji", government: { level: "PROVINSI", name: "Sumatera Barat" } });
+    if (process.env.SOP_PDF_OUT) await writeFile(path.join(process.env.SOP_PDF_OUT, "tall.pdf"), pdf);
+    const pages = (await pdfToText(pdf)).normalize("NFC").split("\f");
+    if (pages.at(-1)?.trim() === "") pages.pop();
+    const { sheets } = await expectFlowchart({ pdf, pages, roles, input: { ...seed, steps } }, steps);
+    // pdftotext keeps only what lies on the page: the ends of the long texts are printed, on one sheet.
+    const tall = sheets.filter((s) => flat(s.text).includes("KGAKHIR"));
+    expect(tall).toHaveLength(1);
+    for (const end of ["KLAKHIR", "OUAKHIR", "KTAKHIR"]) expect(flat(tall[0]!.text)).toContain(end);
+    // Not one step per sheet: the other steps share sheets.
+    expect(sheets.length).toBeLessThanOrEqual(3);
+  });
 });

@@ -201,6 +201,17 @@ describe("layoutFlowchart: pages", () => {
     }
   });
 
+  it("takes pages of their own sizes when given (the PDF's measured rows), else rowsPerPage for every page", () => {
+    const { pages } = layoutFlowchart(chain(9), AB, { rowsPerPage: 5, pageSizes: [2, 6, 1] });
+    expect(pages.map((p) => p.rows.map((r) => r.stepNumber))).toEqual([[1, 2], [3, 4, 5, 6, 7, 8], [9]]);
+    expect(pages.map((p) => p.connectors.map((c) => `${c.letter}:${c.direction}`))).toEqual([["A:out"], ["A:in", "B:out"], ["B:in"]]);
+    expect(pages[1]!.rows.map((r) => r.row)).toEqual([0, 1, 2, 3, 4, 5]);
+    // Sizes that do not add up to the steps are ignored.
+    const fallback = layoutFlowchart(chain(9), AB, { rowsPerPage: 5, pageSizes: [2, 2] });
+    expect(fallback.pages.map((p) => p.rowCount)).toEqual([5, 4]);
+    expect(layoutFlowchart(chain(9), AB, { rowsPerPage: 5, pageSizes: [5, 4] })).toEqual(layoutFlowchart(chain(9), AB, { rowsPerPage: 5 }));
+  });
+
   it("letters connectors A..Z then AA", () => {
     expect([0, 1, 25, 26, 27].map(connectorLetter)).toEqual(["A", "B", "Z", "AA", "AB"]);
   });
