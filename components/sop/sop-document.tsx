@@ -6,9 +6,14 @@ import {
   CONNECTOR_HEIGHT,
   CONNECTOR_WIDTH,
   describeFlowchartPage,
+  flowBlockIndexAt as blockIndexAt,
+  flowPageBlocks as pageBlocks,
   layoutFlowchart,
+  noLabelSpot,
+  placeInFlowBlock,
   SYMBOL_HEIGHT,
   SYMBOL_WIDTH,
+  type TFlowBlock as Block,
   type TFlowColumn,
   type TFlowConnector,
   type TFlowPage,
@@ -41,9 +46,6 @@ import { formatNip } from "@/lib/validation/nip";
 
 /** Nominal (and minimum) height of a step row, in CSS pixels: one layout row unit. */
 const ROW_UNIT = 64;
-/** Parts of a row (as a fraction of the unit) kept at a fixed distance from its top / bottom border. */
-const TOP_ZONE = 0.25;
-const BOTTOM_ZONE = 0.75;
 const STROKE = 1.25;
 const ARROW_LENGTH = 7;
 const ARROW_HALF_WIDTH = 3.5;
@@ -580,14 +582,6 @@ function StepRow({
 
 /* ------------------------------------------------------------ flowchart geometry */
 
-/** A horizontal strip of a flowchart page that is one table row: a connector band or a step row. */
-interface Block {
-  kind: "band" | "row";
-  y0: number;
-  y1: number;
-  row?: TFlowRow;
-}
-
 /** A vertical CSS position: pct % of the row's height plus px pixels. */
 interface Offset {
   pct: number;
@@ -605,31 +599,14 @@ type Piece =
 
 const EPS = 1e-6;
 
-function pageBlocks(page: TFlowPage): Block[] {
-  const blocks: Block[] = [];
-  if (page.bandTop > EPS) blocks.push({ kind: "band", y0: 0, y1: page.bandTop });
-  for (const row of page.rows) blocks.push({ kind: "row", y0: page.bandTop + row.row, y1: page.bandTop + row.row + 1, row });
-  if (page.bandBottom > EPS) blocks.push({ kind: "band", y0: page.bandTop + page.rowCount, y1: page.height });
-  return blocks;
-}
-
 /**
- * Where layout height y falls inside its block. Bands have a fixed height; a step row
- * keeps its top zone pinned to the top border, its bottom zone to the bottom border and
- * the middle (the symbol) centred. `centred` pins a point to the middle whatever its y.
+ * Where layout height y falls inside its block (lib/sop/flowchart-layout.ts placeInFlowBlock):
+ * bands have a fixed height; a step row keeps its top zone pinned to the top border, its
+ * bottom zone to the bottom border and the middle (the symbol) centred.
  */
 function place(block: Block, y: number, centred = false): Offset {
-  const f = y - block.y0;
-  if (block.kind === "band") return { pct: 0, px: f * ROW_UNIT };
-  if (centred) return { pct: 50, px: (f - 0.5) * ROW_UNIT };
-  if (f <= TOP_ZONE) return { pct: 0, px: f * ROW_UNIT };
-  if (f >= BOTTOM_ZONE) return { pct: 100, px: (f - 1) * ROW_UNIT };
-  return { pct: 50, px: (f - 0.5) * ROW_UNIT };
-}
-
-function blockIndexAt(blocks: Block[], y: number): number {
-  const i = blocks.findIndex((b) => y >= b.y0 - EPS && y < b.y1 - EPS);
-  return i === -1 ? blocks.length - 1 : i;
+  const p = placeInFlowBlock(block, y, centred);
+  return { pct: p.anchor * 100, px: p.offset * ROW_UNIT };
 }
 
 function flowPieces(page: TFlowPage, blocks: Block[]): Piece[][] {
@@ -687,19 +664,14 @@ function flowPieces(page: TFlowPage, blocks: Block[]): Piece[][] {
       const i = blockIndexAt(blocks, label.y);
       const b = blocks[i]!;
       const n = page.columnCount;
-      if (edge.kind === "no" && pts.length >= 2) {
-        // "Tidak" sits just above the diamond's side exit, never across a column border:
-        // centred over the first whole column the exit line crosses (a column's middle
-        // holds no other line at that height), else against the decision column's border.
-        const column = Math.floor(label.x);
-        const exit = place(b, pts[0]!.y, b.kind === "row");
+      const spot = noLabelSpot(edge, n);
+      if (spot) {
+        // "Tidak" sits just above the diamond's side exit, never across a column border.
+        const exit = place(b, spot.y, b.kind === "row");
         const y = { pct: exit.pct, px: exit.px - 7 };
-        const reach = pts[1]!.x;
-        const crossed = label.anchor === "start" ? column + 1 : column - 1;
-        const clear = label.anchor === "start" ? crossed + 1 <= reach + EPS : crossed >= reach - EPS;
-        if (clear && crossed >= 0 && crossed < n) add(i, { kind: "label", y, text: label.text, centre: xPct(crossed + 0.5, n) });
-        else if (label.anchor === "start") add(i, { kind: "label", y, text: label.text, right: `calc(${r2(100 - xPct(column + 1, n))}% + 3px)` });
-        else add(i, { kind: "label", y, text: label.text, left: `calc(${xPct(column, n)}% + 3px)` });
+        if (spot.align === "centre") add(i, { kind: "label", y, text: label.text, centre: xPct(spot.x, n) });
+        else if (spot.align === "before") add(i, { kind: "label", y, text: label.text, right: `calc(${r2(100 - xPct(spot.x, n))}% + 3px)` });
+        else add(i, { kind: "label", y, text: label.text, left: `calc(${xPct(spot.x, n)}% + 3px)` });
       } else {
         const y = place(b, label.y, b.kind === "row");
         if (label.anchor === "start") add(i, { kind: "label", y, text: label.text, left: `${xPct(label.x, n)}%` });

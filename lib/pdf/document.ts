@@ -90,7 +90,7 @@ export const lineHeight = (size: number) => size * LINE;
 /** One cell's content: a text in one style. */
 export const text = (t: string, extra: Omit<TPart, "text"> = {}): TPart[] => [{ text: t, ...extra }];
 
-/** Greedy word wrap with the font's real widths; a word wider than the cell is cut by characters. */
+/** Greedy word wrap with the font's real widths; a word wider than the cell is cut after a slash, else by characters. */
 export function wrap(doc: TPdfDoc, text: string, width: number, font: TPdfFont, size: number): string[] {
   doc.font(FONTS[font]).fontSize(size);
   const fits = (s: string) => doc.widthOfString(s) <= width;
@@ -115,6 +115,9 @@ export function wrap(doc: TPdfDoc, text: string, width: number, font: TPdfFont, 
         const chars = [...word];
         let cut = chars.length - 1;
         while (cut > 1 && !fits(chars.slice(0, cut).join(""))) cut--;
+        // After a slash where one fits ("Umum/" + "Kepegawaian", as the browser breaks), else by characters.
+        const slash = chars.slice(0, cut).lastIndexOf("/");
+        if (slash > 0) cut = slash + 1;
         lines.push(chars.slice(0, cut).join(""));
         word = chars.slice(cut).join("");
       }
@@ -401,6 +404,30 @@ export class PdfTable {
       }
     }
     layout.y = y + height;
+  }
+
+  /** The height of the header rows (drawn by drawHeader). */
+  get headerSize() {
+    return this.headerHeight;
+  }
+
+  /** The height a row takes as drawn: its tallest cell. For callers that place rows themselves. */
+  measure(row: TRow): number {
+    return PdfTable.rowHeight(this.layoutRow(row));
+  }
+
+  /**
+   * Draws one row at the cursor, `height` tall (at least its own), without page breaks:
+   * for callers that made room for it (the SOP's flowchart sheets, lib/sop/pdf-flowchart.ts).
+   */
+  drawRow(row: TRow, height?: number) {
+    const cells = this.layoutRow(row);
+    this.drawCells(cells, Math.max(height ?? 0, PdfTable.rowHeight(cells)), row.fill);
+  }
+
+  /** The left edge of column `col` (the table's right edge for `columns.length`). */
+  x(col: number) {
+    return this.xs[col]!;
   }
 
   /** The room a fresh page leaves for rows: below the header and the continuation row. */

@@ -262,16 +262,36 @@ export function jointLayout(executorColumn: number, participantColumns: readonly
 export function layoutFlowchart(
   steps: readonly TFlowLayoutStep[],
   columns: readonly TFlowColumn[],
-  opts: { rowsPerPage?: number } = {},
+  opts: {
+    rowsPerPage?: number;
+    /**
+     * Steps per page, page by page, where pages differ (the server PDF, whose rows have
+     * known heights: a page with one tall step takes fewer). Used when its sizes are whole,
+     * positive and add up to the steps; otherwise every page takes `rowsPerPage`.
+     */
+    pageSizes?: readonly number[];
+  } = {},
 ): TFlowchartLayout {
   const rowsPerPage = Math.max(1, Math.floor(opts.rowsPerPage ?? DEFAULT_ROWS_PER_PAGE));
   const n = steps.length;
   if (n === 0) return { pages: [], rowsPerPage };
   const columnCount = Math.max(1, columns.length);
   const columnOf = new Map(columns.map((c, i) => [c.code, i]));
-  const pageCount = Math.ceil(n / rowsPerPage);
-  const pageOf = (i: number) => Math.floor(i / rowsPerPage);
-  const rowOf = (i: number) => i % rowsPerPage;
+  const sizes =
+    opts.pageSizes && opts.pageSizes.every((k) => Number.isInteger(k) && k > 0) && opts.pageSizes.reduce((a, b) => a + b, 0) === n
+      ? [...opts.pageSizes]
+      : Array.from({ length: Math.ceil(n / rowsPerPage) }, (_, p) => Math.min(rowsPerPage, n - p * rowsPerPage));
+  const pageCount = sizes.length;
+  const pageIndex: number[] = [];
+  const rowIndex: number[] = [];
+  sizes.forEach((k, p) => {
+    for (let r = 0; r < k; r++) {
+      pageIndex.push(p);
+      rowIndex.push(r);
+    }
+  });
+  const pageOf = (i: number) => pageIndex[i]!;
+  const rowOf = (i: number) => rowIndex[i]!;
   const indexOfNumber = new Map(steps.map((s, i) => [s.number, i]));
 
   // Links between steps (0-based indices).
@@ -305,7 +325,7 @@ export function layoutFlowchart(
 
   const pages: TFlowPage[] = [];
   for (let p = 0; p < pageCount; p++) {
-    const rowCount = Math.min(rowsPerPage, n - p * rowsPerPage);
+    const rowCount = sizes[p]!;
     const bandTop = Math.ceil(countTop[p]! / columnCount) * BAND_HEIGHT;
     const bandBottom = Math.ceil(countBottom[p]! / columnCount) * BAND_HEIGHT;
     pages.push({
@@ -558,6 +578,84 @@ export function layoutFlowchart(
     p.connectors.sort((a, b) => a.letter.localeCompare(b.letter) || a.direction.localeCompare(b.direction));
   }
   return { pages, rowsPerPage };
+}
+
+/* ------------------------------------------------------- drawing over table rows */
+
+/**
+ * How a renderer lays a page over a table whose rows are taller than the layout's unit
+ * row (activity text makes them so): the page is cut into blocks, a connector band or a
+ * step row, one table row each. Bands keep their layout height; inside a step row the
+ * layout's unit row is mapped piecewise: what lies within ROW_TOP_ZONE of the row's top
+ * stays at that distance from its top border, what lies beyond ROW_BOTTOM_ZONE stays at
+ * its distance from the bottom border, and the middle (the symbol) is centred; only
+ * vertical lines stretch in between. The browser's document (components/sop/sop-document.tsx)
+ * and the server PDF (lib/sop/pdf-flowchart.ts) both draw through these.
+ */
+/** Tolerance of the drawing helpers below (layout coordinates are rounded to 1e-6). */
+const BLOCK_EPS = 1e-6;
+export const ROW_TOP_ZONE = 0.25;
+export const ROW_BOTTOM_ZONE = 0.75;
+
+/** A horizontal strip of a flowchart page that is one table row: a connector band or a step row. */
+export interface TFlowBlock {
+  kind: "band" | "row";
+  y0: number;
+  y1: number;
+  row?: TFlowRow;
+}
+
+/**
+ * A vertical position inside a block: `offset` layout units from the block's top
+ * (anchor 0), its middle (anchor 0.5) or its bottom border (anchor 1). A renderer puts it
+ * at top + anchor * rowHeight + offset * unitHeight.
+ */
+export interface TFlowBlockOffset {
+  anchor: 0 | 0.5 | 1;
+  offset: number;
+}
+
+export function flowPageBlocks(page: TFlowPage): TFlowBlock[] {
+  const blocks: TFlowBlock[] = [];
+  if (page.bandTop > BLOCK_EPS) blocks.push({ kind: "band", y0: 0, y1: page.bandTop });
+  for (const row of page.rows) blocks.push({ kind: "row", y0: page.bandTop + row.row, y1: page.bandTop + row.row + 1, row });
+  if (page.bandBottom > BLOCK_EPS) blocks.push({ kind: "band", y0: page.bandTop + page.rowCount, y1: page.height });
+  return blocks;
+}
+
+/** The block that holds layout height y (a y on a border belongs to the block below it, the last block keeps its bottom). */
+export function flowBlockIndexAt(blocks: readonly TFlowBlock[], y: number): number {
+  const i = blocks.findIndex((b) => y >= b.y0 - BLOCK_EPS && y < b.y1 - BLOCK_EPS);
+  return i === -1 ? blocks.length - 1 : i;
+}
+
+/** Where layout height y falls inside its block; `centred` pins a point to a row's middle whatever its y. */
+export function placeInFlowBlock(block: TFlowBlock, y: number, centred = false): TFlowBlockOffset {
+  const f = y - block.y0;
+  if (block.kind === "band") return { anchor: 0, offset: f };
+  if (centred) return { anchor: 0.5, offset: f - 0.5 };
+  if (f <= ROW_TOP_ZONE) return { anchor: 0, offset: f };
+  if (f >= ROW_BOTTOM_ZONE) return { anchor: 1, offset: f - 1 };
+  return { anchor: 0.5, offset: f - 0.5 };
+}
+
+/**
+ * Where a "Tidak" label goes: just above the diamond's side exit, centred over the first
+ * whole column the exit line crosses (a column's middle holds no other line at that
+ * height: "centre", x in column widths), else against the decision column's own border
+ * ("before": the text ends at x; "after": it starts at x). Null for other edges.
+ */
+export function noLabelSpot(edge: TFlowEdge, columnCount: number): { y: number; x: number; align: "centre" | "before" | "after" } | null {
+  const label = edge.label;
+  const pts = edge.points;
+  if (edge.kind !== "no" || !label || pts.length < 2) return null;
+  const column = Math.floor(label.x);
+  const reach = pts[1]!.x;
+  const crossed = label.anchor === "start" ? column + 1 : column - 1;
+  const clear = label.anchor === "start" ? crossed + 1 <= reach + BLOCK_EPS : crossed >= reach - BLOCK_EPS;
+  const y = pts[0]!.y;
+  if (clear && crossed >= 0 && crossed < columnCount) return { y, x: crossed + 0.5, align: "centre" };
+  return label.anchor === "start" ? { y, x: column + 1, align: "before" } : { y, x: column, align: "after" };
 }
 
 /** An Indonesian sentence summary of one page, for screen readers (aria-label). */

@@ -265,6 +265,8 @@ export const SOP_DOCUMENT_MESSAGES = {
   executor: (name: string) => `Pelaksana: ${name}`,
   participants: (names: string) => `bersama ${names}`,
   and: "dan",
+  pdfSheetLegend:
+    "Simbol: kapsul = mulai/selesai; kotak = kegiatan; belah ketupat = keputusan (Ya lanjut, Tidak kembali untuk diperbaiki); segi lima = penghubung antarlembar (hitam: bersambung ke lembar lain, putih: lanjutan dari lembar lain). Waktu dalam hari dihitung hari kerja.",
   decisionRoute: (yes: number | null, no: number | null) =>
     [yes !== null ? `Ya: lanjut ke langkah ${yes}` : "Ya: selesai", no !== null ? `Tidak: kembali ke langkah ${no}` : null]
       .filter(Boolean)

@@ -1,19 +1,19 @@
 import { formatDate, type TAgencyTimeZone } from "@/lib/format";
-import { createPdfDocument, PDF_COLOR as COLOR, PdfTable, text, type THeaderCell, type TPart, type TPdfSigner, type TPdfVerification } from "@/lib/pdf/document";
+import { createPdfDocument, lineHeight, PDF_COLOR as COLOR, PdfTable, text, type TPdfSigner, type TPdfVerification } from "@/lib/pdf/document";
 import { formatNip } from "@/lib/validation/nip";
 
-import { assignmentNote } from "./assignment";
 import { dayFromIso, SOP_HEADER_FIELDS } from "./mapping";
 import { SOP_DOCUMENT_MESSAGES } from "./messages";
-import { isDecisionKind } from "./schemas";
-import { decisionNote, formatWaktu, governmentLine, SOP_MARKS, type TSopAgencyHeader, type TSopExport } from "./xlsx";
+import { drawProcedureSheets } from "./pdf-flowchart";
+import { governmentLine, type TSopAgencyHeader, type TSopExport } from "./xlsx";
 
 /**
  * The SOP document as a server PDF through the one PDF path (lib/pdf/document.ts,
  * docs/decisions/034-one-pdf-path.md), laid out like the xlsx export and the Permenpan RB
- * 35/2012 paper: the identity (nomor, dates, who enacted it, the paired boxes) and the
- * procedure table (NO | KEGIATAN | PELAKSANA per role | MUTU BAKU | KET) with its header on
- * every page. The flowchart itself is still printed by the browser from the SOP's page.
+ * 35/2012 paper: the identity (nomor, dates, who enacted it, the paired boxes), then the
+ * procedure sheets (NO | KEGIATAN | PELAKSANA per role | MUTU BAKU | KET), each on its own
+ * landscape page with its header rows, the flowchart drawn over the executor columns as the
+ * browser shows it (lib/sop/pdf-flowchart.ts, docs/decisions/041-sop-flowchart-pdf.md).
  */
 export async function buildSopPdf(
   data: TSopExport,
@@ -66,51 +66,12 @@ export async function buildSopPdf(
   pairs.rows([pairRow(labels.peringatan, labels.pencatatan, true), pairRow(sop.peringatan.trim() || "-", numbered(sop.pencatatan))]);
   layout.y += 12;
 
-  // NO | KEGIATAN | one column per role | Kelengkapan | Waktu | Output | KET
-  const roleWidth = Math.max(30, Math.min(46, 240 / Math.max(1, roles.length)));
-  const widths = [24, 0, ...roles.map(() => roleWidth), 104, 50, 96, 104];
-  const firstRole = 2;
-  const mutu = firstRole + roles.length;
-  const head: THeaderCell[] = [
-    { text: "NO", col: 0, row: 0, rowSpan: 2 },
-    { text: "KEGIATAN", col: 1, row: 0, rowSpan: 2 },
-    ...(roles.length ? [{ text: "PELAKSANA", col: firstRole, span: roles.length, row: 0 }] : []),
-    ...roles.map((r, i) => ({ text: r.name, col: firstRole + i, row: 1 })),
-    { text: "MUTU BAKU", col: mutu, span: 3, row: 0 },
-    { text: "Kelengkapan", col: mutu, row: 1 },
-    { text: "Waktu", col: mutu + 1, row: 1 },
-    { text: "Output", col: mutu + 2, row: 1 },
-    { text: "KET", col: mutu + 3, row: 0, rowSpan: 2 },
-  ];
-  layout.heading("Prosedur", { keepWith: 90 });
-  const table = new PdfTable(layout, PdfTable.columns(layout, widths, ["center", "left", ...roles.map(() => "center" as const), "left", "center", "left", "left"]), head);
-  table.start();
-  for (const step of sop.steps) {
-    const marks = roles.map((role) => {
-      if (role.code === step.executorRoleCode) return isDecisionKind(step.kind) ? SOP_MARKS.decision : SOP_MARKS.executor;
-      if (step.participantRoleCodes.includes(role.code)) return step.assignment === "JOINT" ? SOP_MARKS.executor : SOP_MARKS.participant;
-      return "";
-    });
-    const note = [step.keterangan.trim(), decisionNote(step), assignmentNote(step)].filter(Boolean).join("\n");
-    table.rows([
-      {
-        cells: [
-          { parts: text(String(step.number)) },
-          { parts: text(step.kegiatan) },
-          ...marks.map((m): { parts: TPart[] } => ({ parts: text(m, { size: 11 }) })),
-          { parts: text(step.kelengkapan || "-") },
-          { parts: text(formatWaktu(step)) },
-          { parts: text(step.output || "-") },
-          { parts: text(note || "-") },
-        ],
-      },
-    ]);
+  // The procedure sheets: the table with the flowchart over its executor columns (lib/sop/pdf-flowchart.ts).
+  const sheets = drawProcedureSheets(layout, { nama: sop.nama, steps: sop.steps, roles });
+  if (sheets) {
+    layout.keep(lineHeight(7) * 3);
+    layout.paragraph(SOP_DOCUMENT_MESSAGES.pdfSheetLegend, { font: "italic", size: 7, color: COLOR.muted });
   }
-  layout.y += 6;
-  layout.paragraph(
-    `Keterangan: ${SOP_MARKS.executor} pelaksana kegiatan; ${SOP_MARKS.decision} pelaksana keputusan (pemeriksaan/persetujuan); ${SOP_MARKS.participant} ikut serta. Waktu dalam hari dihitung hari kerja.`,
-    { font: "italic", size: 7, color: COLOR.muted },
-  );
   // Signed by the head (lib/signing signSop): the block with place and date, and the QR code.
   if (opts.signature) {
     layout.y += 12;

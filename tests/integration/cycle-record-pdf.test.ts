@@ -31,6 +31,7 @@ import { activateSop, createSop } from "@/lib/sop/service";
 import { SEED_SOPS } from "@/lib/sop/seed-sops";
 
 import { actorOf, addMembership, createAgencyLike, createUser, cycleActorOf } from "./factories";
+import { pdfShapes, totalShapes } from "./pdf-shapes";
 import { pdfFonts, pdfToText } from "./pdf-text";
 import { storedFileBytes } from "./stored-bytes";
 
@@ -234,6 +235,9 @@ describe("the SOP in force, signed by the head", () => {
     expect(text).toContain("STANDAR OPERASIONAL PROSEDUR (SOP)");
     expect(text).toContain(HEAD);
     expect(text).toContain(`Kode verifikasi: ${doc.code.slice(0, 5)}-${doc.code.slice(5)}`);
+    // What the head signs carries the flowchart (decision 041): a diamond per decision step.
+    expect(text).toContain("PELAKSANA");
+    expect(totalShapes(pdfShapes(pdf)).diamonds).toBe(SOP.steps.filter((s) => s.kind === "REVIEW" || s.kind === "APPROVAL").length);
 
     const file = path.join(base, "sop.pdf");
     await writeFile(file, pdf);

@@ -43,7 +43,8 @@ describe("the SOP document as a PDF", () => {
     expect(text).toContain(`${seed.nama} Ḥayāt`.toUpperCase());
     expect(text).toContain("Ṣūfī dan Đồng Nai");
     for (const s of seed.steps) expect(text).toContain(flat(s.kegiatan).split(" ").slice(0, 5).join(" "));
-    expect(text).toContain("Tidak → kembali ke langkah");
+    // KET says where a decision goes, as the browser's table.
+    expect(text).toContain("Tidak: kembali ke langkah");
     // Every page that lists steps starts the table with its header.
     const pages = raw.split("\f").filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(1);

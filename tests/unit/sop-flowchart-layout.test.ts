@@ -7,9 +7,13 @@ import { SEED_AGENCIES } from "@/lib/seed/agencies";
 import {
   connectorLetter,
   describeFlowchartPage,
+  flowBlockIndexAt,
+  flowPageBlocks,
   jointLayout,
   layoutFlowchart,
   meetsJointLine,
+  noLabelSpot,
+  placeInFlowBlock,
   SYMBOL_HEIGHT,
   type TFlowEdge,
   type TFlowLayoutStep,
@@ -197,6 +201,17 @@ describe("layoutFlowchart: pages", () => {
     }
   });
 
+  it("takes pages of their own sizes when given (the PDF's measured rows), else rowsPerPage for every page", () => {
+    const { pages } = layoutFlowchart(chain(9), AB, { rowsPerPage: 5, pageSizes: [2, 6, 1] });
+    expect(pages.map((p) => p.rows.map((r) => r.stepNumber))).toEqual([[1, 2], [3, 4, 5, 6, 7, 8], [9]]);
+    expect(pages.map((p) => p.connectors.map((c) => `${c.letter}:${c.direction}`))).toEqual([["A:out"], ["A:in", "B:out"], ["B:in"]]);
+    expect(pages[1]!.rows.map((r) => r.row)).toEqual([0, 1, 2, 3, 4, 5]);
+    // Sizes that do not add up to the steps are ignored.
+    const fallback = layoutFlowchart(chain(9), AB, { rowsPerPage: 5, pageSizes: [2, 2] });
+    expect(fallback.pages.map((p) => p.rowCount)).toEqual([5, 4]);
+    expect(layoutFlowchart(chain(9), AB, { rowsPerPage: 5, pageSizes: [5, 4] })).toEqual(layoutFlowchart(chain(9), AB, { rowsPerPage: 5 }));
+  });
+
   it("letters connectors A..Z then AA", () => {
     expect([0, 1, 25, 26, 27].map(connectorLetter)).toEqual(["A", "B", "Z", "AA", "AB"]);
   });
@@ -346,5 +361,45 @@ describe("layoutFlowchart: joint steps", () => {
     for (const slug of Object.keys(SEED_SOPS) as TSeedSopSlug[]) {
       for (const page of layoutSeed(slug).pages) for (const edge of page.edges) expect(meetsJointLine(edge.points, page.rows)).toBe(false);
     }
+  });
+});
+
+describe("drawing a page over table rows (the browser's document and the server PDF)", () => {
+  it("cuts a page into its connector bands and step rows", () => {
+    const [p1, p2] = layoutFlowchart(chain(9), AB, { rowsPerPage: 5 }).pages as [TFlowPage, TFlowPage];
+    expect(flowPageBlocks(p1).map((b) => [b.kind, b.y0, b.y1])).toEqual([
+      ["row", 0, 1],
+      ["row", 1, 2],
+      ["row", 2, 3],
+      ["row", 3, 4],
+      ["row", 4, 5],
+      ["band", 5, 5.5],
+    ]);
+    const blocks = flowPageBlocks(p2);
+    expect(blocks.map((b) => b.row?.stepNumber ?? b.kind)).toEqual(["band", 6, 7, 8, 9]);
+    // A y on a border belongs to the block below; the page's last border to the last block.
+    expect(flowBlockIndexAt(blocks, 0.5)).toBe(1);
+    expect(flowBlockIndexAt(blocks, 0.49)).toBe(0);
+    expect(flowBlockIndexAt(blocks, p2.height)).toBe(blocks.length - 1);
+  });
+
+  it("keeps turns at their distance from a row's borders, symbols centred, bands as they are", () => {
+    const row = { kind: "row" as const, y0: 3, y1: 4 };
+    expect(placeInFlowBlock(row, 3.14)).toEqual({ anchor: 0, offset: expect.closeTo(0.14) });
+    expect(placeInFlowBlock(row, 3.5)).toEqual({ anchor: 0.5, offset: 0 });
+    expect(placeInFlowBlock(row, 3.86)).toEqual({ anchor: 1, offset: expect.closeTo(-0.14) });
+    expect(placeInFlowBlock(row, 3.86, true)).toEqual({ anchor: 0.5, offset: expect.closeTo(0.36) });
+    expect(placeInFlowBlock({ kind: "band", y0: 5, y1: 5.5 }, 5.25, true)).toEqual({ anchor: 0, offset: 0.25 });
+  });
+
+  it("puts Tidak above the decision's side exit, over a whole column the line crosses or against the column's border", () => {
+    const page = layoutSeed("bmcktr-sumbar").pages[0]!;
+    const [no] = edgesOf(page, "no", 7);
+    const spot = noLabelSpot(no!, page.columnCount)!;
+    expect(spot.y).toBe(rowOf(page, 7).y);
+    expect(["centre", "before", "after"]).toContain(spot.align);
+    if (spot.align === "centre") expect(spot.x % 1).toBeCloseTo(0.5);
+    else expect(spot.x % 1).toBe(0);
+    expect(noLabelSpot(edgesOf(page, "yes", 7)[0]!, page.columnCount)).toBeNull();
   });
 });
