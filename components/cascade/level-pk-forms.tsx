@@ -11,10 +11,13 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { applyErrors } from "@/components/ui/form-errors";
 import { Input, Select } from "@/components/ui/input";
-import { generateLevelPkAction, saveActionPlanAction, saveUnitRealizationAction } from "@/lib/cascade/actions";
+import { generateLevelPkAction, saveActionPlanAction } from "@/lib/cascade/actions";
 import { LEVEL_PK_MESSAGES as M } from "@/lib/cascade/messages";
-import { ZGenerateLevelPk, ZSaveActionPlan, ZSaveUnitRealization } from "@/lib/cascade/schemas";
+import { ZGenerateLevelPk, ZSaveActionPlan } from "@/lib/cascade/schemas";
+import { availableRealizationEvents, isRealizationEditable } from "@/lib/performance/workflow";
 import { zodResolver } from "@/lib/validation/zod-resolver";
+
+import { UnitRealizationForm, UnitRealizationReview, type TUnitRealizationRow } from "./unit-realization-tools";
 
 const AGGREGATION_LABEL = { CUMULATIVE: "Kumulatif (dijumlah)", LAST: "Nilai terakhir", AVERAGE: "Rata-rata" } as const;
 
@@ -63,21 +66,31 @@ export function GenerateLevelPkForm({ agencySlug, periodId, year, needsHead }: {
   );
 }
 
-/** Inline editors of a unit PK row: its Rencana Aksi (planning unit) and its realization of the quarter (unit members). */
+/**
+ * Inline editors of a unit PK row: its Rencana Aksi (planning unit), its realization of the quarter
+ * while the unit may still change it (unit members), and the review of a sent value (Tim SAKIP or
+ * the planning unit). What each may do now is the realization table's (decision 044).
+ */
 export function UnitRowTools({
   agencySlug,
   row,
   quarter,
   canPlan,
   canFill,
+  canReview,
+  frozen,
 }: {
   agencySlug: string;
-  row: { rowId: string; name: string; aggregation: "CUMULATIVE" | "LAST" | "AVERAGE"; quarterTargets: (string | null)[]; realizations: (string | null)[] };
+  row: TUnitRealizationRow;
   quarter: number;
   canPlan: boolean;
   canFill: boolean;
+  canReview: boolean;
+  frozen: boolean;
 }) {
   const [open, setOpen] = useState<"plan" | "fill" | null>(null);
+  const fillable = canFill && !frozen && isRealizationEditable(row.status, frozen);
+  const reviewable = canReview && !frozen && availableRealizationEvents(row.status ?? "NONE", frozen, "VERIFIER").includes("VERIFY");
   return (
     <div className="no-print space-y-2">
       <div className="flex flex-wrap gap-2">
@@ -86,14 +99,15 @@ export function UnitRowTools({
             {M.editActionPlan}
           </Button>
         ) : null}
-        {canFill ? (
+        {fillable ? (
           <Button type="button" variant="secondary" className="min-h-11" aria-expanded={open === "fill"} onClick={() => setOpen(open === "fill" ? null : "fill")}>
             {M.editRealization}
           </Button>
         ) : null}
       </div>
       {open === "plan" ? <ActionPlanForm agencySlug={agencySlug} row={row} onDone={() => setOpen(null)} /> : null}
-      {open === "fill" ? <RealizationForm agencySlug={agencySlug} row={row} quarter={quarter} onDone={() => setOpen(null)} /> : null}
+      {open === "fill" && fillable ? <UnitRealizationForm agencySlug={agencySlug} row={row} quarter={quarter} onDone={() => setOpen(null)} /> : null}
+      {reviewable ? <UnitRealizationReview agencySlug={agencySlug} row={row} quarter={quarter} /> : null}
     </div>
   );
 }
@@ -137,38 +151,6 @@ function ActionPlanForm({ agencySlug, row, onDone }: { agencySlug: string; row: 
         </Select>
       </Field>
       {errors.root?.message ? <Alert tone="danger">{errors.root.message}</Alert> : null}
-      <Button type="submit" disabled={isSubmitting} className="min-h-11">
-        {isSubmitting ? "Menyimpan…" : "Simpan"}
-      </Button>
-    </form>
-  );
-}
-
-function RealizationForm({ agencySlug, row, quarter, onDone }: { agencySlug: string; row: { rowId: string; name: string; realizations: (string | null)[] }; quarter: number; onDone: () => void }) {
-  const router = useRouter();
-  const id = useId();
-  type TIn = z.input<typeof ZSaveUnitRealization>;
-  const form = useForm<TIn, unknown, z.output<typeof ZSaveUnitRealization>>({
-    resolver: zodResolver(ZSaveUnitRealization),
-    defaultValues: { rowId: row.rowId, quarter, value: row.realizations[quarter - 1] ?? "" },
-  });
-  const { errors, isSubmitting } = form.formState;
-  return (
-    <form
-      noValidate
-      className="flex flex-col gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 sm:flex-row sm:items-end"
-      aria-label={`${M.realization}: ${row.name}`}
-      onSubmit={form.handleSubmit(async (values) => {
-        const result = await saveUnitRealizationAction(agencySlug, values);
-        if (!result.ok) return applyErrors<TIn>(form.setError as never, result);
-        toast.success(M.realizationSaved);
-        onDone();
-        router.refresh();
-      })}
-    >
-      <Field id={`${id}-v`} label={`${M.realization} ${M.colQuarter(quarter)}`} error={errors.value?.message ?? errors.root?.message}>
-        <Input id={`${id}-v`} inputMode="decimal" className="min-h-11" {...form.register("value")} />
-      </Field>
       <Button type="submit" disabled={isSubmitting} className="min-h-11">
         {isSubmitting ? "Menyimpan…" : "Simpan"}
       </Button>

@@ -2,9 +2,34 @@ import { Badge } from "@/components/ui/badge";
 import type { TLevelPk, TLevelPkRow } from "@/lib/cascade/level-pk-queries";
 import { CASCADE_MESSAGES, LEVEL_PK_MESSAGES as M } from "@/lib/cascade/messages";
 import type { TRollUpResult } from "@/lib/cascade/roll-up";
+import { UNIT_REALIZATION_MESSAGES as UR } from "@/lib/cascade/unit-realization-messages";
 import { formatNumber } from "@/lib/format";
+import type { TRealizationStatus } from "@/lib/performance/workflow";
 
 import { UnitRowTools } from "./level-pk-forms";
+
+const STATUS_TONE = { DRAFT: "neutral", SUBMITTED: "info", VERIFIED: "success", RETURNED: "warning" } as const;
+
+/** The quarter's realization status, in words (never colour alone). */
+function StatusBadge({ status, quarter }: { status: TRealizationStatus | null; quarter: number }) {
+  return (
+    <Badge tone={status ? STATUS_TONE[status] : "neutral"} data-testid="unit-realization-status" data-status={status ?? "EMPTY"}>
+      {`${M.colQuarter(quarter)}: ${UR.statusOf(status)}`}
+    </Badge>
+  );
+}
+
+/** Whether a figure rests on verified values only (decision 044: unverified values count, marked). */
+function VerifiedMark({ verified }: { verified: boolean | null }) {
+  if (verified === null) return null;
+  return verified ? (
+    <span className="block text-xs text-green-800">{UR.verifiedMark}</span>
+  ) : (
+    <span className="block text-xs text-amber-800" data-testid="unverified-mark">
+      {UR.unverified}
+    </span>
+  );
+}
 
 const num = (v: string | number | null | undefined) => (v === null || v === undefined || v === "" ? "–" : formatNumber(Number(v)));
 
@@ -24,6 +49,7 @@ function RolledUp({ row }: { row: TLevelPkRow }) {
     <span>
       {num(r.value)}
       <span className="block text-xs text-slate-600">{rule}</span>
+      {row.rolledUpVerified === false ? <span className="block text-xs text-amber-800">{UR.rolledUnverified}</span> : null}
     </span>
   );
 }
@@ -44,6 +70,9 @@ export function LevelPkCard({
   canPlan,
   fillableUnitIds,
   canManage,
+  canReview = false,
+  frozen = false,
+  statusFilter = null,
 }: {
   pk: TLevelPk;
   year: number;
@@ -52,6 +81,12 @@ export function LevelPkCard({
   canPlan: boolean;
   fillableUnitIds: string[];
   canManage: boolean;
+  /** Tim SAKIP / the planning unit: verifies or returns the units' sent values. */
+  canReview?: boolean;
+  /** The selected quarter is archived. */
+  frozen?: boolean;
+  /** Only the rows whose selected quarter has this status ("Tugas saya" links here). */
+  statusFilter?: TRealizationStatus | null;
 }) {
   const levelLabel = pk.level === "HEAD" ? M.headLevel : `${CASCADE_MESSAGES.level[pk.level]} · ${pk.unitName}`;
   const canFill = pk.level !== "HEAD" && (canManage || fillableUnitIds.includes(pk.unitId ?? ""));
@@ -113,7 +148,8 @@ export function LevelPkCard({
             </tr>
           </thead>
           <tbody>
-            {pk.rows.map((row, i) => (
+            {pk.rows.map((row, i) =>
+              statusFilter && row.statuses[quarter - 1] !== statusFilter ? null : (
               <tr key={row.key} className="border-b border-slate-200 align-top break-inside-avoid" data-testid="level-pk-row">
                 <th scope="row" className="sticky left-0 max-w-64 bg-white p-2 text-left font-medium">
                   {`${i + 1}. ${row.name}`}
@@ -121,13 +157,33 @@ export function LevelPkCard({
                     {row.unitOfMeasure}
                     {pk.level === "HEAD" ? ` · ${M.colFiller}: ${row.filler}` : ""}
                   </span>
+                  <span className="mt-1 block font-normal">
+                    <StatusBadge status={row.statuses[quarter - 1] ?? null} quarter={quarter} />
+                  </span>
+                  {row.rowId && row.statuses[quarter - 1] === "RETURNED" && row.returnReason ? (
+                    <span className="mt-1 block text-xs font-normal text-amber-900">{UR.returnedBecause(row.returnReason)}</span>
+                  ) : null}
                   {row.rowId ? (
                     <UnitRowTools
                       agencySlug={agencySlug}
-                      row={{ rowId: row.rowId, name: row.name, aggregation: row.aggregation, quarterTargets: row.quarterTargets, realizations: row.realizations }}
+                      row={{
+                        rowId: row.rowId,
+                        name: row.name,
+                        unitOfMeasure: row.unitOfMeasure,
+                        polarity: row.polarity,
+                        aggregation: row.aggregation,
+                        target: row.target,
+                        quarterTargets: row.quarterTargets,
+                        realizations: row.realizations,
+                        status: row.statuses[quarter - 1] ?? null,
+                        returnReason: row.returnReason,
+                        files: row.files,
+                      }}
                       quarter={quarter}
                       canPlan={canPlan}
                       canFill={canFill}
+                      canReview={canReview}
+                      frozen={frozen}
                     />
                   ) : null}
                 </th>
@@ -142,7 +198,10 @@ export function LevelPkCard({
                     {num(t)}
                   </td>
                 ))}
-                <td className="p-2">{num(row.own)}</td>
+                <td className="p-2">
+                  {num(row.own)}
+                  <VerifiedMark verified={row.ownVerified} />
+                </td>
                 <td className="p-2">
                   <RolledUp row={row} />
                 </td>
@@ -150,7 +209,8 @@ export function LevelPkCard({
                   <Capaian row={row} />
                 </td>
               </tr>
-            ))}
+              ),
+            )}
           </tbody>
         </table>
       </div>

@@ -121,17 +121,20 @@ export function useFileUpload(agencySlug: string, onUploaded: (file: { id: strin
 /**
  * The evidence list plus an upload control: multipart `file` + `realizationId`
  * to /a/<slug>/files with a progress bar. Without a realization yet, the
- * draft is saved first (`ensureRealization`).
+ * draft is saved first (`ensureRealization`). Another target (a unit PK row's
+ * quarter, decision 044) is named by its form fields (`target`).
  */
 export function EvidenceUpload({
   agencySlug,
   files,
   ensureRealization,
+  target,
   disabled,
 }: {
   agencySlug: string;
   files: TEvidenceFile[];
-  ensureRealization: () => Promise<string | null>;
+  ensureRealization?: () => Promise<string | null>;
+  target?: Record<string, string>;
   disabled?: boolean;
 }) {
   const router = useRouter();
@@ -140,7 +143,8 @@ export function EvidenceUpload({
   const busy = progress !== null;
   const upload = () =>
     send(async () => {
-      const realizationId = await ensureRealization();
+      if (target) return target;
+      const realizationId = ensureRealization ? await ensureRealization() : null;
       return realizationId ? { realizationId } : null;
     });
   return (

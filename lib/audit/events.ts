@@ -337,6 +337,9 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       taskId: z.string().nullable(),
       /** A follow-up's evidence (absent in events written before follow-ups existed). */
       followUpId: z.string().nullable().optional(),
+      /** A unit PK row's realization evidence, with its quarter (decision 044). */
+      unitRowId: z.string().optional(),
+      unitQuarter: z.number().optional(),
     }),
   }),
   z.object({
@@ -500,7 +503,21 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     action: z.enum(["cascade.action_plan_save", "cascade.unit_realization_save"]),
     entityType: z.literal("UnitAgreementRow"),
     entityId: z.string(),
-    data: z.object({ year: z.number(), unitName: z.string(), name: z.string(), changes: z.record(z.string(), ZChange) }),
+    data: z.object({ year: z.number(), unitName: z.string(), name: z.string(), changes: z.record(z.string(), ZChange), warnings: z.array(z.unknown()).optional() }),
+  }),
+  z.object({
+    /** A unit PK row's realization sent, verified or returned with a reason (decision 044). */
+    action: z.enum(["cascade.unit_realization_submit", "cascade.unit_realization_verify", "cascade.unit_realization_return"]),
+    entityType: z.literal("UnitAgreementRow"),
+    entityId: z.string(),
+    data: z.object({
+      year: z.number(),
+      unitName: z.string(),
+      name: z.string(),
+      changes: z.record(z.string(), ZChange),
+      warnings: z.array(z.unknown()).optional(),
+      reason: z.string().optional(),
+    }),
   }),
   z.object({
     /** The LKE of a year opened, with the edition whose structure it copied (lib/lke, decision 033). */

@@ -99,6 +99,9 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "cascade.pk_generate": "Membuat PK per jenjang dari pohon kinerja",
   "cascade.action_plan_save": "Mengubah Rencana Aksi PK unit",
   "cascade.unit_realization_save": "Mengisi realisasi PK unit",
+  "cascade.unit_realization_submit": "Mengirim realisasi PK unit",
+  "cascade.unit_realization_verify": "Memverifikasi realisasi PK unit",
+  "cascade.unit_realization_return": "Mengembalikan realisasi PK unit",
   "lke.create": "Membuka evaluasi LKE",
   "lke.answer": "Mengisi penilaian mandiri LKE",
   "lke.review_answer": "Mereviu kriteria LKE",
@@ -469,6 +472,12 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return `Rencana Aksi ${e.data.year} ${e.data.unitName} "${clip(e.data.name, 120)}": ${changedFields(e.data.changes)}`;
     case "cascade.unit_realization_save":
       return `Realisasi ${e.data.year} ${e.data.unitName} "${clip(e.data.name, 120)}": ${changedFields(e.data.changes)}`;
+    case "cascade.unit_realization_submit":
+    case "cascade.unit_realization_verify":
+    case "cascade.unit_realization_return": {
+      const verb = { "cascade.unit_realization_submit": "dikirim", "cascade.unit_realization_verify": "diverifikasi", "cascade.unit_realization_return": "dikembalikan" }[e.action];
+      return `Realisasi ${e.data.year} ${e.data.unitName} "${clip(e.data.name, 120)}" ${verb}: ${changedFields(e.data.changes)}${e.data.reason ? ` (alasan: ${clip(e.data.reason, 200)})` : ""}`;
+    }
     case "lke.create":
       return `LKE tahun ${e.data.year} dibuka (${e.data.edition})`;
     case "lke.answer":

@@ -4,9 +4,13 @@ import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
 import { memberUnitIds } from "@/lib/performance/queries";
 
-import { generateLevelAgreements, saveActionPlan, saveUnitRealization } from "./level-pk";
-import { ZCreateNode, ZCreatePeriod, ZDeleteIndicator, ZDeleteNode, ZGenerateLevelPk, ZSaveActionPlan, ZSaveIndicator, ZSaveUnitRealization, ZUpdateNode } from "./schemas";
+import { forbiddenError } from "@/lib/authz/errors";
+
+import { generateLevelAgreements, saveActionPlan } from "./level-pk";
+import { ZCreateNode, ZCreatePeriod, ZDeleteIndicator, ZDeleteNode, ZGenerateLevelPk, ZReviewUnitRealization, ZSaveActionPlan, ZSaveIndicator, ZSaveUnitRealization, ZUpdateNode } from "./schemas";
 import { createNode, createPeriod, deleteIndicator, deleteNode, saveIndicator, updateNode, type CascadeActor } from "./service";
+import { canReviewUnitRealizations, UNIT_REVIEW_REFUSAL } from "./unit-realization-access";
+import { reviewUnitRealization, saveUnitRealization } from "./unit-realization";
 
 /**
  * Writes do not render (decision 027): the forms refresh the tree themselves.
@@ -71,10 +75,32 @@ export const saveActionPlanAction = agencyAction(
   },
 );
 
-/** A unit PK row's realization: the unit's own members, or the planning unit. */
+/** A unit PK row's realization, saved as a draft or sent (decision 044): the unit's own members, or the planning unit. */
 export const saveUnitRealizationAction = agencyAction(
-  { name: "cascade.saveUnitRealization", permission: "realization.fill", schema: ZSaveUnitRealization, audit: { events: ["cascade.unit_realization_save"] } },
+  {
+    name: "cascade.saveUnitRealization",
+    permission: "realization.fill",
+    schema: ZSaveUnitRealization,
+    audit: { events: ["cascade.unit_realization_save", "cascade.unit_realization_submit"] },
+  },
   async (ctx, input) => {
-    await saveUnitRealization(input, { ...who(ctx), unitIds: await memberUnitIds(ctx.agency.id, ctx.user.id), canManage: ctx.can("performance.manage") });
+    return saveUnitRealization(input, { ...who(ctx), unitIds: await memberUnitIds(ctx.agency.id, ctx.user.id), canManage: ctx.can("performance.manage") });
+  },
+);
+
+/**
+ * Verify or return a unit's sent realization: Tim SAKIP (realization.verify) or the planning unit
+ * (performance.manage). The door lets working members through; the second right is checked here.
+ */
+export const reviewUnitRealizationAction = agencyAction(
+  {
+    name: "cascade.reviewUnitRealization",
+    permission: "realization.fill",
+    schema: ZReviewUnitRealization,
+    audit: { events: ["cascade.unit_realization_verify", "cascade.unit_realization_return"] },
+  },
+  async (ctx, input) => {
+    if (!canReviewUnitRealizations(ctx.can)) throw forbiddenError(UNIT_REVIEW_REFUSAL);
+    return reviewUnitRealization(input, who(ctx));
   },
 );

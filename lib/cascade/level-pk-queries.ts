@@ -2,16 +2,22 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { frozenQuarters } from "@/lib/performance/service";
 import { aggregateRealization, capaianToDate, type TAggregation, type TCapaianResult, type TCapaianSettings } from "@/lib/performance/capaian";
 
+import type { TRealizationStatus } from "@/lib/performance/workflow";
+
 import type { TCascadeLevel, TRollUpRule } from "./levels";
-import { rollUpTree, type TRollUpResult } from "./roll-up";
+import { rollUpTree, rollUpVerified, type TRollUpResult } from "./roll-up";
 
 /**
  * The PK per level of a year (decision 035) with the recap of a quarter: per row its own
  * realization to date, the rolled-up value of the rows linked to it from the level below (by the
  * rule copied from the tree: SUM, AVERAGE, or OWN = shown beside, never in place), and the
  * capaian, "Belum dapat dinilai" when the row's target falls in a later quarter. Constant queries.
+ * Each realization carries its lifecycle status (decision 044): unverified values roll up and
+ * count in the capaian, and `ownVerified` / `rolledUpVerified` say whether a figure rests on
+ * verified values only, so the page marks the others.
  */
 export interface TLevelPkRow {
   key: string;
@@ -29,6 +35,16 @@ export interface TLevelPkRow {
   linked: boolean;
   quarterTargets: (string | null)[];
   realizations: (string | null)[];
+  /** Each quarter's realization status; null when nothing is filled. */
+  statuses: (TRealizationStatus | null)[];
+  /** Why Tim SAKIP returned the selected quarter's value (unit rows). */
+  returnReason: string | null;
+  /** The data dukung of the selected quarter's realization (unit rows). */
+  files: { id: string; originalName: string; size: number }[];
+  /** Whether the own value to date rests on verified values only; null when there is none. */
+  ownVerified: boolean | null;
+  /** Likewise for the rolled-up value; null when there is none. */
+  rolledUpVerified: boolean | null;
   /** Who fills the realization (the head's rows: the unit named in the PK). */
   filler: string;
   own: number | null;
@@ -50,8 +66,13 @@ export interface TLevelPk {
 
 const str = (v: Prisma.Decimal | null | undefined) => (v === null || v === undefined ? null : v.toString());
 
-export async function loadLevelPks(agencyId: string, year: number, quarter: number, settings: TCapaianSettings): Promise<{ head: TLevelPk | null; units: TLevelPk[] }> {
-  const [head, unitPks] = await Promise.all([
+export async function loadLevelPks(
+  agencyId: string,
+  year: number,
+  quarter: number,
+  settings: TCapaianSettings,
+): Promise<{ head: TLevelPk | null; units: TLevelPk[]; /** The archived quarters: nothing of them changes. */ frozen: boolean[] }> {
+  const [head, unitPks, frozen] = await Promise.all([
     db.performanceAgreement.findUnique({
       where: { agencyId_year: { agencyId, year } },
       select: {
@@ -81,7 +102,7 @@ export async function loadLevelPks(agencyId: string, year: number, quarter: numb
                 rollUp: true,
                 orgUnit: { select: { name: true } },
                 quarters: { select: { quarter: true, targetValue: true, targetMin: true, targetMax: true } },
-                realizations: { where: { year }, select: { quarter: true, value: true } },
+                realizations: { where: { year }, select: { quarter: true, value: true, status: true } },
                 cascadeIndicator: { select: { targets: { where: { year }, select: { value: true } } } },
               },
             },
@@ -113,12 +134,22 @@ export async function loadLevelPks(agencyId: string, year: number, quarter: numb
             rollUp: true,
             cascadeIndicatorId: true,
             cascadeParentId: true,
-            quarters: { select: { quarter: true, target: true, realization: true } },
+            quarters: {
+              select: {
+                quarter: true,
+                target: true,
+                realization: true,
+                status: true,
+                returnReason: true,
+                files: { where: { agencyId }, orderBy: { createdAt: "asc" }, select: { id: true, originalName: true, size: true } },
+              },
+            },
             cascadeIndicator: { select: { targets: { where: { year }, select: { value: true } } } },
           },
         },
       },
     }),
+    frozenQuarters(db, agencyId, year),
   ]);
 
   const perQuarter = <T>(rows: { quarter: number }[], pick: (r: never) => T): (T | null)[] =>
@@ -128,7 +159,7 @@ export async function loadLevelPks(agencyId: string, year: number, quarter: numb
     });
 
   // Every row in one list for the roll-up, keyed by the tree indicator it was copied from.
-  type TDraft = Omit<TLevelPkRow, "own" | "rolledUp" | "capaian"> & { sourceId: string | null; parentId: string | null; plan: Parameters<typeof capaianToDate>[0]["plan"] };
+  type TDraft = Omit<TLevelPkRow, "own" | "rolledUp" | "capaian" | "ownVerified" | "rolledUpVerified"> & { sourceId: string | null; parentId: string | null; plan: Parameters<typeof capaianToDate>[0]["plan"] };
   const headRows: TDraft[] = (head?.goals ?? []).flatMap((g) =>
     g.indicators.map((i) => {
       const treeTarget = i.cascadeIndicator ? str(i.cascadeIndicator.targets[0]?.value) : undefined;
@@ -148,6 +179,9 @@ export async function loadLevelPks(agencyId: string, year: number, quarter: numb
         linked: Boolean(i.cascadeIndicatorId),
         quarterTargets: quarters.map((q) => str(q?.targetValue)),
         realizations: perQuarter(i.realizations, (r: (typeof i.realizations)[number]) => str(r.value)).map((v) => v ?? null),
+        statuses: perQuarter(i.realizations, (r: (typeof i.realizations)[number]) => r.status),
+        returnReason: null,
+        files: [],
         filler: i.orgUnit.name,
         sourceId: i.cascadeIndicatorId,
         parentId: i.cascadeParentId,
@@ -181,6 +215,10 @@ export async function loadLevelPks(agencyId: string, year: number, quarter: numb
           linked: Boolean(r.cascadeIndicatorId),
           quarterTargets,
           realizations: perQuarter(r.quarters, (q: (typeof r.quarters)[number]) => str(q.realization)),
+          // A quarter row exists from generation on: an empty draft is "not filled".
+          statuses: perQuarter(r.quarters, (q: (typeof r.quarters)[number]) => (q.status === "DRAFT" && q.realization === null ? null : q.status)),
+          returnReason: r.quarters.find((q) => q.quarter === quarter)?.returnReason ?? null,
+          files: r.quarters.find((q) => q.quarter === quarter)?.files ?? [],
           filler: a.unitName,
           sourceId: r.cascadeIndicatorId,
           parentId: r.cascadeParentId,
@@ -198,19 +236,28 @@ export async function loadLevelPks(agencyId: string, year: number, quarter: numb
   const all = [...headRows, ...[...unitRows.values()].flat()];
   const ownOf = (d: TDraft) => aggregateRealization(d.realizations.slice(0, quarter), d.aggregation);
   const linked = all.filter((d) => d.sourceId);
-  const rolled = rollUpTree(
-    linked.map((d) => ({ id: d.sourceId!, rollUp: d.rollUp, parentIndicatorId: d.parentId })),
-    new Map(linked.map((d) => [d.sourceId!, ownOf(d)])),
-  );
+  // Verified to date: every quarter up to the selected one that holds a value is verified.
+  const verifiedOf = (d: TDraft) => d.realizations.slice(0, quarter).every((v, i) => v === null || d.statuses[i] === "VERIFIED");
+  const tree = linked.map((d) => ({ id: d.sourceId!, rollUp: d.rollUp, parentIndicatorId: d.parentId }));
+  const rolled = rollUpTree(tree, new Map(linked.map((d) => [d.sourceId!, ownOf(d)])));
+  const rolledVerified = rollUpVerified(tree, new Map(linked.map((d) => [d.sourceId!, verifiedOf(d)])));
   const finish = (d: TDraft): TLevelPkRow => {
     const { sourceId, parentId: _parentId, plan, ...row } = d;
     const own = ownOf(d);
     // OWN rows show their own value; a SUM/AVERAGE row also shows what its supporters add up to.
     const rolledUp = sourceId && d.rollUp !== "OWN" ? (rolled.get(sourceId) ?? null) : null;
-    return { ...row, own, rolledUp, capaian: capaianToDate({ plan, quarter, polarity: d.polarity, realization: own, settings }) };
+    return {
+      ...row,
+      own,
+      rolledUp,
+      ownVerified: own === null ? null : verifiedOf(d),
+      rolledUpVerified: rolledUp?.value === null || rolledUp?.value === undefined ? null : (rolledVerified.get(sourceId!) ?? false),
+      capaian: capaianToDate({ plan, quarter, polarity: d.polarity, realization: own, settings }),
+    };
   };
 
   return {
+    frozen,
     head: head
       ? {
           key: head.id,

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { recordAudit } from "@/lib/audit/record";
-import { forbiddenError, invalidError, notFoundError } from "@/lib/authz/errors";
+import { invalidError, notFoundError } from "@/lib/authz/errors";
 import type { DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -10,7 +10,7 @@ import { ZAgreementInput } from "@/lib/performance/schemas";
 
 import { periodYears, type TCascadeLevel } from "./levels";
 import { CASCADE_MESSAGES, LEVEL_PK_MESSAGES as M } from "./messages";
-import { ZGenerateLevelPk, ZSaveActionPlan, ZSaveUnitRealization, type TGenerateLevelPk, type TSaveActionPlan, type TSaveUnitRealization } from "./schemas";
+import { ZGenerateLevelPk, ZSaveActionPlan, type TGenerateLevelPk, type TSaveActionPlan } from "./schemas";
 import type { CascadeActor } from "./service";
 
 /**
@@ -200,7 +200,7 @@ async function lockRow(tx: DbTx, agencyId: string, rowId: string) {
       name: true,
       aggregation: true,
       agreement: { select: { year: true, unitId: true, unitName: true } },
-      quarters: { orderBy: { quarter: "asc" }, select: { quarter: true, target: true, realization: true } },
+      quarters: { orderBy: { quarter: "asc" }, select: { quarter: true, target: true } },
     },
   });
 }
@@ -237,31 +237,5 @@ export async function saveActionPlan(raw: TSaveActionPlan, who: CascadeActor, ou
   });
 }
 
-/** A member of the unit (or the planning unit) records a unit PK row's realization for a quarter. */
-export async function saveUnitRealization(raw: TSaveUnitRealization, who: CascadeActor & { unitIds: string[]; canManage: boolean }, outer?: DbTx): Promise<void> {
-  const input = ZSaveUnitRealization.parse(raw);
-  await inTransaction(outer, async (tx) => {
-    const row = await lockRow(tx, who.agencyId, input.rowId);
-    if (!row) throw notFoundError(M.rowNotFound);
-    if (!who.canManage && !who.unitIds.includes(row.agreement.unitId)) throw forbiddenError(M.notUnitMember);
-    const [frozen] = await lockPeriodsFrozen(tx, who.agencyId, row.agreement.year, [input.quarter]).then((f) => [f[input.quarter - 1]]);
-    if (frozen) throw invalidError(M.quarterFrozen(input.quarter));
-    const before = row.quarters.find((r) => r.quarter === input.quarter)?.realization ?? null;
-    if (same(before, input.value)) return;
-    await tx.unitAgreementQuarter.upsert({
-      where: { rowId_quarter: { rowId: row.id, quarter: input.quarter } },
-      create: { rowId: row.id, quarter: input.quarter, realization: input.value },
-      update: { realization: input.value },
-    });
-    await recordAudit(
-      tx,
-      {
-        action: "cascade.unit_realization_save",
-        entityType: "UnitAgreementRow",
-        entityId: row.id,
-        data: { year: row.agreement.year, unitName: row.agreement.unitName, name: row.name, changes: { [`realisasi TW ${input.quarter}`]: { before: dec(before), after: input.value } } },
-      },
-      who,
-    );
-  });
-}
+/** The realization of a unit row has the agency PK's lifecycle (decision 044): ./unit-realization.ts. */
+export { saveUnitRealization } from "./unit-realization";

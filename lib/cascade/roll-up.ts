@@ -57,3 +57,32 @@ export function rollUpTree(indicators: readonly TRollUpIndicator[], own: Readonl
   for (const i of indicators) resolve(i.id);
   return result;
 }
+
+/**
+ * Whether each indicator's rolled-up value rests on verified values only (decision 044):
+ * unverified values roll up (the recap shows them, marked), so the mark has to follow the
+ * value. A SUM/AVERAGE indicator is verified when every linked indicator below is (its own
+ * rolled-up value, recursively); an OWN one, or one with nothing below, when its own value is.
+ * `ownVerified`: whether the indicator's own value to date is verified.
+ */
+export function rollUpVerified(indicators: readonly TRollUpIndicator[], ownVerified: ReadonlyMap<string, boolean>): Map<string, boolean> {
+  const children = new Map<string, string[]>();
+  for (const i of indicators) if (i.parentIndicatorId) children.set(i.parentIndicatorId, [...(children.get(i.parentIndicatorId) ?? []), i.id]);
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const result = new Map<string, boolean>();
+  const visiting = new Set<string>();
+  const resolve = (id: string): boolean => {
+    const done = result.get(id);
+    if (done !== undefined) return done;
+    if (visiting.has(id)) return false;
+    visiting.add(id);
+    const ind = byId.get(id)!;
+    const kids = children.get(id) ?? [];
+    const verified = ind.rollUp === "OWN" || kids.length === 0 ? (ownVerified.get(id) ?? false) : kids.every(resolve);
+    visiting.delete(id);
+    result.set(id, verified);
+    return verified;
+  };
+  for (const i of indicators) resolve(i.id);
+  return result;
+}

@@ -1,9 +1,11 @@
 import { z } from "zod";
 
-import { ZDecimal } from "@/lib/performance/schemas";
+import { PLAUSIBILITY_CODES, ZPlausibilityCode } from "@/lib/performance/plausibility";
+import { ZDecimal, ZRealizationValue } from "@/lib/performance/schemas";
 
 import { CASCADE_LEVELS, ROLL_UP_RULES } from "./levels";
 import { CASCADE_MESSAGES as M } from "./messages";
+import { UNIT_REALIZATION_MESSAGES as UR } from "./unit-realization-messages";
 
 const ZId = (message: string) => z.string({ error: message }).trim().min(1, message).max(40, message);
 const ZOptionalId = (message: string) =>
@@ -85,10 +87,36 @@ export const ZSaveActionPlan = z.object({
 });
 export type TSaveActionPlan = z.input<typeof ZSaveActionPlan>;
 
-/** The realization of a unit PK row for one quarter (empty = not filled). */
-export const ZSaveUnitRealization = z.object({
+/**
+ * The realization of a unit PK row for one quarter (empty = not filled), parsed like the agency
+ * PK's (ZRealizationValue: "85%" is 85), with what was typed kept for the plausibility warnings;
+ * `submit` sends it to Tim SAKIP, `confirmed` the warnings the person confirmed (decision 044).
+ */
+export const ZSaveUnitRealization = z
+  .object({
+    rowId: ZId(M.indicatorNotFound),
+    quarter: z.coerce.number().int().min(1).max(4),
+    value: z.union([z.number(), z.string().max(40)]).nullish(),
+    submit: z.boolean().default(false),
+    confirmed: z.array(ZPlausibilityCode).max(PLAUSIBILITY_CODES.length).default([]),
+  })
+  .transform((input, ctx) => {
+    const parsed = ZRealizationValue.safeParse(input.value);
+    if (!parsed.success) {
+      ctx.addIssue({ code: "custom", message: parsed.error.issues[0]!.message, path: ["value"] });
+      return z.NEVER;
+    }
+    return { ...input, value: parsed.data, valueText: typeof input.value === "string" ? input.value : null };
+  });
+export type TSaveUnitRealization = z.input<typeof ZSaveUnitRealization>;
+
+/** Tim SAKIP / the planning unit verifies a unit's sent realization, or returns it with a reason. */
+export const ZReviewUnitRealization = z.object({
   rowId: ZId(M.indicatorNotFound),
   quarter: z.coerce.number().int().min(1).max(4),
-  value: ZDecimal,
+  decision: z.enum(["VERIFY", "RETURN"]),
+  reason: text(0, 2000, UR.reasonRequired, UR.reasonTooLong)
+    .optional()
+    .transform((v) => v || null),
 });
-export type TSaveUnitRealization = z.input<typeof ZSaveUnitRealization>;
+export type TReviewUnitRealization = z.input<typeof ZReviewUnitRealization>;

@@ -57,6 +57,12 @@ export const id = {
       RETURNED: (n: number, period: string) => `${n} nilai dikembalikan untuk diperbaiki · ${period}`,
       SUBMITTED: (n: number, period: string) => `${n} nilai menunggu verifikasi · ${period}`,
     },
+    /** The same work on the unit PK rows (PK per jenjang, decision 044). */
+    unitWork: {
+      DRAFT: (n: number, period: string) => `${n} realisasi PK unit draf belum dikirim · ${period}`,
+      RETURNED: (n: number, period: string) => `${n} realisasi PK unit dikembalikan untuk diperbaiki · ${period}`,
+      SUBMITTED: (n: number, period: string) => `${n} realisasi PK unit menunggu verifikasi · ${period}`,
+    },
     /** An INPUT step's link to the member's own unit's realization form. */
     fillRealization: "Isi realisasi unit Anda",
     chooseAgency: "Pilih instansi",

@@ -5,6 +5,7 @@ import { hasControlCharacters } from "@/lib/validation/control-characters";
 
 import { StorageConfigError } from "./index";
 import { STORAGE_MESSAGES as M } from "./messages";
+import type { TUploadTarget } from "./service";
 import { UploadRejectedError, tooLargeError } from "./validate";
 
 /**
@@ -82,17 +83,27 @@ export async function readUploadForm(request: Request, maxFileBytes: number): Pr
   return { file, fields };
 }
 
-/** `{ realizationId }`, `{ taskId }` or `{ followUpId }`, exactly one, from the form's text fields. */
-export function uploadTargetOf(fields: Record<string, string>): { realizationId: string } | { taskId: string } | { followUpId: string } {
+/**
+ * `{ realizationId }`, `{ taskId }`, `{ followUpId }` or `{ unitRowId, quarter }` (a unit PK row's
+ * realization of a quarter, decision 044), exactly one, from the form's text fields.
+ */
+export function uploadTargetOf(fields: Record<string, string>): TUploadTarget {
   const realizationId = fields.realizationId?.trim() ?? "";
   const taskId = fields.taskId?.trim() ?? "";
   const followUpId = fields.followUpId?.trim() ?? "";
-  const given = [realizationId, taskId, followUpId].filter(Boolean).length;
+  const unitRowId = fields.unitRowId?.trim() ?? "";
+  const given = [realizationId, taskId, followUpId, unitRowId].filter(Boolean).length;
   if (given > 1) throw new UploadRejectedError(M.targetBoth, 400);
-  const id = realizationId || taskId || followUpId;
+  const id = realizationId || taskId || followUpId || unitRowId;
   if (!id) throw new UploadRejectedError(M.targetMissing, 400);
   // Ids are cuids: anything else cannot match a row, so it is "not found".
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) throw new AppError(realizationId ? M.realizationNotFound : taskId ? M.taskNotFound : FOLLOWUP_MESSAGES.notFound, "NOT_FOUND");
+  const notFound = realizationId ? M.realizationNotFound : taskId ? M.taskNotFound : followUpId ? FOLLOWUP_MESSAGES.notFound : M.unitRealizationNotFound;
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) throw new AppError(notFound, "NOT_FOUND");
+  if (unitRowId) {
+    const quarter = Number(fields.quarter?.trim());
+    if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) throw new AppError(M.unitRealizationNotFound, "NOT_FOUND");
+    return { unitRowId, quarter };
+  }
   return realizationId ? { realizationId } : taskId ? { taskId } : { followUpId };
 }
 

@@ -11,6 +11,7 @@ export const STORAGE_MESSAGES = {
   targetMissing: "Sebutkan tujuan berkas: isi salah satu dari realizationId, taskId, atau followUpId.",
   targetBoth: "Berkas hanya dapat dilampirkan ke satu tujuan: realizationId, taskId, atau followUpId, tidak lebih.",
   realizationNotFound: "Realisasi tidak ditemukan.",
+  unitRealizationNotFound: "Realisasi PK unit tidak ditemukan.",
   realizationLocked: "Realisasi ini sudah diajukan atau diverifikasi; data dukung hanya dapat ditambahkan saat berstatus draf atau dikembalikan.",
   taskNotFound: "Langkah tidak ditemukan.",
   taskClosed: "Langkah ini sudah selesai atau siklusnya tidak aktif; output tidak dapat ditambahkan lagi.",

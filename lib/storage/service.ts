@@ -10,12 +10,14 @@ import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { isPeriodFrozen, lockPeriodsFrozen } from "@/lib/performance/service";
 import { planRealization } from "@/lib/performance/workflow";
 import { assertFollowUpAttachable } from "@/lib/followup/service";
+import { assertUnitRealizationAttachable } from "@/lib/cascade/unit-realization";
 
 import { getStorage, newStorageKey, StorageNotFoundError } from "./index";
 import { STORAGE_MESSAGES as M } from "./messages";
 import { checkUpload } from "./validate";
 
-export type TUploadTarget = { realizationId: string } | { taskId: string } | { followUpId: string };
+/** A unit PK row's realization of one quarter takes evidence too (decision 044). */
+export type TUploadTarget = { realizationId: string } | { taskId: string } | { followUpId: string } | { unitRowId: string; quarter: number };
 
 export interface StoreUploadInput {
   agencyId: string;
@@ -52,6 +54,9 @@ export interface StoredFileView {
   realizationId: string | null;
   taskId: string | null;
   followUpId: string | null;
+  /** A unit PK row's realization evidence: the row and the quarter. */
+  unitRowId?: string | null;
+  unitQuarter?: number | null;
 }
 
 type TUploader = Pick<StoreUploadInput, "agencyId" | "roleIds" | "unitIds" | "target" | "manages" | "uploadedBy">;
@@ -72,6 +77,11 @@ async function assertTargetOpen(tx: DbTx, { agencyId, target, roleIds, unitIds, 
   if ("followUpId" in target) {
     // An open follow-up, by whoever may close it (lib/followup/service.ts).
     await assertFollowUpAttachable(tx, { agencyId, roleIds, manages: manages ?? false, userId: uploadedBy.id }, target.followUpId, { lock });
+    return;
+  }
+  if ("unitRowId" in target) {
+    // A draft or returned value of the uploader's unit (or the planning unit's), quarter not archived.
+    await assertUnitRealizationAttachable(tx, { agencyId, unitIds, manages: manages ?? false }, target, { lock });
     return;
   }
   if ("realizationId" in target) {
@@ -113,6 +123,7 @@ export async function storeUpload(input: StoreUploadInput, outer?: DbTx): Promis
   const realizationId = "realizationId" in input.target ? input.target.realizationId : null;
   const taskId = "taskId" in input.target ? input.target.taskId : null;
   const followUpId = "followUpId" in input.target ? input.target.followUpId : null;
+  const unit = "unitRowId" in input.target ? { unitRowId: input.target.unitRowId, unitQuarter: input.target.quarter } : null;
   await assertTargetOpen(outer ?? db, input, { lock: false });
 
   const storage = getStorage();
@@ -132,11 +143,12 @@ export async function storeUpload(input: StoreUploadInput, outer?: DbTx): Promis
           realizationId,
           taskId,
           followUpId,
+          ...(unit ?? {}),
           uploadedById: input.uploadedBy.id,
         },
         select: { id: true },
       });
-      const view: StoredFileView = { id: file.id, name: checked.name, mimeType: checked.mimeType, size: checked.size, sha256: checked.sha256, realizationId, taskId, followUpId };
+      const view: StoredFileView = { id: file.id, name: checked.name, mimeType: checked.mimeType, size: checked.size, sha256: checked.sha256, realizationId, taskId, followUpId, ...(unit ?? {}) };
       await recordAudit(tx, fileEvent("file.upload", view), { agencyId: input.agencyId, actor: input.uploadedBy, meta: input.meta ?? null });
       return view;
     });
@@ -162,6 +174,7 @@ function fileEvent(action: "file.upload" | "file.download", file: StoredFileView
       taskId: file.taskId,
       // Only for a follow-up's evidence: the events of the other targets keep their shape.
       ...(file.followUpId ? { followUpId: file.followUpId } : {}),
+      ...(file.unitRowId ? { unitRowId: file.unitRowId, unitQuarter: file.unitQuarter ?? undefined } : {}),
     },
   };
 }
@@ -173,7 +186,7 @@ function fileEvent(action: "file.upload" | "file.download", file: StoredFileView
 export async function getDownload(agencyId: string, fileId: string, tx: DbTx = db): Promise<{ file: StoredFileView; body: Buffer | NodeJS.ReadableStream }> {
   const row = await tx.storedFile.findFirst({
     where: { id: fileId, agencyId },
-    select: { id: true, storageKey: true, originalName: true, mimeType: true, size: true, sha256: true, realizationId: true, taskId: true, followUpId: true },
+    select: { id: true, storageKey: true, originalName: true, mimeType: true, size: true, sha256: true, realizationId: true, taskId: true, followUpId: true, unitRowId: true, unitQuarter: true },
   });
   if (!row) throw notFoundError(M.fileNotFound);
   let body: Buffer | NodeJS.ReadableStream;

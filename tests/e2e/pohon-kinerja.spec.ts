@@ -6,6 +6,9 @@
  * Then the PK per level of 2026 is generated from that tree (decision 035): the head's, the
  * Bidang's Sasaran Program and its Sasaran Kegiatan, with the tree's indicators and targets,
  * readable on a phone and printable; the Kepala Dinas reads them without the generate tool.
+ * Last, the lifecycle of a unit row's realization (decision 044) on a phone: the Bidang's member
+ * saves a draft and sends it from "Tugas saya", the planning unit (the administrator) returns it
+ * with a reason, the member fixes it with data dukung and sends it again, and it is verified.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
@@ -18,6 +21,9 @@ const TUJUAN = "Meningkatnya kesejahteraan nelayan Kabupaten Tanah Laut";
 const SASARAN = "Meningkatnya produksi perikanan tangkap";
 const PROGRAM = "Meningkatnya produktivitas nelayan binaan";
 const KEGIATAN = "Tersalurkannya sarana tangkap kepada kelompok nelayan";
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", "latin1");
+const RETURN_REASON = "Lampirkan berita acara produksi nelayan binaan Triwulan I.";
 
 const node = (scope: Page | Locator, statement: string) => scope.locator(`[data-testid="cascade-node"][data-statement="${statement}"]`);
 
@@ -39,7 +45,7 @@ async function addChild(page: Page, parent: string, level: string, statement: st
 }
 
 test("the planning unit builds a pohon kinerja on a phone and at desktop width; the head reads it", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
 
@@ -211,5 +217,107 @@ test("the planning unit builds a pohon kinerja on a phone and at desktop width; 
     await expect(head.getByTestId("level-pk")).toHaveCount(3);
     await expect(head.getByTestId("level-pk-generate")).toHaveCount(0);
     await expect(head.getByRole("button", { name: "Ubah Rencana Aksi" })).toHaveCount(0);
+  });
+
+  const member = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const programRow = (p: Page) => p.getByTestId("level-pk-row").filter({ hasText: "Produksi nelayan binaan" });
+  /** Opens the home's "Tugas saya" link of a unit PK counter, which leads to the PK page filtered to it. */
+  async function openWork(p: Page, kind: string, text: string) {
+    await p.goto(`/a/${SLUG}`);
+    const link = p.getByTestId("my-work").locator(`a[data-scope="UNIT"][data-kind="${kind}"]`);
+    await expect(link).toContainText(text);
+    await link.click();
+    await expect(p.getByRole("heading", { level: 1 })).toContainText("Tahun 2026 · Triwulan I");
+  }
+
+  await test.step("on a phone, the Bidang's member saves a draft of TW I, and sends it from 'Tugas saya' without data dukung", async () => {
+    await signIn(member, freshMember(PERIKANAN, "TIM_PENGUKURAN").email);
+    await member.goto(`/a/${SLUG}/pohon-kinerja/pk?tahun=2026&tw=1`);
+    const row = programRow(member);
+    await expect(row.getByTestId("unit-realization-status")).toHaveText("TW I: Belum diisi");
+    await row.getByRole("button", { name: "Isi realisasi" }).click();
+    const form = row.getByTestId("unit-realization-form");
+    await form.getByLabel("Realisasi TW I (ton)").fill("abc");
+    await form.getByRole("button", { name: "Simpan draf" }).click();
+    await expect(form.getByText("Isi dengan angka", { exact: false })).toBeVisible();
+    await form.getByLabel("Realisasi TW I (ton)").fill("150");
+    await form.getByRole("button", { name: "Simpan draf" }).click();
+    await expect(member.getByText("Draf realisasi disimpan.")).toBeVisible();
+    await expect(row.getByTestId("unit-realization-status")).toHaveText("TW I: Draf");
+
+    await openWork(member, "DRAFT", "1 realisasi PK unit draf belum dikirim · TW I 2026");
+    await expect(member.getByText('Menampilkan baris berstatus "Draf" pada triwulan ini.')).toBeVisible();
+    // Filtered: only the row with the draft is listed.
+    await expect(member.getByTestId("level-pk-row")).toHaveCount(1);
+    await programRow(member).getByRole("button", { name: "Isi realisasi" }).click();
+    await programRow(member).getByRole("button", { name: "Kirim" }).click();
+    const confirm = member.getByTestId("confirm-unit-realization");
+    await expect(confirm.getByTestId("confirm-no-evidence")).toBeVisible();
+    await confirm.getByRole("button", { name: "Ya, kirim" }).click();
+    await expect(member.getByText("Realisasi dikirim ke Tim SAKIP untuk diverifikasi.")).toBeVisible();
+    await member.goto(`/a/${SLUG}/pohon-kinerja/pk?tahun=2026&tw=1`);
+    await expect(programRow(member).getByTestId("unit-realization-status")).toHaveText("TW I: Dikirim");
+    // Sent: the member cannot change it any more; it counts, marked, until verified.
+    await expect(programRow(member).getByRole("button", { name: "Isi realisasi" })).toHaveCount(0);
+    await expect(programRow(member).getByTestId("unverified-mark")).toHaveText("belum terverifikasi");
+  });
+
+  await test.step("the planning unit returns it with a reason, from 'Tugas saya'", async () => {
+    await openWork(page, "SUBMITTED", "1 realisasi PK unit menunggu verifikasi · TW I 2026");
+    const review = programRow(page).getByTestId("unit-realization-review");
+    await expect(review).toContainText("Realisasi TW I: 150 ton");
+    await expect(review).toContainText("Belum ada data dukung");
+    await review.getByRole("button", { name: "Kembalikan" }).click();
+    await review.getByRole("button", { name: "Kembalikan ke unit" }).click();
+    await expect(review.getByText("Alasan pengembalian wajib diisi.")).toBeVisible();
+    await review.getByLabel("Alasan pengembalian").fill(RETURN_REASON);
+    await review.getByRole("button", { name: "Kembalikan ke unit" }).click();
+    await expect(page.getByText("Realisasi dikembalikan ke unit dengan alasannya.")).toBeVisible();
+    await page.goto(`/a/${SLUG}/pohon-kinerja/pk?tahun=2026&tw=1`);
+    await expect(programRow(page).getByTestId("unit-realization-status")).toHaveText("TW I: Dikembalikan");
+  });
+
+  await test.step("the member reads why, fixes the value, attaches data dukung and sends it again", async () => {
+    await member.goto(`/a/${SLUG}`);
+    await member.screenshot({ path: "test-results/unit-realization-inbox-390.png", fullPage: true });
+    await openWork(member, "RETURNED", "1 realisasi PK unit dikembalikan untuk diperbaiki · TW I 2026");
+    const row = programRow(member);
+    await expect(row).toContainText(`Dikembalikan: ${RETURN_REASON}`);
+    await row.getByRole("button", { name: "Isi realisasi" }).click();
+    const form = row.getByTestId("unit-realization-form");
+    await expect(form.getByLabel("Realisasi TW I (ton)")).toHaveValue("150");
+    await form.getByLabel("Realisasi TW I (ton)").fill("160");
+    await form.locator('input[type="file"]').setInputFiles({ name: "berita-acara-produksi.pdf", mimeType: "application/pdf", buffer: PDF });
+    await form.getByRole("button", { name: "Unggah" }).click();
+    await expect(form.getByTestId("evidence-files")).toContainText("berita-acara-produksi.pdf");
+    await member.setViewportSize({ width: 390, height: 844 });
+    await member.screenshot({ path: "test-results/unit-realization-390.png", fullPage: true });
+    await fitsPhone(member, "the unit's realization form");
+    await form.getByRole("button", { name: "Kirim" }).click();
+    const confirm = member.getByTestId("confirm-unit-realization");
+    await expect(confirm).toContainText("Nilai 160 ton");
+    await expect(confirm.getByTestId("confirm-no-evidence")).toHaveCount(0);
+    await confirm.getByRole("button", { name: "Ya, kirim" }).click();
+    await expect(member.getByText("Realisasi dikirim ke Tim SAKIP untuk diverifikasi.")).toBeVisible();
+  });
+
+  await test.step("the planning unit verifies it: frozen for the member, and no longer marked", async () => {
+    await openWork(page, "SUBMITTED", "1 realisasi PK unit menunggu verifikasi · TW I 2026");
+    const review = programRow(page).getByTestId("unit-realization-review");
+    await expect(review).toContainText("Realisasi TW I: 160 ton");
+    await expect(review.getByRole("link", { name: "berita-acara-produksi.pdf" })).toBeVisible();
+    await review.getByRole("button", { name: "Verifikasi" }).click();
+    await expect(page.getByText("Realisasi diverifikasi.")).toBeVisible();
+
+    await member.goto(`/a/${SLUG}/pohon-kinerja/pk?tahun=2026&tw=1`);
+    const row = programRow(member);
+    await expect(row.getByTestId("unit-realization-status")).toHaveText("TW I: Terverifikasi");
+    await expect(row.getByRole("button", { name: "Isi realisasi" })).toHaveCount(0);
+    await expect(row.getByTestId("unverified-mark")).toHaveCount(0);
+    await expect(row).toContainText("terverifikasi");
+    await row.screenshot({ path: "test-results/unit-realization-verified-390.png" });
+    await member.goto(`/a/${SLUG}`);
+    await expect(member.getByTestId("my-work").locator('a[data-scope="UNIT"]')).toHaveCount(0);
+    await member.screenshot({ path: "test-results/unit-realization-home-390.png", fullPage: true });
   });
 });

@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { AppError } from "@/lib/authz/errors";
 import { loadLevelPks, type TLevelPk } from "@/lib/cascade/level-pk-queries";
-import { generateLevelAgreements, saveActionPlan, saveUnitRealization } from "@/lib/cascade/level-pk";
+import { generateLevelAgreements, saveActionPlan, saveUnitRealization as saveParsed } from "@/lib/cascade/level-pk";
+import { ZSaveUnitRealization, type TSaveUnitRealization } from "@/lib/cascade/schemas";
 import { CASCADE_MESSAGES, LEVEL_PK_MESSAGES as M } from "@/lib/cascade/messages";
 import { createNode, createPeriod, saveIndicator, type CascadeActor } from "@/lib/cascade/service";
 import { db } from "@/lib/db/client";
@@ -19,6 +20,8 @@ import { DEFAULT_CAPAIAN_SETTINGS } from "@/lib/performance/capaian";
 import { actorOf, addMembership, createAgency, createUser } from "./factories";
 
 const YEAR = 2026;
+/** Like the action: the shared schema parses the raw input once (decision 044). */
+const saveUnitRealization = (raw: TSaveUnitRealization, who: Parameters<typeof saveParsed>[1]) => saveParsed(ZSaveUnitRealization.parse(raw), who);
 const parties = { firstPartyName: "Ir. Kepala Dinas", firstPartyJabatan: "Kepala Dinas Uji", secondPartyName: "Gubernur Uji", secondPartyJabatan: "Gubernur" };
 
 async function refusal(promise: Promise<unknown>): Promise<{ message: string; code: string }> {

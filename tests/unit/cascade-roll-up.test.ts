@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { childLevelOf, levelNeedsUnit, parentLevelOf, periodYears } from "@/lib/cascade/levels";
-import { rollUpTree, rollUpValue } from "@/lib/cascade/roll-up";
+import { rollUpTree, rollUpValue, rollUpVerified } from "@/lib/cascade/roll-up";
+import { canReviewUnitRealizations } from "@/lib/cascade/unit-realization-access";
 
 describe("roll-up of one indicator", () => {
   it("sums, averages, or keeps the parent's own value", () => {
@@ -51,6 +52,18 @@ describe("roll-up through a three-level tree", () => {
     expect(r.get("S")).toEqual({ value: null, reason: "incomplete" });
   });
 
+  it("marks a rolled-up value verified only when every value under it is (decision 044)", () => {
+    const allVerified = new Map([["S", false], ["P1", false], ["P2", true], ["K1", true], ["K2", true]]);
+    let v = rollUpVerified(tree, allVerified);
+    // A parent's own verification does not matter for what it rolls up; its supporters' does.
+    expect([v.get("P1"), v.get("S")]).toEqual([true, true]);
+    v = rollUpVerified(tree, new Map([...allVerified, ["K2", false]]));
+    expect([v.get("K2"), v.get("P1"), v.get("P2"), v.get("S")]).toEqual([false, false, true, false]);
+    // An OWN parent is its own value's verification, whatever sits below it.
+    expect(rollUpVerified([{ id: "X", rollUp: "OWN", parentIndicatorId: null }, { id: "Y", rollUp: "OWN", parentIndicatorId: "X" }], new Map([["X", true], ["Y", false]])).get("X")).toBe(true);
+    expect(rollUpVerified([{ id: "A", rollUp: "SUM", parentIndicatorId: "B" }, { id: "B", rollUp: "SUM", parentIndicatorId: "A" }], new Map()).get("A")).toBe(false);
+  });
+
   it("does not loop on a cycle in bad data", () => {
     const r = rollUpTree(
       [
@@ -74,5 +87,14 @@ describe("levels", () => {
     expect(levelNeedsUnit("SASARAN")).toBe(false);
     expect(levelNeedsUnit("PROGRAM")).toBe(true);
     expect(periodYears({ startYear: 2025, endYear: 2029 })).toEqual([2025, 2026, 2027, 2028, 2029]);
+  });
+});
+
+describe("who reviews a unit PK row's realization", () => {
+  it("Tim SAKIP (realization.verify) or the planning unit (performance.manage), nobody else", () => {
+    const holding = (...held: string[]) => (p: string) => held.includes(p);
+    expect(canReviewUnitRealizations(holding("realization.verify"))).toBe(true);
+    expect(canReviewUnitRealizations(holding("performance.manage"))).toBe(true);
+    expect(canReviewUnitRealizations(holding("realization.fill", "performance.view"))).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import { listMyFollowUps } from "@/lib/followup/queries";
 import { t } from "@/lib/i18n";
 import { actingTitle } from "@/lib/role/acting";
 import { getFirstSteps } from "@/lib/onboarding/queries";
+import { canReviewUnitRealizations } from "@/lib/cascade/unit-realization-access";
 import { loadWorkCounters } from "@/lib/performance/work-queue";
 import { STEP_UNIT_KIND_LABELS } from "@/lib/sop/schemas";
 
@@ -37,6 +38,7 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
           unitIds: ctx.unitIds,
           canFill,
           canVerify: ctx.can("realization.verify"),
+          canVerifyUnits: !ctx.readOnly && canReviewUnitRealizations(ctx.can),
         }),
     // The administrator's checklist until the agency is set up (one statement, administrators only).
     ctx.can("member.manage") ? getFirstSteps(ctx.agency.id) : Promise.resolve(null),
@@ -70,17 +72,18 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
               </h2>
               <ul className="grid gap-2 sm:grid-cols-2" data-testid="my-work">
                 {work.map((w) => (
-                  <li key={`${w.kind}-${w.year}-${w.quarter}`}>
+                  <li key={`${w.scope ?? "PK"}-${w.kind}-${w.year}-${w.quarter}`}>
                     <Link
                       href={w.href}
                       data-kind={w.kind}
+                      data-scope={w.scope ?? "PK"}
                       className="flex min-h-11 items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-50"
                     >
                       <span
                         aria-hidden
                         className={`size-2.5 shrink-0 rounded-full ${w.kind === "RETURNED" ? "bg-amber-500" : w.kind === "SUBMITTED" ? "bg-brand-600" : "bg-slate-400"}`}
                       />
-                      <span>{t.dashboard.work[w.kind](w.count, `${quarterShort(w.quarter)} ${w.year}`)}</span>
+                      <span>{(w.scope === "UNIT" ? t.dashboard.unitWork : t.dashboard.work)[w.kind](w.count, `${quarterShort(w.quarter)} ${w.year}`)}</span>
                     </Link>
                   </li>
                 ))}

@@ -9,8 +9,8 @@ import { maxUploadBytes } from "@/lib/storage/validate";
 export const dynamic = "force-dynamic";
 
 /**
- * POST multipart/form-data { file, realizationId | taskId | followUpId }: attaches evidence
- * (data dukung) to a realization, an output to a cycle task, or evidence to an open follow-up. Answers
+ * POST multipart/form-data { file, realizationId | taskId | followUpId | unitRowId + quarter }: attaches evidence
+ * (data dukung) to a realization (or a unit PK row's realization of a quarter, decision 044), an output to a cycle task, or evidence to an open follow-up. Answers
  * `{ id, name, size, sha256 }` (201) or `{ error }` in Indonesian: 401
  * anonymous, 404 non-member or unknown target, 403 read-only auditor or not
  * the indicator's unit / the task's role, 409 target no longer open, 400 malformed, 413 too large,
@@ -26,8 +26,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ age
 
     const { file, fields } = await readUploadForm(request, maxUploadBytes());
     const target = uploadTargetOf(fields);
-    const forRealization = "realizationId" in target;
+    const forRealization = "realizationId" in target || "unitRowId" in target;
     const forFollowUp = "followUpId" in target;
+    const forUnitRow = "unitRowId" in target;
     // The services narrow these further: the indicator's unit, the task's role, the follow-up's unit.
     if (!ctx.can(forRealization ? "realization.fill" : "cycle.act")) return jsonError(t.errors.forbidden, 403);
     const stored = await storeUpload({
@@ -35,7 +36,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ age
       uploadedBy: ctx.actor,
       roleIds: ctx.roles.map((r) => r.id),
       unitIds: forRealization ? await memberUnitIds(ctx.agency.id, ctx.user.id) : [],
-      manages: forFollowUp && ctx.can("performance.manage"),
+      manages: (forFollowUp || forUnitRow) && ctx.can("performance.manage"),
       meta: ctx.meta,
       bytes: Buffer.from(await file.arrayBuffer()),
       originalName: file.name,

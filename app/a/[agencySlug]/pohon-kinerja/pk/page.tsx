@@ -11,7 +11,10 @@ import { loadLevelPks } from "@/lib/cascade/level-pk-queries";
 import { CASCADE_MESSAGES, LEVEL_PK_MESSAGES as M } from "@/lib/cascade/messages";
 import { listPeriods } from "@/lib/cascade/queries";
 import { isoDateIn } from "@/lib/format";
+import { canReviewUnitRealizations } from "@/lib/cascade/unit-realization-access";
+import { UNIT_REALIZATION_MESSAGES as UR } from "@/lib/cascade/unit-realization-messages";
 import { memberUnitIds } from "@/lib/performance/queries";
+import { REALIZATION_STATUSES, type TRealizationStatus } from "@/lib/performance/workflow";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: M.title };
@@ -37,6 +40,9 @@ export default async function LevelPkPage({ params, searchParams }: { params: Pr
   const period = periods.find((p) => p.startYear <= askedYear && askedYear <= p.endYear) ?? periods.find((p) => p.startYear <= thisYear && thisYear <= p.endYear) ?? periods[0] ?? null;
   const year = period && period.startYear <= askedYear && askedYear <= period.endYear ? askedYear : (period?.startYear ?? askedYear);
   const [pks, myUnits] = await Promise.all([loadLevelPks(ctx.agency.id, year, askedQuarter, ctx.agency.settings.capaian), memberUnitIds(ctx.agency.id, ctx.user.id)]);
+  // "Tugas saya" links here filtered to one status of the quarter (decision 044).
+  const statusFilter = (REALIZATION_STATUSES as readonly string[]).includes(String(search.status)) ? (search.status as TRealizationStatus) : null;
+  const canReview = !ctx.readOnly && canReviewUnitRealizations(ctx.can);
   const base = `/a/${ctx.agency.slug}/pohon-kinerja/pk`;
   const all = [...(pks.head ? [pks.head] : []), ...pks.units];
 
@@ -90,8 +96,16 @@ export default async function LevelPkPage({ params, searchParams }: { params: Pr
       {period && all.length === 0 ? <p className="text-sm text-slate-600">{M.none}</p> : null}
       {pks.head && pks.head.rows.some((r) => !r.linked) ? <p className="text-sm text-slate-600">{M.headKept}</p> : null}
 
-      <div className="space-y-6">
-        {all.map((pk) => (
+      {statusFilter ? (
+        <p className="no-print text-sm text-slate-700" role="status">
+          {UR.filterNote(UR.statusOf(statusFilter))}{" "}
+          <a href={`${base}?tahun=${year}&tw=${askedQuarter}`} className="text-brand-700 underline">
+            {UR.showAll}
+          </a>
+        </p>
+      ) : null}
+      <div className="space-y-6" id="realisasi-unit">
+        {(statusFilter ? all.filter((pk) => pk.rows.some((r) => r.statuses[askedQuarter - 1] === statusFilter)) : all).map((pk) => (
           <LevelPkCard
             key={pk.key}
             pk={pk}
@@ -101,10 +115,14 @@ export default async function LevelPkPage({ params, searchParams }: { params: Pr
             canPlan={canManage}
             canManage={canManage}
             fillableUnitIds={ctx.can("realization.fill") ? myUnits : []}
+            canReview={canReview}
+            frozen={pks.frozen[askedQuarter - 1] ?? false}
+            statusFilter={statusFilter}
           />
         ))}
       </div>
       <p className="text-xs text-slate-600">{CASCADE_MESSAGES.rollUpHint}</p>
+      <p className="text-xs text-slate-600">{UR.legend}</p>
     </div>
   );
 }
