@@ -10,8 +10,10 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/authz/action";
-import { revokeDocumentAction, signArchiveRecordAction, signReportAction, signSopAction, uploadCertificateAction, uploadWetScanAction } from "@/lib/signing/actions";
+import { revokeDocumentAction, signArchiveRecordAction, signLkjipAction, signReportAction, signSopAction, uploadCertificateAction, uploadWetScanAction } from "@/lib/signing/actions";
 import { formatDocumentCode } from "@/lib/signing/code";
+import { SIGNING_MESSAGES } from "@/lib/signing/messages";
+import type { TSignTarget } from "@/lib/signing/schemas";
 
 const readBase64 = (file: File) =>
   new Promise<string>((resolve, reject) => {
@@ -152,7 +154,7 @@ export function WetScanForm({ agencySlug, defaultYear }: { agencySlug: string; d
         e.preventDefault();
         if (!file) return setError("Pilih berkas pindaian (PDF, PNG, atau JPEG).");
         startTransition(async () => {
-          const result = await uploadWetScanAction(agencySlug, { year: Number(year), quarter: Number(quarter), fileName: file.name, fileBase64: await readBase64(file) });
+          const result = await uploadWetScanAction(agencySlug, { kind: "PERFORMANCE_REPORT", year: Number(year), quarter: Number(quarter), fileName: file.name, fileBase64: await readBase64(file) });
           if (!result.ok) return setError(firstError(result));
           setError(null);
           toast.success(`Pindaian disimpan. Kode verifikasi: ${formatDocumentCode(result.data.code)}`);
@@ -302,5 +304,87 @@ export function SignSopButton({ agencySlug, sopId, disabled }: { agencySlug: str
           "Dokumen SOP yang berlaku ini (identitas dan tabel prosedur) akan ditandatangani atas nama Anda dengan sertifikat instansi. Dokumen yang ditandatangani tidak dapat diubah; bila keliru, cabut dari halaman Tanda tangan dokumen.",
       }}
     />
+  );
+}
+
+/** The head signs the year's LKjIP PDF as the app generates it (lib/lkjip/pdf.ts). */
+export function SignLkjipButton({ agencySlug, year, disabled }: { agencySlug: string; year: number; disabled: boolean }) {
+  const U = SIGNING_MESSAGES.ui;
+  return (
+    <SignDocumentButton
+      agencySlug={agencySlug}
+      disabled={disabled}
+      run={() => signLkjipAction(agencySlug, { year })}
+      testId="sign-lkjip"
+      text={{ done: U.lkjipDone, button: U.lkjipButton, confirmTitle: U.lkjipConfirmTitle, confirmBody: U.lkjipConfirmBody(year) }}
+    />
+  );
+}
+
+/**
+ * The head uploads the wet-signed scan of one document (an archive record, the SOP in force, the
+ * LKjIP's final file): one action for every kind, the server checks the target and the file.
+ */
+export function WetScanUpload({
+  agencySlug,
+  target,
+  label = SIGNING_MESSAGES.ui.scanLabel,
+  button = SIGNING_MESSAGES.ui.scanButton,
+  hint,
+  testId,
+}: {
+  agencySlug: string;
+  target: TSignTarget;
+  label?: string;
+  button?: string;
+  hint: string;
+  testId: string;
+}) {
+  const U = SIGNING_MESSAGES.ui;
+  const router = useRouter();
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [inputKey, setInputKey] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ code: string; fileId: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <form
+      className="space-y-3"
+      data-testid={testId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!file) return setError(U.noFile);
+        startTransition(async () => {
+          const result = await uploadWetScanAction(agencySlug, { ...target, fileName: file.name, fileBase64: await readBase64(file) });
+          if (!result.ok) {
+            setDone(null);
+            return setError(firstError(result));
+          }
+          setError(null);
+          setDone(result.data);
+          setFile(null);
+          setInputKey((k) => k + 1);
+          toast.success(`${U.scanDone} Kode verifikasi: ${formatDocumentCode(result.data.code)}`);
+          router.refresh();
+        });
+      }}
+    >
+      {error ? <Alert>{error}</Alert> : null}
+      {done ? (
+        <Alert tone="success">
+          {U.scanDone} Kode verifikasi: <span className="font-mono font-semibold">{formatDocumentCode(done.code)}</span>.{" "}
+          <a className="font-medium underline" href={`/a/${agencySlug}/files/${done.fileId}`}>
+            {U.download}
+          </a>
+        </Alert>
+      ) : null}
+      <Field id={`${id}-scan`} label={label} hint={hint}>
+        <input key={inputKey} id={`${id}-scan`} aria-describedby={`${id}-scan-hint`} type="file" accept=".pdf,.png,.jpg,.jpeg" className={fileClass} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </Field>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? U.uploading : button}
+      </Button>
+    </form>
   );
 }

@@ -1,5 +1,5 @@
 import type { TAgencyTimeZone } from "@/lib/format";
-import { createPdfDocument, PDF_COLOR as COLOR, PdfTable, text, type TAlign, type THeaderCell, type TRow } from "@/lib/pdf/document";
+import { createPdfDocument, PDF_COLOR as COLOR, PdfTable, text, type TAlign, type THeaderCell, type TPdfSigner, type TPdfVerification, type TRow } from "@/lib/pdf/document";
 
 import type { TLkjip } from "./model";
 
@@ -9,15 +9,23 @@ import type { TLkjip } from "./model";
  * printing as it stands; the narrative parts are completed in Word. Chapter III's tables
  * print the model's strings, so their numbers are the recap's, as in the Word file. The
  * Word file's chart is not drawn here: the tables carry the same figures.
+ *
+ * With `signature` (lib/signing, the head signing it as kind LKJIP): the head's block as it
+ * signs (Plt./Plh., pangkat) instead of the PK's first party, the QR code and the code, and no
+ * "draf" wording, since what is signed is this document as it stands (decision 042).
  */
-export async function lkjipPdf(model: TLkjip, opts: { at?: Date; timeZone?: TAgencyTimeZone } = {}): Promise<Buffer> {
+export async function lkjipPdf(
+  model: TLkjip,
+  opts: { at?: Date; timeZone?: TAgencyTimeZone; signature?: { signer: TPdfSigner; verification: TPdfVerification } } = {},
+): Promise<Buffer> {
   const at = opts.at ?? new Date();
+  const signed = opts.signature;
   const { layout, finish } = createPdfDocument({
     orientation: "portrait",
-    info: { title: `${model.title} — ${model.agencyName}`, author: model.agencyName, subject: "Laporan Kinerja Instansi Pemerintah (draf)" },
+    info: { title: `${model.title} — ${model.agencyName}`, author: model.agencyName, subject: signed ? "Laporan Kinerja Instansi Pemerintah" : "Laporan Kinerja Instansi Pemerintah (draf)" },
     at,
     timeZone: opts.timeZone ?? "WIB",
-    footer: `Draf ${model.title} · ${model.agencyName}`,
+    footer: `${signed ? "" : "Draf "}${model.title} · ${model.agencyName}`,
   });
 
   const table = (header: string[], widths: number[], rows: TRow[], aligns: TAlign[] = []) => {
@@ -45,7 +53,10 @@ export async function lkjipPdf(model: TLkjip, opts: { at?: Date; timeZone?: TAge
 
   layout.kop({ name: model.agencyName, governmentName: model.governmentName });
   layout.paragraph(model.title.toUpperCase(), { font: "bold", size: 12, align: "center", gap: 4 });
-  layout.paragraph("Draf disusun otomatis oleh Alur Kinerja dari data Perjanjian Kinerja, realisasi dan anggaran. Lengkapi bagian naratif sebelum ditandatangani.", {
+  const intro = signed
+    ? "Disusun oleh Alur Kinerja dari data Perjanjian Kinerja, realisasi dan anggaran."
+    : "Draf disusun otomatis oleh Alur Kinerja dari data Perjanjian Kinerja, realisasi dan anggaran. Lengkapi bagian naratif sebelum ditandatangani.";
+  layout.paragraph(intro, {
     font: "italic",
     size: 8,
     align: "center",
@@ -130,7 +141,9 @@ export async function lkjipPdf(model: TLkjip, opts: { at?: Date; timeZone?: TAge
 
   chapter("BAB IV Penutup", { size: 11 });
   layout.paragraph("[Simpulan umum atas capaian kinerja dan langkah perbaikan tahun berikutnya: diisi oleh instansi.]", { font: "italic", size: 9, gap: 12 });
-  if (model.signer) {
+  if (signed) {
+    layout.signature({ signer: signed.signer, placeDate: model.placeDate, lead: null, verification: signed.verification });
+  } else if (model.signer) {
     layout.signature({ signer: { ...model.signer, pangkat: null }, placeDate: model.placeDate, lead: null });
   } else {
     layout.paragraph(model.placeDate, { size: 9, align: "right" });

@@ -2,8 +2,8 @@
 
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
-import { ZRevokeDocument, ZSignArchiveRecord, ZSignReport, ZSignSop, ZUploadCertificate, ZUploadWetScan } from "./schemas";
-import { revokeDocument, signArchiveRecord, signPerformanceReport, signSop, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "./service";
+import { ZRevokeDocument, ZSignArchiveRecord, ZSignLkjip, ZSignReport, ZSignSop, ZUploadCertificate, ZUploadWetScan } from "./schemas";
+import { revokeDocument, signArchiveRecord, signLkjip, signPerformanceReport, signSop, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "./service";
 
 const signingCtx = (ctx: ActionContext): TSigningCtx => ({ agency: ctx.agency, userId: ctx.user.id, actor: ctx.actor, meta: ctx.meta });
 
@@ -39,6 +39,15 @@ export const signSopAction = agencyAction(
   },
 );
 
+export const signLkjipAction = agencyAction(
+  { name: "signing.signLkjip", permission: "document.sign", schema: ZSignLkjip, audit: { events: ["document.sign"] } },
+  async (ctx, input) => {
+    const doc = await signLkjip(signingCtx(ctx), input);
+    return { code: doc.code, fileId: doc.fileId };
+  },
+);
+
+/** A wet-signed scan of any kind (the report, an archive record, the SOP in force, the LKjIP's final file). */
 export const uploadWetScanAction = agencyAction(
   { name: "signing.uploadWetScan", permission: "document.sign", schema: ZUploadWetScan, audit: { events: ["document.sign"] } },
   async (ctx, input) => {

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import type { SignedDocumentKind } from "@/lib/generated/prisma/client";
 
 /** The agency's signed documents, newest first, as the signing page lists them. */
 export async function listSignedDocuments(agencyId: string, take = 100) {
@@ -18,5 +19,18 @@ export async function certificateSummary(agencyId: string) {
     where: { agencyId, replacedAt: null },
     orderBy: { createdAt: "desc" },
     select: { subject: true, issuer: true, fingerprint: true, notBefore: true, notAfter: true, isDemo: true, createdAt: true },
+  });
+}
+
+/**
+ * The latest signed document (electronic or scan, revoked or not) of one kind and subject, as the
+ * page of that document shows it: a second signature of the same subject supersedes the first on
+ * the page, while the first still verifies at its own code (decision 042).
+ */
+export async function latestSignedDocument(agencyId: string, kind: SignedDocumentKind, subject: Record<string, string | number>) {
+  return db.signedDocument.findFirst({
+    where: { agencyId, kind, subject: { equals: subject } },
+    orderBy: { signedAt: "desc" },
+    select: { id: true, code: true, method: true, status: true, signedAt: true, signerJabatan: true, fileId: true },
   });
 }

@@ -27,12 +27,34 @@ export type TSignArchiveRecord = z.output<typeof ZSignArchiveRecord>;
 export const ZSignSop = z.object({ sopId: z.string().min(1).max(40) });
 export type TSignSop = z.output<typeof ZSignSop>;
 
-export const ZUploadWetScan = z.object({
-  ...ZPeriod,
+export const ZSignLkjip = z.object({ year: ZPeriod.year });
+export type TSignLkjip = z.output<typeof ZSignLkjip>;
+
+/**
+ * What a signature is of: the kind and its subject. One shape for every kind, so the wet-signed
+ * scan is one service (lib/signing/service.ts, resolveSignTarget checks each kind's rule).
+ */
+export const ZSignTarget = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("PERFORMANCE_REPORT"), ...ZPeriod }),
+  z.object({ kind: z.literal("ARCHIVE_RECORD"), cycleId: ZSignArchiveRecord.shape.cycleId }),
+  z.object({ kind: z.literal("SOP"), sopId: ZSignSop.shape.sopId }),
+  z.object({ kind: z.literal("LKJIP"), year: ZPeriod.year }),
+]);
+export type TSignTarget = z.output<typeof ZSignTarget>;
+
+const ZScanFile = {
   fileName: z.string().trim().min(1).max(200),
   // Server actions take 2 MB bodies (next.config.js): a scan of up to 1.4 MB, as base64.
   fileBase64: z.string().min(1).max(Math.ceil((WET_SCAN_MAX_BYTES * 4) / 3) + 8),
-});
+};
+
+/** A wet-signed scan (or, for the LKjIP, the agency's signed final file) of one target. */
+export const ZUploadWetScan = z.discriminatedUnion("kind", [
+  ZSignTarget.options[0].extend(ZScanFile),
+  ZSignTarget.options[1].extend(ZScanFile),
+  ZSignTarget.options[2].extend(ZScanFile),
+  ZSignTarget.options[3].extend(ZScanFile),
+]);
 export type TUploadWetScan = z.output<typeof ZUploadWetScan>;
 
 export const ZRevokeDocument = z.object({

@@ -10,6 +10,8 @@ import { signaturePlaceDate } from "@/lib/agency/format";
 import { db, type DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { buildArchiveRecordFile } from "@/lib/cycle/record-build";
+import { loadLkjip } from "@/lib/lkjip/build";
+import { lkjipPdf } from "@/lib/lkjip/pdf";
 import type { SignatureMethod, SignedDocumentKind } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/member/name";
 import { appUrl } from "@/lib/notify/config";
@@ -33,8 +35,10 @@ import {
   WET_SCAN_MAX_BYTES,
   type TRevokeDocument,
   type TSignArchiveRecord,
+  type TSignLkjip,
   type TSignReport,
   type TSignSop,
+  type TSignTarget,
   type TUploadCertificate,
   type TUploadWetScan,
 } from "./schemas";
@@ -160,7 +164,7 @@ async function recordSignedDocument(
     code: string;
     kind: SignedDocumentKind;
     title: string;
-    subject: { year: number; quarter: number } | { cycleId: string } | { sopId: string; version: number };
+    subject: TSignSubject;
     method: SignatureMethod;
     bytes: Buffer;
     fileName: string;
@@ -228,6 +232,49 @@ async function recordSignedDocument(
   }
 }
 
+/** What a SignedDocument records it was made from (SignedDocument.subject). */
+export type TSignSubject = { year: number; quarter: number } | { cycleId: string } | { sopId: string; version: number } | { year: number };
+
+/** A target checked against its kind's rule: its title and the subject to record. */
+export interface TResolvedTarget {
+  kind: SignedDocumentKind;
+  title: string;
+  subject: TSignSubject;
+}
+
+/**
+ * Each kind's rule for what may be signed, in one place, for the electronic signature and the
+ * wet-signed scan alike. Ids are looked up inside the caller's agency only (another agency's
+ * cycle or SOP is "not found"); an archive record only once the cycle is archived (COMPLETED);
+ * an SOP only in the version in force (ACTIVE); an LKjIP only for a year with a PK.
+ */
+export async function resolveSignTarget(agencyId: string, target: TSignTarget, tx: DbTx = db): Promise<TResolvedTarget> {
+  switch (target.kind) {
+    case "PERFORMANCE_REPORT":
+      return { kind: target.kind, title: M.reportTitle(target.quarter, target.year), subject: { year: target.year, quarter: target.quarter } };
+    case "ARCHIVE_RECORD": {
+      const cycle = await tx.measurementCycle.findFirst({
+        where: { id: target.cycleId, agencyId },
+        select: { id: true, status: true, year: true, period: true, sop: { select: { nomor: true } } },
+      });
+      if (!cycle) throw notFoundError(M.cycleNotFound);
+      if (cycle.status !== "COMPLETED") throw invalidError(M.cycleNotArchived);
+      return { kind: target.kind, title: M.archiveTitle(cycle.sop.nomor, periodLabel(cycle.period, cycle.year)), subject: { cycleId: cycle.id } };
+    }
+    case "SOP": {
+      const sop = await tx.sop.findFirst({ where: { id: target.sopId, agencyId }, select: { id: true, status: true, nomor: true, nama: true, version: true } });
+      if (!sop) throw notFoundError(M.sopNotFound);
+      if (sop.status !== "ACTIVE") throw invalidError(M.sopNotActive);
+      return { kind: target.kind, title: M.sopTitle(sop.nomor, sop.nama, sop.version), subject: { sopId: sop.id, version: sop.version } };
+    }
+    case "LKJIP": {
+      const agreement = await tx.performanceAgreement.findUnique({ where: { agencyId_year: { agencyId, year: target.year } }, select: { id: true } });
+      if (!agreement) throw notFoundError(M.noLkjip(target.year));
+      return { kind: target.kind, title: M.lkjipTitle(target.year), subject: { year: target.year } };
+    }
+  }
+}
+
 /** The signer to use: the given one (tests, a national service), else PAdES with the agency's certificate in use. */
 async function agencySigner(ctx: TSigningCtx, at: Date, given?: DocumentSigner): Promise<{ signer: DocumentSigner; certificate: { id: string; fingerprint: string } | null }> {
   if (given) return { signer: given, certificate: null };
@@ -290,28 +337,23 @@ export async function signPerformanceReport(ctx: TSigningCtx, input: TSignReport
 export async function signArchiveRecord(ctx: TSigningCtx, input: TSignArchiveRecord, opts: { signer?: DocumentSigner; at?: Date } = {}) {
   const at = opts.at ?? new Date();
   const signerBlock = await headSignerBlock(ctx.agency, ctx.userId, at);
-  const cycle = await db.measurementCycle.findFirst({
-    where: { id: input.cycleId, agencyId: ctx.agency.id },
-    select: { id: true, status: true, year: true, period: true, sop: { select: { nomor: true } } },
-  });
-  if (!cycle) throw notFoundError(M.cycleNotFound);
-  if (cycle.status !== "COMPLETED") throw invalidError(M.cycleNotArchived);
+  const target = await resolveSignTarget(ctx.agency.id, { kind: "ARCHIVE_RECORD", cycleId: input.cycleId });
   const { signer, certificate } = await agencySigner(ctx, at, opts.signer);
   const code = newDocumentCode();
   const url = verificationUrl(code);
-  const built = await buildArchiveRecordFile(ctx.agency, cycle.id, {
+  const built = await buildArchiveRecordFile(ctx.agency, input.cycleId, {
     at,
     signer: signerBlock,
     verification: { code: formatDocumentCode(code), url, qrPng: await qrPng(url) },
   });
   if (!built) throw notFoundError(M.cycleNotFound);
-  const title = M.archiveTitle(built.timeline.sop.nomor, periodLabel(built.timeline.cycle.period, built.timeline.cycle.year));
+  const { title } = target;
   const signed = await signer.sign(built.pdf, { reason: M.reason(title), name: `${signerBlock.jabatan}, ${signerBlock.name}`, location: ctx.agency.city, signingTime: at });
   return recordSignedDocument(ctx, {
     code,
     kind: "ARCHIVE_RECORD",
     title,
-    subject: { cycleId: cycle.id },
+    subject: target.subject,
     method: "PADES",
     bytes: signed,
     fileName: built.fileName.replace(/\.pdf$/, "-ditandatangani.pdf"),
@@ -330,9 +372,9 @@ export async function signArchiveRecord(ctx: TSigningCtx, input: TSignArchiveRec
 export async function signSop(ctx: TSigningCtx, input: TSignSop, opts: { signer?: DocumentSigner; at?: Date } = {}) {
   const at = opts.at ?? new Date();
   const signerBlock = await headSignerBlock(ctx.agency, ctx.userId, at);
-  const sop = input.sopId.length <= 40 ? await getSop(ctx.agency.id, input.sopId) : null;
+  await resolveSignTarget(ctx.agency.id, { kind: "SOP", sopId: input.sopId });
+  const sop = await getSop(ctx.agency.id, input.sopId);
   if (!sop) throw notFoundError(M.sopNotFound);
-  if (sop.status !== "ACTIVE") throw invalidError(M.sopNotActive);
   const { signer, certificate } = await agencySigner(ctx, at, opts.signer);
   const [agencyRoles, header] = await Promise.all([getAgencyRoles(ctx.agency.id), getAgencyHeader(ctx.agency.id)]);
   const sopInput = toSopInput(sop);
@@ -361,13 +403,53 @@ export async function signSop(ctx: TSigningCtx, input: TSignSop, opts: { signer?
 }
 
 /**
- * Alternatively, the head signs the printed report by hand and uploads the
- * scan (PDF, PNG or JPEG, content-checked by the storage layer): stored,
- * hashed, given a public code like an electronic signature.
+ * The head signs the year's LKjIP as the app generates it (lib/lkjip/pdf.ts): the head's block
+ * and the QR code of its public code, PAdES like the report, kind LKJIP, subject { year }. A
+ * second signature of the same year is allowed (a corrected LKjIP); the older one still verifies
+ * at its /v/<code>, the LKjIP page shows the latest (decision 042).
+ */
+export async function signLkjip(ctx: TSigningCtx, input: TSignLkjip, opts: { signer?: DocumentSigner; at?: Date } = {}) {
+  const at = opts.at ?? new Date();
+  const signerBlock = await headSignerBlock(ctx.agency, ctx.userId, at);
+  const target = await resolveSignTarget(ctx.agency.id, { kind: "LKJIP", year: input.year });
+  const { signer, certificate } = await agencySigner(ctx, at, opts.signer);
+  const model = await loadLkjip(ctx.agency, input.year, at);
+  if (!model) throw notFoundError(M.noLkjip(input.year));
+  const code = newDocumentCode();
+  const url = verificationUrl(code);
+  const pdf = await lkjipPdf(model, {
+    at,
+    timeZone: ctx.agency.timeZone,
+    signature: { signer: signerBlock, verification: { code: formatDocumentCode(code), url, qrPng: await qrPng(url) } },
+  });
+  const signed = await signer.sign(pdf, { reason: M.reason(target.title), name: `${signerBlock.jabatan}, ${signerBlock.name}`, location: ctx.agency.city, signingTime: at });
+  return recordSignedDocument(ctx, {
+    code,
+    kind: "LKJIP",
+    title: target.title,
+    subject: target.subject,
+    method: "PADES",
+    bytes: signed,
+    fileName: `lkjip-${ctx.agency.slug}-${input.year}-ditandatangani.pdf`,
+    mimeType: "application/pdf",
+    certificate,
+    signer: signerBlock,
+    at,
+  });
+}
+
+/**
+ * Alternatively, the head signs the printed document by hand and uploads the scan (PDF, PNG or
+ * JPEG, content-checked by the storage layer; for the LKjIP also the agency's final signed PDF,
+ * since it is finished in Word): stored, hashed, given a public code like an electronic
+ * signature. One service for every kind: the target is checked by {@link resolveSignTarget}
+ * (the cycle archived, the SOP in force, ...) before the file, and nothing is stored on refusal.
  */
 export async function uploadWetSignedScan(ctx: TSigningCtx, input: TUploadWetScan, opts: { at?: Date } = {}) {
   const at = opts.at ?? new Date();
   const signerBlock = await headSignerBlock(ctx.agency, ctx.userId, at);
+  // The scan's input is its target plus the file (schemas.ts): the same rule as the electronic signature.
+  const resolved = await resolveSignTarget(ctx.agency.id, input satisfies TSignTarget);
   const bytes = Buffer.from(input.fileBase64, "base64");
   let checked;
   try {
@@ -379,9 +461,9 @@ export async function uploadWetSignedScan(ctx: TSigningCtx, input: TUploadWetSca
   if (!["pdf", "png", "jpeg"].includes(checked.kind)) throw invalidError(M.scanRejected, { fileBase64: [M.scanRejected] });
   return recordSignedDocument(ctx, {
     code: newDocumentCode(),
-    kind: "PERFORMANCE_REPORT",
-    title: M.reportTitle(input.quarter, input.year),
-    subject: { year: input.year, quarter: input.quarter },
+    kind: resolved.kind,
+    title: resolved.title,
+    subject: resolved.subject,
     method: "WET_SCAN",
     bytes,
     fileName: checked.name,

@@ -150,7 +150,8 @@ test("Lumajang TW II: the archive step lists unverified values; only the head ar
   const signBox = kadis.getByTestId("sign-archive-record");
   await signBox.getByRole("button", { name: "Tandatangani catatan arsip" }).click();
   await kadis.getByRole("alertdialog").getByRole("button", { name: "Ya, tandatangani" }).click();
-  await expect(signBox.getByText(/^Catatan arsip ditandatangani\. Kode verifikasi:/)).toBeVisible();
+  // Signing builds and signs a PDF: on a loaded machine it takes longer than the default 10 s.
+  await expect(signBox.getByText(/^Catatan arsip ditandatangani\. Kode verifikasi:/)).toBeVisible({ timeout: 30_000 });
   const code = (await signBox.locator(".font-mono").textContent())!.replace("-", "");
   const signed = await kadis.request.get((await signBox.getByRole("link", { name: "Unduh berkas bertanda tangan" }).getAttribute("href"))!);
   expect(signed.status()).toBe(200);

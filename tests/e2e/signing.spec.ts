@@ -74,3 +74,71 @@ test("the head signs the SOP in force; its code verifies as an SOP document", as
   await expect(stranger.getByTestId("verify-status")).toHaveText("Status: Sah: ditandatangani");
   await expect(stranger.getByText(`Dokumen SOP ${sop.nomor}`, { exact: false })).toBeVisible();
 });
+
+/** A phone-sized PNG "scan": the signature and IHDR chunk the server checks, then data. */
+const PNG_SCAN = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from("IHDR"), Buffer.from("catatan arsip ditandatangani basah")]);
+
+/**
+ * The head prints the archive record of Triwulan I 2026 (archived in the demo data), signs it by
+ * hand and uploads the scan from the cycle's timeline, on a phone; the page then shows the latest
+ * signature, and a stranger's check of the same scan at /v/<code> matches (decision 042).
+ */
+test("the head uploads the wet-signed scan of an archive record; its code verifies the scan", async ({ browser }) => {
+  const head = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await signIn(head, "kadis@sumbar.demo");
+  await head.goto("/a/bmcktr-sumbar/cycles");
+  await head.getByTestId("cycle-list").getByRole("link").filter({ hasText: /Triwulan I 2026/ }).click();
+  await head.waitForURL(/\/cycles\/[a-z0-9]+$/);
+  await head.goto(`${new URL(head.url()).pathname}/timeline`);
+  const box = head.getByTestId("scan-archive-record");
+  // Nothing chosen: an Indonesian message, nothing sent.
+  await box.getByRole("button", { name: "Unggah pindaian" }).click();
+  await expect(box.getByText("Pilih berkas (PDF, PNG, atau JPEG).")).toBeVisible();
+  await box.getByLabel("Berkas pindaian").setInputFiles({ name: "catatan-arsip-ttd.png", mimeType: "image/png", buffer: PNG_SCAN });
+  await box.getByRole("button", { name: "Unggah pindaian" }).click();
+  await expect(box.getByText(/^Berkas disimpan\. Kode verifikasi:/)).toBeVisible({ timeout: 30_000 });
+  const code = ((await box.locator("span.font-mono").textContent()) ?? "").trim();
+  expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+  const latest = head.getByTestId("latest-signed");
+  await expect(latest).toContainText("Tanda tangan basah (pindaian)");
+  await expect(latest).toContainText(`Kode ${code}`);
+
+  const stranger = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await stranger.goto(`/v/${code}`);
+  await expect(stranger.getByTestId("verify-status")).toHaveText("Status: Sah: ditandatangani");
+  await expect(stranger.getByText(/^Catatan Arsip Siklus .+ Triwulan I 2026$/)).toBeVisible();
+  await expect(stranger.getByText("Tanda tangan basah (pindaian)")).toBeVisible();
+  await stranger.getByLabel("Periksa berkas").setInputFiles({ name: "pindaian.png", mimeType: "image/png", buffer: PNG_SCAN });
+  await stranger.getByRole("button", { name: "Periksa", exact: true }).click();
+  await expect(stranger.getByText("Cocok: berkas ini sama persis")).toBeVisible();
+});
+
+/**
+ * The head signs the LKjIP 2026 PDF from the LKjIP page, where it is downloaded: the signed file
+ * downloads, and a stranger's check of it at /v/<code> matches an LKjIP of that year.
+ */
+test("the head signs the LKjIP PDF where it is downloaded; its code verifies the signed file", async ({ browser }) => {
+  const head = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await signIn(head, "kadis@sumbar.demo");
+  await head.goto("/a/bmcktr-sumbar/kinerja/lkjip?tahun=2026");
+  await expect(head.getByRole("link", { name: "Unduh PDF" })).toBeVisible();
+  const box = head.getByTestId("sign-lkjip");
+  await box.getByRole("button", { name: "Tandatangani PDF LKjIP" }).click();
+  await expect(head.getByRole("alertdialog")).toContainText("PDF LKjIP Tahun 2026");
+  await head.getByRole("alertdialog").getByRole("button", { name: "Ya, tandatangani" }).click();
+  await expect(box.getByText(/^LKjIP ditandatangani\. Kode verifikasi:/)).toBeVisible({ timeout: 30_000 });
+  const code = ((await box.locator("span.font-mono").textContent()) ?? "").trim();
+  await expect(head.getByTestId("latest-signed")).toContainText(`Kode ${code}`);
+  const file = await head.request.get((await box.getByRole("link", { name: "Unduh berkas bertanda tangan" }).getAttribute("href"))!);
+  expect(file.status()).toBe(200);
+  const signed = Buffer.from(await file.body());
+  expect(signed.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+  const stranger = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await stranger.goto(`/v/${code}`);
+  await expect(stranger.getByTestId("verify-status")).toHaveText("Status: Sah: ditandatangani");
+  await expect(stranger.getByText("Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun 2026")).toBeVisible();
+  await stranger.getByLabel("Periksa berkas").setInputFiles({ name: "lkjip.pdf", mimeType: "application/pdf", buffer: signed });
+  await stranger.getByRole("button", { name: "Periksa", exact: true }).click();
+  await expect(stranger.getByText("Cocok: berkas ini sama persis")).toBeVisible();
+});

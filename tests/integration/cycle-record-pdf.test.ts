@@ -4,7 +4,11 @@
  * a fresh agency whose head is "Ṣāliḥ Nuñez Đặng" runs the Sumatera Barat SOP to the archive
  * step; the timeline lists every step with who did it, the archive record names the e-SAKIP
  * upload and every file with its SHA-256 and prints the head's signature block; the head signs
- * the record (PAdES: pdfsig verifies it), and its public code answers like the report's.
+ * the record (PAdES: pdfsig verifies it), and its public code answers like the report's. Or the
+ * head signs the printed record, or the printed SOP in force, by hand and uploads the scan: one
+ * service for both (uploadWetSignedScan with the kind), refused with nothing stored for a cycle not
+ * yet archived, a draft SOP, another agency's cycle or SOP, a member who is not the head, or a
+ * file that is not a PDF/PNG/JPEG of at most 1.4 MB (decision 042).
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -25,7 +29,10 @@ import type { User } from "@/lib/generated/prisma/client";
 import { SEED_AGENCIES } from "@/lib/seed/agencies";
 import { makeDemoP12 } from "@/lib/signing/certificate";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
-import { checkDocumentFile, findPublicDocument, signArchiveRecord, signSop, type TSigningCtx } from "@/lib/signing/service";
+import { latestSignedDocument } from "@/lib/signing/queries";
+import { WET_SCAN_MAX_BYTES } from "@/lib/signing/schemas";
+import { checkDocumentFile, findPublicDocument, revokeDocument, signArchiveRecord, signSop, uploadWetSignedScan, type TSigningCtx } from "@/lib/signing/service";
+import { sha256Hex } from "@/lib/storage/validate";
 import { P12PadesSigner } from "@/lib/signing/signer";
 import { activateSop, createSop } from "@/lib/sop/service";
 import { SEED_SOPS } from "@/lib/sop/seed-sops";
@@ -262,5 +269,91 @@ describe("the SOP in force, signed by the head", () => {
     const { id: foreignId } = await createSop(SOP, { agencyId: other.id, actor: actorOf(w.users.ADMIN, ["ADMIN"]), meta: null });
     expect((await refused(signSop(w.signingCtx("KADIS"), { sopId: foreignId }, { signer }))).message).toBe(SIGNING_MESSAGES.sopNotFound);
     expect(await db.signedDocument.count({ where: { agencyId: w.agency.id } })).toBe(before);
+  });
+});
+
+/** A small PNG as a phone's scan app writes one: the signature and the IHDR chunk, then data. */
+const PNG_SCAN = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from("IHDR"), Buffer.from("pindaian tanda tangan basah Ṣāliḥ")]);
+const PDF_SCAN = Buffer.from("%PDF-1.4\n% pindaian dokumen SOP bertanda tangan basah\n%%EOF\n");
+const b64 = (bytes: Buffer) => bytes.toString("base64");
+
+/** What a refused upload must leave as it was: documents, files and signing audit rows, in both agencies. */
+async function signingState(agencyIds: string[]) {
+  const where = { agencyId: { in: agencyIds } };
+  return {
+    documents: await db.signedDocument.count({ where }),
+    files: await db.storedFile.count({ where }),
+    audit: await db.auditEvent.count({ where: { ...where, action: "document.sign" } }),
+  };
+}
+
+describe("wet-signed scans of the archive record and of the SOP in force", () => {
+  /** The head of another agency, aiming at this agency's cycle and SOP. */
+  let foreignHead: TSigningCtx;
+  beforeAll(async () => {
+    const other = await createAgencyLike(SUMBAR);
+    const head = await createUser({ name: "Kepala Lain" });
+    await addMembership(head.id, other, "KADIS");
+    foreignHead = { ...w.signingCtx("KADIS"), agency: { ...w.agencyCtx, id: other.id, slug: other.slug, name: other.name }, userId: head.id, actor: actorOf(head, ["KADIS"]) };
+  });
+
+  it("the head uploads the signed archive record's scan: a code whose public check matches the file's hash, and it can be revoked", async () => {
+    const doc = await uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId, fileName: "catatan arsip bertanda tangan.png", fileBase64: b64(PNG_SCAN) });
+    expect(doc.sha256).toBe(sha256Hex(PNG_SCAN));
+    expect((await fileBytes(doc.fileId)).equals(PNG_SCAN)).toBe(true);
+    const pub = (await findPublicDocument(doc.code))!;
+    expect(pub).toMatchObject({ kind: "ARCHIVE_RECORD", method: "WET_SCAN", status: "SIGNED", agencyName: w.agency.name, sha256: sha256Hex(PNG_SCAN) });
+    expect(pub.title).toBe(`Catatan Arsip Siklus ${SOP.nomor} Triwulan I 2025`);
+    expect(await checkDocumentFile(doc.code, PNG_SCAN)).toEqual({ match: true, status: "SIGNED" });
+    expect(await checkDocumentFile(doc.code, Buffer.concat([PNG_SCAN, Buffer.from([0])]))).toEqual({ match: false, status: "SIGNED" });
+    const stored = await db.signedDocument.findUniqueOrThrow({ where: { code: doc.code } });
+    expect(stored).toMatchObject({ kind: "ARCHIVE_RECORD", subject: { cycleId }, signerName: HEAD, certificateId: null });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { agencyId: w.agency.id, action: "document.sign", entityId: stored.id } });
+    expect(audit.data).toMatchObject({ kind: "ARCHIVE_RECORD", method: "WET_SCAN", code: doc.code });
+    // The timeline's card shows the latest signature of this record: the scan.
+    expect(await latestSignedDocument(w.agency.id, "ARCHIVE_RECORD", { cycleId })).toMatchObject({ code: doc.code, method: "WET_SCAN" });
+
+    await revokeDocument(w.signingCtx("KADIS"), { documentId: stored.id, reason: "Pindaian halaman kedua terpotong" });
+    expect(await checkDocumentFile(doc.code, PNG_SCAN)).toEqual({ match: true, status: "REVOKED" });
+  });
+
+  it("refuses, with nothing stored: a cycle not yet archived, a member who is not the head, another agency's head, a bad or too large file", async () => {
+    const before = await signingState([w.agency.id, foreignHead.agency.id]);
+    const scan = { fileName: "pindaian.png", fileBase64: b64(PNG_SCAN) };
+    expect((await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId: activeCycleId, ...scan }))).message).toBe(SIGNING_MESSAGES.cycleNotArchived);
+    expect((await refused(uploadWetSignedScan(w.signingCtx("SEKRETARIS"), { kind: "ARCHIVE_RECORD", cycleId, ...scan }))).code).toBe("FORBIDDEN");
+    const foreign = await refused(uploadWetSignedScan(foreignHead, { kind: "ARCHIVE_RECORD", cycleId, ...scan }));
+    expect(foreign).toMatchObject({ code: "NOT_FOUND", message: SIGNING_MESSAGES.cycleNotFound });
+    const notImage = await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId, fileName: "pindaian.png", fileBase64: b64(Buffer.from("bukan gambar, hanya teks")) }));
+    expect(notImage.code).toBe("INVALID");
+    expect(notImage.fieldErrors?.fileBase64?.[0]).toMatch(/PNG/);
+    const word = await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId, fileName: "catatan.docx", fileBase64: b64(Buffer.from("PK\u0003\u0004 bukan pindaian")) }));
+    expect(word.code).toBe("INVALID");
+    const big = Buffer.concat([PDF_SCAN, Buffer.alloc(WET_SCAN_MAX_BYTES, 0x20)]);
+    const tooLarge = await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId, fileName: "pindaian.pdf", fileBase64: b64(big) }));
+    expect(tooLarge.code).toBe("INVALID");
+    expect(tooLarge.message).toMatch(/melebihi batas 1\.4 MB/);
+    expect(await signingState([w.agency.id, foreignHead.agency.id])).toEqual(before);
+  });
+
+  it("the head uploads the signed SOP's scan: kind SOP of the version in force, verifiable by its hash", async () => {
+    const doc = await uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "SOP", sopId: w.sopId, fileName: "sop bertanda tangan.pdf", fileBase64: b64(PDF_SCAN) });
+    const pub = (await findPublicDocument(doc.code))!;
+    expect(pub).toMatchObject({ kind: "SOP", method: "WET_SCAN", status: "SIGNED", sha256: sha256Hex(PDF_SCAN) });
+    expect(pub.title).toBe(`Dokumen SOP ${SOP.nomor} ${SOP.nama} (versi 1)`);
+    expect(await checkDocumentFile(doc.code, PDF_SCAN)).toEqual({ match: true, status: "SIGNED" });
+    expect(await db.signedDocument.findUniqueOrThrow({ where: { code: doc.code } })).toMatchObject({ subject: { sopId: w.sopId, version: 1 }, method: "WET_SCAN" });
+    expect(await latestSignedDocument(w.agency.id, "SOP", { sopId: w.sopId, version: 1 })).toMatchObject({ code: doc.code });
+  });
+
+  it("refuses an SOP scan, with nothing stored: a draft, another agency's head, a member who is not the head, a bad file", async () => {
+    const { id: draftId } = await createSop({ ...SOP, nomor: `${SOP.nomor}-DRAF-PINDAI` }, { agencyId: w.agency.id, actor: actorOf(w.users.ADMIN, ["ADMIN"]), meta: null });
+    const before = await signingState([w.agency.id, foreignHead.agency.id]);
+    const scan = { fileName: "pindaian.pdf", fileBase64: b64(PDF_SCAN) };
+    expect((await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "SOP", sopId: draftId, ...scan }))).message).toBe(SIGNING_MESSAGES.sopNotActive);
+    expect(await refused(uploadWetSignedScan(foreignHead, { kind: "SOP", sopId: w.sopId, ...scan }))).toMatchObject({ code: "NOT_FOUND", message: SIGNING_MESSAGES.sopNotFound });
+    expect((await refused(uploadWetSignedScan(w.signingCtx("TIM_SAKIP"), { kind: "SOP", sopId: w.sopId, ...scan }))).message).toBe(SIGNING_MESSAGES.notHead);
+    expect((await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "SOP", sopId: w.sopId, fileName: "sop.pdf", fileBase64: b64(PNG_SCAN) }))).code).toBe("INVALID");
+    expect(await signingState([w.agency.id, foreignHead.agency.id])).toEqual(before);
   });
 });

@@ -9,6 +9,9 @@
  * - Only the head signs, or a Plt. as "Plt. ..."; a Tim SAKIP member is refused.
  * - The public check answers { match, status } and nothing else: true for the
  *   signed file, false for a tampered one; unknown codes and bad bodies are 4xx.
+ * - The LKjIP (decision 042): the head signs the generated PDF (kind LKJIP), or
+ *   uploads the agency's signed final file; a second signature of the year is
+ *   allowed, the first still verifies, the page shows the latest.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -23,10 +26,14 @@ import { readAgencySettings } from "@/lib/agency/settings";
 import { AppError } from "@/lib/authz/errors";
 import { db } from "@/lib/db/client";
 import { makeDemoP12 } from "@/lib/signing/certificate";
-import { findPublicDocument, revokeDocument, signPerformanceReport, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "@/lib/signing/service";
+import { SIGNING_MESSAGES } from "@/lib/signing/messages";
+import { latestSignedDocument } from "@/lib/signing/queries";
+import { findPublicDocument, revokeDocument, signLkjip, signPerformanceReport, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "@/lib/signing/service";
+import { sha256Hex } from "@/lib/storage/validate";
 
 import { OID, readPdfSignature } from "../support/cms";
 import { actorOf } from "./factories";
+import { pdfToText } from "./pdf-text";
 import { setup, YEAR, type RoleCode, type World } from "./performance-world";
 import { storedFileBytes } from "./stored-bytes";
 
@@ -219,15 +226,79 @@ describe("signing a report", () => {
 
   it("a wet-signed scan gets a code too; the check matches the scan, and a non-head cannot upload one", async () => {
     const scan = Buffer.from("%PDF-1.4\n% pindaian laporan bertanda tangan basah\n%%EOF\n");
-    const refused = await refusal(uploadWetSignedScan(await as("BIDANG"), { year: YEAR, quarter: 2, fileName: "pindaian.pdf", fileBase64: scan.toString("base64") }));
+    const refused = await refusal(uploadWetSignedScan(await as("BIDANG"), { kind: "PERFORMANCE_REPORT", year: YEAR, quarter: 2, fileName: "pindaian.pdf", fileBase64: scan.toString("base64") }));
     expect(refused.code).toBe("FORBIDDEN");
-    const wrongKind = await refusal(uploadWetSignedScan(await as("KADIS"), { year: YEAR, quarter: 2, fileName: "pindaian.pdf", fileBase64: Buffer.from("bukan pdf").toString("base64") }));
+    const wrongKind = await refusal(uploadWetSignedScan(await as("KADIS"), { kind: "PERFORMANCE_REPORT", year: YEAR, quarter: 2, fileName: "pindaian.pdf", fileBase64: Buffer.from("bukan pdf").toString("base64") }));
     expect(wrongKind.code).toBe("INVALID");
 
-    const doc = await uploadWetSignedScan(await as("KADIS"), { year: YEAR, quarter: 2, fileName: "pindaian.pdf", fileBase64: scan.toString("base64") });
+    const doc = await uploadWetSignedScan(await as("KADIS"), { kind: "PERFORMANCE_REPORT", year: YEAR, quarter: 2, fileName: "pindaian.pdf", fileBase64: scan.toString("base64") });
     const shown = await findPublicDocument(doc.code);
     expect(shown).toMatchObject({ method: "WET_SCAN", status: "SIGNED", title: "Laporan Pengukuran Kinerja Triwulan II Tahun " + YEAR });
     expect(await (await check(doc.code, scan)).json()).toEqual({ match: true, status: "SIGNED" });
     expect(await (await check(doc.code, Buffer.concat([scan, Buffer.from(" ")]))).json()).toEqual({ match: false, status: "SIGNED" });
+  });
+});
+
+describe("signing the LKjIP", () => {
+  const flat = (t: string) => t.normalize("NFC").replace(/\s+/g, " ");
+  const signingState = async () => ({
+    documents: await db.signedDocument.count({ where: { agencyId: w.agency.id } }),
+    files: await db.storedFile.count({ where: { agencyId: w.agency.id } }),
+    audit: await db.auditEvent.count({ where: { agencyId: w.agency.id, action: "document.sign" } }),
+  });
+  let first: { id: string; code: string; fileId: string; sha256: string };
+  let firstPdf: Buffer;
+
+  it("the head signs the generated LKjIP PDF: PAdES verified by pdfsig, the head's block and code printed, the public check matches", async () => {
+    first = await signLkjip(await as("KADIS"), { year: YEAR }, { at: new Date(Date.now() - 60_000) });
+    firstPdf = await fileBytes(first.fileId);
+    const report = await pdfsig(firstPdf);
+    expect(report).toContain("Signature Validation: Signature is Valid.");
+    expect(report).toContain("Total document signed");
+    const text = flat(await pdfToText(firstPdf));
+    expect(text).toContain(`LAPORAN KINERJA`);
+    expect(text).toContain(w.users.KADIS.name);
+    expect(text).toContain(`Kode verifikasi: ${first.code.slice(0, 5)}-${first.code.slice(5)}`);
+    expect(text).not.toContain("Draf disusun otomatis");
+
+    const pub = (await findPublicDocument(first.code))!;
+    expect(pub).toMatchObject({ kind: "LKJIP", method: "PADES", status: "SIGNED", agencyName: w.agency.name, sha256: sha256Hex(firstPdf) });
+    expect(pub.title).toBe(`Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun ${YEAR}`);
+    expect(await (await check(first.code, firstPdf)).json()).toEqual({ match: true, status: "SIGNED" });
+    expect(await db.signedDocument.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ subject: { year: YEAR }, signerNip: w.users.KADIS.nip });
+  });
+
+  it("a second signature of the year is allowed: the page shows it, the first still verifies", async () => {
+    const second = await signLkjip(await as("KADIS"), { year: YEAR });
+    expect(second.code).not.toBe(first.code);
+    expect(await latestSignedDocument(w.agency.id, "LKJIP", { year: YEAR })).toMatchObject({ code: second.code, method: "PADES" });
+    expect(await (await check(first.code, firstPdf)).json()).toEqual({ match: true, status: "SIGNED" });
+    expect(await latestSignedDocument(w.agency.id, "LKJIP", { year: YEAR - 1 })).toBeNull();
+  });
+
+  it("refuses, with nothing stored: a member who is not the head, a year without a PK", async () => {
+    const before = await signingState();
+    expect((await refusal(signLkjip(await as("TIM_SAKIP"), { year: YEAR }))).code).toBe("FORBIDDEN");
+    const noPk = await refusal(signLkjip(await as("KADIS"), { year: YEAR + 3 }));
+    expect(noPk).toMatchObject({ code: "NOT_FOUND", message: SIGNING_MESSAGES.noLkjip(YEAR + 3) });
+    expect(await signingState()).toEqual(before);
+  });
+
+  it("the agency's final signed file (finished in Word) is uploaded instead: kind LKJIP, verifiable by its hash, shown as the latest", async () => {
+    const final = Buffer.from("%PDF-1.7\n% LKjIP final dari Word, ditandatangani Kepala\n%%EOF\n");
+    const doc = await uploadWetSignedScan(await as("KADIS"), { kind: "LKJIP", year: YEAR, fileName: "LKjIP 2025 final.pdf", fileBase64: final.toString("base64") });
+    expect(await findPublicDocument(doc.code)).toMatchObject({ kind: "LKJIP", method: "WET_SCAN", status: "SIGNED", sha256: sha256Hex(final) });
+    expect(await (await check(doc.code, final)).json()).toEqual({ match: true, status: "SIGNED" });
+    expect(await latestSignedDocument(w.agency.id, "LKJIP", { year: YEAR })).toMatchObject({ code: doc.code, method: "WET_SCAN" });
+  });
+
+  it("refuses an LKjIP upload, with nothing stored: not the head, a year without a PK, a Word file", async () => {
+    const before = await signingState();
+    const final = { fileName: "lkjip.pdf", fileBase64: Buffer.from("%PDF-1.7\n%%EOF\n").toString("base64") };
+    expect((await refusal(uploadWetSignedScan(await as("TIM_SAKIP"), { kind: "LKJIP", year: YEAR, ...final }))).code).toBe("FORBIDDEN");
+    expect((await refusal(uploadWetSignedScan(await as("KADIS"), { kind: "LKJIP", year: YEAR + 3, ...final }))).code).toBe("NOT_FOUND");
+    const word = await refusal(uploadWetSignedScan(await as("KADIS"), { kind: "LKJIP", year: YEAR, fileName: "lkjip.docx", fileBase64: Buffer.from("PK\u0003\u0004 docx").toString("base64") }));
+    expect(word.code).toBe("INVALID");
+    expect(await signingState()).toEqual(before);
   });
 });

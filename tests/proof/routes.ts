@@ -275,7 +275,14 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/signing/actions.ts#signReportAction", name: "signing.signReport", scope: "agency", foreign: { none: "signs the caller's agency's report for a period; names no record" } },
   { key: "lib/signing/actions.ts#signArchiveRecordAction", name: "signing.signArchiveRecord", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId }) },
   { key: "lib/signing/actions.ts#signSopAction", name: "signing.signSop", scope: "agency", foreign: (f) => ({ sopId: f.sopId }) },
-  { key: "lib/signing/actions.ts#uploadWetScanAction", name: "signing.uploadWetScan", scope: "agency", foreign: { none: "stores a scan of the caller's agency's report for a period; names no record" } },
+  { key: "lib/signing/actions.ts#signLkjipAction", name: "signing.signLkjip", scope: "agency", foreign: { none: "signs the caller's agency's LKjIP of a year; names no record" } },
+  /** One action for every kind's wet-signed scan; aimed here at another agency's cycle (an archive record). */
+  {
+    key: "lib/signing/actions.ts#uploadWetScanAction",
+    name: "signing.uploadWetScan",
+    scope: "agency",
+    foreign: (f) => ({ kind: "ARCHIVE_RECORD", cycleId: f.cycleId, fileName: "pindaian.pdf", fileBase64: "JVBERi0xLjQKJSVFT0YK" /* "%PDF-1.4 %%EOF" */ }),
+  },
   {
     key: "lib/signing/actions.ts#revokeDocumentAction",
     name: "signing.revokeDocument",

@@ -5,11 +5,15 @@ import { PrintButton } from "@/components/audit/print-button";
 import { NoAgreement, PageTitle } from "@/components/performance/page-parts";
 import { PerformanceNav } from "@/components/performance/performance-nav";
 import { PeriodPicker } from "@/components/performance/period-picker";
+import { LatestSignedDocument } from "@/components/signing/latest-signed";
+import { SignLkjipButton, WetScanUpload } from "@/components/signing/signing-forms";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { loadLkjip } from "@/lib/lkjip/build";
 import { memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
+import { SIGNING_MESSAGES as S } from "@/lib/signing/messages";
+import { certificateSummary, latestSignedDocument } from "@/lib/signing/queries";
 
 export const metadata: Metadata = { title: "Draf LKjIP" };
 
@@ -42,7 +46,13 @@ export default async function LkjipPage({
   const search = await searchParams;
   const [period, unitIds] = await Promise.all([resolvePeriod(ctx.agency.id, ctx.agency.timeZone, search), memberUnitIds(ctx.agency.id, ctx.user.id)]);
   const { year } = period;
-  const model = await loadLkjip(ctx.agency, year);
+  // The head signs the LKjIP, or uploads the agency's signed final (decision 042); members see the latest.
+  const canSign = ctx.can("document.sign");
+  const [model, latest, certificate] = await Promise.all([
+    loadLkjip(ctx.agency, year),
+    latestSignedDocument(ctx.agency.id, "LKJIP", { year }),
+    canSign ? certificateSummary(ctx.agency.id) : null,
+  ]);
   const base = `/a/${ctx.agency.slug}/kinerja/lkjip`;
 
   return (
@@ -70,6 +80,31 @@ export default async function LkjipPage({
             </a>
             <PrintButton label="Cetak" />
           </div>
+          {canSign || latest ? (
+            <section aria-labelledby="lkjip-sign-title" className="no-print space-y-3 rounded-lg border border-slate-200 bg-white px-4 py-3">
+              <h2 id="lkjip-sign-title" className="text-sm font-semibold">
+                {S.ui.lkjipTitle}
+              </h2>
+              {latest ? <LatestSignedDocument agencySlug={ctx.agency.slug} timeZone={ctx.agency.timeZone} doc={latest} /> : null}
+              {canSign ? (
+                <>
+                  <p className="text-sm text-slate-600">{certificate ? S.ui.lkjipHint : S.noCertificate}</p>
+                  <SignLkjipButton agencySlug={ctx.agency.slug} year={year} disabled={!certificate} />
+                  <div className="space-y-2 border-t border-slate-200 pt-3">
+                    <h3 className="text-sm font-semibold">{S.ui.lkjipScanTitle}</h3>
+                    <WetScanUpload
+                      agencySlug={ctx.agency.slug}
+                      target={{ kind: "LKJIP", year }}
+                      label={S.ui.scanFinalLabel}
+                      button={S.ui.scanFinalButton}
+                      hint={S.ui.lkjipScanHint}
+                      testId="scan-lkjip"
+                    />
+                  </div>
+                </>
+              ) : null}
+            </section>
+          ) : null}
           {model.coverage ? <p className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">{model.coverage}</p> : null}
           {model.notices.map((n) => (
             <p key={n} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">

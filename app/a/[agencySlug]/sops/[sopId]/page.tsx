@@ -3,14 +3,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { SignSopButton } from "@/components/signing/signing-forms";
+import { LatestSignedDocument } from "@/components/signing/latest-signed";
+import { SignSopButton, WetScanUpload } from "@/components/signing/signing-forms";
 import { SopActions } from "@/components/sop/sop-actions";
 import { SopDocument } from "@/components/sop/sop-document";
 import { SopStatusBadge } from "@/components/sop/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { certificateSummary } from "@/lib/signing/queries";
+import { SIGNING_MESSAGES } from "@/lib/signing/messages";
+import { certificateSummary, latestSignedDocument } from "@/lib/signing/queries";
 import { SOP_DOCUMENT_MESSAGES as M } from "@/lib/sop/messages";
 import { getAgencyRoles, getSop } from "@/lib/sop/queries";
 import { cn } from "@/lib/utils";
@@ -26,7 +28,9 @@ export default async function SopDocumentPage({ params }: { params: Promise<{ ag
 
   // The head signs the SOP in force (docs/decisions/034-one-pdf-path.md).
   const canSign = sop.status === "ACTIVE" && ctx.can("document.sign");
-  const certificate = canSign ? await certificateSummary(ctx.agency.id) : null;
+  const [certificate, latestSigned] = canSign
+    ? await Promise.all([certificateSummary(ctx.agency.id), latestSignedDocument(ctx.agency.id, "SOP", { sopId: sop.id, version: sop.version })])
+    : [null, null];
   const base = `/a/${ctx.agency.slug}/sops`;
   const tz = ctx.agency.timeZone;
   const versions = sop.series.versions;
@@ -108,8 +112,13 @@ export default async function SopDocumentPage({ params }: { params: Promise<{ ag
             <h2 id="sop-sign-title" className="text-sm font-semibold">
               {M.signTitle}
             </h2>
+            {latestSigned ? <LatestSignedDocument agencySlug={ctx.agency.slug} timeZone={tz} doc={latestSigned} /> : null}
             <p className="text-sm text-slate-600">{certificate ? M.signHint : M.signNoCertificate}</p>
             <SignSopButton agencySlug={ctx.agency.slug} sopId={sop.id} disabled={!certificate} />
+            <div className="space-y-2 border-t border-slate-200 pt-3">
+              <h3 className="text-sm font-semibold">{SIGNING_MESSAGES.ui.sopScanTitle}</h3>
+              <WetScanUpload agencySlug={ctx.agency.slug} target={{ kind: "SOP", sopId: sop.id }} hint={SIGNING_MESSAGES.ui.sopScanHint} testId="scan-sop" />
+            </div>
           </section>
         ) : null}
 

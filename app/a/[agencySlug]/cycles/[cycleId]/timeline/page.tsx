@@ -3,13 +3,15 @@ import { notFound } from "next/navigation";
 
 import { CycleTimeline } from "@/components/audit/cycle-timeline";
 import { CycleEvents, TimelineHeader } from "@/components/audit/timeline-header";
-import { SignArchiveRecordButton } from "@/components/signing/signing-forms";
+import { LatestSignedDocument } from "@/components/signing/latest-signed";
+import { SignArchiveRecordButton, WetScanUpload } from "@/components/signing/signing-forms";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
 import { cycleTimeline } from "@/lib/audit/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { pageReader } from "@/lib/db/read-your-writes";
-import { certificateSummary } from "@/lib/signing/queries";
+import { SIGNING_MESSAGES } from "@/lib/signing/messages";
+import { certificateSummary, latestSignedDocument } from "@/lib/signing/queries";
 
 export const metadata: Metadata = { title: M.timeline.title };
 
@@ -26,7 +28,9 @@ export default async function CycleTimelinePage({ params }: { params: Promise<{ 
   if (!timeline) notFound();
   // The head signs the archive record of a completed cycle (docs/decisions/034-one-pdf-path.md).
   const canSignRecord = timeline.cycle.status === "COMPLETED" && ctx.can("document.sign");
-  const certificate = canSignRecord ? await certificateSummary(ctx.agency.id) : null;
+  const [certificate, latest] = canSignRecord
+    ? await Promise.all([certificateSummary(ctx.agency.id), latestSignedDocument(ctx.agency.id, "ARCHIVE_RECORD", { cycleId: timeline.cycle.id })])
+    : [null, null];
   return (
     <div className="space-y-6 print:space-y-4">
       <style>{PRINT_CSS}</style>
@@ -37,8 +41,18 @@ export default async function CycleTimelinePage({ params }: { params: Promise<{ 
             <CardTitle>{M.timeline.signTitle}</CardTitle>
           </CardHeader>
           <CardBody className="space-y-3">
+            {latest ? <LatestSignedDocument agencySlug={ctx.agency.slug} timeZone={ctx.agency.timeZone} doc={latest} /> : null}
             <p className="text-sm text-slate-600">{certificate ? M.timeline.signHint : M.timeline.signNoCertificate}</p>
             <SignArchiveRecordButton agencySlug={ctx.agency.slug} cycleId={timeline.cycle.id} disabled={!certificate} />
+            <div className="space-y-2 border-t border-slate-200 pt-4">
+              <h3 className="text-sm font-semibold text-slate-900">{SIGNING_MESSAGES.ui.archiveScanTitle}</h3>
+              <WetScanUpload
+                agencySlug={ctx.agency.slug}
+                target={{ kind: "ARCHIVE_RECORD", cycleId: timeline.cycle.id }}
+                hint={SIGNING_MESSAGES.ui.archiveScanHint}
+                testId="scan-archive-record"
+              />
+            </div>
           </CardBody>
         </Card>
       ) : null}

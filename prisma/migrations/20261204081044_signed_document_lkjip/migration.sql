@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "SignedDocumentKind" ADD VALUE 'LKJIP';
+
