@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 import { Badge } from "@/components/ui/badge";
 import type { TLevelPk, TLevelPkRow } from "@/lib/cascade/level-pk-queries";
 import { CASCADE_MESSAGES, LEVEL_PK_MESSAGES as M } from "@/lib/cascade/messages";
@@ -44,6 +46,7 @@ export function LevelPkCard({
   canPlan,
   fillableUnitIds,
   canManage,
+  children,
 }: {
   pk: TLevelPk;
   year: number;
@@ -52,6 +55,8 @@ export function LevelPkCard({
   canPlan: boolean;
   fillableUnitIds: string[];
   canManage: boolean;
+  /** Shown under the parties (the unit PK's document and signature, decision 043). */
+  children?: ReactNode;
 }) {
   const levelLabel = pk.level === "HEAD" ? M.headLevel : `${CASCADE_MESSAGES.level[pk.level]} · ${pk.unitName}`;
   const canFill = pk.level !== "HEAD" && (canManage || fillableUnitIds.includes(pk.unitId ?? ""));
@@ -83,6 +88,7 @@ export function LevelPkCard({
             </a>
           </p>
         ) : null}
+        {children}
       </header>
       {/* Focusable so a keyboard can scroll the table sideways on a phone. */}
       <div className="overflow-x-auto" role="region" aria-label={`${M.colIndicator}: ${levelLabel}`} tabIndex={0}>

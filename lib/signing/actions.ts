@@ -2,8 +2,9 @@
 
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
-import { ZRevokeDocument, ZSignArchiveRecord, ZSignReport, ZSignSop, ZUploadCertificate, ZUploadWetScan } from "./schemas";
+import { ZRevokeDocument, ZSignArchiveRecord, ZSignReport, ZSignSop, ZSignUnitAgreement, ZUploadCertificate, ZUploadWetScan } from "./schemas";
 import { revokeDocument, signArchiveRecord, signPerformanceReport, signSop, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "./service";
+import { signUnitAgreement } from "./unit-agreement";
 
 const signingCtx = (ctx: ActionContext): TSigningCtx => ({ agency: ctx.agency, userId: ctx.user.id, actor: ctx.actor, meta: ctx.meta });
 
@@ -35,6 +36,15 @@ export const signSopAction = agencyAction(
   { name: "signing.signSop", permission: "document.sign", schema: ZSignSop, audit: { events: ["document.sign"] } },
   async (ctx, input) => {
     const doc = await signSop(signingCtx(ctx), input);
+    return { code: doc.code, fileId: doc.fileId };
+  },
+);
+
+/** The head signs a unit's Perjanjian Kinerja from the PK per level page (decision 043). */
+export const signUnitAgreementAction = agencyAction(
+  { name: "signing.signUnitAgreement", permission: "document.sign", schema: ZSignUnitAgreement, audit: { events: ["document.sign"] } },
+  async (ctx, input) => {
+    const doc = await signUnitAgreement(signingCtx(ctx), input);
     return { code: doc.code, fileId: doc.fileId };
   },
 );

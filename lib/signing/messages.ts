@@ -21,7 +21,12 @@ export const SIGNING_MESSAGES = {
   sopNotFound: "SOP tidak ditemukan.",
   sopNotActive: "Hanya SOP yang sedang berlaku (sudah disahkan) yang dapat ditandatangani.",
   cycleNotArchived: "Catatan arsip hanya dapat ditandatangani setelah siklus selesai diarsipkan.",
-  kind: { PERFORMANCE_REPORT: "Laporan Pengukuran Kinerja", SOP: "Dokumen SOP", ARCHIVE_RECORD: "Catatan Arsip Siklus" },
+  unitAgreementTitle: (year: number, level: string, unitName: string) => `Perjanjian Kinerja Tahun ${year} ${level} ${unitName}`,
+  unitAgreementNotFound: "Perjanjian Kinerja unit tidak ditemukan.",
+  unitAgreementVacant: (party: string, jabatan: string) =>
+    `${party} (${jabatan}) belum ada pejabatnya: tetapkan kepala unitnya di halaman Unit kerja sebelum PK ditandatangani.`,
+  unitAgreementSigned: (code: string) => `PK ini sudah ditandatangani (kode ${code}). Cabut dahulu di halaman Tanda tangan dokumen bila perlu ditandatangani ulang.`,
+  kind: { PERFORMANCE_REPORT: "Laporan Pengukuran Kinerja", SOP: "Dokumen SOP", ARCHIVE_RECORD: "Catatan Arsip Siklus", UNIT_AGREEMENT: "Perjanjian Kinerja unit kerja" },
   method: { PADES: "Tanda tangan elektronik (PAdES)", WET_SCAN: "Tanda tangan basah (pindaian)" },
   status: { SIGNED: "Sah: ditandatangani", REVOKED: "Dicabut" },
   verify: {

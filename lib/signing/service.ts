@@ -154,13 +154,13 @@ export function verificationUrl(code: string): string {
 }
 
 /** Stores the signed bytes and records the document, in one transaction with its audit row. */
-async function recordSignedDocument(
+export async function recordSignedDocument(
   ctx: TSigningCtx,
   doc: {
     code: string;
     kind: SignedDocumentKind;
     title: string;
-    subject: { year: number; quarter: number } | { cycleId: string } | { sopId: string; version: number };
+    subject: { year: number; quarter: number } | { cycleId: string } | { sopId: string; version: number } | { unitAgreementId: string; year: number };
     method: SignatureMethod;
     bytes: Buffer;
     fileName: string;
@@ -229,7 +229,7 @@ async function recordSignedDocument(
 }
 
 /** The signer to use: the given one (tests, a national service), else PAdES with the agency's certificate in use. */
-async function agencySigner(ctx: TSigningCtx, at: Date, given?: DocumentSigner): Promise<{ signer: DocumentSigner; certificate: { id: string; fingerprint: string } | null }> {
+export async function agencySigner(ctx: TSigningCtx, at: Date, given?: DocumentSigner): Promise<{ signer: DocumentSigner; certificate: { id: string; fingerprint: string } | null }> {
   if (given) return { signer: given, certificate: null };
   const cert = await currentCertificate(ctx.agency.id);
   if (!cert) throw invalidError(M.noCertificate);

@@ -123,6 +123,8 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "handler", path: "/a/[agencySlug]/kinerja/laporan", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/paket", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/lkjip/unduh", scope: "agency", method: "GET", records: true },
+  /** A unit's PK of a level as a PDF (?pk=<UnitAgreement id>; no fixture is one: any value is a 404). */
+  { kind: "handler", path: "/a/[agencySlug]/pohon-kinerja/pk/unduh", scope: "agency", method: "GET", records: true },
   /** The year's LKE as the evaluators' sheet (xlsx, ?tahun=). */
   { kind: "handler", path: "/a/[agencySlug]/lke/ekspor", scope: "agency", method: "GET", records: true },
 ];
@@ -274,6 +276,12 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/signing/actions.ts#signReportAction", name: "signing.signReport", scope: "agency", foreign: { none: "signs the caller's agency's report for a period; names no record" } },
   { key: "lib/signing/actions.ts#signArchiveRecordAction", name: "signing.signArchiveRecord", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId }) },
   { key: "lib/signing/actions.ts#signSopAction", name: "signing.signSop", scope: "agency", foreign: (f) => ({ sopId: f.sopId }) },
+  {
+    key: "lib/signing/actions.ts#signUnitAgreementAction",
+    name: "signing.signUnitAgreement",
+    scope: "agency",
+    foreign: { none: "no fixture is a unit PK of another agency; the PK is looked up inside the caller's agency only (tests/integration/unit-pk-sign.test.ts aims at another agency's)" },
+  },
   { key: "lib/signing/actions.ts#uploadWetScanAction", name: "signing.uploadWetScan", scope: "agency", foreign: { none: "stores a scan of the caller's agency's report for a period; names no record" } },
   {
     key: "lib/signing/actions.ts#revokeDocumentAction",

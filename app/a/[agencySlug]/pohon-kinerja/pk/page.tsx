@@ -4,6 +4,7 @@ import Link from "next/link";
 import { PrintButton } from "@/components/audit/print-button";
 import { GenerateLevelPkForm } from "@/components/cascade/level-pk-forms";
 import { LevelPkCard } from "@/components/cascade/level-pk-view";
+import { UnitPkSignature } from "@/components/cascade/unit-pk-signature";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { periodYears } from "@/lib/cascade/levels";
@@ -12,6 +13,8 @@ import { CASCADE_MESSAGES, LEVEL_PK_MESSAGES as M } from "@/lib/cascade/messages
 import { listPeriods } from "@/lib/cascade/queries";
 import { isoDateIn } from "@/lib/format";
 import { memberUnitIds } from "@/lib/performance/queries";
+import { certificateSummary } from "@/lib/signing/queries";
+import { unitPkSignatures } from "@/lib/signing/unit-agreement";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: M.title };
@@ -36,7 +39,13 @@ export default async function LevelPkPage({ params, searchParams }: { params: Pr
   const periods = await listPeriods(ctx.agency.id);
   const period = periods.find((p) => p.startYear <= askedYear && askedYear <= p.endYear) ?? periods.find((p) => p.startYear <= thisYear && thisYear <= p.endYear) ?? periods[0] ?? null;
   const year = period && period.startYear <= askedYear && askedYear <= period.endYear ? askedYear : (period?.startYear ?? askedYear);
-  const [pks, myUnits] = await Promise.all([loadLevelPks(ctx.agency.id, year, askedQuarter, ctx.agency.settings.capaian), memberUnitIds(ctx.agency.id, ctx.user.id)]);
+  const canSign = ctx.can("document.sign");
+  const [pks, myUnits, signatures, certificate] = await Promise.all([
+    loadLevelPks(ctx.agency.id, year, askedQuarter, ctx.agency.settings.capaian),
+    memberUnitIds(ctx.agency.id, ctx.user.id),
+    unitPkSignatures(ctx.agency.id, year),
+    canSign ? certificateSummary(ctx.agency.id) : null,
+  ]);
   const base = `/a/${ctx.agency.slug}/pohon-kinerja/pk`;
   const all = [...(pks.head ? [pks.head] : []), ...pks.units];
 
@@ -101,7 +110,19 @@ export default async function LevelPkPage({ params, searchParams }: { params: Pr
             canPlan={canManage}
             canManage={canManage}
             fillableUnitIds={ctx.can("realization.fill") ? myUnits : []}
-          />
+          >
+            {pk.level !== "HEAD" ? (
+              <UnitPkSignature
+                agencySlug={ctx.agency.slug}
+                unitAgreementId={pk.key}
+                label={`PK ${CASCADE_MESSAGES.level[pk.level]} ${pk.unitName} ${year}`}
+                signature={signatures.get(pk.key)}
+                canSign={canSign}
+                hasCertificate={Boolean(certificate)}
+                timeZone={ctx.agency.timeZone}
+              />
+            ) : null}
+          </LevelPkCard>
         ))}
       </div>
       <p className="text-xs text-slate-600">{CASCADE_MESSAGES.rollUpHint}</p>
