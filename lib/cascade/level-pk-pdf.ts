@@ -169,7 +169,7 @@ const COLUMN = 230;
 const QR = 72;
 
 /** One signature column: lead ("Pihak Kedua,"), jabatan, room to sign, the name underlined, pangkat, NIP. */
-function column(layout: PdfLayout, x: number, top: number, lead: string, party: TUnitPkParty, placeDate: string | null) {
+function column(layout: PdfLayout, x: number, top: number, lead: string, party: TUnitPkParty, placeDate: string | null, pangkatLine: boolean) {
   const h = lineHeight(SIZE);
   layout.y = top;
   // Both columns start level: the left one leaves the place-and-date line empty.
@@ -186,6 +186,8 @@ function column(layout: PdfLayout, x: number, top: number, lead: string, party: 
     layout.line(x + (COLUMN - w) / 2, layout.y - 1, x + (COLUMN + w) / 2, layout.y - 1, 0.6);
   }
   if (party.person?.pangkat) layout.paragraph(party.person.pangkat, { x, width: COLUMN, align: "center", size: SIZE });
+  // The NIPs stay level when only the other party has a pangkat.
+  else if (pangkatLine) layout.y += h;
   if (party.person?.nip) layout.paragraph(`NIP ${formatNip(party.person.nip)}`, { x, width: COLUMN, align: "center", size: SIZE });
   return layout.y;
 }
@@ -195,8 +197,9 @@ function signatures(layout: PdfLayout, pk: TUnitPkDocument, placeDate: string) {
   const lines = (party: TUnitPkParty) => wrap(layout.doc, party.jabatan, COLUMN, "regular", SIZE).length + wrap(layout.doc, party.person?.name || M.vacant, COLUMN, "bold", SIZE).length + 4;
   layout.keep(lineHeight(SIZE) * Math.max(lines(pk.firstParty), lines(pk.secondParty)) + 56);
   const top = layout.y;
-  const left = column(layout, layout.left + 10, top, M.secondParty, pk.secondParty, null);
-  const right = column(layout, layout.right - COLUMN - 10, top, M.firstParty, pk.firstParty, placeDate);
+  const pangkatLine = Boolean(pk.firstParty.person?.pangkat || pk.secondParty.person?.pangkat);
+  const left = column(layout, layout.left + 10, top, M.secondParty, pk.secondParty, null, pangkatLine);
+  const right = column(layout, layout.right - COLUMN - 10, top, M.firstParty, pk.firstParty, placeDate, pangkatLine);
   layout.y = Math.max(left, right) + 10;
 }
 

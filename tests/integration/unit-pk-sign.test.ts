@@ -177,6 +177,9 @@ describe("the unit PK as a PDF", () => {
       ["Budi Santoso, S.T., M.T.", "Kepala Bidang Aplikasi"],
     ]);
     expect(seksi.some((l) => l.includes("Aplikasi layanan aktif") && l.trim().endsWith("25"))).toBe(true);
+    // Only the Kepala Bidang has a pangkat: the two NIPs still print on one line.
+    const nips = new RegExp(`^NIP ${formatNip(w.users.kabid.nip)}\\s+NIP ${formatNip(w.users.kasi.nip)}$`);
+    expect(seksi.filter((l) => nips.test(l.trim()))).toHaveLength(2);
     const vacant = await layoutText((await buildUnitPkFile(w.agencyCtx, w.pk.bidangB.id, AT))!.pdf);
     expect(parties(vacant.map((l) => l.trim()))[0]!.slice(0, 2)).toEqual(["(jabatan belum terisi)", "Kepala Bidang Statistik"]);
   });
