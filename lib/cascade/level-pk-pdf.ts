@@ -294,6 +294,12 @@ export async function buildUnitPkPdf(
   return finish();
 }
 
+/** The first unit PK of a year, in the page's order (level, unit), or null. */
+export async function firstUnitPkId(agencyId: string, year: number): Promise<string | null> {
+  const first = await db.unitAgreement.findFirst({ where: { agencyId, year }, orderBy: [{ level: "asc" }, { unit: { sortOrder: "asc" } }, { unitName: "asc" }], select: { id: true } });
+  return first?.id ?? null;
+}
+
 /** The unit PK as a PDF (unsigned: to read, or to sign by hand), or null when it is not the agency's. */
 export async function buildUnitPkFile(agency: TUnitPkAgency, unitAgreementId: string, at = new Date()) {
   const pk = await loadUnitPkDocument(agency, unitAgreementId, { at });

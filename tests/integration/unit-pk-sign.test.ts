@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAgencySettings } from "@/lib/agency/settings";
 import { AppError } from "@/lib/authz/errors";
 import { generateLevelAgreements } from "@/lib/cascade/level-pk";
-import { buildUnitPkFile, printedTarget } from "@/lib/cascade/level-pk-pdf";
+import { buildUnitPkFile, firstUnitPkId, printedTarget } from "@/lib/cascade/level-pk-pdf";
 import { createNode, createPeriod, saveIndicator, type CascadeActor } from "@/lib/cascade/service";
 import { db } from "@/lib/db/client";
 import { formatNip } from "@/lib/validation/nip";
@@ -184,9 +184,12 @@ describe("the unit PK as a PDF", () => {
     expect(parties(vacant.map((l) => l.trim()))[0]!.slice(0, 2)).toEqual(["(jabatan belum terisi)", "Kepala Bidang Statistik"]);
   });
 
-  it("is not found for another agency", async () => {
+  it("is not found for another agency; without an id the download takes the year's first unit PK", async () => {
     const other = await createAgency();
     expect(await buildUnitPkFile({ ...w.agencyCtx, id: other.id }, w.pk.bidangA.id, AT)).toBeNull();
+    expect(await firstUnitPkId(w.agency.id, YEAR)).toBe(w.pk.bidangA.id);
+    expect(await firstUnitPkId(w.agency.id, 2027)).toBeNull();
+    expect(await firstUnitPkId(other.id, YEAR)).toBeNull();
   });
 });
 

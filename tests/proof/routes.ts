@@ -123,7 +123,7 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "handler", path: "/a/[agencySlug]/kinerja/laporan", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/paket", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/lkjip/unduh", scope: "agency", method: "GET", records: true },
-  /** A unit's PK of a level as a PDF (?pk=<UnitAgreement id>; no fixture is one: any value is a 404). */
+  /** A unit's PK of a level as a PDF (?pk=<UnitAgreement id>, else the first unit PK of ?tahun=, default this year). */
   { kind: "handler", path: "/a/[agencySlug]/pohon-kinerja/pk/unduh", scope: "agency", method: "GET", records: true },
   /** The year's LKE as the evaluators' sheet (xlsx, ?tahun=). */
   { kind: "handler", path: "/a/[agencySlug]/lke/ekspor", scope: "agency", method: "GET", records: true },
