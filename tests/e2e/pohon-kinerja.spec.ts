@@ -247,10 +247,11 @@ test("the planning unit builds a pohon kinerja on a phone and at desktop width; 
     // The administrator names the Bidang's official; the head signs.
     await page.goto(`/a/${SLUG}/unit`);
     await page.getByRole("button", { name: `Ubah ${PERIKANAN_UNIT}` }).click();
-    const official = page.getByLabel("Pejabat kepala unit");
+    const editing = page.getByTestId("unit-row").filter({ has: page.getByLabel("Pejabat kepala unit") });
+    const official = editing.getByLabel("Pejabat kepala unit");
     const value = await official.locator("option", { hasText: "Tim Pengukuran Kinerja Tanah Laut" }).first().getAttribute("value");
     await official.selectOption(value!);
-    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    await editing.getByRole("button", { name: "Simpan", exact: true }).click();
     await expect(page.getByText("Unit kerja disimpan.")).toBeVisible();
 
     await head.reload();
