@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 import { Badge } from "@/components/ui/badge";
 import type { TLevelPk, TLevelPkRow } from "@/lib/cascade/level-pk-queries";
 import { CASCADE_MESSAGES, LEVEL_PK_MESSAGES as M } from "@/lib/cascade/messages";
@@ -73,6 +75,7 @@ export function LevelPkCard({
   canReview = false,
   frozen = false,
   statusFilter = null,
+  children,
 }: {
   pk: TLevelPk;
   year: number;
@@ -87,6 +90,8 @@ export function LevelPkCard({
   frozen?: boolean;
   /** Only the rows whose selected quarter has this status ("Tugas saya" links here). */
   statusFilter?: TRealizationStatus | null;
+  /** Shown under the parties (the unit PK's document and signature, decision 043). */
+  children?: ReactNode;
 }) {
   const levelLabel = pk.level === "HEAD" ? M.headLevel : `${CASCADE_MESSAGES.level[pk.level]} · ${pk.unitName}`;
   const canFill = pk.level !== "HEAD" && (canManage || fillableUnitIds.includes(pk.unitId ?? ""));
@@ -118,6 +123,7 @@ export function LevelPkCard({
             </a>
           </p>
         ) : null}
+        {children}
       </header>
       {/* Focusable so a keyboard can scroll the table sideways on a phone. */}
       <div className="overflow-x-auto" role="region" aria-label={`${M.colIndicator}: ${levelLabel}`} tabIndex={0}>

@@ -214,7 +214,7 @@ export function RevokeButton({ agencySlug, documentId }: { agencySlug: string; d
 }
 
 /** One "sign this document" button: confirm, sign on the server, show the code and the signed file. */
-function SignDocumentButton({
+export function SignDocumentButton({
   agencySlug,
   disabled,
   run,

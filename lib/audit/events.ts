@@ -383,7 +383,7 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     entityType: z.enum(["Agency", "MeasurementCycle"]),
     entityId: z.string(),
     data: z.object({
-      report: z.enum(["audit-log", "cycle-timeline", "realisasi-rencana-aksi", "pengukuran-kinerja", "laporan-pdf", "esakip-package", "sla-analytics", "lkjip-docx", "cycle-timeline-pdf", "archive-record-pdf", "lke-xlsx", "lkjip-pdf"]),
+      report: z.enum(["audit-log", "cycle-timeline", "realisasi-rencana-aksi", "pengukuran-kinerja", "laporan-pdf", "esakip-package", "sla-analytics", "lkjip-docx", "cycle-timeline-pdf", "archive-record-pdf", "lke-xlsx", "lkjip-pdf", "unit-agreement-pdf"]),
       params: z.record(z.string(), z.string()),
     }),
   }),

@@ -392,6 +392,7 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
         "lke-xlsx": "Lembar Kerja Evaluasi SAKIP / LKE (xlsx)",
         "cycle-timeline-pdf": "Linimasa siklus (PDF)",
         "archive-record-pdf": "Catatan arsip siklus (PDF)",
+        "unit-agreement-pdf": "Perjanjian Kinerja unit kerja (PDF)",
       } as const;
       const params = describeExportParams(e.data.params, nameOf);
       return `${names[e.data.report]} diunduh${params ? ` (${params})` : ""}`;

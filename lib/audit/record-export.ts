@@ -7,7 +7,7 @@ import { inTransaction } from "@/lib/db/transaction";
 
 import { recordAudit } from "./record";
 
-type TReport = "audit-log" | "cycle-timeline" | "realisasi-rencana-aksi" | "pengukuran-kinerja" | "laporan-pdf" | "esakip-package" | "sla-analytics" | "lkjip-docx" | "cycle-timeline-pdf" | "archive-record-pdf" | "lke-xlsx" | "lkjip-pdf";
+type TReport = "audit-log" | "cycle-timeline" | "realisasi-rencana-aksi" | "pengukuran-kinerja" | "laporan-pdf" | "esakip-package" | "sla-analytics" | "lkjip-docx" | "cycle-timeline-pdf" | "archive-record-pdf" | "lke-xlsx" | "lkjip-pdf" | "unit-agreement-pdf";
 
 /** Records that a report left the system (auditors ask who took what, with which filters). */
 export async function recordReportExport(

@@ -2,8 +2,9 @@
 
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
-import { ZRevokeDocument, ZSignArchiveRecord, ZSignLkjip, ZSignReport, ZSignSop, ZUploadCertificate, ZUploadWetScan } from "./schemas";
+import { ZRevokeDocument, ZSignArchiveRecord, ZSignLkjip, ZSignReport, ZSignSop, ZSignUnitAgreement, ZUploadCertificate, ZUploadWetScan } from "./schemas";
 import { revokeDocument, signArchiveRecord, signLkjip, signPerformanceReport, signSop, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "./service";
+import { signUnitAgreement } from "./unit-agreement";
 
 const signingCtx = (ctx: ActionContext): TSigningCtx => ({ agency: ctx.agency, userId: ctx.user.id, actor: ctx.actor, meta: ctx.meta });
 
@@ -43,6 +44,15 @@ export const signLkjipAction = agencyAction(
   { name: "signing.signLkjip", permission: "document.sign", schema: ZSignLkjip, audit: { events: ["document.sign"] } },
   async (ctx, input) => {
     const doc = await signLkjip(signingCtx(ctx), input);
+    return { code: doc.code, fileId: doc.fileId };
+  },
+);
+
+/** The head signs a unit's Perjanjian Kinerja from the PK per level page (decision 043). */
+export const signUnitAgreementAction = agencyAction(
+  { name: "signing.signUnitAgreement", permission: "document.sign", schema: ZSignUnitAgreement, audit: { events: ["document.sign"] } },
+  async (ctx, input) => {
+    const doc = await signUnitAgreement(signingCtx(ctx), input);
     return { code: doc.code, fileId: doc.fileId };
   },
 );

@@ -23,7 +23,7 @@ export const SIGNING_MESSAGES = {
   cycleNotArchived: "Catatan arsip hanya dapat ditandatangani setelah siklus selesai diarsipkan.",
   lkjipTitle: (year: number) => `Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun ${year}`,
   noLkjip: (year: number) => `Perjanjian Kinerja tahun ${year} belum ada, LKjIP tahun itu tidak dapat ditandatangani.`,
-  kind: { PERFORMANCE_REPORT: "Laporan Pengukuran Kinerja", SOP: "Dokumen SOP", ARCHIVE_RECORD: "Catatan Arsip Siklus", LKJIP: "Laporan Kinerja (LKjIP)" },
+  kind: { PERFORMANCE_REPORT: "Laporan Pengukuran Kinerja", SOP: "Dokumen SOP", ARCHIVE_RECORD: "Catatan Arsip Siklus", UNIT_AGREEMENT: "Perjanjian Kinerja unit kerja", LKJIP: "Laporan Kinerja (LKjIP)" },
   /** The sign and upload controls on the documents' own pages (archive record, SOP, LKjIP). */
   ui: {
     scanLabel: "Berkas pindaian",
@@ -51,6 +51,11 @@ export const SIGNING_MESSAGES = {
     latestNote: "Tanda tangan baru menggantikan yang ini di halaman ini; dokumen sebelumnya tetap dapat diperiksa dengan kodenya, kecuali dicabut.",
     code: "Kode",
   },
+  unitAgreementTitle: (year: number, level: string, unitName: string) => `Perjanjian Kinerja Tahun ${year} ${level} ${unitName}`,
+  unitAgreementNotFound: "Perjanjian Kinerja unit tidak ditemukan.",
+  unitAgreementVacant: (party: string, jabatan: string) =>
+    `${party} (${jabatan}) belum ada pejabatnya: tetapkan kepala unitnya di halaman Unit kerja sebelum PK ditandatangani.`,
+  unitAgreementSigned: (code: string) => `PK ini sudah ditandatangani (kode ${code}). Cabut dahulu di halaman Tanda tangan dokumen bila perlu ditandatangani ulang.`,
   method: { PADES: "Tanda tangan elektronik (PAdES)", WET_SCAN: "Tanda tangan basah (pindaian)" },
   status: { SIGNED: "Sah: ditandatangani", REVOKED: "Dicabut" },
   verify: {

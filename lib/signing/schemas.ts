@@ -27,6 +27,9 @@ export type TSignArchiveRecord = z.output<typeof ZSignArchiveRecord>;
 export const ZSignSop = z.object({ sopId: z.string().min(1).max(40) });
 export type TSignSop = z.output<typeof ZSignSop>;
 
+export const ZSignUnitAgreement = z.object({ unitAgreementId: z.string().min(1).max(40) });
+export type TSignUnitAgreement = z.output<typeof ZSignUnitAgreement>;
+
 export const ZSignLkjip = z.object({ year: ZPeriod.year });
 export type TSignLkjip = z.output<typeof ZSignLkjip>;
 

@@ -158,7 +158,7 @@ export function verificationUrl(code: string): string {
 }
 
 /** Stores the signed bytes and records the document, in one transaction with its audit row. */
-async function recordSignedDocument(
+export async function recordSignedDocument(
   ctx: TSigningCtx,
   doc: {
     code: string;
@@ -233,7 +233,7 @@ async function recordSignedDocument(
 }
 
 /** What a SignedDocument records it was made from (SignedDocument.subject). */
-export type TSignSubject = { year: number; quarter: number } | { cycleId: string } | { sopId: string; version: number } | { year: number };
+export type TSignSubject = { year: number; quarter: number } | { cycleId: string } | { sopId: string; version: number } | { year: number } | { unitAgreementId: string; year: number };
 
 /** A target checked against its kind's rule: its title and the subject to record. */
 export interface TResolvedTarget {
@@ -276,7 +276,7 @@ export async function resolveSignTarget(agencyId: string, target: TSignTarget, t
 }
 
 /** The signer to use: the given one (tests, a national service), else PAdES with the agency's certificate in use. */
-async function agencySigner(ctx: TSigningCtx, at: Date, given?: DocumentSigner): Promise<{ signer: DocumentSigner; certificate: { id: string; fingerprint: string } | null }> {
+export async function agencySigner(ctx: TSigningCtx, at: Date, given?: DocumentSigner): Promise<{ signer: DocumentSigner; certificate: { id: string; fingerprint: string } | null }> {
   if (given) return { signer: given, certificate: null };
   const cert = await currentCertificate(ctx.agency.id);
   if (!cert) throw invalidError(M.noCertificate);

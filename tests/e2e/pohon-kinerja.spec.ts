@@ -9,9 +9,16 @@
  * Last, the lifecycle of a unit row's realization (decision 044) on a phone: the Bidang's member
  * saves a draft and sends it from "Tugas saya", the planning unit (the administrator) returns it
  * with a reason, the member fixes it with data dukung and sends it again, and it is verified.
+ * Then the Kepala Dinas downloads the Bidang's PK as a PDF and signs it with the agency's
+ * certificate (decision 043): refused while the Bidang has no official, signed once it has one,
+ * its status and code shown on the PK and verifiable at /v/<code>.
  */
+import { readFile } from "node:fs/promises";
+
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+
+import { makeDemoP12 } from "@/lib/signing/certificate";
 
 import { freshMember, PERIKANAN, PERIKANAN_UNIT } from "../fixtures/fresh-agencies";
 import { signIn } from "./helpers";
@@ -319,5 +326,55 @@ test("the planning unit builds a pohon kinerja on a phone and at desktop width; 
     await member.goto(`/a/${SLUG}`);
     await expect(member.getByTestId("my-work").locator('a[data-scope="UNIT"]')).toHaveCount(0);
     await member.screenshot({ path: "test-results/unit-realization-home-390.png", fullPage: true });
+  });
+
+  await test.step("the Kepala Dinas downloads the Bidang's PK and signs it; refused while the post is vacant; its code verifies", async () => {
+    // The administrator uploads the agency's certificate.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/a/${SLUG}/tanda-tangan`);
+    await page.getByLabel("Berkas sertifikat (.p12 / .pfx)").setInputFiles({ name: "diskan-tala.p12", mimeType: "application/x-pkcs12", buffer: makeDemoP12(PERIKANAN.name, "sandi-uji") });
+    await page.getByLabel("Kata sandi sertifikat").fill("sandi-uji");
+    await page.getByRole("button", { name: "Simpan sertifikat" }).click();
+    await expect(page.getByText("Sertifikat disimpan.")).toBeVisible();
+
+    const head = await (await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true })).newPage();
+    await signIn(head, freshMember(PERIKANAN, "KEPALA_DINAS").email);
+    await head.goto(`/a/${SLUG}/pohon-kinerja/pk?tahun=2026`);
+    const sig = head.getByTestId("level-pk").nth(1).getByTestId("unit-pk-signature");
+    await expect(sig.getByTestId("unit-pk-signature-status")).toHaveText("Belum ditandatangani");
+    const [download] = await Promise.all([head.waitForEvent("download"), sig.getByRole("link", { name: /^Unduh PDF/ }).click()]);
+    expect(download.suggestedFilename()).toBe("pk-2026-program-bidang-perikanan-tangkap.pdf");
+    expect((await readFile((await download.path())!)).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    // The Bidang has no official yet: the agreement would bind nobody, so it is not signed.
+    await sig.getByRole("button", { name: "Tandatangani PK" }).click();
+    await head.getByRole("button", { name: "Ya, tandatangani" }).click();
+    await expect(sig.getByText(`Pihak pertama (Kepala ${PERIKANAN_UNIT}) belum ada pejabatnya`, { exact: false })).toBeVisible({ timeout: 30_000 });
+    await expect(sig.getByTestId("unit-pk-signature-status")).toHaveText("Belum ditandatangani");
+
+    // The administrator names the Bidang's official; the head signs.
+    await page.goto(`/a/${SLUG}/unit`);
+    await page.getByRole("button", { name: `Ubah ${PERIKANAN_UNIT}` }).click();
+    const editing = page.getByTestId("unit-row").filter({ has: page.getByLabel("Pejabat kepala unit") });
+    const official = editing.getByLabel("Pejabat kepala unit");
+    const value = await official.locator("option", { hasText: "Tim Pengukuran Kinerja Tanah Laut" }).first().getAttribute("value");
+    await official.selectOption(value!);
+    await editing.getByRole("button", { name: "Simpan", exact: true }).click();
+    await expect(page.getByText("Unit kerja disimpan.")).toBeVisible();
+
+    await head.reload();
+    await sig.getByRole("button", { name: "Tandatangani PK" }).click();
+    await head.getByRole("button", { name: "Ya, tandatangani" }).click();
+    await expect(sig.getByTestId("unit-pk-signature-status")).toHaveText("Ditandatangani", { timeout: 30_000 });
+    await expect(sig).toContainText("oleh Kepala Dinas Perikanan Kabupaten Tanah Laut");
+    await expect(sig.getByRole("button", { name: "Tandatangani PK" })).toHaveCount(0);
+    const code = ((await sig.locator("a.font-mono").textContent()) ?? "").trim();
+    expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    await fitsPhone(head, "the signed PK per level");
+
+    const stranger = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await stranger.goto(`/v/${code.replace("-", "")}`);
+    await expect(stranger.getByTestId("verify-status")).toHaveText("Status: Sah: ditandatangani");
+    await expect(stranger.getByText(`Perjanjian Kinerja Tahun 2026 Sasaran Program ${PERIKANAN_UNIT}`)).toBeVisible();
   });
 });

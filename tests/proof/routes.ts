@@ -123,6 +123,8 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "handler", path: "/a/[agencySlug]/kinerja/laporan", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/paket", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/kinerja/lkjip/unduh", scope: "agency", method: "GET", records: true },
+  /** A unit's PK of a level as a PDF (?pk=<UnitAgreement id>, else the first unit PK of ?tahun=, default this year). */
+  { kind: "handler", path: "/a/[agencySlug]/pohon-kinerja/pk/unduh", scope: "agency", method: "GET", records: true },
   /** The year's LKE as the evaluators' sheet (xlsx, ?tahun=). */
   { kind: "handler", path: "/a/[agencySlug]/lke/ekspor", scope: "agency", method: "GET", records: true },
 ];
@@ -282,6 +284,12 @@ export const ACTIONS: readonly ActionEntry[] = [
     name: "signing.uploadWetScan",
     scope: "agency",
     foreign: (f) => ({ kind: "ARCHIVE_RECORD", cycleId: f.cycleId, fileName: "pindaian.pdf", fileBase64: "JVBERi0xLjQKJSVFT0YK" /* "%PDF-1.4 %%EOF" */ }),
+  },
+  {
+    key: "lib/signing/actions.ts#signUnitAgreementAction",
+    name: "signing.signUnitAgreement",
+    scope: "agency",
+    foreign: { none: "no fixture is a unit PK of another agency; the PK is looked up inside the caller's agency only (tests/integration/unit-pk-sign.test.ts aims at another agency's)" },
   },
   {
     key: "lib/signing/actions.ts#revokeDocumentAction",

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { PrintButton } from "@/components/audit/print-button";
 import { GenerateLevelPkForm } from "@/components/cascade/level-pk-forms";
 import { LevelPkCard } from "@/components/cascade/level-pk-view";
+import { UnitPkSignature } from "@/components/cascade/unit-pk-signature";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { periodYears } from "@/lib/cascade/levels";
@@ -15,6 +16,8 @@ import { canReviewUnitRealizations } from "@/lib/cascade/unit-realization-access
 import { UNIT_REALIZATION_MESSAGES as UR } from "@/lib/cascade/unit-realization-messages";
 import { memberUnitIds } from "@/lib/performance/queries";
 import { REALIZATION_STATUSES, type TRealizationStatus } from "@/lib/performance/workflow";
+import { certificateSummary } from "@/lib/signing/queries";
+import { unitPkSignatures } from "@/lib/signing/unit-agreement";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: M.title };
@@ -39,7 +42,13 @@ export default async function LevelPkPage({ params, searchParams }: { params: Pr
   const periods = await listPeriods(ctx.agency.id);
   const period = periods.find((p) => p.startYear <= askedYear && askedYear <= p.endYear) ?? periods.find((p) => p.startYear <= thisYear && thisYear <= p.endYear) ?? periods[0] ?? null;
   const year = period && period.startYear <= askedYear && askedYear <= period.endYear ? askedYear : (period?.startYear ?? askedYear);
-  const [pks, myUnits] = await Promise.all([loadLevelPks(ctx.agency.id, year, askedQuarter, ctx.agency.settings.capaian), memberUnitIds(ctx.agency.id, ctx.user.id)]);
+  const canSign = ctx.can("document.sign");
+  const [pks, myUnits, signatures, certificate] = await Promise.all([
+    loadLevelPks(ctx.agency.id, year, askedQuarter, ctx.agency.settings.capaian),
+    memberUnitIds(ctx.agency.id, ctx.user.id),
+    unitPkSignatures(ctx.agency.id, year),
+    canSign ? certificateSummary(ctx.agency.id) : null,
+  ]);
   // "Tugas saya" links here filtered to one status of the quarter (decision 044).
   const statusFilter = (REALIZATION_STATUSES as readonly string[]).includes(String(search.status)) ? (search.status as TRealizationStatus) : null;
   const canReview = !ctx.readOnly && canReviewUnitRealizations(ctx.can);
@@ -118,7 +127,19 @@ export default async function LevelPkPage({ params, searchParams }: { params: Pr
             canReview={canReview}
             frozen={pks.frozen[askedQuarter - 1] ?? false}
             statusFilter={statusFilter}
-          />
+          >
+            {pk.level !== "HEAD" ? (
+              <UnitPkSignature
+                agencySlug={ctx.agency.slug}
+                unitAgreementId={pk.key}
+                label={`PK ${CASCADE_MESSAGES.level[pk.level]} ${pk.unitName} ${year}`}
+                signature={signatures.get(pk.key)}
+                canSign={canSign}
+                hasCertificate={Boolean(certificate)}
+                timeZone={ctx.agency.timeZone}
+              />
+            ) : null}
+          </LevelPkCard>
         ))}
       </div>
       <p className="text-xs text-slate-600">{CASCADE_MESSAGES.rollUpHint}</p>

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "SignedDocumentKind" ADD VALUE 'UNIT_AGREEMENT';
