@@ -99,6 +99,10 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "cascade.pk_generate": "Membuat PK per jenjang dari pohon kinerja",
   "cascade.action_plan_save": "Mengubah Rencana Aksi PK unit",
   "cascade.unit_realization_save": "Mengisi realisasi PK unit",
+  "cascade.crosscut_propose": "Mengusulkan kontribusi lintas perangkat daerah",
+  "cascade.crosscut_accept": "Menerima kontribusi lintas perangkat daerah",
+  "cascade.crosscut_decline": "Menolak kontribusi lintas perangkat daerah",
+  "cascade.crosscut_end": "Mengakhiri kontribusi lintas perangkat daerah",
   "lke.create": "Membuka evaluasi LKE",
   "lke.answer": "Mengisi penilaian mandiri LKE",
   "lke.review_answer": "Mereviu kriteria LKE",
@@ -469,6 +473,14 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
       return `Rencana Aksi ${e.data.year} ${e.data.unitName} "${clip(e.data.name, 120)}": ${changedFields(e.data.changes)}`;
     case "cascade.unit_realization_save":
       return `Realisasi ${e.data.year} ${e.data.unitName} "${clip(e.data.name, 120)}": ${changedFields(e.data.changes)}`;
+    case "cascade.crosscut_propose":
+    case "cascade.crosscut_accept":
+    case "cascade.crosscut_decline":
+    case "cascade.crosscut_end": {
+      const verb = { "cascade.crosscut_propose": "diusulkan", "cascade.crosscut_accept": "diterima", "cascade.crosscut_decline": "ditolak", "cascade.crosscut_end": "diakhiri" }[e.action];
+      const level = CASCADE_MESSAGES.level[e.data.targetLevel as TCascadeLevel] ?? e.data.targetLevel;
+      return `Kontribusi lintas perangkat daerah ${verb} oleh ${e.data.byAgency}: indikator "${clip(e.data.indicatorName, 120)}" (${e.data.sourceAgency}) mendukung ${level} "${clip(e.data.targetStatement, 120)}" (${e.data.targetAgency})`;
+    }
     case "lke.create":
       return `LKE tahun ${e.data.year} dibuka (${e.data.edition})`;
     case "lke.answer":

@@ -4,8 +4,22 @@ import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
 import { memberUnitIds } from "@/lib/performance/queries";
 
+import { decideCrosscut, endCrosscut, proposeCrosscut } from "./crosscut";
 import { generateLevelAgreements, saveActionPlan, saveUnitRealization } from "./level-pk";
-import { ZCreateNode, ZCreatePeriod, ZDeleteIndicator, ZDeleteNode, ZGenerateLevelPk, ZSaveActionPlan, ZSaveIndicator, ZSaveUnitRealization, ZUpdateNode } from "./schemas";
+import {
+  ZCreateNode,
+  ZCreatePeriod,
+  ZDecideCrosscut,
+  ZDeleteIndicator,
+  ZDeleteNode,
+  ZEndCrosscut,
+  ZGenerateLevelPk,
+  ZProposeCrosscut,
+  ZSaveActionPlan,
+  ZSaveIndicator,
+  ZSaveUnitRealization,
+  ZUpdateNode,
+} from "./schemas";
 import { createNode, createPeriod, deleteIndicator, deleteNode, saveIndicator, updateNode, type CascadeActor } from "./service";
 
 /**
@@ -76,5 +90,31 @@ export const saveUnitRealizationAction = agencyAction(
   { name: "cascade.saveUnitRealization", permission: "realization.fill", schema: ZSaveUnitRealization, audit: { events: ["cascade.unit_realization_save"] } },
   async (ctx, input) => {
     await saveUnitRealization(input, { ...who(ctx), unitIds: await memberUnitIds(ctx.agency.id, ctx.user.id), canManage: ctx.can("performance.manage") });
+  },
+);
+
+/**
+ * Crosscutting links (decision 045): the planning unit (performance.manage) of each side. The
+ * service keeps the rest: own indicator, a Tujuan/Sasaran of another agency of the same
+ * government, the side that may take each step.
+ */
+export const proposeCrosscutAction = agencyAction(
+  { name: "cascade.proposeCrosscut", permission: "performance.manage", schema: ZProposeCrosscut, audit: { events: ["cascade.crosscut_propose"] } },
+  async (ctx, input) => {
+    return proposeCrosscut(input, who(ctx));
+  },
+);
+
+export const decideCrosscutAction = agencyAction(
+  { name: "cascade.decideCrosscut", permission: "performance.manage", schema: ZDecideCrosscut, audit: { events: ["cascade.crosscut_accept", "cascade.crosscut_decline"] } },
+  async (ctx, input) => {
+    await decideCrosscut(input, who(ctx));
+  },
+);
+
+export const endCrosscutAction = agencyAction(
+  { name: "cascade.endCrosscut", permission: "performance.manage", schema: ZEndCrosscut, audit: { events: ["cascade.crosscut_end"] } },
+  async (ctx, input) => {
+    await endCrosscut(input, who(ctx));
   },
 );

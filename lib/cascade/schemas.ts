@@ -92,3 +92,18 @@ export const ZSaveUnitRealization = z.object({
   value: ZDecimal,
 });
 export type TSaveUnitRealization = z.input<typeof ZSaveUnitRealization>;
+
+/** Crosscutting links (decision 045): an own tree indicator proposed to support another agency's Tujuan/Sasaran. */
+export const ZProposeCrosscut = z.object({
+  indicatorId: ZId(M.indicatorNotFound),
+  targetNodeId: ZId(M.nodeNotFound),
+});
+export type TProposeCrosscut = z.input<typeof ZProposeCrosscut>;
+
+/** The target agency's answer to a proposal. */
+export const ZDecideCrosscut = z.object({ linkId: ZId(M.nodeNotFound), decision: z.enum(["ACCEPT", "DECLINE"]) });
+export type TDecideCrosscut = z.input<typeof ZDecideCrosscut>;
+
+/** Withdraw a proposal (its source) or end an accepted link (either side). */
+export const ZEndCrosscut = z.object({ linkId: ZId(M.nodeNotFound) });
+export type TEndCrosscut = z.input<typeof ZEndCrosscut>;
