@@ -102,6 +102,7 @@ function IndicatorItem({ indicator, nodeId, parent, props }: { indicator: TCasca
 }
 
 function NodeItem({ node, parent, props }: { node: TCascadeNodeView; parent: TCascadeNodeView | null; props: TTreeProps }) {
+  const contributions = props.crosscut?.contributions.get(node.id);
   return (
     <li className="space-y-2" data-testid="cascade-node" data-level={node.level} data-statement={node.statement}>
       <details open className={`rounded-md border border-l-4 border-slate-200 bg-slate-50/60 ${LEVEL_STYLE[node.level]}`}>
@@ -124,7 +125,7 @@ function NodeItem({ node, parent, props }: { node: TCascadeNodeView; parent: TCa
           ) : (
             <p className="text-sm text-slate-600">{M.indicatorNone}</p>
           )}
-          {props.crosscut?.contributions.get(node.id)?.length ? <Contributions items={props.crosscut.contributions.get(node.id)!} year={props.crosscut.year} /> : null}
+          {props.crosscut && contributions?.length ? <Contributions items={contributions} year={props.crosscut.year} /> : null}
           {props.canManage ? (
             <NodeTools
               agencySlug={props.agencySlug}

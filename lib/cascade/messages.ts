@@ -159,6 +159,8 @@ export const CROSSCUT_MESSAGES = {
   proposing: "Mengirim…",
   indicator: "Indikator instansi ini",
   indicatorChoose: "— Pilih indikator —",
+  pickIndicator: "Pilih indikator yang diusulkan.",
+  pickTarget: "Pilih Tujuan atau Sasaran yang didukung.",
   target: "Mendukung Tujuan/Sasaran perangkat daerah lain",
   targetChoose: "— Pilih sasaran —",
   noIndicators: "Pohon kinerja periode ini belum punya indikator untuk diusulkan.",

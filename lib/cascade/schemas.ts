@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ZDecimal } from "@/lib/performance/schemas";
 
 import { CASCADE_LEVELS, ROLL_UP_RULES } from "./levels";
-import { CASCADE_MESSAGES as M } from "./messages";
+import { CASCADE_MESSAGES as M, CROSSCUT_MESSAGES as X } from "./messages";
 
 const ZId = (message: string) => z.string({ error: message }).trim().min(1, message).max(40, message);
 const ZOptionalId = (message: string) =>
@@ -95,15 +95,15 @@ export type TSaveUnitRealization = z.input<typeof ZSaveUnitRealization>;
 
 /** Crosscutting links (decision 045): an own tree indicator proposed to support another agency's Tujuan/Sasaran. */
 export const ZProposeCrosscut = z.object({
-  indicatorId: ZId(M.indicatorNotFound),
-  targetNodeId: ZId(M.nodeNotFound),
+  indicatorId: ZId(X.pickIndicator),
+  targetNodeId: ZId(X.pickTarget),
 });
 export type TProposeCrosscut = z.input<typeof ZProposeCrosscut>;
 
 /** The target agency's answer to a proposal. */
-export const ZDecideCrosscut = z.object({ linkId: ZId(M.nodeNotFound), decision: z.enum(["ACCEPT", "DECLINE"]) });
+export const ZDecideCrosscut = z.object({ linkId: ZId(X.notFound), decision: z.enum(["ACCEPT", "DECLINE"]) });
 export type TDecideCrosscut = z.input<typeof ZDecideCrosscut>;
 
 /** Withdraw a proposal (its source) or end an accepted link (either side). */
-export const ZEndCrosscut = z.object({ linkId: ZId(M.nodeNotFound) });
+export const ZEndCrosscut = z.object({ linkId: ZId(X.notFound) });
 export type TEndCrosscut = z.input<typeof ZEndCrosscut>;
