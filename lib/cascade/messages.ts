@@ -180,7 +180,6 @@ export const CROSSCUT_MESSAGES = {
   done: { ACCEPT: "Usulan diterima: tautan tampil di kedua pohon kinerja.", DECLINE: "Usulan ditolak.", END: "Tautan diakhiri." } as Record<"ACCEPT" | "DECLINE" | "END", string>,
   status: { PROPOSED: "Menunggu jawaban", ACCEPTED: "Aktif", DECLINED: "Ditolak", ENDED: "Diakhiri" } as Record<"PROPOSED" | "ACCEPTED" | "DECLINED" | "ENDED", string>,
   fromAgency: (agency: string) => `Dari ${agency}`,
-  toAgency: (agency: string) => `Untuk ${agency}`,
   supports: (level: string, statement: string, agency: string) => `Mendukung ${level} "${statement}" — ${agency}`,
   supportsOwn: (level: string, statement: string) => `Mendukung ${level} "${statement}" instansi ini`,
   contributions: "Kontribusi lintas perangkat daerah",

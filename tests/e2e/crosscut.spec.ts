@@ -53,7 +53,7 @@ test("a crosscutting link: proposed from a phone, accepted, shown in both trees,
     const outgoing = page.getByTestId("crosscut-outgoing");
     await expect(outgoing).toContainText(CC.dlh.indicator);
     await expect(outgoing).toContainText("Menunggu jawaban");
-    await expect(outgoing).toContainText(`Untuk ${CC.pupr.name}`);
+    await expect(outgoing).toContainText(`Mendukung Sasaran Strategis "${CC.pupr.sasaran}" — ${CC.pupr.name}`);
     await fitsPhone(page, "the crosscutting page");
     await page.screenshot({ path: "test-results/crosscut-propose-390.png", fullPage: true });
     // Not shown in the tree before it is accepted.

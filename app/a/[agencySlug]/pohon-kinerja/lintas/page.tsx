@@ -25,7 +25,7 @@ function LinkText({ link }: { link: TCrosscutLinkView }) {
       <p className="text-sm break-words text-slate-700">{link.side === "SOURCE"
           ? M.supports(CASCADE_MESSAGES.level[link.targetLevel], link.targetStatement, link.otherAgency)
           : M.supportsOwn(CASCADE_MESSAGES.level[link.targetLevel], link.targetStatement)}</p>
-      <p className="text-xs text-slate-600">{link.side === "SOURCE" ? M.toAgency(link.otherAgency) : M.fromAgency(link.otherAgency)}</p>
+      {link.side === "TARGET" ? <p className="text-xs text-slate-600">{M.fromAgency(link.otherAgency)}</p> : null}
     </div>
   );
 }
