@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { TCascadeLevel } from "@/lib/cascade/levels";
-import { CASCADE_MESSAGES as M } from "@/lib/cascade/messages";
+import type { TCrosscutContribution, TCrosscutSupport } from "@/lib/cascade/crosscut-queries";
+import { CASCADE_MESSAGES as M, CROSSCUT_MESSAGES as X } from "@/lib/cascade/messages";
 import type { TCascadeIndicatorView, TCascadeNodeView } from "@/lib/cascade/queries";
 import type { TRollUpResult } from "@/lib/cascade/roll-up";
 import { formatNumber } from "@/lib/format";
@@ -28,6 +29,30 @@ interface TTreeProps {
   years: number[];
   units: TUnitOption[];
   canManage: boolean;
+  /** Accepted crosscutting links (decision 045): what own indicators support, what own Tujuan/Sasaran receive, of `year`. */
+  crosscut?: { year: number; supports: Map<string, TCrosscutSupport[]>; contributions: Map<string, TCrosscutContribution[]> };
+}
+
+const withUnit = (value: string | number | null, unit: string) => (value === null || value === "" ? X.none : `${formatNumber(Number(value))} ${unit}`);
+
+/** Another agency's indicators supporting this Tujuan/Sasaran: name, agency, the year's target and realization to date, nothing else. */
+function Contributions({ items, year }: { items: TCrosscutContribution[]; year: number }) {
+  return (
+    <section className="space-y-1 rounded-md border border-dashed border-emerald-700/60 bg-white p-2" aria-label={X.contributions} data-testid="crosscut-contributions">
+      <h3 className="text-sm font-semibold text-emerald-900">{X.contributions}</h3>
+      <ul className="space-y-1">
+        {items.map((c) => (
+          <li key={c.linkId} className="text-sm break-words" data-testid="crosscut-contribution">
+            <span className="font-medium text-slate-900">{c.indicatorName}</span> <span className="text-slate-700">— {c.agencyName}</span>
+            <span className="block text-xs text-slate-700 tabular-nums">
+              {X.targetOf(year)}: {withUnit(c.target, c.unitOfMeasure)} · {c.quarter ? X.realizationOf(c.quarter, year) : X.realizationNone(year)}:{" "}
+              {withUnit(c.realization, c.unitOfMeasure)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 /** One indicator: name, satuan, direction and rule, the target per year, and what the lower level adds up to. */
@@ -40,6 +65,11 @@ function IndicatorItem({ indicator, nodeId, parent, props }: { indicator: TCasca
         {indicator.unitOfMeasure} · {M.polarity[indicator.polarity]} · {M.rollUp[indicator.rollUp]}
         {linked ? ` · ${M.contributesTo(linked.name)}` : ""}
       </p>
+      {props.crosscut?.supports.get(indicator.id)?.map((s) => (
+        <p key={s.linkId} className="text-xs font-medium break-words text-emerald-900" data-testid="crosscut-support">
+          {X.supports(M.level[s.level], s.statement, s.agencyName)}
+        </p>
+      ))}
       <dl className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
         {props.years.map((y) => (
           <div key={y} className="flex gap-1">
@@ -72,6 +102,7 @@ function IndicatorItem({ indicator, nodeId, parent, props }: { indicator: TCasca
 }
 
 function NodeItem({ node, parent, props }: { node: TCascadeNodeView; parent: TCascadeNodeView | null; props: TTreeProps }) {
+  const contributions = props.crosscut?.contributions.get(node.id);
   return (
     <li className="space-y-2" data-testid="cascade-node" data-level={node.level} data-statement={node.statement}>
       <details open className={`rounded-md border border-l-4 border-slate-200 bg-slate-50/60 ${LEVEL_STYLE[node.level]}`}>
@@ -94,6 +125,7 @@ function NodeItem({ node, parent, props }: { node: TCascadeNodeView; parent: TCa
           ) : (
             <p className="text-sm text-slate-600">{M.indicatorNone}</p>
           )}
+          {props.crosscut && contributions?.length ? <Contributions items={contributions} year={props.crosscut.year} /> : null}
           {props.canManage ? (
             <NodeTools
               agencySlug={props.agencySlug}

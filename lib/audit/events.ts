@@ -520,6 +520,23 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
     }),
   }),
   z.object({
+    /**
+     * A crosscutting link (decision 045), written to both agencies' trails: the acting side with
+     * its actor, the other side with none. Names the agencies, the indicator and the Tujuan/Sasaran, never a person of the other agency.
+     */
+    action: z.enum(["cascade.crosscut_propose", "cascade.crosscut_accept", "cascade.crosscut_decline", "cascade.crosscut_end"]),
+    entityType: z.literal("CrosscutLink"),
+    entityId: z.string(),
+    data: z.object({
+      sourceAgency: z.string(),
+      targetAgency: z.string(),
+      indicatorName: z.string(),
+      targetLevel: z.string(),
+      targetStatement: z.string(),
+      byAgency: z.string(),
+    }),
+  }),
+  z.object({
     /** The LKE of a year opened, with the edition whose structure it copied (lib/lke, decision 033). */
     action: z.literal("lke.create"),
     entityType: z.literal("LkeEvaluation"),

@@ -102,6 +102,10 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "cascade.unit_realization_submit": "Mengirim realisasi PK unit",
   "cascade.unit_realization_verify": "Memverifikasi realisasi PK unit",
   "cascade.unit_realization_return": "Mengembalikan realisasi PK unit",
+  "cascade.crosscut_propose": "Mengusulkan kontribusi lintas perangkat daerah",
+  "cascade.crosscut_accept": "Menerima kontribusi lintas perangkat daerah",
+  "cascade.crosscut_decline": "Menolak kontribusi lintas perangkat daerah",
+  "cascade.crosscut_end": "Mengakhiri kontribusi lintas perangkat daerah",
   "lke.create": "Membuka evaluasi LKE",
   "lke.answer": "Mengisi penilaian mandiri LKE",
   "lke.review_answer": "Mereviu kriteria LKE",
@@ -478,6 +482,14 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
     case "cascade.unit_realization_return": {
       const verb = { "cascade.unit_realization_submit": "dikirim", "cascade.unit_realization_verify": "diverifikasi", "cascade.unit_realization_return": "dikembalikan" }[e.action];
       return `Realisasi ${e.data.year} ${e.data.unitName} "${clip(e.data.name, 120)}" ${verb}: ${changedFields(e.data.changes)}${e.data.reason ? ` (alasan: ${clip(e.data.reason, 200)})` : ""}`;
+    }
+    case "cascade.crosscut_propose":
+    case "cascade.crosscut_accept":
+    case "cascade.crosscut_decline":
+    case "cascade.crosscut_end": {
+      const verb = { "cascade.crosscut_propose": "diusulkan", "cascade.crosscut_accept": "diterima", "cascade.crosscut_decline": "ditolak", "cascade.crosscut_end": "diakhiri" }[e.action];
+      const level = CASCADE_MESSAGES.level[e.data.targetLevel as TCascadeLevel] ?? e.data.targetLevel;
+      return `Kontribusi lintas perangkat daerah ${verb} oleh ${e.data.byAgency}: indikator "${clip(e.data.indicatorName, 120)}" (${e.data.sourceAgency}) mendukung ${level} "${clip(e.data.targetStatement, 120)}" (${e.data.targetAgency})`;
     }
     case "lke.create":
       return `LKE tahun ${e.data.year} dibuka (${e.data.edition})`;

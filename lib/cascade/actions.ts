@@ -6,8 +6,23 @@ import { memberUnitIds } from "@/lib/performance/queries";
 
 import { forbiddenError } from "@/lib/authz/errors";
 
+import { decideCrosscut, endCrosscut, proposeCrosscut } from "./crosscut";
 import { generateLevelAgreements, saveActionPlan } from "./level-pk";
-import { ZCreateNode, ZCreatePeriod, ZDeleteIndicator, ZDeleteNode, ZGenerateLevelPk, ZReviewUnitRealization, ZSaveActionPlan, ZSaveIndicator, ZSaveUnitRealization, ZUpdateNode } from "./schemas";
+import {
+  ZCreateNode,
+  ZCreatePeriod,
+  ZDecideCrosscut,
+  ZDeleteIndicator,
+  ZDeleteNode,
+  ZEndCrosscut,
+  ZGenerateLevelPk,
+  ZProposeCrosscut,
+  ZReviewUnitRealization,
+  ZSaveActionPlan,
+  ZSaveIndicator,
+  ZSaveUnitRealization,
+  ZUpdateNode,
+} from "./schemas";
 import { createNode, createPeriod, deleteIndicator, deleteNode, saveIndicator, updateNode, type CascadeActor } from "./service";
 import { canReviewUnitRealizations, UNIT_REVIEW_REFUSAL } from "./unit-realization-access";
 import { reviewUnitRealization, saveUnitRealization } from "./unit-realization";
@@ -102,5 +117,31 @@ export const reviewUnitRealizationAction = agencyAction(
   async (ctx, input) => {
     if (!canReviewUnitRealizations(ctx.can)) throw forbiddenError(UNIT_REVIEW_REFUSAL);
     return reviewUnitRealization(input, who(ctx));
+  },
+);
+
+/**
+ * Crosscutting links (decision 045): the planning unit (performance.manage) of each side. The
+ * service keeps the rest: own indicator, a Tujuan/Sasaran of another agency of the same
+ * government, the side that may take each step.
+ */
+export const proposeCrosscutAction = agencyAction(
+  { name: "cascade.proposeCrosscut", permission: "performance.manage", schema: ZProposeCrosscut, audit: { events: ["cascade.crosscut_propose"] } },
+  async (ctx, input) => {
+    return proposeCrosscut(input, who(ctx));
+  },
+);
+
+export const decideCrosscutAction = agencyAction(
+  { name: "cascade.decideCrosscut", permission: "performance.manage", schema: ZDecideCrosscut, audit: { events: ["cascade.crosscut_accept", "cascade.crosscut_decline"] } },
+  async (ctx, input) => {
+    await decideCrosscut(input, who(ctx));
+  },
+);
+
+export const endCrosscutAction = agencyAction(
+  { name: "cascade.endCrosscut", permission: "performance.manage", schema: ZEndCrosscut, audit: { events: ["cascade.crosscut_end"] } },
+  async (ctx, input) => {
+    await endCrosscut(input, who(ctx));
   },
 );

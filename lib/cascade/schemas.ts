@@ -4,7 +4,7 @@ import { PLAUSIBILITY_CODES, ZPlausibilityCode } from "@/lib/performance/plausib
 import { ZDecimal, ZRealizationValue } from "@/lib/performance/schemas";
 
 import { CASCADE_LEVELS, ROLL_UP_RULES } from "./levels";
-import { CASCADE_MESSAGES as M } from "./messages";
+import { CASCADE_MESSAGES as M, CROSSCUT_MESSAGES as X } from "./messages";
 import { UNIT_REALIZATION_MESSAGES as UR } from "./unit-realization-messages";
 
 const ZId = (message: string) => z.string({ error: message }).trim().min(1, message).max(40, message);
@@ -120,3 +120,18 @@ export const ZReviewUnitRealization = z.object({
     .transform((v) => v || null),
 });
 export type TReviewUnitRealization = z.input<typeof ZReviewUnitRealization>;
+
+/** Crosscutting links (decision 045): an own tree indicator proposed to support another agency's Tujuan/Sasaran. */
+export const ZProposeCrosscut = z.object({
+  indicatorId: ZId(X.pickIndicator),
+  targetNodeId: ZId(X.pickTarget),
+});
+export type TProposeCrosscut = z.input<typeof ZProposeCrosscut>;
+
+/** The target agency's answer to a proposal. */
+export const ZDecideCrosscut = z.object({ linkId: ZId(X.notFound), decision: z.enum(["ACCEPT", "DECLINE"]) });
+export type TDecideCrosscut = z.input<typeof ZDecideCrosscut>;
+
+/** Withdraw a proposal (its source) or end an accepted link (either side). */
+export const ZEndCrosscut = z.object({ linkId: ZId(X.notFound) });
+export type TEndCrosscut = z.input<typeof ZEndCrosscut>;

@@ -7,8 +7,9 @@ import type { DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 
+import { openCrosscutCount } from "./crosscut";
 import { levelNeedsUnit, parentLevelOf, periodYears, type TCascadeLevel } from "./levels";
-import { CASCADE_MESSAGES as M } from "./messages";
+import { CASCADE_MESSAGES as M, CROSSCUT_MESSAGES } from "./messages";
 import {
   ZCreateNode,
   ZCreatePeriod,
@@ -177,6 +178,8 @@ export async function deleteNode(raw: { nodeId: string }, who: CascadeActor, out
     if (children > 0) throw conflictError(M.nodeHasChildren(children));
     const indicators = await tx.cascadeIndicator.count({ where: { nodeId: node.id } });
     if (indicators > 0) throw conflictError(M.nodeHasIndicators(indicators));
+    const crosscuts = await openCrosscutCount(tx, { targetNodeId: node.id });
+    if (crosscuts > 0) throw conflictError(CROSSCUT_MESSAGES.hasOpenLinks(crosscuts));
     await tx.cascadeNode.delete({ where: { id: node.id } });
     await recordAudit(
       tx,
@@ -265,6 +268,8 @@ export async function deleteIndicator(raw: { indicatorId: string }, who: Cascade
     if (!row) throw notFoundError(M.indicatorNotFound);
     const contributors = await tx.cascadeIndicator.count({ where: { parentIndicatorId: row.id } });
     if (contributors > 0) throw conflictError(M.indicatorHasContributors(contributors));
+    const crosscuts = await openCrosscutCount(tx, { sourceIndicatorId: row.id });
+    if (crosscuts > 0) throw conflictError(CROSSCUT_MESSAGES.hasOpenLinks(crosscuts));
     await tx.cascadeIndicator.delete({ where: { id: row.id } });
     await recordAudit(
       tx,

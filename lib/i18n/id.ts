@@ -83,6 +83,7 @@ export const id = {
       ESCALATED_HEAD: "Eskalasi",
       PARTICIPANT: "Ikut serta",
       INVITATION: "Undangan rapat",
+      CROSSCUT_PROPOSED: "Lintas perangkat daerah",
     },
     cycle: (period: string, year: number, nomor: string) => `Siklus ${period} ${year} · SOP ${nomor}`,
   },

@@ -13,6 +13,7 @@ export const EMAIL_MESSAGES = {
     ESCALATED_HEAD: (agency: string) => `Tugas di ${agency} telah melewati dua kali waktu standarnya.`,
     PARTICIPANT: (agency: string) => `Anda ikut serta dalam langkah SOP di ${agency}; pelaksananya yang menindaklanjuti.`,
     INVITATION: (agency: string) => `Anda diundang ke rapat langkah SOP di ${agency}.`,
+    CROSSCUT_PROPOSED: (agency: string) => `Ada usulan kontribusi lintas perangkat daerah untuk pohon kinerja ${agency}.`,
   } satisfies Record<NotificationKind, (agency: string) => string>,
   bodyLabel: {
     NEW_TASK: "Keterangan",
@@ -24,6 +25,7 @@ export const EMAIL_MESSAGES = {
     ESCALATED_HEAD: "Keterangan",
     PARTICIPANT: "Keterangan",
     INVITATION: "Waktu, tempat dan agenda",
+    CROSSCUT_PROPOSED: "Usulan",
   } satisfies Record<NotificationKind, string>,
   agency: "Instansi",
   open: "Buka di Alur Kinerja",

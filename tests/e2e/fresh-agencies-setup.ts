@@ -6,7 +6,8 @@
  * Sekretaris' check of the Draft SK (step 5); the Badan Kepegawaian gets its Evaluasi
  * Kinerja Internal SOP and a cycle past its meeting. The Dinas SDA of three Bidang
  * (tests/e2e/fixtures/multi-party-agency.ts) gets its evaluation SOP for
- * multi-party.spec.ts. Run with --conditions=react-server.
+ * multi-party.spec.ts. Two agencies of one Kabupaten (and one of another) get a small tree each for
+ * crosscut.spec.ts (tests/e2e/fixtures/crosscut-agencies.ts). Run with --conditions=react-server.
  */
 import { hashPassword } from "@/lib/auth/password";
 import { ZMeetingInvitation, ZTaskAction } from "@/lib/cycle/schemas";
@@ -21,6 +22,8 @@ import { activateSop, createSop } from "@/lib/sop/service";
 import { storeUpload } from "@/lib/storage/service";
 
 import { DRAFT_SK_OUTPUT, DRAFT_SK_PDF, freshMember, FRESH_AGENCIES, INSPEKTORAT, KEPEGAWAIAN, PERIKANAN, PERIKANAN_UNIT, VERSIONED_DRAFT, type TFreshAgency } from "../fixtures/fresh-agencies";
+import { createCrosscutAgencies } from "./fixtures/crosscut-agencies";
+import { CC } from "./fixtures/crosscut-data";
 import { createMultiPartyAgency } from "./fixtures/multi-party-agency";
 
 const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedDatabase();
@@ -34,6 +37,7 @@ try {
   for (const agency of FRESH_AGENCIES) await setUp(agency, passwordHash);
   await db.user.create({ data: { ...INSPEKTORAT, jabatan: "Auditor Ahli Muda", passwordHash } });
   await createMultiPartyAgency();
+  await createCrosscutAgencies(await hashPassword(CC.password));
 } finally {
   await db.$disconnect();
   await embedded?.stop();

@@ -106,6 +106,8 @@ export async function loadFixtures(url: string, slug: string): Promise<TenantFix
     unitId: await one(`SELECT id FROM "OrgUnit" WHERE "agencyId" = $1 AND active ORDER BY "sortOrder" LIMIT 1`, a),
     userId: member[0]?.id ?? "",
     userNip: member[0]?.nip ?? "",
+    cascadeNodeId: await one(`SELECT id FROM "CascadeNode" WHERE "agencyId" = $1 AND level = 'SASARAN' ORDER BY id LIMIT 1`, a),
+    cascadeIndicatorId: await one(`SELECT id FROM "CascadeIndicator" WHERE "agencyId" = $1 ORDER BY id LIMIT 1`, a),
   };
 }
 

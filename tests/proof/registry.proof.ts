@@ -57,6 +57,8 @@ const fixtures: TenantFixtures = {
   unitId: "n1",
   userId: "u1",
   userNip: "197001102000011001",
+  cascadeNodeId: "k1",
+  cascadeIndicatorId: "k2",
 };
 
 describe("registry", () => {

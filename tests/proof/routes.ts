@@ -24,6 +24,9 @@ export interface TenantFixtures {
   /** A member of the agency (not the prober). */
   userId: string;
   userNip: string;
+  /** A node and an indicator of the agency's pohon kinerja ("" when it has none). */
+  cascadeNodeId: string;
+  cascadeIndicatorId: string;
 }
 
 export type IdKind = keyof Omit<TenantFixtures, "agencySlug" | "userNip" | "governmentId">;
@@ -92,6 +95,8 @@ export const ROUTES: readonly AppRoute[] = [
   /** Pohon kinerja (cascading) of a Renstra period; `periode` is a start year, not an id. */
   { kind: "page", path: "/a/[agencySlug]/pohon-kinerja", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/pohon-kinerja/pk", scope: "agency" },
+  /** Crosscutting links (decision 045); `periode` is a start year, not an id. */
+  { kind: "page", path: "/a/[agencySlug]/pohon-kinerja/lintas", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/lke", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/notifikasi", scope: "agency" },
   { kind: "page", path: "/a/[agencySlug]/sops", scope: "agency" },
@@ -273,6 +278,27 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/cascade/actions.ts#saveActionPlanAction", name: "cascade.saveActionPlan", scope: "agency", foreign: { none: "no fixture is a unit PK row of another agency; the row is looked up inside the caller's agency only (tests/integration/level-pk.test.ts aims at another agency's)" } },
   { key: "lib/cascade/actions.ts#saveUnitRealizationAction", name: "cascade.saveUnitRealization", scope: "agency", foreign: { none: "no fixture is a unit PK row of another agency; the row is looked up inside the caller's agency only (tests/integration/level-pk.test.ts aims at another agency's)" } },
   { key: "lib/cascade/actions.ts#reviewUnitRealizationAction", name: "cascade.reviewUnitRealization", scope: "agency", foreign: { none: "no fixture is a unit PK row of another agency; the row is looked up inside the caller's agency only (tests/integration/unit-realization.test.ts aims at another agency's)" } },
+  {
+    key: "lib/cascade/actions.ts#proposeCrosscutAction",
+    name: "cascade.proposeCrosscut",
+    scope: "agency",
+    // Another agency's indicator named as the caller's own, aimed at that agency's node: both are looked up inside the
+    // caller's agency (the indicator) and its government (the node), so not found; tests/integration/crosscut.test.ts
+    // aims at a third agency's and another government's too.
+    foreign: (f) => ({ indicatorId: f.cascadeIndicatorId, targetNodeId: f.cascadeNodeId }),
+  },
+  {
+    key: "lib/cascade/actions.ts#decideCrosscutAction",
+    name: "cascade.decideCrosscut",
+    scope: "agency",
+    foreign: { none: "no fixture is a crosscutting link; the id is looked up only among links the caller's agency is a side of (tests/integration/crosscut.test.ts aims at a third agency's and another government's)" },
+  },
+  {
+    key: "lib/cascade/actions.ts#endCrosscutAction",
+    name: "cascade.endCrosscut",
+    scope: "agency",
+    foreign: { none: "no fixture is a crosscutting link; the id is looked up only among links the caller's agency is a side of (tests/integration/crosscut.test.ts aims at a third agency's and another government's)" },
+  },
   { key: "lib/signing/actions.ts#uploadCertificateAction", name: "signing.uploadCertificate", scope: "agency", foreign: { none: "stores a certificate for the caller's agency; names no record" } },
   { key: "lib/signing/actions.ts#signReportAction", name: "signing.signReport", scope: "agency", foreign: { none: "signs the caller's agency's report for a period; names no record" } },
   { key: "lib/signing/actions.ts#signArchiveRecordAction", name: "signing.signArchiveRecord", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId }) },

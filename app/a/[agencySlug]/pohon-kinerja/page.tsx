@@ -6,7 +6,8 @@ import { CascadeTree } from "@/components/cascade/cascade-tree";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { periodYears } from "@/lib/cascade/levels";
-import { CASCADE_MESSAGES as M, LEVEL_PK_MESSAGES } from "@/lib/cascade/messages";
+import { loadTreeCrosscuts, waitingCrosscuts } from "@/lib/cascade/crosscut-queries";
+import { CASCADE_MESSAGES as M, CROSSCUT_MESSAGES, LEVEL_PK_MESSAGES } from "@/lib/cascade/messages";
 import { listPeriods, loadTree } from "@/lib/cascade/queries";
 import { listActiveUnits } from "@/lib/followup/queries";
 import { isoDateIn } from "@/lib/format";
@@ -27,7 +28,16 @@ export default async function CascadePage({ params, searchParams }: { params: Pr
   // The period asked for, else the one holding this year, else the latest.
   const period =
     periods.find((p) => p.startYear === asked) ?? periods.find((p) => p.startYear <= thisYear && thisYear <= p.endYear) ?? periods[0] ?? null;
-  const [tree, units] = period ? await Promise.all([loadTree(ctx.agency.id, period), canManage ? listActiveUnits(ctx.agency.id) : []]) : [[], []];
+  // Crosscutting links show the figures of this year, or the period's nearest year (decision 045).
+  const year = period ? Math.min(Math.max(thisYear, period.startYear), period.endYear) : thisYear;
+  const [tree, units, crosscut, waiting] = period
+    ? await Promise.all([
+        loadTree(ctx.agency.id, period),
+        canManage ? listActiveUnits(ctx.agency.id) : [],
+        loadTreeCrosscuts(ctx.agency.id, period.id, year),
+        canManage ? waitingCrosscuts(ctx.agency.id) : 0,
+      ])
+    : [[], [], undefined, 0];
   const base = `/a/${ctx.agency.slug}/pohon-kinerja`;
 
   return (
@@ -44,8 +54,13 @@ export default async function CascadePage({ params, searchParams }: { params: Pr
         {!canManage ? <p className="no-print text-sm text-slate-600">{M.readOnly}</p> : null}
         {period ? (
           <p className="no-print text-sm">
-            <a href={`${base}/pk`} className="text-brand-700 underline">
+            <a href={`${base}/pk`} className="inline-flex min-h-11 items-center text-brand-700 underline">
               {LEVEL_PK_MESSAGES.openPk}
+            </a>
+            <span aria-hidden="true"> · </span>
+            <a href={`${base}/lintas?periode=${period.startYear}`} className="inline-flex min-h-11 items-center text-brand-700 underline" data-testid="crosscut-open">
+              {CROSSCUT_MESSAGES.open}
+              {waiting ? ` (${CROSSCUT_MESSAGES.waiting(waiting)})` : ""}
             </a>
           </p>
         ) : null}
@@ -72,7 +87,7 @@ export default async function CascadePage({ params, searchParams }: { params: Pr
       {period ? (
         <section aria-label={M.title} className="space-y-4">
           {canManage ? <AddTopNode agencySlug={ctx.agency.slug} periodId={period.id} units={units} /> : null}
-          <CascadeTree tree={tree} agencySlug={ctx.agency.slug} periodId={period.id} years={periodYears(period)} units={units} canManage={canManage} />
+          <CascadeTree tree={tree} agencySlug={ctx.agency.slug} periodId={period.id} years={periodYears(period)} units={units} canManage={canManage} crosscut={crosscut ? { year, ...crosscut } : undefined} />
         </section>
       ) : (
         <p className="text-sm text-slate-600">{M.periodNone}</p>
