@@ -132,7 +132,7 @@ test("the agency self-assesses and submits, the Inspektorat returns it once, ver
     await expect(admin.getByTestId("lke-status")).toHaveText("Dikembalikan untuk diperbaiki");
     await expect(admin.getByTestId("lke-return-reason")).toHaveText(REASON);
     await expect(admin.getByTestId("lke-returned")).toContainText(`Dikembalikan oleh ${INSPEKTORAT.name}`);
-    await expect(admin.getByTestId("lke-criterion-1.a.1").getByTestId("lke-review-note")).toContainText(NOTE);
+    await expect(admin.getByTestId("lke-criterion-1.a.1").getByTestId("lke-review-note")).toHaveText(`Catatan reviu (rekomendasi): ${NOTE} (Jawaban reviu: Tidak)`);
     await admin.screenshot({ path: testInfo.outputPath("lke-returned-390.png") });
     await admin.getByTestId("lke-criterion-1.a.1").scrollIntoViewIfNeeded();
     await admin.screenshot({ path: testInfo.outputPath("lke-returned-390-note.png") });

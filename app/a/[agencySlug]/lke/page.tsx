@@ -215,6 +215,13 @@ export default async function LkePage({ params, searchParams }: { params: Promis
                           <p>
                             <span className="font-medium">{criterion.code}</span> {criterion.text} <span className="text-slate-500">({fmt(points)} poin)</span>
                           </p>
+                          {selfForm && note ? (
+                            // Returned to the agency (decision 046): the Inspektorat's note and answer above the form to revise.
+                            <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-950" data-testid="lke-review-note">
+                              {M.reviewerNote}: {note}
+                              {answer?.reviewerAnswer ? ` (${M.reviewerAnswer}: ${label(answer.reviewerAnswer)})` : ""}
+                            </p>
+                          ) : null}
                           <div className={selfForm ? "hidden print:block" : "space-y-1"}>
                             {lke ? (
                               <p className="text-slate-700">
@@ -264,7 +271,7 @@ export default async function LkePage({ params, searchParams }: { params: Promis
                                 <LkeReviewForm agencySlug={ctx.agency.slug} year={year} code={criterion.code} scale={criterion.scale} answer={answer?.reviewerAnswer ?? null} note={answer?.reviewerNote ?? ""} />
                               </div>
                             </>
-                          ) : note ? (
+                          ) : note && !selfForm ? (
                             <p className="text-slate-700" data-testid="lke-review-note">
                               {M.reviewerNote}: {note}
                             </p>
