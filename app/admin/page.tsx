@@ -27,6 +27,10 @@ export default async function PlatformAdminPage() {
           <h1 className="text-2xl font-semibold">{t.platform.title}</h1>
           <Link href="/admin/hari-libur" className="text-sm text-brand-700 hover:underline">
             Hari libur nasional dan cuti bersama
+          </Link>{" "}
+          ·{" "}
+          <Link href="/admin/lke" className="text-sm text-brand-700 hover:underline">
+            Edisi LKE
           </Link>
         </div>
         <SignOutButton label={t.auth.signOut} />

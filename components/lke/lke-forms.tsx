@@ -17,9 +17,19 @@ import { Input, Select } from "@/components/ui/input";
 import { applyErrors } from "@/components/ui/form-errors";
 import type { ActionResult } from "@/lib/authz/action";
 import { t } from "@/lib/i18n";
-import { completeLkeReviewAction, createLkeAction, createLkeFollowUpAction, lockLkeAction, saveLkeAnswerAction, saveLkeReviewAction, submitLkeAction } from "@/lib/lke/actions";
+import {
+  completeLkeReviewAction,
+  createLkeAction,
+  createLkeFollowUpAction,
+  lockLkeAction,
+  returnLkeAction,
+  saveLkeAnswerAction,
+  saveLkeReviewAction,
+  submitLkeAction,
+  verifyLkeAction,
+} from "@/lib/lke/actions";
 import { LKE_MESSAGES } from "@/lib/lke/messages";
-import { ZLkeFollowUp, ZLkeReviewAnswer, ZLkeSelfAnswer } from "@/lib/lke/schemas";
+import { ZLkeFollowUp, ZLkeReturn, ZLkeReviewAnswer, ZLkeSelfAnswer } from "@/lib/lke/schemas";
 import type { TLkeScaleOption } from "@/lib/lke/structure";
 
 const M = LKE_MESSAGES.ui;
@@ -59,21 +69,22 @@ export function LkeCreateButton({ agencySlug, year }: { agencySlug: string; year
   );
 }
 
-type TStep = "submit" | "complete" | "lock";
+type TStep = "submit" | "verify" | "complete" | "lock";
 const STEPS: Record<TStep, { label: string; title: string; body: string; done: string }> = {
   submit: { label: M.submit, title: M.submitTitle, body: M.submitBody, done: M.submitted },
+  verify: { label: M.verify, title: M.verifyTitle, body: M.verifyBody, done: M.verified },
   complete: { label: M.completeReview, title: M.completeTitle, body: M.completeBody, done: M.completed },
   lock: { label: M.lock, title: M.lockTitle, body: M.lockBody, done: M.locked },
 };
 
-/** The next status step the viewer may take (submit, complete the review, lock), asked for first. */
+/** The next status step the viewer may take (submit, verify, complete the review, lock), asked for first. */
 export function LkeStepButton({ agencySlug, year, step }: { agencySlug: string; year: number; step: TStep }) {
   const { run, refreshing } = useOutcome();
   const [open, setOpen] = useState(false);
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const s = STEPS[step];
-  const action = step === "submit" ? submitLkeAction : step === "complete" ? completeLkeReviewAction : lockLkeAction;
+  const action = { submit: submitLkeAction, verify: verifyLkeAction, complete: completeLkeReviewAction, lock: lockLkeAction }[step];
   return (
     <div className="space-y-2">
       {error ? <Alert>{error}</Alert> : null}
@@ -96,6 +107,60 @@ export function LkeStepButton({ agencySlug, year, step }: { agencySlug: string; 
         <p>{s.body}</p>
       </ConfirmDialog>
     </div>
+  );
+}
+
+type TReturnIn = z.input<typeof ZLkeReturn>;
+type TReturnOut = z.output<typeof ZLkeReturn>;
+
+/**
+ * The verifier or the reviewer returns the evaluation to the agency with a reason (decision 046):
+ * the notes per criterion stay; the agency revises and submits again.
+ */
+export function LkeReturnForm({ agencySlug, year }: { agencySlug: string; year: number }) {
+  const { run, refreshing } = useOutcome();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [pending, start] = useTransition();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors },
+  } = useForm<TReturnIn, unknown, TReturnOut>({ resolver: zodResolver(ZLkeReturn), defaultValues: { year, reason: "" } });
+  if (!open)
+    return (
+      <Button type="button" variant="secondary" className="min-h-11" onClick={() => setOpen(true)} data-testid="lke-return-open">
+        {M.returnOpen}
+      </Button>
+    );
+  return (
+    <form
+      className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3"
+      data-testid="lke-return-form"
+      onSubmit={handleSubmit((values) =>
+        start(async () => {
+          const ok = await run(() => returnLkeAction(agencySlug, values), M.returned, (r) => applyErrors<TReturnIn>(setError, r));
+          if (ok) {
+            reset({ year, reason: "" });
+            setOpen(false);
+          }
+        }),
+      )}
+    >
+      <Field id={`${id}-reason`} label={M.returnReason} error={errors.reason?.message} hint={M.returnHint}>
+        <Textarea id={`${id}-reason`} rows={3} aria-invalid={Boolean(errors.reason)} {...register("reason")} />
+      </Field>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" className="min-h-11" disabled={pending || refreshing}>
+          {pending ? M.saving : M.returnSubmit}
+        </Button>
+        <Button type="button" variant="secondary" className="min-h-11" onClick={() => setOpen(false)}>
+          {M.cancel}
+        </Button>
+      </div>
+    </form>
   );
 }
 

@@ -559,10 +559,31 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
   }),
   z.object({
     /** Submitted (self-assessment done), reviewed, locked: the status and the score then. */
-    action: z.enum(["lke.submit", "lke.review", "lke.lock"]),
+    action: z.enum(["lke.submit", "lke.verify", "lke.review", "lke.lock"]),
     entityType: z.literal("LkeEvaluation"),
     entityId: z.string(),
-    data: z.object({ year: z.number(), status: ZChange, score: z.number(), predikat: z.string() }),
+    data: z.object({ year: z.number(), status: ZChange, score: z.number(), predikat: z.string(), round: z.number().optional() }),
+  }),
+  z.object({
+    /** The Inspektorat returned the evaluation to the agency with a reason (decision 046). */
+    action: z.literal("lke.return"),
+    entityType: z.literal("LkeEvaluation"),
+    entityId: z.string(),
+    data: z.object({ year: z.number(), round: z.number(), status: ZChange, reason: z.string() }),
+  }),
+  z.object({
+    /** The platform administrator copied an LKE edition into a new one (decision 046). */
+    action: z.literal("lke.edition_copy"),
+    entityType: z.literal("LkeEdition"),
+    entityId: z.string(),
+    data: z.object({ name: z.string(), from: z.string(), validFromYear: z.number() }),
+  }),
+  z.object({
+    /** A change to an edition no evaluation uses yet: its name/year, a component, sub-component or criterion. */
+    action: z.literal("lke.edition_update"),
+    entityType: z.literal("LkeEdition"),
+    entityId: z.string(),
+    data: z.object({ name: z.string(), part: z.string(), changes: z.record(z.string(), ZChange) }),
   }),
 ]);
 

@@ -110,8 +110,12 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "lke.answer": "Mengisi penilaian mandiri LKE",
   "lke.review_answer": "Mereviu kriteria LKE",
   "lke.submit": "Mengajukan penilaian mandiri LKE",
+  "lke.verify": "Menyelesaikan verifikasi LKE",
   "lke.review": "Menyelesaikan reviu LKE",
   "lke.lock": "Mengunci LKE",
+  "lke.return": "Mengembalikan LKE ke instansi",
+  "lke.edition_copy": "Menyalin edisi LKE",
+  "lke.edition_update": "Mengubah edisi LKE",
 };
 
 /** The actions in the order the filter lists them (grouped as in the union). */
@@ -498,9 +502,18 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
     case "lke.review_answer":
       return `Reviu LKE ${e.data.year} kriteria ${e.data.criterionCode}: jawaban reviu ${value(e.data.answer.before)} → ${value(e.data.answer.after)}`;
     case "lke.submit":
+    case "lke.verify":
     case "lke.review":
-    case "lke.lock":
-      return `LKE tahun ${e.data.year} ${e.action === "lke.submit" ? "diajukan" : e.action === "lke.review" ? "selesai direviu" : "dikunci"}: nilai ${e.data.score} (${e.data.predikat})`;
+    case "lke.lock": {
+      const verb = { "lke.submit": "diajukan", "lke.verify": "selesai diverifikasi", "lke.review": "selesai direviu", "lke.lock": "dikunci" }[e.action];
+      return `LKE tahun ${e.data.year} ${verb}${e.data.round && e.data.round > 1 ? ` (putaran ${e.data.round})` : ""}: nilai ${e.data.score} (${e.data.predikat})`;
+    }
+    case "lke.return":
+      return `LKE tahun ${e.data.year} dikembalikan ke instansi (putaran ${e.data.round}): ${clip(e.data.reason, 200)}`;
+    case "lke.edition_copy":
+      return `Edisi LKE "${clip(e.data.name, 120)}" disalin dari "${clip(e.data.from, 120)}", berlaku mulai ${e.data.validFromYear}`;
+    case "lke.edition_update":
+      return `Edisi LKE "${clip(e.data.name, 120)}" ${e.data.part}: ${changedFields(e.data.changes)}`;
   }
   return actionLabel(event.action);
 }

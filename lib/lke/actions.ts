@@ -3,8 +3,8 @@
 import { agencyAction } from "@/lib/authz/action";
 
 import { lkeActorOf, lkeFollowUpActorOf } from "./actor";
-import { ZLkeFollowUp, ZLkeReviewAnswer, ZLkeSelfAnswer, ZLkeYear } from "./schemas";
-import { completeLkeReview, createLkeEvaluation, createLkeFollowUp, lockLke, saveReviewAnswer, saveSelfAssessment, submitLke } from "./service";
+import { ZLkeFollowUp, ZLkeReturn, ZLkeReviewAnswer, ZLkeSelfAnswer, ZLkeYear } from "./schemas";
+import { completeLkeReview, createLkeEvaluation, createLkeFollowUp, lockLke, returnLke, saveReviewAnswer, saveSelfAssessment, submitLke, verifyLke } from "./service";
 
 /**
  * The LKE workbench's actions (decisions 033, 036). The door lets through who may act at
@@ -36,6 +36,22 @@ export const saveLkeReviewAction = agencyAction(
   { name: "lke.reviewAnswer", permission: "lke.review", schema: ZLkeReviewAnswer, audit: { events: ["lke.review_answer"] } },
   async (ctx, input) => {
     await saveReviewAnswer(input, lkeActorOf(ctx));
+  },
+);
+
+/** The verifier's step done (SUBMITTED → VERIFIED); the review is completed by another auditor (decision 046). */
+export const verifyLkeAction = agencyAction(
+  { name: "lke.verify", permission: "lke.review", schema: ZLkeYear, audit: { events: ["lke.verify"] } },
+  async (ctx, input) => {
+    await verifyLke(input, lkeActorOf(ctx));
+  },
+);
+
+/** Back to the agency with a reason (from SUBMITTED or VERIFIED): DRAFT, the next round. */
+export const returnLkeAction = agencyAction(
+  { name: "lke.return", permission: "lke.review", schema: ZLkeReturn, audit: { events: ["lke.return"] } },
+  async (ctx, input) => {
+    await returnLke(input, lkeActorOf(ctx));
   },
 );
 

@@ -13,10 +13,12 @@ import { LKE_MESSAGES as M } from "./messages";
 import {
   ZLkeCreate,
   ZLkeFollowUp,
+  ZLkeReturn,
   ZLkeReviewAnswer,
   ZLkeSelfAnswer,
   ZLkeYear,
   type TLkeCreate,
+  type TLkeReturn,
   type TLkeFollowUp,
   type TLkeReviewAnswer,
   type TLkeSelfAnswer,
@@ -167,6 +169,8 @@ export async function createLkeEvaluation(raw: TLkeCreate, who: LkeActor, tx?: D
   if (!input.editionId) await ensureEdition88(tx);
   return inTransaction(tx, async (t) => {
     const edition = await editionFor(t, input.year, input.editionId);
+    // The editor changes an edition only while no evaluation uses it, under FOR UPDATE (lib/lke/editions.ts, decision 046).
+    await t.$queryRaw`SELECT "id" FROM "LkeEdition" WHERE "id" = ${edition.id} FOR SHARE`;
     const structure = await editionStructure(t, edition.id);
     const exists = await t.lkeEvaluation.findUnique({ where: { agencyId_year: { agencyId: who.agencyId, year: input.year } }, select: { id: true } });
     if (exists) throw conflictError(M.exists(input.year));
@@ -177,7 +181,7 @@ export async function createLkeEvaluation(raw: TLkeCreate, who: LkeActor, tx?: D
     await recordAudit(
       t,
       { action: "lke.create", entityType: "LkeEvaluation", entityId: evaluation.id, data: { year: input.year, edition: edition.name } },
-      { agencyId: who.agencyId, actor: who.actor, meta: who.meta },
+      { agencyId: who.agencyId, actor: who.actor, meta: who.meta, at: who.now },
     );
     return evaluation;
   });
@@ -231,8 +235,8 @@ export async function submitLke(raw: TLkeYear, who: LkeActor, tx?: DbTx) {
     await t.lkeEvaluation.update({ where: { id: evaluation.id }, data: { status: "SUBMITTED", submittedAt: who.now ?? new Date(), submittedById: who.actor.id } });
     await recordAudit(
       t,
-      { action: "lke.submit", entityType: "LkeEvaluation", entityId: evaluation.id, data: { year: input.year, status: { before: "DRAFT", after: "SUBMITTED" }, score: score.total, predikat: score.predikat } },
-      { agencyId: who.agencyId, actor: who.actor, meta: who.meta },
+      { action: "lke.submit", entityType: "LkeEvaluation", entityId: evaluation.id, data: { year: input.year, status: { before: "DRAFT", after: "SUBMITTED" }, score: score.total, predikat: score.predikat, round: evaluation.round } },
+      { agencyId: who.agencyId, actor: who.actor, meta: who.meta, at: who.now },
     );
   });
 }
@@ -243,7 +247,8 @@ export async function saveReviewAnswer(raw: TLkeReviewAnswer, who: LkeActor, tx?
   if (!who.reviews) throw forbiddenError(M.notReviewer);
   return inTransaction(tx, async (t) => {
     const evaluation = await lockEvaluation(t, who.agencyId, input.year);
-    if (evaluation.status !== "SUBMITTED") throw conflictError(M.notSubmitted);
+    if (evaluation.status !== "SUBMITTED" && evaluation.status !== "VERIFIED") throw conflictError(M.notSubmitted);
+    if (evaluation.status === "VERIFIED" && evaluation.verifiedById === who.actor.id) throw forbiddenError(M.sameAsVerifier);
     criterionOf(evaluation.structure, input.criterionCode, input.answer);
     const key = { evaluationId_criterionCode: { evaluationId: evaluation.id, criterionCode: input.criterionCode } };
     const before = await t.lkeAnswer.findUnique({ where: key });
@@ -271,8 +276,11 @@ export async function saveReviewAnswer(raw: TLkeReviewAnswer, who: LkeActor, tx?
   });
 }
 
-/** The reviewer finishes the review: SUBMITTED → REVIEWED. */
-export async function completeLkeReview(raw: TLkeYear, who: LkeActor, tx?: DbTx) {
+/**
+ * The verifier (an Inspektorat auditor) finishes checking the answers: SUBMITTED → VERIFIED
+ * (decision 046). The review is then completed by another auditor (the pengendali).
+ */
+export async function verifyLke(raw: TLkeYear, who: LkeActor, tx?: DbTx) {
   const input = ZLkeYear.parse(raw);
   if (!who.reviews) throw forbiddenError(M.notReviewer);
   return inTransaction(tx, async (t) => {
@@ -280,12 +288,94 @@ export async function completeLkeReview(raw: TLkeYear, who: LkeActor, tx?: DbTx)
     if (evaluation.status !== "SUBMITTED") throw conflictError(M.notSubmitted);
     const answers = await t.lkeAnswer.findMany({ where: { evaluationId: evaluation.id } });
     const score = scoreLke(evaluation.structure, finalAnswers(answers));
+    await t.lkeEvaluation.update({ where: { id: evaluation.id }, data: { status: "VERIFIED", verifiedAt: who.now ?? new Date(), verifiedById: who.actor.id } });
+    await recordAudit(
+      t,
+      {
+        action: "lke.verify",
+        entityType: "LkeEvaluation",
+        entityId: evaluation.id,
+        data: { year: input.year, status: { before: "SUBMITTED", after: "VERIFIED" }, score: score.total, predikat: score.predikat, round: evaluation.round },
+      },
+      { agencyId: who.agencyId, actor: who.actor, meta: who.meta, at: who.now },
+    );
+  });
+}
+
+/** The reviewer (pengendali: an auditor other than the verifier) finishes the review: VERIFIED → REVIEWED. */
+export async function completeLkeReview(raw: TLkeYear, who: LkeActor, tx?: DbTx) {
+  const input = ZLkeYear.parse(raw);
+  if (!who.reviews) throw forbiddenError(M.notReviewer);
+  return inTransaction(tx, async (t) => {
+    const evaluation = await lockEvaluation(t, who.agencyId, input.year);
+    if (evaluation.status !== "VERIFIED") throw conflictError(M.notVerified);
+    if (evaluation.verifiedById === who.actor.id) throw forbiddenError(M.sameAsVerifier);
+    const answers = await t.lkeAnswer.findMany({ where: { evaluationId: evaluation.id } });
+    const score = scoreLke(evaluation.structure, finalAnswers(answers));
     await t.lkeEvaluation.update({ where: { id: evaluation.id }, data: { status: "REVIEWED", reviewedAt: who.now ?? new Date(), reviewedById: who.actor.id } });
     await recordAudit(
       t,
-      { action: "lke.review", entityType: "LkeEvaluation", entityId: evaluation.id, data: { year: input.year, status: { before: "SUBMITTED", after: "REVIEWED" }, score: score.total, predikat: score.predikat } },
-      { agencyId: who.agencyId, actor: who.actor, meta: who.meta },
+      {
+        action: "lke.review",
+        entityType: "LkeEvaluation",
+        entityId: evaluation.id,
+        data: { year: input.year, status: { before: "VERIFIED", after: "REVIEWED" }, score: score.total, predikat: score.predikat, round: evaluation.round },
+      },
+      { agencyId: who.agencyId, actor: who.actor, meta: who.meta, at: who.now },
     );
+  });
+}
+
+/**
+ * The verifier (SUBMITTED) or the reviewer (VERIFIED) returns the evaluation to the agency
+ * with a reason (decision 046): back to DRAFT, the next round; the reviewer's answers and
+ * notes stay and are shown to the agency per criterion; the agency revises and submits again.
+ */
+export async function returnLke(raw: TLkeReturn, who: LkeActor, tx?: DbTx) {
+  const input = ZLkeReturn.parse(raw);
+  if (!who.reviews) throw forbiddenError(M.notReviewer);
+  return inTransaction(tx, async (t) => {
+    const evaluation = await lockEvaluation(t, who.agencyId, input.year);
+    if (evaluation.status !== "SUBMITTED" && evaluation.status !== "VERIFIED") throw conflictError(M.notReturnable);
+    await t.lkeReturn.create({
+      data: { evaluationId: evaluation.id, round: evaluation.round, fromStatus: evaluation.status, reason: input.reason, returnedById: who.actor.id, returnedAt: who.now ?? new Date() },
+    });
+    await t.lkeEvaluation.update({
+      where: { id: evaluation.id },
+      data: { status: "DRAFT", round: evaluation.round + 1, verifiedAt: null, verifiedById: null },
+    });
+    await recordAudit(
+      t,
+      {
+        action: "lke.return",
+        entityType: "LkeEvaluation",
+        entityId: evaluation.id,
+        data: { year: input.year, round: evaluation.round, status: { before: evaluation.status, after: "DRAFT" }, reason: input.reason },
+      },
+      { agencyId: who.agencyId, actor: who.actor, meta: who.meta, at: who.now },
+    );
+  });
+}
+
+const TIMELINE_ACTIONS = ["lke.create", "lke.submit", "lke.verify", "lke.return", "lke.review", "lke.lock"] as const;
+
+/** The evaluation's steps from its audit trail, oldest first: who did what, when, and each return's reason (decision 046). */
+export async function lkeTimeline(agencyId: string, evaluationId: string) {
+  const rows = await db.auditEvent.findMany({
+    where: { agencyId, entityType: "LkeEvaluation", entityId: evaluationId, action: { in: [...TIMELINE_ACTIONS] } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, action: true, createdAt: true, actorSnapshot: true, data: true },
+  });
+  return rows.map((r) => {
+    const data = (r.data ?? {}) as { round?: number; reason?: string; score?: number; predikat?: string };
+    return {
+      id: String(r.id),
+      action: r.action as (typeof TIMELINE_ACTIONS)[number],
+      at: r.createdAt,
+      actorName: ((r.actorSnapshot ?? {}) as { name?: string }).name ?? "",
+      round: data.round ?? 1,
+      reason: data.reason ?? null,
+    };
   });
 }
 
@@ -304,8 +394,8 @@ export async function lockLke(raw: TLkeYear, who: LkeActor, tx?: DbTx) {
     });
     await recordAudit(
       t,
-      { action: "lke.lock", entityType: "LkeEvaluation", entityId: evaluation.id, data: { year: input.year, status: { before: "REVIEWED", after: "LOCKED" }, score: score.total, predikat: score.predikat } },
-      { agencyId: who.agencyId, actor: who.actor, meta: who.meta },
+      { action: "lke.lock", entityType: "LkeEvaluation", entityId: evaluation.id, data: { year: input.year, status: { before: "REVIEWED", after: "LOCKED" }, score: score.total, predikat: score.predikat, round: evaluation.round } },
+      { agencyId: who.agencyId, actor: who.actor, meta: who.meta, at: who.now },
     );
     return score;
   });
@@ -345,7 +435,7 @@ export async function createLkeFollowUp(raw: TLkeFollowUp, who: FollowUpActor, t
 export async function loadLke(agencyId: string, year: number) {
   const evaluation = await db.lkeEvaluation.findUnique({
     where: { agencyId_year: { agencyId, year } },
-    include: { answers: true, edition: { select: { name: true, validFromYear: true } } },
+    include: { answers: true, edition: { select: { name: true, validFromYear: true } }, returns: { orderBy: { round: "desc" }, take: 1, include: { returnedBy: { select: { name: true } } } } },
   });
   if (!evaluation) return null;
   const structure = ZLkeStructure.parse(evaluation.structure);

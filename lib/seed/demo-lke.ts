@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { createLkeEvaluation, createLkeFollowUp, completeLkeReview, lockLke, saveReviewAnswer, saveSelfAssessment, submitLke, type LkeActor } from "@/lib/lke/service";
+import { createLkeEvaluation, createLkeFollowUp, completeLkeReview, lockLke, returnLke, saveReviewAnswer, saveSelfAssessment, submitLke, verifyLke, type LkeActor } from "@/lib/lke/service";
 import { criteriaOf, ZLkeStructure, type TLkeStructure } from "@/lib/lke/structure";
 
 import type { DemoLogin } from "./demo";
@@ -41,13 +41,14 @@ export async function seedDemoLke(db: Db, logins: DemoLogin[], slug: string) {
   if (slug !== "bmcktr-sumbar") return;
   const agency = await db.agency.findUniqueOrThrow({ where: { slug }, select: { id: true } });
   if (await db.lkeEvaluation.count({ where: { agencyId: agency.id } })) return;
-  const userOf = async (roleCode: string) => {
-    const login = logins.find((l) => l.agencySlug === slug && l.roleCode === roleCode)!;
+  const userOf = async (roleCode: string, key?: string) => {
+    const login = logins.find((l) => l.agencySlug === slug && l.roleCode === roleCode && l.key === key)!;
     return db.user.findUniqueOrThrow({ where: { nip: login.nip }, select: { id: true, name: true, nip: true } });
   };
-  const [admin, auditor] = [await userOf("ADMIN"), await userOf("AUDITOR")];
+  const [admin, auditor, pengendali] = [await userOf("ADMIN"), await userOf("AUDITOR"), await userOf("AUDITOR", "AUDITOR_PENGENDALI")];
   const editorAt = (now: Date): LkeActor => ({ agencyId: agency.id, actor: { ...admin, roles: ["ADMIN"] }, meta: null, edits: true, reviews: false, now });
   const reviewerAt = (now: Date): LkeActor => ({ agencyId: agency.id, actor: { ...auditor, roles: ["AUDITOR"] }, meta: null, edits: false, reviews: true, now });
+  const pengendaliAt = (now: Date): LkeActor => ({ ...reviewerAt(now), actor: { ...pengendali, roles: ["AUDITOR"] } });
   const base = `/a/${slug}`;
 
   // 2025: filled in January 2026, reviewed in February, locked in March.
@@ -67,9 +68,18 @@ export async function seedDemoLke(db: Db, logins: DemoLogin[], slug: string) {
     );
   }
   await submitLke({ year: PREVIOUS }, editorAt(at("2026-01-30")));
+  // The verifier returns it once (decision 046): the SMART note first, the agency resubmits.
+  await saveReviewAnswer({ year: PREVIOUS, criterionCode: REVIEW_2025[0]!.code, answer: REVIEW_2025[0]!.answer, note: REVIEW_2025[0]!.note }, reviewerAt(at("2026-02-05")));
+  await returnLke({ year: PREVIOUS, reason: "Lampirkan definisi operasional indikator sasaran (kriteria 1.b.4) sebelum verifikasi dilanjutkan." }, reviewerAt(at("2026-02-06")));
+  await saveSelfAssessment(
+    { year: PREVIOUS, criterionCode: "1.b.4", answer: "C", justification: "Definisi operasional indikator dilampirkan; sebagian masih direvisi.", evidenceLinks: [`${base}/kinerja?tahun=${PREVIOUS}`] },
+    editorAt(at("2026-02-10")),
+  );
+  await submitLke({ year: PREVIOUS }, editorAt(at("2026-02-10")));
   for (const r of REVIEW_2025) await saveReviewAnswer({ year: PREVIOUS, criterionCode: r.code, answer: r.answer, note: r.note }, reviewerAt(at("2026-02-16")));
-  await completeLkeReview({ year: PREVIOUS }, reviewerAt(at("2026-02-20")));
-  await lockLke({ year: PREVIOUS }, reviewerAt(at("2026-03-02")));
+  await verifyLke({ year: PREVIOUS }, reviewerAt(at("2026-02-17")));
+  await completeLkeReview({ year: PREVIOUS }, pengendaliAt(at("2026-02-20")));
+  await lockLke({ year: PREVIOUS }, pengendaliAt(at("2026-03-02")));
 
   const unit = await db.orgUnit.findFirst({ where: { agencyId: agency.id, name: "Sekretariat" }, select: { id: true } });
   if (unit)

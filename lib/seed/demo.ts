@@ -80,6 +80,17 @@ export function demoLogins(): DemoLogin[] {
     nip: "198204152008011028",
     jabatan: "Kepala Bidang Cipta Karya",
   });
+  // A second Inspektorat auditor, the pengendali teknis who completes the LKE review the first one verified (decision 046).
+  logins.push({
+    agencySlug: "bmcktr-sumbar",
+    key: "AUDITOR_PENGENDALI",
+    roleCode: "AUDITOR",
+    roleName: "Auditor Inspektorat (pengendali teknis)",
+    name: "Rina Siregar",
+    email: "pengendali@sumbar.demo",
+    nip: "198107202009012029",
+    jabatan: "Pengendali Teknis Inspektorat Provinsi Sumatera Barat",
+  });
   return logins;
 }
 

@@ -21,7 +21,7 @@ import { parseProcedureTable } from "@/lib/sop/paste-import";
 import { activateSop, createSop } from "@/lib/sop/service";
 import { storeUpload } from "@/lib/storage/service";
 
-import { DRAFT_SK_OUTPUT, DRAFT_SK_PDF, freshMember, FRESH_AGENCIES, INSPEKTORAT, KEPEGAWAIAN, PERIKANAN, PERIKANAN_UNIT, VERSIONED_DRAFT, type TFreshAgency } from "../fixtures/fresh-agencies";
+import { DRAFT_SK_OUTPUT, DRAFT_SK_PDF, freshMember, FRESH_AGENCIES, INSPEKTORAT, INSPEKTORAT_PENGENDALI, KEPEGAWAIAN, PERIKANAN, PERIKANAN_UNIT, VERSIONED_DRAFT, type TFreshAgency } from "../fixtures/fresh-agencies";
 import { createCrosscutAgencies } from "./fixtures/crosscut-agencies";
 import { CC } from "./fixtures/crosscut-data";
 import { createMultiPartyAgency } from "./fixtures/multi-party-agency";
@@ -36,6 +36,7 @@ try {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const agency of FRESH_AGENCIES) await setUp(agency, passwordHash);
   await db.user.create({ data: { ...INSPEKTORAT, jabatan: "Auditor Ahli Muda", passwordHash } });
+  await db.user.create({ data: { ...INSPEKTORAT_PENGENDALI, jabatan: "Auditor Ahli Madya", passwordHash } });
   await createMultiPartyAgency();
   await createCrosscutAgencies(await hashPassword(CC.password));
 } finally {

@@ -30,6 +30,7 @@ import {
   saveReviewAnswer,
   saveSelfAssessment,
   submitLke,
+  verifyLke,
 } from "@/lib/lke/service";
 import { criteriaOf } from "@/lib/lke/structure";
 
@@ -57,14 +58,21 @@ async function run<T>(p: () => Promise<T>) {
 async function world() {
   await ensureEdition88();
   const agency = await createAgency(["KADIS", "TIM_SAKIP"]);
-  const [admin, member, head, auditor] = [await createUser(), await createUser(), await createUser(), await createUser({ name: "Auditor Inspektorat" })];
+  const [admin, member, head, auditor, second] = [await createUser(), await createUser(), await createUser(), await createUser({ name: "Auditor Inspektorat" }), await createUser({ name: "Pengendali Teknis" })];
   await addMembership(admin.id, agency, "ADMIN");
   await addMembership(member.id, agency, "TIM_SAKIP");
   await addMembership(head.id, agency, "KADIS");
   await addMembership(auditor.id, agency, AUDITOR_ROLE);
+  await addMembership(second.id, agency, AUDITOR_ROLE);
   const unit = await db.orgUnit.create({ data: { agencyId: agency.id, name: "Sekretariat" }, select: { id: true } });
-  const [asAdmin, asMember, asHead, asAuditor] = await Promise.all([contextOf(admin, agency.slug), contextOf(member, agency.slug), contextOf(head, agency.slug), contextOf(auditor, agency.slug)]);
-  return { agency, unit, asAdmin, asMember, asHead, asAuditor };
+  const [asAdmin, asMember, asHead, asAuditor, asPengendali] = await Promise.all([
+    contextOf(admin, agency.slug),
+    contextOf(member, agency.slug),
+    contextOf(head, agency.slug),
+    contextOf(auditor, agency.slug),
+    contextOf(second, agency.slug),
+  ]);
+  return { agency, unit, asAdmin, asMember, asHead, asAuditor, asPengendali };
 }
 
 const answersOf = (evaluationId: string) => db.lkeAnswer.findMany({ where: { evaluationId }, orderBy: { criterionCode: "asc" } });
@@ -80,7 +88,7 @@ describe("LKE workbench actions", () => {
       expect(asHead.can(door(name)), `${name}: head`).toBe(false);
       expect(asAuditor.can(door(name)), `${name}: auditor`).toBe(false);
     }
-    for (const name of ["lke.reviewAnswer", "lke.review", "lke.lock"]) {
+    for (const name of ["lke.reviewAnswer", "lke.verify", "lke.return", "lke.review", "lke.lock"]) {
       expect(asAuditor.can(door(name)), `${name}: auditor`).toBe(true);
       expect(asAdmin.can(door(name)), `${name}: administrator`).toBe(false);
       expect(asHead.can(door(name)), `${name}: head`).toBe(false);
@@ -91,7 +99,7 @@ describe("LKE workbench actions", () => {
   });
 
   it("answers, submit, review and lock with the server's rules; the locked year refuses every change and writes nothing", async () => {
-    const { agency, unit, asAdmin, asMember, asAuditor } = await world();
+    const { agency, unit, asAdmin, asMember, asAuditor, asPengendali } = await world();
     const editor = lkeActorOf(asAdmin);
     const reviewer = lkeActorOf(asAuditor);
     expect(editor).toMatchObject({ edits: true, reviews: false });
@@ -131,7 +139,10 @@ describe("LKE workbench actions", () => {
     expect((await run(() => saveReviewAnswer({ year: YEAR, criterionCode: "1.a.1", answer: "T", note: "Dokumen belum lengkap." }, editor))).error).toBe(M.notReviewer);
     await saveReviewAnswer({ year: YEAR, criterionCode: "1.a.1", answer: "T", note: "Lengkapi dokumen Renstra yang telah ditetapkan." }, reviewer);
     expect((await run(() => lockLke({ year: YEAR }, reviewer))).error).toBe(M.notReviewed);
-    await completeLkeReview({ year: YEAR }, reviewer);
+    await verifyLke({ year: YEAR }, reviewer);
+    // The review is completed by another auditor than the verifier (decision 046).
+    expect((await run(() => completeLkeReview({ year: YEAR }, reviewer))).error).toBe(M.sameAsVerifier);
+    await completeLkeReview({ year: YEAR }, lkeActorOf(asPengendali));
     const score = await lockLke({ year: YEAR }, reviewer);
     // 1.a.1 lowered to "T" by the review: the first of five criteria of a 6-point sub-component.
     expect(score.total).toBe(98.8);

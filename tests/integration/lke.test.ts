@@ -24,9 +24,11 @@ import {
   ensureEdition88,
   loadLke,
   lockLke,
+  returnLke,
   saveReviewAnswer,
   saveSelfAssessment,
   submitLke,
+  verifyLke,
   type LkeActor,
 } from "@/lib/lke/service";
 
@@ -41,7 +43,11 @@ async function lkeWorld() {
   await addMembership(auditor.id, w.agency, AUDITOR_ROLE);
   const editor: LkeActor = { agencyId: w.agency.id, actor: actorOf(w.users.ADMIN, ["ADMIN"]), meta: null, edits: true, reviews: false };
   const reviewer: LkeActor = { agencyId: w.agency.id, actor: actorOf(auditor, [AUDITOR_ROLE]), meta: null, edits: false, reviews: true };
-  return { w, editor, reviewer };
+  // The review is completed by another auditor than the verifier (decision 046).
+  const second = await createUser({ name: `Pengendali Teknis ${w.agency.slug}` });
+  await addMembership(second.id, w.agency, AUDITOR_ROLE);
+  const pengendali: LkeActor = { ...reviewer, actor: actorOf(second, [AUDITOR_ROLE]) };
+  return { w, editor, reviewer, pengendali };
 }
 
 /** A service call, its refusal as a result (like agencyAction). */
@@ -128,7 +134,7 @@ describe("LKE workbench", () => {
   });
 
   it("self-assessment, review and lock: the score follows the copied weights, and a locked year never changes", async () => {
-    const { w, editor, reviewer } = await lkeWorld();
+    const { w, editor, reviewer, pengendali } = await lkeWorld();
     // Its own edition (so other tests never see its weights change), a copy of 88/2021.
     const editionName = `Uji LKE ${w.agency.slug}`;
     const editionId = await ensureEdition({ ...EDITION_88, editionName }, 2021);
@@ -180,8 +186,9 @@ describe("LKE workbench", () => {
     expect(await run(() => saveReviewAnswer({ year: YEAR, criterionCode: "2.b.3", answer: "B", note: "x" }, editor))).toMatchObject({ ok: false, error: M.notReviewer });
     await saveReviewAnswer({ year: YEAR, criterionCode: "2.b.3", answer: "B", note: "Satu siklus terlambat." }, reviewer);
     expect(await run(() => lockLke({ year: YEAR }, reviewer))).toMatchObject({ ok: false, error: M.notReviewed });
-    await completeLkeReview({ year: YEAR }, reviewer);
-    const locked = await lockLke({ year: YEAR }, reviewer);
+    await verifyLke({ year: YEAR }, reviewer);
+    await completeLkeReview({ year: YEAR }, pengendali);
+    const locked = await lockLke({ year: YEAR }, pengendali);
     // Sub-components rounded to 2 decimals: 1.a 6 × 4/5 = 4.8; 2.b 9 × 3.75/4 = 8.4375 → 8.44; 4.c 12.5 × 1.5/2 = 9.375 → 9.38;
     // total 28.8 + 29.44 + 15 + 21.88 = 95.12.
     expect(locked).toMatchObject({ total: 95.12, predikat: "AA" });
@@ -194,8 +201,10 @@ describe("LKE workbench", () => {
       () => saveSelfAssessment({ year: YEAR, criterionCode: "1.a.5", answer: "Y", justification: "", evidenceLinks: [] }, editor),
       () => saveReviewAnswer({ year: YEAR, criterionCode: "1.a.5", answer: "Y", note: "" }, reviewer),
       () => submitLke({ year: YEAR }, editor),
-      () => completeLkeReview({ year: YEAR }, reviewer),
-      () => lockLke({ year: YEAR }, reviewer),
+      () => verifyLke({ year: YEAR }, reviewer),
+      () => returnLke({ year: YEAR, reason: "Dikembalikan setelah dikunci." }, reviewer),
+      () => completeLkeReview({ year: YEAR }, pengendali),
+      () => lockLke({ year: YEAR }, pengendali),
     ];
     for (const attemptChange of changes)
       expect(await run(attemptChange)).toMatchObject({ ok: false, code: "CONFLICT", error: M.locked(YEAR) });
@@ -215,7 +224,7 @@ describe("LKE workbench", () => {
 
     // The audit trail has the steps.
     const actions = (await db.auditEvent.findMany({ where: { agencyId: w.agency.id, action: { startsWith: "lke." } }, select: { action: true } })).map((e) => e.action);
-    expect(new Set(actions)).toEqual(new Set(["lke.create", "lke.answer", "lke.submit", "lke.review_answer", "lke.review", "lke.lock"]));
+    expect(new Set(actions)).toEqual(new Set(["lke.create", "lke.answer", "lke.submit", "lke.review_answer", "lke.verify", "lke.review", "lke.lock"]));
   });
 
   it("opens a year with the 88/2021 edition by default and refuses another agency's year", async () => {

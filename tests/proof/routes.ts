@@ -63,6 +63,8 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "page", path: "/admin", scope: "platform" },
   { kind: "page", path: "/admin/instansi/[agencyId]", scope: "platform", params: { agencyId: "agencyId" } },
   { kind: "page", path: "/admin/hari-libur", scope: "platform" },
+  /** The LKE edition editor (decision 046); `?edisi=<id>` opens one edition. */
+  { kind: "page", path: "/admin/lke", scope: "platform" },
   { kind: "page", path: "/ganti-sandi", scope: "public" },
   /** The signed-in user's own profile (roles and units per agency, password). */
   { kind: "page", path: "/profil", scope: "public" },
@@ -261,6 +263,12 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/lke/actions.ts#saveLkeAnswerAction", name: "lke.answer", scope: "agency", foreign: { none: "a year and a criterion code of the caller's agency's own LKE; names no record" } },
   { key: "lib/lke/actions.ts#submitLkeAction", name: "lke.submit", scope: "agency", foreign: { none: "a year of the caller's agency's own LKE; names no record" } },
   { key: "lib/lke/actions.ts#saveLkeReviewAction", name: "lke.reviewAnswer", scope: "agency", foreign: { none: "a year and a criterion code of the caller's agency's own LKE; names no record" } },
+  { key: "lib/lke/actions.ts#verifyLkeAction", name: "lke.verify", scope: "agency", foreign: { none: "a year of the caller's agency's own LKE; names no record" } },
+  { key: "lib/lke/actions.ts#returnLkeAction", name: "lke.return", scope: "agency", foreign: { none: "a year of the caller's agency's own LKE; names no record" } },
+  { key: "lib/lke/edition-actions.ts#copyLkeEditionAction", name: "platform.copyLkeEdition", scope: "platform", foreign: { none: "LKE editions are national reference data: they belong to no agency" } },
+  { key: "lib/lke/edition-actions.ts#updateLkeEditionAction", name: "platform.updateLkeEdition", scope: "platform", foreign: { none: "LKE editions are national reference data: they belong to no agency" } },
+  { key: "lib/lke/edition-actions.ts#updateLkeEditionGroupAction", name: "platform.updateLkeEditionGroup", scope: "platform", foreign: { none: "LKE editions are national reference data: they belong to no agency" } },
+  { key: "lib/lke/edition-actions.ts#updateLkeEditionCriterionAction", name: "platform.updateLkeEditionCriterion", scope: "platform", foreign: { none: "LKE editions are national reference data: they belong to no agency" } },
   { key: "lib/lke/actions.ts#completeLkeReviewAction", name: "lke.review", scope: "agency", foreign: { none: "a year of the caller's agency's own LKE; names no record" } },
   { key: "lib/lke/actions.ts#lockLkeAction", name: "lke.lock", scope: "agency", foreign: { none: "a year of the caller's agency's own LKE; names no record" } },
   {

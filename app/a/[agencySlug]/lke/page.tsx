@@ -1,23 +1,23 @@
 import type { Metadata } from "next";
 
-import { LkeCreateButton, LkeFollowUpForm, LkePrintButton, LkeReviewForm, LkeSelfForm, LkeStepButton, LkeSuggestions } from "@/components/lke/lke-forms";
+import { LkeCreateButton, LkeFollowUpForm, LkePrintButton, LkeReturnForm, LkeReviewForm, LkeSelfForm, LkeStepButton, LkeSuggestions } from "@/components/lke/lke-forms";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { FOLLOWUP_MESSAGES } from "@/lib/followup/messages";
 import { listActiveUnits, todayIn } from "@/lib/followup/queries";
+import { formatDate } from "@/lib/format";
 import { EDITION_88 } from "@/lib/lke/edition-88";
 import { suggestEvidence } from "@/lib/lke/evidence";
-import { LKE_MESSAGES } from "@/lib/lke/messages";
+import { LKE_MESSAGES, LKE_STATUS_LABELS } from "@/lib/lke/messages";
 import { lkeFollowUps } from "@/lib/lke/queries";
-import { loadLke } from "@/lib/lke/service";
+import { lkeTimeline, loadLke } from "@/lib/lke/service";
 
 export const metadata: Metadata = { title: "Evaluasi SAKIP (LKE)" };
 
 const M = LKE_MESSAGES.ui;
-const STATUS_LABELS = { DRAFT: "Penilaian mandiri", SUBMITTED: "Diajukan, menunggu reviu", REVIEWED: "Selesai direviu", LOCKED: "Dikunci" } as const;
-const STATUS_TONES = { DRAFT: "neutral", SUBMITTED: "info", REVIEWED: "warning", LOCKED: "success" } as const;
+const STATUS_TONES = { DRAFT: "neutral", RETURNED: "warning", SUBMITTED: "info", VERIFIED: "info", REVIEWED: "warning", LOCKED: "success" } as const;
 const fmt = (x: number) => x.toLocaleString("id-ID", { maximumFractionDigits: 2 });
 
 type TSearch = Promise<Record<string, string | string[] | undefined>>;
@@ -46,7 +46,25 @@ export default async function LkePage({ params, searchParams }: { params: Promis
   const evidenceOf = (code: string) => evidence.filter((e) => e.criterionCode === code).map(({ title, detail, href, met }) => ({ title, detail, href, met }));
   const base = `/a/${ctx.agency.slug}`;
   const today = todayIn(ctx);
-  const step = lke === null ? null : status === "DRAFT" && edits ? "submit" : status === "SUBMITTED" && reviews ? "complete" : status === "REVIEWED" && reviews ? "lock" : null;
+  // Decision 046: the verifier (an auditor) checks in SUBMITTED and finishes the verification; another
+  // auditor (the pengendali teknis) reviews in VERIFIED and completes; either returns it to the agency.
+  const isVerifier = lke?.evaluation.verifiedById === ctx.user.id;
+  const reviewing = reviews && (status === "SUBMITTED" || (status === "VERIFIED" && !isVerifier));
+  const step =
+    lke === null
+      ? null
+      : status === "DRAFT" && edits
+        ? "submit"
+        : status === "SUBMITTED" && reviews
+          ? "verify"
+          : status === "VERIFIED" && reviewing
+            ? "complete"
+            : status === "REVIEWED" && reviews
+              ? "lock"
+              : null;
+  const statusKey = status === "DRAFT" && (lke?.evaluation.round ?? 1) > 1 ? "RETURNED" : status;
+  const lastReturn = status === "DRAFT" ? (lke?.evaluation.returns[0] ?? null) : null;
+  const timeline = lke ? await lkeTimeline(ctx.agency.id, lke.evaluation.id) : [];
 
   return (
     <div className="space-y-6 lke-page">
@@ -56,8 +74,8 @@ export default async function LkePage({ params, searchParams }: { params: Promis
           {lke ? (
             <>
               <span>{lke.evaluation.edition.name}</span>
-              <Badge tone={STATUS_TONES[lke.evaluation.status]} data-testid="lke-status">
-                {STATUS_LABELS[lke.evaluation.status]}
+              <Badge tone={STATUS_TONES[statusKey!]} data-testid="lke-status">
+                {LKE_STATUS_LABELS[statusKey!]}
               </Badge>
             </>
           ) : (
@@ -87,6 +105,16 @@ export default async function LkePage({ params, searchParams }: { params: Promis
           </div>
         ) : null}
         {status === "LOCKED" ? <Alert tone="info">{M.readOnlyLocked}</Alert> : null}
+        {lastReturn ? (
+          <div role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+            <p data-testid="lke-returned">{M.returnedBanner(lastReturn.round, lastReturn.returnedBy.name, formatDate(lastReturn.returnedAt, ctx.agency.timeZone))}</p>
+            <p className="mt-1 font-medium" data-testid="lke-return-reason">
+              {lastReturn.reason}
+            </p>
+            <p className="mt-1">{M.reviewNotesHint}</p>
+          </div>
+        ) : null}
+        {status === "VERIFIED" && reviews && isVerifier ? <Alert tone="info">{M.waitingOtherAuditor}</Alert> : null}
       </div>
 
       {lke ? (
@@ -110,11 +138,30 @@ export default async function LkePage({ params, searchParams }: { params: Promis
             <p className="text-sm text-slate-700">
               {lke.score.answered} dari {lke.score.criteria} kriteria terjawab. Nilai penilaian mandiri: {fmt(lke.selfScore.total)} ({lke.selfScore.predikat}).
             </p>
-            {step ? (
-              <div className="print:hidden">
-                <LkeStepButton agencySlug={ctx.agency.slug} year={year} step={step} />
+            {step || reviewing ? (
+              <div className="flex flex-wrap items-start gap-2 print:hidden">
+                {step ? <LkeStepButton agencySlug={ctx.agency.slug} year={year} step={step} /> : null}
+                {reviewing ? <LkeReturnForm agencySlug={ctx.agency.slug} year={year} /> : null}
               </div>
             ) : null}
+          </CardBody>
+        </Card>
+      ) : null}
+
+      {timeline.length > 0 ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{M.timeline}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <ol className="space-y-2 text-sm" data-testid="lke-timeline">
+              {timeline.map((e) => (
+                <li key={e.id} className="border-l-2 border-slate-200 pl-3">
+                  <span className="font-medium">{M.timelineEvents[e.action]}</span> · {M.round(e.round)} · {e.actorName} · {formatDate(e.at, ctx.agency.timeZone)}
+                  {e.reason ? <span className="block text-slate-700">{e.reason}</span> : null}
+                </li>
+              ))}
+            </ol>
           </CardBody>
         </Card>
       ) : null}
@@ -159,7 +206,7 @@ export default async function LkePage({ params, searchParams }: { params: Promis
                       const answer = lke?.answers.get(criterion.code);
                       const label = (code: string | null | undefined) => (code ? (criterion.scale.find((o) => o.code === code)?.label ?? code) : M.unanswered);
                       const selfForm = status === "DRAFT" && edits;
-                      const reviewForm = status === "SUBMITTED" && reviews;
+                      const reviewForm = reviewing;
                       const followUp = followUps.get(criterion.code);
                       const note = answer?.reviewerNote.trim() ?? "";
                       const points = sumW > 0 ? (sub.weight * criterion.weight) / sumW : 0;
@@ -168,6 +215,13 @@ export default async function LkePage({ params, searchParams }: { params: Promis
                           <p>
                             <span className="font-medium">{criterion.code}</span> {criterion.text} <span className="text-slate-500">({fmt(points)} poin)</span>
                           </p>
+                          {selfForm && note ? (
+                            // Returned to the agency (decision 046): the Inspektorat's note and answer above the form to revise.
+                            <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-950" data-testid="lke-review-note">
+                              {M.reviewerNote}: {note}
+                              {answer?.reviewerAnswer ? ` (${M.reviewerAnswer}: ${label(answer.reviewerAnswer)})` : ""}
+                            </p>
+                          ) : null}
                           <div className={selfForm ? "hidden print:block" : "space-y-1"}>
                             {lke ? (
                               <p className="text-slate-700">
@@ -217,7 +271,7 @@ export default async function LkePage({ params, searchParams }: { params: Promis
                                 <LkeReviewForm agencySlug={ctx.agency.slug} year={year} code={criterion.code} scale={criterion.scale} answer={answer?.reviewerAnswer ?? null} note={answer?.reviewerNote ?? ""} />
                               </div>
                             </>
-                          ) : note ? (
+                          ) : note && !selfForm ? (
                             <p className="text-slate-700" data-testid="lke-review-note">
                               {M.reviewerNote}: {note}
                             </p>

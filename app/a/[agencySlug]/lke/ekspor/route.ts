@@ -1,6 +1,6 @@
 import { recordReportExport } from "@/lib/audit/record-export";
 import { agencyRoute } from "@/lib/authz/route";
-import { LKE_MESSAGES as M } from "@/lib/lke/messages";
+import { LKE_MESSAGES as M, LKE_STATUS_LABELS } from "@/lib/lke/messages";
 import { loadLke } from "@/lib/lke/service";
 import { buildLkeWorkbook, lkeExportFilename } from "@/lib/lke/xlsx";
 import { appUrl } from "@/lib/notify/config";
@@ -10,7 +10,6 @@ export const dynamic = "force-dynamic";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
-const STATUS_LABELS = { DRAFT: "Penilaian mandiri", SUBMITTED: "Diajukan, menunggu reviu", REVIEWED: "Selesai direviu", LOCKED: "Dikunci" } as const;
 
 /**
  * GET ?tahun=: the year's LKE as the evaluators' sheet (lib/lke/xlsx.ts), with the same
@@ -30,7 +29,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     agencyName: ctx.agency.name,
     year,
     editionName: lke.evaluation.edition.name,
-    statusLabel: STATUS_LABELS[lke.evaluation.status],
+    statusLabel: LKE_STATUS_LABELS[lke.evaluation.status === "DRAFT" && lke.evaluation.round > 1 ? "RETURNED" : lke.evaluation.status],
     structure: lke.structure,
     answers: lke.answers,
     score: lke.score,
