@@ -11,7 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/authz/action";
 import { revokeDocumentAction, signArchiveRecordAction, signReportAction, signSopAction, uploadCertificateAction, uploadWetScanAction } from "@/lib/signing/actions";
-import { formatDocumentCode } from "@/lib/signing/code";
+import { formatDocumentCode } from "@/lib/signing/code-format";
 
 const readBase64 = (file: File) =>
   new Promise<string>((resolve, reject) => {

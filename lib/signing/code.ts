@@ -21,6 +21,4 @@ export function normalizeDocumentCode(raw: string): string | null {
   return code.length === LENGTH && [...code].every((c) => ALPHABET.includes(c)) ? code : null;
 }
 
-export function formatDocumentCode(code: string): string {
-  return `${code.slice(0, 5)}-${code.slice(5)}`;
-}
+export { formatDocumentCode } from "./code-format";
