@@ -12,7 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { taskAction } from "@/lib/cycle/actions";
-import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
+import { CYCLE_MESSAGES as M, ESAKIP_MESSAGES } from "@/lib/cycle/messages";
 import type { TTaskAction } from "@/lib/cycle/schemas";
 import type { TAttendanceStatus, TTaskOffer } from "@/lib/cycle/task-rules";
 import { UNEXPECTED_ERROR } from "@/lib/i18n/unexpected";
@@ -116,8 +116,21 @@ export function WorkTaskForm({ agencySlug, cycleId, taskId, kind, stepOutput, of
     e.preventDefault();
     if (sending || refreshing) return;
     const input = inputOf(new FormData(e.currentTarget));
-    if (kind === "ARCHIVE") setConfirmArchive(input);
-    else void send(input);
+    if (kind !== "ARCHIVE") return void send(input);
+    // Arsipkan asks first: what is missing is named before the question, with the server's own
+    // messages for the fields the archive step requires (the server checks them again).
+    const filled = (v: unknown) => typeof v === "string" && v.trim() !== "";
+    const missing: TErrors = {};
+    if (requires.outputText && !filled(input.outputText)) missing.outputText = requires.outputText;
+    if (requires.archiveNote && !filled(input.archiveNote)) missing.archiveNote = requires.archiveNote;
+    if (requires.esakipUpload) {
+      if (!filled(input.esakipUploadedAt)) missing.esakipUploadedAt = ESAKIP_MESSAGES.dateRequired;
+      if (!filled(input.esakipReference)) missing.esakipReference = ESAKIP_MESSAGES.referenceRequired;
+      else if (String(input.esakipReference).trim().length < 3) missing.esakipReference = ESAKIP_MESSAGES.referenceTooShort;
+    }
+    const placed = placeFieldErrors(Object.fromEntries(Object.entries(missing).map(([k, v]) => [k, [v]])), WORK_FIELDS);
+    setErrors(placed);
+    if (Object.keys(placed).length === 0) setConfirmArchive(input);
   }
 
   const id = (name: string) => `task-${name}`;
