@@ -1,53 +1,53 @@
 "use client";
 
-import { zodResolver } from "@/lib/validation/zod-resolver";
 import { Ban } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { toast } from "@/components/ui/toast";
-import type { z } from "zod";
+import { type FormEvent, useState, useTransition } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { toast } from "@/components/ui/toast";
 import { cancelCycleAction } from "@/lib/cycle/actions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
-import { ZCancelCycle } from "@/lib/cycle/schemas";
-import { t } from "@/lib/i18n";
+import { COMMON } from "@/lib/i18n/common";
+import { UNEXPECTED_ERROR } from "@/lib/i18n/unexpected";
 
 import { Textarea } from "./textarea";
 
-type TIn = z.input<typeof ZCancelCycle>;
-type TOut = z.output<typeof ZCancelCycle>;
-
-/** "Batalkan siklus": hidden behind a first click, and always with a reason. */
+/**
+ * "Batalkan siklus": hidden behind a first click, and always with a reason. A plain form: the
+ * reason is checked by the action (ZCancelCycle), whose field error lands on the field
+ * (docs/decisions/039-lean-first-load.md).
+ */
 export function CancelCycleForm({ agencySlug, cycleId }: { agencySlug: string; cycleId: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  const [sending, setSending] = useState(false);
   const [refreshing, startRefresh] = useTransition();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TIn, unknown, TOut>({ resolver: zodResolver(ZCancelCycle), defaultValues: { cycleId, reason: "" } });
+  const [errors, setErrors] = useState<{ reason?: string; root?: string }>({});
 
-  async function onSubmit(values: TOut) {
-    const result = await cancelCycleAction(agencySlug, values).catch(() => null);
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (sending || refreshing) return;
+    const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
+    setSending(true);
+    const result = await cancelCycleAction(agencySlug, { cycleId, reason }).catch(() => null);
+    setSending(false);
     if (!result) {
-      setError("root", { message: t.errors.unexpected });
-      toast.error(t.errors.unexpected);
+      setErrors({ root: UNEXPECTED_ERROR });
+      toast.error(UNEXPECTED_ERROR);
       return;
     }
     if (result.ok) {
+      setErrors({});
       toast.success(M.cancelled);
       startRefresh(() => router.refresh());
       return;
     }
-    const reason = result.fieldErrors?.reason?.[0];
-    if (reason) setError("reason", { message: reason }, { shouldFocus: true });
-    else setError("root", { message: result.error });
+    const reasonError = result.fieldErrors?.reason?.[0];
+    setErrors(reasonError ? { reason: reasonError } : { root: result.error });
+    if (reasonError) requestAnimationFrame(() => document.getElementById("cancel-reason")?.focus());
     toast.error(result.error);
   }
 
@@ -59,26 +59,28 @@ export function CancelCycleForm({ agencySlug, cycleId }: { agencySlug: string; c
       </Button>
     );
   }
+  const busy = sending || refreshing;
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3" aria-label={M.ui.cancelTitle}>
-      {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
-      <Field id="cancel-reason" label={M.ui.cancelReason} error={errors.reason?.message}>
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={M.ui.cancelTitle}>
+      {errors.root ? <Alert>{errors.root}</Alert> : null}
+      <Field id="cancel-reason" label={M.ui.cancelReason} error={errors.reason}>
         <Textarea
           id="cancel-reason"
+          name="reason"
           rows={3}
+          maxLength={2000}
           autoFocus
           aria-invalid={Boolean(errors.reason)}
           aria-describedby={errors.reason ? "cancel-reason-error" : undefined}
-          {...register("reason")}
         />
       </Field>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant="danger" disabled={isSubmitting || refreshing}>
+        <Button type="submit" variant="danger" disabled={busy}>
           <Ban aria-hidden className="size-4" />
-          {isSubmitting || refreshing ? M.ui.sending : M.ui.cancelSubmit}
+          {busy ? M.ui.sending : M.ui.cancelSubmit}
         </Button>
-        <Button type="button" variant="ghost" disabled={isSubmitting || refreshing} onClick={() => setOpen(false)}>
-          {t.common.cancel}
+        <Button type="button" variant="ghost" disabled={busy} onClick={() => setOpen(false)}>
+          {COMMON.cancel}
         </Button>
       </div>
     </form>

@@ -23,14 +23,14 @@ import { STEP_KIND_LABELS, STEP_UNIT_KIND_LABELS, TIME_UNIT_LABELS, isDecisionKi
 import { readActingRecord, withCapacity } from "@/lib/role/acting";
 import { formatNip } from "@/lib/validation/nip";
 
-import { CancelCycleForm, TaskActionPanel } from "./lazy-panels";
+import { CancelCycleForm } from "./lazy-panels";
 import { CycleFlowchart } from "./cycle-flowchart";
 import { CycleOutputs, type CycleOutput } from "./cycle-outputs";
 import { LazyFold } from "./lazy-fold";
 import { CycleStatusBadge, type TStepDisplayState } from "./status-badges";
 import { StepList, type StepListItem } from "./step-list";
 import { EsakipInstruction, isEsakipUploadStep, quarterOfPeriod, StepRecap } from "./step-recap";
-import type { ReviewedWork, TaskActionPanelProps } from "./task-action-panel";
+import { TaskActionPanel, type ReviewedWork, type TaskActionPanelProps } from "./task-action-panel";
 import { TaskHistory, type HistoryItem } from "./task-history";
 
 type TCycle = TCyclePage["cycle"];

@@ -2,19 +2,16 @@
 
 import { CalendarClock, Send } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { toast } from "@/components/ui/toast";
+import { type FormEvent, useState, useTransition } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast";
 import { sendMeetingInvitationAction } from "@/lib/cycle/actions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
-import { ZMeetingInvitation, type TMeetingInvitation } from "@/lib/cycle/schemas";
-import { t } from "@/lib/i18n";
-import { zodResolver } from "@/lib/validation/zod-resolver";
+import { UNEXPECTED_ERROR } from "@/lib/i18n/unexpected";
 
 import { Textarea } from "./textarea";
 
@@ -34,60 +31,61 @@ export function MeetingInvitationForm({
 }) {
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TMeetingInvitation>({
-    resolver: zodResolver(ZMeetingInvitation),
-    defaultValues: { cycleId, taskId, date: "", time: "09:00", place: meeting.place ?? "", agenda: meeting.agenda ?? "" },
-  });
+  const [sending, setSending] = useState(false);
+  const [errors, setErrors] = useState<Partial<Record<(typeof FIELDS)[number] | "root", string>>>({});
 
-  async function onSubmit(values: TMeetingInvitation) {
-    const result = await sendMeetingInvitationAction(agencySlug, values).catch(() => null);
+  /** A plain form (docs/decisions/039-lean-first-load.md): the action checks it (ZMeetingInvitation) and its field errors land on the fields. */
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (sending || refreshing) return;
+    const data = new FormData(e.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? "");
+    setSending(true);
+    const result = await sendMeetingInvitationAction(agencySlug, { cycleId, taskId, date: text("date"), time: text("time"), place: text("place"), agenda: text("agenda") }).catch(() => null);
+    setSending(false);
     if (!result) {
-      setError("root", { message: t.errors.unexpected });
+      setErrors({ root: UNEXPECTED_ERROR });
       return;
     }
     if (result.ok) {
+      setErrors({});
       toast.success(M.ui.invitationDone);
       startRefresh(() => router.refresh());
       return;
     }
-    let placed = false;
+    const placed: Partial<Record<(typeof FIELDS)[number], string>> = {};
     for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
       const field = FIELDS.find((f) => f === key);
-      if (field && messages[0]) {
-        setError(field, { message: messages[0] }, { shouldFocus: !placed });
-        placed = true;
-      }
+      if (field && messages[0] && !placed[field]) placed[field] = messages[0];
     }
-    if (!placed) setError("root", { message: result.error });
+    const first = FIELDS.find((f) => placed[f]);
+    setErrors(first ? placed : { root: result.error });
+    if (first) requestAnimationFrame(() => document.getElementById(`meeting-${first}`)?.focus());
     toast.error(result.error);
   }
+  const busy = sending || refreshing;
 
   const content = (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-3" aria-label={M.ui.invitationTitle}>
-      {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={M.ui.invitationTitle}>
+      {errors.root ? <Alert>{errors.root}</Alert> : null}
       <p className="text-sm text-slate-600">{M.ui.invitationHint}</p>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="meeting-date" label={M.ui.fieldMeetingDate} error={errors.date?.message}>
-          <Input id="meeting-date" type="date" aria-invalid={Boolean(errors.date)} {...register("date")} />
+        <Field id="meeting-date" label={M.ui.fieldMeetingDate} error={errors.date}>
+          <Input id="meeting-date" name="date" type="date" aria-invalid={Boolean(errors.date)} />
         </Field>
-        <Field id="meeting-time" label={M.ui.fieldMeetingTime} error={errors.time?.message}>
-          <Input id="meeting-time" type="time" aria-invalid={Boolean(errors.time)} {...register("time")} />
+        <Field id="meeting-time" label={M.ui.fieldMeetingTime} error={errors.time}>
+          <Input id="meeting-time" name="time" type="time" defaultValue="09:00" aria-invalid={Boolean(errors.time)} />
         </Field>
       </div>
-      <Field id="meeting-place" label={M.ui.fieldMeetingPlace} error={errors.place?.message}>
-        <Input id="meeting-place" autoComplete="off" aria-invalid={Boolean(errors.place)} {...register("place")} />
+      <Field id="meeting-place" label={M.ui.fieldMeetingPlace} error={errors.place}>
+        <Input id="meeting-place" name="place" autoComplete="off" maxLength={300} defaultValue={meeting.place ?? ""} aria-invalid={Boolean(errors.place)} />
       </Field>
-      <Field id="meeting-agenda" label={M.ui.fieldMeetingAgenda} error={errors.agenda?.message}>
-        <Textarea id="meeting-agenda" rows={3} aria-invalid={Boolean(errors.agenda)} {...register("agenda")} />
+      <Field id="meeting-agenda" label={M.ui.fieldMeetingAgenda} error={errors.agenda}>
+        <Textarea id="meeting-agenda" name="agenda" rows={3} maxLength={5_000} defaultValue={meeting.agenda ?? ""} aria-invalid={Boolean(errors.agenda)} />
       </Field>
-      <Button type="submit" disabled={isSubmitting || refreshing} className="w-full sm:w-auto">
+      <Button type="submit" disabled={busy} className="w-full sm:w-auto">
         <Send aria-hidden className="size-4" />
-        {isSubmitting || refreshing ? M.ui.sending : meeting.invited ? M.ui.invitationResend : M.ui.invitationSend}
+        {busy ? M.ui.sending : meeting.invited ? M.ui.invitationResend : M.ui.invitationSend}
       </Button>
     </form>
   );

@@ -1,42 +1,19 @@
-"use client";
-
-import { zodResolver } from "@/lib/validation/zod-resolver";
-import { AlertTriangle, Archive, Check, Clock, FileText, Info, RotateCcw, Send, Undo2 } from "lucide-react";
+import { AlertTriangle, Clock, FileText, Info, RotateCcw, Send } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
-import { toast } from "@/components/ui/toast";
-import { z } from "zod";
 
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { taskAction } from "@/lib/cycle/actions";
 import { SNAPSHOT_MESSAGES, type TCycleSnapshot } from "@/lib/cycle/decision-snapshot-shared";
 import type { TReviewVersions } from "@/lib/cycle/file-versions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
-import type { TTaskAction } from "@/lib/cycle/schemas";
-import { t } from "@/lib/i18n";
-import {
-  ATTENDANCE_STATUSES,
-  type TAttendanceMark,
-  type TAttendanceStatus,
-  checkWork,
-  type TArchiveGate, type TRuleRefusal, type TTaskOffer, type TTaskOptions, type TTaskWork, type TWorkRequirements } from "@/lib/cycle/task-rules";
-import type { TTaskEventType } from "@/lib/cycle/workflow";
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
+import type { TArchiveGate, TRuleRefusal, TTaskOffer, TTaskOptions } from "@/lib/cycle/task-rules";
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/messages";
 import { isDecisionKind, STEP_KIND_LABELS, type TStepKind } from "@/lib/sop/schemas";
 import { cn } from "@/lib/utils";
 
 import { ArchiveGateNotice } from "./archive-gate";
 import { DecisionSnapshotView } from "./decision-snapshot";
-import { MeetingInvitationForm } from "./meeting-invitation-form";
-import { EsakipFields } from "./esakip-fields";
-import { TaskFilesUpload, UnderReviewVersions } from "./file-versions";
-import { Textarea } from "./textarea";
+import { DecisionTaskForm, MeetingInvitationForm, UnderReviewVersions, WorkTaskForm } from "./lazy-panels";
+import type { TGateWords } from "./task-form-shared";
 
 export interface ReviewedWork {
   stepNumber: number;
@@ -90,7 +67,7 @@ export interface TaskActionPanelProps {
   /**
    * What the user may do now and what each action requires, or why nothing
    * (lib/cycle/task-rules.ts, the rules the server applies): the panel renders
-   * this and validates with the same checkWork, never rules of its own.
+   * this; the forms send what is typed and the server checks it with the same checkWork.
    */
   offers: TTaskOffer[];
   refusal: TRuleRefusal | null;
@@ -104,6 +81,8 @@ export interface TaskActionPanelProps {
 }
 
 const GATE = PERFORMANCE_MESSAGES.ui.archiveGate;
+/** The archive gate's words the client forms show, handed to them as props (plain strings). */
+const GATE_WORDS: TGateWords = { noteLabel: GATE.noteLabel, noteHint: GATE.noteHint, submitHead: GATE.submitHead };
 
 /**
  * The archive gate before this member's actions, as the rules put it: offered
@@ -115,37 +94,6 @@ function archiveGateOf({ offers, refusal, withheld }: Pick<TaskActionPanelProps,
   if (offered) return { gate: offered, canOverride: true };
   const refused = refusal?.archiveGate ?? withheld.find((w) => w.refusal.archiveGate)?.refusal.archiveGate;
   return refused ? { gate: refused, canOverride: false } : null;
-}
-
-const text = (max: number) => z.string().trim().max(max, `Maksimal ${max} karakter.`);
-const lines = (value: string) =>
-  value
-    .split("\n")
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-const SUCCESS: Record<TTaskEventType, string> = {
-  COMPLETE: M.done,
-  APPROVE: M.approved,
-  RETURN: M.returned,
-  RESUBMIT: M.resubmitted,
-};
-
-/** Server field errors ("attendees.0") onto this form's fields; false when none matched. */
-function placeFieldErrors<T extends string>(
-  fieldErrors: Record<string, string[]> | undefined,
-  fields: readonly T[],
-  set: (field: T, message: string, focus: boolean) => void,
-): boolean {
-  let placed = false;
-  for (const [key, messages] of Object.entries(fieldErrors ?? {})) {
-    const field = fields.find((f) => f === key.split(".")[0]);
-    if (field && messages[0]) {
-      set(field, messages[0], !placed);
-      placed = true;
-    }
-  }
-  return placed;
 }
 
 /** The form for the open task of a step, specific to the step's kind. */
@@ -213,62 +161,6 @@ function InputWorkLinks({ realizationHref, budgetHref }: { realizationHref: stri
 // Process steps: DISPOSITION, DRAFT, INPUT, MEETING, UPLOAD, ARCHIVE
 // ---------------------------------------------------------------------------
 
-const WORK_FIELDS = ["outputText", "reference", "checklist", "attendees", "attendance", "decisions", "comment", "archiveNote", "esakipUploadedAt", "esakipReference", "esakipReceiptFileId"] as const;
-
-type TMarkValue = { userId: string; status: "" | TAttendanceStatus; representedBy: string };
-/** The ticked marks of the attendance list (unticked ones are left out: the rules name them). */
-const marksOf = (marks: TMarkValue[]): (TAttendanceMark & { representedBy?: string })[] =>
-  marks.flatMap((m) => (m.status ? [{ userId: m.userId, status: m.status, ...(m.representedBy.trim() ? { representedBy: m.representedBy.trim() } : {}) }] : []));
-
-/** The form's values as the server receives them (lib/cycle/schemas.ts ZTaskWork). */
-function workOf(values: {
-  outputText: string;
-  checklist: string[];
-  attendees: string;
-  attendance: TMarkValue[];
-  decisions: string;
-  comment: string;
-  archiveNote: string;
-  esakipUploadedAt: string;
-  esakipReference: string;
-}): TTaskWork {
-  return {
-    outputText: values.outputText,
-    checklist: values.checklist,
-    attendees: lines(values.attendees),
-    attendance: marksOf(values.attendance),
-    decisions: values.decisions,
-    comment: values.comment,
-    archiveNote: values.archiveNote,
-    esakipUploadedAt: values.esakipUploadedAt,
-    esakipReference: values.esakipReference,
-  };
-}
-
-/** Lengths here; what must be filled in is the server's own checkWork on the offer's requirements. */
-function workSchema(requires: TWorkRequirements) {
-  return z
-    .object({
-      outputText: text(20_000),
-      reference: text(500),
-      checklist: z.array(z.string()),
-      attendees: z.string(),
-      attendance: z.array(z.object({ userId: z.string(), status: z.enum(["", ...ATTENDANCE_STATUSES]), representedBy: text(200) })),
-      decisions: text(10_000),
-      comment: text(5_000),
-      archiveNote: text(2_000),
-      esakipUploadedAt: z.string(),
-      esakipReference: text(100),
-      esakipReceiptFileId: z.string(),
-    })
-    .superRefine((values, ctx) => {
-      for (const [field, messages] of Object.entries(checkWork(requires, workOf(values))?.fieldErrors ?? {})) {
-        ctx.addIssue({ code: "custom", path: [field], message: messages[0]! });
-      }
-    });
-}
-type TWork = z.infer<ReturnType<typeof workSchema>>;
-
 /** Why the user holds the task but cannot act on it now (maker/checker, realizations still due, the archive gate). */
 function Refusal({ refusal, realizationHref }: { refusal: TRuleRefusal | null; realizationHref?: string }) {
   return (
@@ -297,262 +189,21 @@ function WorkForm(props: TaskActionPanelProps) {
     const waitsForData = props.step.kind === "INPUT" && props.refusal?.code === "INVALID";
     return <Refusal refusal={props.refusal} realizationHref={waitsForData ? props.realizationHref : undefined} />;
   }
-  return <WorkFormFor {...props} offer={offer} />;
-}
-
-function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskActionPanelProps & { offer: TTaskOffer }) {
-  const router = useRouter();
-  // Stays pending until the refreshed page has arrived, so nobody sends the same step twice.
-  const [refreshing, startRefresh] = useTransition();
-  const kind = step.kind;
-  const { event, requires } = offer;
-  const checklistItems = requires.checklist;
-  const schema = useMemo(() => workSchema(requires), [requires]);
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    setValue,
-    formState: { errors, isSubmitting },
-  } = useForm<TWork>({
-    resolver: zodResolver(schema),
-    defaultValues: {
-      outputText: previous?.outputText ?? "",
-      reference: previous?.reference ?? "",
-      checklist: [],
-      attendees: previous?.attendees ?? "",
-      attendance: (requires.attendance ?? []).map((p) => ({ userId: p.userId, status: "" as const, representedBy: "" })),
-      decisions: previous?.decisions ?? "",
-      comment: "",
-      archiveNote: "",
-      esakipUploadedAt: "",
-      esakipReference: "",
-      esakipReceiptFileId: "",
-    },
-  });
-  const [receipt, setReceipt] = useState<{ id: string; name: string } | null>(null);
-
-  const marks = useWatch({ control, name: "attendance" });
-  // The list's own message: on the field (from the server) or on its root (the resolver puts an array's error there).
-  const attendanceError = errors.attendance?.message ?? errors.attendance?.root?.message;
-
-  const [confirmArchive, setConfirmArchive] = useState<TWork | null>(null);
-  const [sendingArchive, setSendingArchive] = useState(false);
-  /** Arsipkan cannot be undone: it asks first; every other step is sent at once. */
-  async function onSubmit(values: TWork) {
-    if (kind === "ARCHIVE") setConfirmArchive(values);
-    else await send(values);
-  }
-
-  async function send(values: TWork) {
-    const input: TTaskAction = {
-      cycleId,
-      taskId: task.id,
-      event,
-      outputText: values.outputText,
-      comment: values.comment || undefined,
-      reference: values.reference || undefined,
-      checklist: checklistItems.length ? values.checklist : undefined,
-      attendees: kind === "MEETING" && !requires.attendance ? lines(values.attendees) : undefined,
-      attendance: requires.attendance ? marksOf(values.attendance) : undefined,
-      decisions: kind === "MEETING" ? values.decisions : undefined,
-      archiveNote: requires.archiveNote ? values.archiveNote : undefined,
-      ...(requires.esakipUpload
-        ? { esakipUploadedAt: values.esakipUploadedAt, esakipReference: values.esakipReference, esakipReceiptFileId: values.esakipReceiptFileId || undefined }
-        : {}),
-    };
-    const result = await taskAction(agencySlug, input).catch(() => null);
-    if (!result) {
-      setError("root", { message: t.errors.unexpected });
-      toast.error(t.errors.unexpected);
-      return;
-    }
-    if (result.ok) {
-      toast.success(result.data.cycleStatus === "COMPLETED" ? M.cycleCompleted : SUCCESS[event]);
-      startRefresh(() => router.refresh());
-      return;
-    }
-    const placed = placeFieldErrors(result.fieldErrors, WORK_FIELDS, (f, message, focus) => setError(f, { message }, { shouldFocus: focus }));
-    if (!placed) setError("root", { message: result.error });
-    toast.error(result.error);
-  }
-
-  const id = (name: string) => `task-${name}`;
-  const aria = (name: (typeof WORK_FIELDS)[number], hint = false) => ({
-    id: id(name),
-    "aria-invalid": Boolean(errors[name]),
-    "aria-describedby": errors[name] ? `${id(name)}-error` : hint ? `${id(name)}-hint` : undefined,
-  });
-  const isArchive = kind === "ARCHIVE";
-  const resubmit = event === "RESUBMIT";
-  const SubmitIcon = resubmit ? Send : isArchive ? Archive : Check;
-  const submitLabel = requires.archiveGate ? GATE.submitHead : resubmit ? M.ui.resubmit : isArchive ? M.ui.completeArchive : M.ui.complete;
-
+  const { task } = props;
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4" aria-label={submitLabel}>
-      {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
-
-      {requires.dataEntryReplacesChecklist ? (
-        <Alert tone="info" className="flex gap-2" data-testid="checklist-replaced">
-          <Check aria-hidden className="mt-0.5 size-4 shrink-0" />
-          <span>{M.ui.checklistReplaced}</span>
-        </Alert>
-      ) : null}
-
-      {checklistItems.length ? (
-        <fieldset className="space-y-2" aria-describedby={errors.checklist ? "task-checklist-error" : undefined}>
-          <legend className="text-sm font-medium text-slate-800">{M.ui.fieldChecklist}</legend>
-          <Controller
-            control={control}
-            name="checklist"
-            render={({ field }) => (
-              <div className="space-y-2">
-                {checklistItems.map((item, i) => (
-                  <label key={i} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-md border border-slate-200 px-3 py-2.5 text-sm">
-                    <input
-                      type="checkbox"
-                      className="mt-0.5 size-5 shrink-0"
-                      name={field.name}
-                      value={item}
-                      checked={field.value.includes(item)}
-                      onBlur={field.onBlur}
-                      ref={i === 0 ? field.ref : undefined}
-                      onChange={(e) => field.onChange(e.target.checked ? [...field.value, item] : field.value.filter((v) => v !== item))}
-                    />
-                    <span>{item}</span>
-                  </label>
-                ))}
-              </div>
-            )}
-          />
-          {errors.checklist?.message ? (
-            <p id="task-checklist-error" role="alert" className="text-sm text-red-700">
-              {errors.checklist.message}
-            </p>
-          ) : null}
-        </fieldset>
-      ) : null}
-
-      {kind === "DISPOSITION" ? (
-        <Field id={id("outputText")} label={M.ui.fieldDisposition} hint={`${M.ui.fieldDispositionHint} ${M.ui.sopOutput(step.output)}`} error={errors.outputText?.message}>
-          <Textarea rows={4} {...aria("outputText", true)} {...register("outputText")} />
-        </Field>
-      ) : kind === "MEETING" ? (
-        <>
-          <Field id={id("outputText")} label={M.ui.fieldNotes} hint={M.ui.sopOutput(step.output)} error={errors.outputText?.message}>
-            <Textarea rows={5} {...aria("outputText", true)} {...register("outputText")} />
-          </Field>
-          {requires.attendance ? (
-            <fieldset className="space-y-2" data-testid="attendance" aria-describedby={attendanceError ? "task-attendance-error" : undefined}>
-              <legend className="text-sm font-medium text-slate-800">{M.ui.attendanceTitle}</legend>
-              {requires.attendance.map((person, i) => (
-                <div key={person.userId} className="space-y-2 rounded-md border border-slate-200 px-3 py-2" data-testid="attendance-row">
-                  <p className="text-sm font-medium text-slate-900">{person.name}</p>
-                  <div className="flex flex-wrap gap-x-4 gap-y-1" role="radiogroup" aria-label={person.name}>
-                    {ATTENDANCE_STATUSES.map((status) => (
-                      <label key={status} className="flex min-h-11 items-center gap-2 text-sm">
-                        <input type="radio" className="size-5" value={status} {...register(`attendance.${i}.status`)} />
-                        {M.ui.attendanceStatus[status]}
-                      </label>
-                    ))}
-                  </div>
-                  {marks?.[i]?.status === "REPRESENTED" ? (
-                    <Field id={`task-attendance-${i}-by`} label={M.ui.representedByLabel(person.name)}>
-                      <Input id={`task-attendance-${i}-by`} autoComplete="off" {...register(`attendance.${i}.representedBy`)} />
-                    </Field>
-                  ) : null}
-                </div>
-              ))}
-              {attendanceError ? (
-                <p id="task-attendance-error" role="alert" className="text-sm text-red-700">
-                  {attendanceError}
-                </p>
-              ) : null}
-            </fieldset>
-          ) : (
-            <Field id={id("attendees")} label={M.ui.fieldAttendees} error={errors.attendees?.message}>
-              <Textarea rows={4} {...aria("attendees")} {...register("attendees")} />
-            </Field>
-          )}
-          <Field id={id("decisions")} label={M.ui.fieldDecisions} error={errors.decisions?.message}>
-            <Textarea rows={3} {...aria("decisions")} {...register("decisions")} />
-          </Field>
-        </>
-      ) : (
-        <>
-          <Field id={id("outputText")} label={M.ui.fieldOutput} hint={M.ui.sopOutput(step.output)} error={errors.outputText?.message}>
-            <Textarea rows={4} {...aria("outputText", true)} {...register("outputText")} />
-          </Field>
-          {kind === "DRAFT" || kind === "UPLOAD" || kind === "ARCHIVE" ? (
-            <Field id={id("reference")} label={M.ui.fieldReference} hint={M.ui.fieldReferenceHint} error={errors.reference?.message}>
-              <Input autoComplete="off" {...aria("reference", true)} {...register("reference")} />
-            </Field>
-          ) : null}
-        </>
-      )}
-
-      {kind === "DRAFT" || kind === "UPLOAD" ? (
-        <TaskFilesUpload agencySlug={agencySlug} taskId={task.id} files={task.files ?? []} version={task.fileVersion ?? 1} previous={task.previousVersion ?? null} />
-      ) : null}
-
-      {requires.esakipUpload ? (
-        <EsakipFields
-          agencySlug={agencySlug}
-          taskId={task.id}
-          date={register("esakipUploadedAt")}
-          reference={register("esakipReference")}
-          errors={{ date: errors.esakipUploadedAt?.message, reference: errors.esakipReference?.message, receipt: errors.esakipReceiptFileId?.message }}
-          receipt={receipt}
-          onReceipt={(file) => {
-            setReceipt(file);
-            setValue("esakipReceiptFileId", file.id);
-          }}
-        />
-      ) : null}
-
-      {resubmit ? (
-        <Field id={id("comment")} label={M.ui.fieldResubmitComment} hint={M.ui.fieldResubmitCommentHint} error={errors.comment?.message}>
-          <Textarea rows={2} className="min-h-16" {...aria("comment", true)} {...register("comment")} />
-        </Field>
-      ) : null}
-
-      {requires.archiveNote ? (
-        <Field id={id("archiveNote")} label={GATE.noteLabel} hint={GATE.noteHint} error={errors.archiveNote?.message}>
-          <Textarea rows={3} {...aria("archiveNote", true)} {...register("archiveNote")} />
-        </Field>
-      ) : null}
-
-      {isArchive ? (
-        <Alert tone="info" className="flex gap-2">
-          <Archive aria-hidden className="mt-0.5 size-4 shrink-0" />
-          <span>{M.ui.archiveNote}</span>
-        </Alert>
-      ) : null}
-
-      <Button type="submit" size="lg" disabled={isSubmitting || refreshing || sendingArchive} className="w-full sm:w-auto">
-        <SubmitIcon aria-hidden className="size-5" />
-        {isSubmitting || refreshing || sendingArchive ? M.ui.sending : submitLabel}
-      </Button>
-      <ConfirmDialog
-        open={confirmArchive !== null}
-        onOpenChange={(open) => (open ? null : setConfirmArchive(null))}
-        title={M.ui.confirmArchive.title}
-        confirmLabel={M.ui.confirmArchive.confirm}
-        cancelLabel={M.ui.confirmCancel}
-        onConfirm={() => {
-          const values = confirmArchive;
-          setConfirmArchive(null);
-          if (values) {
-            setSendingArchive(true);
-            void send(values).finally(() => setSendingArchive(false));
-          }
-        }}
-        testId="confirm-archive"
-      >
-        <p>{M.ui.confirmArchive.body}</p>
-      </ConfirmDialog>
-    </form>
+    <WorkTaskForm
+      agencySlug={props.agencySlug}
+      cycleId={props.cycleId}
+      taskId={task.id}
+      kind={props.step.kind}
+      stepOutput={props.step.output}
+      offer={offer}
+      previous={props.previous}
+      files={task.files ?? []}
+      fileVersion={task.fileVersion ?? 1}
+      previousVersion={task.previousVersion ?? null}
+      gate={GATE_WORDS}
+    />
   );
 }
 
@@ -560,67 +211,10 @@ function WorkFormFor({ agencySlug, cycleId, task, step, previous, offer }: TaskA
 // Decision steps: REVIEW, APPROVAL ("Ya" / "Tidak")
 // ---------------------------------------------------------------------------
 
-const ZDecision = z.object({ comment: text(5_000), archiveNote: text(2_000), returnUnitId: z.string() });
-type TDecision = z.infer<typeof ZDecision>;
-
 function DecisionForm({ agencySlug, cycleId, task, underReview, underReviewVersions, reviewed, earlier, offers: allOffers, refusal, returnUnits, snapshot }: TaskActionPanelProps) {
   // The server refuses approving this snapshot (the agency's setting on unverified values): "Ya" is not offered.
   const offers = snapshot?.approvalRefusal ? allOffers.filter((o) => o.event !== "APPROVE") : allOffers;
-  const router = useRouter();
-  const [sending, setSending] = useState<TTaskEventType | null>(null);
-  const [refreshing, startRefresh] = useTransition();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    clearErrors,
-    formState: { errors },
-  } = useForm<TDecision>({ resolver: zodResolver(ZDecision), defaultValues: { comment: "", archiveNote: "", returnUnitId: "" } });
-
-  const offered = (event: "APPROVE" | "RETURN") => offers.find((o) => o.event === event);
-  const [confirmApprove, setConfirmApprove] = useState(false);
-  // "Ya" on the step that archives the quarter closes the cycle too.
-  const closesCycle = Boolean(offered("APPROVE")?.requires.archiveGate);
-  // The head deciding "Ya" on the step that archives a quarter over unverified values writes a note.
-  const noteOffered = offers.some((o) => o.requires.archiveNote);
-  const decide = (offer: TTaskOffer) =>
-    handleSubmit(async (values) => {
-      clearErrors();
-      const event = offer.event;
-      // The server's own check of what this decision requires (a reason to return, the head's archive note).
-      const missing = checkWork(offer.requires, { comment: values.comment, archiveNote: values.archiveNote })?.fieldErrors ?? {};
-      if (placeFieldErrors(missing, ["comment", "archiveNote"] as const, (f, message, focus) => setError(f, { message }, { shouldFocus: focus }))) return;
-      setSending(event);
-      const archiveNote = offer.requires.archiveNote ? values.archiveNote : undefined;
-      const returnUnitId = event === "RETURN" && values.returnUnitId ? values.returnUnitId : undefined;
-      const result = await taskAction(agencySlug, {
-        cycleId,
-        taskId: task.id,
-        event,
-        comment: values.comment || undefined,
-        archiveNote,
-        returnUnitId,
-        snapshotHash: snapshot?.hash,
-      }).catch(() => null);
-      if (result?.ok) {
-        toast.success(SUCCESS[event]);
-        // The buttons stay disabled ("Mengirim…") until the refreshed page replaces this form.
-        startRefresh(() => router.refresh());
-        return;
-      }
-      setSending(null);
-      if (!result) {
-        setError("root", { message: t.errors.unexpected });
-        toast.error(t.errors.unexpected);
-        return;
-      }
-      if (!placeFieldErrors(result.fieldErrors, ["comment", "archiveNote"] as const, (f, message, focus) => setError(f, { message }, { shouldFocus: focus }))) {
-        setError("root", { message: result.error });
-      }
-      toast.error(result.error);
-      // The data changed since the page opened: the refreshed page shows the new snapshot to decide on.
-      if (result.fieldErrors?.snapshotHash) startRefresh(() => router.refresh());
-    });
+  const unverified = snapshot?.content.performance?.unverified;
 
   // Decision first: what is decided on (with its documents), then the reason and Ya / Tidak;
   // the other steps of the check fold below the buttons.
@@ -663,89 +257,17 @@ function DecisionForm({ agencySlug, cycleId, task, underReview, underReviewVersi
         // The archive gate's notice above is the refusal, with the list.
         refusal?.archiveGate ? null : <Refusal refusal={refusal} />
       ) : (
-        <form onSubmit={(e) => e.preventDefault()} noValidate className="space-y-4" aria-label={M.ui.actionTitle}>
-          {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
-          <Field id="task-comment" label={M.ui.fieldDecisionComment} hint={M.ui.fieldDecisionCommentHint} error={errors.comment?.message}>
-            <Textarea
-              id="task-comment"
-              rows={2}
-              className="min-h-16"
-              aria-invalid={Boolean(errors.comment)}
-              aria-describedby={errors.comment ? "task-comment-error" : "task-comment-hint"}
-              {...register("comment")}
-            />
-          </Field>
-          {returnUnits && offered("RETURN") ? (
-            <Field id="task-returnUnitId" label={M.ui.returnUnit} hint={M.ui.returnUnitHint}>
-              <select
-                id="task-returnUnitId"
-                aria-describedby="task-returnUnitId-hint"
-                className="block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base"
-                {...register("returnUnitId")}
-              >
-                <option value="">{M.ui.returnUnitAll}</option>
-                {returnUnits.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          ) : null}
-          {noteOffered ? (
-            <Field id="task-archiveNote" label={GATE.noteLabel} hint={GATE.noteHint} error={errors.archiveNote?.message}>
-              <Textarea
-                id="task-archiveNote"
-                rows={3}
-                aria-invalid={Boolean(errors.archiveNote)}
-                aria-describedby={errors.archiveNote ? "task-archiveNote-error" : "task-archiveNote-hint"}
-                {...register("archiveNote")}
-              />
-            </Field>
-          ) : null}
-          <div className="grid gap-3 sm:flex sm:flex-wrap">
-            {offered("APPROVE") ? (
-              <Button type="button" size="lg" disabled={sending !== null || refreshing} onClick={() => setConfirmApprove(true)} className="bg-green-700 hover:bg-green-800">
-                <Check aria-hidden className="size-5" />
-                {sending === "APPROVE" ? M.ui.sending : M.ui.approve}
-              </Button>
-            ) : null}
-            {offered("RETURN") ? (
-              <Button
-                type="button"
-                size="lg"
-                variant="secondary"
-                disabled={sending !== null || refreshing}
-                onClick={decide(offered("RETURN")!)}
-                className="border-amber-500 text-amber-900 hover:bg-amber-50"
-              >
-                <Undo2 aria-hidden className="size-5" />
-                {sending === "RETURN" ? M.ui.sending : M.ui.returnBack}
-              </Button>
-            ) : null}
-          </div>
-          <ConfirmDialog
-            open={confirmApprove}
-            onOpenChange={setConfirmApprove}
-            title={M.ui.confirmApprove.title(task.stepNumber)}
-            confirmLabel={M.ui.confirmApprove.confirm}
-            cancelLabel={M.ui.confirmCancel}
-            onConfirm={() => {
-              setConfirmApprove(false);
-              const offer = offered("APPROVE");
-              if (offer) void decide(offer)();
-            }}
-            testId="confirm-approve"
-          >
-            <p>{M.ui.confirmApprove.body}</p>
-            {closesCycle ? <p className="font-medium">{M.ui.confirmApprove.bodyArchives}</p> : null}
-            {snapshot?.content.performance?.unverified ? (
-              <p className="font-medium text-amber-900" data-testid="confirm-unverified">
-                {SNAPSHOT_MESSAGES.unverified(snapshot.content.performance.unverified)}. {SNAPSHOT_MESSAGES.unverifiedWarn}
-              </p>
-            ) : null}
-          </ConfirmDialog>
-        </form>
+        <DecisionTaskForm
+          agencySlug={agencySlug}
+          cycleId={cycleId}
+          taskId={task.id}
+          stepNumber={task.stepNumber}
+          offers={offers}
+          returnUnits={returnUnits}
+          snapshotHash={snapshot?.hash ?? null}
+          unverifiedNote={unverified ? `${SNAPSHOT_MESSAGES.unverified(unverified)}. ${SNAPSHOT_MESSAGES.unverifiedWarn}` : null}
+          gate={GATE_WORDS}
+        />
       )}
       {/* What is decided on, frozen and hashed: below the buttons, so they stay on a phone's first screen
           (the count of unverified values is also in the confirmation). */}

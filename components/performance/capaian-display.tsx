@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { TCapaianResult } from "@/lib/performance/capaian";
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/messages";
 import { cn } from "@/lib/utils";
 
 import { capaianCause, capaianProblem, capaianShort, formatValue } from "./format";

@@ -6,11 +6,11 @@ import { useId, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
 
 import { Button } from "@/components/ui/button";
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/messages";
+import { REALIZATION_FORM_WORDS } from "@/lib/performance/form-words";
 
-import { fileSizeLabel } from "./format";
+import { fileSizeLabel } from "./format-form";
 
-const UI = PERFORMANCE_MESSAGES.ui;
+const UI = REALIZATION_FORM_WORDS.ui;
 
 export interface TEvidenceFile {
   id: string;

@@ -3,27 +3,20 @@
  * imports): values as Indonesians write them, quarter labels, status tones.
  */
 import type { TCapaianResult } from "@/lib/performance/capaian";
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
+import { PERFORMANCE_MESSAGES } from "@/lib/performance/messages";
 import type { TRealizationStatus } from "@/lib/performance/workflow";
 
+import { formatValue } from "./format-form";
+
 const UI = PERFORMANCE_MESSAGES.ui;
+
+export { decimalToIndonesian, fileSizeLabel, formatValue, quarterShort } from "./format-form";
 
 export type TQuarter = 1 | 2 | 3 | 4;
 export const QUARTERS = [1, 2, 3, 4] as const;
 export type { TRealizationStatus };
 
 export const quarterLabel = (q: number) => UI.quarters[q - 1] ?? `Triwulan ${q}`;
-export const quarterShort = (q: number) => UI.quarterShort[q - 1] ?? `TW ${q}`;
-
-// Values are stored with up to 4 decimals (Decimal(20,4)): show them all, as typed.
-const valueFormat = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 4 });
-
-/** 1234.5 -> "1.234,5"; null -> "–". */
-export function formatValue(value: number | string | null | undefined): string {
-  if (value === null || value === undefined || value === "") return UI.empty;
-  const n = typeof value === "number" ? value : Number(value);
-  return Number.isFinite(n) ? valueFormat.format(n) : String(value);
-}
 
 /**
  * A target as lib/performance/recap.ts prints it ("85", "80 - 90", "… - 15", "-")
@@ -52,24 +45,7 @@ export const STATUS_TONE = {
   RETURNED: "warning",
 } as const satisfies Record<TRealizationStatus, "neutral" | "info" | "success" | "warning">;
 
-export function fileSizeLabel(bytes: number): string {
-  return UI.fileSize(new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 }).format(bytes / 1024));
-}
 
-/**
- * A stored decimal ("1234567.25", as Prisma's Decimal prints it) in Indonesian
- * notation ("1.234.567,25"), by string so no digit is lost to floating point.
- * This is what the realization form shows: ZDecimal reads it back exactly
- * (a bare "1.234" would be read as one thousand two hundred thirty-four).
- */
-export function decimalToIndonesian(value: string | null | undefined): string {
-  if (value === null || value === undefined || value === "") return "";
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
-  if (!match) return formatValue(value);
-  const [, sign, int, frac] = match;
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${sign}${grouped}${frac ? `,${frac}` : ""}`;
-}
 
 /**
  * CAPAIAN_MESSAGES read "<cause>: capaian tidak dapat dihitung"; the UI leads with that clause instead.

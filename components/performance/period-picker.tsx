@@ -5,9 +5,9 @@ import { useRef } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/messages";
+import { REALIZATION_FORM_WORDS } from "@/lib/performance/form-words";
 
-const UI = PERFORMANCE_MESSAGES.ui;
+const UI = REALIZATION_FORM_WORDS.ui;
 
 export interface PeriodPickerProps {
   action: string;

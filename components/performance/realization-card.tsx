@@ -1,58 +1,29 @@
-"use client";
+import { CheckCircle2, Clock, RotateCcw } from "lucide-react";
 
-import { zodResolver } from "@/lib/validation/zod-resolver";
-import { CheckCircle2, Clock, RotateCcw, Save, Send, TriangleAlert } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { toast } from "@/components/ui/toast";
-import type { z } from "zod";
-
-import { Textarea } from "@/components/cycle/textarea";
 import { ShareWhatsApp } from "@/components/share/share-whatsapp";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { saveRealizationAction } from "@/lib/performance/actions";
-import { CAPAIAN_MESSAGES, type TCapaianSettings } from "@/lib/performance/capaian";
-import type { TLoadedAgreement } from "@/lib/performance/queries";
-import { PLAUSIBILITY_MESSAGES, checkPlausibility, isPercentUnit, type TPlausibilityCode, type TPlausibilityWarning } from "@/lib/performance/plausibility";
-import { buildRecap } from "@/lib/performance/recap";
-import { PERFORMANCE_MESSAGES as M, ZRealizationSave, ZRealizationValue } from "@/lib/performance/schemas";
+import type { TCapaianSettings } from "@/lib/performance/capaian";
+import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/messages";
 import { isRealizationEditable } from "@/lib/performance/workflow";
 import { SHARE_MESSAGES } from "@/lib/share/whatsapp";
 
 import { CapaianValue } from "./capaian-display";
-import { EvidenceFiles, EvidenceUpload } from "./evidence";
-import { capaianProblem, decimalToIndonesian, formatTarget, formatValue, quarterShort, STATUS_TONE, type TRealizationStatus } from "./format";
+import { EvidenceFiles } from "./evidence";
+import { decimalToIndonesian, formatTarget, formatValue, quarterShort, STATUS_TONE, type TRealizationStatus } from "./format";
+import { RealizationForm } from "./realization-form";
+import { liveRow, LivePreview, type TIndicator } from "./realization-live";
 
 const UI = M.ui;
-
-type TIndicator = TLoadedAgreement["goals"][number]["indicators"][number];
-type TIn = z.input<typeof ZRealizationSave>;
-type TOut = z.output<typeof ZRealizationSave>;
-
 const TEXT_FIELDS = ["faktorPendorong", "faktorPenghambat", "tindakLanjut"] as const;
-const FORM_FIELDS = ["value", ...TEXT_FIELDS] as const;
 
 /**
- * The recap row of this indicator with `typed` (a canonical decimal or null)
- * as the quarter's value: the same code as the recap page, so the capaian
- * shown while typing is the one Tim SAKIP will see.
+ * One indicator's realization card: a server component (docs/decisions/039-lean-first-load.md).
+ * The header, the return reason and the read-only view are HTML only; an editable quarter renders
+ * the client form (components/performance/realization-form.tsx) with the live capaian of the
+ * stored value rendered here, so the capaian arithmetic reaches the browser only when the value is
+ * typed in.
  */
-function liveRow(indicator: TIndicator, year: number, quarter: number, typed: string | null, settings: TCapaianSettings) {
-  const others = indicator.realizations.filter((r) => r.quarter !== quarter);
-  const realizations =
-    typed === null
-      ? others
-      : [...others, { id: "live", quarter, value: typed, status: "DRAFT" as const, faktorPendorong: "", faktorPenghambat: "", tindakLanjut: "", returnReason: null }];
-  const recap = buildRecap({ year, goals: [{ id: "g", code: "", name: "", indicators: [{ ...indicator, realizations }] }], programs: [] }, quarter, settings);
-  return recap.goals[0]!.indicators[0]!;
-}
 
 export interface RealizationCardProps {
   agencySlug: string;
@@ -70,7 +41,7 @@ export function RealizationCard({ agencySlug, year, quarter, indicator, settings
   const status = (current?.status ?? null) as TRealizationStatus | null;
   const editable = isRealizationEditable(status, frozen);
   const q = quarterShort(quarter);
-  const row = useMemo(() => liveRow(indicator, year, quarter, current?.value ?? null, settings), [indicator, year, quarter, current, settings]);
+  const row = liveRow(indicator, year, quarter, current?.value ?? null, settings);
   const previous = indicator.realizations.filter((r) => r.quarter < quarter).sort((a, b) => a.quarter - b.quarter);
 
   return (
@@ -141,7 +112,15 @@ export function RealizationCard({ agencySlug, year, quarter, indicator, settings
           </div>
         ) : null}
         {editable ? (
-          <RealizationForm agencySlug={agencySlug} year={year} quarter={quarter} indicator={indicator} settings={settings} current={current} />
+          <RealizationForm
+            agencySlug={agencySlug}
+            year={year}
+            quarter={quarter}
+            indicator={indicator}
+            settings={settings}
+            current={current}
+            initialPreview={<LivePreview indicator={indicator} year={year} quarter={quarter} typed={decimalToIndonesian(current?.value)} settings={settings} />}
+          />
         ) : (
           <ReadOnlyRealization indicator={indicator} quarter={quarter} row={row} current={current} agencySlug={agencySlug} />
         )}
@@ -202,220 +181,5 @@ function ReadOnlyRealization({
       </dl>
       <EvidenceFiles agencySlug={agencySlug} files={current?.files ?? []} />
     </div>
-  );
-}
-
-function RealizationForm({
-  agencySlug,
-  year,
-  quarter,
-  indicator,
-  settings,
-  current,
-}: {
-  agencySlug: string;
-  year: number;
-  quarter: number;
-  indicator: TIndicator;
-  settings: TCapaianSettings;
-  current: TCurrent;
-}) {
-  const router = useRouter();
-  const [pending, setPending] = useState<"draft" | "submit" | null>(null);
-  const q = quarterShort(quarter);
-  const idOf = (name: string) => `r-${indicator.id}-${name}`;
-  const {
-    register,
-    control,
-    handleSubmit,
-    getValues,
-    setError,
-    clearErrors,
-    trigger,
-    formState: { errors },
-  } = useForm<TIn, unknown, TOut>({
-    resolver: zodResolver(ZRealizationSave),
-    defaultValues: {
-      indicatorId: indicator.id,
-      year,
-      quarter,
-      value: decimalToIndonesian(current?.value),
-      faktorPendorong: current?.faktorPendorong ?? "",
-      faktorPenghambat: current?.faktorPenghambat ?? "",
-      tindakLanjut: current?.tindakLanjut ?? "",
-      submit: false,
-    },
-  });
-
-  // Live capaian: the typed value parsed exactly as the server will parse it.
-  const typed = useWatch({ control, name: "value" });
-  const parsed = ZRealizationValue.safeParse(typed);
-  const live = parsed.success ? liveRow(indicator, year, quarter, parsed.data, settings) : null;
-
-  // The plausibility warnings of what is typed, as the server will judge them (lib/performance/plausibility.ts).
-  const warnings = useMemo(() => {
-    const input = ZRealizationSave.safeParse({ indicatorId: indicator.id, year, quarter, value: typed });
-    return input.success ? checkPlausibility(indicator, { quarter, value: input.data.value, valueText: input.data.valueText }) : [];
-  }, [indicator, year, quarter, typed]);
-  const [confirming, setConfirming] = useState<{ submit: boolean; warnings: TPlausibilityWarning[] } | null>(null);
-  const hasEvidence = (current?.files.length ?? 0) > 0;
-
-  /** Kirim always asks (it cannot be taken back); a draft asks only when the value has warnings. */
-  function requestSave(submit: boolean) {
-    if (submit || warnings.length) setConfirming({ submit, warnings });
-    else void save(false);
-  }
-
-  /** Saves through the server action (which parses the raw text again); returns the realization id. */
-  async function save(submit: boolean, { quiet = false, confirmed = [] as TPlausibilityCode[] } = {}): Promise<string | null> {
-    // The raw text goes to the server, not the parsed value: "1,234" parses to "1.234", which read again would be 1234.
-    const raw = getValues();
-    if (submit && (raw.value === null || raw.value === undefined || String(raw.value).trim() === "")) {
-      setError("value", { message: M.valueRequired }, { shouldFocus: true });
-      return null;
-    }
-    setPending(submit ? "submit" : "draft");
-    try {
-      const result = await saveRealizationAction(agencySlug, { ...raw, indicatorId: indicator.id, year, quarter, submit, confirmed });
-      if (result.ok) {
-        clearErrors();
-        if (!quiet) toast.success(submit ? M.submitted : M.saved);
-        router.refresh();
-        return result.data.id;
-      }
-      let placed = false;
-      for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
-        const field = FORM_FIELDS.find((f) => f === key);
-        if (field && messages[0]) {
-          setError(field, { message: messages[0] }, { shouldFocus: !placed });
-          placed = true;
-        }
-      }
-      if (!placed) setError("root", { message: result.error });
-      toast.error(result.error);
-      return null;
-    } finally {
-      setPending(null);
-    }
-  }
-
-  /** Evidence hangs on a realization: create the draft first when there is none. */
-  async function ensureRealization(): Promise<string | null> {
-    if (current) return current.id;
-    if (!(await trigger())) {
-      toast.error(UI.uploadNeedsDraft);
-      return null;
-    }
-    const id = await save(false, { quiet: true });
-    if (id) toast.info(UI.draftCreatedForUpload);
-    return id;
-  }
-
-  const valueError = errors.value?.message;
-  return (
-    <form noValidate onSubmit={handleSubmit(() => requestSave(true))} className="space-y-4" aria-label={`${indicator.code} ${indicator.name}`}>
-      {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={idOf("value")} label={UI.valueLabel(q, indicator.unit)} hint={isPercentUnit(indicator.unit) ? UI.valueHintPercent : UI.valueHint} error={valueError}>
-          <Input
-            id={idOf("value")}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            aria-invalid={Boolean(valueError)}
-            aria-describedby={valueError ? `${idOf("value")}-error` : `${idOf("value")}-hint`}
-            className="max-w-56 text-right tabular-nums"
-            {...register("value")}
-          />
-        </Field>
-        <div className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2" aria-live="polite" data-testid="live-capaian">
-          <p className="text-sm font-medium text-slate-700">{UI.liveCapaian(q)}</p>
-          {live ? (
-            <>
-              <CapaianValue result={live.capaian} className="mt-1" />
-              {parsed.success && parsed.data !== null ? (
-                <p className="mt-1 text-xs text-slate-600">
-                  {UI.readAs(formatValue(parsed.data))}{" "}
-                  {live.realizationToDate !== null ? `${UI.realizationToDate(q, UI.aggregation[indicator.aggregation].toLowerCase())}: ${formatValue(live.realizationToDate)}.` : null}
-                </p>
-              ) : null}
-            </>
-          ) : (
-            <p className="mt-1 text-sm text-slate-600 italic">{capaianProblem(CAPAIAN_MESSAGES.INVALID_NUMBER)}</p>
-          )}
-          {warnings.length ? (
-            <ul className="mt-2 space-y-1 text-sm text-amber-950" data-testid="plausibility-warnings">
-              {warnings.map((w) => (
-                <li key={w.code} className="flex gap-1.5">
-                  <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-700" />
-                  <span>{w.message}</span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      </div>
-      <div className="grid gap-4 lg:grid-cols-3">
-        {TEXT_FIELDS.map((f) => {
-          const error = errors[f]?.message;
-          return (
-            <Field key={f} id={idOf(f)} label={UI[f]} error={error}>
-              <Textarea
-                id={idOf(f)}
-                rows={3}
-                className="min-h-20"
-                aria-invalid={Boolean(error)}
-                aria-describedby={error ? `${idOf(f)}-error` : undefined}
-                {...register(f)}
-              />
-            </Field>
-          );
-        })}
-      </div>
-      <EvidenceUpload agencySlug={agencySlug} files={current?.files ?? []} ensureRealization={ensureRealization} disabled={pending !== null} />
-      <div className="flex flex-col gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:items-center sm:justify-between">
-        <p className="text-xs text-slate-600">{UI.submitHint}</p>
-        <div className="flex flex-wrap gap-2">
-          <Button type="button" variant="secondary" disabled={pending !== null} onClick={handleSubmit(() => requestSave(false))}>
-            <Save aria-hidden className="size-4" />
-            {pending === "draft" ? UI.saving : UI.saveDraft}
-          </Button>
-          <Button type="submit" disabled={pending !== null}>
-            <Send aria-hidden className="size-4" />
-            {pending === "submit" ? UI.submitting : UI.submit}
-          </Button>
-        </div>
-      </div>
-      <ConfirmDialog
-        open={confirming !== null}
-        onOpenChange={(open) => (open ? null : setConfirming(null))}
-        title={confirming?.submit ? UI.confirmSubmit.title(indicator.code, q) : PLAUSIBILITY_MESSAGES.confirmTitle}
-        confirmLabel={confirming?.submit ? UI.confirmSubmit.confirm : PLAUSIBILITY_MESSAGES.confirmAction}
-        cancelLabel={confirming?.warnings.length ? PLAUSIBILITY_MESSAGES.fixAction : UI.confirmSubmit.cancel}
-        onConfirm={() => {
-          const c = confirming;
-          setConfirming(null);
-          if (c) void save(c.submit, { confirmed: c.warnings.map((w) => w.code) });
-        }}
-        testId="confirm-realization"
-      >
-        {confirming?.warnings.length ? (
-          <>
-            <p className="font-medium text-amber-950">{PLAUSIBILITY_MESSAGES.confirmIntro}</p>
-            <ul className="list-disc space-y-1 pl-5" data-testid="confirm-warnings">
-              {confirming.warnings.map((w) => (
-                <li key={w.code}>{w.message}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {confirming?.submit && !hasEvidence ? (
-          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950" data-testid="confirm-no-evidence">
-            {UI.confirmSubmit.noEvidence}
-          </p>
-        ) : null}
-        {confirming?.submit ? <p>{UI.confirmSubmit.body(formatValue(parsed.success ? parsed.data : null), indicator.unit)}</p> : null}
-      </ConfirmDialog>
-    </form>
   );
 }

@@ -11,7 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/authz/action";
 import { revokeDocumentAction, signArchiveRecordAction, signLkjipAction, signReportAction, signSopAction, uploadCertificateAction, uploadWetScanAction } from "@/lib/signing/actions";
-import { formatDocumentCode } from "@/lib/signing/code";
+import { formatDocumentCode } from "@/lib/signing/code-format";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
 import type { TSignTarget } from "@/lib/signing/schemas";
 

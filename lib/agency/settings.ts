@@ -2,7 +2,8 @@ import { z } from "zod";
 
 import { DESIGNATABLE_PERMISSIONS } from "@/lib/authz/permissions";
 import { DEFAULT_OFFICE_HOURS, officeHoursProblem, type TOfficeHours } from "@/lib/cycle/working-time";
-import { DEFAULT_CAPAIAN_SETTINGS, ZCapaianSettings } from "@/lib/performance/capaian";
+import { DEFAULT_CAPAIAN_SETTINGS } from "@/lib/performance/capaian";
+import { ZCapaianSettings } from "@/lib/performance/capaian-settings";
 
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const ZOfficeDay = z.object({ open: ZClock, close: ZClock, breakStart: ZClock.nullish(), breakEnd: ZClock.nullish() });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { ZPlausibilityCode } from "@/lib/performance/plausibility";
+import { ZPlausibilityCode } from "@/lib/performance/schemas";
 
 /**
  * Every kind of audit event, as a typed union: an event that is not listed

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { PLAUSIBILITY_CODES, ZPlausibilityCode } from "@/lib/performance/plausibility";
+import { PLAUSIBILITY_CODES } from "@/lib/performance/plausibility";
+import { ZPlausibilityCode } from "@/lib/performance/schemas";
 import { ZDecimal, ZRealizationValue } from "@/lib/performance/schemas";
 
 import { CASCADE_LEVELS, ROLL_UP_RULES } from "./levels";

@@ -1,6 +1,6 @@
 import { readReplicas } from "@prisma/extension-read-replicas";
 
-import { createPrismaClient, getDb, type DbTx } from "./client";
+import { createPrismaClient, getDb, type Db, type DbTx } from "./client";
 import { stickySeconds } from "./replica-stamp";
 
 export { stickySeconds, WROTE_AT_COOKIE } from "./replica-stamp";
@@ -37,8 +37,74 @@ export function readsFromReplica(options: { replica: boolean; wroteAt: string | 
   return options.now - wroteAt >= options.windowSeconds * 1000;
 }
 
+/**
+ * Is this error the replica being unreachable (down, refusing, restarting, the pool's connect
+ * timeout, a dropped connection) rather than a fault of the query? Then the read is answered by
+ * the primary instead (docs/decisions/037-scale-out.md, "Replica down").
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message, kind } = e as { code?: unknown; message?: unknown; kind?: unknown };
+    // Prisma: P1001 not reachable, P1002 timed out, P1008 socket timeout, P1017 connection closed, P2037 too many connections.
+    if (typeof code === "string" && /^(P1001|P1002|P1008|P1017|P2037|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|08\w{3}|57P0[123])$/.test(code)) return true;
+    if (typeof kind === "string" && /^(DatabaseNotReachable|SocketTimeout|ConnectionClosed|TooManyConnections)$/.test(kind)) return true;
+    if (typeof message === "string" && /timeout exceeded when trying to connect|Connection terminated|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|ECONNREFUSED/i.test(message)) return true;
+  }
+  return false;
+}
+
+/** After a connection failure the replica is left alone for this long (ALUR_REPLICA_RETRY_SECONDS, default 30). */
+export function retrySeconds(): number {
+  const n = Number(process.env.ALUR_REPLICA_RETRY_SECONDS ?? 30);
+  return Number.isFinite(n) && n >= 0 ? n : 30;
+}
+
+const replicaHealth = globalThis as unknown as { alurReplicaDownUntil?: number };
+
+/** The replica failed to answer: read the primary until the retry time, and say so once. */
+function markReplicaDown(error: unknown, now = Date.now()) {
+  const wasDown = (replicaHealth.alurReplicaDownUntil ?? 0) > now;
+  replicaHealth.alurReplicaDownUntil = now + retrySeconds() * 1000;
+  if (!wasDown) {
+    const reason = error instanceof Error ? error.message.split("\n").at(-1) : String(error);
+    console.warn(`[db] read replica unreachable (${reason}): reading from the primary for ${retrySeconds()} s`);
+  }
+}
+
+/** Whether the replica is being skipped after a recent connection failure. */
+export function replicaDown(now = Date.now()): boolean {
+  return (replicaHealth.alurReplicaDownUntil ?? 0) > now;
+}
+
+/** Forget a recorded failure (tests). */
+export function resetReplicaHealth() {
+  delete replicaHealth.alurReplicaDownUntil;
+  delete globalForReplica.alurReplicaRouted;
+}
+
+type TModelDelegate = Record<string, (args: unknown) => Promise<unknown>>;
+
 function createReplicaRouted(url: string) {
-  return getDb().$extends(readReplicas({ replicas: [createPrismaClient(url)] }));
+  const primary = getDb();
+  // The replica's reads, each answered by the primary when the replica cannot be reached
+  // (and while it is marked down): the page answers, a little slower, never fails for it.
+  const replica = createPrismaClient(url).$extends({
+    query: {
+      $allOperations({ model, operation, args, query }) {
+        const onPrimary = () => {
+          const target = model ? ((primary as unknown as Record<string, TModelDelegate>)[model.charAt(0).toLowerCase() + model.slice(1)]!) : (primary as unknown as TModelDelegate);
+          return target[operation]!(args);
+        };
+        if (replicaDown()) return onPrimary();
+        return query(args).catch((error: unknown) => {
+          if (!isConnectionFailure(error)) throw error;
+          markReplicaDown(error);
+          return onPrimary();
+        });
+      },
+    },
+  });
+  return primary.$extends(readReplicas({ replicas: [replica as unknown as Db] }));
 }
 type ReplicaRouted = ReturnType<typeof createReplicaRouted>;
 
@@ -52,10 +118,11 @@ function replicaRouted(url: string): ReplicaRouted {
 
 /**
  * The client a read-only page reads with, given the user's last-write stamp.
- * Typed as a plain client (the extension changes only where reads go).
+ * Typed as a plain client (the extension changes only where reads go). While the
+ * replica is marked down after a connection failure, the primary.
  */
 export function readerFor(wroteAt: string | undefined, now = Date.now()): { client: DbTx; replica: boolean } {
   const url = replicaUrl();
-  if (!url || !readsFromReplica({ replica: true, wroteAt, now, windowSeconds: stickySeconds() })) return { client: getDb(), replica: false };
+  if (!url || replicaDown(now) || !readsFromReplica({ replica: true, wroteAt, now, windowSeconds: stickySeconds() })) return { client: getDb(), replica: false };
   return { client: replicaRouted(url) as unknown as DbTx, replica: true };
 }

@@ -3,6 +3,7 @@
  * mirrors this shape (typed by TMessages) so an English UI can follow.
  */
 import { COMMON } from "./common";
+import { UNEXPECTED_ERROR } from "./unexpected";
 
 export const id = {
   app: {
@@ -150,7 +151,7 @@ export const id = {
     unauthenticated: "Sesi Anda telah berakhir. Silakan masuk kembali.",
     passwordChangeRequired: "Ganti kata sandi Anda terlebih dahulu di halaman Ganti kata sandi.",
     conflict: "Data ini baru saja diubah orang lain. Muat ulang halaman lalu coba lagi.",
-    unexpected: "Terjadi kesalahan pada server. Tidak ada data yang diubah. Silakan coba lagi.",
+    unexpected: UNEXPECTED_ERROR,
     nipFormat: "NIP harus 18 digit angka, misalnya 19840518 201101 1 014.",
     nipDate: "NIP tidak valid: tanggal lahir atau bulan pengangkatan tidak sesuai.",
     nipSex: "NIP tidak valid: digit ke-15 (jenis kelamin) harus 1 atau 2.",

@@ -19,8 +19,6 @@
  * value whose warnings were not confirmed and records the confirmed ones in
  * the audit event. One function, so both always agree.
  */
-import { z } from "zod";
-
 import {
   DEFAULT_CAPAIAN_SETTINGS,
   aggregateRealization,
@@ -43,7 +41,6 @@ export const PLAUSIBILITY_LIMITS = {
 
 export const PLAUSIBILITY_CODES = ["CAPAIAN_HIGH", "CAPAIAN_NEGATIVE", "AMBIGUOUS_SEPARATOR", "FAR_FROM_PREVIOUS"] as const;
 export type TPlausibilityCode = (typeof PLAUSIBILITY_CODES)[number];
-export const ZPlausibilityCode = z.enum(PLAUSIBILITY_CODES);
 
 export interface TPlausibilityWarning {
   code: TPlausibilityCode;

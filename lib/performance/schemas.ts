@@ -2,11 +2,14 @@ import { z } from "zod";
 
 import { ZNip } from "@/lib/validation/nip";
 
-import { PLAUSIBILITY_CODES, ZPlausibilityCode } from "./plausibility";
+import { PLAUSIBILITY_CODES } from "./plausibility";
 
+import { parseDecimal } from "./decimal";
 import { PERFORMANCE_MESSAGES } from "./messages";
 
 export { PERFORMANCE_MESSAGES };
+
+export const ZPlausibilityCode = z.enum(PLAUSIBILITY_CODES);
 const M = PERFORMANCE_MESSAGES;
 
 /** A realization of a quarter that is not verified yet (EMPTY: not even filled), as the archive step names it. */
@@ -44,20 +47,6 @@ function decimalSchema(percentSign: boolean) {
       ctx.addIssue({ code: "custom", message: result.message });
       return z.NEVER;
     });
-}
-
-/** The canonical decimal of a typed number ("1.234,5" -> "1234.5"), or the message saying why it is not one. */
-function parseDecimal(raw: string | number | null | undefined, percentSign: boolean): { ok: true; value: string | null } | { ok: false; message: string } {
-  if (raw === null || raw === undefined) return { ok: true, value: null };
-  if (typeof raw === "number") return Number.isFinite(raw) ? { ok: true, value: String(raw) } : { ok: false, message: M.number };
-  let text = raw.trim().replace(/\s/g, "");
-  if (text === "") return { ok: true, value: null };
-  if (percentSign && text.endsWith("%")) text = text.slice(0, -1);
-  // Indonesian: dots group thousands, the comma is the decimal mark.
-  const normalized = /,/.test(text) ? text.replace(/\./g, "").replace(",", ".") : /^-?\d{1,3}(\.\d{3})+$/.test(text) ? text.replace(/\./g, "") : text;
-  if (!/^-?\d+(\.\d+)?$/.test(normalized)) return { ok: false, message: M.number };
-  if (normalized.replace(/[-.]/g, "").length > 18) return { ok: false, message: M.tooLarge };
-  return { ok: true, value: normalized };
 }
 
 export const ZDecimal = decimalSchema(false);

@@ -3,9 +3,9 @@ const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const LENGTH = 10;
 
 /**
- * A fresh public code (50 random bits), printed as "ABCDE-FGHJK". Web Crypto, not node:crypto:
- * the sign buttons import this module's formatter, and node:crypto would put a ~140 kB polyfill
- * into their pages (tests/unit/lean-first-load.test.ts). 32 letters: 5 bits of a byte, uniform.
+ * A fresh public code (50 random bits), printed as "ABCDE-FGHJK". Web Crypto, not node:crypto,
+ * so no client module that reaches this file can pull a ~140 kB polyfill into its page
+ * (tests/unit/lean-first-load.test.ts). 32 letters: 5 bits of a byte, uniform.
  */
 export function newDocumentCode(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(LENGTH));
@@ -24,6 +24,4 @@ export function normalizeDocumentCode(raw: string): string | null {
   return code.length === LENGTH && [...code].every((c) => ALPHABET.includes(c)) ? code : null;
 }
 
-export function formatDocumentCode(code: string): string {
-  return `${code.slice(0, 5)}-${code.slice(5)}`;
-}
+export { formatDocumentCode } from "./code-format";

@@ -15,8 +15,8 @@ import {
   type TCapaianFailureReason,
   type TCapaianInput,
   type TCapaianSettings,
-  ZCapaianSettings,
 } from "@/lib/performance/capaian";
+import { ZCapaianSettings } from "@/lib/performance/capaian-settings";
 import { buildRecap, type RecapAgreement } from "@/lib/performance/recap";
 
 const CAP_120: TCapaianSettings = { ...DEFAULT_CAPAIAN_SETTINGS, cap: 120 };

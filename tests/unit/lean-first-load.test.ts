@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -21,21 +22,44 @@ async function clientModules(): Promise<{ file: string; source: string }[]> {
   return out;
 }
 
-/** The app's own modules a module imports for real (not `import type`), resolved to files. */
-async function ownImports(file: string, source: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const match of source.matchAll(/^import\s+(?!type\s)[^;]*?from\s+"((?:@\/|\.)[^"]+)";/gm)) {
-    const spec = match[1]!;
-    const base = spec.startsWith("@/") ? path.resolve(spec.slice(2)) : path.resolve(path.dirname(file), spec);
+/**
+ * Every module a client module loads with it: its static value imports, followed through the
+ * app's own files ("@/…" and relative), not into server action modules ("use server": the client
+ * gets references) and not through `import type` or `import()` (a lazily fetched chunk).
+ * Returns the app files reached and the npm packages named.
+ */
+async function staticGraph(entry: string): Promise<{ files: Set<string>; packages: Set<string> }> {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const resolve = (from: string, spec: string): string | null => {
+    const base = spec.startsWith("@/") ? path.resolve(spec.slice(2)) : path.resolve(path.dirname(from), spec);
     for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
-      const found = await readFile(candidate, "utf8").then(() => candidate, () => null);
-      if (found && /\.tsx?$/.test(found)) {
-        out.push(path.relative(process.cwd(), found));
-        break;
+      if (existsSync(candidate) && /\.tsx?$/.test(candidate)) return candidate;
+    }
+    return null;
+  };
+  const visit = async (file: string) => {
+    const rel = path.relative(process.cwd(), file);
+    if (files.has(rel)) return;
+    files.add(rel);
+    const source = await readFile(file, "utf8");
+    if (/^["']use server["']/m.test(source) && rel !== entry) return;
+    for (const m of source.matchAll(/^(?:import|export)\s+(type\s+)?([^;]*?)\s*from\s+"([^"]+)";|^import\s+"([^"]+)";/gms)) {
+      const [, typeOnly, clause = "", spec0, bare] = m;
+      const spec = spec0 ?? bare!;
+      if (typeOnly) continue;
+      const braces = /^\{([^}]*)\}$/s.exec(clause.trim());
+      if (braces && braces[1]!.split(",").map((x) => x.trim()).filter(Boolean).every((x) => x.startsWith("type "))) continue;
+      if (spec.startsWith("@/") || spec.startsWith(".")) {
+        const target = resolve(file, spec);
+        if (target) await visit(target);
+      } else {
+        packages.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
       }
     }
-  }
-  return out;
+  };
+  await visit(path.resolve(entry));
+  return { files, packages };
 }
 
 const statically = (source: string, module: string) => new RegExp(`^import[^;]*from "${module.replace(/[/.]/g, "\\$&")}";`, "m").test(source);
@@ -59,24 +83,59 @@ describe("lean first load", () => {
       .map((m) => m.file);
     expect(offenders).toEqual([]);
   });
-  it("nothing a client module imports, however deep, imports a Node built-in (node:crypto alone ships a ~140 kB polyfill)", async () => {
-    const seen = new Map<string, string>();
-    const queue = (await clientModules()).map((m) => ({ file: m.file, source: m.source, from: m.file }));
-    const offenders: string[] = [];
-    while (queue.length) {
-      const { file, source, from } = queue.shift()!;
-      if (seen.has(file)) continue;
-      seen.set(file, from);
-      if (/^import\s+(?!type\s)[^;]*from\s+"node:[^"]+";/m.test(source)) offenders.push(`${file} (from ${from})`);
-      for (const next of await ownImports(file, source)) {
-        if (seen.has(next)) continue;
-        const nextSource = await readFile(next, "utf8");
-        // A "use server" module reaches the client as references to its actions, not as code.
-        if (/^["']use server["']/m.test(nextSource)) continue;
-        queue.push({ file: next, source: nextSource, from });
-      }
+  // Issue 16's two form pages (decision 039, "The forms without their libraries"): the realization
+  // form and the step holder's task panel load neither zod nor react-hook-form with the page, and
+  // what only typing needs (the capaian arithmetic, the plausibility rules) comes with the first keystroke.
+  const FORM_ENTRIES = [
+    "components/performance/realization-form.tsx",
+    "components/cycle/work-task-form.tsx",
+    "components/cycle/decision-task-form.tsx",
+    "components/cycle/cancel-cycle-form.tsx",
+    "components/cycle/meeting-invitation-form.tsx",
+  ];
+
+  it.each(FORM_ENTRIES)("%s reaches neither zod nor react-hook-form, nor a schema module or the whole dictionary, through its static imports", async (entry) => {
+    const { files, packages } = await staticGraph(entry);
+    expect(files.size).toBeGreaterThan(3);
+    expect([...packages].filter((p) => ["zod", "react-hook-form", "@hookform/resolvers", "next-auth", "sonner"].includes(p))).toEqual([]);
+    const heavy = [...files].filter((f) => /^lib\/(.*\/schemas|i18n\/(index|id)|validation\/zod-.*)\.ts$/.test(f));
+    expect(heavy).toEqual([]);
+  });
+
+  it("the realization page's client modules carry the form's words, not the whole performance dictionary", async () => {
+    for (const entry of ["components/performance/realization-form.tsx", "components/performance/evidence.tsx", "components/performance/period-picker.tsx"]) {
+      const { files } = await staticGraph(entry);
+      expect([...files].filter((f) => /^lib\/performance\/(messages|workflow)\.ts$/.test(f))).toEqual([]);
     }
-    expect(seen.size).toBeGreaterThan(50);
+  });
+
+  it("no client module reaches a Node built-in through its static imports (the bundler would ship a browser copy: node:crypto was 136 kB gzip)", async () => {
+    const offenders: string[] = [];
+    for (const m of await clientModules()) {
+      const { packages } = await staticGraph(m.file);
+      for (const p of packages) if (p.startsWith("node:") || ["crypto", "fs", "path", "stream", "buffer", "zlib"].includes(p)) offenders.push(`${m.file} -> ${p}`);
+    }
     expect(offenders).toEqual([]);
+  });
+
+  it("the realization form fetches the capaian arithmetic and the plausibility rules when the value is typed, not with the page", async () => {
+    const { files } = await staticGraph("components/performance/realization-form.tsx");
+    expect([...files].filter((f) => /^(lib\/performance\/(capaian|plausibility|recap)|components\/performance\/realization-live)\.tsx?$/.test(f))).toEqual([]);
+    const source = await readFile("components/performance/realization-form.tsx", "utf8");
+    expect(source).toMatch(/import\("\.\/realization-live"\)/);
+  });
+
+  it("the realization card and the task panel are server components: their read-only parts send no JS", async () => {
+    for (const file of ["components/performance/realization-card.tsx", "components/cycle/task-action-panel.tsx"]) {
+      expect(await readFile(file, "utf8")).not.toMatch(/^["']use client["']/m);
+    }
+    // The forms inside them are fetched only where rendered (next/dynamic), so a reader of the cycle page loads none.
+    const lazy = await readFile("components/cycle/lazy-panels.tsx", "utf8");
+    for (const form of ["work-task-form", "decision-task-form", "meeting-invitation-form", "cancel-cycle-form"]) expect(lazy).toContain(`import("./${form}")`);
+  });
+
+  it("the capaian arithmetic and the plausibility rules carry no zod (the live preview computes them in the browser)", async () => {
+    const { packages } = await staticGraph("components/performance/realization-live.tsx");
+    expect(packages.has("zod")).toBe(false);
   });
 });

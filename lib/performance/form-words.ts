@@ -1,0 +1,51 @@
+/**
+ * The words of the realization form, its evidence upload and the period picker: the client
+ * modules of the realization page import these, not the whole PERFORMANCE_MESSAGES (which spreads
+ * them into its own `ui`, so every other reader is unchanged). docs/decisions/039-lean-first-load.md
+ */
+export const REALIZATION_FORM_WORDS = {
+  valueRequired: "Isi nilai realisasi sebelum mengirim.",
+  saved: "Disimpan sebagai draf.",
+  submitted: "Realisasi dikirim ke Tim SAKIP.",
+  ui: {
+    confirmSubmit: {
+      title: (code: string, quarter: string) => `Kirim realisasi ${code} ${quarter} ke Tim SAKIP?`,
+      body: (value: string, unit: string) =>
+        `Nilai ${value} ${unit} beserta faktor pendorong, penghambat, tindak lanjut, dan data dukungnya dikirim untuk diverifikasi. Setelah dikirim, Anda tidak dapat mengubahnya lagi kecuali Tim SAKIP mengembalikannya.`,
+      noEvidence: "Belum ada data dukung yang dilampirkan. Tim SAKIP dapat mengembalikan realisasi tanpa bukti; lampirkan dahulu bila ada.",
+      confirm: "Ya, kirim",
+      cancel: "Batal",
+    },
+    quarters: ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"],
+    quarterShort: ["TW I", "TW II", "TW III", "TW IV"],
+    year: "Tahun",
+    quarter: "Triwulan",
+    show: "Tampilkan",
+    valueLabel: (q: string, unit: string) => `Realisasi ${q} (${unit})`,
+    valueHint: "Gunakan koma untuk desimal, misalnya 1.234,5.",
+    valueHintPercent: "Gunakan koma untuk desimal, misalnya 1.234,5. Tanda % boleh ditulis atau tidak: 85% dibaca 85.",
+    faktorPendorong: "Faktor pendorong",
+    faktorPenghambat: "Faktor penghambat",
+    tindakLanjut: "Tindak lanjut",
+    saveDraft: "Simpan draf",
+    submit: "Kirim",
+    saving: "Menyimpan…",
+    submitting: "Mengirim…",
+    submitHint: "Setelah dikirim, realisasi tidak dapat diubah kecuali dikembalikan oleh Tim SAKIP.",
+    empty: "–",
+    evidence: "Data dukung",
+    noEvidence: "Belum ada data dukung.",
+    chooseFile: "Tambah data dukung",
+    browse: "Pilih berkas…",
+    noFileChosen: "Belum ada berkas dipilih.",
+    fileHint: "PDF, XLSX, DOCX, JPG, atau PNG.",
+    upload: "Unggah",
+    uploading: (pct: number) => `Mengunggah… ${pct}%`,
+    uploaded: (name: string) => `Berkas ${name} diunggah.`,
+    uploadFailed: "Unggahan gagal. Periksa koneksi lalu coba lagi.",
+    uploadNeedsDraft: "Perbaiki isian di atas terlebih dahulu: data dukung dilampirkan ke draf realisasi.",
+    draftCreatedForUpload: "Draf realisasi disimpan agar data dukung dapat dilampirkan.",
+    fileSize: (kb: string) => `${kb} KB`,
+    all: "Semua",
+  },
+} as const;
