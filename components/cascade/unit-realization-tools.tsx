@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, Save, Send, TriangleAlert, Undo2 } from "lucide-react";
+import { Check, Save, Send, Undo2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -8,6 +8,7 @@ import type { z } from "zod";
 
 import { Textarea } from "@/components/cycle/textarea";
 import { EvidenceFiles, EvidenceUpload, type TEvidenceFile } from "@/components/performance/evidence";
+import { PlausibilityWarnings } from "@/components/performance/plausibility-warnings";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -117,16 +118,7 @@ export function UnitRealizationForm({ agencySlug, row, quarter, onDone }: { agen
       <Field id={`${id}-v`} label={`${M.realization} ${M.colQuarter(quarter)} (${row.unitOfMeasure})`} error={errors.value?.message}>
         <Input id={`${id}-v`} inputMode="decimal" autoComplete="off" className="min-h-11 max-w-56" aria-invalid={Boolean(errors.value)} {...form.register("value")} />
       </Field>
-      {warnings.length ? (
-        <ul className="space-y-1 text-sm text-amber-950" data-testid="plausibility-warnings">
-          {warnings.map((w) => (
-            <li key={w.code} className="flex gap-1.5">
-              <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-700" />
-              <span>{w.message}</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PlausibilityWarnings warnings={warnings} />
       <div className="bg-white">
         <EvidenceUpload agencySlug={agencySlug} files={row.files} target={{ unitRowId: row.rowId, quarter: String(quarter) }} disabled={pending !== null} />
       </div>

@@ -1,5 +1,3 @@
-import { TriangleAlert } from "lucide-react";
-
 import { CAPAIAN_MESSAGES, type TCapaianSettings } from "@/lib/performance/capaian";
 import { parseDecimal } from "@/lib/performance/decimal";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/messages";
@@ -8,6 +6,7 @@ import type { TLoadedAgreement } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
 
 import { CapaianValue } from "./capaian-display";
+import { PlausibilityWarnings } from "./plausibility-warnings";
 import { capaianProblem, formatValue, quarterShort } from "./format";
 
 /**
@@ -74,16 +73,7 @@ export function LivePreview({ indicator, year, quarter, typed, settings }: { ind
       ) : (
         <p className="mt-1 text-sm text-slate-600 italic">{capaianProblem(CAPAIAN_MESSAGES.INVALID_NUMBER)}</p>
       )}
-      {warnings.length ? (
-        <ul className="mt-2 space-y-1 text-sm text-amber-950" data-testid="plausibility-warnings">
-          {warnings.map((w) => (
-            <li key={w.code} className="flex gap-1.5">
-              <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-700" />
-              <span>{w.message}</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PlausibilityWarnings warnings={warnings} className="mt-2" />
     </>
   );
 }

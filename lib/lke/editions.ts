@@ -18,7 +18,7 @@ import {
   type TLkeEditionGroup,
   type TLkeEditionMeta,
 } from "./schemas";
-import { editionStructure } from "./service";
+import { editionStructure, writeEdition } from "./service";
 import type { TLkeScaleOption } from "./structure";
 
 const M = LKE_MESSAGES.edition;
@@ -123,22 +123,7 @@ export async function copyEdition(raw: TLkeEditionCopy, who: EditionActor, tx?: 
       const source = await editionStructure(t, input.sourceId);
       if (!source) throw notFoundError(M.notFound);
       await refuseTaken(t, input.name, input.validFromYear);
-      const edition = await t.lkeEdition.create({ data: { name: input.name, validFromYear: input.validFromYear }, select: { id: true } });
-      for (const [ci, c] of source.components.entries()) {
-        const component = await t.lkeComponent.create({ data: { editionId: edition.id, code: c.code, name: c.name, weight: c.weight, sortOrder: ci }, select: { id: true } });
-        for (const [si, s] of c.subComponents.entries()) {
-          await t.lkeSubComponent.create({
-            data: {
-              componentId: component.id,
-              code: s.code,
-              name: s.name,
-              weight: s.weight,
-              sortOrder: si,
-              criteria: { create: s.criteria.map((k, ki) => ({ code: k.code, text: k.text, weight: k.weight, scale: k.scale, sortOrder: ki })) },
-            },
-          });
-        }
-      }
+      const edition = await writeEdition(t, { name: input.name, validFromYear: input.validFromYear }, source.components);
       await recordAudit(
         t,
         { action: "lke.edition_copy", entityType: "LkeEdition", entityId: edition.id, data: { name: input.name, from: source.editionName, validFromYear: input.validFromYear } },

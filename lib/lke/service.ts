@@ -44,31 +44,36 @@ export interface LkeActor {
 
 const num = (d: Prisma.Decimal | number) => (typeof d === "number" ? d : d.toNumber());
 
+/** Writes an edition row with its components, sub-components and criteria, in the given order (a new edition or a copy). */
+export async function writeEdition(t: DbTx, edition: { name: string; validFromYear: number }, components: TLkeStructure["components"]): Promise<{ id: string }> {
+  const created = await t.lkeEdition.create({ data: edition, select: { id: true } });
+  for (const [ci, c] of components.entries()) {
+    const component = await t.lkeComponent.create({
+      data: { editionId: created.id, code: c.code, name: c.name, weight: c.weight, sortOrder: ci },
+      select: { id: true },
+    });
+    for (const [si, s] of c.subComponents.entries()) {
+      await t.lkeSubComponent.create({
+        data: {
+          componentId: component.id,
+          code: s.code,
+          name: s.name,
+          weight: s.weight,
+          sortOrder: si,
+          criteria: { create: s.criteria.map((k, ki) => ({ code: k.code, text: k.text, weight: k.weight, scale: k.scale, sortOrder: ki })) },
+        },
+      });
+    }
+  }
+  return created;
+}
+
 /** Creates an edition from a structure unless one of that name exists (idempotent). */
 export async function ensureEdition(structure: TLkeStructure, validFromYear: number, tx?: DbTx): Promise<string> {
   return inTransaction(tx, async (t) => {
     const existing = await t.lkeEdition.findUnique({ where: { name: structure.editionName }, select: { id: true } });
     if (existing) return existing.id;
-    const edition = await t.lkeEdition.create({ data: { name: structure.editionName, validFromYear }, select: { id: true } });
-    for (const [ci, c] of structure.components.entries()) {
-      const component = await t.lkeComponent.create({
-        data: { editionId: edition.id, code: c.code, name: c.name, weight: c.weight, sortOrder: ci },
-        select: { id: true },
-      });
-      for (const [si, s] of c.subComponents.entries()) {
-        await t.lkeSubComponent.create({
-          data: {
-            componentId: component.id,
-            code: s.code,
-            name: s.name,
-            weight: s.weight,
-            sortOrder: si,
-            criteria: { create: s.criteria.map((k, ki) => ({ code: k.code, text: k.text, weight: k.weight, scale: k.scale, sortOrder: ki })) },
-          },
-        });
-      }
-    }
-    return edition.id;
+    return (await writeEdition(t, { name: structure.editionName, validFromYear }, structure.components)).id;
   });
 }
 
