@@ -53,7 +53,8 @@ async function realizationsToDate(indicatorIds: string[], year: number): Promise
     db.unitAgreementRow.findMany({
       where: { cascadeIndicatorId: { in: indicatorIds }, agreement: { year } },
       orderBy: { agreement: { level: "asc" } },
-      select: { cascadeIndicatorId: true, aggregation: true, quarters: { select: { quarter: true, realization: true } } },
+      // Only what the agency verified crosses to another agency (decision 044: unverified unit values stay inside it).
+      select: { cascadeIndicatorId: true, aggregation: true, quarters: { where: { status: "VERIFIED" }, select: { quarter: true, realization: true } } },
     }),
   ]);
   const toDate = (values: { quarter: number; value: string | null }[], aggregation: "CUMULATIVE" | "LAST" | "AVERAGE") => {

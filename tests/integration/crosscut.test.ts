@@ -224,4 +224,25 @@ describe("crosscutting links", () => {
     expect(await db.crosscutLink.findUniqueOrThrow({ where: { id: third.id }, select: { status: true, endedByAgencyId: true } })).toEqual({ status: "ENDED", endedByAgencyId: a.agency.id });
     expect(await db.auditEvent.count({ where: { action: "cascade.crosscut_end", entityId: third.id } })).toBe(2);
   });
+  it("B sees only verified realizations of A's unit PK rows: a value A's unit still drafts or has sent is not shown across agencies", async () => {
+    const { a, b } = w;
+    const indicator = await saveIndicator(
+      { nodeId: a.sasaran.id, name: "Nelayan terlatih", unitOfMeasure: "orang", polarity: "HIGHER", rollUp: "OWN", targets: targets([null, "40"], 2025) },
+      a.who,
+    );
+    const unit = await db.orgUnit.create({ data: { agencyId: a.agency.id, name: "Bidang Pelatihan", kind: "BIDANG" } });
+    const pk = await db.unitAgreement.create({
+      data: { agencyId: a.agency.id, year: 2026, periodId: a.period.id, level: "PROGRAM", unitId: unit.id, unitName: unit.name, officialTitle: "Kepala Bidang Pelatihan", superiorTitle: "Kepala Dinas" },
+    });
+    await db.unitAgreementRow.create({
+      data: {
+        agencyId: a.agency.id, agreementId: pk.id, cascadeIndicatorId: indicator.id, statement: "Sasaran A", name: "Nelayan terlatih", unitOfMeasure: "orang", aggregation: "CUMULATIVE", target: "40",
+        quarters: { create: [{ quarter: 1, realization: "10", status: "VERIFIED" }, { quarter: 2, realization: "15", status: "SUBMITTED" }, { quarter: 3, realization: "99", status: "DRAFT" }] },
+      },
+    });
+    const link = await proposeCrosscut({ indicatorId: indicator.id, targetNodeId: b.sasaran.id }, a.who);
+    await decideCrosscut({ linkId: link.id, decision: "ACCEPT" }, b.who);
+    const seen = (await loadTreeCrosscuts(b.agency.id, b.period.id, 2026)).contributions.get(b.sasaran.id)?.find((c) => c.linkId === link.id);
+    expect(seen).toMatchObject({ indicatorName: "Nelayan terlatih", target: "40", realization: 10, quarter: 1 });
+  });
 });
