@@ -17,21 +17,25 @@ import { sequenceChains } from "./sequencer";
  * One tick per process for all chains (not one per event): the events the
  * instance wrote since the last tick are looked up in one statement and every
  * chain with a visible waiting event is sequenced in one transaction
- * (`sequenceChains`). Under load a tick covers many transitions of many
- * agencies; per event the kick used to cost a lookup and a six-statement
- * transaction of its own, as much database work as the transition itself
- * (issue 16, docs/decisions/038-audit-sequencer.md).
+ * (`sequenceChains`). A tick runs a few milliseconds after a new event, and
+ * events written while one runs wait for the next, so under load a tick covers
+ * many transitions of many agencies; per event the kick used to cost a lookup
+ * and a six-statement transaction of its own, as much database work as the
+ * transition itself (issue 16, docs/decisions/038-audit-sequencer.md). Events
+ * not visible yet (their transaction still open) are looked for again with a
+ * growing pause, for up to GIVE_UP_MS.
  *
  * On in the Next server; off in tests and command-line tools (they sequence
  * explicitly), unless ALUR_AUDIT_KICK says otherwise.
  */
-const TICK_MS = 50;
-/** Ticks an event is looked for before the worker is left to chain it (about 5 s). */
-const MAX_TRIES = 100;
+const FIRST_TICK_MS = 5;
+const MAX_PAUSE_MS = 250;
+/** How long an event is looked for before the worker is left to chain it. */
+const GIVE_UP_MS = 5_000;
 
 interface KickState {
-  /** Event id → chain key and the ticks it has been looked for. */
-  waiting: Map<bigint, { chainKey: string; tries: number }>;
+  /** Event id → chain key, when it was kicked and the ticks it has been looked for. */
+  waiting: Map<bigint, { chainKey: string; since: number; tries: number }>;
   timer: ReturnType<typeof setTimeout> | null;
   running: boolean;
 }
@@ -48,13 +52,15 @@ export function kickEnabled(): boolean {
 export function kickSequencer(chainKey: string, id: bigint) {
   if (!kickEnabled()) return;
   const kick = (state.alurAuditKick ??= { waiting: new Map(), timer: null, running: false });
-  kick.waiting.set(id, { chainKey, tries: 0 });
+  kick.waiting.set(id, { chainKey, since: Date.now(), tries: 0 });
   schedule(kick);
 }
 
 function schedule(kick: KickState) {
   if (kick.timer || kick.running || kick.waiting.size === 0) return;
-  kick.timer = setTimeout(() => void tick(kick), TICK_MS);
+  // New events: soon. Only events not yet visible: a growing pause (their writer is still at work).
+  const tries = Math.min(...[...kick.waiting.values()].map((e) => e.tries));
+  kick.timer = setTimeout(() => void tick(kick), Math.min(MAX_PAUSE_MS, FIRST_TICK_MS * 2 ** tries));
   kick.timer.unref?.();
 }
 
@@ -70,7 +76,11 @@ async function tick(kick: KickState) {
     // Chained (by this tick or another sequencer): done. The rest (not yet committed, or
     // beyond a batch) is looked for again at the next tick.
     for (const r of rows) if (r.chained || sealed.has(r.id)) kick.waiting.delete(r.id);
-    for (const [id, entry] of kick.waiting) if (++entry.tries >= MAX_TRIES) kick.waiting.delete(id);
+    const now = Date.now();
+    for (const [id, entry] of kick.waiting) {
+      entry.tries++;
+      if (now - entry.since > GIVE_UP_MS) kick.waiting.delete(id);
+    }
   } catch (error) {
     console.error("[alur:audit] sequencer:", error instanceof Error ? error.message : error);
   } finally {

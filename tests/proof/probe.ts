@@ -27,6 +27,7 @@ export async function snapshot(url: string): Promise<Snapshot> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await auditChainSettled(client);
     const tables = (
       await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
     ).rows
@@ -42,6 +43,28 @@ export async function snapshot(url: string): Promise<Snapshot> {
     return result;
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Waits until the audit sequencer (decision 038) has chained what earlier requests wrote: its
+ * background chaining is not something a later, refused call did. Settled = nothing waiting, or
+ * the same waiting rows and chain heads over three readings 200 ms apart (an event its writer's
+ * instance gave up on is left to the worker, which a proof server may not run). At most 10 s.
+ */
+async function auditChainSettled(client: pg.Client) {
+  let last = "";
+  let same = 0;
+  for (let i = 0; i < 50; i++) {
+    const { rows } = await client.query<{ state: string; waiting: number }>(
+      `SELECT (SELECT count(*)::int FROM "AuditEvent" WHERE "hash" IS NULL) AS "waiting",
+              (SELECT count(*)::text || ':' || coalesce(sum("seq"), 0)::text FROM "AuditChainHead") || ':' || (SELECT count(*)::text FROM "AuditEvent" WHERE "hash" IS NULL) AS "state"`,
+    );
+    if (rows[0]!.waiting === 0) return;
+    same = rows[0]!.state === last ? same + 1 : 0;
+    if (same >= 2) return;
+    last = rows[0]!.state;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
