@@ -2,7 +2,7 @@
 
 import { signUnitAgreementAction } from "@/lib/signing/actions";
 
-import { SignDocumentButton } from "./signing-forms";
+import { SignDocumentButton } from "./document-signing";
 
 /** The head signs a unit's Perjanjian Kinerja (decision 043): confirm, sign on the server, show the code. */
 export function SignUnitPkButton({ agencySlug, unitAgreementId, label, disabled }: { agencySlug: string; unitAgreementId: string; label: string; disabled: boolean }) {
