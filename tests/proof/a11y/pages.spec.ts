@@ -58,6 +58,8 @@ async function agencyPages(page: Page): Promise<string[]> {
     `${AGENCY}/kinerja/impor`,
     `${AGENCY}/kinerja/lkjip`,
     `${AGENCY}/pohon-kinerja`,
+    `${AGENCY}/pohon-kinerja/pk`,
+    `${AGENCY}/pohon-kinerja/lintas`,
     `${AGENCY}/lke`,
     `${AGENCY}/tindak-lanjut`,
     `${AGENCY}/tanda-tangan`,
@@ -139,7 +141,7 @@ test("platform administrator: /admin and the sign-in page pass axe at both width
   const platformPages = async (page: Page) => {
     await page.goto("/admin");
     const manage = await page.getByRole("link", { name: /^Kelola Dinas Bina Marga/ }).getAttribute("href");
-    return ["/admin", manage!, `${AGENCY}/anggota`, `${AGENCY}/peran`, `${AGENCY}/unit`];
+    return ["/admin", "/admin/lke", manage!, `${AGENCY}/anggota`, `${AGENCY}/peran`, `${AGENCY}/unit`];
   };
   const { desktop, phone } = await scanAll("admin@alurkinerja.demo", "Administrator Platform", platformPages, browser, true);
   await desktop.context.close();
