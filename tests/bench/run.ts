@@ -46,6 +46,7 @@ const { values: flags } = parseArgs({
     port: { type: "string", default: "4210" },
     "page-connections": { type: "string", default: "8" },
     only: { type: "string" },
+    routes: { type: "string" },
     "node-options": { type: "string" },
     // Measure servers started elsewhere (tests/bench/scale-out.ts: a load balancer in front of several instances).
     "external-url": { type: "string" },
@@ -58,6 +59,7 @@ if (flags.help) {
   --database-url <url>        bench database (default alur_bench)
   --small-database-url <url>  second dataset for "statements constant in data size" (default alur_bench_small, skipped if absent)
   --only <parts>              comma list of: pages, transitions, statements, js, soak, instances (default all but instances)
+  --routes <words>            comma list: measure only the main pages whose name contains one of them (e.g. "timeline,recap")
   --duration <s>              seconds per page under load (10)
   --page-connections <n>      clients for the page measurements (8: issue 16's p95 target is at 8 clients)
   --connections <n>           clients for transitions, pgbench and the soak (32)
@@ -75,6 +77,7 @@ const PAGE_CONNECTIONS = Number(flags["page-connections"]);
 const SOAK = Number(flags["soak-seconds"]);
 const TRANSITION_SECONDS = Number(flags["transition-seconds"]);
 const PORT = Number(flags.port);
+const ROUTE_FILTER = (flags.routes ?? "").split(",").map((w) => w.trim()).filter(Boolean);
 const HEAVY_SLUG = "bmcktr-sumbar";
 const HEAD_LOGIN = "kadis@sumbar.demo";
 const BIDANG_LOGIN = "bidang@sumbar.demo";
@@ -240,7 +243,9 @@ async function pageTargets(databaseUrl: string) {
         { name: "realization recap", path: `${base}/kinerja/rekap?tahun=2026&tw=1`, route: "/a/[agencySlug]/kinerja/rekap/page" },
         { name: "SOP document", path: `${base}/sops/${sop.id}`, route: "/a/[agencySlug]/sops/[sopId]/page" },
         { name: "realization form (Bidang)", path: `${base}/kinerja/realisasi?tahun=2026&tw=1`, route: "/a/[agencySlug]/kinerja/realisasi/page", login: BIDANG_LOGIN },
-      ].map((r) => ({ login: HEAD_LOGIN, ...r })),
+      ]
+        .map((r) => ({ login: HEAD_LOGIN, ...r }))
+        .filter((r) => !ROUTE_FILTER.length || ROUTE_FILTER.some((word) => r.name.includes(word))),
     };
   } finally {
     await c.end();
