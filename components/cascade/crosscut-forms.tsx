@@ -91,23 +91,70 @@ export function ProposeCrosscutForm({
   );
 }
 
-/** The target agency's answer to a proposal: accept or decline. */
+const textareaClass =
+  "block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-600 sm:text-sm";
+
+/**
+ * The target agency's answer to a proposal: accept, or decline with a reason the proposer reads
+ * (the server requires it: lib/cascade/schemas.ts ZDecideCrosscut).
+ */
 export function DecideCrosscutButtons({ agencySlug, linkId, label }: { agencySlug: string; linkId: string; label: string }) {
   const router = useRouter();
+  const id = useId();
   const [pending, start] = useTransition();
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | undefined>();
   const decide = (decision: "ACCEPT" | "DECLINE") =>
     start(async () => {
-      const result = await decideCrosscutAction(agencySlug, { linkId, decision });
-      if (!result.ok) return void toast.error(result.error);
+      const result = await decideCrosscutAction(agencySlug, { linkId, decision, ...(decision === "DECLINE" ? { reason } : {}) });
+      if (!result.ok) {
+        if (result.fieldErrors?.reason?.[0]) return void setError(result.fieldErrors.reason[0]);
+        return void toast.error(result.error);
+      }
       toast.success(M.done[decision]);
       router.refresh();
     });
+  if (declining) {
+    return (
+      <form
+        className="space-y-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError(undefined);
+          decide("DECLINE");
+        }}
+      >
+        <Field id={`${id}-reason`} label={`${M.declineReason}: ${label}`} hint={M.declineReasonHint} error={error}>
+          <textarea
+            id={`${id}-reason`}
+            name="reason"
+            rows={3}
+            maxLength={1000}
+            className={textareaClass}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={Boolean(error)}
+            aria-describedby={error ? `${id}-reason-error` : `${id}-reason-hint`}
+          />
+        </Field>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" variant="danger" className="min-h-11" disabled={pending}>
+            {M.declineConfirm}
+          </Button>
+          <Button type="button" variant="secondary" className="min-h-11" disabled={pending} onClick={() => setDeclining(false)}>
+            Batal
+          </Button>
+        </div>
+      </form>
+    );
+  }
   return (
     <div className="flex flex-wrap gap-2">
       <Button type="button" className="min-h-11" disabled={pending} onClick={() => decide("ACCEPT")} aria-label={`${M.accept}: ${label}`}>
         {M.accept}
       </Button>
-      <Button type="button" variant="secondary" className="min-h-11" disabled={pending} onClick={() => decide("DECLINE")} aria-label={`${M.decline}: ${label}`}>
+      <Button type="button" variant="secondary" className="min-h-11" disabled={pending} onClick={() => setDeclining(true)} aria-label={`${M.decline}: ${label}`}>
         {M.decline}
       </Button>
     </div>

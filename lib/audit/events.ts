@@ -534,6 +534,8 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       targetLevel: z.string(),
       targetStatement: z.string(),
       byAgency: z.string(),
+      /** A decline's reason (required since the decline asks for it). */
+      reason: z.string().optional(),
     }),
   }),
   z.object({

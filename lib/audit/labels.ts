@@ -493,7 +493,7 @@ export function summarizeEvent(event: { action: string; entityType: string; enti
     case "cascade.crosscut_end": {
       const verb = { "cascade.crosscut_propose": "diusulkan", "cascade.crosscut_accept": "diterima", "cascade.crosscut_decline": "ditolak", "cascade.crosscut_end": "diakhiri" }[e.action];
       const level = CASCADE_MESSAGES.level[e.data.targetLevel as TCascadeLevel] ?? e.data.targetLevel;
-      return `Kontribusi lintas perangkat daerah ${verb} oleh ${e.data.byAgency}: indikator "${clip(e.data.indicatorName, 120)}" (${e.data.sourceAgency}) mendukung ${level} "${clip(e.data.targetStatement, 120)}" (${e.data.targetAgency})`;
+      return `Kontribusi lintas perangkat daerah ${verb} oleh ${e.data.byAgency}: indikator "${clip(e.data.indicatorName, 120)}" (${e.data.sourceAgency}) mendukung ${level} "${clip(e.data.targetStatement, 120)}" (${e.data.targetAgency})${e.data.reason ? ` (alasan: ${clip(e.data.reason, 200)})` : ""}`;
     }
     case "lke.create":
       return `LKE tahun ${e.data.year} dibuka (${e.data.edition})`;

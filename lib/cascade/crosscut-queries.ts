@@ -139,6 +139,8 @@ export interface TCrosscutLinkView {
   targetLevel: TCascadeLevel;
   targetStatement: string;
   at: Date;
+  /** Why the target declined (a declined proposal only). */
+  declineReason: string | null;
 }
 
 export interface TCrosscutOption {
@@ -164,6 +166,7 @@ export async function loadCrosscutPage(agencyId: string, period: { id: string; s
     sourceAgencyId: true,
     proposedAt: true,
     decidedAt: true,
+    declineReason: true,
     sourceAgency: { select: { name: true } },
     targetAgency: { select: { name: true } },
     sourceIndicator: { select: { name: true, unitOfMeasure: true } },
@@ -210,6 +213,7 @@ export async function loadCrosscutPage(agencyId: string, period: { id: string; s
       targetLevel: l.targetNode.level,
       targetStatement: l.targetNode.statement,
       at: l.decidedAt ?? l.proposedAt,
+      declineReason: l.status === "DECLINED" ? l.declineReason : null,
     };
   };
   const all = links.map(view);

@@ -51,7 +51,7 @@ interface TLinkFacts {
 type TCrosscutAction = "cascade.crosscut_propose" | "cascade.crosscut_accept" | "cascade.crosscut_decline" | "cascade.crosscut_end";
 
 /** The same event in both agencies' trails: the acting side with its actor, the other side with none (no person of another agency). */
-async function auditBoth(tx: DbTx, action: TCrosscutAction, link: TLinkFacts, who: CascadeActor) {
+async function auditBoth(tx: DbTx, action: TCrosscutAction, link: TLinkFacts, who: CascadeActor, extra: { reason?: string } = {}) {
   const byAgency = who.agencyId === link.sourceAgencyId ? link.sourceAgency : link.targetAgency;
   const event = {
     action,
@@ -64,6 +64,7 @@ async function auditBoth(tx: DbTx, action: TCrosscutAction, link: TLinkFacts, wh
       targetLevel: link.targetLevel,
       targetStatement: link.targetStatement,
       byAgency,
+      ...extra,
     },
   };
   const other = who.agencyId === link.sourceAgencyId ? link.targetAgencyId : link.sourceAgencyId;
@@ -172,8 +173,9 @@ async function lockLink(tx: DbTx, linkId: string, agencyId: string) {
 
 const ACTION_OF: Record<TCrosscutEvent, TCrosscutAction> = { ACCEPT: "cascade.crosscut_accept", DECLINE: "cascade.crosscut_decline", END: "cascade.crosscut_end" };
 
-async function transition(linkId: string, event: TCrosscutEvent, who: CascadeActor & { now?: Date }, outer?: DbTx): Promise<void> {
+async function transition(linkId: string, event: TCrosscutEvent, who: CascadeActor & { now?: Date }, outer?: DbTx, reason: string | null = null): Promise<void> {
   const now = who.now ?? new Date();
+  let notified = false;
   await inTransaction(outer, async (tx) => {
     const { status, side, facts } = await lockLink(tx, linkId, who.agencyId);
     const plan = planCrosscut(status, event, side);
@@ -184,17 +186,36 @@ async function transition(linkId: string, event: TCrosscutEvent, who: CascadeAct
     const ended = plan.to === "ENDED";
     const changed = await tx.crosscutLink.updateMany({
       where: { id: facts.id, status },
-      data: { status: plan.to, ...(ended ? { endedAt: now, endedByAgencyId: who.agencyId } : { decidedAt: now }) },
+      data: { status: plan.to, ...(ended ? { endedAt: now, endedByAgencyId: who.agencyId } : { decidedAt: now, declineReason: reason }) },
     });
     if (changed.count !== 1) throw conflictError(M.notOpen);
-    await auditBoth(tx, ACTION_OF[event], facts, who);
+    await auditBoth(tx, ACTION_OF[event], facts, who, reason ? { reason } : {});
+    // The other side's planning unit hears the answer (or the end) in its notifications and e-mail.
+    const ownSource = who.agencyId === facts.sourceAgencyId;
+    const [otherId, ownName] = ownSource ? [facts.targetAgencyId, facts.sourceAgency] : [facts.sourceAgencyId, facts.targetAgency];
+    const recipients = await planningUnit(tx, otherId, now);
+    if (recipients.length) {
+      await tx.notification.createMany({
+        data: recipients.map((userId) => ({
+          agencyId: otherId,
+          userId,
+          kind: "CROSSCUT_ANSWERED" as const,
+          title: M.notifyAnsweredTitle(event, ownName),
+          body: M.notifyAnsweredBody(event, facts.indicatorName, reason),
+          createdAt: now,
+        })),
+      });
+      notified = true;
+    }
   });
+  // The e-mails follow from the notification rows, after the commit (decision 048).
+  if (notified) nudgeEmailDelivery();
 }
 
 /** The target agency accepts (both trees show the link) or declines a proposal. */
 export async function decideCrosscut(raw: TDecideCrosscut, who: CascadeActor & { now?: Date }, outer?: DbTx): Promise<void> {
   const input = ZDecideCrosscut.parse(raw);
-  await transition(input.linkId, input.decision, who, outer);
+  await transition(input.linkId, input.decision, who, outer, input.reason ?? null);
 }
 
 /** The source withdraws its proposal, or either side ends an accepted link. */

@@ -197,5 +197,23 @@ export const CROSSCUT_MESSAGES = {
   notOpen: "Tautan ini sudah tidak aktif: muat ulang halaman.",
   hasOpenLinks: (n: number) => `Tidak dapat dihapus: masih ada ${n} tautan lintas perangkat daerah aktif atau diusulkan. Akhiri tautannya terlebih dahulu.`,
   notifyTitle: (agency: string) => `Usulan kontribusi lintas perangkat daerah dari ${agency}`,
+  declineReason: "Alasan penolakan",
+  declineReasonHint: "Perangkat daerah pengusul membaca alasan ini: tulis apa yang perlu diubah agar usulan dapat diterima.",
+  declineReasonRequired: "Tulis alasan penolakan (minimal 10 karakter) agar perangkat daerah pengusul tahu apa yang perlu diubah.",
+  declineReasonTooLong: "Alasan penolakan maksimal 1000 karakter.",
+  declineConfirm: "Tolak usulan",
+  declinedBecause: (reason: string) => `Alasan penolakan: ${reason}`,
+  notifyAnsweredTitle: (event: "ACCEPT" | "DECLINE" | "END", agency: string) =>
+    ({
+      ACCEPT: `${agency} menerima usulan kontribusi lintas perangkat daerah`,
+      DECLINE: `${agency} menolak usulan kontribusi lintas perangkat daerah`,
+      END: `${agency} mengakhiri tautan kontribusi lintas perangkat daerah`,
+    })[event],
+  notifyAnsweredBody: (event: "ACCEPT" | "DECLINE" | "END", indicator: string, reason: string | null) =>
+    ({
+      ACCEPT: `Indikator "${indicator}": tautan kini tampil di kedua pohon kinerja.`,
+      DECLINE: `Indikator "${indicator}". Alasan: ${reason ?? "-"}`,
+      END: `Indikator "${indicator}": tautan tidak lagi tampil di pohon kinerja; riwayatnya tetap di jejak audit.`,
+    })[event],
   notifyBody: (indicator: string, level: string, statement: string) => `Indikator "${indicator}" diusulkan mendukung ${level} "${statement}". Terima atau tolak di Pohon Kinerja › Kontribusi lintas perangkat daerah.`,
 } as const;

@@ -130,7 +130,17 @@ export const ZProposeCrosscut = z.object({
 export type TProposeCrosscut = z.input<typeof ZProposeCrosscut>;
 
 /** The target agency's answer to a proposal. */
-export const ZDecideCrosscut = z.object({ linkId: ZId(X.notFound), decision: z.enum(["ACCEPT", "DECLINE"]) });
+export const ZDecideCrosscut = z
+  .object({
+    linkId: ZId(X.notFound),
+    decision: z.enum(["ACCEPT", "DECLINE"]),
+    /** Required with a decline: the proposer reads why. */
+    reason: z.string({ error: X.declineReasonRequired }).trim().max(1000, X.declineReasonTooLong).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.decision === "DECLINE" && (input.reason ?? "").length < 10) ctx.addIssue({ code: "custom", message: X.declineReasonRequired, path: ["reason"] });
+  })
+  .transform((input) => ({ ...input, reason: input.decision === "DECLINE" ? input.reason : undefined }));
 export type TDecideCrosscut = z.input<typeof ZDecideCrosscut>;
 
 /** Withdraw a proposal (its source) or end an accepted link (either side). */

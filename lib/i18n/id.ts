@@ -85,6 +85,7 @@ export const id = {
       PARTICIPANT: "Ikut serta",
       INVITATION: "Undangan rapat",
       CROSSCUT_PROPOSED: "Lintas perangkat daerah",
+      CROSSCUT_ANSWERED: "Lintas perangkat daerah",
     },
     cycle: (period: string, year: number, nomor: string) => `Siklus ${period} ${year} · SOP ${nomor}`,
   },

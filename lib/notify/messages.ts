@@ -14,6 +14,7 @@ export const EMAIL_MESSAGES = {
     PARTICIPANT: (agency: string) => `Anda ikut serta dalam langkah SOP di ${agency}; pelaksananya yang menindaklanjuti.`,
     INVITATION: (agency: string) => `Anda diundang ke rapat langkah SOP di ${agency}.`,
     CROSSCUT_PROPOSED: (agency: string) => `Ada usulan kontribusi lintas perangkat daerah untuk pohon kinerja ${agency}.`,
+    CROSSCUT_ANSWERED: (agency: string) => `Ada jawaban atas kontribusi lintas perangkat daerah pohon kinerja ${agency}.`,
   } satisfies Record<NotificationKind, (agency: string) => string>,
   bodyLabel: {
     NEW_TASK: "Keterangan",
@@ -26,6 +27,7 @@ export const EMAIL_MESSAGES = {
     PARTICIPANT: "Keterangan",
     INVITATION: "Waktu, tempat dan agenda",
     CROSSCUT_PROPOSED: "Usulan",
+    CROSSCUT_ANSWERED: "Keterangan",
   } satisfies Record<NotificationKind, string>,
   agency: "Instansi",
   open: "Buka di Alur Kinerja",

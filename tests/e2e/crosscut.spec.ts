@@ -25,7 +25,7 @@ async function fitsPhone(page: Page, what: string) {
 
 const sasaran = (page: Page, statement: string) => page.locator(`[data-testid="cascade-node"][data-statement="${statement}"]`);
 
-test("a crosscutting link: proposed from a phone, accepted, shown in both trees, ended", async ({ browser }) => {
+test("a crosscutting link: proposed from a phone, accepted, shown in both trees, ended; proposed again and declined with a reason", async ({ browser }) => {
   test.setTimeout(240_000);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
@@ -112,6 +112,46 @@ test("a crosscutting link: proposed from a phone, accepted, shown in both trees,
     await signIn(page, CC.pupr.admin.email, CC.password);
     await page.goto(`/a/${CC.pupr.slug}/pohon-kinerja`);
     await expect(page.getByTestId("crosscut-contribution")).toHaveCount(0);
+    // The Dinas PUPR hears that the Dinas LH ended it.
+    await page.goto(`/a/${CC.pupr.slug}/notifikasi`);
+    await expect(page.getByRole("link", { name: `${CC.dlh.name} mengakhiri tautan kontribusi lintas perangkat daerah` })).toBeVisible();
+    await signOut(page);
+  });
+
+  const reason = "Indeks kualitas air belum mengukur akses sanitasi; usulkan indikator cakupan IPAL komunal.";
+  await test.step("proposed again, the Dinas PUPR declines it with a reason the Dinas LH reads", async () => {
+    await signIn(page, CC.dlh.admin.email, CC.password);
+    await page.goto(`/a/${CC.dlh.slug}/pohon-kinerja/lintas`);
+    const form = page.getByTestId("crosscut-propose-form");
+    await form.getByLabel("Indikator instansi ini").selectOption({ label: `${CC.dlh.indicator} (Sasaran Strategis)` });
+    await form.getByLabel("Mendukung Tujuan/Sasaran perangkat daerah lain").selectOption({ label: `Sasaran Strategis: ${CC.pupr.sasaran}` });
+    await form.getByRole("button", { name: "Usulkan kontribusi" }).click();
+    await expect(page.getByText("Usulan dikirim.", { exact: false })).toBeVisible();
+    await signOut(page);
+
+    await signIn(page, CC.pupr.admin.email, CC.password);
+    await page.goto(`/a/${CC.pupr.slug}/pohon-kinerja/lintas`);
+    const incoming = page.getByTestId("crosscut-incoming");
+    await incoming.getByRole("button", { name: `Tolak: ${CC.dlh.indicator}` }).click();
+    // Without a reason the server refuses and the proposal still waits.
+    await incoming.getByRole("button", { name: "Tolak usulan" }).click();
+    await expect(incoming.getByRole("alert")).toHaveText("Tulis alasan penolakan (minimal 10 karakter) agar perangkat daerah pengusul tahu apa yang perlu diubah.");
+    await page.reload();
+    await expect(page.getByTestId("crosscut-incoming")).toContainText(CC.dlh.indicator);
+    await page.getByTestId("crosscut-incoming").getByRole("button", { name: `Tolak: ${CC.dlh.indicator}` }).click();
+    await page.getByLabel(`Alasan penolakan: ${CC.dlh.indicator}`).fill(reason);
+    await fitsPhone(page, "the decline form");
+    await page.getByTestId("crosscut-incoming").getByRole("button", { name: "Tolak usulan" }).click();
+    await expect(page.getByText("Usulan ditolak.")).toBeVisible();
+    await expect(page.getByText("Tidak ada usulan yang menunggu jawaban.")).toBeVisible();
+    await signOut(page);
+
+    await signIn(page, CC.dlh.admin.email, CC.password);
+    await page.goto(`/a/${CC.dlh.slug}/notifikasi`);
+    await page.getByRole("link", { name: `${CC.pupr.name} menolak usulan kontribusi lintas perangkat daerah` }).click();
+    const outgoing = page.getByTestId("crosscut-outgoing");
+    await expect(outgoing).toContainText("Ditolak");
+    await expect(outgoing).toContainText(`Alasan penolakan: ${reason}`);
   });
   await context.close();
 });

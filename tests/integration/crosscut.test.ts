@@ -6,6 +6,7 @@
  * (at the door), the wrong side's step. What B reads of A is exactly the listed fields.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 
 import { ACTION_REGISTRY } from "@/lib/authz/action";
 import { buildAgencyContext, loadAgencyContext, type SessionUser } from "@/lib/authz/context";
@@ -24,6 +25,8 @@ async function refusal(promise: Promise<unknown>): Promise<{ message: string; co
     await promise;
   } catch (error) {
     if (error instanceof AppError) return { message: error.message, code: error.code };
+    // The action layer answers a schema refusal as INVALID with the field's message (lib/authz/action.ts).
+    if (error instanceof ZodError) return { message: error.issues[0]!.message, code: "INVALID" };
     throw error;
   }
   throw new Error("expected a refusal");
@@ -135,7 +138,7 @@ describe("crosscutting links", () => {
     // A third agency's link (C -> B) is not A's to answer or end; D's government sees none of them.
     expect(await refusal(decideCrosscut({ linkId: w.cLink.id, decision: "ACCEPT" }, a.who))).toEqual({ message: M.notFound, code: "NOT_FOUND" });
     expect(await refusal(endCrosscut({ linkId: w.cLink.id }, a.who))).toEqual({ message: M.notFound, code: "NOT_FOUND" });
-    expect(await refusal(decideCrosscut({ linkId: aLink.id, decision: "DECLINE" }, d.who))).toEqual({ message: M.notFound, code: "NOT_FOUND" });
+    expect(await refusal(decideCrosscut({ linkId: aLink.id, decision: "DECLINE", reason: "Bukan sasaran kami sama sekali." }, d.who))).toEqual({ message: M.notFound, code: "NOT_FOUND" });
     expect(await refusal(endCrosscut({ linkId: aLink.id }, c.who))).toEqual({ message: M.notFound, code: "NOT_FOUND" });
     // The wrong side: A cannot accept its own proposal, B cannot withdraw it (it declines instead).
     expect(await refusal(decideCrosscut({ linkId: aLink.id, decision: "ACCEPT" }, a.who))).toEqual({ message: M.targetOnly, code: "FORBIDDEN" });
@@ -211,18 +214,43 @@ describe("crosscutting links", () => {
     expect(await refusal(endCrosscut({ linkId: aLink.id }, a.who))).toEqual({ message: M.notOpen, code: "CONFLICT" });
 
     const again = await proposeCrosscut({ indicatorId: w.indicator.id, targetNodeId: b.sasaran.id }, a.who);
-    await decideCrosscut({ linkId: again.id, decision: "DECLINE" }, b.who);
+    // A decline says why: without a reason it is refused and nothing changes.
+    const [audits, notes] = [await auditCount(), await db.notification.count()];
+    for (const reason of [undefined, "", "   ", "ok"]) {
+      expect(await refusal(decideCrosscut({ linkId: again.id, decision: "DECLINE", reason }, b.who))).toEqual({ message: M.declineReasonRequired, code: "INVALID" });
+    }
+    expect(await refusal(decideCrosscut({ linkId: again.id, decision: "DECLINE", reason: "x".repeat(1001) }, b.who))).toEqual({ message: M.declineReasonTooLong, code: "INVALID" });
+    expect(await db.crosscutLink.findUniqueOrThrow({ where: { id: again.id }, select: { status: true } })).toEqual({ status: "PROPOSED" });
+    expect([await auditCount(), await db.notification.count()]).toEqual([audits, notes]);
+
+    const reason = "Indikator ini belum mengukur produksi yang menjadi sasaran kami; usulkan indikator hasil.";
+    await decideCrosscut({ linkId: again.id, decision: "DECLINE", reason: `  ${reason}  ` }, b.who);
     expect(await refusal(decideCrosscut({ linkId: again.id, decision: "ACCEPT" }, b.who))).toEqual({ message: M.notOpen, code: "CONFLICT" });
     const pageA = await loadCrosscutPage(a.agency.id, a.period);
-    expect(pageA.outgoing.find((l) => l.id === again.id)).toMatchObject({ status: "DECLINED", otherAgency: b.agency.name });
-    expect(await db.auditEvent.count({ where: { action: "cascade.crosscut_decline", entityId: again.id } })).toBe(2);
+    // A sees the answer and why, on its page and in its notifications (its planning unit: the administrator).
+    expect(pageA.outgoing.find((l) => l.id === again.id)).toMatchObject({ status: "DECLINED", otherAgency: b.agency.name, declineReason: reason });
+    const answered = await db.notification.findMany({ where: { agencyId: a.agency.id, kind: "CROSSCUT_ANSWERED" }, select: { userId: true, title: true, body: true } });
+    expect(answered.filter((n) => n.title === M.notifyAnsweredTitle("DECLINE", b.agency.name))).toContainEqual({
+      userId: a.admin.id,
+      title: M.notifyAnsweredTitle("DECLINE", b.agency.name),
+      body: M.notifyAnsweredBody("DECLINE", "Produksi perikanan tangkap", reason),
+    });
+    const declined = await db.auditEvent.findMany({ where: { action: "cascade.crosscut_decline", entityId: again.id }, select: { data: true } });
+    expect(declined).toHaveLength(2);
+    for (const e of declined) expect(e.data).toMatchObject({ reason });
 
     // Accepted once more, then ended by A this time.
     const third = await proposeCrosscut({ indicatorId: w.indicator.id, targetNodeId: b.sasaran.id }, a.who);
     await decideCrosscut({ linkId: third.id, decision: "ACCEPT" }, b.who);
+    // A hears of the acceptance; B's planning unit (administrator and its Tim SAKIP) hears when A ends it.
+    // (the first acceptance, in the test above, and this one)
+    expect(await db.notification.count({ where: { userId: a.admin.id, kind: "CROSSCUT_ANSWERED", title: M.notifyAnsweredTitle("ACCEPT", b.agency.name) } })).toBe(2);
     await endCrosscut({ linkId: third.id }, a.who);
     expect(await db.crosscutLink.findUniqueOrThrow({ where: { id: third.id }, select: { status: true, endedByAgencyId: true } })).toEqual({ status: "ENDED", endedByAgencyId: a.agency.id });
     expect(await db.auditEvent.count({ where: { action: "cascade.crosscut_end", entityId: third.id } })).toBe(2);
+    const ended = await db.notification.findMany({ where: { agencyId: b.agency.id, kind: "CROSSCUT_ANSWERED", title: M.notifyAnsweredTitle("END", a.agency.name) }, select: { userId: true, body: true } });
+    expect(new Set(ended.map((n) => n.userId))).toEqual(new Set([b.admin.id, w.bPlanner.id]));
+    expect(ended[0]!.body).toBe(M.notifyAnsweredBody("END", "Produksi perikanan tangkap", null));
   });
   it("B sees only verified realizations of A's unit PK rows: a value A's unit still drafts or has sent is not shown across agencies", async () => {
     const { a, b } = w;

@@ -44,7 +44,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                   <Link href={`/a/${ctx.agency.slug}/cycles/${n.cycleId}`} className="mt-1 block font-medium text-brand-800 hover:underline">
                     {n.title}
                   </Link>
-                ) : n.kind === "CROSSCUT_PROPOSED" ? (
+                ) : n.kind === "CROSSCUT_PROPOSED" || n.kind === "CROSSCUT_ANSWERED" ? (
                   <Link href={`/a/${ctx.agency.slug}/pohon-kinerja/lintas`} className="mt-1 block font-medium text-brand-800 hover:underline">
                     {n.title}
                   </Link>

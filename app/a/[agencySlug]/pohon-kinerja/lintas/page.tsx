@@ -127,6 +127,7 @@ export default async function CrosscutPage({ params, searchParams }: { params: P
                         <p className="text-xs text-slate-600">
                           <Badge tone={TONE[l.status]}>{M.status[l.status]}</Badge> {when(l.at)}
                         </p>
+                        {l.declineReason ? <p className="text-sm break-words text-slate-700">{M.declinedBecause(l.declineReason)}</p> : null}
                       </div>
                       {canManage && crosscutEventsFor(l.status, l.side).includes("END") ? (
                         <EndCrosscutButton agencySlug={ctx.agency.slug} linkId={l.id} label={l.indicatorName} withdraw />
