@@ -13,7 +13,9 @@
  * 3. Step transitions/s through the real server action (taskAction over HTTP as
  *    React sends it) on many cycles at once, checked against the database
  *    (tasks DONE and task.* audit events: none lost), against pgbench running a
- *    three-statement transaction on the same PostgreSQL.
+ *    three-statement transaction on the same PostgreSQL and against a third
+ *    floor, an empty server action behind the same door (lib/bench/actions.ts);
+ *    the SQL statements of one transition (ALUR_LOG_QUERIES=1, one at a time).
  * 4. SQL statements per page: a second server with ALUR_LOG_QUERIES=1, one
  *    sequential request at a time, on the full and on a small dataset
  *    (`--small-database-url`, seeded with `--scale 0.1`, if it exists), and the
@@ -320,7 +322,12 @@ const PERIODS = ["TW2", "TW3", "TW4", "TAHUNAN"] as const;
  * cycle page's RSC payload, which the client's router.refresh() fetches
  * (decision 027: the action answers its result only). Measures the loop.
  */
-async function transitions(instances: RunningServer[], databaseUrl: string, connections = CONNECTIONS, options: { withView?: boolean; pid?: Pids } = {}) {
+async function transitions(
+  instances: RunningServer[],
+  databaseUrl: string,
+  connections = CONNECTIONS,
+  options: { withView?: boolean; pid?: Pids; seconds?: number; onTransition?: (phase: "before" | "after", kind: "task" | "start") => void } = {},
+) {
   const server = instances[0]!;
   let turn = 0;
   const next = () => instances[turn++ % instances.length]!.baseUrl;
@@ -384,7 +391,7 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
   let started = 0;
   const failures: string[] = [];
   const latencies: number[] = [];
-  const deadline = Date.now() + TRANSITION_SECONDS * 1000;
+  const deadline = Date.now() + (options.seconds ?? TRANSITION_SECONDS) * 1000;
   const cpuBefore = options.pid ? await cpuMs(options.pid) : 0;
   // Database transactions (pg_stat_database: each statement outside a transaction counts as one).
   const xactSql = `SELECT (xact_commit + xact_rollback)::bigint AS "x" FROM pg_stat_database WHERE datname = current_database()`;
@@ -410,9 +417,11 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
         if (!open) {
           const period = queue.shift();
           if (!period) break;
+          options.onTransition?.("before", "start");
           const r = await callAction(next(), startActionId!, [agency.slug, { sopId: agency.sopId, year: 2026, period }], {
             cookie: sessions.get(`${agency.id}/KADIS`),
           });
+          options.onTransition?.("after", "start");
           if ((r.result as { ok?: boolean } | undefined)?.ok) started++;
           else if (r.status !== 200) throw new Error(`start ${agency.slug} ${period}: ${r.status} ${r.body.slice(0, 300)}`);
           // else: that period's cycle exists already (an earlier run): the next period
@@ -424,6 +433,7 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
         // Posted to the cycle page, as the browser does (the action answers its result only; the refresh is the client's: decision 027).
         const t = performance.now();
         const base = next();
+        options.onTransition?.("before", "task");
         const r = await callAction(
           base,
           taskActionId!,
@@ -444,6 +454,7 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
           ],
           { cookie, path: `/a/${agency.slug}/cycles/${open.cycleId}` },
         );
+        options.onTransition?.("after", "task");
         if ((r.result as { ok?: boolean } | undefined)?.ok && options.withView) {
           const view = await fetch(`${base}/a/${agency.slug}/cycles/${open.cycleId}`, { headers: { cookie: cookie!, RSC: "1" } });
           await view.arrayBuffer();
@@ -492,6 +503,123 @@ async function transitions(instances: RunningServer[], databaseUrl: string, conn
   };
   log(`transitions: ${ok} ok, ${failed} failed in ${app.seconds} s = ${app.perSecond}/s (p50 ${app.p50} ms, p95 ${app.p95} ms; server CPU ${app.cpuMsPerTransition ?? "–"} ms and ${app.dbTransactionsPerTransition} database transactions each, load ${app.loadAverage}); DB: +${app.tasksDone} tasks DONE, +${app.auditEvents} task audit events`);
   return app;
+}
+
+/**
+ * The third floor: an empty server action behind the same door as the step
+ * transition (lib/bench/actions.ts: session, membership, permission, the same
+ * input parsed; served with ALUR_BENCH=1), posted over HTTP exactly as the
+ * transitions are (callAction, to its page), `connections` clients for the
+ * same time. What the framework allows a write on this machine.
+ */
+async function emptyActions(server: RunningServer, cookie: string, connections: number, pid: Pids | undefined) {
+  const actions = await builtActions();
+  const id = actions.get("lib/bench/actions.ts#benchEmptyAction");
+  if (!id) throw new Error("benchEmptyAction not in the build's server reference manifest");
+  const input = {
+    cycleId: "bench-floor",
+    taskId: "bench-floor",
+    event: "COMPLETE",
+    outputText: "Hasil langkah (bench)",
+    checklist: ["Dokumen"],
+    attendees: ["Sekretaris", "Tim SAKIP"],
+    decisions: "Lanjut.",
+    esakipUploadedAt: new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Jakarta" }),
+    esakipReference: "BENCH-ESAKIP",
+  };
+  const call = () => callAction(server.baseUrl, id, [HEAVY_SLUG, input], { cookie, path: "/bench/aksi" });
+  for (let i = 0; i < 20; i++) {
+    const r = await call();
+    if (!(r.result as { ok?: boolean } | undefined)?.ok) throw new Error(`empty action: ${r.status} ${r.body.slice(0, 300)}`);
+  }
+  if (pid !== undefined) await settle(pid);
+  let ok = 0;
+  let failed = 0;
+  const latencies: number[] = [];
+  const cpuBefore = pid !== undefined ? await cpuMs(pid) : 0;
+  const t0 = Date.now();
+  const deadline = t0 + TRANSITION_SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < deadline) {
+        const t = performance.now();
+        const r = await call();
+        latencies.push(performance.now() - t);
+        if ((r.result as { ok?: boolean } | undefined)?.ok) ok++;
+        else failed++;
+      }
+    }),
+  );
+  const seconds = (Date.now() - t0) / 1000;
+  const cpu = pid !== undefined ? Math.round((((await cpuMs(pid)) - cpuBefore) / Math.max(1, ok)) * 10) / 10 : null;
+  latencies.sort((a, b) => a - b);
+  const floor = {
+    calls: ok,
+    failed,
+    seconds: Math.round(seconds * 10) / 10,
+    perSecond: Math.round((ok / seconds) * 10) / 10,
+    p50: Math.round(percentile(latencies, 50)),
+    p95: Math.round(percentile(latencies, 95)),
+    cpuMsPerCall: cpu,
+    loadAverage: await loadAverage(),
+  };
+  log(`floor 3, empty action (session check): ${ok} ok, ${failed} failed = ${floor.perSecond}/s (p50 ${floor.p50} ms, p95 ${floor.p95} ms; server CPU ${floor.cpuMsPerCall ?? "–"} ms each, load ${floor.loadAverage})`);
+  return floor;
+}
+
+/**
+ * SQL statements per step transition: a server with ALUR_LOG_QUERIES=1, one
+ * client (one transition at a time), every statement the server logs from the
+ * action's start to the next one's counted to it (so the audit sequencer's
+ * work after the commit is included, amortised); the cycle starts are left out.
+ */
+async function statementsPerTransition(databaseUrl: string, port: number) {
+  const server = await startServer({ databaseUrl, port, env: { ...process.env, ALUR_LOG_QUERIES: "1" } });
+  servers.push(server);
+  try {
+    let carry = "";
+    let current: string[] = [];
+    let kind: "task" | "start" | null = null;
+    const perTransition: string[][] = [];
+    server.child.stdout!.on("data", (chunk: Buffer) => {
+      const text = carry + chunk.toString();
+      const lines = text.split("\n");
+      carry = lines.pop() ?? "";
+      for (const l of lines) if (l.startsWith("[alur:query]")) current.push(l.replace(/^\[alur:query\] \d+ms /, "").slice(0, 160));
+    });
+    const close = () => {
+      if (kind === "task") perTransition.push(current);
+      current = [];
+    };
+    await transitions([server], databaseUrl, 1, {
+      seconds: 8,
+      onTransition: (phase, k) => {
+        if (phase !== "before") return;
+        close();
+        kind = k;
+      },
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    close();
+    const counts = perTransition.map((l) => l.length).sort((a, b) => a - b);
+    const writes = perTransition.map((l) => l.filter((x) => WRITE.test(x)).length);
+    const mean = Math.round((counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length)) * 10) / 10;
+    const result = {
+      transitions: counts.length,
+      mean,
+      median: percentile(counts, 50),
+      min: counts[0] ?? 0,
+      max: counts.at(-1) ?? 0,
+      writesMean: Math.round((writes.reduce((a, b) => a + b, 0) / Math.max(1, writes.length)) * 10) / 10,
+      // A typical one (the median count): what a transition says to the database.
+      sample: perTransition.find((l) => l.length === percentile(counts, 50)) ?? [],
+    };
+    log(`statements per transition: mean ${result.mean}, median ${result.median} (min ${result.min}, max ${result.max}) over ${result.transitions} transitions, writes ${result.writesMean}`);
+    for (const line of result.sample) log(`    ${line}`);
+    return result;
+  } finally {
+    await server.stop();
+  }
 }
 
 /**
@@ -687,6 +815,7 @@ async function main() {
       results.pages = { connections: PAGE_CONNECTIONS, bare, empty: { ...empty, ofBare: Math.round((empty.rps / bare.rps) * 1000) / 1000 }, pages };
     }
     if (parts.has("transitions")) {
+      const floor = await emptyActions(server, cookie, CONNECTIONS, external ? undefined : pid);
       const app = await transitions([server], databaseUrl, CONNECTIONS, { pid });
       log("transitions with the view the user then sees (the cycle page's refresh after each action):");
       const loop = await transitions([server], databaseUrl, CONNECTIONS, { withView: true, pid });
@@ -699,6 +828,9 @@ async function main() {
         pgbenchOneChain: oneChain,
         ratio: Math.round((app.perSecond / bench.tps) * 1000) / 1000,
         ratioOneChain: Math.round((app.perSecond / oneChain.tps) * 1000) / 1000,
+        emptyAction: floor,
+        ratioEmptyAction: Math.round((app.perSecond / Math.max(0.1, floor.perSecond)) * 1000) / 1000,
+        statements: external ? null : await statementsPerTransition(databaseUrl, PORT + 5),
       };
     }
     clearInterval(sampler);
@@ -791,14 +923,26 @@ function report(results: Record<string, unknown>): string {
         pgbenchOneChain?: { tps: number };
         ratio: number;
         ratioOneChain?: number;
+        emptyAction?: { perSecond: number; p50: number; p95: number; cpuMsPerCall: number | null; loadAverage: number; failed: number };
+        ratioEmptyAction?: number;
+        statements?: { mean: number; median: number; min: number; max: number; writesMean: number; transitions: number } | null;
       }
     | undefined;
+  if (tr?.emptyAction) {
+    const f = tr.emptyAction;
+    rows.push([
+      "floor 3: empty server action behind the session check",
+      `${f.perSecond}/s, p50 ${f.p50} / p95 ${f.p95} ms; server CPU ${f.cpuMsPerCall ?? "–"} ms/call, load avg ${f.loadAverage}${f.failed ? `, ${f.failed} failed` : ""}`,
+      "reference (transitions are also measured against it)",
+      "",
+    ]);
+  }
   if (tr) {
     // Issue 16's reference is pgbench's one-chain figure (three statements + one agency's chain head).
     const ratio = tr.ratioOneChain ?? tr.ratio;
     rows.push([
       "step transitions (server action)",
-      `${tr.app.perSecond}/s (p95 ${tr.app.p95} ms, server CPU ${tr.app.cpuMsPerTransition ?? "–"} ms and ${tr.app.dbTransactionsPerTransition ?? "–"} database transactions each, load avg ${tr.app.loadAverage ?? "–"}) vs pgbench one chain ${tr.pgbenchOneChain?.tps ?? "–"} tps = ${(ratio * 100).toFixed(1)} % (spread over chains: ${tr.pgbench.tps} tps = ${(tr.ratio * 100).toFixed(1)} %); ${tr.app.transitions} ok, ${tr.app.failed} failed, ${tr.app.lost} lost`,
+      `${tr.app.perSecond}/s (p95 ${tr.app.p95} ms, server CPU ${tr.app.cpuMsPerTransition ?? "–"} ms and ${tr.app.dbTransactionsPerTransition ?? "–"} database transactions each, load avg ${tr.app.loadAverage ?? "–"}) vs pgbench one chain ${tr.pgbenchOneChain?.tps ?? "–"} tps = ${(ratio * 100).toFixed(1)} % (spread over chains: ${tr.pgbench.tps} tps = ${(tr.ratio * 100).toFixed(1)} %)${tr.ratioEmptyAction !== undefined ? `; **${(tr.ratioEmptyAction * 100).toFixed(1)} % of the empty action** (floor 3)` : ""}${tr.statements ? `; ${tr.statements.mean} SQL statements each (median ${tr.statements.median}, ${tr.statements.writesMean} writes)` : ""}; ${tr.app.transitions} ok, ${tr.app.failed} failed, ${tr.app.lost} lost`,
       "≥ 30 % of pgbench one chain, none lost",
       `${yes(ratio >= 0.3)} / ${yes(tr.app.lost === 0 && (tr.loop?.lost ?? 0) === 0)}`,
     ]);

@@ -70,6 +70,8 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "page", path: "/profil", scope: "public" },
   // The benchmark's empty page (a floor): "not found" unless ALUR_BENCH=1.
   { kind: "page", path: "/bench/kosong", scope: "public" },
+  // The page of the benchmark's empty action (the third floor): "not found" unless ALUR_BENCH=1.
+  { kind: "page", path: "/bench/aksi", scope: "public" },
   /** A set-password link: no fixture is a token; any value reads "tautan tidak berlaku". */
   { kind: "page", path: "/atur-sandi/[token]", scope: "public" },
   { kind: "page", path: "/a/[agencySlug]", scope: "agency" },
@@ -245,6 +247,7 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/calendar/actions.ts#deletePlatformHolidayAction", name: "platform.deleteHoliday", scope: "platform", foreign: { none: "national or government holidays belong to no agency" } },
   { key: "lib/agency/actions.ts#platformGrantAuditorAction", name: "platform.grantAuditor", scope: "platform", foreign: (f) => ({ agencyId: f.agencyId, nip }) },
   { key: "lib/cycle/actions.ts#startCycleAction", name: "cycle.start", scope: "agency", foreign: (f) => ({ sopId: f.sopId, year: 2027, period: "TW3" }) },
+  { key: "lib/bench/actions.ts#benchEmptyAction", name: "bench.emptyAction", scope: "agency", foreign: { none: "the benchmark's empty action: names no record and changes nothing" } },
   { key: "lib/cycle/actions.ts#taskAction", name: "cycle.act", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId, taskId: f.taskId, event: "APPROVE", snapshotHash: "0".repeat(64) }) },
   { key: "lib/cycle/actions.ts#sendMeetingInvitationAction", name: "cycle.invite", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId, taskId: f.taskId, date: "2026-12-10", time: "09:00", place: "Ruang rapat", agenda: "Percobaan lintas instansi" }) },
   { key: "lib/cycle/actions.ts#setApprovalPolicyAction", name: "cycle.setApprovalPolicy", scope: "agency", foreign: { none: "sets the caller's agency's approval policy; names no record" } },
