@@ -15,6 +15,7 @@ import {
   getPasswordChangeAccount,
   getSessionUser,
   loadAgencyContext,
+  oneAccessRead,
   type AgencyContext,
   type PasswordChangeAccount,
   type SessionUser,
@@ -124,9 +125,12 @@ export function agencyAction<TSchema extends z.ZodType, TResult>(
 ): (agencySlug: string, input: z.input<TSchema>) => Promise<ActionResult<TResult>> {
   const action = async (agencySlug: string, raw: z.input<TSchema>): Promise<ActionResult<TResult>> => {
     try {
-      const user = await getSessionUser();
+      // The session and the agency context with one read of the access version (decision 049).
+      const { user, loaded } = await oneAccessRead(async () => {
+        const user = await getSessionUser();
+        return { user, loaded: user && typeof agencySlug === "string" ? await loadAgencyContext(user.id, agencySlug) : null };
+      });
       if (!user) return signedOut();
-      const loaded = typeof agencySlug === "string" ? await loadAgencyContext(user.id, agencySlug) : null;
       if (!loaded) return { ok: false, error: t.errors.notFound, code: "NOT_FOUND" };
       const agencyCtx = buildAgencyContext(user, loaded);
       if (agencyCtx.twoFactorMissing) return { ok: false, error: TWO_FACTOR_MESSAGES.requiredAction, code: "FORBIDDEN" };

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { AsyncLocalStorage } from "node:async_hooks";
+
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
@@ -113,12 +115,31 @@ const MAX_AGENCIES_PER_USER = 16;
 // One map per process, whichever bundle layer (pages, actions, routes) imports this module.
 const accessCache: Map<string, TAccessEntry> = ((globalThis as { __alurAccessCache?: Map<string, TAccessEntry> }).__alurAccessCache ??= new Map());
 
-/** The user's access version now: one primary-key read, once per request (React's cache); null when no such user. */
-const currentAccessVersion = cache(async (userId: string): Promise<number | null> => {
+async function readAccessVersion(userId: string): Promise<number | null> {
   // No id holds a control character, and PostgreSQL answers a NUL with a database error, not "no row".
   if (hasControlCharacters(userId)) return null;
   const row = await db.user.findUnique({ where: { id: userId }, select: { accessVersion: true } });
   return row?.accessVersion ?? null;
+}
+
+/**
+ * A server action's door (lib/authz/action.ts): React's cache does not memoise outside a render, so
+ * the session check and the agency context would each read the version. Within `oneAccessRead`
+ * they read it once (decision 049); the handler runs outside it, so a write it makes is seen by
+ * whatever reads the frame after it.
+ */
+const doorVersions = new AsyncLocalStorage<Map<string, Promise<number | null>>>();
+export function oneAccessRead<T>(fn: () => Promise<T>): Promise<T> {
+  return doorVersions.run(new Map(), fn);
+}
+
+/** The user's access version now: one primary-key read, once per request (React's cache; an action's door: oneAccessRead); null when no such user. */
+const currentAccessVersion = cache(async (userId: string): Promise<number | null> => {
+  const door = doorVersions.getStore();
+  if (!door) return readAccessVersion(userId);
+  let version = door.get(userId);
+  if (!version) door.set(userId, (version = readAccessVersion(userId)));
+  return version;
 });
 
 /**

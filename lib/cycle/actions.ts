@@ -16,6 +16,8 @@ function cycleActor(ctx: ActionContext): CycleActor {
     roleIds: ctx.roles.map((r) => r.id),
     roleCodes: ctx.roleCodes,
     acting: ctx.roles.flatMap((r) => (r.acting ? [{ roleId: r.id, ...r.acting }] : [])),
+    // The units of the roles, from the same context: the transition reads no holdings of the actor again (decision 049).
+    roleUnits: ctx.roles.map((r) => ({ roleId: r.id, unitId: r.unitId })),
     meta: ctx.meta,
   };
 }

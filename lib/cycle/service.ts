@@ -33,7 +33,7 @@ import { alertSchedule, computeDueAt, WORKING_TIME_ZONES } from "./working-time"
 import { cycleLabel } from "@/lib/jobs/alerts";
 import { nudgeEmailDelivery } from "@/lib/jobs/email-nudge";
 import { enqueueJobs, taskAlertJob } from "@/lib/jobs/queue";
-import { workingCalendar, type TWorkingCalendar } from "@/lib/calendar/holidays";
+import { holidayKeysSql, workingCalendar, type TWorkingCalendar } from "@/lib/calendar/holidays";
 import { measuresPerformance } from "@/lib/sop/measures-performance";
 
 import { versionEffectiveDay } from "./effective-period";
@@ -51,6 +51,12 @@ export interface CycleActor {
   roleCodes: string[];
   /** Roles the actor holds only as an acting official (Plt./Plh.): the capacity is recorded on what they do. */
   acting?: { roleId: string; appointmentId: string; kind: "PLT" | "PLH"; decreeNumber: string }[];
+  /**
+   * The unit of each of those roles, as the request's agency context read them (lib/authz/context.ts:
+   * the same holdings, kept under the user's access version, which every membership or appointment
+   * change bumps). Absent (services called outside a request), they are read in the transaction.
+   */
+  roleUnits?: { roleId: string; unitId: string | null }[];
   meta: AuditRequestMeta | null;
   /** The clock (tests and demo data pass their own). */
   now?: Date;
@@ -349,7 +355,9 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
       // last two units of an every-unit step finishing at once see each other, and a
       // realization change running meanwhile (it share-locks the period's cycles,
       // lib/performance/service.ts) is waited for before a quarter is archived.
-      await tx.$queryRaw`SELECT "id" FROM "MeasurementCycle" WHERE "id" = ${input.cycleId} AND "agencyId" = ${ctx.agencyId} FOR UPDATE`;
+      // The agency's holidays for the due times of the tasks it opens come with the lock (decision 049).
+      const [locked] = await tx.$queryRaw<{ id: string; holidays: string[] }[]>`
+        SELECT "id", ${holidayKeysSql(ctx.agencyId, now)} AS "holidays" FROM "MeasurementCycle" WHERE "id" = ${input.cycleId} AND "agencyId" = ${ctx.agencyId} FOR UPDATE`;
       const cycle = await tx.measurementCycle.findFirst({
         where: { id: input.cycleId, agencyId: ctx.agencyId },
         select: {
@@ -377,7 +385,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
       const member: TRuleMember =
         automatic?.taskId === task.id
           ? { userId: ctx.actor.id, roleIds: [task.assignedRoleId], roleUnits: [{ roleId: task.assignedRoleId, unitId: task.unitId }] }
-          : { userId: ctx.actor.id, roleIds: ctx.roleIds, roleUnits: await memberRoleUnits(tx, ctx.agencyId, ctx.actor.id, now) };
+          : { userId: ctx.actor.id, roleIds: ctx.roleIds, roleUnits: ctx.roleUnits ?? (await memberRoleUnits(tx, ctx.agencyId, ctx.actor.id, now)) };
       // The same rules, with the same facts, that the cycle page renders (lib/cycle/task-rules.ts).
       const settings = readAgencySettings(cycle.agency.settings);
       const facts = await loadTaskFacts(tx, cycle, state, task.id, member, settings.allowSelfApproval, now);
@@ -464,7 +472,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
           }
         } else if (change.kind === "OPEN_TASK") {
           const target = steps.find((s) => s.number === change.stepNumber)!;
-          calendar ??= await workingCalendar(ctx.agencyId, now, tx, undefined, cycle.agency);
+          calendar ??= await workingCalendar(ctx.agencyId, now, tx, undefined, cycle.agency, locked?.holidays);
           await openTask(tx, { ...cycle, label: cycleLabel(cycle) }, target, change, calendar, now, unitPlan);
           opened.push({ stepNumber: change.stepNumber, round: change.round, status: change.status, ...(change.unitId ? { unitId: change.unitId } : {}) });
         } else {
@@ -640,7 +648,7 @@ export async function sendMeetingInvitation(input: z.output<typeof ZMeetingInvit
     if (!task) throw notFoundError(M.taskNotFound);
     if (!isJointMeeting(task.step)) throw invalidError(M.notJointMeeting);
     if (task.cycle.status !== "ACTIVE" || (task.status !== "ACTIVE" && task.status !== "RETURNED")) throw conflictError(M.taskClosed);
-    const member = { userId: ctx.actor.id, roleIds: ctx.roleIds, roleUnits: await memberRoleUnits(tx, ctx.agencyId, ctx.actor.id, now) };
+    const member = { userId: ctx.actor.id, roleIds: ctx.roleIds, roleUnits: ctx.roleUnits ?? (await memberRoleUnits(tx, ctx.agencyId, ctx.actor.id, now)) };
     if (!holdsTask(task, member)) throw forbiddenError(M.notExecutor(task.step.executorRole.name));
 
     const zone = task.cycle.agency.timeZone;

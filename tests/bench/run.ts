@@ -60,7 +60,7 @@ if (flags.help) {
   console.info(`npm run bench [-- flags]   (dataset: npm run bench:seed [-- --database-url … --scale 0.1])
   --database-url <url>        bench database (default alur_bench)
   --small-database-url <url>  second dataset for "statements constant in data size" (default alur_bench_small, skipped if absent)
-  --only <parts>              comma list of: pages, transitions, statements, js, soak, instances (default all but instances)
+  --only <parts>              comma list of: pages, transitions, statements, js, soak, instances, transition-statements (default all but the last two)
   --routes <words>            comma list: measure only the main pages whose name contains one of them (e.g. "timeline,recap")
   --duration <s>              seconds per page under load (10)
   --page-connections <n>      clients for the page measurements (8: issue 16's p95 target is at 8 clients)
@@ -585,7 +585,7 @@ async function statementsPerTransition(databaseUrl: string, port: number) {
       const text = carry + chunk.toString();
       const lines = text.split("\n");
       carry = lines.pop() ?? "";
-      for (const l of lines) if (l.startsWith("[alur:query]")) current.push(l.replace(/^\[alur:query\] \d+ms /, "").slice(0, 160));
+      for (const l of lines) if (l.startsWith("[alur:query]")) current.push(l.replace(/^\[alur:query\] [\d.]+ms\s*/, "").slice(0, 160));
     });
     const close = () => {
       if (kind === "task") perTransition.push(current);
@@ -614,6 +614,7 @@ async function statementsPerTransition(databaseUrl: string, port: number) {
       // A typical one (the median count): what a transition says to the database.
       sample: perTransition.find((l) => l.length === percentile(counts, 50)) ?? [],
     };
+    await writeFile(path.join(ROOT, ".bench", "transition-statements.json"), JSON.stringify(perTransition, null, 1));
     log(`statements per transition: mean ${result.mean}, median ${result.median} (min ${result.min}, max ${result.max}) over ${result.transitions} transitions, writes ${result.writesMean}`);
     for (const line of result.sample) log(`    ${line}`);
     return result;
@@ -745,6 +746,8 @@ async function main() {
     }
   }
 
+  // Only the statements of one transition (a quick check while working on the write path).
+  if (parts.has("transition-statements")) results.transitionStatements = await statementsPerTransition(databaseUrl, PORT + 5);
   if (parts.has("instances")) {
     results.instances = await twoInstances(databaseUrl);
     log(`two instances: ${JSON.stringify(results.instances)}`);

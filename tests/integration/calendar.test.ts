@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 
 import { AppError } from "@/lib/authz/errors";
-import { listHolidays, workingCalendar } from "@/lib/calendar/holidays";
+import { holidayKeysSql, listHolidays, workingCalendar } from "@/lib/calendar/holidays";
 import { ZAgencyHoliday, ZHolidayRef, ZPlatformHoliday } from "@/lib/calendar/schemas";
 import { addAgencyHoliday, addPlatformHoliday, deleteAgencyHoliday, deletePlatformHoliday } from "@/lib/calendar/service";
 import { db } from "@/lib/db/client";
@@ -62,5 +62,30 @@ describe("holiday calendar", () => {
     await deleteAgencyHoliday({ holidayId: own.id }, { ...actor, agencyId: agency.id });
     expect(await db.holiday.count({ where: { id: { in: [own.id, local.id] } } })).toBe(0);
     expect(await db.auditEvent.count({ where: { action: { in: ["holiday.create", "holiday.delete"] }, entityId: { in: [own.id, local.id] } } })).toBe(4);
+  });
+
+  it("gives a transition, in its cycle lock's statement, exactly the holidays workingCalendar reads, as they are at that moment", async () => {
+    const actor = actorOf(await createUser());
+    const agency = await createAgency();
+    const other = await createAgency();
+    const keys = async (agencyId: string, from: Date) =>
+      (await db.$queryRaw<{ h: string[] }[]>`SELECT ${holidayKeysSql(agencyId, from)} AS "h"`)[0]!.h.sort();
+    const read = async (agencyId: string, from: Date) => (await workingCalendar(agencyId, from)).holidays.sort();
+    const from = new Date("2026-08-30T00:00:00Z");
+    const own = await addAgencyHoliday(ZAgencyHoliday.parse({ date: "2026-09-02", name: "Hari Jadi Instansi" }), { ...actor, agencyId: agency.id });
+    const local = await addPlatformHoliday(
+      ZPlatformHoliday.parse({ date: "2026-10-02", name: "Hari Jadi Kabupaten", kind: "LIBUR_DAERAH", governmentId: agency.governmentId }),
+      actor,
+    );
+    // National, the government's and the agency's own; not another agency's.
+    expect(await keys(agency.id, from)).toEqual(await read(agency.id, from));
+    expect(await keys(agency.id, from)).toEqual(expect.arrayContaining(["2026-09-02", "2026-10-02", "2026-12-25"]));
+    expect(await keys(other.id, from)).toEqual(await read(other.id, from));
+    expect(await keys(other.id, from)).not.toContain("2026-09-02");
+    // Read again on every transition (no cache): a removed holiday is gone from the next one.
+    await deleteAgencyHoliday({ holidayId: own.id }, { ...actor, agencyId: agency.id });
+    await deletePlatformHoliday({ holidayId: local.id }, actor);
+    expect(await keys(agency.id, from)).not.toContain("2026-09-02");
+    expect(await keys(agency.id, from)).toEqual(await read(agency.id, from));
   });
 });
