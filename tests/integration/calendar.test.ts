@@ -65,7 +65,7 @@ describe("holiday calendar", () => {
   });
 
   it("gives a transition, in its cycle lock's statement, exactly the holidays workingCalendar reads, as they are at that moment", async () => {
-    const actor = actorOf(await createUser());
+    const actor = { actor: actorOf(await createUser()), meta: null };
     const agency = await createAgency();
     const other = await createAgency();
     const keys = async (agencyId: string, from: Date) =>
