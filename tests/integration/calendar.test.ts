@@ -70,7 +70,7 @@ describe("holiday calendar", () => {
     const other = await createAgency();
     const keys = async (agencyId: string, from: Date) =>
       (await db.$queryRaw<{ h: string[] }[]>`SELECT ${holidayKeysSql(agencyId, from)} AS "h"`)[0]!.h.sort();
-    const read = async (agencyId: string, from: Date) => (await workingCalendar(agencyId, from)).holidays.sort();
+    const read = async (agencyId: string, from: Date) => [...(await workingCalendar(agencyId, from)).holidays].sort();
     const from = new Date("2026-08-30T00:00:00Z");
     const own = await addAgencyHoliday(ZAgencyHoliday.parse({ date: "2026-09-02", name: "Hari Jadi Instansi" }), { ...actor, agencyId: agency.id });
     const local = await addPlatformHoliday(
