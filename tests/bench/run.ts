@@ -258,6 +258,17 @@ async function pageTargets(databaseUrl: string) {
 // Statements per page (ALUR_LOG_QUERIES=1)
 // ---------------------------------------------------------------------------
 
+/**
+ * The SQL of one `[alur:query] <duration>ms <sql>` line (lib/db/client.ts). Prisma logs fractional
+ * durations ("2.21ms"): a prefix this does not strip would hide every write from WRITE, so it
+ * throws instead of passing silently.
+ */
+function statementText(line: string): string {
+  const match = /^\[alur:query\] [\d.]+ms (.*)$/.exec(line);
+  if (!match) throw new Error(`statements: unexpected query log line: ${line.slice(0, 120)}`);
+  return match[1]!.slice(0, 160);
+}
+
 /** A statement that changes data (BEGIN/COMMIT of a read-only transaction are not writes). */
 const WRITE = /^\s*(INSERT|UPDATE|DELETE|MERGE|SELECT\s+graphile_worker\.add_job)\b/i;
 
@@ -301,7 +312,7 @@ async function statementsPerPage(databaseUrl: string, port: number) {
         await new Promise((r) => setTimeout(r, 300));
         const lines = server.output().slice(before).split("\n").filter((l) => l.startsWith("[alur:query]"));
         counts[route.name]!.push(lines.length);
-        statements[route.name] = lines.map((l) => l.replace(/^\[alur:query\] \d+ms /, "").slice(0, 160));
+        statements[route.name] = lines.map(statementText);
         writes[route.name] = Math.max(writes[route.name] ?? 0, statements[route.name]!.filter((l) => WRITE.test(l)).length);
       }
     }
