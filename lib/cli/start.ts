@@ -25,6 +25,7 @@ import { trustFromEnv, TrustedProxyConfigError } from "@/lib/authz/client-addres
 import { buildIsStale } from "@/lib/cli/build-state";
 import { createPrismaClient } from "@/lib/db/client";
 import { DataDirInUseError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { serverNodeOptions } from "@/lib/cli/server-node-options";
 import { applyMigrations } from "@/lib/db/migrate";
 import { formatDemoLogins, seedDemo } from "@/lib/seed/demo";
 
@@ -220,8 +221,10 @@ async function main(): Promise<number> {
     }
     worker = startNotifyWorker(env);
     log(`Alur Kinerja: http://localhost:${args.port} (${webProcesses} web process${webProcesses === 1 ? "" : "es"})`);
-    if (webProcesses === 1) return await run([nextBin, "start", "-p", args.port!], { ...env, NODE_ENV: "production" });
-    return await serveOnEveryCore(webProcesses, args.port!, { ...env, NODE_ENV: "production" });
+    // The web processes' heap settings, shared with the bench's server (docs/decisions/054-server-memory.md).
+    const web: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS) };
+    if (webProcesses === 1) return await run([nextBin, "start", "-p", args.port!], web);
+    return await serveOnEveryCore(webProcesses, args.port!, web);
   } finally {
     await stopNotifyWorker(worker);
     await embedded?.stop();

@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import pg from "pg";
 
 import { buildIsStale } from "@/lib/cli/build-state";
+import { serverNodeOptions } from "@/lib/cli/server-node-options";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/seed/demo";
@@ -141,6 +142,8 @@ export async function startServer(options: {
       NEXTAUTH_SECRET: TEST_AUTH_SECRET,
       NEXTAUTH_URL: baseUrl,
       ...options.env,
+      // The same heap settings as `npm start` (lib/cli/server-node-options.ts); the caller's NODE_OPTIONS come after and win.
+      NODE_OPTIONS: serverNodeOptions(options.env && "NODE_OPTIONS" in options.env ? options.env.NODE_OPTIONS : process.env.NODE_OPTIONS),
     },
   });
   let output = "";
