@@ -3,7 +3,7 @@ import "server-only";
 import { readAgencySettings } from "@/lib/agency/settings";
 import type { DbTx } from "@/lib/db/client";
 
-import { realizationMakers, type TRealizationTrailEvent } from "./maker-checker";
+import { realizationMakers, realizationReviewRefusal, type TRealizationTrailEvent } from "./maker-checker";
 
 /**
  * The audit trail the maker/checker rule reads (lib/performance/maker-checker.ts, decision 055):
@@ -75,4 +75,48 @@ export async function unitRealizationMakers(tx: DbTx, agencyId: string, cells: r
       ),
     ]),
   );
+}
+
+/**
+ * For the verification page: the quarter's sent realizations the member may not verify or return,
+ * with the reason (the services' own rule and message). Two statements.
+ */
+export async function realizationReviewRefusals(
+  tx: DbTx,
+  q: { agencyId: string; year: number; quarter: number; actorId: string; allowSelfApproval: boolean },
+): Promise<Record<string, string>> {
+  if (q.allowSelfApproval) return {};
+  const sent = await tx.realization.findMany({
+    where: { agencyId: q.agencyId, year: q.year, quarter: q.quarter, status: "SUBMITTED" },
+    select: { id: true, filledById: true },
+  });
+  const makers = await agencyRealizationMakers(tx, q.agencyId, sent);
+  const refusals: Record<string, string> = {};
+  for (const [id, who] of makers) {
+    const refusal = realizationReviewRefusal(who, q.actorId, false);
+    if (refusal) refusals[id] = refusal;
+  }
+  return refusals;
+}
+
+/**
+ * For the unit PKs' page: the quarter's sent unit rows the member may not verify or return, by row
+ * id, with the reason (the service's own rule and message). Two statements.
+ */
+export async function unitRealizationReviewRefusals(
+  tx: DbTx,
+  q: { agencyId: string; year: number; quarter: number; actorId: string; allowSelfApproval: boolean },
+): Promise<Record<string, string>> {
+  if (q.allowSelfApproval) return {};
+  const sent = await tx.unitAgreementQuarter.findMany({
+    where: { quarter: q.quarter, status: "SUBMITTED", row: { agencyId: q.agencyId, agreement: { year: q.year } } },
+    select: { rowId: true },
+  });
+  const makers = await unitRealizationMakers(tx, q.agencyId, sent.map((s) => ({ rowId: s.rowId, quarter: q.quarter })));
+  const refusals: Record<string, string> = {};
+  for (const s of sent) {
+    const refusal = realizationReviewRefusal(makers.get(`${s.rowId}:${q.quarter}`)!, q.actorId, false);
+    if (refusal) refusals[s.rowId] = refusal;
+  }
+  return refusals;
 }
