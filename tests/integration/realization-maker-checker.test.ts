@@ -13,6 +13,7 @@ import { reviewUnitRealization, saveUnitRealization } from "@/lib/cascade/unit-r
 import { db } from "@/lib/db/client";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 import { memberUnitIds } from "@/lib/performance/queries";
+import { realizationReviewRefusals, unitRealizationReviewRefusals } from "@/lib/performance/maker-checker-queries";
 import { reviewRealization } from "@/lib/performance/service";
 import { ZRealizationReview } from "@/lib/performance/schemas";
 import { AppError } from "@/lib/authz/errors";
@@ -58,6 +59,14 @@ describe("the agency PK: who filled a realization does not verify or return it",
       const result = await expectNothingChanged(w, () => reviewAs(w, key, r.id, decision, decision === "RETURN" ? "Nilai perlu dicek ulang." : undefined));
       expect(result).toEqual({ ok: false, code: "FORBIDDEN", error: M.makerChecker });
     }
+
+    // The verification page withholds the buttons with the same reason, for these two only.
+    const pageFor = (key: "BIDANG" | "TIM_SAKIP" | "SEKRETARIS", allow = false) =>
+      realizationReviewRefusals(db, { agencyId: w.agency.id, year: YEAR, quarter: 1, actorId: w.users[key].id, allowSelfApproval: allow });
+    expect(await pageFor("TIM_SAKIP")).toEqual({ [r.id]: M.makerChecker });
+    expect(await pageFor("BIDANG")).toEqual({ [r.id]: M.makerChecker });
+    expect(await pageFor("SEKRETARIS")).toEqual({});
+    expect(await pageFor("TIM_SAKIP", true)).toEqual({});
 
     // Someone else holding the verifier's role returns it; Bidang fixes and sends it again.
     expect(await reviewAs(w, "SEKRETARIS", r.id, "RETURN", "Data dukung belum dilampirkan.")).toEqual({ ok: true });
@@ -122,7 +131,11 @@ describe("a unit PK row: who filled the quarter's value does not verify or retur
     expect(await review("TIM_SAKIP", 1, "VERIFY")).toEqual({ ok: false, code: "FORBIDDEN", error: M.makerChecker });
     expect(await review("TIM_SAKIP", 1, "RETURN", "Cek ulang.")).toEqual({ ok: false, code: "FORBIDDEN", error: M.makerChecker });
     expect(await db.unitAgreementQuarter.findUniqueOrThrow({ where: { rowId_quarter: { rowId, quarter: 1 } } })).toEqual(before);
-    // The quarter is what counts: a value of another quarter filled by someone else is not theirs.
+    const pageFor = (key: "TIM_SAKIP" | "SEKRETARIS", quarter: number) =>
+      unitRealizationReviewRefusals(db, { agencyId: w.agency.id, year: YEAR, quarter, actorId: w.users[key].id, allowSelfApproval: false });
+    expect(await pageFor("TIM_SAKIP", 1)).toEqual({ [rowId]: M.makerChecker });
+    expect(await pageFor("SEKRETARIS", 1)).toEqual({});
+        // The quarter is what counts: a value of another quarter filled by someone else is not theirs.
     expect(await review("SEKRETARIS", 1, "VERIFY")).toEqual({ ok: true, data: { status: "VERIFIED" } });
 
     await saveUnitRealization(ZSaveUnitRealization.parse({ rowId, quarter: 2, value: "30", submit: true }), await as("TIM_SAKIP"));
