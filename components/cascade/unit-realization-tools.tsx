@@ -224,30 +224,32 @@ export function UnitRealizationReview({ agencySlug, row, quarter }: { agencySlug
       ) : error ? (
         <Alert tone="danger">{error}</Alert>
       ) : null}
-      <div className="flex flex-wrap gap-2" hidden={Boolean(row.reviewRefusal)}>
-        {returning ? (
-          <>
-            <Button type="button" variant="secondary" className="min-h-11" disabled={pending !== null} onClick={() => void decide("RETURN")}>
-              <Undo2 aria-hidden className="size-4" />
-              {UR.returnConfirm}
-            </Button>
-            <Button type="button" variant="ghost" className="min-h-11" disabled={pending !== null} onClick={() => setReturning(false)}>
-              {UR.confirmSubmit.cancel}
-            </Button>
-          </>
-        ) : (
-          <>
-            <Button type="button" className="min-h-11" disabled={pending !== null} onClick={() => void decide("VERIFY")}>
-              <Check aria-hidden className="size-4" />
-              {UR.verify}
-            </Button>
-            <Button type="button" variant="secondary" className="min-h-11" disabled={pending !== null} onClick={() => setReturning(true)}>
-              <Undo2 aria-hidden className="size-4" />
-              {UR.returnAction}
-            </Button>
-          </>
-        )}
-      </div>
+      {row.reviewRefusal ? null : (
+        <div className="flex flex-wrap gap-2">
+          {returning ? (
+            <>
+              <Button type="button" variant="secondary" className="min-h-11" disabled={pending !== null} onClick={() => void decide("RETURN")}>
+                <Undo2 aria-hidden className="size-4" />
+                {UR.returnConfirm}
+              </Button>
+              <Button type="button" variant="ghost" className="min-h-11" disabled={pending !== null} onClick={() => setReturning(false)}>
+                {UR.confirmSubmit.cancel}
+              </Button>
+            </>
+          ) : (
+            <>
+              <Button type="button" className="min-h-11" disabled={pending !== null} onClick={() => void decide("VERIFY")}>
+                <Check aria-hidden className="size-4" />
+                {UR.verify}
+              </Button>
+              <Button type="button" variant="secondary" className="min-h-11" disabled={pending !== null} onClick={() => setReturning(true)}>
+                <Undo2 aria-hidden className="size-4" />
+                {UR.returnAction}
+              </Button>
+            </>
+          )}
+        </div>
+      )}
     </div>
   );
 }
