@@ -73,6 +73,7 @@ export function LevelPkCard({
   fillableUnitIds,
   canManage,
   canReview = false,
+  reviewRefusals = {},
   frozen = false,
   statusFilter = null,
   children,
@@ -86,6 +87,8 @@ export function LevelPkCard({
   canManage: boolean;
   /** Tim SAKIP / the planning unit: verifies or returns the units' sent values. */
   canReview?: boolean;
+  /** By unit row id: why this member may not verify or return the sent value (they filled it, decision 055). */
+  reviewRefusals?: Record<string, string>;
   /** The selected quarter is archived. */
   frozen?: boolean;
   /** Only the rows whose selected quarter has this status ("Tugas saya" links here). */
@@ -184,6 +187,7 @@ export function LevelPkCard({
                         status: row.statuses[quarter - 1] ?? null,
                         returnReason: row.returnReason,
                         files: row.files,
+                        reviewRefusal: reviewRefusals[row.rowId] ?? null,
                       }}
                       quarter={quarter}
                       canPlan={canPlan}

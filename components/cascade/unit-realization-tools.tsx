@@ -35,6 +35,8 @@ export interface TUnitRealizationRow {
   status: TRealizationStatus | null;
   returnReason: string | null;
   files: TEvidenceFile[];
+  /** Why this member may not verify or return the sent value (they filled it, decision 055). */
+  reviewRefusal?: string | null;
 }
 
 /**
@@ -210,37 +212,44 @@ export function UnitRealizationReview({ agencySlug, row, quarter }: { agencySlug
       <div className="bg-white p-2">
         <EvidenceFiles agencySlug={agencySlug} files={row.files} />
       </div>
-      {returning ? (
+      {row.reviewRefusal ? (
+        <p className="text-sm text-slate-700" data-testid="unit-realization-review-refusal">
+          {row.reviewRefusal}
+        </p>
+      ) : null}
+      {row.reviewRefusal ? null : returning ? (
         <Field id={`${id}-reason`} label={UR.reasonLabel} hint={UR.reasonHint} error={error ?? undefined}>
           <Textarea id={`${id}-reason`} rows={3} aria-invalid={Boolean(error)} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
       ) : error ? (
         <Alert tone="danger">{error}</Alert>
       ) : null}
-      <div className="flex flex-wrap gap-2">
-        {returning ? (
-          <>
-            <Button type="button" variant="secondary" className="min-h-11" disabled={pending !== null} onClick={() => void decide("RETURN")}>
-              <Undo2 aria-hidden className="size-4" />
-              {UR.returnConfirm}
-            </Button>
-            <Button type="button" variant="ghost" className="min-h-11" disabled={pending !== null} onClick={() => setReturning(false)}>
-              {UR.confirmSubmit.cancel}
-            </Button>
-          </>
-        ) : (
-          <>
-            <Button type="button" className="min-h-11" disabled={pending !== null} onClick={() => void decide("VERIFY")}>
-              <Check aria-hidden className="size-4" />
-              {UR.verify}
-            </Button>
-            <Button type="button" variant="secondary" className="min-h-11" disabled={pending !== null} onClick={() => setReturning(true)}>
-              <Undo2 aria-hidden className="size-4" />
-              {UR.returnAction}
-            </Button>
-          </>
-        )}
-      </div>
+      {row.reviewRefusal ? null : (
+        <div className="flex flex-wrap gap-2">
+          {returning ? (
+            <>
+              <Button type="button" variant="secondary" className="min-h-11" disabled={pending !== null} onClick={() => void decide("RETURN")}>
+                <Undo2 aria-hidden className="size-4" />
+                {UR.returnConfirm}
+              </Button>
+              <Button type="button" variant="ghost" className="min-h-11" disabled={pending !== null} onClick={() => setReturning(false)}>
+                {UR.confirmSubmit.cancel}
+              </Button>
+            </>
+          ) : (
+            <>
+              <Button type="button" className="min-h-11" disabled={pending !== null} onClick={() => void decide("VERIFY")}>
+                <Check aria-hidden className="size-4" />
+                {UR.verify}
+              </Button>
+              <Button type="button" variant="secondary" className="min-h-11" disabled={pending !== null} onClick={() => setReturning(true)}>
+                <Undo2 aria-hidden className="size-4" />
+                {UR.returnAction}
+              </Button>
+            </>
+          )}
+        </div>
+      )}
     </div>
   );
 }

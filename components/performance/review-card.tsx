@@ -51,10 +51,12 @@ export interface ReviewCardProps {
     files: TEvidenceFile[];
   };
   frozen: boolean;
+  /** Why this member may not verify or return it (they filled it, decision 055): the buttons give way to the reason. */
+  refusal?: string | null;
 }
 
 /** One submitted realization for Tim SAKIP: verify it, or return it with a reason the Bidang will read. */
-export function ReviewCard({ agencySlug, quarter, item, frozen }: ReviewCardProps) {
+export function ReviewCard({ agencySlug, quarter, item, frozen, refusal = null }: ReviewCardProps) {
   const router = useRouter();
   const [returning, setReturning] = useState(false);
   const [pending, setPending] = useState<"VERIFY" | "RETURN" | null>(null);
@@ -131,7 +133,11 @@ export function ReviewCard({ agencySlug, quarter, item, frozen }: ReviewCardProp
           ))}
         </dl>
         <EvidenceFiles agencySlug={agencySlug} files={item.files} />
-        {frozen ? null : (
+        {frozen ? null : refusal ? (
+          <p className="border-t border-slate-200 pt-4 text-sm text-slate-700" data-testid="review-refusal">
+            {refusal}
+          </p>
+        ) : (
           <div className="space-y-3 border-t border-slate-200 pt-4">
             {errors.root?.message ? <Alert>{errors.root.message}</Alert> : null}
             {returning ? (

@@ -20,6 +20,7 @@ export function VerificationView({
   quarter,
   frozen,
   settings,
+  refusals = {},
 }: {
   agencySlug: string;
   agreement: TLoadedAgreement;
@@ -27,6 +28,8 @@ export function VerificationView({
   quarter: number;
   frozen: boolean;
   settings: TCapaianSettings;
+  /** Per realization id: why this member may not verify or return it (decision 055). */
+  refusals?: Record<string, string>;
 }) {
   const recap = buildRecap(agreement, quarter, settings);
   const recapById = new Map(recap.goals.flatMap((g) => g.indicators).map((i) => [i.id, i]));
@@ -89,7 +92,7 @@ export function VerificationView({
               {unit.name} <span className="text-sm font-normal text-slate-600">({items.length})</span>
             </h2>
             {items.map((r) => (
-              <ReviewCard key={r.current!.id} agencySlug={agencySlug} quarter={quarter} item={item(r)} frozen={frozen} />
+              <ReviewCard key={r.current!.id} agencySlug={agencySlug} quarter={quarter} item={item(r)} frozen={frozen} refusal={refusals[r.current!.id] ?? null} />
             ))}
           </section>
         ))

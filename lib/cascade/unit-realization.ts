@@ -9,6 +9,8 @@ import { PLAUSIBILITY_MESSAGES, checkPlausibility, unconfirmedWarnings } from "@
 import { lockPeriodsFrozen } from "@/lib/performance/service";
 import type { z } from "zod";
 
+import { realizationReviewRefusal } from "@/lib/performance/maker-checker";
+import { allowsSelfApproval, unitRealizationMakers } from "@/lib/performance/maker-checker-queries";
 import { fillEvent, planRealization, type TRealizationEvent, type TRealizationPlan, type TRealizationStatus } from "@/lib/performance/workflow";
 
 import { LEVEL_PK_MESSAGES as M } from "./messages";
@@ -143,6 +145,10 @@ export async function reviewUnitRealization(input: z.output<typeof ZReviewUnitRe
     const event: TRealizationEvent = input.decision;
     const plan = planRealization({ status: current?.status ?? "NONE", frozen }, event, { comment: input.reason });
     if (!plan.ok) refuse(plan, input.quarter);
+    // Maker/checker (decision 055): the row is locked, so nobody fills the quarter meanwhile.
+    const makers = (await unitRealizationMakers(tx, who.agencyId, [{ rowId: row.id, quarter: input.quarter }])).get(`${row.id}:${input.quarter}`)!;
+    const refusal = realizationReviewRefusal(makers, who.actor.id, await allowsSelfApproval(tx, who.agencyId));
+    if (refusal) throw forbiddenError(refusal);
     const verify = plan.to === "VERIFIED";
     const updated = await tx.unitAgreementQuarter.updateMany({
       where: { rowId: row.id, quarter: input.quarter, status: current!.status, updatedAt: current!.updatedAt },

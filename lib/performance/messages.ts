@@ -42,6 +42,8 @@ export const PERFORMANCE_MESSAGES = {
   inputIncomplete: (n: number) => `Masih ada ${n} indikator yang realisasinya belum dikirim untuk periode ini.`,
   verified: "Realisasi diverifikasi.",
   returned: "Realisasi dikembalikan dengan alasan.",
+  /** Decision 055: who filled a value since its last verification does not verify or return it. */
+  makerChecker: "Anda ikut mengisi realisasi ini, sehingga tidak dapat memverifikasi atau mengembalikannya sendiri: verifikasi harus oleh orang lain.",
   budgetSaved: (quarter: string) => `Realisasi anggaran ${quarter} disimpan.`,
   // The performance pages (app/a/[agencySlug]/kinerja, components/performance).
   ui: {

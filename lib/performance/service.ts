@@ -8,6 +8,8 @@ import type { DbTx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 
+import { realizationReviewRefusal } from "./maker-checker";
+import { agencyRealizationMakers, allowsSelfApproval } from "./maker-checker-queries";
 import { diffAgreement, type TAgreementChange, type TStoredAgreement } from "./agreement-diff";
 import { PERFORMANCE_MESSAGES as M, type TUnverifiedRealization, type ZAgreementInput, type ZBudgetSave, type ZRealizationReview, type ZRealizationSave } from "./schemas";
 import { PLAUSIBILITY_MESSAGES, checkPlausibility, unconfirmedWarnings, type TPlausibilityIndicator } from "./plausibility";
@@ -494,12 +496,16 @@ export async function reviewRealization(input: z.output<typeof ZRealizationRevie
   return inTransaction(tx, async (tx) => {
     const realization = await tx.realization.findFirst({
       where: { id: input.realizationId, agencyId: ctx.agencyId },
-      select: { id: true, year: true, quarter: true, status: true, value: true, indicator: { select: { id: true, code: true } } },
+      select: { id: true, year: true, quarter: true, status: true, value: true, filledById: true, indicator: { select: { id: true, code: true } } },
     });
     if (!realization) throw notFoundError(M.notFound);
     const frozen = await lockPeriodFrozen(tx, ctx.agencyId, realization.year, realization.quarter);
     const plan = planRealization({ status: realization.status, frozen }, input.decision === "VERIFY" ? "VERIFY" : "RETURN", { comment: input.reason });
     if (!plan.ok) throw invalidError(plan.message);
+    // Maker/checker (decision 055): read after the workflow's check, under the guarded update below.
+    const makers = (await agencyRealizationMakers(tx, ctx.agencyId, [realization])).get(realization.id)!;
+    const refusal = realizationReviewRefusal(makers, ctx.actor.id, await allowsSelfApproval(tx, ctx.agencyId));
+    if (refusal) throw forbiddenError(refusal);
     const verify = plan.to === "VERIFIED";
     const updated = await tx.realization.updateMany({
       where: { id: realization.id, status: realization.status },

@@ -8,7 +8,8 @@
  * readable on a phone and printable; the Kepala Dinas reads them without the generate tool.
  * Last, the lifecycle of a unit row's realization (decision 044) on a phone: the Bidang's member
  * saves a draft and sends it from "Tugas saya", the planning unit (the administrator) returns it
- * with a reason, the member fixes it with data dukung and sends it again, and it is verified.
+ * with a reason, the member fixes it with data dukung and sends it again, and it is verified; a
+ * value the planning unit fills and sends itself it may not verify nor return (decision 055).
  * Then the Kepala Dinas downloads the Bidang's PK as a PDF and signs it with the agency's
  * certificate (decision 043): refused while the Bidang has no official, signed once it has one,
  * its status and code shown on the PK and verifiable at /v/<code>.
@@ -326,6 +327,25 @@ test("the planning unit builds a pohon kinerja on a phone and at desktop width; 
     await member.goto(`/a/${SLUG}`);
     await expect(member.getByTestId("my-work").locator('a[data-scope="UNIT"]')).toHaveCount(0);
     await member.screenshot({ path: "test-results/unit-realization-home-390.png", fullPage: true });
+  });
+
+  await test.step("maker/checker (decision 055): the planning unit fills and sends TW II itself, and may then neither verify nor return it", async () => {
+    await page.goto(`/a/${SLUG}/pohon-kinerja/pk?tahun=2026&tw=2`);
+    const row = programRow(page);
+    await row.getByRole("button", { name: "Isi realisasi" }).click();
+    const form = row.getByTestId("unit-realization-form");
+    await form.getByLabel("Realisasi TW II (ton)").fill("170");
+    await form.getByRole("button", { name: "Kirim" }).click();
+    await page.getByTestId("confirm-unit-realization").getByRole("button", { name: "Ya, kirim" }).click();
+    await expect(page.getByText("Realisasi dikirim ke Tim SAKIP untuk diverifikasi.")).toBeVisible();
+    await page.goto(`/a/${SLUG}/pohon-kinerja/pk?tahun=2026&tw=2`);
+    const review = programRow(page).getByTestId("unit-realization-review");
+    await expect(review).toContainText("Realisasi TW II: 170 ton");
+    await expect(review.getByTestId("unit-realization-review-refusal")).toHaveText(
+      "Anda ikut mengisi realisasi ini, sehingga tidak dapat memverifikasi atau mengembalikannya sendiri: verifikasi harus oleh orang lain.",
+    );
+    await expect(review.getByRole("button", { name: "Verifikasi" })).toBeHidden();
+    await expect(review.getByRole("button", { name: "Kembalikan" })).toBeHidden();
   });
 
   await test.step("the Kepala Dinas downloads the Bidang's PK and signs it; refused while the post is vacant; its code verifies", async () => {

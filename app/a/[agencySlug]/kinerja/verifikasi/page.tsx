@@ -6,6 +6,8 @@ import { FrozenNotice, NoAgreement, PageTitle } from "@/components/performance/p
 import { PeriodPicker } from "@/components/performance/period-picker";
 import { PerformanceNav } from "@/components/performance/performance-nav";
 import { requireAgencyContext } from "@/lib/authz/context";
+import { db } from "@/lib/db/client";
+import { realizationReviewRefusals } from "@/lib/performance/maker-checker-queries";
 import { listOrgUnits, loadAgreement, memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 
@@ -24,10 +26,12 @@ export default async function VerificationPage({
   const period = await resolvePeriod(ctx.agency.id, ctx.agency.timeZone, await searchParams);
   const { year, quarter } = period;
   const frozen = period.frozen[quarter - 1]!;
-  const [agreement, units, unitIds] = await Promise.all([
+  const [agreement, units, unitIds, refusals] = await Promise.all([
     loadAgreement(ctx.agency.id, year),
     listOrgUnits(ctx.agency.id),
     memberUnitIds(ctx.agency.id, ctx.user.id),
+    // Maker/checker (decision 055): the values this member filled, with the services' reason.
+    realizationReviewRefusals(db, { agencyId: ctx.agency.id, year, quarter, actorId: ctx.user.id, allowSelfApproval: ctx.agency.settings.allowSelfApproval }),
   ]);
 
   return (
@@ -50,6 +54,7 @@ export default async function VerificationPage({
           quarter={quarter}
           frozen={frozen}
           settings={ctx.agency.settings.capaian}
+          refusals={refusals}
         />
       ) : (
         <NoAgreement year={year} />

@@ -12,6 +12,8 @@ import { loadLevelPks } from "@/lib/cascade/level-pk-queries";
 import { CASCADE_MESSAGES, LEVEL_PK_MESSAGES as M } from "@/lib/cascade/messages";
 import { listPeriods } from "@/lib/cascade/queries";
 import { isoDateIn } from "@/lib/format";
+import { db } from "@/lib/db/client";
+import { unitRealizationReviewRefusals } from "@/lib/performance/maker-checker-queries";
 import { canReviewUnitRealizations } from "@/lib/cascade/unit-realization-access";
 import { UNIT_REALIZATION_MESSAGES as UR } from "@/lib/cascade/unit-realization-messages";
 import { memberUnitIds } from "@/lib/performance/queries";
@@ -49,9 +51,13 @@ export default async function LevelPkPage({ params, searchParams }: { params: Pr
     unitPkSignatures(ctx.agency.id, year),
     canSign ? certificateSummary(ctx.agency.id) : null,
   ]);
+  const canReview = !ctx.readOnly && canReviewUnitRealizations(ctx.can);
+  // Maker/checker (decision 055): the sent values this member filled, with the service's reason.
+  const reviewRefusals = canReview
+    ? await unitRealizationReviewRefusals(db, { agencyId: ctx.agency.id, year, quarter: askedQuarter, actorId: ctx.user.id, allowSelfApproval: ctx.agency.settings.allowSelfApproval })
+    : {};
   // "Tugas saya" links here filtered to one status of the quarter (decision 044).
   const statusFilter = (REALIZATION_STATUSES as readonly string[]).includes(String(search.status)) ? (search.status as TRealizationStatus) : null;
-  const canReview = !ctx.readOnly && canReviewUnitRealizations(ctx.can);
   const base = `/a/${ctx.agency.slug}/pohon-kinerja/pk`;
   const all = [...(pks.head ? [pks.head] : []), ...pks.units];
 
@@ -125,6 +131,7 @@ export default async function LevelPkPage({ params, searchParams }: { params: Pr
             canManage={canManage}
             fillableUnitIds={ctx.can("realization.fill") ? myUnits : []}
             canReview={canReview}
+            reviewRefusals={reviewRefusals}
             frozen={pks.frozen[askedQuarter - 1] ?? false}
             statusFilter={statusFilter}
           >

@@ -1,0 +1,149 @@
+/**
+ * Maker/checker on realizations (decision 055): whoever filled a realization value since its last
+ * verification (saved a draft of it or sent it) may not verify it nor return it, for the agency PK
+ * (lib/performance/service.ts) and a unit PK row (lib/cascade/unit-realization.ts), unless the
+ * agency allows self-approval (the same setting as the cycle's steps). A refusal changes nothing.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { generateLevelAgreements } from "@/lib/cascade/level-pk";
+import { createNode, createPeriod, saveIndicator, type CascadeActor } from "@/lib/cascade/service";
+import { ZReviewUnitRealization, ZSaveUnitRealization } from "@/lib/cascade/schemas";
+import { reviewUnitRealization, saveUnitRealization } from "@/lib/cascade/unit-realization";
+import { db } from "@/lib/db/client";
+import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
+import { memberUnitIds } from "@/lib/performance/queries";
+import { realizationReviewRefusals, unitRealizationReviewRefusals } from "@/lib/performance/maker-checker-queries";
+import { reviewRealization } from "@/lib/performance/service";
+import { ZRealizationReview } from "@/lib/performance/schemas";
+import { AppError } from "@/lib/authz/errors";
+
+import { expectNothingChanged, realizationOf, save, setup, YEAR, type World } from "./performance-world";
+
+let w: World;
+
+/** Tim SAKIP's member also works in unit A: they can fill unit A's values and hold the verifier's role. */
+async function sakipInUnitA(world: World) {
+  await db.membership.updateMany({ where: { userId: world.users.TIM_SAKIP.id, agencyId: world.agency.id }, data: { unitId: world.units.A.id } });
+}
+
+/** reviewRealization as `key` (the door, realization.verify, is the action's: here only the person counts). */
+async function reviewAs(world: World, key: "BIDANG" | "TIM_SAKIP" | "SEKRETARIS", realizationId: string, decision: "VERIFY" | "RETURN", reason?: string) {
+  const a = await world.as(key);
+  try {
+    await reviewRealization(ZRealizationReview.parse({ realizationId, decision, reason }), { agencyId: a.agencyId, actor: a.actor, meta: null });
+    return { ok: true as const };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false as const, code: error.code, error: error.message };
+    throw error;
+  }
+}
+
+const allowSelfApproval = (world: World, on: boolean) => db.agency.update({ where: { id: world.agency.id }, data: { settings: { allowSelfApproval: on } } });
+
+beforeAll(async () => {
+  w = await setup();
+  await sakipInUnitA(w);
+}, 180_000);
+
+describe("the agency PK: who filled a realization does not verify or return it", () => {
+  it("refuses the sender and whoever saved a draft of it since the last verification; another verifier may; the setting lifts it", async () => {
+    // Bidang saves a draft, Tim SAKIP's member (also of unit A) corrects it and sends it.
+    expect((await save(w, "BIDANG", { indicatorId: w.ind.A1, value: "10" })).ok).toBe(true);
+    expect((await save(w, "TIM_SAKIP", { indicatorId: w.ind.A1, value: "12", submit: true })).ok).toBe(true);
+    const r = (await realizationOf(w.ind.A1))!;
+    expect(r.status).toBe("SUBMITTED");
+
+    // The sender may neither verify nor return it; nor may the one who drafted it.
+    for (const [key, decision] of [["TIM_SAKIP", "VERIFY"], ["TIM_SAKIP", "RETURN"], ["BIDANG", "VERIFY"]] as const) {
+      const result = await expectNothingChanged(w, () => reviewAs(w, key, r.id, decision, decision === "RETURN" ? "Nilai perlu dicek ulang." : undefined));
+      expect(result).toEqual({ ok: false, code: "FORBIDDEN", error: M.makerChecker });
+    }
+
+    // The verification page withholds the buttons with the same reason, for these two only.
+    const pageFor = (key: "BIDANG" | "TIM_SAKIP" | "SEKRETARIS", allow = false) =>
+      realizationReviewRefusals(db, { agencyId: w.agency.id, year: YEAR, quarter: 1, actorId: w.users[key].id, allowSelfApproval: allow });
+    expect(await pageFor("TIM_SAKIP")).toEqual({ [r.id]: M.makerChecker });
+    expect(await pageFor("BIDANG")).toEqual({ [r.id]: M.makerChecker });
+    expect(await pageFor("SEKRETARIS")).toEqual({});
+    expect(await pageFor("TIM_SAKIP", true)).toEqual({});
+
+    // Someone else holding the verifier's role returns it; Bidang fixes and sends it again.
+    expect(await reviewAs(w, "SEKRETARIS", r.id, "RETURN", "Data dukung belum dilampirkan.")).toEqual({ ok: true });
+    expect((await save(w, "BIDANG", { indicatorId: w.ind.A1, value: "13", submit: true })).ok).toBe(true);
+    // Tim SAKIP's member still counts as a filler (their value was changed, not verified, since).
+    expect(await reviewAs(w, "TIM_SAKIP", r.id, "VERIFY")).toEqual({ ok: false, code: "FORBIDDEN", error: M.makerChecker });
+    expect(await reviewAs(w, "SEKRETARIS", r.id, "VERIFY")).toEqual({ ok: true });
+    expect((await realizationOf(w.ind.A1))!.status).toBe("VERIFIED");
+  });
+
+  it("a value filled by someone else entirely is verified as before", async () => {
+    expect((await save(w, "BIDANG", { indicatorId: w.ind.A2, value: "5", submit: true })).ok).toBe(true);
+    const r = (await realizationOf(w.ind.A2))!;
+    expect(await reviewAs(w, "TIM_SAKIP", r.id, "VERIFY")).toEqual({ ok: true });
+  });
+
+  it("with allowSelfApproval, the filler may verify their own value", async () => {
+    expect((await save(w, "TIM_SAKIP", { indicatorId: w.ind.A1, quarter: 2, value: "20", submit: true })).ok).toBe(true);
+    const r = (await realizationOf(w.ind.A1, 2))!;
+    await allowSelfApproval(w, true);
+    try {
+      expect(await reviewAs(w, "TIM_SAKIP", r.id, "VERIFY")).toEqual({ ok: true });
+    } finally {
+      await allowSelfApproval(w, false);
+    }
+  });
+});
+
+/** A unit PK row of unit A (a Program), generated from a small tree. */
+async function unitRow(world: World) {
+  const admin = await world.as("ADMIN");
+  const who: CascadeActor = { agencyId: admin.agencyId, actor: admin.actor, meta: null };
+  const period = await createPeriod({ startYear: YEAR }, who);
+  const node = (level: "TUJUAN" | "SASARAN" | "PROGRAM", statement: string, parentId: string | null, unitId: string | null = null) =>
+    createNode({ periodId: period.id, level, statement, parentId, unitId }, who).then((n) => n.id);
+  const tujuan = await node("TUJUAN", "Meningkatnya konektivitas wilayah", null);
+  const sasaran = await node("SASARAN", "Meningkatnya kemantapan jalan provinsi", tujuan);
+  const program = await node("PROGRAM", "Meningkatnya kondisi jalan mantap", sasaran, world.units.A.id);
+  const s = await saveIndicator({ nodeId: sasaran, name: "Panjang jalan mantap", unitOfMeasure: "km", polarity: "HIGHER", rollUp: "OWN", parentIndicatorId: null, targets: [{ year: YEAR, value: "1000" }] }, who);
+  const p = await saveIndicator({ nodeId: program, name: "Panjang jalan direhabilitasi", unitOfMeasure: "km", polarity: "HIGHER", rollUp: "OWN", parentIndicatorId: s.id, targets: [{ year: YEAR, value: "100" }] }, who);
+  await generateLevelAgreements({ periodId: period.id, year: YEAR }, who);
+  return (await db.unitAgreementRow.findFirstOrThrow({ where: { agencyId: world.agency.id, cascadeIndicatorId: p.id } })).id;
+}
+
+describe("a unit PK row: who filled the quarter's value does not verify or return it", () => {
+  it("refuses the unit's member who sent it, lets another verifier verify; the setting lifts it", async () => {
+    const rowId = await unitRow(w);
+    const as = async (key: "TIM_SAKIP" | "SEKRETARIS") => {
+      const a = await w.as(key);
+      return { agencyId: a.agencyId, actor: a.actor, meta: null, unitIds: await memberUnitIds(w.agency.id, w.users[key].id), canManage: false };
+    };
+    const review = async (key: "TIM_SAKIP" | "SEKRETARIS", quarter: number, decision: "VERIFY" | "RETURN", reason?: string) => {
+      try {
+        return { ok: true as const, data: await reviewUnitRealization(ZReviewUnitRealization.parse({ rowId, quarter, decision, reason }), await as(key)) };
+      } catch (error) {
+        if (error instanceof AppError) return { ok: false as const, code: error.code, error: error.message };
+        throw error;
+      }
+    };
+    await saveUnitRealization(ZSaveUnitRealization.parse({ rowId, quarter: 1, value: "25", submit: true }), await as("TIM_SAKIP"));
+    const before = await db.unitAgreementQuarter.findUniqueOrThrow({ where: { rowId_quarter: { rowId, quarter: 1 } } });
+    expect(await review("TIM_SAKIP", 1, "VERIFY")).toEqual({ ok: false, code: "FORBIDDEN", error: M.makerChecker });
+    expect(await review("TIM_SAKIP", 1, "RETURN", "Cek ulang.")).toEqual({ ok: false, code: "FORBIDDEN", error: M.makerChecker });
+    expect(await db.unitAgreementQuarter.findUniqueOrThrow({ where: { rowId_quarter: { rowId, quarter: 1 } } })).toEqual(before);
+    const pageFor = (key: "TIM_SAKIP" | "SEKRETARIS", quarter: number) =>
+      unitRealizationReviewRefusals(db, { agencyId: w.agency.id, year: YEAR, quarter, actorId: w.users[key].id, allowSelfApproval: false });
+    expect(await pageFor("TIM_SAKIP", 1)).toEqual({ [rowId]: M.makerChecker });
+    expect(await pageFor("SEKRETARIS", 1)).toEqual({});
+        // The quarter is what counts: a value of another quarter filled by someone else is not theirs.
+    expect(await review("SEKRETARIS", 1, "VERIFY")).toEqual({ ok: true, data: { status: "VERIFIED" } });
+
+    await saveUnitRealization(ZSaveUnitRealization.parse({ rowId, quarter: 2, value: "30", submit: true }), await as("TIM_SAKIP"));
+    await allowSelfApproval(w, true);
+    try {
+      expect(await review("TIM_SAKIP", 2, "VERIFY")).toEqual({ ok: true, data: { status: "VERIFIED" } });
+    } finally {
+      await allowSelfApproval(w, false);
+    }
+  });
+});
