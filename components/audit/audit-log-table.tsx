@@ -1,123 +1,83 @@
-import Link from "next/link";
-import { Fragment, type ReactNode } from "react";
-
-import { AUDIT_MESSAGES as M, formatAuditTime } from "@/lib/audit/labels";
+import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
 import type { TAuditRowView } from "@/lib/audit/queries";
+import { formatLogTime } from "@/lib/audit/log-time";
 import type { TAgencyTimeZone } from "@/lib/format";
-import { cn } from "@/lib/utils";
 import { formatNip } from "@/lib/validation/nip";
+
+import { AuditDetailsLoader } from "./audit-details-loader";
 
 const C = M.log.col;
 
 /**
- * The log as one table that becomes a stack of cards below md (each cell then
- * carries its own label) and a table again on paper, so phones, laptops and
- * printers read the same rows without a second copy of the data.
+ * The log as one table that becomes a stack of cards below md (each cell's
+ * label comes from CSS, .audit-row > td:nth-child(n)::before in app/globals.css)
+ * and a table again on paper. A row is compact: when, the chain status, who,
+ * what, and the summary with its object; the ids, address, user agent and the
+ * event's data are fetched only when an auditor opens the row's details
+ * (AuditDetailsLoader, one listener for the table; decision 051).
  */
 export function AuditLogTable({ rows, agencySlug, timeZone }: { rows: TAuditRowView[]; agencySlug: string; timeZone: TAgencyTimeZone }) {
   if (rows.length === 0) return <p className="px-4 py-6 text-slate-600 sm:px-6">{M.log.empty}</p>;
+  const base = `/a/${agencySlug}`;
   return (
-    <table className="w-full border-collapse text-sm print:text-xs" data-testid="audit-log">
-      <thead className="hidden bg-slate-50 text-left text-xs text-slate-600 uppercase md:table-header-group print:table-header-group">
-        <tr>
-          <th scope="col" className="w-36 px-3 py-2 font-medium">{C.time}</th>
-          <th scope="col" className="w-44 px-3 py-2 font-medium">{C.actor}</th>
-          <th scope="col" className="w-40 px-3 py-2 font-medium">{C.action}</th>
-          <th scope="col" className="px-3 py-2 font-medium">{C.summary}</th>
-          <th scope="col" className="w-24 px-3 py-2 font-medium">{C.ip}</th>
-        </tr>
-      </thead>
-      <tbody className="block md:table-row-group print:table-row-group">
-        {rows.map((r) => (
-          <tr
-            key={r.id}
-            data-testid="audit-row"
-            data-action={r.action}
-            className="audit-row"
-          >
-            <Cell label={C.time}>
-              <time dateTime={r.createdAt.toISOString()}>{formatAuditTime(r.createdAt, timeZone)}</time>
-            </Cell>
-            <Cell label={C.actor}>
-              {r.actor ? (
-                <>
-                  <span className="font-medium text-slate-900">{r.actor.name}</span>
-                  {r.actor.nip ? <span className="audit-sub">{`NIP ${formatNip(r.actor.nip)}`}</span> : null}
-                  {r.actor.roleNames.length ? <span className="audit-sub">{r.actor.roleNames.join(", ")}</span> : null}
-                </>
-              ) : (
-                <span className="text-slate-600">{M.log.system}</span>
-              )}
-            </Cell>
-            <Cell label={C.action}>
-              <span className="font-medium text-slate-900">{r.actionLabel}</span>
-            </Cell>
-            <Cell label={C.summary}>
-              <span className={cn("block break-words text-slate-900", r.action === "task.return" && "font-medium text-amber-950")}>{r.summary}</span>
-              <span className="audit-sub mt-0.5">
-                {r.context}
-                {r.cycleId ? (
-                  <span className="no-print">
-                    {r.context ? " · " : null}
-                    <Link href={`/a/${agencySlug}/cycles/${r.cycleId}/timeline`} className="audit-link">
-                      {M.log.openTimeline}
-                    </Link>
-                  </span>
-                ) : r.sopId ? (
-                  <span className="no-print">
-                    {r.context ? " · " : null}
-                    <Link href={`/a/${agencySlug}/sops/${r.sopId}`} className="audit-link">
-                      {M.log.openSop}
-                    </Link>
+    <>
+      <table className="audit-table" data-testid="audit-log">
+        <thead>
+          <tr>
+            <th scope="col" className="w-36">{C.time}</th>
+            <th scope="col" className="w-44">{C.actor}</th>
+            <th scope="col" className="w-40">{C.action}</th>
+            <th scope="col">{C.summary}</th>
+            <th scope="col" className="w-24">{C.ip}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} data-testid="audit-row" data-action={r.action} className="audit-row">
+              <td>
+                <time dateTime={r.createdAt.toISOString()}>{formatLogTime(r.createdAt, timeZone)}</time>
+                <span className="audit-sub">{r.seq === null ? M.log.details.unchained : M.log.chained(r.seq)}</span>
+              </td>
+              <td>
+                {r.actor ? (
+                  <>
+                    <b>{r.actor.name}</b>
+                    {r.actor.nip ? <span className="audit-sub">{`NIP ${formatNip(r.actor.nip)}`}</span> : null}
+                    {r.actor.roleNames.length ? <span className="audit-sub">{r.actor.roleNames.join(", ")}</span> : null}
+                  </>
+                ) : (
+                  M.log.system
+                )}
+              </td>
+              <td>
+                <b>{r.actionLabel}</b>
+              </td>
+              <td>
+                <span className={r.action === "task.return" ? "audit-sum audit-ret" : "audit-sum"}>{r.summary}</span>
+                {r.context || r.cycleId || r.sopId ? (
+                  <span className="audit-sub">
+                    {r.context}
+                    {r.cycleId || r.sopId ? (
+                      <>
+                        {r.context ? " · " : null}
+                        <a href={r.cycleId ? `${base}/cycles/${r.cycleId}/timeline` : `${base}/sops/${r.sopId}`} className="audit-link">
+                          {r.cycleId ? M.log.openTimeline : M.log.openSop}
+                        </a>
+                      </>
+                    ) : null}
                   </span>
                 ) : null}
-              </span>
-              <Details row={r} />
-            </Cell>
-            <Cell label={C.ip}>
-              <span className="font-mono text-xs">{r.ip ?? "-"}</span>
-            </Cell>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-/** Ids, the recorded address and the user agent: closed by default, opened by an auditor who needs them (not printed). */
-function Details({ row }: { row: TAuditRowView }) {
-  const D = M.log.details;
-  const items: [string, string | null][] = [
-    [D.eventId, row.seq === null ? `${row.id} (${D.unchained})` : `${row.id} (#${row.seq})`],
-    [D.actionCode, row.action],
-    [D.entity, row.entityId ? `${row.entityTypeLabel} · ${row.entityId}` : row.entityTypeLabel],
-    [D.ip, row.rawIp],
-    [D.userAgent, row.userAgent],
-    [D.requestId, row.requestId],
-  ];
-  return (
-    <details className="no-print audit-details" data-testid="audit-details">
-      <summary>{D.summary}</summary>
-      <dl>
-        {items.map(([label, value]) => (
-          <Fragment key={label}>
-            <dt>{label}</dt>
-            <dd>{value ?? "-"}</dd>
-          </Fragment>
-        ))}
-      </dl>
-    </details>
-  );
-}
-
-/** Styled by .audit-cell in app/globals.css: 50 rows a page, sent as HTML and as the RSC payload. */
-function Cell({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <td className="audit-cell">
-      <span className="audit-label" aria-hidden>
-        {label}
-      </span>
-      <span className="audit-body">{children}</span>
-    </td>
+                <details className="audit-details" data-testid="audit-details" data-src={`${base}/audit/events/${r.id}`}>
+                  <summary>{M.log.details.summary}</summary>
+                  <div data-body />
+                </details>
+              </td>
+              <td className="audit-ip">{r.ip ?? "-"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <AuditDetailsLoader loading={M.log.details.loading} failed={M.log.details.failed} />
+    </>
   );
 }

@@ -592,7 +592,12 @@ export const AUDIT_MESSAGES = {
       userAgent: "Perangkat (user agent)",
       requestId: "ID permintaan",
       unchained: "menunggu dirangkai",
+      hash: "Hash rantai",
+      data: "Data peristiwa",
+      loading: "Memuat rincian…",
+      failed: "Rincian tidak dapat dimuat. Tutup lalu buka lagi untuk mencoba ulang.",
     },
+    chained: (seq: number) => `Rantai #${seq}`,
   },
   verify: {
     title: "Verifikasi rantai audit",

@@ -197,6 +197,15 @@ async function page<S extends typeof PAGE_SELECT | typeof EXPORT_SELECT>(
   return { rows, nextCursor: more && last ? last.id : null };
 }
 
+/**
+ * One event of the agency, for the log's "Rincian untuk auditor" opened on
+ * demand (app/a/[agencySlug]/audit/events/[eventId]/route.ts): null when the id
+ * is not one of this agency's events (another agency's id reads as absent).
+ */
+export async function getAuditEvent(agencyId: string, id: bigint, client: DbTx = db) {
+  return client.auditEvent.findFirst({ where: { id, agencyId }, select: { ...PAGE_SELECT, prevHash: true, hash: true } });
+}
+
 /** Every matching event, newest first, in keyset batches: for the CSV export. The filters are resolved once. */
 export async function* iterateAuditEvents(agencyId: string, filters: TAuditFilters, batchSize = 5_000) {
   const base = await resolveWhere(agencyId, filters);

@@ -96,3 +96,36 @@ test("a Bidang member and another agency's auditor get 404 on the audit pages an
     expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
   }
 });
+
+test("a row's details are fetched when opened; another agency's event and a member without audit.view are refused", async ({ browser }) => {
+  const auditor = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await signIn(auditor, "auditor@sumbar.demo");
+  await auditor.goto("/a/bmcktr-sumbar/audit");
+  const details = auditor.getByTestId("audit-row").first().getByTestId("audit-details");
+  // Closed rows carry no details: they come from the event's route when opened.
+  await expect(details.getByText("Kode peristiwa")).toHaveCount(0);
+  await details.getByText("Rincian untuk auditor").click();
+  await expect(details.getByText("Kode peristiwa")).toBeVisible();
+  await expect(details.getByText("Hash rantai")).toBeVisible();
+  const own = (await details.getAttribute("data-src"))!;
+  expect(own).toMatch(/^\/a\/bmcktr-sumbar\/audit\/events\/\d+$/);
+  const ok = await auditor.request.get(own);
+  expect(ok.status()).toBe(200);
+
+  // An event of Diskominfo Lumajang, as its head sees it, asked through Sumbar's door: not found.
+  const lumajang = await (await browser.newContext()).newPage();
+  await signIn(lumajang, "kadis@lumajang.demo");
+  await lumajang.goto("/a/diskominfo-lumajang/audit");
+  const foreign = (await lumajang.getByTestId("audit-details").first().getAttribute("data-src"))!;
+  const foreignId = foreign.split("/").pop()!;
+  expect((await lumajang.request.get(foreign)).status()).toBe(200);
+  const crossed = await auditor.request.get(`/a/bmcktr-sumbar/audit/events/${foreignId}`);
+  expect(crossed.status()).toBe(404);
+
+  // A Bidang member (no audit.view) gets the same 404 for Sumbar's own event.
+  const bidang = await (await browser.newContext()).newPage();
+  await signIn(bidang, "bidang.ck@sumbar.demo");
+  const refused = await bidang.request.get(own);
+  expect(refused.status()).toBe(404);
+  for (const p of [auditor, lumajang, bidang]) await p.context().close();
+});

@@ -131,6 +131,7 @@ export async function loadFixtures(url: string, slug: string): Promise<TenantFix
     userNip: member[0]?.nip ?? "",
     cascadeNodeId: await one(`SELECT id FROM "CascadeNode" WHERE "agencyId" = $1 AND level = 'SASARAN' ORDER BY id LIMIT 1`, a),
     cascadeIndicatorId: await one(`SELECT id FROM "CascadeIndicator" WHERE "agencyId" = $1 ORDER BY id LIMIT 1`, a),
+    auditEventId: await one(`SELECT id::text AS id FROM "AuditEvent" WHERE "agencyId" = $1 ORDER BY id LIMIT 1`, a),
   };
 }
 

@@ -59,6 +59,7 @@ const fixtures: TenantFixtures = {
   userNip: "197001102000011001",
   cascadeNodeId: "k1",
   cascadeIndicatorId: "k2",
+  auditEventId: "7",
 };
 
 describe("registry", () => {

@@ -27,6 +27,8 @@ export interface TenantFixtures {
   /** A node and an indicator of the agency's pohon kinerja ("" when it has none). */
   cascadeNodeId: string;
   cascadeIndicatorId: string;
+  /** One of the agency's audit events (its id as text). */
+  auditEventId: string;
 }
 
 export type IdKind = keyof Omit<TenantFixtures, "agencySlug" | "userNip" | "governmentId">;
@@ -125,6 +127,7 @@ export const ROUTES: readonly AppRoute[] = [
   { kind: "handler", path: "/a/[agencySlug]/sops/[sopId]/export", scope: "agency", method: "GET", params: { sopId: "sopId" }, records: true },
   { kind: "handler", path: "/a/[agencySlug]/audit/export", scope: "agency", method: "GET", records: true },
   { kind: "handler", path: "/a/[agencySlug]/audit/sla/export", scope: "agency", method: "GET", records: true },
+  { kind: "handler", path: "/a/[agencySlug]/audit/events/[eventId]", scope: "agency", method: "GET", params: { eventId: "auditEventId" } },
   { kind: "handler", path: "/a/[agencySlug]/cycles/[cycleId]/timeline/export", scope: "agency", method: "GET", params: { cycleId: "cycleId" }, records: true },
   { kind: "handler", path: "/a/[agencySlug]/cycles/[cycleId]/timeline/pdf", scope: "agency", method: "GET", params: { cycleId: "cycleId" }, records: true },
   { kind: "handler", path: "/a/[agencySlug]/cycles/[cycleId]/arsip", scope: "agency", method: "GET", params: { cycleId: "cycleId" }, records: true },
