@@ -1,25 +1,28 @@
-import { AlertTriangle, Check, CircleDot, Clock, FileText, RotateCcw, X } from "lucide-react";
-import type { ReactNode } from "react";
-
-import { Badge } from "@/components/ui/badge";
-import { AUDIT_MESSAGES, esakipText, formatAuditTime, formatStandard, stepRoundLabel } from "@/lib/audit/labels";
+import { AUDIT_MESSAGES, esakipText, formatStandard, stepRoundLabel } from "@/lib/audit/labels";
+import { formatLogTime } from "@/lib/audit/log-time";
 import type { TCycleTimeline, TTimelineEntry } from "@/lib/audit/queries";
 import { FILE_VERSION_MESSAGES as V } from "@/lib/cycle/file-versions";
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { formatDuration } from "@/lib/cycle/working-time";
 import type { TAgencyTimeZone } from "@/lib/format";
-import { cn } from "@/lib/utils";
 import { withCapacity } from "@/lib/role/acting";
 import { formatNip } from "@/lib/validation/nip";
 
 const M = AUDIT_MESSAGES.timeline;
 const OUTCOMES = CYCLE_MESSAGES.ui.outcomes;
 
-function marker(e: TTimelineEntry) {
-  if (e.outcome === "RETURNED") return { Icon: RotateCcw, cls: "border-amber-500 bg-amber-50 text-amber-800" };
-  if (e.status === "CANCELLED") return { Icon: X, cls: "border-slate-400 bg-slate-100 text-slate-600" };
-  if (e.status === "DONE") return { Icon: Check, cls: "border-green-600 bg-green-50 text-green-800" };
-  return { Icon: CircleDot, cls: "border-brand-600 bg-brand-50 text-brand-800" };
+/*
+ * Lean rows (docs/decisions/050-lean-timeline.md): plain elements with the short `.tl-*` classes of
+ * app/globals.css, the round's marker drawn by CSS (no SVG per row), the time formatted by one cached
+ * Intl.DateTimeFormat. Every word an auditor reads is still here, on screen and on paper.
+ */
+
+/** The marker's state: returned, cancelled, done or running (its glyph and colour live in CSS). */
+function state(e: TTimelineEntry) {
+  if (e.outcome === "RETURNED") return "ret";
+  if (e.status === "CANCELLED") return "cxl";
+  if (e.status === "DONE") return "done";
+  return "run";
 }
 
 /** On time, late by how much, or still running: always in words, the colour only repeats it. */
@@ -27,22 +30,20 @@ function TimeVerdict({ e }: { e: TTimelineEntry }) {
   if (e.status === "CANCELLED") return null;
   if (e.late) {
     return (
-      <Badge tone="danger" className="gap-1" data-testid="late">
-        <AlertTriangle aria-hidden className="size-3.5" />
+      <span className="tl-badge tl-late" data-testid="late">
         {e.completedAt ? M.lateBy(formatDuration(e.lateByMs)) : M.lateRunning(formatDuration(e.lateByMs))}
-      </Badge>
+      </span>
     );
   }
-  return (
-    <Badge tone={e.completedAt ? "success" : "info"} className="gap-1">
-      <Clock aria-hidden className="size-3.5" />
-      {e.completedAt ? M.onTime : M.running}
-    </Badge>
-  );
+  return <span className={e.completedAt ? "tl-badge tl-ok tl-clock" : "tl-badge tl-info tl-clock"}>{e.completedAt ? M.onTime : M.running}</span>;
 }
 
 function outcomeText(e: TTimelineEntry) {
   return e.outcome ? OUTCOMES[e.outcome] : e.status === "RETURNED" ? CYCLE_MESSAGES.ui.stepStates.returned : M.notDone;
+}
+
+function outcomeTone(e: TTimelineEntry, returned: boolean) {
+  return returned ? "tl-badge tl-warn" : e.status === "DONE" ? "tl-badge tl-ok" : e.status === "CANCELLED" ? "tl-badge" : "tl-badge tl-info";
 }
 
 /**
@@ -54,78 +55,74 @@ function outcomeText(e: TTimelineEntry) {
 export function CycleTimeline({ timeline, timeZone, agencySlug }: { timeline: TCycleTimeline; timeZone: TAgencyTimeZone; agencySlug?: string }) {
   const { entries } = timeline;
   if (entries.length === 0) return <p className="text-slate-600">{M.empty}</p>;
+  const time = (d: Date) => formatLogTime(d, timeZone);
   return (
-    <ol className="relative ml-3 space-y-4 border-l-2 border-slate-300 pl-6 sm:pl-8 print:ml-2 print:pl-5" data-testid="timeline">
+    <ol className="tl" data-testid="timeline">
       {entries.map((e) => {
-        const { Icon, cls } = marker(e);
         const returned = e.outcome === "RETURNED";
+        const hasBlocks = e.outputText || e.checklist.length || e.attendees.length || e.decisions || e.reference || e.comment || e.esakip;
         return (
-          <li
-            key={e.taskId}
-            className="relative break-inside-avoid"
-            data-testid={`timeline-${e.stepNumber}-${e.round}`}
-          >
-            <span
-              aria-hidden
-              className={cn(
-                "absolute top-3 -left-[calc(1.5rem+0.875rem+1px)] flex size-7 items-center justify-center rounded-full border-2 sm:-left-[calc(2rem+0.875rem+1px)] print:-left-[calc(1.25rem+0.875rem+1px)]",
-                cls,
-              )}
-            >
-              <Icon className="size-4" />
-            </span>
-            <article className={cn("rounded-md border bg-white px-4 py-3 print:px-3 print:py-2", returned || e.reopenedReason ? "border-amber-400" : "border-slate-200")}>
-              <header className="space-y-1">
-                <div className="flex flex-wrap items-center gap-2">
-                  <h3 className="font-semibold text-slate-900">{stepRoundLabel(e.stepNumber, e.round)}</h3>
-                  <Badge tone={returned ? "warning" : e.status === "DONE" ? "success" : e.status === "CANCELLED" ? "neutral" : "info"}>{outcomeText(e)}</Badge>
-                  <TimeVerdict e={e} />
-                </div>
-                <p className="text-sm text-slate-700">{e.kegiatan}</p>
+          <li key={e.taskId} className={`tl-item tl-${state(e)}`} data-testid={`timeline-${e.stepNumber}-${e.round}`}>
+            <article className={returned || e.reopenedReason ? "tl-card tl-warned" : "tl-card"}>
+              <header className="tl-head">
+                <h3>{stepRoundLabel(e.stepNumber, e.round)}</h3>
+                <span className={outcomeTone(e, returned)}>{outcomeText(e)}</span>
+                <TimeVerdict e={e} />
+                <p>{e.kegiatan}</p>
               </header>
 
               {e.reopenedReason ? (
-                <Reason
-                  icon={<RotateCcw aria-hidden className="size-4" />}
-                  title={e.reopenedBy ? M.reopenedFrom(e.reopenedBy.stepNumber, e.reopenedBy.round, e.reopenedBy.actorName) : M.reopenedBecause}
-                  text={e.reopenedReason}
-                  testId="reopened-reason"
-                />
+                <div className="tl-reason">
+                  <p>{e.reopenedBy ? M.reopenedFrom(e.reopenedBy.stepNumber, e.reopenedBy.round, e.reopenedBy.actorName) : M.reopenedBecause}</p>
+                  <p data-testid="reopened-reason">{e.reopenedReason}</p>
+                </div>
               ) : null}
               {returned ? (
-                <Reason
-                  icon={<RotateCcw aria-hidden className="size-4" />}
-                  title={e.returnedToStep ? M.returnedTo(e.returnedToStep) : OUTCOMES.RETURNED}
-                  text={e.returnReason ?? "-"}
-                  testId="return-reason"
-                  strong
-                />
+                <div className="tl-reason tl-strong">
+                  <p>{e.returnedToStep ? M.returnedTo(e.returnedToStep) : OUTCOMES.RETURNED}</p>
+                  <p data-testid="return-reason">{e.returnReason ?? "-"}</p>
+                </div>
               ) : null}
 
-              <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1.5 text-sm min-[480px]:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
-                <Row label={M.start} value={formatAuditTime(e.startedAt, timeZone)} />
-                <Row label={M.end} value={e.completedAt ? formatAuditTime(e.completedAt, timeZone) : M.running} />
-                <Row label={M.actor} value={e.actor ? withCapacity(`${e.actor.name} · NIP ${formatNip(e.actor.nip)}`, e.acting) : "-"} />
-                <Row label={M.role} value={e.roleName} />
-                <Row
-                  label={M.duration}
-                  value={`${formatDuration(e.durationMs)}${e.completedAt ? "" : ` (${M.running.toLowerCase()})`} · ${M.standard.toLowerCase()} ${formatStandard(e.standard.amount, e.standard.unit)}`}
-                />
-                <Row label={M.due} value={formatAuditTime(e.dueAt, timeZone)} />
+              <dl className="tl-facts">
+                <div>
+                  <dt>{M.start}</dt>
+                  <dd>{time(e.startedAt)}</dd>
+                </div>
+                <div>
+                  <dt>{M.end}</dt>
+                  <dd>{e.completedAt ? time(e.completedAt) : M.running}</dd>
+                </div>
+                <div>
+                  <dt>{M.actor}</dt>
+                  <dd>{e.actor ? withCapacity(`${e.actor.name} · NIP ${formatNip(e.actor.nip)}`, e.acting) : "-"}</dd>
+                </div>
+                <div>
+                  <dt>{M.role}</dt>
+                  <dd>{e.roleName}</dd>
+                </div>
+                <div>
+                  <dt>{M.duration}</dt>
+                  <dd>{`${formatDuration(e.durationMs)}${e.completedAt ? "" : ` (${M.running.toLowerCase()})`} · ${M.standard.toLowerCase()} ${formatStandard(e.standard.amount, e.standard.unit)}`}</dd>
+                </div>
+                <div>
+                  <dt>{M.due}</dt>
+                  <dd>{time(e.dueAt)}</dd>
+                </div>
               </dl>
 
-              {e.outputText || e.checklist.length || e.attendees.length || e.decisions || e.reference || e.comment || e.esakip ? (
-                <div className="mt-3 grid gap-x-6 gap-y-2 border-t border-slate-100 pt-3 text-sm sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
-                  {e.outputText ? <Block label={M.output} icon text={e.outputText} className="col-span-full" /> : null}
+              {hasBlocks ? (
+                <div className="tl-blocks">
+                  {e.outputText ? <Block label={M.output} text={e.outputText} className="tl-wide tl-output" /> : null}
                   {e.checklist.length ? <ListBlock label={M.checklist} items={e.checklist} /> : null}
                   {e.attendees.length ? <ListBlock label={M.attendees} items={e.attendees} /> : null}
                   {e.decisions ? <Block label={M.decisions} text={e.decisions} /> : null}
                   {e.reference ? <Block label={M.reference} text={e.reference} /> : null}
-                  {e.esakip ? <Block label={M.esakip} text={esakipText(e.esakip)} className="col-span-full" testId="timeline-esakip" /> : null}
+                  {e.esakip ? <Block label={M.esakip} text={esakipText(e.esakip)} className="tl-wide" testId="timeline-esakip" /> : null}
                   {e.comment ? <Block label={M.comment} text={e.comment} /> : null}
                 </div>
               ) : null}
-              {e.fileVersion ? <VersionFiles version={e.fileVersion} timeZone={timeZone} agencySlug={agencySlug} /> : null}
+              {e.fileVersion ? <VersionFiles version={e.fileVersion} time={time} agencySlug={agencySlug} /> : null}
             </article>
           </li>
         );
@@ -134,42 +131,11 @@ export function CycleTimeline({ timeline, timeZone, agencySlug }: { timeline: TC
   );
 }
 
-function Reason({ icon, title, text, testId, strong = false }: { icon: ReactNode; title: string; text: string; testId: string; strong?: boolean }) {
-  return (
-    <div
-      className={cn(
-        "mt-3 rounded-md border border-l-4 border-amber-400 border-l-amber-600 bg-amber-50 px-3 py-2 text-amber-950 print:bg-white",
-        strong ? "text-base" : "text-sm",
-      )}
-    >
-      <p className="flex items-center gap-1.5 font-semibold">
-        {icon}
-        {title}
-      </p>
-      <p className={cn("mt-0.5 whitespace-pre-wrap break-words", strong && "font-medium")} data-testid={testId}>
-        {text}
-      </p>
-    </div>
-  );
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="flex gap-2 min-[480px]:block print:block">
-      <dt className="w-24 shrink-0 text-slate-500 min-[480px]:w-auto min-[480px]:text-xs print:text-xs">{label}</dt>
-      <dd className="min-w-0 break-words text-slate-900">{value}</dd>
-    </div>
-  );
-}
-
-function Block({ label, text, icon = false, className, testId }: { label: string; text: string; icon?: boolean; className?: string; testId?: string }) {
+function Block({ label, text, className, testId }: { label: string; text: string; className?: string; testId?: string }) {
   return (
     <div className={className} data-testid={testId}>
-      <p className="flex items-center gap-1 text-xs font-medium text-slate-500">
-        {icon ? <FileText aria-hidden className="size-3.5" /> : null}
-        {label}
-      </p>
-      <p className="break-words whitespace-pre-wrap text-slate-900">{text}</p>
+      <p className="tl-label">{label}</p>
+      <p className="tl-text">{text}</p>
     </div>
   );
 }
@@ -177,12 +143,10 @@ function Block({ label, text, icon = false, className, testId }: { label: string
 function ListBlock({ label, items }: { label: string; items: string[] }) {
   return (
     <div>
-      <p className="text-xs font-medium text-slate-500">{label}</p>
-      <ul className="list-disc pl-5 text-slate-900">
+      <p className="tl-label">{label}</p>
+      <ul className="tl-list">
         {items.map((i, n) => (
-          <li key={n} className="break-words">
-            {i}
-          </li>
+          <li key={n}>{i}</li>
         ))}
       </ul>
     </div>
@@ -190,31 +154,29 @@ function ListBlock({ label, items }: { label: string; items: string[] }) {
 }
 
 /** A round's files, as the version of its step's output they are, and the version they replace. */
-function VersionFiles({ version, timeZone, agencySlug }: { version: NonNullable<TTimelineEntry["fileVersion"]>; timeZone: TAgencyTimeZone; agencySlug?: string }) {
+function VersionFiles({ version, time, agencySlug }: { version: NonNullable<TTimelineEntry["fileVersion"]>; time: (d: Date) => string; agencySlug?: string }) {
   return (
-    <div className="mt-3 border-t border-slate-100 pt-3 text-sm" data-testid="timeline-files">
-      <p className="flex flex-wrap items-center gap-x-2 text-xs font-medium text-slate-500">
+    <div className="tl-files" data-testid="timeline-files">
+      <p className="tl-label">
         <span data-testid="timeline-file-version">{V.timelineFiles(version.version)}</span>
-        {version.replaces ? <span>· {V.replaces(version.replaces.version, version.replaces.round)}</span> : null}
+        {version.replaces ? <span> · {V.replaces(version.replaces.version, version.replaces.round)}</span> : null}
       </p>
-      <ul className="mt-1 space-y-1">
-        {version.files.map((f) => (
-          <li key={f.id} className="break-words">
-            {agencySlug ? (
-              <a
-                href={f.mimeType === "application/pdf" ? `/a/${agencySlug}/files/${f.id}?lihat=1` : `/a/${agencySlug}/files/${f.id}`}
-                {...(f.mimeType === "application/pdf" ? { target: "_blank", rel: "noopener" } : {})}
-                className="inline-flex min-h-11 items-center gap-1 font-medium break-all text-brand-800 underline print:min-h-0 print:no-underline"
-              >
-                <FileText aria-hidden className="size-4 shrink-0" />
-                {f.name}
-              </a>
-            ) : (
-              <span className="font-medium text-slate-900">{f.name}</span>
-            )}
-            <span className="block text-xs text-slate-600">{f.uploadedBy ? V.uploaded(f.uploadedBy, formatAuditTime(f.uploadedAt, timeZone)) : V.uploadedAt(formatAuditTime(f.uploadedAt, timeZone))}</span>
-          </li>
-        ))}
+      <ul>
+        {version.files.map((f) => {
+          const pdf = f.mimeType === "application/pdf";
+          return (
+            <li key={f.id}>
+              {agencySlug ? (
+                <a href={`/a/${agencySlug}/files/${f.id}${pdf ? "?lihat=1" : ""}`} {...(pdf ? { target: "_blank", rel: "noopener" } : {})} className="tl-file">
+                  {f.name}
+                </a>
+              ) : (
+                <span className="tl-file">{f.name}</span>
+              )}
+              <span className="tl-sub">{f.uploadedBy ? V.uploaded(f.uploadedBy, time(f.uploadedAt)) : V.uploadedAt(time(f.uploadedAt))}</span>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
