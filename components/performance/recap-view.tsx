@@ -19,23 +19,18 @@ function QuarterCell({ ind, q, selected }: { ind: TRecapIndicator; q: number; se
   const value = ind.quarterValues[q - 1] ?? null;
   const reported = q <= selected;
   const capaian = ind.quarterCapaian[q - 1]!;
+  // Lean markup (issue 16): the repeated styling lives once in app/globals.css (rk-*), not in every cell.
   return (
-    <td className={cn(cellCls, "whitespace-nowrap", q === selected && "bg-brand-50/60 print:bg-white")} data-testid={`q${q}`}>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs">
-        <dt className="text-slate-500">{UI.col.target}</dt>
-        <dd className="text-right tabular-nums">{formatTarget(ind.quarterTargets[q - 1] ?? "-")}</dd>
-        <dt className="text-slate-500">{UI.col.realization}</dt>
-        <dd className="text-right font-medium text-slate-900 tabular-nums">
-          {reported ? formatValue(value) : UI.empty}
-        </dd>
-        <dt className="text-slate-500">{UI.col.capaian}</dt>
-        <dd className="text-right tabular-nums">
-          {reported && capaian.status === "OK" ? capaian.display : UI.empty}
-        </dd>
+    <td className={q === selected ? "rk-q rk-sel" : "rk-q"} data-testid={`q${q}`}>
+      <dl className="rk-dl">
+        <dt>{UI.col.target}</dt>
+        <dd>{formatTarget(ind.quarterTargets[q - 1] ?? "-")}</dd>
+        <dt>{UI.col.realization}</dt>
+        <dd className="rk-strong">{reported ? formatValue(value) : UI.empty}</dd>
+        <dt>{UI.col.capaian}</dt>
+        <dd>{reported && capaian.status === "OK" ? capaian.display : UI.empty}</dd>
       </dl>
-      {reported && status && status !== "VERIFIED" ? (
-        <p className="mt-0.5 text-right text-[11px] text-amber-800">{UI.valueStatusNote(UI.status[status])}</p>
-      ) : null}
+      {reported && status && status !== "VERIFIED" ? <p className="rk-note">{UI.valueStatusNote(UI.status[status])}</p> : null}
     </td>
   );
 }
@@ -54,7 +49,7 @@ export function RecapTables({ recap }: { recap: TRecap }) {
           </CardHeader>
           <RecapCards indicators={goal.indicators} quarter={q} />
           <TableScroll className="hidden sm:block print:block">
-            <table className="recap-table w-full min-w-[1100px] table-fixed border-separate border-spacing-0 text-sm">
+            <table className="recap-table rk-table w-full min-w-[1100px] table-fixed border-separate border-spacing-0 text-sm">
               <colgroup>
                 <col className="w-[24%]" />
                 <col className="w-[9%]" />
@@ -84,24 +79,24 @@ export function RecapTables({ recap }: { recap: TRecap }) {
               <tbody>
                 {goal.indicators.map((ind) => (
                   <tr key={ind.id} data-testid={`recap-${ind.code}`} className="recap-row">
-                    <th scope="row" className={`${cellCls} ${stickyCls} text-left font-normal`}>
-                      <span className="block font-semibold text-slate-900">{ind.code}</span>
-                      <span className="block text-slate-800">{ind.name}</span>
-                      <span className="mt-1 block text-xs text-slate-500">
+                    <th scope="row">
+                      <b>{ind.code}</b>
+                      <span>{ind.name}</span>
+                      <small>
                         {ind.unit} · {ind.orgUnit} · {UI.polarity[ind.polarity].toLowerCase()} · {UI.aggregation[ind.aggregation].toLowerCase()}
-                      </span>
+                      </small>
                     </th>
-                    <td className={`${cellCls} text-right font-medium tabular-nums`}>{formatTarget(ind.annualTarget)}</td>
+                    <td className="rk-num">{formatTarget(ind.annualTarget)}</td>
                     {QUARTERS.map((n) => (
                       <QuarterCell key={n} ind={ind} q={n} selected={q} />
                     ))}
-                    <td className={cellCls} data-testid="to-date">
-                      <p className="text-xs text-slate-500">{UI.col.realization}</p>
-                      <p className="font-semibold text-slate-900 tabular-nums" data-testid="to-date-value">
+                    <td data-testid="to-date">
+                      <p className="rk-label">{UI.col.realization}</p>
+                      <p className="rk-total" data-testid="to-date-value">
                         {formatValue(ind.realizationToDate)}{" "}
-                        {ind.realizationToDate === null ? null : <span className="text-xs font-normal text-slate-600">{ind.unit}</span>}
+                        {ind.realizationToDate === null ? null : <span className="rk-unit">{ind.unit}</span>}
                       </p>
-                      <p className="mt-1 text-xs text-slate-500">{UI.col.capaian}</p>
+                      <p className="rk-label mt-1">{UI.col.capaian}</p>
                       <div data-testid="to-date-capaian">
                         <CapaianValue result={ind.capaian} className="text-sm" cause />
                       </div>
@@ -120,30 +115,22 @@ export function RecapTables({ recap }: { recap: TRecap }) {
 /** Below 640 px the recap reads as one card per indicator: a quarter table small enough for a phone. */
 function RecapCards({ indicators, quarter }: { indicators: TRecapIndicator[]; quarter: number }) {
   return (
-    <ul className="divide-y divide-slate-200 sm:hidden print:hidden">
+    <ul className="rk-cards divide-y divide-slate-200 sm:hidden print:hidden">
       {indicators.map((ind) => (
-        <li key={ind.id} className="space-y-2 px-4 py-3" data-testid={`recap-card-${ind.code}`}>
-          <p className="font-semibold text-slate-900">
-            {ind.code} <span className="font-normal">{ind.name}</span>
+        <li key={ind.id} data-testid={`recap-card-${ind.code}`}>
+          <p className="rk-card-title">
+            {ind.code} <span>{ind.name}</span>
           </p>
-          <p className="text-xs text-slate-500">
+          <p className="rk-label">
             {ind.orgUnit} · {UI.col.annualTarget}: {formatTarget(ind.annualTarget)} {ind.unit}
           </p>
-          <table className="w-full text-xs">
+          <table className="rk-mini">
             <thead>
-              <tr className="text-slate-500">
-                <th scope="col" className="py-1 text-left font-medium">
-                  {UI.quarter}
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  {UI.col.target}
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  {UI.col.realization}
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  {UI.col.capaian}
-                </th>
+              <tr>
+                <th scope="col">{UI.quarter}</th>
+                <th scope="col">{UI.col.target}</th>
+                <th scope="col">{UI.col.realization}</th>
+                <th scope="col">{UI.col.capaian}</th>
               </tr>
             </thead>
             <tbody>
@@ -152,24 +139,22 @@ function RecapCards({ indicators, quarter }: { indicators: TRecapIndicator[]; qu
                 const capaian = ind.quarterCapaian[n - 1]!;
                 const status = ind.quarterStatus[n - 1];
                 return (
-                  <tr key={n} className={cn("border-t border-slate-100", n === quarter && "font-semibold")}>
-                    <th scope="row" className="py-1 text-left font-medium">
-                      {quarterShort(n)}
-                    </th>
-                    <td className="py-1 text-right tabular-nums">{formatTarget(ind.quarterTargets[n - 1] ?? "-")}</td>
-                    <td className="py-1 text-right tabular-nums">
+                  <tr key={n} className={n === quarter ? "rk-sel" : undefined}>
+                    <th scope="row">{quarterShort(n)}</th>
+                    <td>{formatTarget(ind.quarterTargets[n - 1] ?? "-")}</td>
+                    <td>
                       {reported ? formatValue(ind.quarterValues[n - 1] ?? null) : UI.empty}
-                      {reported && status && status !== "VERIFIED" ? <span className="block text-[11px] font-normal text-amber-800">{UI.valueStatusNote(UI.status[status])}</span> : null}
+                      {reported && status && status !== "VERIFIED" ? <span className="rk-note">{UI.valueStatusNote(UI.status[status])}</span> : null}
                     </td>
-                    <td className="py-1 text-right tabular-nums">{reported && capaian.status === "OK" ? capaian.display : UI.empty}</td>
+                    <td>{reported && capaian.status === "OK" ? capaian.display : UI.empty}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
-          <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm">
+          <div className="rk-card-total">
             <span>
-              {UI.toDate(quarterShort(quarter))}: <span className="font-semibold tabular-nums">{formatValue(ind.realizationToDate)}</span>
+              {UI.toDate(quarterShort(quarter))}: <b>{formatValue(ind.realizationToDate)}</b>
             </span>
             <CapaianValue result={ind.capaian} cause />
           </div>

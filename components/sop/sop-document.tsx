@@ -90,6 +90,58 @@ export interface SopDocumentProps {
 
 export function SopDocument({ sop, agency }: SopDocumentProps) {
   const steps = [...sop.steps].sort((a, b) => a.number - b.number);
+  const { columns, widths, sheets } = sopDrawing(steps);
+  const byNumber = new Map(steps.map((s) => [s.number, s]));
+
+  return (
+    <article className="sop-document text-slate-950" aria-label={`${M.documentTitle} ${sop.nomor}`} data-testid="sop-document">
+      <IdentityPage sop={sop} agency={agency} />
+      {sheets.map(({ page, blocks, pieces }) => (
+        <ProcedureSheet key={page.index} page={page} blocks={blocks} pieces={pieces} nama={sop.nama} steps={byNumber} columns={columns} widths={widths} />
+      ))}
+    </article>
+  );
+}
+
+/** Columns, widths, the flowchart's pages and the pieces drawn in each row: a pure function of the steps. */
+interface TSopDrawing {
+  columns: TFlowColumn[];
+  widths: TSheetWidths;
+  sheets: { page: TFlowPage; blocks: Block[]; pieces: Piece[][] }[];
+}
+
+/*
+ * The drawing is pure in the steps (numbers, kinds, routes, roles and the texts that size the
+ * columns), so it is kept in-process per content key: a saved SOP version is read far more often
+ * than it changes, and an edit or a renamed role gives a new key (issue 16, docs/decisions/052).
+ * Bounded: the oldest entry goes first.
+ */
+const DRAWINGS = new Map<string, TSopDrawing>();
+const MAX_DRAWINGS = 200;
+
+function drawingKey(steps: SopDocumentStep[]): string {
+  return JSON.stringify(
+    steps.map((s) => [
+      s.number,
+      s.kind,
+      s.yesStepNumber,
+      s.noStepNumber,
+      s.executorRole.code,
+      s.executorRole.name,
+      s.participants.map((p) => [p.role.code, p.role.name]),
+      s.assignment ?? null,
+      s.kegiatan,
+      s.kelengkapan,
+      s.output,
+      s.keterangan,
+    ]),
+  );
+}
+
+function sopDrawing(steps: SopDocumentStep[]): TSopDrawing {
+  const key = drawingKey(steps);
+  const cached = DRAWINGS.get(key);
+  if (cached) return cached;
   const columns = executorColumns(steps);
   const widths = sheetWidths(steps, columns);
   const rowsPerPage = sheetSize(steps, columns, widths);
@@ -105,16 +157,14 @@ export function SopDocument({ sop, agency }: SopDocumentProps) {
     columns,
     { rowsPerPage },
   );
-  const byNumber = new Map(steps.map((s) => [s.number, s]));
-
-  return (
-    <article className="sop-document text-slate-950" aria-label={`${M.documentTitle} ${sop.nomor}`} data-testid="sop-document">
-      <IdentityPage sop={sop} agency={agency} />
-      {layout.pages.map((page) => (
-        <ProcedureSheet key={page.index} page={page} nama={sop.nama} steps={byNumber} columns={columns} widths={widths} />
-      ))}
-    </article>
-  );
+  const sheets = layout.pages.map((page) => {
+    const blocks = pageBlocks(page);
+    return { page, blocks, pieces: flowPieces(page, blocks) };
+  });
+  const drawing = { columns, widths, sheets };
+  if (DRAWINGS.size >= MAX_DRAWINGS) DRAWINGS.delete(DRAWINGS.keys().next().value!);
+  DRAWINGS.set(key, drawing);
+  return drawing;
 }
 
 /* ------------------------------------------------------------------ identity page */
@@ -378,20 +428,22 @@ function sheetSize(steps: SopDocumentStep[], columns: TFlowColumn[], widths: TSh
 
 function ProcedureSheet({
   page,
+  blocks,
+  pieces,
   nama,
   steps,
   columns,
   widths,
 }: {
   page: TFlowPage;
+  blocks: Block[];
+  pieces: Piece[][];
   nama: string;
   steps: Map<number, SopDocumentStep>;
   columns: TFlowColumn[];
   widths: TSheetWidths;
 }) {
   const n = Math.max(1, columns.length);
-  const blocks = pageBlocks(page);
-  const pieces = flowPieces(page, blocks);
   const descriptionId = `sop-flow-${page.index + 1}`;
   const rem = (px: number) => px / 16;
   const minWidth = (kegiatanRem: number) => `${2.5 + kegiatanRem + rem(widths.screen.exec) * n + 8.5 + 4.5 + 8.5 + rem(widths.screen.ket)}rem`;
@@ -410,6 +462,8 @@ function ProcedureSheet({
   // keep their borders while the table scrolls under them, and cell boxes are exact.
   const header = "border-r border-b border-slate-900 bg-slate-50 px-1 py-1 text-center align-middle font-bold print:bg-white";
   const sticky = "sticky z-20 bg-white print:static";
+  // Body cells: borders and padding from app/globals.css (sop-c, sop-stick), not repeated per cell.
+  const bodySticky = "sop-stick";
 
   return (
     <section className="sop-sheet mt-8" aria-label={M.procedureSheet(nama, page.index + 1, page.pageCount)} data-testid="sop-sheet">
@@ -480,24 +534,24 @@ function ProcedureSheet({
               if (block.kind === "band") {
                 return (
                   <tr key={`band-${block.y0}`} className="sop-band-row" style={{ height: (block.y1 - block.y0) * ROW_UNIT }} aria-hidden>
-                    <td className={`border-r border-b border-l border-slate-900 p-0 ${sticky} left-0`} />
-                    <td className={`border-r border-b border-slate-900 p-0 ${sticky} left-[2.5rem]`} />
+                    <td className={`${bodySticky} left-0 border-l`} />
+                    <td className={`${bodySticky} left-[2.5rem]`} />
                     {columns.map((c, ci) => (
-                      <td key={c.code} className="relative border-r border-b border-slate-900 p-0">
+                      <td key={c.code} className="relative">
                         {ci === 0 ? overlay : null}
                       </td>
                     ))}
-                    <td className="border-r border-b border-slate-900 p-0" />
-                    <td className="border-r border-b border-slate-900 p-0" />
-                    <td className="border-r border-b border-slate-900 p-0" />
-                    <td className="border-r border-b border-slate-900 p-0" />
+                    <td />
+                    <td />
+                    <td />
+                    <td />
                   </tr>
                 );
               }
               const row = block.row!;
               const step = steps.get(row.stepNumber)!;
               return (
-                <StepRow key={step.number} step={step} row={row} columns={columns} overlay={overlay} sticky={sticky} />
+                <StepRow key={step.number} step={step} row={row} columns={columns} overlay={overlay} sticky={bodySticky} />
               );
             })}
           </tbody>
@@ -523,7 +577,7 @@ function StepRow({
   overlay: ReactNode;
   sticky: string;
 }) {
-  const cell = "border-r border-b border-slate-900 px-1.5 py-1.5 align-top break-words";
+  const cell = "sop-c";
   const participants = step.participants.map((p) => p.role.name);
   const executorCode = step.executorRole.code;
   const jointCodes = new Set((row.joint?.columns ?? []).map((c) => columns[c]?.code ?? ""));
@@ -550,7 +604,7 @@ function StepRow({
       {columns.map((c, ci) => (
         <td
           key={c.code}
-          className="relative border-r border-b border-slate-900 p-0"
+          className="relative"
           data-executor-cell={c.code === executorCode ? c.code : undefined}
           data-joint-cell={jointCodes.has(c.code) ? c.code : undefined}
         >
@@ -717,7 +771,7 @@ const ARROW_POINTS: Record<"up" | "down" | "left" | "right", string> = {
  */
 function FlowOverlay({ pieces, columnCount: n, block }: { pieces: Piece[]; columnCount: number; block: Block }) {
   if (pieces.length === 0) return null;
-  const line = `${STROKE}px solid currentColor`;
+  // Lines: position inline, the stroke itself from app/globals.css (sop-v, sop-h; STROKE px).
   return (
     <div
       className="sop-flow pointer-events-none absolute inset-y-0 left-0 z-10 text-slate-900 print:text-black"
@@ -731,20 +785,19 @@ function FlowOverlay({ pieces, columnCount: n, block }: { pieces: Piece[]; colum
             return (
               <span
                 key={k}
-                className="absolute"
-                style={{ left: `calc(${xPct(piece.x, n)}% - ${STROKE / 2}px)`, top: cssTop(piece.top), bottom: cssBottom(piece.bottom), borderLeft: line }}
+                className="sop-v"
+                style={{ left: `calc(${xPct(piece.x, n)}% - ${STROKE / 2}px)`, top: cssTop(piece.top), bottom: cssBottom(piece.bottom) }}
               />
             );
           case "h":
             return (
               <span
                 key={k}
-                className="absolute"
+                className="sop-h"
                 style={{
                   left: `calc(${xPct(piece.x1, n)}% - ${r2(piece.grow1)}px)`,
                   right: `calc(${r2(100 - xPct(piece.x2, n))}% - ${r2(piece.grow2)}px)`,
                   top: cssTop(piece.y, -STROKE / 2),
-                  borderTop: line,
                 }}
               />
             );
@@ -780,12 +833,11 @@ function FlowOverlay({ pieces, columnCount: n, block }: { pieces: Piece[]; colum
             return (
               <span
                 key={k}
-                className="absolute"
+                className="sop-h"
                 style={{
                   left: `${xPct(piece.x1, n)}%`,
                   right: `${r2(100 - xPct(piece.x2, n))}%`,
                   top: cssTop(piece.y, -STROKE / 2),
-                  borderTop: line,
                 }}
                 data-joint-line={piece.row.stepNumber}
               />
