@@ -320,7 +320,8 @@ export function CycleDetail({
   const pagePath = `/a/${slug}/cycles/${cycle.id}`;
   const fold = (name: TFoldName, openByDefault = false) => {
     const open = openByDefault || folds.opened.has(name);
-    return { open, loaded: open, href: foldHref(pagePath, folds, name), id: `lipatan-${name}` };
+    const title = name === "rekap" ? M.ui.recapFoldTitle : name === "alur" ? M.ui.flowFoldTitle : M.ui.historyTitle;
+    return { open, loaded: open, href: foldHref(pagePath, folds, name), id: `lipatan-${name}`, words: { loading: M.ui.foldLoading, show: M.ui.foldShow(title) } };
   };
   const flowFold = fold("alur");
   const historyFold = fold("riwayat", !panel);

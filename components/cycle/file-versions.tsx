@@ -6,9 +6,10 @@ import { useId } from "react";
 
 import { useFileUpload } from "@/components/performance/evidence";
 import { Button } from "@/components/ui/button";
-import { FILE_VERSION_MESSAGES as V, type TReviewVersions, type TVersionView } from "@/lib/cycle/file-versions";
+import { FILE_VERSION_MESSAGES as V } from "@/lib/cycle/file-version-messages";
+import type { TReviewVersions, TVersionView } from "@/lib/cycle/file-versions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
-import { PERFORMANCE_MESSAGES } from "@/lib/performance/messages";
+import { REALIZATION_FORM_WORDS } from "@/lib/performance/form-words";
 import { cn } from "@/lib/utils";
 
 type TFileLink = TVersionView["files"][number];
@@ -95,7 +96,7 @@ export function TaskFilesUpload({
   const router = useRouter();
   const inputId = useId();
   const { input, chosen, choose, progress, error, upload: send } = useFileUpload(agencySlug, () => router.refresh());
-  const UI = PERFORMANCE_MESSAGES.ui;
+  const UI = REALIZATION_FORM_WORDS.ui;
   const upload = () => send(() => ({ taskId }));
 
   const busy = progress !== null;

@@ -5,8 +5,6 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 
-import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
-
 /**
  * A folded section of the cycle page (a native `<details>`: keyboard and screen
  * readers for free, a 44 px header) whose content the server renders only when it
@@ -15,6 +13,8 @@ import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
  * Otherwise opening it asks the server for the same page with the fold named in
  * the address (`href`, a soft navigation that keeps the rest of the page and its
  * typed values); without JavaScript the link inside does the same.
+ * Its words come from the server (`words`): importing the cycle messages here put
+ * all of them in the page's first-load JS (docs/decisions/053-near-miss-pages.md).
  */
 export function LazyFold({
   title,
@@ -23,6 +23,7 @@ export function LazyFold({
   href,
   testId,
   id,
+  words,
   children,
 }: {
   title: string;
@@ -31,6 +32,8 @@ export function LazyFold({
   href: string;
   testId: string;
   id: string;
+  /** "Memuat…" and "Tampilkan <title>" (CYCLE_MESSAGES.ui.foldLoading, foldShow). */
+  words: { loading: string; show: string };
   children?: React.ReactNode;
 }) {
   const router = useRouter();
@@ -55,10 +58,10 @@ export function LazyFold({
         ) : (
           <p aria-live="polite" className="text-sm text-slate-600" data-testid={`${testId}-pending`}>
             {loading ? (
-              M.ui.foldLoading
+              words.loading
             ) : (
               <Link href={`${href}#${id}`} scroll={false} className="inline-flex min-h-11 items-center text-brand-800 hover:underline">
-                {M.ui.foldShow(title)}
+                {words.show}
               </Link>
             )}
           </p>

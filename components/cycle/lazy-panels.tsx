@@ -14,6 +14,6 @@ import dynamic from "next/dynamic";
 export const WorkTaskForm = dynamic(() => import("./work-task-form").then((m) => m.WorkTaskForm));
 export const DecisionTaskForm = dynamic(() => import("./decision-task-form").then((m) => m.DecisionTaskForm));
 export const MeetingInvitationForm = dynamic(() => import("./meeting-invitation-form").then((m) => m.MeetingInvitationForm));
-// The work under review as versions (a revision): only where there is a previous version; its module carries lib/format (date-fns).
+// The work under review as versions (a revision): only where there is a previous version.
 export const UnderReviewVersions = dynamic(() => import("./file-versions").then((m) => m.UnderReviewVersions));
 export const CancelCycleForm = dynamic(() => import("./cancel-cycle-form").then((m) => m.CancelCycleForm));

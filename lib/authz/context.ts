@@ -115,11 +115,22 @@ const MAX_AGENCIES_PER_USER = 16;
 // One map per process, whichever bundle layer (pages, actions, routes) imports this module.
 const accessCache: Map<string, TAccessEntry> = ((globalThis as { __alurAccessCache?: Map<string, TAccessEntry> }).__alurAccessCache ??= new Map());
 
-async function readAccessVersion(userId: string): Promise<number | null> {
-  // No id holds a control character, and PostgreSQL answers a NUL with a database error, not "no row".
-  if (hasControlCharacters(userId)) return null;
-  const row = await db.user.findUnique({ where: { id: userId }, select: { accessVersion: true } });
-  return row?.accessVersion ?? null;
+/** The agency slug of this request's page (`/a/<slug>/…`, the proxy's path header); null elsewhere or outside a request. */
+async function requestAgencySlug(): Promise<string | null> {
+  try {
+    const path = (await headers()).get(REQUEST_PATH_HEADER);
+    const match = path ? /^\/a\/([^/?#]+)/.exec(path) : null;
+    const slug = match ? decodeURIComponent(match[1]!) : null;
+    return slug && slug.length <= 200 && !hasControlCharacters(slug) ? slug : null;
+  } catch {
+    return null; // no request (a script, a test) or a malformed escape: nothing to prefetch
+  }
+}
+
+interface TFrameRead {
+  version: number;
+  /** The user's unread notifications in the agency of this request's path, counted in the same statement. */
+  unread: { agencyId: string; count: number } | null;
 }
 
 /**
@@ -128,19 +139,55 @@ async function readAccessVersion(userId: string): Promise<number | null> {
  * they read it once (decision 049); the handler runs outside it, so a write it makes is seen by
  * whatever reads the frame after it.
  */
-const doorVersions = new AsyncLocalStorage<Map<string, Promise<number | null>>>();
+const doorVersions = new AsyncLocalStorage<Map<string, Promise<TFrameRead | null>>>();
 export function oneAccessRead<T>(fn: () => Promise<T>): Promise<T> {
   return doorVersions.run(new Map(), fn);
 }
 
-/** The user's access version now: one primary-key read, once per request (React's cache; an action's door: oneAccessRead); null when no such user. */
-const currentAccessVersion = cache(async (userId: string): Promise<number | null> => {
+/**
+ * The user's access version now, once per request (React's cache); null when
+ * no such user. On an agency page (`/a/<slug>/…`) the same statement also
+ * counts the user's unread notifications there, which the agency layout shows
+ * in its navigation: one statement instead of two on every agency page
+ * (docs/decisions/053-near-miss-pages.md).
+ */
+const frameRead = cache(async (userId: string): Promise<TFrameRead | null> => {
   const door = doorVersions.getStore();
-  if (!door) return readAccessVersion(userId);
-  let version = door.get(userId);
-  if (!version) door.set(userId, (version = readAccessVersion(userId)));
-  return version;
+  if (!door) return readAccessFrame(userId, await requestAgencySlug());
+  let read = door.get(userId);
+  if (!read) door.set(userId, (read = readAccessFrame(userId, null)));
+  return read;
 });
+
+/** {@link frameRead} for a given agency slug (or none): exported for its test (tests/integration/access-cache.test.ts). */
+export async function readAccessFrame(userId: string, slug: string | null): Promise<TFrameRead | null> {
+  // No id holds a control character, and PostgreSQL answers a NUL with a database error, not "no row".
+  if (hasControlCharacters(userId)) return null;
+  if (slug === null || hasControlCharacters(slug)) {
+    const row = await db.user.findUnique({ where: { id: userId }, select: { accessVersion: true } });
+    return row ? { version: row.accessVersion, unread: null } : null;
+  }
+  const rows = await db.$queryRaw<{ version: number; agencyId: string | null; unread: number }[]>`
+    SELECT u."accessVersion" AS "version", a."id" AS "agencyId",
+      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u."id" AND n."agencyId" = a."id" AND n."readAt" IS NULL) AS "unread"
+    FROM "User" u LEFT JOIN "Agency" a ON a."slug" = ${slug}
+    WHERE u."id" = ${userId}`;
+  const row = rows[0];
+  if (!row) return null;
+  return { version: Number(row.version), unread: row.agencyId ? { agencyId: row.agencyId, count: Number(row.unread) } : null };
+}
+
+const currentAccessVersion = async (userId: string): Promise<number | null> => (await frameRead(userId))?.version ?? null;
+
+/**
+ * The user's unread notifications in this agency as read with this request's
+ * access version (the same statement), or null when that read did not count
+ * them (another path, no session check yet): the caller then counts itself.
+ */
+export async function unreadCountFromFrame(userId: string, agencyId: string): Promise<number | null> {
+  const read = await frameRead(userId);
+  return read?.unread?.agencyId === agencyId ? read.unread.count : null;
+}
 
 /**
  * The user's cache entry valid for the version read in this request, emptied

@@ -151,15 +151,38 @@ const firstOf = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] :
  * measurement cycle is not yet archived (the one being worked on), or TW IV
  * when all are. Unusable values fall back to the defaults rather than failing.
  */
-export async function resolvePeriod(agencyId: string, timeZone: TAgencyTimeZone, search: TSearch) {
-  const years = await listAgreementYears(agencyId);
+export async function resolvePeriod(
+  agencyId: string,
+  timeZone: TAgencyTimeZone,
+  search: TSearch,
+  options: { unitIds?: readonly string[] } = {},
+) {
   const currentYear = new TZDate(new Date(), TIME_ZONE_IANA[timeZone]).getFullYear();
   const rawYear = Number(firstOf(search.tahun));
-  const year = Number.isInteger(rawYear) && rawYear >= 2000 && rawYear <= 2100 ? rawYear : (years[0] ?? currentYear);
-  const frozen = await frozenQuarters(db, agencyId, year);
+  const asked = Number.isInteger(rawYear) && rawYear >= 2000 && rawYear <= 2100 ? rawYear : null;
+  // One statement (relation joins): the PK years, and when the address names the year its archived
+  // quarters and the names of `unitIds` with them (docs/decisions/053-near-miss-pages.md).
+  const row = await db.agency.findUnique({
+    where: { id: agencyId },
+    select: {
+      performanceAgreements: { select: { year: true }, orderBy: { year: "desc" } },
+      cycles: {
+        where: { year: asked ?? 0, period: { in: Object.values(PERIOD_OF_QUARTER) }, status: "COMPLETED" },
+        select: { period: true },
+        distinct: ["period"],
+      },
+      orgUnits: { where: { id: { in: [...(options.unitIds ?? [])] } }, select: { id: true, name: true }, orderBy: { sortOrder: "asc" } },
+    },
+  });
+  const years = (row?.performanceAgreements ?? []).map((a) => a.year);
+  const year = asked ?? years[0] ?? currentYear;
+  const done = new Set<string>((row?.cycles ?? []).map((c) => c.period));
+  const frozen = asked !== null ? Object.values(PERIOD_OF_QUARTER).map((period) => done.has(period)) : await frozenQuarters(db, agencyId, year);
   const rawQuarter = Number(firstOf(search.tw));
   const quarter = ([1, 2, 3, 4].includes(rawQuarter) ? rawQuarter : frozen.findIndex((f) => !f) + 1 || 4) as 1 | 2 | 3 | 4;
   // Offer the current year too, so a new year's page is reachable before its PK exists.
   const yearOptions = [...new Set([...years, year])].sort((a, b) => b - a);
-  return { year, quarter, frozen, years: yearOptions, hasAgreement: years.includes(year) };
+  /** The names of `options.unitIds` in the agency's unit order (units of another agency are not there). */
+  const units = row?.orgUnits ?? [];
+  return { year, quarter, frozen, years: yearOptions, hasAgreement: years.includes(year), units };
 }

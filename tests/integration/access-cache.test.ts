@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { setMemberActive } from "@/lib/agency/service";
-import { buildAgencyContext, loadAgencyContext, resolveSessionAccount } from "@/lib/authz/context";
+import { buildAgencyContext, loadAgencyContext, readAccessFrame, resolveSessionAccount } from "@/lib/authz/context";
 import { setTwoFactorPolicy } from "@/lib/auth/two-factor";
+import { countUnreadNotifications } from "@/lib/cycle/queries";
 import { db } from "@/lib/db/client";
 
 import { actorOf, addMembership, createAgency, createUser } from "./factories";
@@ -101,5 +102,31 @@ describe("the cached frame", () => {
     await new Promise((r) => setTimeout(r, soon.getTime() + 1500 - Date.now() + 50));
     // The membership lapsed: an acting appointment alone grants nothing.
     expect(await contextOf(member.id, agency.slug)).toBeNull();
+  });
+
+  it("reads the version and, on an agency path, the unread count of that agency in one statement (053)", async () => {
+    const agency = await createAgency();
+    const other = await createAgency();
+    const admin = await createUser();
+    await addMembership(admin.id, agency, "ADMIN");
+    const member = await createUser();
+    await addMembership(member.id, agency, "TIM_SAKIP");
+    const note = (agencyId: string, readAt: Date | null) => ({ agencyId, userId: member.id, kind: "NEW_TASK" as const, title: "Tugas", readAt });
+    await db.notification.createMany({ data: [note(agency.id, null), note(agency.id, null), note(agency.id, new Date()), note(other.id, null)] });
+
+    const plain = await readAccessFrame(member.id, null);
+    const frame = await readAccessFrame(member.id, agency.slug);
+    expect(frame?.version).toBe(plain?.version);
+    expect(frame?.unread).toEqual({ agencyId: agency.id, count: 2 });
+    expect(frame?.unread?.count).toBe(await countUnreadNotifications(member.id, agency.id));
+    expect((await readAccessFrame(member.id, other.slug))?.unread).toEqual({ agencyId: other.id, count: 1 });
+    // A slug that names nothing counts nothing (the layout then never gets here: 404).
+    expect((await readAccessFrame(member.id, "tidak-ada"))?.unread).toBeNull();
+    expect(await readAccessFrame("no-such-user", agency.slug)).toBeNull();
+
+    // The version read this way moves with a removal like the plain read: the next request refuses.
+    await setMemberActive({ userId: member.id, active: false }, { agencyId: agency.id, actor: actorOf(admin), meta: null });
+    expect((await readAccessFrame(member.id, agency.slug))?.version).not.toBe(frame?.version);
+    expect((await readAccessFrame(member.id, agency.slug))?.version).toBe((await readAccessFrame(member.id, null))?.version);
   });
 });

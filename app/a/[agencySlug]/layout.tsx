@@ -1,7 +1,7 @@
 import { AgencyShell } from "@/components/layout/agency-shell";
 import { Alert } from "@/components/ui/alert";
 import { AGENCY_MESSAGES } from "@/lib/agency/messages";
-import { requireAgencyShellContext } from "@/lib/authz/context";
+import { requireAgencyShellContext, unreadCountFromFrame } from "@/lib/authz/context";
 import { countUnreadNotifications } from "@/lib/cycle/queries";
 import { CASCADE_MESSAGES } from "@/lib/cascade/messages";
 import { FOLLOWUP_MESSAGES } from "@/lib/followup/messages";
@@ -35,7 +35,8 @@ export default async function AgencyLayout({
       </AgencyShell>
     );
   }
-  const unread = await countUnreadNotifications(ctx.user.id, ctx.agency.id);
+  // Counted in the session check's own statement on an agency path (lib/authz/context.ts); counted here otherwise.
+  const unread = (await unreadCountFromFrame(ctx.user.id, ctx.agency.id)) ?? (await countUnreadNotifications(ctx.user.id, ctx.agency.id));
   const nav = [
     { href: base, label: t.nav.dashboard },
     { href: `${base}/cycles`, label: t.nav.cycles },

@@ -9,7 +9,7 @@ import { RealizationCard } from "@/components/performance/realization-card";
 import { Alert } from "@/components/ui/alert";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { appUrl } from "@/lib/notify/config";
-import { listOrgUnits, loadAgreement, resolvePeriod } from "@/lib/performance/queries";
+import { loadAgreement, resolvePeriod } from "@/lib/performance/queries";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 
 const STATUS_FILTERS = ["DRAFT", "RETURNED"] as const;
@@ -30,11 +30,9 @@ export default async function RealizationPage({
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug, "realization.fill");
   const search = await searchParams;
-  const [period, unitIds, units] = await Promise.all([
-    resolvePeriod(ctx.agency.id, ctx.agency.timeZone, search),
-    ctx.unitIds, // the member's units come with the agency context
-    listOrgUnits(ctx.agency.id),
-  ]);
+  // The member's units come with the agency context; their names with the period (one statement).
+  const unitIds = ctx.unitIds;
+  const period = await resolvePeriod(ctx.agency.id, ctx.agency.timeZone, search, { unitIds });
   const { year, quarter } = period;
   const frozen = period.frozen[quarter - 1]!;
   const loaded = unitIds.length ? await loadAgreement(ctx.agency.id, year, unitIds) : null;
@@ -45,7 +43,7 @@ export default async function RealizationPage({
       ? { ...loaded, goals: loaded.goals.map((g) => ({ ...g, indicators: g.indicators.filter((i) => i.realizations.some((r) => r.quarter === quarter && r.status === status)) })).filter((g) => g.indicators.length > 0) }
       : loaded;
   const shown = agreement ? agreement.goals.reduce((n, g) => n + g.indicators.length, 0) : 0;
-  const unitNames = units.filter((u) => unitIds.includes(u.id)).map((u) => u.name);
+  const unitNames = period.units.map((u) => u.name);
 
   return (
     <div className="space-y-6">
