@@ -3,17 +3,19 @@
  * `next start` or one per core) and the test/bench server (tests/support/server.ts) both take
  * them from here, so the benchmark measures what production runs (docs/decisions/054-server-memory.md).
  *
- * --max-old-space-size=384: V8 sizes its old generation from the machine's memory (~4 GB on a
+ * --max-old-space-size=1024: V8 sizes its old generation from the machine's memory (~4 GB on a
  * 24 GB host) and, with that much room, lets it grow up to 4× the live set between full
  * collections: 767 MB RSS after a 60 s soak at 32 clients. A limit below 2 GB also lowers that
- * growing factor; with 384 MB the same soak peaked at 417 MB while the old generation held
- * ~230 MB (live set at 32 concurrent renders ~150–220 MB). 256 MB ran out of heap in an earlier
- * trial (docs/scaling.md), so no lower.
+ * growing factor: 1024 MB peaked at 519 MB in the same soak. 384 MB peaked at 417 MB there, but a
+ * server that has loaded every route (the end-to-end and proof runs: RSS 335–357 MB, at its
+ * limit) ran the journeys about twice as slowly as before it, and twice the bench's clients
+ * could run it out of heap (256 MB did): too close to the live set for a default
+ * (docs/decisions/054-server-memory.md, "Revised").
  *
  * They go into NODE_OPTIONS *before* whatever the caller already has there: V8 takes the last
  * value of a flag, so an operator's NODE_OPTIONS (or the bench's --node-options) still wins.
  */
-export const SERVER_NODE_OPTIONS = ["--max-old-space-size=384"] as const;
+export const SERVER_NODE_OPTIONS = ["--max-old-space-size=1024"] as const;
 
 /** NODE_OPTIONS for a web process: the defaults above, then `existing` (which overrides them). */
 export function serverNodeOptions(existing: string | undefined): string {
