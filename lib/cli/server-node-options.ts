@@ -7,9 +7,9 @@
  * 24 GB host) and, with that much room, lets it grow up to 4× the live set between full
  * collections: 767 MB RSS after a 60 s soak at 32 clients. A limit below 2 GB also lowers that
  * growing factor: 1024 MB peaked at 519 MB in the same soak. 384 MB peaked at 417 MB there, but a
- * server that has loaded every route (the end-to-end and proof runs: RSS 335–357 MB, at its
- * limit) ran the journeys about twice as slowly as before it, and twice the bench's clients
- * could run it out of heap (256 MB did): too close to the live set for a default
+ * server that has loaded every route (the end-to-end and proof runs) sat at 335–357 MB RSS, at
+ * its limit (that CI run's journeys also took twice as long; the cause was not isolated), and
+ * twice the bench's clients could run it out of heap (256 MB did): too close to the live set for a default
  * (docs/decisions/054-server-memory.md, "Revised").
  *
  * They go into NODE_OPTIONS *before* whatever the caller already has there: V8 takes the last
