@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { applyErrors } from "@/components/ui/form-errors";
-import { Input, Select } from "@/components/ui/input";
+import { Input, Select, textareaClass } from "@/components/ui/input";
 import { createNodeAction, createPeriodAction, deleteIndicatorAction, deleteNodeAction, saveIndicatorAction, updateNodeAction } from "@/lib/cascade/actions";
 import { childLevelOf, levelNeedsUnit, ROLL_UP_RULES, type TCascadeLevel } from "@/lib/cascade/levels";
 import { CASCADE_MESSAGES as M } from "@/lib/cascade/messages";
@@ -23,7 +23,6 @@ export interface TUnitOption {
   name: string;
 }
 
-const textareaClass = "block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-600 sm:text-sm";
 const panelClass = "space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3";
 
 /** A new Renstra period (five years from the start year). */

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { applyErrors } from "@/components/ui/form-errors";
-import { Select } from "@/components/ui/input";
+import { Select, textareaClass } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { decideCrosscutAction, endCrosscutAction, proposeCrosscutAction } from "@/lib/cascade/actions";
 import type { TCascadeLevel } from "@/lib/cascade/levels";
@@ -91,8 +91,6 @@ export function ProposeCrosscutForm({
   );
 }
 
-const textareaClass =
-  "block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-600 sm:text-sm";
 
 /**
  * The target agency's answer to a proposal: accept, or decline with a reason the proposer reads

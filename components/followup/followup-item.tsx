@@ -10,6 +10,7 @@ import { postFile } from "@/components/performance/evidence";
 import { fileSizeLabel } from "@/components/performance/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { textareaClass } from "@/components/ui/input";
 import { Field } from "@/components/ui/field";
 import { closeFollowUpAction, reopenFollowUpAction } from "@/lib/followup/actions";
 import { FOLLOWUP_MESSAGES as M } from "@/lib/followup/messages";
@@ -43,8 +44,6 @@ const onSubmit = (submit: (form: FormData) => void) => (e: FormEvent<HTMLFormEle
   submit(new FormData(e.currentTarget));
 };
 
-const textareaClass =
-  "block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-600 sm:text-sm";
 
 /** One follow-up: its state, evidence, and (for those allowed) closing or reopening. */
 export function FollowUpItem({ agencySlug, item }: TFollowUpItemProps) {

@@ -25,3 +25,7 @@ export function Select({ className, ...props }: ComponentProps<"select">) {
     />
   );
 }
+
+/** The classes of a plain <textarea>, matching Input. */
+export const textareaClass =
+  "block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-600 sm:text-sm";
