@@ -4,7 +4,8 @@
  *    .data/pglite or ALUR_DATA_DIR) and refuses if another process owns it;
  *  - applies pending migrations, loads the demo data (ALUR_DEMO_DATA=false to skip)
  *    and prints the demo logins;
- *  - builds the app when the build is missing or older than the sources, then
+ *  - builds the app when there is no build or the sources changed since it
+ *    (lib/cli/build-state.ts: a content fingerprint), then
  *    serves it with `next start` (or `next dev` with --dev) on PORT (3000), one
  *    `next start` per core by default (ALUR_WEB_PROCESSES): Node's cluster module
  *    forks them and they share the port (docs/decisions/031-every-core.md);
@@ -22,7 +23,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { trustFromEnv, TrustedProxyConfigError } from "@/lib/authz/client-address";
-import { buildIsStale } from "@/lib/cli/build-state";
+import { buildIfStale } from "@/lib/cli/build-state";
 import { createPrismaClient } from "@/lib/db/client";
 import { DataDirInUseError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { serverNodeOptions } from "@/lib/cli/server-node-options";
@@ -214,11 +215,8 @@ async function main(): Promise<number> {
       worker = startNotifyWorker(env);
       return await run([nextBin, "dev", "-p", args.port!], env);
     }
-    if (await buildIsStale()) {
-      log("building the app (first start or sources changed)…");
-      const code = await run([nextBin, "build"], { ...env, NODE_ENV: "production" });
-      if (code !== 0) return code;
-    }
+    const built = await buildIfStale({ root, env, log });
+    if (built !== 0) return built;
     worker = startNotifyWorker(env);
     log(`Alur Kinerja: http://localhost:${args.port} (${webProcesses} web process${webProcesses === 1 ? "" : "es"})`);
     // The web processes' heap settings, shared with the bench's server (docs/decisions/054-server-memory.md).

@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 
 import pg from "pg";
 
-import { buildIsStale } from "@/lib/cli/build-state";
+import { buildIfStale } from "@/lib/cli/build-state";
 import { serverNodeOptions } from "@/lib/cli/server-node-options";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -95,16 +95,9 @@ export async function createDatabase(name: string, options: { seed?: boolean } =
   };
 }
 
-/** Runs `next build` when the build is missing or older than the sources. */
+/** Runs `next build` when there is no build or the sources changed since it (the same check as `npm start`). */
 export async function ensureBuild(): Promise<void> {
-  if (!(await buildIsStale(ROOT))) return;
-  console.info("[harness] building the app (next build)…");
-  const child = spawn(process.execPath, [nextBin, "build"], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  const [code] = (await once(child, "exit")) as [number | null];
+  const code = await buildIfStale({ root: ROOT, log: (message) => console.info(`[harness] ${message}`) });
   if (code !== 0) throw new Error(`next build failed (exit ${code})`);
 }
 
