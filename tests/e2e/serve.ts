@@ -1,7 +1,8 @@
 /**
  * Starts the app for the end-to-end run on a fresh database: a new embedded
  * folder, or, when DATABASE_URL names a PostgreSQL database, a fresh sibling
- * database "<name>_e2e" on the same server. Then hands over to `npm start`.
+ * database "<name>_e2e" on the same server. Then hands over to `npm start`
+ * (one web process on the embedded database, one per core on PostgreSQL).
  */
 import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
@@ -24,6 +25,10 @@ if (process.env.DATABASE_URL) {
 } else {
   await rm(".data/e2e", { recursive: true, force: true });
   env.ALUR_DATA_DIR = ".data/e2e";
+  // One web process: the embedded database answers one query at a time, so a second process
+  // adds no throughput, only its own start-up and warm-up of every route (docs/decisions/056-ci-duration.md).
+  // On PostgreSQL the journeys keep one process per core, so the cluster path stays exercised.
+  env.ALUR_WEB_PROCESSES ??= "1";
 }
 
 // Agencies nobody seeded (tests/fixtures/fresh-agencies.ts), set up before the app opens the database.
