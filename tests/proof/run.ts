@@ -1,5 +1,6 @@
 /**
- * `npm run proof`: builds the app when stale, runs every proof module (the
+ * `npm run proof`: builds the app when stale, migrates and seeds one database
+ * that every module's database is copied from, runs every proof module (the
  * vitest "proof" project, then the accessibility journeys in Chromium), and
  * prints one table of what was tried and what went wrong. Exits non-zero when
  * a module failed, did not report, or counted anything that must stay zero.
@@ -10,7 +11,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 
-import { ensureBuild } from "../support/server";
+import { createDatabase, ensureBuild, SEEDED_TEMPLATE_ENV } from "../support/server";
 import { clearResults, MUST_BE_ZERO, readResults, type ProofCounts, type ProofResult } from "./report";
 
 /** Every module that must report; a missing one fails the run. */
@@ -52,11 +53,19 @@ function table(results: ProofResult[]): string {
 await clearResults();
 await ensureBuild();
 const only = process.argv.slice(2);
-const vitestCode = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", "proof", ...only]);
-const a11yCode =
-  only.length === 0 || only.some((f) => f.includes("a11y"))
-    ? await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "-c", "tests/proof/playwright.config.ts"])
-    : 0;
+// Migrated and seeded once; every module's database (and the accessibility server's) is a copy.
+const template = await createDatabase("alur_proof_seeded");
+process.env[SEEDED_TEMPLATE_ENV] = template.name;
+let vitestCode: number;
+let a11yCode = 0;
+try {
+  vitestCode = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", "proof", ...only]);
+  if (only.length === 0 || only.some((f) => f.includes("a11y"))) {
+    a11yCode = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "-c", "tests/proof/playwright.config.ts"]);
+  }
+} finally {
+  await template.drop();
+}
 
 const results = await readResults();
 console.info(`\nProof suite\n\n${table(results)}\n`);

@@ -48,20 +48,31 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Drops and creates `<name>` on the server, migrates it and (by default) loads the demo data. */
+/**
+ * A database migrated and loaded with the demo data once per `npm run proof`
+ * (tests/proof/run.ts sets it): `createDatabase` copies it instead of migrating
+ * and seeding again, byte for byte what a fresh seed makes.
+ */
+export const SEEDED_TEMPLATE_ENV = "PROOF_SEEDED_TEMPLATE";
+
+/**
+ * Drops and creates `<name>` on the server, migrates it and (by default) loads the demo data;
+ * with PROOF_SEEDED_TEMPLATE set, a seeded database is a copy of that one (CREATE DATABASE … TEMPLATE).
+ */
 export async function createDatabase(name: string, options: { seed?: boolean } = {}): Promise<TestDatabase> {
   const safe = name.replace(/[^a-zA-Z0-9_]/g, "_");
+  const template = options.seed !== false ? process.env[SEEDED_TEMPLATE_ENV]?.replace(/[^a-zA-Z0-9_]/g, "_") : undefined;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${safe}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${safe}"`);
+    await admin.query(template ? `CREATE DATABASE "${safe}" TEMPLATE "${template}"` : `CREATE DATABASE "${safe}"`);
   } finally {
     await admin.end();
   }
   const url = withDatabase(adminUrl(), safe);
-  await applyMigrations(url);
-  if (options.seed !== false) {
+  if (!template) await applyMigrations(url);
+  if (options.seed !== false && !template) {
     const previous = process.env.DATABASE_URL;
     process.env.DATABASE_URL = url; // the services the seed reuses read it
     // ...through the process-wide client (lib/db/client), created once: give them one on this database.

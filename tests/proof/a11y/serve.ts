@@ -1,7 +1,8 @@
 /**
  * Starts the app for the accessibility journeys: a fresh PostgreSQL database
- * "alur_proof_a11y" (dropped again by global-teardown.ts), then `npm start`
- * (migrations, demo data, build when stale) on the given port.
+ * "alur_proof_a11y" (dropped again by global-teardown.ts; a copy of the proof
+ * run's seeded database when there is one), then `npm start` (migrations, demo
+ * data unless copied, build when stale) on the given port.
  */
 import { spawn } from "node:child_process";
 
@@ -13,7 +14,9 @@ const port = process.argv[2] ?? "4400";
 const admin = new pg.Client({ connectionString: pgAdminUrl() });
 await admin.connect();
 await admin.query(`DROP DATABASE IF EXISTS "${A11Y_DATABASE}" WITH (FORCE)`);
-await admin.query(`CREATE DATABASE "${A11Y_DATABASE}"`);
+// Under `npm run proof`, a copy of the run's seeded database (tests/support/server.ts); otherwise `npm start` seeds it.
+const template = process.env.PROOF_SEEDED_TEMPLATE?.replace(/[^a-zA-Z0-9_]/g, "_");
+await admin.query(`CREATE DATABASE "${A11Y_DATABASE}"${template ? ` TEMPLATE "${template}"` : ""}`);
 await admin.end();
 
 const env: NodeJS.ProcessEnv = {
@@ -22,6 +25,7 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_URL: a11yDatabaseUrl(),
   NEXTAUTH_SECRET: "alur-proof-a11y-secret-not-for-production",
   NEXTAUTH_URL: `http://localhost:${port}`,
+  ...(template ? { ALUR_DEMO_DATA: "false" } : {}),
 };
 const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/start.ts", "--port", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
