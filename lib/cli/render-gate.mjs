@@ -10,6 +10,12 @@
  * holding more memory. /api/health (the load balancer's probe) and /_next/static (files, no
  * render) pass straight through.
  *
+ * Only GET and HEAD wait (page loads and client navigations: the renders). A request with a body
+ * (server actions, uploads, sign-in) would hold its place for as long as its client takes to send
+ * that body: four slow uploads, or four connections that never finish theirs, would stop every
+ * page of the process. And a place is free once Next has written the whole response ('finish'),
+ * not when a slow client has read it.
+ *
  * Plain JavaScript: it runs inside the production web process (lib/cli/web-process.mjs), which
  * starts without tsx; `npm start` (lib/cli/start.ts) imports renderGateConfig to refuse a bad
  * setting before it forks anything.
@@ -56,9 +62,10 @@ export function renderGateConfig(env) {
   };
 }
 
-/** Requests that never wait: the health probe and built static files. @param {string | undefined} url */
-function bypasses(url) {
-  const pathname = (url ?? "/").split("?", 1)[0];
+/** Requests that never wait: anything but GET/HEAD, the health probe, built static files. @param {import("node:http").IncomingMessage} req */
+function bypasses(req) {
+  if (req.method !== "GET" && req.method !== "HEAD") return true;
+  const pathname = (req.url ?? "/").split("?", 1)[0];
   return pathname === "/api/health" || pathname.startsWith("/_next/static/") || pathname === "/favicon.ico";
 }
 
@@ -87,11 +94,16 @@ export function gateRequests(listener, config) {
 
   const admit = (/** @type {Parameters<Listener>[0]} */ req, /** @type {Parameters<Listener>[1]} */ res) => {
     active++;
-    // 'close' comes once the response is sent or the client is gone, whichever is first.
-    res.once("close", () => {
+    let done = false;
+    // 'finish': Next has written the whole response; 'close': the client is gone before that.
+    const release = () => {
+      if (done) return;
+      done = true;
       active--;
       drain();
-    });
+    };
+    res.once("finish", release);
+    res.once("close", release);
     listener(req, res);
   };
   const drain = () => {
@@ -110,7 +122,7 @@ export function gateRequests(listener, config) {
   };
 
   return (req, res) => {
-    if (bypasses(req.url)) return listener(req, res);
+    if (bypasses(req)) return listener(req, res);
     if (active < config.limit) return admit(req, res);
     if (queue.length >= config.queueLimit) return busy(res, config.retryAfterSeconds);
     const entry = {

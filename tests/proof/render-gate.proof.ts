@@ -2,14 +2,15 @@
  * The render gate (lib/cli/render-gate.mjs, docs/decisions/059-render-gate.md) in the real
  * production server: `next start` through lib/cli/web-process.mjs, real HTTP, no mocks.
  *
- * With ALUR_RENDER_CONCURRENCY=1 and a queue of one: a request whose body is still arriving
- * (a sign-in POST: NextAuth reads the form before it answers) holds the only place; a second
- * request waits (no answer yet) and is served once the first is done; a third finds the queue
- * full and gets 503 with Retry-After and the Indonesian message; /api/health never waits; a wait
- * longer than the queue timeout ends in the same 503.
+ * With ALUR_RENDER_CONCURRENCY=1 and a queue of one: a page render held up in the database (the
+ * public verification page /v/<code> while this test holds a lock on its table) takes the only
+ * place; a second GET waits (no answer yet) and is served once the first is done; a third finds
+ * the queue full and gets 503 with Retry-After and the Indonesian message; /api/health and a POST
+ * never wait; a wait longer than the queue timeout ends in the same 503.
  */
 import http from "node:http";
 
+import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
 import { BUSY_MESSAGE } from "@/lib/cli/render-gate.mjs";
@@ -40,28 +41,32 @@ function get(path: string): Promise<Answer> {
   });
 }
 
-/** A sign-in POST that sends half its body: it holds its place until finish() sends the rest. */
-function slowPost(): { answer: Promise<Answer>; finish(): void } {
-  const form = "csrfToken=x&email=nobody%40example.invalid&password=wrong-password";
-  const request = http.request({
-    host: "localhost",
-    port: PORT,
-    path: "/api/auth/callback/credentials",
-    method: "POST",
-    agent: false,
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(form) },
-  });
-  const answer = new Promise<Answer>((resolve, reject) => {
-    request.on("response", (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+/** A lock on the verification page's table: its render waits in the database until release(). */
+async function holdRender(): Promise<{ answer: Promise<Answer>; release(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  await client.query("BEGIN");
+  await client.query('LOCK TABLE "SignedDocument" IN ACCESS EXCLUSIVE MODE');
+  const answer = get("/v/ABCDEFGHJK");
+  await new Promise((resolve) => setTimeout(resolve, 500)); // the render is inside Next, waiting for the lock
+  return {
+    answer,
+    async release() {
+      await client.query("COMMIT");
+      await client.end();
+    },
+  };
+}
+
+function post(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: "localhost", port: PORT, path, method: "POST", agent: false }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
     });
     request.on("error", reject);
+    request.end();
   });
-  request.write(form.slice(0, 10));
-  return { answer, finish: () => request.end(form.slice(10)) };
 }
 
 /** The answer if it comes within `ms`, else "pending". */
@@ -83,9 +88,9 @@ afterAll(async () => {
   await database?.drop();
 });
 
-test("over the limit a request waits, a full queue gets 503 in Indonesian, the health probe never waits", async () => {
-  const first = slowPost();
-  await new Promise((resolve) => setTimeout(resolve, 300)); // the first request is inside Next
+test("over the limit a GET waits, a full queue gets 503 in Indonesian, the health probe and a POST never wait", async () => {
+  const first = await holdRender();
+  expect(await within(first.answer, 300)).toBe("pending");
   const second = get("/api/ping");
   expect(await within(second, 1000)).toBe("pending");
 
@@ -97,22 +102,24 @@ test("over the limit a request waits, a full queue gets 503 in Indonesian, the h
   const health = await within(get("/api/health"), 3000);
   expect(health).not.toBe("pending");
   expect((health as Answer).status).toBe(200);
+  const posted = await within(post("/api/ping"), 3000);
+  expect(posted).not.toBe("pending");
+  expect(posted).not.toBe(503);
 
-  first.finish();
-  expect((await first.answer).status).not.toBe(503);
+  await first.release();
+  expect((await first.answer).status).toBe(200);
   const served = await second;
   expect(served.status).toBe(200);
 }, 60_000);
 
 test("a request that waits longer than the queue timeout gets 503 in Indonesian", async () => {
-  const first = slowPost();
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  const first = await holdRender();
   const started = Date.now();
   const waited = await get("/api/ping");
   expect(waited.status).toBe(503);
   expect(waited.body.trim()).toBe(BUSY_MESSAGE);
   expect(Date.now() - started).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
-  first.finish();
-  expect((await first.answer).status).not.toBe(503);
+  await first.release();
+  expect((await first.answer).status).toBe(200);
   expect((await get("/api/ping")).status).toBe(200);
 }, 60_000);
