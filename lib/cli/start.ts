@@ -8,7 +8,9 @@
  *    (lib/cli/build-state.ts: a content fingerprint), then
  *    serves it with `next start` (or `next dev` with --dev) on PORT (3000), one
  *    `next start` per core by default (ALUR_WEB_PROCESSES): Node's cluster module
- *    forks them and they share the port (docs/decisions/031-every-core.md);
+ *    forks them and they share the port (docs/decisions/031-every-core.md); each
+ *    one behind the render gate, ALUR_RENDER_CONCURRENCY requests at a time
+ *    (lib/cli/web-process.mjs, docs/decisions/059-render-gate.md);
  *  - runs the background worker (lib/cli/worker.ts: reminders, late flags,
  *    escalations, e-mail) beside it as a separate process on the same DATABASE_URL.
  */
@@ -26,6 +28,7 @@ import { trustFromEnv, TrustedProxyConfigError } from "@/lib/authz/client-addres
 import { buildIfStale } from "@/lib/cli/build-state";
 import { createPrismaClient } from "@/lib/db/client";
 import { DataDirInUseError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { renderGateConfig, RenderGateConfigError } from "@/lib/cli/render-gate.mjs";
 import { serverNodeOptions } from "@/lib/cli/server-node-options";
 import { applyMigrations } from "@/lib/db/migrate";
 import { formatDemoLogins, seedDemo } from "@/lib/seed/demo";
@@ -38,6 +41,8 @@ const { values: args } = parseArgs({
 });
 const root = process.cwd();
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+/** `next start` behind the render gate: a bound on requests in flight per process (docs/decisions/059-render-gate.md). */
+const webProcess = path.join(root, "lib", "cli", "web-process.mjs");
 
 function log(message: string) {
   console.info(`[alur] ${message}`);
@@ -112,7 +117,7 @@ function webProcessCount(env: NodeJS.ProcessEnv): number {
 function serveOnEveryCore(count: number, port: string, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     // execArgv: [] — not this process's tsx and react-server flags, exactly like `run`.
-    cluster.setupPrimary({ exec: nextBin, args: ["start", "-p", port], execArgv: [] });
+    cluster.setupPrimary({ exec: webProcess, args: ["start", "-p", port], execArgv: [] });
     let stopping = false;
     let quickDeaths = 0;
     const started = new Map<Worker, number>();
@@ -158,8 +163,9 @@ async function main(): Promise<number> {
   try {
     trustFromEnv();
     webProcesses = webProcessCount(process.env);
+    renderGateConfig(process.env);
   } catch (error) {
-    if (error instanceof TrustedProxyConfigError || error instanceof StartConfigError) {
+    if (error instanceof TrustedProxyConfigError || error instanceof StartConfigError || error instanceof RenderGateConfigError) {
       console.error(`\n[alur] ${error.message}\n`);
       return 1;
     }
@@ -221,7 +227,7 @@ async function main(): Promise<number> {
     log(`Alur Kinerja: http://localhost:${args.port} (${webProcesses} web process${webProcesses === 1 ? "" : "es"})`);
     // The web processes' heap settings, shared with the bench's server (docs/decisions/054-server-memory.md).
     const web: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS) };
-    if (webProcesses === 1) return await run([nextBin, "start", "-p", args.port!], web);
+    if (webProcesses === 1) return await run([webProcess, "start", "-p", args.port!], web);
     return await serveOnEveryCore(webProcesses, args.port!, web);
   } finally {
     await stopNotifyWorker(worker);

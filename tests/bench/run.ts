@@ -858,6 +858,8 @@ async function main() {
       const soakStart = Date.now();
       const every = setInterval(() => void rssMb(pid).then((r) => samples.push({ t: (Date.now() - soakStart) / 1000, rss: r.total })), 5000);
       const soakTimes: number[] = [];
+      const soakCpuBefore = await cpuMs(pid);
+      const soakLoadBefore = await loadAverage();
       const instance = autocannon({
         url: server.baseUrl,
         connections: CONNECTIONS,
@@ -867,6 +869,7 @@ async function main() {
       }) as Tracker;
       instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => soakTimes.push(responseTime));
       const result = await instance;
+      const soakCpu = (await cpuMs(pid)) - soakCpuBefore;
       soakTimes.sort((a, b) => a - b);
       clearInterval(every);
       const half = samples.filter((s) => s.t >= SOAK / 2);
@@ -881,6 +884,10 @@ async function main() {
         non2xx: result.non2xx,
         errors: result.errors + result.timeouts,
         p95: Math.round(percentile(soakTimes, 95)),
+        // The server's CPU per answered request and the machine's load: req/s alone say little on a shared machine.
+        cpuMsPerRequest: Math.round(soakCpu / Math.max(1, result.requests.total)),
+        serverCpuShare: Math.round((soakCpu / (SOAK * 1000)) * 100) / 100,
+        loadAverage: [soakLoadBefore, await loadAverage()],
         rssStart: samples[0]?.rss,
         rssMax: Math.max(...samples.map((s) => s.rss)),
         rssEnd: samples.at(-1)?.rss,
@@ -890,7 +897,7 @@ async function main() {
       (results.rss as Record<string, unknown>).soak = soak;
       peak = Math.max(peak, soak.rssMax);
       (results.rss as Record<string, unknown>).peakUnderLoad = peak;
-      log(`soak: ${soak.requests} requests, RSS ${soak.rssStart} → max ${soak.rssMax} → ${soak.rssEnd} MB, slope of the last half ${soak.slopeLastHalfMbPerMin} MB/min`);
+      log(`soak: ${soak.requests} requests (${soak.non2xx} non-2xx, ${soak.errors} errors/timeouts), p95 ${soak.p95} ms, server CPU ${soak.cpuMsPerRequest} ms/req (${soak.serverCpuShare} cores), load ${soak.loadAverage.join(" → ")}, RSS ${soak.rssStart} → max ${soak.rssMax} → ${soak.rssEnd} MB, slope of the last half ${soak.slopeLastHalfMbPerMin} MB/min`);
     }
   } finally {
     await server.stop();

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createRequire } from "node:module";
+import path from "node:path";
 
 import pg from "pg";
 
@@ -30,6 +31,8 @@ export {
   type WireActionResult,
 } from "./http";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+/** `next start` behind the render gate, as `npm start` runs it (docs/decisions/059-render-gate.md). */
+const webProcess = path.join(ROOT, "lib", "cli", "web-process.mjs");
 
 /** The PostgreSQL server to create databases on: PROOF_PG_URL, DATABASE_URL, or the local default. */
 export function adminUrl(): string {
@@ -126,7 +129,10 @@ export interface RunningServer {
 
 export const TEST_AUTH_SECRET = "alur-proof-and-bench-secret-not-for-production";
 
-/** Starts `next start` on a port against a database and waits for /api/health to answer 200. */
+/**
+ * Starts `next start` (through lib/cli/web-process.mjs: the render gate, ALUR_RENDER_* from `env`
+ * or this process) on a port against a database and waits for /api/health to answer 200.
+ */
 export async function startServer(options: {
   databaseUrl: string;
   port: number;
@@ -134,7 +140,7 @@ export async function startServer(options: {
   timeoutMs?: number;
 }): Promise<RunningServer> {
   const baseUrl = `http://localhost:${options.port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port)], {
+  const child = spawn(process.execPath, [webProcess, "start", "-p", String(options.port)], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

@@ -1,0 +1,139 @@
+/**
+ * A bound on the requests one web process works on at once (docs/decisions/059-render-gate.md).
+ *
+ * Every request in flight holds its render's data (5–7 MB of payload, HTML and buffers under
+ * load) until its response is done; at 32 concurrent renders that live set, and the garbage V8
+ * lets pile up around it, is what pushed a process past 500 MB RSS. CPU is the bottleneck long
+ * before 32 clients, so rendering more pages at once only makes each one slower: the gate lets
+ * `limit` requests into Next's handler and puts the rest in a FIFO queue. A full queue, or a wait
+ * longer than `timeoutMs`, answers 503 with Retry-After and a short Indonesian message instead of
+ * holding more memory. /api/health (the load balancer's probe) and /_next/static (files, no
+ * render) pass straight through.
+ *
+ * Only GET and HEAD wait (page loads and client navigations: the renders). A request with a body
+ * (server actions, uploads, sign-in) would hold its place for as long as its client takes to send
+ * that body: four slow uploads, or four connections that never finish theirs, would stop every
+ * page of the process. And a place is free once Next has written the whole response ('finish'),
+ * not when a slow client has read it.
+ *
+ * Plain JavaScript: it runs inside the production web process (lib/cli/web-process.mjs), which
+ * starts without tsx; `npm start` (lib/cli/start.ts) imports renderGateConfig to refuse a bad
+ * setting before it forks anything.
+ */
+
+/** What a client that is turned away reads (UI text is Indonesian). */
+export const BUSY_MESSAGE = "Server sedang sibuk melayani banyak permintaan. Silakan coba lagi dalam beberapa detik.";
+
+/** Defaults, measured in docs/decisions/059-render-gate.md. */
+export const RENDER_GATE_DEFAULTS = Object.freeze({ limit: 8, queueLimit: 128, timeoutMs: 30_000, retryAfterSeconds: 5 });
+
+export class RenderGateConfigError extends Error {}
+
+/**
+ * @param {string | undefined} raw
+ * @param {string} name
+ * @param {number} fallback
+ * @param {number} min
+ * @param {number} max
+ */
+function integer(raw, name, fallback, min, max) {
+  const text = raw?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RenderGateConfigError(`${name} harus bilangan bulat ${min}–${max}, bukan "${text}".`);
+  }
+  return value;
+}
+
+/**
+ * The gate's settings from the environment:
+ *  - ALUR_RENDER_CONCURRENCY: requests in Next's handler at once per web process (0 = no limit);
+ *  - ALUR_RENDER_QUEUE: requests waiting beyond those (0 = none wait: answer 503 at once);
+ *  - ALUR_RENDER_QUEUE_TIMEOUT_MS: the longest wait before a 503.
+ * @param {Record<string, string | undefined>} env
+ */
+export function renderGateConfig(env) {
+  return {
+    limit: integer(env.ALUR_RENDER_CONCURRENCY, "ALUR_RENDER_CONCURRENCY", RENDER_GATE_DEFAULTS.limit, 0, 10_000),
+    queueLimit: integer(env.ALUR_RENDER_QUEUE, "ALUR_RENDER_QUEUE", RENDER_GATE_DEFAULTS.queueLimit, 0, 100_000),
+    timeoutMs: integer(env.ALUR_RENDER_QUEUE_TIMEOUT_MS, "ALUR_RENDER_QUEUE_TIMEOUT_MS", RENDER_GATE_DEFAULTS.timeoutMs, 1, 600_000),
+    retryAfterSeconds: RENDER_GATE_DEFAULTS.retryAfterSeconds,
+  };
+}
+
+/** Requests that never wait: anything but GET/HEAD, the health probe, built static files. @param {import("node:http").IncomingMessage} req */
+function bypasses(req) {
+  if (req.method !== "GET" && req.method !== "HEAD") return true;
+  const pathname = (req.url ?? "/").split("?", 1)[0];
+  return pathname === "/api/health" || pathname.startsWith("/_next/static/") || pathname === "/favicon.ico";
+}
+
+/** @param {import("node:http").ServerResponse} res @param {number} retryAfterSeconds */
+function busy(res, retryAfterSeconds) {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(503, {
+    "Content-Type": "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+    "Retry-After": String(retryAfterSeconds),
+  });
+  res.end(`${BUSY_MESSAGE}\n`);
+}
+
+/**
+ * @typedef {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown} Listener
+ * @param {Listener} listener Next's request listener
+ * @param {ReturnType<typeof renderGateConfig>} config
+ * @returns {Listener}
+ */
+export function gateRequests(listener, config) {
+  if (config.limit === 0) return listener;
+  let active = 0;
+  /** @type {{ req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse, timer: NodeJS.Timeout }[]} */
+  const queue = [];
+
+  const admit = (/** @type {Parameters<Listener>[0]} */ req, /** @type {Parameters<Listener>[1]} */ res) => {
+    active++;
+    let done = false;
+    // 'finish': Next has written the whole response; 'close': the client is gone before that.
+    const release = () => {
+      if (done) return;
+      done = true;
+      active--;
+      drain();
+    };
+    res.once("finish", release);
+    res.once("close", release);
+    listener(req, res);
+  };
+  const drain = () => {
+    while (active < config.limit && queue.length > 0) {
+      const entry = /** @type {(typeof queue)[number]} */ (queue.shift());
+      clearTimeout(entry.timer);
+      admit(entry.req, entry.res);
+    }
+  };
+  const leave = (/** @type {(typeof queue)[number]} */ entry) => {
+    const at = queue.indexOf(entry);
+    if (at === -1) return false;
+    queue.splice(at, 1);
+    clearTimeout(entry.timer);
+    return true;
+  };
+
+  return (req, res) => {
+    if (bypasses(req)) return listener(req, res);
+    if (active < config.limit) return admit(req, res);
+    if (queue.length >= config.queueLimit) return busy(res, config.retryAfterSeconds);
+    const entry = {
+      req,
+      res,
+      timer: setTimeout(() => {
+        if (leave(entry)) busy(res, config.retryAfterSeconds);
+      }, config.timeoutMs),
+    };
+    // A client that gives up while waiting frees its place.
+    res.once("close", () => leave(entry));
+    queue.push(entry);
+  };
+}
