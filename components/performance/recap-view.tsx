@@ -22,6 +22,16 @@ function QuarterCell({ ind, q, selected }: { ind: TRecapIndicator; q: number; se
   // Lean markup (issue 16): the repeated styling lives once in app/globals.css (rk-*), not in every cell.
   return (
     <td className={q === selected ? "rk-q rk-sel" : "rk-q"} data-testid={`q${q}`}>
+      {/* On a phone the row is a card and this cell one line of its quarter table (app/globals.css, rk-ph). */}
+      {q === 1 ? (
+        <span className="rk-ph rk-qhead">
+          <span>{UI.quarter}</span>
+          <span>{UI.col.target}</span>
+          <span>{UI.col.realization}</span>
+          <span>{UI.col.capaian}</span>
+        </span>
+      ) : null}
+      <span className="rk-ph">{quarterShort(q)}</span>
       <dl className="rk-dl">
         <dt>{UI.col.target}</dt>
         <dd>{formatTarget(ind.quarterTargets[q - 1] ?? "-")}</dd>
@@ -47,9 +57,8 @@ export function RecapTables({ recap }: { recap: TRecap }) {
             <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{UI.goal}</p>
             <CardTitle>{UI.goalHeading(goal.code, goal.name)}</CardTitle>
           </CardHeader>
-          <RecapCards indicators={goal.indicators} quarter={q} />
-          <TableScroll className="hidden sm:block print:block">
-            <table className="recap-table rk-table w-full min-w-[1100px] table-fixed border-separate border-spacing-0 text-sm">
+          <TableScroll>
+            <table className="recap-table rk-table">
               <colgroup>
                 <col className="w-[24%]" />
                 <col className="w-[9%]" />
@@ -80,11 +89,11 @@ export function RecapTables({ recap }: { recap: TRecap }) {
                 {goal.indicators.map((ind) => (
                   <tr key={ind.id} data-testid={`recap-${ind.code}`} className="recap-row">
                     <th scope="row">
-                      <b>{ind.code}</b>
-                      <span>{ind.name}</span>
+                      <b>{ind.code}</b> <span>{ind.name}</span>
                       <small>
                         {ind.unit} · {ind.orgUnit} · {UI.polarity[ind.polarity].toLowerCase()} · {UI.aggregation[ind.aggregation].toLowerCase()}
                       </small>
+                      <small className="rk-ph">{`${ind.orgUnit} · ${UI.col.annualTarget}: ${formatTarget(ind.annualTarget)} ${ind.unit}`}</small>
                     </th>
                     <td className="rk-num">{formatTarget(ind.annualTarget)}</td>
                     {QUARTERS.map((n) => (
@@ -92,7 +101,7 @@ export function RecapTables({ recap }: { recap: TRecap }) {
                     ))}
                     <td data-testid="to-date">
                       <p className="rk-label">{UI.col.realization}</p>
-                      <p className="rk-total" data-testid="to-date-value">
+                      <p className="rk-total" data-testid="to-date-value" data-ph={`${toDate}: `}>
                         {formatValue(ind.realizationToDate)}{" "}
                         {ind.realizationToDate === null ? null : <span className="rk-unit">{ind.unit}</span>}
                       </p>
@@ -109,58 +118,6 @@ export function RecapTables({ recap }: { recap: TRecap }) {
         </Card>
       ))}
     </div>
-  );
-}
-
-/** Below 640 px the recap reads as one card per indicator: a quarter table small enough for a phone. */
-function RecapCards({ indicators, quarter }: { indicators: TRecapIndicator[]; quarter: number }) {
-  return (
-    <ul className="rk-cards divide-y divide-slate-200 sm:hidden print:hidden">
-      {indicators.map((ind) => (
-        <li key={ind.id} data-testid={`recap-card-${ind.code}`}>
-          <p className="rk-card-title">
-            {ind.code} <span>{ind.name}</span>
-          </p>
-          <p className="rk-label">
-            {ind.orgUnit} · {UI.col.annualTarget}: {formatTarget(ind.annualTarget)} {ind.unit}
-          </p>
-          <table className="rk-mini">
-            <thead>
-              <tr>
-                <th scope="col">{UI.quarter}</th>
-                <th scope="col">{UI.col.target}</th>
-                <th scope="col">{UI.col.realization}</th>
-                <th scope="col">{UI.col.capaian}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {QUARTERS.map((n) => {
-                const reported = n <= quarter;
-                const capaian = ind.quarterCapaian[n - 1]!;
-                const status = ind.quarterStatus[n - 1];
-                return (
-                  <tr key={n} className={n === quarter ? "rk-sel" : undefined}>
-                    <th scope="row">{quarterShort(n)}</th>
-                    <td>{formatTarget(ind.quarterTargets[n - 1] ?? "-")}</td>
-                    <td>
-                      {reported ? formatValue(ind.quarterValues[n - 1] ?? null) : UI.empty}
-                      {reported && status && status !== "VERIFIED" ? <span className="rk-note">{UI.valueStatusNote(UI.status[status])}</span> : null}
-                    </td>
-                    <td>{reported && capaian.status === "OK" ? capaian.display : UI.empty}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <div className="rk-card-total">
-            <span>
-              {UI.toDate(quarterShort(quarter))}: <b>{formatValue(ind.realizationToDate)}</b>
-            </span>
-            <CapaianValue result={ind.capaian} cause />
-          </div>
-        </li>
-      ))}
-    </ul>
   );
 }
 
