@@ -160,7 +160,8 @@ function scannedPdf(megabytes: number, label: string): Buffer {
  * 20 MB limit is refused with the limit named, in Indonesian, and the page stays usable.
  */
 test("the head uploads a 5 MB wet-signed scan and a 5 MB final LKjIP; both are listed with their size and download", async ({ browser }) => {
-  test.setTimeout(180_000);
+  // Two 5 MB uploads, a 21 MB refusal and two downloads: minutes on a loaded CI machine.
+  test.setTimeout(420_000);
   const head = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signIn(head, "kadis@sumbar.demo");
 
