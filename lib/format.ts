@@ -50,3 +50,10 @@ export function clipWords(text: string, max: number): string {
   const cut = space > max / 3 ? room.slice(0, space) : room;
   return `${cut.replace(/[\s,;:.\-–—]+$/, "")}…`;
 }
+
+/** A file's size as Indonesians write it: "840 KB", "5 MB", "12,4 MB" (1 MB = 1024 KB, as the upload limit counts). */
+export function formatFileSize(bytes: number): string {
+  const nf = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 });
+  if (bytes >= 1024 * 1024) return `${nf.format(bytes / (1024 * 1024))} MB`;
+  return `${nf.format(Math.max(bytes, 1) / 1024)} KB`;
+}

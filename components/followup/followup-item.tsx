@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { toast } from "@/components/ui/toast";
 
-import { postFile } from "@/components/performance/evidence";
 import { fileSizeLabel } from "@/components/performance/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -15,6 +14,7 @@ import { Field } from "@/components/ui/field";
 import { closeFollowUpAction, reopenFollowUpAction } from "@/lib/followup/actions";
 import { FOLLOWUP_MESSAGES as M } from "@/lib/followup/messages";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/messages";
+import { postFile } from "@/lib/storage/post-file";
 
 export interface TFollowUpItemProps {
   agencySlug: string;
@@ -119,7 +119,7 @@ function CloseForm({ agencySlug, followUpId, hasFiles }: { agencySlug: string; f
     form.append("followUpId", followUpId);
     setUploading(true);
     try {
-      const { status, body } = await postFile(`/a/${agencySlug}/files`, form, () => {});
+      const { status, body } = await postFile<{ id: string; name: string } | { error: string }>(`/a/${agencySlug}/files`, form, () => {});
       if (status >= 200 && status < 300 && body && "id" in body) {
         toast.success(PERFORMANCE_MESSAGES.ui.uploaded(body.name));
         if (fileInput.current) fileInput.current.value = "";

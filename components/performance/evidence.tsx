@@ -8,6 +8,8 @@ import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { REALIZATION_FORM_WORDS } from "@/lib/performance/form-words";
 
+import { postFile } from "@/lib/storage/post-file";
+
 import { fileSizeLabel } from "./format-form";
 
 const UI = REALIZATION_FORM_WORDS.ui;
@@ -44,30 +46,6 @@ export function EvidenceFiles({ agencySlug, files }: { agencySlug: string; files
 
 type TUploadAnswer = { id: string; name: string; size: number; sha256: string } | { error: string };
 
-/** POSTs one file with XMLHttpRequest, which (unlike fetch) reports upload progress. */
-export function postFile(url: string, form: FormData, onProgress: (percent: number) => void): Promise<{ status: number; body: TUploadAnswer | null }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", url);
-    xhr.setRequestHeader("Accept", "application/json");
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onload = () => {
-      let body: TUploadAnswer | null = null;
-      try {
-        body = JSON.parse(xhr.responseText) as TUploadAnswer;
-      } catch {
-        body = null;
-      }
-      resolve({ status: xhr.status, body });
-    };
-    xhr.onerror = () => reject(new Error("network"));
-    xhr.onabort = () => reject(new Error("aborted"));
-    xhr.send(form);
-  });
-}
-
 /**
  * The state of one upload control (the chosen file, progress, the refusal to
  * show) and `upload(fields)`: the file plus the fields that say what it belongs
@@ -91,7 +69,7 @@ export function useFileUpload(agencySlug: string, onUploaded: (file: { id: strin
     for (const [key, value] of Object.entries(extra)) form.append(key, value);
     setProgress(0);
     try {
-      const { status, body } = await postFile(`/a/${agencySlug}/files`, form, setProgress);
+      const { status, body } = await postFile<TUploadAnswer>(`/a/${agencySlug}/files`, form, setProgress);
       if (status >= 200 && status < 300 && body && "id" in body) {
         onUploaded({ id: body.id, name: body.name });
         toast.success(UI.uploaded(body.name));

@@ -9,12 +9,14 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/authz/action";
-import { signArchiveRecordAction, signLkjipAction, signSopAction, uploadWetScanAction } from "@/lib/signing/actions";
+import { signArchiveRecordAction, signLkjipAction, signSopAction } from "@/lib/signing/actions";
 import { formatDocumentCode } from "@/lib/signing/code-format";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
 import type { TSignTarget } from "@/lib/signing/schemas";
 
-import { fileClass, firstError, readBase64 } from "./form-helpers";
+import { useScanUpload } from "./scan-upload";
+
+import { fileClass, firstError } from "./form-helpers";
 
 /*
  * The sign and scan controls on the documents' own pages (the cycle timeline, the SOP, the LKjIP,
@@ -132,7 +134,8 @@ export function SignLkjipButton({ agencySlug, year, disabled }: { agencySlug: st
 
 /**
  * The head uploads the wet-signed scan of one document (an archive record, the SOP in force, the
- * LKjIP's final file): one action for every kind, the server checks the target and the file.
+ * LKjIP's final file): one multipart route for every kind (./scan-upload.ts), the server checks the
+ * target and the file; the button shows the upload's progress, a refusal shows the server's message.
  */
 export function WetScanUpload({
   agencySlug,
@@ -150,49 +153,31 @@ export function WetScanUpload({
   testId: string;
 }) {
   const U = SIGNING_MESSAGES.ui;
-  const router = useRouter();
   const id = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [inputKey, setInputKey] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ code: string; fileId: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const scan = useScanUpload(agencySlug);
   return (
     <form
       className="space-y-3"
       data-testid={testId}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!file) return setError(U.noFile);
-        startTransition(async () => {
-          const result = await uploadWetScanAction(agencySlug, { ...target, fileName: file.name, fileBase64: await readBase64(file) });
-          if (!result.ok) {
-            setDone(null);
-            return setError(firstError(result));
-          }
-          setError(null);
-          setDone(result.data);
-          setFile(null);
-          setInputKey((k) => k + 1);
-          toast.success(`${U.scanDone} Kode verifikasi: ${formatDocumentCode(result.data.code)}`);
-          router.refresh();
-        });
+        void scan.upload(target);
       }}
     >
-      {error ? <Alert>{error}</Alert> : null}
-      {done ? (
+      {scan.error ? <Alert>{scan.error}</Alert> : null}
+      {scan.done ? (
         <Alert tone="success">
-          {U.scanDone} Kode verifikasi: <span className="font-mono font-semibold">{formatDocumentCode(done.code)}</span>.{" "}
-          <a className="font-medium underline" href={`/a/${agencySlug}/files/${done.fileId}`}>
+          {U.scanDone} Kode verifikasi: <span className="font-mono font-semibold">{formatDocumentCode(scan.done.code)}</span>.{" "}
+          <a className="font-medium underline" href={`/a/${agencySlug}/files/${scan.done.fileId}`}>
             {U.download}
           </a>
         </Alert>
       ) : null}
       <Field id={`${id}-scan`} label={label} hint={hint}>
-        <input key={inputKey} id={`${id}-scan`} aria-describedby={`${id}-scan-hint`} type="file" accept=".pdf,.png,.jpg,.jpeg" className={fileClass} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input key={scan.inputKey} id={`${id}-scan`} aria-describedby={`${id}-scan-hint`} type="file" accept=".pdf,.png,.jpg,.jpeg" className={fileClass} onChange={(e) => scan.choose(e.target.files?.[0] ?? null)} />
       </Field>
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? U.uploading : button}
+      <Button type="submit" variant="secondary" disabled={scan.pending}>
+        {scan.pending ? scan.pendingLabel : button}
       </Button>
     </form>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { formatDateTime, type TAgencyTimeZone } from "@/lib/format";
+import { formatDateTime, formatFileSize, type TAgencyTimeZone } from "@/lib/format";
 import { formatDocumentCode } from "@/lib/signing/code";
 import { SIGNING_MESSAGES as M } from "@/lib/signing/messages";
 
@@ -16,7 +16,7 @@ export function LatestSignedDocument({
 }: {
   agencySlug: string;
   timeZone: TAgencyTimeZone;
-  doc: { code: string; method: "PADES" | "WET_SCAN"; status: "SIGNED" | "REVOKED"; signedAt: Date; signerJabatan: string; fileId: string };
+  doc: { code: string; method: "PADES" | "WET_SCAN"; status: "SIGNED" | "REVOKED"; signedAt: Date; signerJabatan: string; fileId: string; file: { originalName: string; size: number } };
 }) {
   return (
     <div className="space-y-1 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="latest-signed">
@@ -28,6 +28,9 @@ export function LatestSignedDocument({
       </p>
       <p className="text-slate-700">
         {M.method[doc.method]} · {doc.signerJabatan} · {formatDateTime(doc.signedAt, timeZone)}
+      </p>
+      <p className="break-all text-slate-700" data-testid="latest-signed-file">
+        {doc.file.originalName} · {formatFileSize(doc.file.size)}
       </p>
       <p className="flex flex-wrap gap-x-4">
         <Link className="inline-flex min-h-11 items-center text-brand-700 hover:underline" href={`/v/${doc.code}`}>

@@ -9,10 +9,11 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { revokeDocumentAction, signReportAction, uploadCertificateAction, uploadWetScanAction } from "@/lib/signing/actions";
+import { revokeDocumentAction, signReportAction, uploadCertificateAction } from "@/lib/signing/actions";
 import { formatDocumentCode } from "@/lib/signing/code-format";
 
 import { fileClass, firstError, readBase64 } from "./form-helpers";
+import { useScanUpload } from "./scan-upload";
 
 function PeriodFields({ id, year, quarter, setYear, setQuarter }: { id: string; year: string; quarter: string; setYear: (v: string) => void; setQuarter: (v: string) => void }) {
   return (
@@ -122,36 +123,33 @@ export function SignReportForm({ agencySlug, defaultYear, disabled }: { agencySl
   );
 }
 
+/** The report's wet-signed scan, from the signing page: the same multipart upload as every scan (./scan-upload.ts). */
 export function WetScanForm({ agencySlug, defaultYear }: { agencySlug: string; defaultYear: number }) {
-  const router = useRouter();
   const id = useId();
   const [year, setYear] = useState(String(defaultYear));
   const [quarter, setQuarter] = useState("1");
-  const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const scan = useScanUpload(agencySlug);
   return (
     <form
       className="space-y-3"
+      data-testid="scan-report"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!file) return setError("Pilih berkas pindaian (PDF, PNG, atau JPEG).");
-        startTransition(async () => {
-          const result = await uploadWetScanAction(agencySlug, { kind: "PERFORMANCE_REPORT", year: Number(year), quarter: Number(quarter), fileName: file.name, fileBase64: await readBase64(file) });
-          if (!result.ok) return setError(firstError(result));
-          setError(null);
-          toast.success(`Pindaian disimpan. Kode verifikasi: ${formatDocumentCode(result.data.code)}`);
-          router.refresh();
-        });
+        void scan.upload({ kind: "PERFORMANCE_REPORT", year: Number(year), quarter: Number(quarter) });
       }}
     >
-      {error ? <Alert>{error}</Alert> : null}
+      {scan.error ? <Alert>{scan.error}</Alert> : null}
+      {scan.done ? (
+        <Alert tone="success">
+          Berkas disimpan. Kode verifikasi: <span className="font-mono font-semibold">{formatDocumentCode(scan.done.code)}</span>.
+        </Alert>
+      ) : null}
       <PeriodFields id={`${id}-wet`} year={year} quarter={quarter} setYear={setYear} setQuarter={setQuarter} />
-      <Field id={`${id}-scan`} label="Berkas pindaian" hint="PDF, PNG, atau JPEG, paling besar 1,4 MB. Sidik berkas dicatat untuk verifikasi.">
-        <input id={`${id}-scan`} type="file" accept=".pdf,.png,.jpg,.jpeg" className={fileClass} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <Field id={`${id}-scan`} label="Berkas pindaian" hint="PDF, PNG, atau JPEG, paling besar 20 MB. Sidik berkas dicatat untuk verifikasi.">
+        <input key={scan.inputKey} id={`${id}-scan`} type="file" accept=".pdf,.png,.jpg,.jpeg" className={fileClass} onChange={(e) => scan.choose(e.target.files?.[0] ?? null)} />
       </Field>
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Mengunggah…" : "Unggah pindaian"}
+      <Button type="submit" variant="secondary" disabled={scan.pending}>
+        {scan.pending ? scan.pendingLabel : "Unggah pindaian"}
       </Button>
     </form>
   );

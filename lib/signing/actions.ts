@@ -2,8 +2,8 @@
 
 import { agencyAction, type ActionContext } from "@/lib/authz/action";
 
-import { ZRevokeDocument, ZSignArchiveRecord, ZSignLkjip, ZSignReport, ZSignSop, ZSignUnitAgreement, ZUploadCertificate, ZUploadWetScan } from "./schemas";
-import { revokeDocument, signArchiveRecord, signLkjip, signPerformanceReport, signSop, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "./service";
+import { ZRevokeDocument, ZSignArchiveRecord, ZSignLkjip, ZSignReport, ZSignSop, ZSignUnitAgreement, ZUploadCertificate } from "./schemas";
+import { revokeDocument, signArchiveRecord, signLkjip, signPerformanceReport, signSop, uploadCertificate, type TSigningCtx } from "./service";
 import { signUnitAgreement } from "./unit-agreement";
 
 const signingCtx = (ctx: ActionContext): TSigningCtx => ({ agency: ctx.agency, userId: ctx.user.id, actor: ctx.actor, meta: ctx.meta });
@@ -57,14 +57,8 @@ export const signUnitAgreementAction = agencyAction(
   },
 );
 
-/** A wet-signed scan of any kind (the report, an archive record, the SOP in force, the LKjIP's final file). */
-export const uploadWetScanAction = agencyAction(
-  { name: "signing.uploadWetScan", permission: "document.sign", schema: ZUploadWetScan, audit: { events: ["document.sign"] } },
-  async (ctx, input) => {
-    const doc = await uploadWetSignedScan(signingCtx(ctx), input);
-    return { code: doc.code, fileId: doc.fileId };
-  },
-);
+// A wet-signed scan is not a server action: a scan is 3–15 MB, over an action's 2 MB body. It is
+// posted as multipart to app/a/[agencySlug]/tanda-tangan/unggah (docs/decisions/060-scan-uploads.md).
 
 export const revokeDocumentAction = agencyAction(
   { name: "signing.revokeDocument", permission: "document.sign", schema: ZRevokeDocument, audit: { events: ["document.revoke"] } },

@@ -9,7 +9,7 @@ export async function listSignedDocuments(agencyId: string, take = 100) {
     where: { agencyId },
     orderBy: { signedAt: "desc" },
     take,
-    select: { id: true, code: true, title: true, method: true, status: true, signedAt: true, signerName: true, signerJabatan: true, sha256: true, fileId: true, revokeReason: true },
+    select: { id: true, code: true, title: true, method: true, status: true, signedAt: true, signerName: true, signerJabatan: true, sha256: true, fileId: true, file: { select: { originalName: true, size: true } }, revokeReason: true },
   });
 }
 
@@ -31,6 +31,6 @@ export async function latestSignedDocument(agencyId: string, kind: SignedDocumen
   return db.signedDocument.findFirst({
     where: { agencyId, kind, subject: { equals: subject } },
     orderBy: { signedAt: "desc" },
-    select: { id: true, code: true, method: true, status: true, signedAt: true, signerJabatan: true, fileId: true },
+    select: { id: true, code: true, method: true, status: true, signedAt: true, signerJabatan: true, fileId: true, file: { select: { originalName: true, size: true } } },
   });
 }

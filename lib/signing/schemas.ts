@@ -3,9 +3,6 @@ import { z } from "zod";
 /** A .p12 is a few KB; 64 KB leaves room for a long chain. */
 export const CERTIFICATE_MAX_BYTES = 64 * 1024;
 
-/** A scan of a signed page or two, sent through a server action (2 MB bodies). */
-export const WET_SCAN_MAX_BYTES = 1400 * 1024;
-
 export const ZUploadCertificate = z.object({
   fileName: z.string().trim().min(1).max(200),
   fileBase64: z.string().min(1).max(Math.ceil((CERTIFICATE_MAX_BYTES * 4) / 3) + 8),
@@ -45,20 +42,22 @@ export const ZSignTarget = z.discriminatedUnion("kind", [
 ]);
 export type TSignTarget = z.output<typeof ZSignTarget>;
 
-const ZScanFile = {
-  fileName: z.string().trim().min(1).max(200),
-  // Server actions take 2 MB bodies (next.config.js): a scan of up to 1.4 MB, as base64.
-  fileBase64: z.string().min(1).max(Math.ceil((WET_SCAN_MAX_BYTES * 4) / 3) + 8),
-};
-
-/** A wet-signed scan (or, for the LKjIP, the agency's signed final file) of one target. */
-export const ZUploadWetScan = z.discriminatedUnion("kind", [
-  ZSignTarget.options[0].extend(ZScanFile),
-  ZSignTarget.options[1].extend(ZScanFile),
-  ZSignTarget.options[2].extend(ZScanFile),
-  ZSignTarget.options[3].extend(ZScanFile),
-]);
-export type TUploadWetScan = z.output<typeof ZUploadWetScan>;
+/**
+ * The target of a wet-signed scan as the upload route's text fields name it (multipart, so every
+ * value is text): `kind` and the kind's fields, numbers written as digits. The file itself is the
+ * form's `file` part (app/a/[agencySlug]/tanda-tangan/unggah, docs/decisions/060-scan-uploads.md).
+ */
+export function signTargetOfFields(fields: Record<string, string>): TSignTarget | null {
+  const number = (value: string | undefined) => (value && /^\d{1,4}$/.test(value.trim()) ? Number(value.trim()) : undefined);
+  const parsed = ZSignTarget.safeParse({
+    kind: fields.kind?.trim(),
+    year: number(fields.year),
+    quarter: number(fields.quarter),
+    cycleId: fields.cycleId?.trim(),
+    sopId: fields.sopId?.trim(),
+  });
+  return parsed.success ? parsed.data : null;
+}
 
 export const ZRevokeDocument = z.object({
   documentId: z.string().min(1).max(40),

@@ -24,7 +24,7 @@ import { getAgencyHeader, getAgencyRoles, getSop } from "@/lib/sop/queries";
 import { signerTitle } from "@/lib/sop/signer-title";
 import { rolesUsedBySop, sopExportFilename } from "@/lib/sop/xlsx";
 import { getStorage, newStorageKey } from "@/lib/storage";
-import { checkUpload, sha256Hex, UploadRejectedError } from "@/lib/storage/validate";
+import { checkUpload, maxUploadBytes, sha256Hex, UploadRejectedError } from "@/lib/storage/validate";
 
 import { CertificateError, readP12, type TCertificateInfo } from "./certificate";
 import { formatDocumentCode, newDocumentCode } from "./code";
@@ -32,7 +32,6 @@ import { SIGNING_MESSAGES as M } from "./messages";
 import { qrPng } from "./qr";
 import {
   CERTIFICATE_MAX_BYTES,
-  WET_SCAN_MAX_BYTES,
   type TRevokeDocument,
   type TSignArchiveRecord,
   type TSignLkjip,
@@ -40,7 +39,6 @@ import {
   type TSignSop,
   type TSignTarget,
   type TUploadCertificate,
-  type TUploadWetScan,
 } from "./schemas";
 import { open, seal } from "./secret-box";
 import { P12PadesSigner, type DocumentSigner } from "./signer";
@@ -224,7 +222,7 @@ export async function recordSignedDocument(
         },
         { agencyId: ctx.agency.id, actor: ctx.actor, meta: ctx.meta, at: doc.at },
       );
-      return { id: created.id, code: created.code, fileId: file.id, sha256 };
+      return { id: created.id, code: created.code, fileId: file.id, sha256, name: doc.fileName, size: doc.bytes.length };
     });
   } catch (error) {
     await storage.remove(storageKey).catch((cleanup: unknown) => console.error(`[storage] could not remove ${storageKey} after a failed signing`, cleanup));
@@ -444,21 +442,17 @@ export async function signLkjip(ctx: TSigningCtx, input: TSignLkjip, opts: { sig
  * since it is finished in Word): stored, hashed, given a public code like an electronic
  * signature. One service for every kind: the target is checked by {@link resolveSignTarget}
  * (the cycle archived, the SOP in force, ...) before the file, and nothing is stored on refusal.
+ * The bytes come from the multipart route (a scan is 3–15 MB, over a server action's 2 MB body),
+ * limited like every upload ({@link maxUploadBytes}, 20 MB); a refused file is an
+ * {@link UploadRejectedError} (413 too large, 415 not a PDF/PNG/JPEG, 400 empty).
  */
-export async function uploadWetSignedScan(ctx: TSigningCtx, input: TUploadWetScan, opts: { at?: Date } = {}) {
+export async function uploadWetSignedScan(ctx: TSigningCtx, input: TSignTarget & { fileName: string; bytes: Buffer }, opts: { at?: Date; maxBytes?: number } = {}) {
   const at = opts.at ?? new Date();
   const signerBlock = await headSignerBlock(ctx.agency, ctx.userId, at);
-  // The scan's input is its target plus the file (schemas.ts): the same rule as the electronic signature.
-  const resolved = await resolveSignTarget(ctx.agency.id, input satisfies TSignTarget);
-  const bytes = Buffer.from(input.fileBase64, "base64");
-  let checked;
-  try {
-    checked = checkUpload({ bytes, originalName: input.fileName, maxBytes: WET_SCAN_MAX_BYTES });
-  } catch (error) {
-    if (error instanceof UploadRejectedError) throw invalidError(error.message, { fileBase64: [error.message] });
-    throw error;
-  }
-  if (!["pdf", "png", "jpeg"].includes(checked.kind)) throw invalidError(M.scanRejected, { fileBase64: [M.scanRejected] });
+  const { fileName, bytes, ...target } = input;
+  const resolved = await resolveSignTarget(ctx.agency.id, target as TSignTarget);
+  const checked = checkUpload({ bytes, originalName: fileName, maxBytes: opts.maxBytes ?? maxUploadBytes() });
+  if (!["pdf", "png", "jpeg"].includes(checked.kind)) throw new UploadRejectedError(M.scanRejected, 415);
   return recordSignedDocument(ctx, {
     code: newDocumentCode(),
     kind: resolved.kind,

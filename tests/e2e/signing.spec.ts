@@ -142,3 +142,65 @@ test("the head signs the LKjIP PDF where it is downloaded; its code verifies the
   await stranger.getByRole("button", { name: "Periksa", exact: true }).click();
   await expect(stranger.getByText("Cocok: berkas ini sama persis")).toBeVisible();
 });
+
+/**
+ * A scanned, wet-signed document of a few pages is 3–15 MB. A ~5 MB PDF: a real header, then
+ * bulk (a scanner's image streams), then the trailer; the server checks the header (magic bytes).
+ */
+function scannedPdf(megabytes: number, label: string): Buffer {
+  const head = Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n`);
+  const tail = Buffer.from("trailer<</Root 1 0 R>>\n%%EOF\n");
+  return Buffer.concat([head, Buffer.alloc(Math.round(megabytes * 1024 * 1024) - head.length - tail.length, 0x20), tail]);
+}
+
+/**
+ * Scans are larger than a server action's 2 MB body (docs/decisions/060-scan-uploads.md): the head
+ * uploads a ~5 MB wet-signed scan of the report from the signing page and the ~5 MB final LKjIP
+ * from the LKjIP page; each is listed with its size and downloads byte for byte. A file over the
+ * 20 MB limit is refused with the limit named, in Indonesian, and the page stays usable.
+ */
+test("the head uploads a 5 MB wet-signed scan and a 5 MB final LKjIP; both are listed with their size and download", async ({ browser }) => {
+  // Two 5 MB uploads, a 21 MB refusal and two downloads: minutes on a loaded CI machine.
+  test.setTimeout(420_000);
+  const head = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await signIn(head, "kadis@sumbar.demo");
+
+  // The report's wet-signed scan, from the signing page.
+  const scan = scannedPdf(5, "laporan triwulan II ditandatangani basah");
+  await head.goto("/a/bmcktr-sumbar/tanda-tangan");
+  const form = head.getByTestId("scan-report");
+  await form.getByLabel("Tahun").fill("2026");
+  await form.getByLabel("Triwulan").selectOption("2");
+  await form.getByLabel("Berkas pindaian").setInputFiles({ name: "laporan-tw2-ttd.pdf", mimeType: "application/pdf", buffer: scan });
+  await form.getByRole("button", { name: "Unggah pindaian" }).click();
+  await expect(form.getByText(/^Berkas disimpan\. Kode verifikasi:/)).toBeVisible({ timeout: 60_000 });
+  const listed = head.getByTestId("signed-documents").getByRole("listitem").filter({ hasText: "Triwulan II Tahun 2026" }).first();
+  await expect(listed).toContainText("laporan-tw2-ttd.pdf");
+  await expect(listed).toContainText("5 MB");
+  const scanFile = await head.request.get((await listed.getByRole("link", { name: "Unduh berkas" }).getAttribute("href"))!);
+  expect(scanFile.status()).toBe(200);
+  expect(Buffer.from(await scanFile.body()).equals(scan)).toBe(true);
+
+  // Over the limit: refused by the server with the limit named; nothing is listed.
+  const before = await head.getByTestId("signed-documents").getByRole("listitem").count();
+  await form.getByLabel("Berkas pindaian").setInputFiles({ name: "terlalu-besar.pdf", mimeType: "application/pdf", buffer: scannedPdf(21, "terlalu besar") });
+  await form.getByRole("button", { name: "Unggah pindaian" }).click();
+  await expect(form.getByText("Ukuran berkas melebihi batas 20 MB. Perkecil atau pisahkan berkasnya.")).toBeVisible({ timeout: 60_000 });
+  await head.reload();
+  await expect(head.getByTestId("signed-documents").getByRole("listitem")).toHaveCount(before);
+
+  // The LKjIP's final file, from the LKjIP page.
+  const final = scannedPdf(5, "LKjIP 2026 final");
+  await head.goto("/a/bmcktr-sumbar/kinerja/lkjip?tahun=2026");
+  const box = head.getByTestId("scan-lkjip");
+  await box.getByLabel("Berkas LKjIP final").setInputFiles({ name: "LKjIP 2026 final.pdf", mimeType: "application/pdf", buffer: final });
+  await box.getByRole("button", { name: "Unggah LKjIP final" }).click();
+  await expect(box.getByText(/^Berkas disimpan\. Kode verifikasi:/)).toBeVisible({ timeout: 60_000 });
+  const latest = head.getByTestId("latest-signed");
+  await expect(latest).toContainText("Tanda tangan basah (pindaian)");
+  await expect(latest).toContainText("LKjIP 2026 final.pdf");
+  await expect(latest).toContainText("5 MB");
+  const finalFile = await head.request.get((await latest.getByRole("link", { name: "Unduh berkas" }).getAttribute("href"))!);
+  expect(finalFile.status()).toBe(200);
+  expect(Buffer.from(await finalFile.body()).equals(final)).toBe(true);
+});

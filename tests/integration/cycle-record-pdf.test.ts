@@ -30,9 +30,8 @@ import { SEED_AGENCIES } from "@/lib/seed/agencies";
 import { makeDemoP12 } from "@/lib/signing/certificate";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
 import { latestSignedDocument } from "@/lib/signing/queries";
-import { WET_SCAN_MAX_BYTES } from "@/lib/signing/schemas";
 import { checkDocumentFile, findPublicDocument, revokeDocument, signArchiveRecord, signSop, uploadWetSignedScan, type TSigningCtx } from "@/lib/signing/service";
-import { sha256Hex } from "@/lib/storage/validate";
+import { sha256Hex, UploadRejectedError } from "@/lib/storage/validate";
 import { P12PadesSigner } from "@/lib/signing/signer";
 import { activateSop, createSop } from "@/lib/sop/service";
 import { SEED_SOPS } from "@/lib/sop/seed-sops";
@@ -275,8 +274,6 @@ describe("the SOP in force, signed by the head", () => {
 /** A small PNG as a phone's scan app writes one: the signature and the IHDR chunk, then data. */
 const PNG_SCAN = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from("IHDR"), Buffer.from("pindaian tanda tangan basah Ṣāliḥ")]);
 const PDF_SCAN = Buffer.from("%PDF-1.4\n% pindaian dokumen SOP bertanda tangan basah\n%%EOF\n");
-const b64 = (bytes: Buffer) => bytes.toString("base64");
-
 /** What a refused upload must leave as it was: documents, files and signing audit rows, in both agencies. */
 async function signingState(agencyIds: string[]) {
   const where = { agencyId: { in: agencyIds } };
@@ -298,7 +295,7 @@ describe("wet-signed scans of the archive record and of the SOP in force", () =>
   });
 
   it("the head uploads the signed archive record's scan: a code whose public check matches the file's hash, and it can be revoked", async () => {
-    const doc = await uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId, fileName: "catatan arsip bertanda tangan.png", fileBase64: b64(PNG_SCAN) });
+    const doc = await uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId, fileName: "catatan arsip bertanda tangan.png", bytes: PNG_SCAN });
     expect(doc.sha256).toBe(sha256Hex(PNG_SCAN));
     expect((await fileBytes(doc.fileId)).equals(PNG_SCAN)).toBe(true);
     const pub = (await findPublicDocument(doc.code))!;
@@ -319,25 +316,25 @@ describe("wet-signed scans of the archive record and of the SOP in force", () =>
 
   it("refuses, with nothing stored: a cycle not yet archived, a member who is not the head, another agency's head, a bad or too large file", async () => {
     const before = await signingState([w.agency.id, foreignHead.agency.id]);
-    const scan = { fileName: "pindaian.png", fileBase64: b64(PNG_SCAN) };
+    const scan = { fileName: "pindaian.png", bytes: PNG_SCAN };
     expect((await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId: activeCycleId, ...scan }))).message).toBe(SIGNING_MESSAGES.cycleNotArchived);
     expect((await refused(uploadWetSignedScan(w.signingCtx("SEKRETARIS"), { kind: "ARCHIVE_RECORD", cycleId, ...scan }))).code).toBe("FORBIDDEN");
     const foreign = await refused(uploadWetSignedScan(foreignHead, { kind: "ARCHIVE_RECORD", cycleId, ...scan }));
     expect(foreign).toMatchObject({ code: "NOT_FOUND", message: SIGNING_MESSAGES.cycleNotFound });
-    const notImage = await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId, fileName: "pindaian.png", fileBase64: b64(Buffer.from("bukan gambar, hanya teks")) }));
-    expect(notImage.code).toBe("INVALID");
-    expect(notImage.fieldErrors?.fileBase64?.[0]).toMatch(/PNG/);
-    const word = await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId, fileName: "catatan.docx", fileBase64: b64(Buffer.from("PK\u0003\u0004 bukan pindaian")) }));
-    expect(word.code).toBe("INVALID");
-    const big = Buffer.concat([PDF_SCAN, Buffer.alloc(WET_SCAN_MAX_BYTES, 0x20)]);
-    const tooLarge = await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId, fileName: "pindaian.pdf", fileBase64: b64(big) }));
-    expect(tooLarge.code).toBe("INVALID");
-    expect(tooLarge.message).toMatch(/melebihi batas 1\.4 MB/);
+    const notImage = await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId, fileName: "pindaian.png", bytes: Buffer.from("bukan gambar, hanya teks") }));
+    expect(notImage).toBeInstanceOf(UploadRejectedError);
+    expect(notImage).toMatchObject({ status: 415, message: expect.stringMatching(/PNG/) });
+    const word = await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId, fileName: "catatan.docx", bytes: Buffer.from("PK\u0003\u0004 bukan pindaian") }));
+    expect(word).toMatchObject({ status: 415 });
+    // The limit of every upload (20 MB, ALUR_MAX_UPLOAD_MB): a scan is no longer held to a server action's 2 MB body (decision 060).
+    const big = Buffer.concat([PDF_SCAN, Buffer.alloc(20 * 1024 * 1024, 0x20)]);
+    const tooLarge = await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "ARCHIVE_RECORD", cycleId, fileName: "pindaian.pdf", bytes: big }));
+    expect(tooLarge).toMatchObject({ status: 413, message: expect.stringMatching(/melebihi batas 20 MB/) });
     expect(await signingState([w.agency.id, foreignHead.agency.id])).toEqual(before);
   });
 
   it("the head uploads the signed SOP's scan: kind SOP of the version in force, verifiable by its hash", async () => {
-    const doc = await uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "SOP", sopId: w.sopId, fileName: "sop bertanda tangan.pdf", fileBase64: b64(PDF_SCAN) });
+    const doc = await uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "SOP", sopId: w.sopId, fileName: "sop bertanda tangan.pdf", bytes: PDF_SCAN });
     const pub = (await findPublicDocument(doc.code))!;
     expect(pub).toMatchObject({ kind: "SOP", method: "WET_SCAN", status: "SIGNED", sha256: sha256Hex(PDF_SCAN) });
     expect(pub.title).toBe(`Dokumen SOP ${SOP.nomor} ${SOP.nama} (versi 1)`);
@@ -349,11 +346,11 @@ describe("wet-signed scans of the archive record and of the SOP in force", () =>
   it("refuses an SOP scan, with nothing stored: a draft, another agency's head, a member who is not the head, a bad file", async () => {
     const { id: draftId } = await createSop({ ...SOP, nomor: `${SOP.nomor}-DRAF-PINDAI` }, { agencyId: w.agency.id, actor: actorOf(w.users.ADMIN, ["ADMIN"]), meta: null });
     const before = await signingState([w.agency.id, foreignHead.agency.id]);
-    const scan = { fileName: "pindaian.pdf", fileBase64: b64(PDF_SCAN) };
+    const scan = { fileName: "pindaian.pdf", bytes: PDF_SCAN };
     expect((await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "SOP", sopId: draftId, ...scan }))).message).toBe(SIGNING_MESSAGES.sopNotActive);
     expect(await refused(uploadWetSignedScan(foreignHead, { kind: "SOP", sopId: w.sopId, ...scan }))).toMatchObject({ code: "NOT_FOUND", message: SIGNING_MESSAGES.sopNotFound });
     expect((await refused(uploadWetSignedScan(w.signingCtx("TIM_SAKIP"), { kind: "SOP", sopId: w.sopId, ...scan }))).message).toBe(SIGNING_MESSAGES.notHead);
-    expect((await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "SOP", sopId: w.sopId, fileName: "sop.pdf", fileBase64: b64(PNG_SCAN) }))).code).toBe("INVALID");
+    expect(await refused(uploadWetSignedScan(w.signingCtx("KADIS"), { kind: "SOP", sopId: w.sopId, fileName: "sop.pdf", bytes: PNG_SCAN }))).toMatchObject({ status: 415 });
     expect(await signingState([w.agency.id, foreignHead.agency.id])).toEqual(before);
   });
 });

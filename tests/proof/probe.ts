@@ -156,18 +156,19 @@ export const PNG_BYTES = Buffer.from(
   "hex",
 );
 
-/** POSTs a multipart upload as the app's upload form does. */
+/** POSTs a multipart upload as the app's upload forms do: to /a/<slug>/files, or to another upload route (`route`, after the slug). */
 export async function upload(
   baseUrl: string,
   slug: string,
   cookie: string | null,
   file: { name: string; bytes: Buffer; type?: string } | null,
   fields: Record<string, string>,
+  route = "files",
 ): Promise<{ status: number; body: string; json: { id?: string; name?: string; error?: string } | null }> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   if (file) form.append("file", new Blob([new Uint8Array(file.bytes)], { type: file.type ?? "application/octet-stream" }), file.name);
-  const response = await fetch(`${baseUrl}/a/${encodeURIComponent(slug)}/files`, {
+  const response = await fetch(`${baseUrl}/a/${encodeURIComponent(slug)}/${route}`, {
     method: "POST",
     headers: { origin: baseUrl, ...(cookie ? { cookie } : {}) },
     body: form,

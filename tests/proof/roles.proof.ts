@@ -19,7 +19,7 @@ import { ACTION_REGISTRY } from "@/lib/authz/action";
 import { can, type TPermission } from "@/lib/authz/permissions";
 
 import { builtActions, callAction, createDatabase, ensureBuild, ROOT, signIn, startServer, type RunningServer, type TestDatabase } from "../support/server";
-import { diffSnapshots, outcome, query, snapshot } from "./probe";
+import { diffSnapshots, outcome, PDF_BYTES, query, snapshot, upload } from "./probe";
 import { loadAllActions } from "./load-actions";
 import { ProofRecorder } from "./report";
 import { ACTIONS, actionArgs, REJECTED_INPUT } from "./routes";
@@ -179,6 +179,25 @@ describe("roles", () => {
 
     const diff = diffSnapshots(before, await snapshot(database.url));
     if (diff.changedRows) proof.fail(`gate probes changed rows: ${JSON.stringify(diff.tables)}`, "rowsChangedByRefused");
+  });
+
+  it("gates the scan upload route (decision 060) for every caller: only who may sign passes, and a malformed target then writes nothing", async () => {
+    const before = await snapshot(database.url);
+    const statuses: string[] = [];
+    for (const caller of CALLERS) {
+      // A real PDF with a target no kind accepts: past the gate it is 400, never stored.
+      const r = await upload(server.baseUrl, SLUG, cookies.get(caller.column) ?? null, { name: "pindaian.pdf", bytes: PDF_BYTES, type: "application/pdf" }, { kind: "RAHASIA" }, "tanda-tangan/unggah");
+      proof.add("probes");
+      const held = roles.get(caller.column) ?? [];
+      const want = caller.kind === "anonymous" ? 401 : held.length === 0 ? 404 : can(held, "document.sign", designated) ? 400 : 403;
+      statuses.push(`${caller.column} ${r.status}`);
+      if (r.status >= 500) proof.fail(`scan upload as ${caller.column}: ${r.status} ${r.body.slice(0, 160)}`, "serverErrors");
+      else if (r.status !== want) proof.fail(`scan upload as ${caller.column}: got ${r.status}, expected ${want}`, want !== 400 && r.status === 400 ? "forbiddenSuccesses" : undefined);
+      else if (!r.json?.error) proof.fail(`scan upload as ${caller.column}: ${r.status} without an Indonesian { error }`);
+    }
+    proof.note(`scan upload route: ${statuses.join(", ")}`);
+    const diff = diffSnapshots(before, await snapshot(database.url));
+    if (diff.changedRows) proof.fail(`scan upload probes changed rows: ${JSON.stringify(diff.tables)}`, "rowsChangedByRefused");
   });
 
   it("lets only the task's role decide it, and never without a reason for a return", async () => {

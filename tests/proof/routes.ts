@@ -55,6 +55,11 @@ export interface HandlerRoute {
   params?: Record<string, IdKind>;
   /** A successful call writes a row (an export or download is audited). */
   records?: boolean;
+  /**
+   * A multipart upload route other than /files (which the probes know): the text fields that aim it
+   * at another agency's record, for the tenant probe (a PDF is sent as `file`).
+   */
+  uploadForm?: (foreign: TenantFixtures) => Record<string, string>;
 }
 
 export type AppRoute = PageRoute | HandlerRoute;
@@ -121,6 +126,18 @@ export const ROUTES: readonly AppRoute[] = [
   /** The public hash check of a signed document (multipart file, size-limited, nothing stored). */
   { kind: "handler", path: "/v/[code]/periksa", scope: "public", method: "POST" },
   { kind: "handler", path: "/a/[agencySlug]/files", scope: "agency", method: "POST", records: true },
+  /**
+   * The head's wet-signed scan or the LKjIP's final file (multipart, 20 MB; decision 060), one route for every kind;
+   * aimed here at another agency's SOP (tests/integration/scan-upload.test.ts has the rest of the refusals).
+   */
+  {
+    kind: "handler",
+    path: "/a/[agencySlug]/tanda-tangan/unggah",
+    scope: "agency",
+    method: "POST",
+    records: true,
+    uploadForm: (f) => ({ kind: "SOP", sopId: f.sopId }),
+  },
   { kind: "handler", path: "/a/[agencySlug]/logo", scope: "agency", method: "GET" },
   { kind: "handler", path: "/a/[agencySlug]/anggota/templat", scope: "agency", method: "GET" },
   { kind: "handler", path: "/a/[agencySlug]/files/[fileId]", scope: "agency", method: "GET", params: { fileId: "fileId" }, records: true },
@@ -318,13 +335,6 @@ export const ACTIONS: readonly ActionEntry[] = [
   { key: "lib/signing/actions.ts#signArchiveRecordAction", name: "signing.signArchiveRecord", scope: "agency", foreign: (f) => ({ cycleId: f.cycleId }) },
   { key: "lib/signing/actions.ts#signSopAction", name: "signing.signSop", scope: "agency", foreign: (f) => ({ sopId: f.sopId }) },
   { key: "lib/signing/actions.ts#signLkjipAction", name: "signing.signLkjip", scope: "agency", foreign: { none: "signs the caller's agency's LKjIP of a year; names no record" } },
-  /** One action for every kind's wet-signed scan; aimed here at another agency's cycle (an archive record). */
-  {
-    key: "lib/signing/actions.ts#uploadWetScanAction",
-    name: "signing.uploadWetScan",
-    scope: "agency",
-    foreign: (f) => ({ kind: "ARCHIVE_RECORD", cycleId: f.cycleId, fileName: "pindaian.pdf", fileBase64: "JVBERi0xLjQKJSVFT0YK" /* "%PDF-1.4 %%EOF" */ }),
-  },
   {
     key: "lib/signing/actions.ts#signUnitAgreementAction",
     name: "signing.signUnitAgreement",

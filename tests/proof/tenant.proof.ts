@@ -147,6 +147,14 @@ describe("tenant isolation", () => {
       for (const route of ROUTES) {
         if (route.scope !== "agency") continue;
         const method = route.kind === "handler" ? route.method : "GET";
+        if (method === "POST" && route.kind === "handler" && route.uploadForm) {
+          // Another upload route (the scan upload): B's slug, and A's slug with B's record.
+          const route_ = route.path.replace("/a/[agencySlug]/", "");
+          probes.push({ email, method, url: `/a/${B}/${route_}`, expect404: true, form: route.uploadForm(fixturesB) });
+          // A's non-heads are refused (403) before B's id is looked up; either way nothing is written or named.
+          probes.push({ email, method, url: `/a/${A}/${route_}`, expect404: email === "kadis@lumajang.demo", form: route.uploadForm(fixturesB) });
+          continue;
+        }
         if (method === "POST") {
           probes.push({ email, method, url: `/a/${B}/files`, expect404: true, form: { taskId: fixturesB.taskId } });
           probes.push({ email, method, url: `/a/${A}/files`, expect404: true, form: { taskId: fixturesB.taskId } });
@@ -164,7 +172,8 @@ describe("tenant isolation", () => {
       let status: number;
       let body: string;
       if (probe.form) {
-        const answer = await upload(server.baseUrl, probe.url.split("/")[2]!, cookies.get(probe.email)!, { name: "x.pdf", bytes: PDF_BYTES, type: "application/pdf" }, probe.form);
+        const [, , slug, ...rest] = probe.url.split("/");
+        const answer = await upload(server.baseUrl, slug!, cookies.get(probe.email)!, { name: "x.pdf", bytes: PDF_BYTES, type: "application/pdf" }, probe.form, rest.join("/"));
         status = answer.status;
         body = answer.body;
       } else {
@@ -175,6 +184,7 @@ describe("tenant isolation", () => {
       const label = `${probe.email} ${probe.method} ${probe.url}${probe.form ? ` ${JSON.stringify(probe.form)}` : ""}`;
       if (status >= 500) proof.fail(`${label}: ${status}`, "serverErrors");
       else if (probe.expect404 && status !== 404) proof.fail(`${label}: answered ${status}, expected 404`, "forbiddenSuccesses");
+      else if (probe.form && status < 400) proof.fail(`${label}: answered ${status}, expected a refusal`, "forbiddenSuccesses");
       const leaked = leaksIn(body);
       if (leaked.length) proof.fail(`${label}: the answer names agency B's data: ${leaked.slice(0, 3).join(" | ")}`, "leaks");
     });

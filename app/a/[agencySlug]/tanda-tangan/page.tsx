@@ -4,7 +4,7 @@ import Link from "next/link";
 import { CertificateForm, RevokeButton, SignReportForm, WetScanForm } from "@/components/signing/signing-forms";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, formatFileSize } from "@/lib/format";
 import { formatDocumentCode } from "@/lib/signing/code";
 import { SIGNING_MESSAGES as M } from "@/lib/signing/messages";
 import { certificateSummary, listSignedDocuments } from "@/lib/signing/queries";
@@ -95,6 +95,9 @@ export default async function SigningPage({ params }: { params: Promise<{ agency
                   </div>
                   <p className="text-slate-600">
                     {M.method[d.method]} · {d.signerJabatan} · {formatDateTime(d.signedAt, ctx.agency.timeZone)}
+                  </p>
+                  <p className="break-all text-slate-600">
+                    {d.file.originalName} · {formatFileSize(d.file.size)}
                   </p>
                   <p className="flex flex-wrap gap-x-4 gap-y-1">
                     <Link className="text-brand-700 hover:underline" href={`/v/${d.code}`}>
