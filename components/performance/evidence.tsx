@@ -42,31 +42,8 @@ export function EvidenceFiles({ agencySlug, files }: { agencySlug: string; files
   );
 }
 
-type TUploadAnswer = { id: string; name: string; size: number; sha256: string } | { error: string };
-
-/** POSTs one file with XMLHttpRequest, which (unlike fetch) reports upload progress. */
-export function postFile(url: string, form: FormData, onProgress: (percent: number) => void): Promise<{ status: number; body: TUploadAnswer | null }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", url);
-    xhr.setRequestHeader("Accept", "application/json");
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onload = () => {
-      let body: TUploadAnswer | null = null;
-      try {
-        body = JSON.parse(xhr.responseText) as TUploadAnswer;
-      } catch {
-        body = null;
-      }
-      resolve({ status: xhr.status, body });
-    };
-    xhr.onerror = () => reject(new Error("network"));
-    xhr.onabort = () => reject(new Error("aborted"));
-    xhr.send(form);
-  });
-}
+/** The upload itself (./post-file.ts), fetched when a file is first sent, not with the page (docs/decisions/058-sop-and-realization-first-load.md). */
+export const postFile = (...args: Parameters<typeof import("./post-file").postFile>) => import("./post-file").then((m) => m.postFile(...args));
 
 /**
  * The state of one upload control (the chosen file, progress, the refusal to
