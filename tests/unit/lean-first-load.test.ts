@@ -138,4 +138,21 @@ describe("lean first load", () => {
     const { packages } = await staticGraph("components/performance/realization-live.tsx");
     expect(packages.has("zod")).toBe(false);
   });
+
+  // Decision 058: the SOP document and the realization form were 3.3 kB over 160.
+  it("the SOP document's actions send the buttons and their words, not the SOP dictionary or the lifecycle table", async () => {
+    expect(await readFile("components/sop/sop-actions.tsx", "utf8")).not.toMatch(/^["']use client["']/m);
+    const { files } = await staticGraph("components/sop/sop-action-buttons.tsx");
+    expect([...files].filter((f) => /^lib\/sop\/(messages|workflow|schemas)\.ts$/.test(f))).toEqual([]);
+  });
+
+  it("the realization form fetches the save call and the confirmation with its first tap, and the upload with the first file sent", async () => {
+    const { files } = await staticGraph("components/performance/realization-form.tsx");
+    expect([...files].filter((f) => /^(lib\/performance\/actions|components\/performance\/(realization-actions|post-file)|components\/ui\/confirm-dialog)\.tsx?$/.test(f))).toEqual([]);
+    expect(await readFile("components/performance/realization-form.tsx", "utf8")).toMatch(/import\("\.\/realization-actions"\)/);
+  });
+
+  it("the period picker navigates without next/form (its ~1.3 kB gzip)", async () => {
+    expect(await readFile("components/performance/period-picker.tsx", "utf8")).not.toMatch(/from "next\/form"/);
+  });
 });
