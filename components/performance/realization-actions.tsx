@@ -2,7 +2,7 @@
 
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { saveRealizationAction } from "@/lib/performance/actions";
-import { REALIZATION_FORM_WORDS as M } from "@/lib/performance/form-words";
+import { REALIZATION_CONFIRM_WORDS } from "@/lib/performance/confirm-words";
 import type { TPlausibilityCode, TPlausibilityWarning } from "@/lib/performance/plausibility";
 import { UNEXPECTED_ERROR } from "@/lib/i18n/unexpected";
 
@@ -58,7 +58,7 @@ export function RealizationConfirm({
   onClose: () => void;
   onConfirm: (submit: boolean, confirmed: TPlausibilityCode[]) => void;
 }) {
-  const UI = M.ui;
+  const UI = REALIZATION_CONFIRM_WORDS;
   return (
     <ConfirmDialog
       open={confirming !== null}

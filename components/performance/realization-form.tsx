@@ -1,6 +1,5 @@
 "use client";
 
-import { Save, Send } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useRef, useState } from "react";
 
@@ -48,6 +47,8 @@ export function RealizationForm({
   settings,
   current,
   initialPreview,
+  evidenceList,
+  icons,
 }: {
   agencySlug: string;
   year: number;
@@ -56,6 +57,9 @@ export function RealizationForm({
   settings: TCapaianSettings;
   current: TCurrent;
   initialPreview: ReactNode;
+  /** The evidence list and the buttons' icons, rendered by the server card: HTML, not this chunk's JS (decision 058). */
+  evidenceList: ReactNode;
+  icons: { save: ReactNode; send: ReactNode; browse: ReactNode; upload: ReactNode };
 }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
@@ -221,16 +225,16 @@ export function RealizationForm({
           );
         })}
       </div>
-      <EvidenceUpload agencySlug={agencySlug} files={current?.files ?? []} ensureRealization={ensureRealization} disabled={pending !== null} />
+      <EvidenceUpload agencySlug={agencySlug} list={evidenceList} icons={icons} ensureRealization={ensureRealization} disabled={pending !== null} />
       <div className="flex flex-col gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-xs text-slate-600">{UI.submitHint}</p>
         <div className="flex flex-wrap gap-2">
           <Button type="button" variant="secondary" disabled={pending !== null} onClick={() => void requestSave(false)}>
-            <Save aria-hidden className="size-4" />
+            {icons.save}
             {pending === "draft" ? UI.saving : UI.saveDraft}
           </Button>
           <Button type="submit" disabled={pending !== null}>
-            <Send aria-hidden className="size-4" />
+            {icons.send}
             {pending === "submit" ? UI.submitting : UI.submit}
           </Button>
         </div>
