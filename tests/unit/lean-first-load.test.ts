@@ -155,7 +155,10 @@ describe("lean first load", () => {
     expect(await readFile("components/performance/realization-form.tsx", "utf8")).toMatch(/import\("\.\/realization-actions"\)/);
   });
 
-  it("the period picker navigates without next/form (its ~1.3 kB gzip)", async () => {
-    expect(await readFile("components/performance/period-picker.tsx", "utf8")).not.toMatch(/from "next\/form"/);
+  it("the period picker is HTML from the server and navigates without next/form (its ~1.3 kB gzip)", async () => {
+    const picker = await readFile("components/performance/period-picker.tsx", "utf8");
+    expect(picker).not.toMatch(/from "next\/form"/);
+    // A server component: only its navigation (a hidden mark and two listeners) is JS.
+    expect(picker).not.toMatch(/^["']use client["']/m);
   });
 });
