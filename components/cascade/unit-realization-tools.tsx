@@ -1,13 +1,14 @@
 "use client";
 
-import { Check, Save, Send, Undo2 } from "lucide-react";
+import { Check, Paperclip, Save, Send, Undo2, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 
 import { Textarea } from "@/components/cycle/textarea";
-import { EvidenceFiles, EvidenceUpload, type TEvidenceFile } from "@/components/performance/evidence";
+import { EvidenceUpload } from "@/components/performance/evidence";
+import { EvidenceFiles, type TEvidenceFile } from "@/components/performance/evidence-files";
 import { PlausibilityWarnings } from "@/components/performance/plausibility-warnings";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -122,7 +123,11 @@ export function UnitRealizationForm({ agencySlug, row, quarter, onDone }: { agen
       </Field>
       <PlausibilityWarnings warnings={warnings} />
       <div className="bg-white">
-        <EvidenceUpload agencySlug={agencySlug} files={row.files} target={{ unitRowId: row.rowId, quarter: String(quarter) }} disabled={pending !== null} />
+        <EvidenceUpload
+          agencySlug={agencySlug}
+          list={<EvidenceFiles agencySlug={agencySlug} files={row.files} />}
+          icons={{ browse: <Paperclip aria-hidden className="size-4" />, upload: <Upload aria-hidden className="size-4" /> }}
+          target={{ unitRowId: row.rowId, quarter: String(quarter) }} disabled={pending !== null} />
       </div>
       {errors.root?.message ? <Alert tone="danger">{errors.root.message}</Alert> : null}
       <div className="flex flex-wrap gap-2">

@@ -1,50 +1,23 @@
 "use client";
 
-import { FileText, Paperclip, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { type ReactNode, useId, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
 
 import { Button } from "@/components/ui/button";
 import { REALIZATION_FORM_WORDS } from "@/lib/performance/form-words";
 
-import { postFile } from "@/lib/storage/post-file";
-
 import { fileSizeLabel } from "./format-form";
+
+export type { TEvidenceFile } from "./evidence-files";
 
 const UI = REALIZATION_FORM_WORDS.ui;
 
-export interface TEvidenceFile {
-  id: string;
-  originalName: string;
-  size: number;
-}
-
-/** The realization's evidence (data dukung), each a link to the agency's file route. */
-export function EvidenceFiles({ agencySlug, files }: { agencySlug: string; files: TEvidenceFile[] }) {
-  return (
-    <div className="space-y-1" data-testid="evidence-files">
-      <p className="text-sm font-medium text-slate-800">{UI.evidence}</p>
-      {files.length === 0 ? (
-        <p className="text-sm text-slate-600">{UI.noEvidence}</p>
-      ) : (
-        <ul className="space-y-1">
-          {files.map((f) => (
-            <li key={f.id} className="flex min-w-0 items-center gap-2 text-sm">
-              <FileText aria-hidden className="size-4 shrink-0 text-slate-500" />
-              <a href={`/a/${agencySlug}/files/${f.id}`} className="min-w-0 truncate text-brand-700 underline-offset-2 hover:underline">
-                {f.originalName}
-              </a>
-              <span className="shrink-0 text-xs text-slate-500">{fileSizeLabel(f.size)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
 type TUploadAnswer = { id: string; name: string; size: number; sha256: string } | { error: string };
+
+/** The upload itself (lib/storage/post-file.ts), fetched when a file is first sent, not with the page (docs/decisions/058-sop-and-realization-first-load.md). */
+const postFile = <T,>(...args: Parameters<typeof import("@/lib/storage/post-file").postFile>) =>
+  import("@/lib/storage/post-file").then((m) => m.postFile<T>(...args));
 
 /**
  * The state of one upload control (the chosen file, progress, the refusal to
@@ -104,13 +77,17 @@ export function useFileUpload(agencySlug: string, onUploaded: (file: { id: strin
  */
 export function EvidenceUpload({
   agencySlug,
-  files,
+  list,
+  icons,
   ensureRealization,
   target,
   disabled,
 }: {
   agencySlug: string;
-  files: TEvidenceFile[];
+  /** The evidence list (./evidence-files.tsx), rendered by the caller: the server, on the realization card. */
+  list: ReactNode;
+  /** The two buttons' icons (Paperclip, Upload), from the caller: lucide icons out of this module's chunk. */
+  icons: { browse: ReactNode; upload: ReactNode };
   ensureRealization?: () => Promise<string | null>;
   target?: Record<string, string>;
   disabled?: boolean;
@@ -127,7 +104,7 @@ export function EvidenceUpload({
     });
   return (
     <div className="space-y-3 rounded-md border border-dashed border-slate-300 p-3">
-      <EvidenceFiles agencySlug={agencySlug} files={files} />
+      {list}
       <div className="space-y-1">
         <p className="text-sm font-medium text-slate-800" id={`${inputId}-label`}>
           {UI.chooseFile}
@@ -151,14 +128,14 @@ export function EvidenceUpload({
             htmlFor={inputId}
             className="inline-flex min-h-10 shrink-0 cursor-pointer items-center justify-center gap-2 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-900 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 peer-disabled:cursor-not-allowed peer-disabled:opacity-60 hover:bg-slate-100"
           >
-            <Paperclip aria-hidden className="size-4" />
+            {icons.browse}
             {UI.browse}
           </label>
           <span className="min-w-0 flex-1 truncate text-sm text-slate-700" data-testid="chosen-file">
             {chosen ? `${chosen.name} (${fileSizeLabel(chosen.size)})` : UI.noFileChosen}
           </span>
           <Button type="button" variant="secondary" onClick={upload} disabled={!chosen || busy || disabled}>
-            <Upload aria-hidden className="size-4" />
+            {icons.upload}
             {busy ? UI.uploading(progress) : UI.upload}
           </Button>
         </div>

@@ -1,11 +1,8 @@
-"use client";
-
-import Form from "next/form";
-import { useRef } from "react";
-
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { REALIZATION_FORM_WORDS } from "@/lib/performance/form-words";
+
+import { PeriodPickerNavigation } from "./period-picker-navigation";
 
 const UI = REALIZATION_FORM_WORDS.ui;
 
@@ -21,21 +18,23 @@ export interface PeriodPickerProps {
 
 /**
  * A GET form (?tahun=&tw=...): works without JavaScript through its button;
- * with it, a change of any select navigates at once.
+ * with it, a change of any select navigates at once, inside the app (no full load).
+ * A server component: the selects are HTML; ./period-picker-navigation.tsx is the only JS
+ * (docs/decisions/058-sop-and-realization-first-load.md: it replaced next/form).
  */
 export function PeriodPicker({ action, years, year, quarter, filters = [] }: PeriodPickerProps) {
-  const form = useRef<HTMLFormElement>(null);
-  const submit = () => form.current?.requestSubmit();
   return (
-    <Form
+    <form
       key={[year, quarter, ...filters.map((f) => f.value)].join("|")}
-      ref={form}
-      action={action} className="no-print flex flex-wrap items-end gap-3" data-testid="period-picker">
+      action={action}
+      className="no-print flex flex-wrap items-end gap-3"
+      data-testid="period-picker"
+    >
       <div className="space-y-1">
         <label htmlFor="period-year" className="block text-sm font-medium text-slate-800">
           {UI.year}
         </label>
-        <Select id="period-year" name="tahun" defaultValue={String(year)} onChange={submit} className="w-28">
+        <Select id="period-year" name="tahun" defaultValue={String(year)} className="w-28">
           {years.map((y) => (
             <option key={y} value={y}>
               {y}
@@ -48,7 +47,7 @@ export function PeriodPicker({ action, years, year, quarter, filters = [] }: Per
           <label htmlFor="period-quarter" className="block text-sm font-medium text-slate-800">
             {UI.quarter}
           </label>
-          <Select id="period-quarter" name="tw" defaultValue={String(quarter)} onChange={submit} className="w-40">
+          <Select id="period-quarter" name="tw" defaultValue={String(quarter)} className="w-40">
             {UI.quarters.map((label, i) => (
               <option key={label} value={i + 1}>
                 {label}
@@ -62,7 +61,7 @@ export function PeriodPicker({ action, years, year, quarter, filters = [] }: Per
           <label htmlFor={`period-${f.name}`} className="block text-sm font-medium text-slate-800">
             {f.label}
           </label>
-          <Select id={`period-${f.name}`} name={f.name} defaultValue={f.value} onChange={submit} className="max-w-72">
+          <Select id={`period-${f.name}`} name={f.name} defaultValue={f.value} className="max-w-72">
             <option value="">{UI.all}</option>
             {f.options.map((o) => (
               <option key={o.value} value={o.value}>
@@ -72,9 +71,10 @@ export function PeriodPicker({ action, years, year, quarter, filters = [] }: Per
           </Select>
         </div>
       ))}
+      <PeriodPickerNavigation action={action} />
       <Button type="submit" variant="secondary">
         {UI.show}
       </Button>
-    </Form>
+    </form>
   );
 }

@@ -1,4 +1,4 @@
-import { CheckCircle2, Clock, RotateCcw } from "lucide-react";
+import { CheckCircle2, Clock, Paperclip, RotateCcw, Save, Send, Upload } from "lucide-react";
 
 import { ShareWhatsApp } from "@/components/share/share-whatsapp";
 import { Badge } from "@/components/ui/badge";
@@ -9,7 +9,7 @@ import { isRealizationEditable } from "@/lib/performance/workflow";
 import { SHARE_MESSAGES } from "@/lib/share/whatsapp";
 
 import { CapaianValue } from "./capaian-display";
-import { EvidenceFiles } from "./evidence";
+import { EvidenceFiles } from "./evidence-files";
 import { decimalToIndonesian, formatTarget, formatValue, quarterShort, STATUS_TONE, type TRealizationStatus } from "./format";
 import { RealizationForm } from "./realization-form";
 import { liveRow, LivePreview, type TIndicator } from "./realization-live";
@@ -120,6 +120,13 @@ export function RealizationCard({ agencySlug, year, quarter, indicator, settings
             settings={settings}
             current={current}
             initialPreview={<LivePreview indicator={indicator} year={year} quarter={quarter} typed={decimalToIndonesian(current?.value)} settings={settings} />}
+            evidenceList={<EvidenceFiles agencySlug={agencySlug} files={current?.files ?? []} />}
+            icons={{
+              save: <Save aria-hidden className="size-4" />,
+              send: <Send aria-hidden className="size-4" />,
+              browse: <Paperclip aria-hidden className="size-4" />,
+              upload: <Upload aria-hidden className="size-4" />,
+            }}
           />
         ) : (
           <ReadOnlyRealization indicator={indicator} quarter={quarter} row={row} current={current} agencySlug={agencySlug} />

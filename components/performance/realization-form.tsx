@@ -1,23 +1,21 @@
 "use client";
 
-import { Save, Send } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useRef, useState } from "react";
 
 import { Textarea } from "@/components/cycle/textarea";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
-import { saveRealizationAction } from "@/lib/performance/actions";
 import type { TCapaianSettings } from "@/lib/performance/capaian";
 import { REALIZATION_FORM_WORDS as M } from "@/lib/performance/form-words";
-import type { TPlausibilityCode, TPlausibilityWarning } from "@/lib/performance/plausibility";
+import type { TPlausibilityCode } from "@/lib/performance/plausibility";
 import { UNEXPECTED_ERROR } from "@/lib/i18n/unexpected";
 
 import { EvidenceUpload } from "./evidence";
 import { decimalToIndonesian, quarterShort } from "./format-form";
+import type { TConfirming, TRealizationErrors } from "./realization-actions";
 import type { TIndicator } from "./realization-live";
 
 const UI = M.ui;
@@ -25,10 +23,12 @@ const UI = M.ui;
 /** The live capaian and the plausibility rules: fetched when the value is first typed in or saved (docs/decisions/039-lean-first-load.md). */
 const loadLive = () => import("./realization-live");
 type TLive = Awaited<ReturnType<typeof loadLive>>;
+/** Saving and the confirmation (./realization-actions.tsx): fetched beside the live module, by the same first focus, keystroke or tap. */
+const loadActions = () => import("./realization-actions");
+type TActions = Awaited<ReturnType<typeof loadActions>>;
 
 const TEXT_FIELDS = ["faktorPendorong", "faktorPenghambat", "tindakLanjut"] as const;
 const FORM_FIELDS = ["value", ...TEXT_FIELDS] as const;
-type TField = (typeof FORM_FIELDS)[number];
 
 type TCurrent = TIndicator["realizations"][number] | null;
 
@@ -47,6 +47,8 @@ export function RealizationForm({
   settings,
   current,
   initialPreview,
+  evidenceList,
+  icons,
 }: {
   agencySlug: string;
   year: number;
@@ -55,6 +57,9 @@ export function RealizationForm({
   settings: TCapaianSettings;
   current: TCurrent;
   initialPreview: ReactNode;
+  /** The evidence list and the buttons' icons, rendered by the server card: HTML, not this chunk's JS (decision 058). */
+  evidenceList: ReactNode;
+  icons: { save: ReactNode; send: ReactNode; browse: ReactNode; upload: ReactNode };
 }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
@@ -62,20 +67,29 @@ export function RealizationForm({
   const [typed, setTyped] = useState(() => decimalToIndonesian(current?.value));
   const [changed, setChanged] = useState(false);
   const [live, setLive] = useState<TLive | null>(null);
-  const [errors, setErrors] = useState<Partial<Record<TField | "root", string>>>({});
-  const [confirming, setConfirming] = useState<{ submit: boolean; warnings: TPlausibilityWarning[]; body: string; words: TLive["PLAUSIBILITY_MESSAGES"] } | null>(null);
+  const [actions, setActions] = useState<TActions | null>(null);
+  const [errors, setErrors] = useState<TRealizationErrors>({});
+  const [confirming, setConfirming] = useState<TConfirming | null>(null);
   const q = quarterShort(quarter);
   const idOf = (name: string) => `r-${indicator.id}-${name}`;
   const hasEvidence = (current?.files.length ?? 0) > 0;
 
   async function ensureLive(): Promise<TLive> {
+    if (!actions) void ensureActions().catch(() => null);
     if (live) return live;
     const loaded = await loadLive();
     setLive(() => loaded);
     return loaded;
   }
 
-  function showErrors(next: Partial<Record<TField | "root", string>>) {
+  async function ensureActions(): Promise<TActions> {
+    if (actions) return actions;
+    const loaded = await loadActions();
+    setActions(() => loaded);
+    return loaded;
+  }
+
+  function showErrors(next: TRealizationErrors) {
     setErrors(next);
     const first = FORM_FIELDS.find((f) => next[f]);
     if (first) requestAnimationFrame(() => document.getElementById(idOf(first))?.focus());
@@ -92,7 +106,8 @@ export function RealizationForm({
   async function requestSave(submit: boolean) {
     const judged = await judge();
     if (!judged.parsed.ok) return;
-    const loaded = await ensureLive();
+    // The confirmation comes with the actions module: both are here before the dialog opens.
+    const [loaded] = await Promise.all([ensureLive(), ensureActions()]);
     if (submit || judged.warnings.length) setConfirming({ submit, warnings: judged.warnings, body: loaded.confirmBody(typed, indicator.unit), words: loaded.PLAUSIBILITY_MESSAGES });
     else void save(false);
   }
@@ -108,35 +123,28 @@ export function RealizationForm({
     }
     setPending(submit ? "submit" : "draft");
     try {
-      const result = await saveRealizationAction(agencySlug, {
-        indicatorId: indicator.id,
-        year,
-        quarter,
-        value: typed,
-        faktorPendorong: text("faktorPendorong"),
-        faktorPenghambat: text("faktorPenghambat"),
-        tindakLanjut: text("tindakLanjut"),
-        submit,
-        confirmed,
-      }).catch(() => null);
-      if (!result) {
-        showErrors({ root: UNEXPECTED_ERROR });
-        toast.error(UNEXPECTED_ERROR);
-        return null;
-      }
-      if (result.ok) {
+      const loaded = await ensureActions().catch(() => null);
+      const result = loaded
+        ? await loaded.sendRealization(agencySlug, {
+            indicatorId: indicator.id,
+            year,
+            quarter,
+            value: typed,
+            faktorPendorong: text("faktorPendorong"),
+            faktorPenghambat: text("faktorPenghambat"),
+            tindakLanjut: text("tindakLanjut"),
+            submit,
+            confirmed,
+          })
+        : { errors: { root: UNEXPECTED_ERROR }, toast: UNEXPECTED_ERROR };
+      if ("id" in result) {
         setErrors({});
         if (!quiet) toast.success(submit ? M.submitted : M.saved);
         router.refresh();
-        return result.data.id;
+        return result.id;
       }
-      const placed: Partial<Record<TField | "root", string>> = {};
-      for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
-        const field = FORM_FIELDS.find((f) => f === key);
-        if (field && messages[0] && !placed[field]) placed[field] = messages[0];
-      }
-      showErrors(Object.keys(placed).length ? placed : { root: result.error });
-      toast.error(result.error);
+      showErrors(result.errors);
+      toast.error(result.toast);
       return null;
     } finally {
       setPending(null);
@@ -217,50 +225,30 @@ export function RealizationForm({
           );
         })}
       </div>
-      <EvidenceUpload agencySlug={agencySlug} files={current?.files ?? []} ensureRealization={ensureRealization} disabled={pending !== null} />
+      <EvidenceUpload agencySlug={agencySlug} list={evidenceList} icons={icons} ensureRealization={ensureRealization} disabled={pending !== null} />
       <div className="flex flex-col gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-xs text-slate-600">{UI.submitHint}</p>
         <div className="flex flex-wrap gap-2">
           <Button type="button" variant="secondary" disabled={pending !== null} onClick={() => void requestSave(false)}>
-            <Save aria-hidden className="size-4" />
+            {icons.save}
             {pending === "draft" ? UI.saving : UI.saveDraft}
           </Button>
           <Button type="submit" disabled={pending !== null}>
-            <Send aria-hidden className="size-4" />
+            {icons.send}
             {pending === "submit" ? UI.submitting : UI.submit}
           </Button>
         </div>
       </div>
-      <ConfirmDialog
-        open={confirming !== null}
-        onOpenChange={(open) => (open ? null : setConfirming(null))}
-        title={confirming?.submit ? UI.confirmSubmit.title(indicator.code, q) : confirming?.words.confirmTitle ?? ""}
-        confirmLabel={confirming?.submit ? UI.confirmSubmit.confirm : confirming?.words.confirmAction ?? ""}
-        cancelLabel={confirming?.warnings.length ? confirming.words.fixAction : UI.confirmSubmit.cancel}
-        onConfirm={() => {
-          const c = confirming;
-          setConfirming(null);
-          if (c) void save(c.submit, { confirmed: c.warnings.map((w) => w.code) });
-        }}
-        testId="confirm-realization"
-      >
-        {confirming?.warnings.length ? (
-          <>
-            <p className="font-medium text-amber-950">{confirming.words.confirmIntro}</p>
-            <ul className="list-disc space-y-1 pl-5" data-testid="confirm-warnings">
-              {confirming.warnings.map((w) => (
-                <li key={w.code}>{w.message}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {confirming?.submit && !hasEvidence ? (
-          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950" data-testid="confirm-no-evidence">
-            {UI.confirmSubmit.noEvidence}
-          </p>
-        ) : null}
-        {confirming?.submit ? <p>{confirming.body}</p> : null}
-      </ConfirmDialog>
+      {actions ? (
+        <actions.RealizationConfirm
+          confirming={confirming}
+          indicatorCode={indicator.code}
+          quarterShort={q}
+          hasEvidence={hasEvidence}
+          onClose={() => setConfirming(null)}
+          onConfirm={(submit, confirmed) => void save(submit, { confirmed })}
+        />
+      ) : null}
     </form>
   );
 }

@@ -18,7 +18,7 @@ import type { TCapaianResult } from "@/lib/performance/capaian";
 import { PERFORMANCE_MESSAGES as M, ZRealizationReview } from "@/lib/performance/schemas";
 
 import { CapaianValue } from "./capaian-display";
-import { EvidenceFiles, type TEvidenceFile } from "./evidence";
+import { EvidenceFiles, type TEvidenceFile } from "./evidence-files";
 import { formatTarget, formatValue, quarterShort } from "./format";
 
 const UI = M.ui;

@@ -8,14 +8,6 @@ export const REALIZATION_FORM_WORDS = {
   saved: "Disimpan sebagai draf.",
   submitted: "Realisasi dikirim ke Tim SAKIP.",
   ui: {
-    confirmSubmit: {
-      title: (code: string, quarter: string) => `Kirim realisasi ${code} ${quarter} ke Tim SAKIP?`,
-      body: (value: string, unit: string) =>
-        `Nilai ${value} ${unit} beserta faktor pendorong, penghambat, tindak lanjut, dan data dukungnya dikirim untuk diverifikasi. Setelah dikirim, Anda tidak dapat mengubahnya lagi kecuali Tim SAKIP mengembalikannya.`,
-      noEvidence: "Belum ada data dukung yang dilampirkan. Tim SAKIP dapat mengembalikan realisasi tanpa bukti; lampirkan dahulu bila ada.",
-      confirm: "Ya, kirim",
-      cancel: "Batal",
-    },
     quarters: ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"],
     quarterShort: ["TW I", "TW II", "TW III", "TW IV"],
     year: "Tahun",

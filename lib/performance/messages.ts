@@ -3,6 +3,7 @@
  * them): client components that only show words import this and keep zod out of their bundle
  * (docs/decisions/039-lean-first-load.md).
  */
+import { REALIZATION_CONFIRM_WORDS } from "./confirm-words";
 import { REALIZATION_FORM_WORDS as W } from "./form-words";
 import { REALIZATION_MESSAGES } from "./workflow";
 
@@ -48,6 +49,7 @@ export const PERFORMANCE_MESSAGES = {
   // The performance pages (app/a/[agencySlug]/kinerja, components/performance).
   ui: {
     ...W.ui,
+    ...REALIZATION_CONFIRM_WORDS,
     title: "Kinerja",
     toDate: (q: string) => `s.d. ${q}`,
     tabs: { overview: "Perjanjian Kinerja", realization: "Realisasi", verification: "Verifikasi", recap: "Rekap", lkjip: "LKjIP", export: "Ekspor" },

@@ -215,3 +215,17 @@ test("Triwulan II: fill, live capaian, evidence, submit, return with a reason, f
 
   for (const page of [bidang, bidangCk, timSakip]) await page.context().close();
 });
+
+test("the period picker moves to another quarter inside the app (no full page load), as next/form did", async ({ browser }) => {
+  const bidang = await userPage(browser, "bidang@sumbar.demo");
+  await bidang.goto(`${AGENCY}/kinerja/realisasi${PERIOD}`);
+  await expect(bidang.getByRole("heading", { name: "Realisasi Triwulan II 2026" })).toBeVisible();
+  // A mark on the window survives a navigation inside the app, not a full load (decision 058).
+  await bidang.evaluate(() => {
+    (window as unknown as { __stay?: number }).__stay = 1;
+  });
+  await bidang.getByTestId("period-picker").getByLabel("Triwulan", { exact: true }).selectOption({ label: "Triwulan I" });
+  await expect(bidang).toHaveURL(/\/kinerja\/realisasi\?tahun=2026&tw=1$/);
+  await expect(bidang.getByRole("heading", { name: "Realisasi Triwulan I 2026" })).toBeVisible();
+  expect(await bidang.evaluate(() => (window as unknown as { __stay?: number }).__stay)).toBe(1);
+});

@@ -138,4 +138,27 @@ describe("lean first load", () => {
     const { packages } = await staticGraph("components/performance/realization-live.tsx");
     expect(packages.has("zod")).toBe(false);
   });
+
+  // Decision 058: the SOP document and the realization form were 3.3 kB over 160.
+  it("the SOP document's actions send the buttons and their words, not the SOP dictionary or the lifecycle table", async () => {
+    expect(await readFile("components/sop/sop-actions.tsx", "utf8")).not.toMatch(/^["']use client["']/m);
+    const { files } = await staticGraph("components/sop/sop-action-buttons.tsx");
+    expect([...files].filter((f) => /^lib\/sop\/(messages|workflow|schemas)\.ts$/.test(f))).toEqual([]);
+  });
+
+  it("the realization form fetches the save call and the confirmation with its first tap, and the upload with the first file sent", async () => {
+    const { files, packages } = await staticGraph("components/performance/realization-form.tsx");
+    expect([...files].filter((f) => /^(lib\/performance\/(actions|confirm-words)|components\/performance\/(realization-actions|evidence-files)|components\/ui\/confirm-dialog)\.tsx?$/.test(f))).toEqual([]);
+    // The evidence list and the icons come from the server card as rendered elements.
+    expect(packages.has("lucide-react")).toBe(false);
+    expect(await readFile("components/performance/evidence-files.tsx", "utf8")).not.toMatch(/^["']use client["']/m);
+    expect(await readFile("components/performance/realization-form.tsx", "utf8")).toMatch(/import\("\.\/realization-actions"\)/);
+  });
+
+  it("the period picker is HTML from the server and navigates without next/form (its ~1.3 kB gzip)", async () => {
+    const picker = await readFile("components/performance/period-picker.tsx", "utf8");
+    expect(picker).not.toMatch(/from "next\/form"/);
+    // A server component: only its navigation (a hidden mark and two listeners) is JS.
+    expect(picker).not.toMatch(/^["']use client["']/m);
+  });
 });
