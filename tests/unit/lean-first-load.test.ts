@@ -148,7 +148,7 @@ describe("lean first load", () => {
 
   it("the realization form fetches the save call and the confirmation with its first tap, and the upload with the first file sent", async () => {
     const { files, packages } = await staticGraph("components/performance/realization-form.tsx");
-    expect([...files].filter((f) => /^(lib\/performance\/(actions|confirm-words)|components\/performance\/(realization-actions|evidence-files)|components\/ui\/confirm-dialog)\.tsx?$/.test(f))).toEqual([]);
+    expect([...files].filter((f) => /^(lib\/performance\/(actions|confirm-words)|lib\/storage\/post-file|components\/performance\/(realization-actions|evidence-files)|components\/ui\/confirm-dialog)\.tsx?$/.test(f))).toEqual([]);
     // The evidence list and the icons come from the server card as rendered elements.
     expect(packages.has("lucide-react")).toBe(false);
     expect(await readFile("components/performance/evidence-files.tsx", "utf8")).not.toMatch(/^["']use client["']/m);
