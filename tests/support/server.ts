@@ -6,7 +6,6 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createRequire } from "node:module";
 import path from "node:path";
 
 import pg from "pg";
@@ -30,7 +29,6 @@ export {
   type ActionResponse,
   type WireActionResult,
 } from "./http";
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 /** `next start` behind the render gate, as `npm start` runs it (docs/decisions/059-render-gate.md). */
 const webProcess = path.join(ROOT, "lib", "cli", "web-process.mjs");
 
