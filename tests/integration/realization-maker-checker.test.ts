@@ -15,6 +15,8 @@ import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 import { memberUnitIds } from "@/lib/performance/queries";
 import { realizationReviewRefusals, unitRealizationReviewRefusals } from "@/lib/performance/maker-checker-queries";
 import { reviewRealization } from "@/lib/performance/service";
+import { loadWorkCounters } from "@/lib/performance/work-queue";
+import { PLAUSIBILITY_CODES } from "@/lib/performance/plausibility";
 import { ZRealizationReview } from "@/lib/performance/schemas";
 import { AppError } from "@/lib/authz/errors";
 
@@ -145,5 +147,75 @@ describe("a unit PK row: who filled the quarter's value does not verify or retur
     } finally {
       await allowSelfApproval(w, false);
     }
+  });
+});
+
+/**
+ * "Tugas saya" (lib/performance/work-queue.ts) counts, for a verifier, only the sent values they
+ * may verify: the same rule as the services' refusal (decision 061), agency PK and unit PK rows.
+ */
+describe("Tugas saya: a verifier's desk counts only the sent values the server lets them verify", () => {
+  const deskOf = (key: "TIM_SAKIP" | "SEKRETARIS") =>
+    loadWorkCounters({
+      agencyId: w.agency.id,
+      agencySlug: w.agency.slug,
+      userId: w.users[key].id,
+      canFill: false,
+      canVerify: true,
+      canVerifyUnits: true,
+      allowSelfApproval: false,
+    });
+  const sent = (counters: Awaited<ReturnType<typeof deskOf>>, quarter: number, scope?: "UNIT") =>
+    counters.find((c) => c.kind === "SUBMITTED" && c.quarter === quarter && c.scope === scope)?.count ?? 0;
+
+  it("leaves out what they filled themselves since the last verification, counts it for another verifier, and counts it again with allowSelfApproval", async () => {
+    // Quarter 3: Tim SAKIP's member sends A1 (theirs), Bidang sends A2 (not theirs).
+    expect(await save(w, "TIM_SAKIP", { indicatorId: w.ind.A1, quarter: 3, value: "82", submit: true, confirmed: [...PLAUSIBILITY_CODES] })).toMatchObject({ ok: true });
+    expect(await save(w, "BIDANG", { indicatorId: w.ind.A2, quarter: 3, value: "8", submit: true, confirmed: [...PLAUSIBILITY_CODES] })).toMatchObject({ ok: true });
+    // A unit row's quarter 3, sent by Tim SAKIP's member.
+    const rowId = (await db.unitAgreementRow.findFirst({ where: { agencyId: w.agency.id } }))?.id ?? (await unitRow(w));
+    const a = await w.as("TIM_SAKIP");
+    await saveUnitRealization(ZSaveUnitRealization.parse({ rowId, quarter: 3, value: "40", submit: true }), {
+      agencyId: a.agencyId,
+      actor: a.actor,
+      meta: null,
+      unitIds: await memberUnitIds(w.agency.id, w.users.TIM_SAKIP.id),
+      canManage: false,
+    });
+
+    const sakip = await deskOf("TIM_SAKIP");
+    const sekretaris = await deskOf("SEKRETARIS");
+    // The desk equals what the verification pages offer: sent values minus the refusals.
+    const refused = await realizationReviewRefusals(db, { agencyId: w.agency.id, year: YEAR, quarter: 3, actorId: w.users.TIM_SAKIP.id, allowSelfApproval: false });
+    const sentTotal = await db.realization.count({ where: { agencyId: w.agency.id, year: YEAR, quarter: 3, status: "SUBMITTED" } });
+    expect(sent(sakip, 3)).toBe(sentTotal - Object.keys(refused).length);
+    expect(sent(sakip, 3)).toBe(1);
+    expect(sent(sekretaris, 3)).toBe(2);
+    expect(sent(sakip, 3, "UNIT")).toBe(0);
+    expect(sent(sekretaris, 3, "UNIT")).toBe(1);
+
+    await allowSelfApproval(w, true);
+    try {
+      const self = await loadWorkCounters({
+        agencyId: w.agency.id,
+        agencySlug: w.agency.slug,
+        userId: w.users.TIM_SAKIP.id,
+        canFill: false,
+        canVerify: true,
+        canVerifyUnits: true,
+        allowSelfApproval: true,
+      });
+      expect(sent(self, 3)).toBe(2);
+      expect(sent(self, 3, "UNIT")).toBe(1);
+    } finally {
+      await allowSelfApproval(w, false);
+    }
+
+    // A return does not make it someone else's work: Bidang fixes and sends A1 again, still not Tim SAKIP's.
+    const a1 = (await realizationOf(w.ind.A1, 3))!;
+    expect(await reviewAs(w, "SEKRETARIS", a1.id, "RETURN", "Cek ulang.")).toEqual({ ok: true });
+    expect(await save(w, "BIDANG", { indicatorId: w.ind.A1, quarter: 3, value: "83", submit: true, confirmed: [...PLAUSIBILITY_CODES] })).toMatchObject({ ok: true });
+    expect(sent(await deskOf("TIM_SAKIP"), 3)).toBe(1);
+    expect(sent(await deskOf("SEKRETARIS"), 3)).toBe(2);
   });
 });
