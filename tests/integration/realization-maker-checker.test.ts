@@ -6,8 +6,6 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { generateLevelAgreements } from "@/lib/cascade/level-pk";
-import { createNode, createPeriod, saveIndicator, type CascadeActor } from "@/lib/cascade/service";
 import { ZReviewUnitRealization, ZSaveUnitRealization } from "@/lib/cascade/schemas";
 import { reviewUnitRealization, saveUnitRealization } from "@/lib/cascade/unit-realization";
 import { db } from "@/lib/db/client";
@@ -20,7 +18,7 @@ import { PLAUSIBILITY_CODES } from "@/lib/performance/plausibility";
 import { ZRealizationReview } from "@/lib/performance/schemas";
 import { AppError } from "@/lib/authz/errors";
 
-import { expectNothingChanged, realizationOf, save, setup, YEAR, type World } from "./performance-world";
+import { expectNothingChanged, realizationOf, save, setup, unitPkRow, YEAR, type World } from "./performance-world";
 
 let w: World;
 
@@ -97,21 +95,7 @@ describe("the agency PK: who filled a realization does not verify or return it",
   });
 });
 
-/** A unit PK row of unit A (a Program), generated from a small tree. */
-async function unitRow(world: World) {
-  const admin = await world.as("ADMIN");
-  const who: CascadeActor = { agencyId: admin.agencyId, actor: admin.actor, meta: null };
-  const period = await createPeriod({ startYear: YEAR }, who);
-  const node = (level: "TUJUAN" | "SASARAN" | "PROGRAM", statement: string, parentId: string | null, unitId: string | null = null) =>
-    createNode({ periodId: period.id, level, statement, parentId, unitId }, who).then((n) => n.id);
-  const tujuan = await node("TUJUAN", "Meningkatnya konektivitas wilayah", null);
-  const sasaran = await node("SASARAN", "Meningkatnya kemantapan jalan provinsi", tujuan);
-  const program = await node("PROGRAM", "Meningkatnya kondisi jalan mantap", sasaran, world.units.A.id);
-  const s = await saveIndicator({ nodeId: sasaran, name: "Panjang jalan mantap", unitOfMeasure: "km", polarity: "HIGHER", rollUp: "OWN", parentIndicatorId: null, targets: [{ year: YEAR, value: "1000" }] }, who);
-  const p = await saveIndicator({ nodeId: program, name: "Panjang jalan direhabilitasi", unitOfMeasure: "km", polarity: "HIGHER", rollUp: "OWN", parentIndicatorId: s.id, targets: [{ year: YEAR, value: "100" }] }, who);
-  await generateLevelAgreements({ periodId: period.id, year: YEAR }, who);
-  return (await db.unitAgreementRow.findFirstOrThrow({ where: { agencyId: world.agency.id, cascadeIndicatorId: p.id } })).id;
-}
+const unitRow = unitPkRow;
 
 describe("a unit PK row: who filled the quarter's value does not verify or return it", () => {
   it("refuses the unit's member who sent it, lets another verifier verify; the setting lifts it", async () => {
