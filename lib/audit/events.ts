@@ -274,7 +274,7 @@ export const ZAuditEventInput = z.discriminatedUnion("action", [
       reason: z.string().nullable().optional(),
       /** cycle.complete by the head with realizations of the quarter not yet verified: the head's note and what was unverified. */
       archiveNote: z.string().optional(),
-      unverified: z.array(z.object({ code: z.string(), unit: z.string(), status: z.string() })).optional(),
+      unverified: z.array(z.object({ code: z.string(), unit: z.string(), status: z.string(), scope: z.literal("UNIT").optional() })).optional(),
     }),
   }),
   z.object({

@@ -16,7 +16,7 @@ import { PLAUSIBILITY_MESSAGES, PLAUSIBILITY_TITLES } from "@/lib/performance/pl
 import { TIME_UNIT_LABELS } from "@/lib/sop/schemas";
 import { formatNip } from "@/lib/validation/nip";
 
-import { ZAuditEventInput, type TAuditAction } from "./events";
+import { ZAuditEventInput, type TAuditAction, type TAuditEventInput } from "./events";
 
 /** `Record<TAuditAction, …>`: adding an action to the union without a label fails the type check. */
 export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
@@ -149,7 +149,13 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   RenstraPeriod: "Periode Renstra",
   CascadeNode: "Simpul pohon kinerja",
   CascadeIndicator: "Indikator pohon kinerja",
-};
+  Holiday: "Hari libur",
+  ActingAppointment: "Penunjukan Plt./Plh.",
+  UnitAgreementRow: "Baris PK unit",
+  CrosscutLink: "Keterkaitan lintas sektor",
+  LkeEvaluation: "Evaluasi LKE",
+  LkeEdition: "Edisi LKE",
+} satisfies Record<TAuditEventInput["entityType"], string>;
 
 const FIELD_LABELS: Record<string, string> = {
   name: "nama",

@@ -10,8 +10,9 @@ import { WORKING_TIME_ZONES } from "@/lib/cycle/working-time";
 import { formatNip } from "@/lib/validation/nip";
 
 import { chainKeyFor, verifyChain } from "./chain";
+import { cycleLabelOf, ENTITY_LABELERS, type TEntityLookups, type TAuditEntityType } from "./entity-labels";
 import type { TAuditAction } from "./events";
-import { AUDIT_MESSAGES, ENTITY_TYPE_LABELS, actionLabel, displayAddress, isAuditAction, periodLabel, quarterLabel, stepRoundLabel, summarizeEvent, type TNameOf } from "./labels";
+import { AUDIT_MESSAGES, ENTITY_TYPE_LABELS, actionLabel, displayAddress, isAuditAction, summarizeEvent, type TNameOf } from "./labels";
 
 const M = AUDIT_MESSAGES.log;
 
@@ -265,18 +266,26 @@ export interface TAuditRowView {
 }
 
 interface TEntityLabelRow {
-  kind: "cycle" | "user" | "sop" | "unit" | "realization";
+  kind: "cycle" | "user" | "sop" | "unit" | "realization" | "lke" | "followup";
   id: string;
   a: string;
   b: string | null;
   n: number | null;
 }
 
-/** The names of the cycles, people, SOPs, units and realizations a batch of rows refers to: one statement. */
+/** The names of the cycles, people, SOPs, units, realizations, LKE evaluations and follow-ups a batch of rows refers to: one statement. */
 function entityLabels(
   client: DbTx,
   agencyId: string,
-  ids: { cycleIds: Set<string>; userIds: Set<string>; sopIds: Set<string>; unitIds: Set<string>; realizationIds: Set<string> },
+  ids: {
+    cycleIds: Set<string>;
+    userIds: Set<string>;
+    sopIds: Set<string>;
+    unitIds: Set<string>;
+    realizationIds: Set<string>;
+    lkeIds: Set<string>;
+    followUpIds: Set<string>;
+  },
 ) {
   return client.$queryRaw<TEntityLabelRow[]>`
     SELECT 'cycle' AS "kind", c."id", c."period"::text AS "a", s."nomor" AS "b", c."year" AS "n"
@@ -291,7 +300,15 @@ function entityLabels(
     UNION ALL
     SELECT 'realization', r."id", i."name", ou."name", NULL
       FROM "Realization" r JOIN "Indicator" i ON i."id" = r."indicatorId" JOIN "OrgUnit" ou ON ou."id" = i."orgUnitId"
-      WHERE r."agencyId" = ${agencyId} AND r."id" = ANY(${[...ids.realizationIds]}::text[])`;
+      WHERE r."agencyId" = ${agencyId} AND r."id" = ANY(${[...ids.realizationIds]}::text[])
+    UNION ALL
+    SELECT 'lke', e."id", ed."name", NULL, e."year"
+      FROM "LkeEvaluation" e JOIN "LkeEdition" ed ON ed."id" = e."editionId"
+      WHERE e."agencyId" = ${agencyId} AND e."id" = ANY(${[...ids.lkeIds]}::text[])
+    UNION ALL
+    SELECT 'followup', f."id", f."recommendation", ou."name", NULL
+      FROM "FollowUp" f JOIN "OrgUnit" ou ON ou."id" = f."unitId"
+      WHERE f."agencyId" = ${agencyId} AND f."id" = ANY(${[...ids.followUpIds]}::text[])`;
 }
 
 /**
@@ -311,8 +328,12 @@ export async function describeAuditRows<R extends TPageRow>(
   const sopIds = new Set<string>();
   const unitIds = new Set<string>();
   const realizationIds = new Set<string>();
+  const lkeIds = new Set<string>();
+  const followUpIds = new Set<string>();
   for (const r of rows) {
     const data = asRecord(r.data);
+    if (r.entityType === "LkeEvaluation" && r.entityId) lkeIds.add(r.entityId);
+    if (r.entityType === "FollowUp" && r.entityId) followUpIds.add(r.entityId);
     if (r.entityType === "MeasurementCycle" && r.entityId) cycleIds.add(r.entityId);
     if (r.entityType === "CycleTask" && typeof data.cycleId === "string") cycleIds.add(data.cycleId);
     if (r.entityType === "User" && r.entityId) userIds.add(r.entityId);
@@ -333,8 +354,8 @@ export async function describeAuditRows<R extends TPageRow>(
   const needsAgency = !known.agencyName && rows.some((r) => r.entityType === "Agency" && r.entityId === agencyId);
   const [roles, labels, agencyRow] = await Promise.all([
     known.roles ? Promise.resolve(known.roles) : client.role.findMany({ where: { agencyId }, select: { code: true, name: true } }),
-    cycleIds.size + userIds.size + sopIds.size + unitIds.size + realizationIds.size
-      ? entityLabels(client, agencyId, { cycleIds, userIds, sopIds, unitIds, realizationIds })
+    cycleIds.size + userIds.size + sopIds.size + unitIds.size + realizationIds.size + lkeIds.size + followUpIds.size
+      ? entityLabels(client, agencyId, { cycleIds, userIds, sopIds, unitIds, realizationIds, lkeIds, followUpIds })
       : Promise.resolve([] as TEntityLabelRow[]),
     needsAgency ? client.agency.findUnique({ where: { id: agencyId }, select: { name: true } }) : Promise.resolve(null),
   ]);
@@ -351,57 +372,44 @@ export async function describeAuditRows<R extends TPageRow>(
   const sopById = new Map(sops.map((x) => [x.id, `SOP ${x.nomor} versi ${x.version}`]));
   const unitById = new Map(units.map((u) => [u.id, u.name]));
   const realizationById = new Map(realizations.map((x) => [x.id, x]));
-  const cycleLabel = (id: string) => {
-    const c = cycleById.get(id);
-    return c ? `Siklus ${periodLabel(c.period, c.year)} · SOP ${c.sop.nomor}` : null;
-  };
+  const lkeById = new Map(of("lke").map((l) => [l.id, { year: l.n!, edition: l.a }]));
+  const followUpById = new Map(of("followup").map((l) => [l.id, { recommendation: l.a, unit: l.b ?? "" }]));
   const userLabel = (id: string) => {
     const u = userById.get(id);
     return u ? `${u.name} (NIP ${formatNip(u.nip)})` : undefined;
   };
+  const look: TEntityLookups = {
+    agencyId,
+    agencyName: agency?.name ?? null,
+    cycle: (id) => {
+      const c = cycleById.get(id);
+      return c ? { period: c.period, year: c.year, sopNomor: c.sop.nomor } : undefined;
+    },
+    user: userLabel,
+    realization: (id) => {
+      const x = realizationById.get(id);
+      return x ? { indicator: x.indicator.name, unit: x.indicator.orgUnit.name } : undefined;
+    },
+    lkeEvaluation: (id) => lkeById.get(id),
+    followUp: (id) => followUpById.get(id),
+  };
+  const cycleLabel = (id: string) => cycleLabelOf(look, id);
   const nameOf: TNameOf = (kind, id) =>
     kind === "user" ? userLabel(id) : kind === "cycle" ? (cycleLabel(id) ?? undefined) : kind === "sop" ? sopById.get(id) : unitById.get(id);
 
   return rows.map((r) => {
     const data = asRecord(r.data);
     const snapshot = readSnapshot(r.actorSnapshot);
-    let entityLabel: string = M.deletedEntity;
+    const labeler = ENTITY_LABELERS[r.entityType as TAuditEntityType] as (typeof ENTITY_LABELERS)[TAuditEntityType] | undefined;
+    const entityLabel: string = labeler?.(data, r.entityId, look) ?? M.deletedEntity;
     let context: string | null = null;
     let cycleId: string | null = null;
     if (r.entityType === "MeasurementCycle" && r.entityId) {
       cycleId = cycleById.has(r.entityId) ? r.entityId : null;
-      entityLabel = cycleLabel(r.entityId) ?? entityLabel;
       context = entityLabel;
     } else if (r.entityType === "CycleTask" && typeof data.cycleId === "string") {
       cycleId = cycleById.has(data.cycleId) ? data.cycleId : null;
-      const step = typeof data.stepNumber === "number" && typeof data.round === "number" ? stepRoundLabel(data.stepNumber, data.round) : "Langkah";
-      const c = cycleLabel(data.cycleId);
-      entityLabel = c ? `${step} · ${c}` : step;
-      context = c;
-    } else if (r.entityType === "Sop" && typeof data.nomor === "string") {
-      entityLabel = `SOP ${data.nomor}${typeof data.version === "number" ? ` versi ${data.version}` : ""}`;
-    } else if (r.entityType === "User" && r.entityId) {
-      entityLabel = userLabel(r.entityId) ?? M.deletedEntity;
-    } else if (r.entityType === "Realization") {
-      // Code, quarter and year as recorded; the indicator's name and unit as they are now.
-      const found = r.entityId ? realizationById.get(r.entityId) : undefined;
-      const period = typeof data.quarter === "number" && typeof data.year === "number" ? ` ${quarterLabel(data.quarter, data.year)}` : "";
-      const code = typeof data.code === "string" ? `${data.code} ` : "";
-      entityLabel = found ? `${code}${found.indicator.name}${period} · ${found.indicator.orgUnit.name}` : `${code.trim() || M.deletedEntity}${period}`;
-    } else if (r.entityType === "StoredFile" && typeof data.name === "string") {
-      entityLabel = `"${data.name}"`;
-    } else if (r.entityType === "PerformanceAgreement" && typeof data.year === "number") {
-      entityLabel = `Perjanjian Kinerja ${data.year}`;
-    } else if (r.entityType === "Program" && typeof data.code === "string") {
-      entityLabel = typeof data.quarter === "number" && typeof data.year === "number" ? `${data.code} ${quarterLabel(data.quarter, data.year)}` : data.code;
-    } else if (r.entityType === "Agency" && r.entityId === agencyId && agency) {
-      entityLabel = agency.name;
-    } else if ((r.entityType === "Role" || r.entityType === "OrgUnit") && (typeof data.name === "string" || typeof data.code === "string")) {
-      // Recorded with the event: the role or unit as it was called then (it may have been renamed or deleted since).
-      entityLabel = typeof data.name === "string" ? data.name : String(data.code);
-    } else {
-      const after = asRecord(data.after);
-      entityLabel = typeof after.name === "string" ? after.name : M.deletedEntity;
+      context = cycleLabel(data.cycleId);
     }
     if (r.entityType !== "CycleTask" && r.entityType !== "MeasurementCycle" && r.entityType !== "Sop") {
       context = `${ENTITY_TYPE_LABELS[r.entityType] ?? r.entityType}: ${entityLabel}`;

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { DbTx } from "@/lib/db/client";
-import { pendingRealizations, unverifiedRealizations } from "@/lib/performance/service";
+import { pendingRealizations, unverifiedRealizations, unverifiedUnitRealizations } from "@/lib/performance/service";
 
 import { holdersOfRoles } from "./holders";
 import { isJointMeeting, quarterArchivedBy, realizationQuarter, type TCyclePeriod, type TRuleFacts, type TRuleMember, type TRuleState } from "./task-rules";
@@ -28,17 +28,19 @@ export async function loadTaskFacts(
   // An SOP that does not measure performance (an Evaluasi Kinerja Internal) waits for no realization.
   const inputQuarter = step && state.measuresPerformance !== false ? realizationQuarter(step.kind, cycle.period) : null;
   const archivedQuarter = quarterArchivedBy(state, taskId, cycle.period);
-  const [pending, unverified, heads, attendanceList] = await Promise.all([
+  const [pending, unverified, unverifiedUnits, heads, attendanceList] = await Promise.all([
     // A unit's sub-task waits for that unit's realizations only.
     inputQuarter === null ? null : pendingRealizations(tx, cycle.agencyId, cycle.year, inputQuarter, task?.unitId),
+    // Archiving waits for the agency PK's realizations and the unit PK rows' (decision 061).
     archivedQuarter === null ? null : unverifiedRealizations(tx, cycle.agencyId, cycle.year, archivedQuarter),
+    archivedQuarter === null ? [] : unverifiedUnitRealizations(tx, cycle.agencyId, cycle.year, archivedQuarter),
     archivedQuarter === null ? 0 : tx.role.count({ where: { id: { in: [...member.roleIds] }, agencyId: cycle.agencyId, isHead: true } }),
     step && isJointMeeting(step) ? holdersOfRoles(tx, cycle.agencyId, step.participantRoleIds ?? [], now) : null,
   ]);
   return {
     allowSelfApproval,
     pendingRealizations: pending,
-    archive: unverified === null ? null : { period: cycle.period, unverified },
+    archive: unverified === null ? null : { period: cycle.period, unverified: [...unverified, ...unverifiedUnits] },
     memberIsHead: heads > 0,
     attendanceList,
   };

@@ -492,7 +492,7 @@ async function applyTaskAction(input: z.output<typeof ZTaskAction>, ctx: CycleAc
               data: {
                 status: { before: change.from, after: change.to },
                 ...(note && archive
-                  ? { archiveNote: note, unverified: archive.unverified.map((u) => ({ code: u.code, unit: u.unit, status: u.status })) }
+                  ? { archiveNote: note, unverified: archive.unverified.map((u) => ({ code: u.code, unit: u.unit, status: u.status, ...(u.scope ? { scope: u.scope } : {}) })) }
                   : {}),
               },
             },

@@ -12,21 +12,33 @@ export { PERFORMANCE_MESSAGES };
 export const ZPlausibilityCode = z.enum(PLAUSIBILITY_CODES);
 const M = PERFORMANCE_MESSAGES;
 
-/** A realization of a quarter that is not verified yet (EMPTY: not even filled), as the archive step names it. */
+/**
+ * A realization of a quarter that is not verified yet (EMPTY: not even filled), as the archive step
+ * names it: an agency PK indicator (by code), or a unit PK row (`scope: "UNIT"`, decision 061), which
+ * has no code: there `code` repeats its name.
+ */
 export interface TUnverifiedRealization {
   code: string;
   name: string;
   unit: string;
   status: "DRAFT" | "SUBMITTED" | "RETURNED" | "EMPTY";
+  scope?: "UNIT";
 }
 
-/** "Bidang Bina Marga: A2 (Dikirim); Bidang Cipta Karya: B1 (Dikembalikan), B2 (Belum diisi)": grouped by unit, in the given order. */
+/** Where the archive step lists an unverified value: its unit, or "PK unit <unit>" for a unit PK row. */
+export const unverifiedGroupOf = (item: TUnverifiedRealization) => (item.scope === "UNIT" ? `PK unit ${item.unit}` : item.unit);
+
+/**
+ * "Bidang Bina Marga: A2 (Dikirim); Bidang Cipta Karya: B1 (Dikembalikan), B2 (Belum diisi); PK unit
+ * Bidang Bina Marga: Panjang jalan direhabilitasi (Dikirim)": grouped by unit, in the given order.
+ */
 export function describeUnverified(items: readonly TUnverifiedRealization[]): string {
   const byUnit = new Map<string, string[]>();
   for (const item of items) {
-    const list = byUnit.get(item.unit) ?? [];
+    const group = unverifiedGroupOf(item);
+    const list = byUnit.get(group) ?? [];
     list.push(`${item.code} (${M.ui.status[item.status]})`);
-    byUnit.set(item.unit, list);
+    byUnit.set(group, list);
   }
   return [...byUnit].map(([unit, codes]) => `${unit}: ${codes.join(", ")}`).join("; ");
 }

@@ -105,6 +105,45 @@ export async function unverifiedRealizations(tx: DbTx, agencyId: string, year: n
     .map((i) => ({ code: i.code, name: i.name, unit: i.orgUnit.name, status: i.status as TUnverifiedRealization["status"] }));
 }
 
+const LEVEL_ORDER: Record<string, number> = { TUJUAN: 0, SASARAN: 1, PROGRAM: 2, KEGIATAN: 3, SUBKEGIATAN: 4 };
+
+/**
+ * The unit PK rows' realizations of a quarter that are not verified (decision 061), as the archive
+ * step names them: every row of the year's unit PKs whose quarter holds a value or a Rencana Aksi
+ * target (a row with neither has nothing planned nor measured this quarter). By level, unit, row.
+ * One statement.
+ */
+export async function unverifiedUnitRealizations(tx: DbTx, agencyId: string, year: number, quarter: number): Promise<TUnverifiedRealization[]> {
+  const quarters = await tx.unitAgreementQuarter.findMany({
+    where: {
+      quarter,
+      status: { not: "VERIFIED" },
+      OR: [{ realization: { not: null } }, { target: { not: null } }],
+      row: { agencyId, agreement: { agencyId, year } },
+    },
+    select: {
+      status: true,
+      realization: true,
+      row: { select: { name: true, sortOrder: true, agreement: { select: { level: true, unit: { select: { name: true, sortOrder: true } } } } } },
+    },
+  });
+  return quarters
+    .sort(
+      (a, b) =>
+        (LEVEL_ORDER[a.row.agreement.level] ?? 9) - (LEVEL_ORDER[b.row.agreement.level] ?? 9) ||
+        a.row.agreement.unit.sortOrder - b.row.agreement.unit.sortOrder ||
+        a.row.agreement.unit.name.localeCompare(b.row.agreement.unit.name, "id") ||
+        a.row.sortOrder - b.row.sortOrder,
+    )
+    .map((q) => ({
+      code: q.row.name,
+      name: q.row.name,
+      unit: q.row.agreement.unit.name,
+      status: q.status === "DRAFT" && q.realization === null ? "EMPTY" : (q.status as TUnverifiedRealization["status"]),
+      scope: "UNIT" as const,
+    }));
+}
+
 // ---------------------------------------------------------------------------
 // Perjanjian Kinerja
 // ---------------------------------------------------------------------------

@@ -2,6 +2,8 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 
+import { realizationMakers, realizationReviewRefusal, type TRealizationTrailEvent } from "./maker-checker";
+
 /**
  * The Kinerja work waiting for one person, for the inbox ("Tugas saya"):
  * - their unit's values still in draft (to send), and those Tim SAKIP returned (to fix),
@@ -13,9 +15,15 @@ import { db } from "@/lib/db/client";
  * member's unit's drafts holding a value and returned values, and for Tim SAKIP or the planning
  * unit (`canVerifyUnits`) the values sent, linked to the PK per level page.
  *
- * A constant number of statements whatever the data: the member's units, one grouped
- * count over the realizations, one over the unit PK rows, the archived quarters (four, the
- * last three together).
+ * A sent value counts for a verifier only when the server would let them verify it: not one
+ * they filled themselves since its last verification (maker/checker, decision 055), unless the
+ * agency allows self-approval (decision 061). The rule is the services' own pure function
+ * (`realizationMakers` + `realizationReviewRefusal`); the statements return each sent value with
+ * its trail (who saved, sent, verified it, oldest first) instead of a bare count, so the rule is
+ * asked in memory and no statement is added.
+ *
+ * A constant number of statements whatever the data: the member's units, one over the
+ * realizations, one over the unit PK rows, the archived quarters (four, the last three together).
  */
 
 export type TWorkKind = "DRAFT" | "RETURNED" | "SUBMITTED";
@@ -44,6 +52,40 @@ export function unitWorkHref(agencySlug: string, kind: TWorkKind, year: number, 
   return `/a/${agencySlug}/pohon-kinerja/pk?tahun=${year}&tw=${quarter}&status=${kind}#realisasi-unit`;
 }
 
+const AGENCY_KIND: Record<string, TRealizationTrailEvent["kind"]> = { "realization.save": "FILL", "realization.submit": "FILL", "realization.verify": "VERIFY" };
+const UNIT_KIND: Record<string, TRealizationTrailEvent["kind"]> = {
+  "cascade.unit_realization_save": "FILL",
+  "cascade.unit_realization_submit": "FILL",
+  "cascade.unit_realization_verify": "VERIFY",
+};
+
+/**
+ * Grouped counts as they are, and the sent values that came with their trail counted per year,
+ * quarter and status when the person may review them (the services' rule; self-approval is
+ * already settled by then: rows come with a trail only when it is off).
+ */
+function mine(
+  rows: readonly { year: number; quarter: number; status: string; count: number; filledById: string | null; trail: [string | null, string][] | null }[],
+  kinds: Record<string, TRealizationTrailEvent["kind"]>,
+  userId: string,
+): { year: number; quarter: number; status: string; count: number }[] {
+  const counts = new Map<string, { year: number; quarter: number; status: string; count: number }>();
+  for (const r of rows) {
+    if (r.trail) {
+      const makers = realizationMakers(
+        r.trail.map(([actorId, action]) => ({ actorId, kind: kinds[action] ?? "OTHER" })),
+        r.filledById,
+      );
+      if (realizationReviewRefusal(makers, userId, false)) continue;
+    }
+    const key = `${r.year}-${r.quarter}-${r.status}`;
+    const group = counts.get(key);
+    if (group) group.count += r.count;
+    else counts.set(key, { year: r.year, quarter: r.quarter, status: r.status, count: r.count });
+  }
+  return [...counts.values()];
+}
+
 export async function loadWorkCounters(input: {
   agencyId: string;
   agencySlug: string;
@@ -56,6 +98,8 @@ export async function loadWorkCounters(input: {
   canVerify: boolean;
   /** Verifies the unit PK rows' sent values (realization.verify or performance.manage); `canVerify` when not given. */
   canVerifyUnits?: boolean;
+  /** The agency's `allowSelfApproval` (the agency context has it): a verifier's own sent values are theirs to verify. */
+  allowSelfApproval: boolean;
   now?: Date;
 }): Promise<TWorkCounter[]> {
   const { agencyId, agencySlug, userId, canFill, canVerify } = input;
@@ -76,31 +120,54 @@ export async function loadWorkCounters(input: {
           ).map((m) => m.unitId!),
         ),
       ];
-  const where = [
-    ...(unitIds.length ? [{ status: { in: ["DRAFT" as const, "RETURNED" as const] }, indicator: { orgUnitId: { in: unitIds } } }] : []),
-    ...(canVerify ? [{ status: "SUBMITTED" as const }] : []),
-  ];
   const unitWork = unitIds.length > 0 || canVerifyUnits;
-  if (where.length === 0 && !unitWork) return [];
-  type TGroup = { year: number; quarter: number; status: string; count: number };
+  if (unitIds.length === 0 && !canVerify && !unitWork) return [];
+  // Sent values come one per row with their trail (the FILL/VERIFY events, oldest first), unless
+  // the agency allows self-approval: then every sent value is the verifier's and a count will do.
+  const trails = !input.allowSelfApproval;
+  type TRow = { year: number; quarter: number; status: string; count: number; filledById: string | null; trail: [string | null, string][] | null };
   const [groups, unitGroups, archived] = await Promise.all([
-    where.length
-      ? db.realization
-          .groupBy({ by: ["year", "quarter", "status"], where: { agencyId, OR: where }, _count: { _all: true } })
-          .then((rows): TGroup[] => rows.map((g) => ({ year: g.year, quarter: g.quarter, status: g.status, count: g._count._all })))
-      : Promise.resolve<TGroup[]>([]),
+    unitIds.length || canVerify
+      ? db.$queryRaw<TRow[]>`
+          SELECT r."year", r."quarter", r."status"::text AS "status", count(*)::int AS "count", NULL AS "filledById", NULL::jsonb AS "trail"
+          FROM "Realization" r JOIN "Indicator" i ON i."id" = r."indicatorId"
+          WHERE r."agencyId" = ${agencyId}
+            AND ((i."orgUnitId" = ANY(${unitIds}::text[]) AND r."status" IN ('DRAFT', 'RETURNED'))
+              OR (${canVerify && !trails}::boolean AND r."status" = 'SUBMITTED'))
+          GROUP BY r."year", r."quarter", r."status"
+          UNION ALL
+          SELECT r."year", r."quarter", 'SUBMITTED', 1, r."filledById",
+            (SELECT coalesce(jsonb_agg(jsonb_build_array(e."actorId", e."action") ORDER BY e."id"), '[]'::jsonb)
+               FROM "AuditEvent" e
+              WHERE e."agencyId" = r."agencyId" AND e."entityId" = r."id" AND e."entityType" = 'Realization'
+                AND e."action" IN ('realization.save', 'realization.submit', 'realization.verify'))
+          FROM "Realization" r
+          WHERE ${canVerify && trails}::boolean AND r."agencyId" = ${agencyId} AND r."status" = 'SUBMITTED'`
+      : Promise.resolve<TRow[]>([]),
     // A unit row's quarter exists from generation on: a draft is work only once it holds a value.
+    // A sent quarter's trail: the row's events naming that quarter ("realisasi TW n" / "status TW n").
     unitWork
-      ? db.$queryRaw<TGroup[]>`
-          SELECT a."year", q."quarter", q."status"::text AS "status", count(*)::int AS "count"
+      ? db.$queryRaw<TRow[]>`
+          SELECT a."year", q."quarter", q."status"::text AS "status", count(*)::int AS "count", NULL AS "filledById", NULL::jsonb AS "trail"
           FROM "UnitAgreementQuarter" q
           JOIN "UnitAgreementRow" r ON r."id" = q."rowId"
           JOIN "UnitAgreement" a ON a."id" = r."agreementId"
           WHERE r."agencyId" = ${agencyId}
             AND ((a."unitId" = ANY(${unitIds}::text[]) AND (q."status" = 'RETURNED' OR (q."status" = 'DRAFT' AND q."realization" IS NOT NULL)))
-              OR (${canVerifyUnits}::boolean AND q."status" = 'SUBMITTED'))
-          GROUP BY a."year", q."quarter", q."status"`
-      : Promise.resolve<TGroup[]>([]),
+              OR (${canVerifyUnits && !trails}::boolean AND q."status" = 'SUBMITTED'))
+          GROUP BY a."year", q."quarter", q."status"
+          UNION ALL
+          SELECT a."year", q."quarter", 'SUBMITTED', 1, NULL,
+            (SELECT coalesce(jsonb_agg(jsonb_build_array(e."actorId", e."action") ORDER BY e."id"), '[]'::jsonb)
+               FROM "AuditEvent" e
+              WHERE e."agencyId" = r."agencyId" AND e."entityId" = r."id" AND e."entityType" = 'UnitAgreementRow'
+                AND e."action" IN ('cascade.unit_realization_save', 'cascade.unit_realization_submit', 'cascade.unit_realization_verify')
+                AND (e."data"->'changes' ? ('realisasi TW ' || q."quarter") OR e."data"->'changes' ? ('status TW ' || q."quarter")))
+          FROM "UnitAgreementQuarter" q
+          JOIN "UnitAgreementRow" r ON r."id" = q."rowId"
+          JOIN "UnitAgreement" a ON a."id" = r."agreementId"
+          WHERE ${canVerifyUnits && trails}::boolean AND r."agencyId" = ${agencyId} AND q."status" = 'SUBMITTED'`
+      : Promise.resolve<TRow[]>([]),
     db.measurementCycle.findMany({
       where: { agencyId, status: "COMPLETED", period: { in: ["TW1", "TW2", "TW3", "TW4"] } },
       select: { year: true, period: true },
@@ -108,14 +175,14 @@ export async function loadWorkCounters(input: {
     }),
   ]);
   const frozen = new Set(archived.map((c) => `${c.year}-${QUARTER_OF_PERIOD[c.period]}`));
-  const agencyWork = groups
+  const agencyWork = mine(groups, AGENCY_KIND, userId)
     .filter((g) => g.status !== "VERIFIED" && !frozen.has(`${g.year}-${g.quarter}`) && g.count > 0)
     .map((g): TWorkCounter => {
       const kind = g.status as TWorkKind;
       const quarter = g.quarter as 1 | 2 | 3 | 4;
       return { kind, year: g.year, quarter, count: g.count, href: workHref(agencySlug, kind, g.year, quarter) };
     });
-  const unitCounters = unitGroups
+  const unitCounters = mine(unitGroups, UNIT_KIND, userId)
     .filter((g) => g.status !== "VERIFIED" && !frozen.has(`${g.year}-${g.quarter}`) && g.count > 0)
     .map((g): TWorkCounter => {
       const kind = g.status as TWorkKind;

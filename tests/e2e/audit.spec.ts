@@ -129,3 +129,18 @@ test("a row's details are fetched when opened; another agency's event and a memb
   expect(refused.status()).toBe(404);
   for (const p of [auditor, lumajang, bidang]) await p.context().close();
 });
+
+test("the log names the LKE evaluation and the follow-up item each row is about, never '(tidak ditemukan)' (decision 061)", async ({ page }) => {
+  await signIn(page, "auditor@sumbar.demo");
+  const rows = page.getByTestId("audit-row");
+  // The demo agency opened its LKE 2025 (and 2026) on the edition of Permenpan RB 88/2021.
+  await page.goto("/a/bmcktr-sumbar/audit?action=lke.create");
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.filter({ hasText: "Evaluasi LKE: LKE 2025 · Permenpan RB 88/2021" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "(tidak ditemukan)" })).toHaveCount(0);
+  // A follow-up recommendation given to the Sekretariat, by its words and unit.
+  await page.goto("/a/bmcktr-sumbar/audit?action=followup.create");
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.filter({ hasText: "Tindak lanjut: “Tetapkan pedoman pengumpulan data kinerja" }).filter({ hasText: "· Sekretariat" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "(tidak ditemukan)" })).toHaveCount(0);
+});

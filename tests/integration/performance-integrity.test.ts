@@ -20,13 +20,17 @@ import ExcelJS from "exceljs";
 import { describe, expect, inject, it } from "vitest";
 
 import { cycleTimeline } from "@/lib/audit/queries";
+import { buildAgencyContext, loadAgencyContext } from "@/lib/authz/context";
+import { ZReviewUnitRealization, ZSaveUnitRealization } from "@/lib/cascade/schemas";
+import { reviewUnitRealization, saveUnitRealization } from "@/lib/cascade/unit-realization";
+import { loadCyclePage } from "@/lib/cycle/queries";
 import { ESAKIP_MESSAGES as ESAKIP } from "@/lib/cycle/messages";
 import { ZStartCycle, ZTaskAction, type TTaskAction } from "@/lib/cycle/schemas";
 import { actOnTask, startCycle } from "@/lib/cycle/service";
 import { db } from "@/lib/db/client";
 import { isoDateIn } from "@/lib/format";
 import { parsePkWorkbook, toAgreementInput } from "@/lib/performance/pk-import";
-import { loadAgreement, loadPeriodArchive } from "@/lib/performance/queries";
+import { loadAgreement, loadPeriodArchive, memberUnitIds } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
 import { buildPerformanceReportPdf } from "@/lib/performance/report-pdf";
 import { PERFORMANCE_MESSAGES as M, ZAgreementInput, type TAgreementInput } from "@/lib/performance/schemas";
@@ -51,6 +55,7 @@ import {
   SOP,
   UNIT_A,
   UNIT_B,
+  unitPkRow,
   workbookOf,
   YEAR,
   type RoleCode,
@@ -537,5 +542,46 @@ describe("the demo data respects the rules", () => {
       ]);
       expect(verified, `${c.agencyId} ${c.period}`).toBe(indicators);
     }
+  });
+});
+
+describe("archiving a quarter waits for the unit PK rows too (decision 061)", () => {
+  it("refuses while a unit PK row's value of the quarter is not verified, naming the unit, on the server and on the cycle page alike; archives once it is", async () => {
+    const w = await setup();
+    const rowId = await unitPkRow(w);
+    const c = await cycleAtArchiveStep(w);
+    for (const code of ["A1", "A2", "B1", "B2"] as const) await review(w, { realizationId: (await realizationOf(w.ind[code]))!.id, decision: "VERIFY" });
+    // Bidang Bina Marga sends its Program row's TW I value; nobody verifies it.
+    const bidang = await w.as("BIDANG");
+    await saveUnitRealization(ZSaveUnitRealization.parse({ rowId, quarter: 1, value: "25", submit: true }), {
+      agencyId: bidang.agencyId,
+      actor: bidang.actor,
+      meta: null,
+      unitIds: await memberUnitIds(w.agency.id, w.users.BIDANG.id),
+      canManage: false,
+    });
+    const expected = M.unverifiedAtArchive("Triwulan I", `PK unit ${UNIT_A}: Panjang jalan direhabilitasi (Dikirim)`);
+
+    const before = await c.cycleState();
+    await expect(c.archive("SUBBAG_PERENCANAAN")).rejects.toMatchObject({ code: "INVALID", message: expected });
+    // The head is told the same, and may archive over it only with a note (the waiver, as for the agency PK).
+    await expect(c.archive("KADIS")).rejects.toMatchObject({ code: "INVALID", message: expected, fieldErrors: { archiveNote: [M.archiveNoteRequired] } });
+    expect(await c.cycleState()).toEqual(before);
+
+    // The cycle page shows the same gate, from the same facts.
+    const user = w.users.SUBBAG_PERENCANAAN;
+    const loaded = (await loadAgencyContext(user.id, w.agency.slug))!;
+    const ctx = buildAgencyContext({ id: user.id, nip: user.nip, name: user.name, email: null, jabatan: null, isPlatformAdmin: false, twoFactorEnabled: false, agencies: [] }, loaded);
+    const page = (await loadCyclePage(ctx, c.cycleId))!.options;
+    expect(page).toMatchObject({
+      offers: [],
+      refusal: { code: "INVALID", message: expected, archiveGate: { period: "Triwulan I", unverified: [{ scope: "UNIT", unit: UNIT_A, name: "Panjang jalan direhabilitasi", status: "SUBMITTED" }] } },
+    });
+
+    // Tim SAKIP verifies it: the quarter archives.
+    const sakip = await w.as("TIM_SAKIP");
+    await reviewUnitRealization(ZReviewUnitRealization.parse({ rowId, quarter: 1, decision: "VERIFY" }), { agencyId: sakip.agencyId, actor: sakip.actor, meta: null });
+    await c.archive("SUBBAG_PERENCANAAN");
+    expect(await c.cycleState()).toMatchObject({ status: "COMPLETED", archiveNote: null, task: "DONE" });
   });
 });

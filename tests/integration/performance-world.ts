@@ -11,6 +11,8 @@ import type { z } from "zod";
 
 import { readAgencySettings } from "@/lib/agency/settings";
 import { AppError } from "@/lib/authz/errors";
+import { generateLevelAgreements } from "@/lib/cascade/level-pk";
+import { createNode, createPeriod, saveIndicator, type CascadeActor } from "@/lib/cascade/service";
 import { db } from "@/lib/db/client";
 import type { User } from "@/lib/generated/prisma/client";
 import { roundPercent, type TCapaianResult } from "@/lib/performance/capaian";
@@ -249,4 +251,20 @@ export async function readSheet(wb: ExcelJS.Workbook) {
       };
     },
   };
+}
+
+/** A unit PK row of unit A (a Program), generated from a small tree. */
+export async function unitPkRow(world: World) {
+  const admin = await world.as("ADMIN");
+  const who: CascadeActor = { agencyId: admin.agencyId, actor: admin.actor, meta: null };
+  const period = await createPeriod({ startYear: YEAR }, who);
+  const node = (level: "TUJUAN" | "SASARAN" | "PROGRAM", statement: string, parentId: string | null, unitId: string | null = null) =>
+    createNode({ periodId: period.id, level, statement, parentId, unitId }, who).then((n) => n.id);
+  const tujuan = await node("TUJUAN", "Meningkatnya konektivitas wilayah", null);
+  const sasaran = await node("SASARAN", "Meningkatnya kemantapan jalan provinsi", tujuan);
+  const program = await node("PROGRAM", "Meningkatnya kondisi jalan mantap", sasaran, world.units.A.id);
+  const s = await saveIndicator({ nodeId: sasaran, name: "Panjang jalan mantap", unitOfMeasure: "km", polarity: "HIGHER", rollUp: "OWN", parentIndicatorId: null, targets: [{ year: YEAR, value: "1000" }] }, who);
+  const p = await saveIndicator({ nodeId: program, name: "Panjang jalan direhabilitasi", unitOfMeasure: "km", polarity: "HIGHER", rollUp: "OWN", parentIndicatorId: s.id, targets: [{ year: YEAR, value: "100" }] }, who);
+  await generateLevelAgreements({ periodId: period.id, year: YEAR }, who);
+  return (await db.unitAgreementRow.findFirstOrThrow({ where: { agencyId: world.agency.id, cascadeIndicatorId: p.id } })).id;
 }

@@ -6,8 +6,6 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { generateLevelAgreements } from "@/lib/cascade/level-pk";
-import { createNode, createPeriod, saveIndicator, type CascadeActor } from "@/lib/cascade/service";
 import { ZReviewUnitRealization, ZSaveUnitRealization } from "@/lib/cascade/schemas";
 import { reviewUnitRealization, saveUnitRealization } from "@/lib/cascade/unit-realization";
 import { db } from "@/lib/db/client";
@@ -15,10 +13,12 @@ import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 import { memberUnitIds } from "@/lib/performance/queries";
 import { realizationReviewRefusals, unitRealizationReviewRefusals } from "@/lib/performance/maker-checker-queries";
 import { reviewRealization } from "@/lib/performance/service";
+import { loadWorkCounters } from "@/lib/performance/work-queue";
+import { PLAUSIBILITY_CODES } from "@/lib/performance/plausibility";
 import { ZRealizationReview } from "@/lib/performance/schemas";
 import { AppError } from "@/lib/authz/errors";
 
-import { expectNothingChanged, realizationOf, save, setup, YEAR, type World } from "./performance-world";
+import { expectNothingChanged, realizationOf, save, setup, unitPkRow, YEAR, type World } from "./performance-world";
 
 let w: World;
 
@@ -95,21 +95,7 @@ describe("the agency PK: who filled a realization does not verify or return it",
   });
 });
 
-/** A unit PK row of unit A (a Program), generated from a small tree. */
-async function unitRow(world: World) {
-  const admin = await world.as("ADMIN");
-  const who: CascadeActor = { agencyId: admin.agencyId, actor: admin.actor, meta: null };
-  const period = await createPeriod({ startYear: YEAR }, who);
-  const node = (level: "TUJUAN" | "SASARAN" | "PROGRAM", statement: string, parentId: string | null, unitId: string | null = null) =>
-    createNode({ periodId: period.id, level, statement, parentId, unitId }, who).then((n) => n.id);
-  const tujuan = await node("TUJUAN", "Meningkatnya konektivitas wilayah", null);
-  const sasaran = await node("SASARAN", "Meningkatnya kemantapan jalan provinsi", tujuan);
-  const program = await node("PROGRAM", "Meningkatnya kondisi jalan mantap", sasaran, world.units.A.id);
-  const s = await saveIndicator({ nodeId: sasaran, name: "Panjang jalan mantap", unitOfMeasure: "km", polarity: "HIGHER", rollUp: "OWN", parentIndicatorId: null, targets: [{ year: YEAR, value: "1000" }] }, who);
-  const p = await saveIndicator({ nodeId: program, name: "Panjang jalan direhabilitasi", unitOfMeasure: "km", polarity: "HIGHER", rollUp: "OWN", parentIndicatorId: s.id, targets: [{ year: YEAR, value: "100" }] }, who);
-  await generateLevelAgreements({ periodId: period.id, year: YEAR }, who);
-  return (await db.unitAgreementRow.findFirstOrThrow({ where: { agencyId: world.agency.id, cascadeIndicatorId: p.id } })).id;
-}
+const unitRow = unitPkRow;
 
 describe("a unit PK row: who filled the quarter's value does not verify or return it", () => {
   it("refuses the unit's member who sent it, lets another verifier verify; the setting lifts it", async () => {
@@ -145,5 +131,75 @@ describe("a unit PK row: who filled the quarter's value does not verify or retur
     } finally {
       await allowSelfApproval(w, false);
     }
+  });
+});
+
+/**
+ * "Tugas saya" (lib/performance/work-queue.ts) counts, for a verifier, only the sent values they
+ * may verify: the same rule as the services' refusal (decision 061), agency PK and unit PK rows.
+ */
+describe("Tugas saya: a verifier's desk counts only the sent values the server lets them verify", () => {
+  const deskOf = (key: "TIM_SAKIP" | "SEKRETARIS") =>
+    loadWorkCounters({
+      agencyId: w.agency.id,
+      agencySlug: w.agency.slug,
+      userId: w.users[key].id,
+      canFill: false,
+      canVerify: true,
+      canVerifyUnits: true,
+      allowSelfApproval: false,
+    });
+  const sent = (counters: Awaited<ReturnType<typeof deskOf>>, quarter: number, scope?: "UNIT") =>
+    counters.find((c) => c.kind === "SUBMITTED" && c.quarter === quarter && c.scope === scope)?.count ?? 0;
+
+  it("leaves out what they filled themselves since the last verification, counts it for another verifier, and counts it again with allowSelfApproval", async () => {
+    // Quarter 3: Tim SAKIP's member sends A1 (theirs), Bidang sends A2 (not theirs).
+    expect(await save(w, "TIM_SAKIP", { indicatorId: w.ind.A1, quarter: 3, value: "82", submit: true, confirmed: [...PLAUSIBILITY_CODES] })).toMatchObject({ ok: true });
+    expect(await save(w, "BIDANG", { indicatorId: w.ind.A2, quarter: 3, value: "8", submit: true, confirmed: [...PLAUSIBILITY_CODES] })).toMatchObject({ ok: true });
+    // A unit row's quarter 3, sent by Tim SAKIP's member.
+    const rowId = (await db.unitAgreementRow.findFirst({ where: { agencyId: w.agency.id } }))?.id ?? (await unitRow(w));
+    const a = await w.as("TIM_SAKIP");
+    await saveUnitRealization(ZSaveUnitRealization.parse({ rowId, quarter: 3, value: "40", submit: true }), {
+      agencyId: a.agencyId,
+      actor: a.actor,
+      meta: null,
+      unitIds: await memberUnitIds(w.agency.id, w.users.TIM_SAKIP.id),
+      canManage: false,
+    });
+
+    const sakip = await deskOf("TIM_SAKIP");
+    const sekretaris = await deskOf("SEKRETARIS");
+    // The desk equals what the verification pages offer: sent values minus the refusals.
+    const refused = await realizationReviewRefusals(db, { agencyId: w.agency.id, year: YEAR, quarter: 3, actorId: w.users.TIM_SAKIP.id, allowSelfApproval: false });
+    const sentTotal = await db.realization.count({ where: { agencyId: w.agency.id, year: YEAR, quarter: 3, status: "SUBMITTED" } });
+    expect(sent(sakip, 3)).toBe(sentTotal - Object.keys(refused).length);
+    expect(sent(sakip, 3)).toBe(1);
+    expect(sent(sekretaris, 3)).toBe(2);
+    expect(sent(sakip, 3, "UNIT")).toBe(0);
+    expect(sent(sekretaris, 3, "UNIT")).toBe(1);
+
+    await allowSelfApproval(w, true);
+    try {
+      const self = await loadWorkCounters({
+        agencyId: w.agency.id,
+        agencySlug: w.agency.slug,
+        userId: w.users.TIM_SAKIP.id,
+        canFill: false,
+        canVerify: true,
+        canVerifyUnits: true,
+        allowSelfApproval: true,
+      });
+      expect(sent(self, 3)).toBe(2);
+      expect(sent(self, 3, "UNIT")).toBe(1);
+    } finally {
+      await allowSelfApproval(w, false);
+    }
+
+    // A return does not make it someone else's work: Bidang fixes and sends A1 again, still not Tim SAKIP's.
+    const a1 = (await realizationOf(w.ind.A1, 3))!;
+    expect(await reviewAs(w, "SEKRETARIS", a1.id, "RETURN", "Cek ulang.")).toEqual({ ok: true });
+    expect(await save(w, "BIDANG", { indicatorId: w.ind.A1, quarter: 3, value: "83", submit: true, confirmed: [...PLAUSIBILITY_CODES] })).toMatchObject({ ok: true });
+    expect(sent(await deskOf("TIM_SAKIP"), 3)).toBe(1);
+    expect(sent(await deskOf("SEKRETARIS"), 3)).toBe(2);
   });
 });

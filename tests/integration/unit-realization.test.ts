@@ -85,6 +85,7 @@ const counters = async (world: World, key: "BIDANG" | "BIDANG_B" | "TIM_SAKIP" |
       canFill: true,
       canVerify: grants.canVerify ?? false,
       canVerifyUnits: grants.canVerifyUnits ?? false,
+      allowSelfApproval: false,
     })
   ).filter((c) => c.scope === "UNIT");
 const upload = async (world: World, key: "BIDANG" | "BIDANG_B", rowId: string, quarter: number) => {

@@ -39,6 +39,7 @@ export default async function AgencyDashboard({ params }: { params: Promise<{ ag
           canFill,
           canVerify: ctx.can("realization.verify"),
           canVerifyUnits: !ctx.readOnly && canReviewUnitRealizations(ctx.can),
+          allowSelfApproval: ctx.agency.settings.allowSelfApproval,
         }),
     // The administrator's checklist until the agency is set up (one statement, administrators only).
     ctx.can("member.manage") ? getFirstSteps(ctx.agency.id) : Promise.resolve(null),
