@@ -9,7 +9,8 @@
  * Last, the lifecycle of a unit row's realization (decision 044) on a phone: the Bidang's member
  * saves a draft and sends it from "Tugas saya", the planning unit (the administrator) returns it
  * with a reason, the member fixes it with data dukung and sends it again, and it is verified; a
- * value the planning unit fills and sends itself it may not verify nor return (decision 055).
+ * value the planning unit fills and sends itself it may not verify nor return, and its
+ * "Tugas saya" does not offer it (decisions 055, 061).
  * Then the Kepala Dinas downloads the Bidang's PK as a PDF and signs it with the agency's
  * certificate (decision 043): refused while the Bidang has no official, signed once it has one,
  * its status and code shown on the PK and verifiable at /v/<code>.
@@ -346,6 +347,10 @@ test("the planning unit builds a pohon kinerja on a phone and at desktop width; 
     );
     await expect(review.getByRole("button", { name: "Verifikasi" })).toBeHidden();
     await expect(review.getByRole("button", { name: "Kembalikan" })).toBeHidden();
+    // Nor does "Tugas saya" offer it as work waiting for them (decision 061).
+    await page.goto(`/a/${SLUG}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.locator('[data-testid="my-work"] a[data-scope="UNIT"][data-kind="SUBMITTED"]')).toHaveCount(0);
   });
 
   await test.step("the Kepala Dinas downloads the Bidang's PK and signs it; refused while the post is vacant; its code verifies", async () => {
