@@ -58,14 +58,22 @@ export const SEEDED_TEMPLATE_ENV = "PROOF_SEEDED_TEMPLATE";
 
 /**
  * Drops and creates `<name>` on the server, migrates it and (by default) loads the demo data;
- * with PROOF_SEEDED_TEMPLATE set, a seeded database is a copy of that one (CREATE DATABASE … TEMPLATE).
+ * with PROOF_SEEDED_TEMPLATE set and that database on the same server, a seeded database is a copy
+ * of it (CREATE DATABASE … TEMPLATE).
  */
 export async function createDatabase(name: string, options: { seed?: boolean } = {}): Promise<TestDatabase> {
   const safe = name.replace(/[^a-zA-Z0-9_]/g, "_");
-  const template = options.seed !== false ? process.env[SEEDED_TEMPLATE_ENV]?.replace(/[^a-zA-Z0-9_]/g, "_") : undefined;
+  const wanted = options.seed !== false ? process.env[SEEDED_TEMPLATE_ENV]?.replace(/[^a-zA-Z0-9_]/g, "_") : undefined;
+  let template: string | undefined;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   try {
+    // The seeded copy lives on the proof's server; another server (the faults proof's private
+    // PostgreSQL) does not have it, and is migrated and seeded as before.
+    if (wanted) {
+      const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [wanted]);
+      if (found.rowCount) template = wanted;
+    }
     await admin.query(`DROP DATABASE IF EXISTS "${safe}" WITH (FORCE)`);
     await admin.query(template ? `CREATE DATABASE "${safe}" TEMPLATE "${template}"` : `CREATE DATABASE "${safe}"`);
   } finally {
