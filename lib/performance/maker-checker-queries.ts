@@ -3,24 +3,13 @@ import "server-only";
 import { readAgencySettings } from "@/lib/agency/settings";
 import type { DbTx } from "@/lib/db/client";
 
-import { realizationMakers, realizationReviewRefusal, type TRealizationTrailEvent } from "./maker-checker";
+import { AGENCY_TRAIL_KIND, realizationMakers, realizationReviewRefusal, UNIT_TRAIL_KIND } from "./maker-checker";
 
 /**
  * The audit trail the maker/checker rule reads (lib/performance/maker-checker.ts, decision 055):
  * the services record every save, send, verification and return of a realization in the same
  * transaction, so the trail is the list of who filled a value.
  */
-
-const AGENCY_KIND: Record<string, TRealizationTrailEvent["kind"]> = {
-  "realization.save": "FILL",
-  "realization.submit": "FILL",
-  "realization.verify": "VERIFY",
-};
-const UNIT_KIND: Record<string, TRealizationTrailEvent["kind"]> = {
-  "cascade.unit_realization_save": "FILL",
-  "cascade.unit_realization_submit": "FILL",
-  "cascade.unit_realization_verify": "VERIFY",
-};
 
 export async function allowsSelfApproval(tx: DbTx, agencyId: string): Promise<boolean> {
   const agency = await tx.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { settings: true } });
@@ -35,7 +24,7 @@ export async function agencyRealizationMakers(
 ): Promise<Map<string, Set<string>>> {
   if (realizations.length === 0) return new Map();
   const events = await tx.auditEvent.findMany({
-    where: { agencyId, entityType: "Realization", entityId: { in: realizations.map((r) => r.id) }, action: { in: Object.keys(AGENCY_KIND) } },
+    where: { agencyId, entityType: "Realization", entityId: { in: realizations.map((r) => r.id) }, action: { in: Object.keys(AGENCY_TRAIL_KIND) } },
     orderBy: { id: "asc" },
     select: { entityId: true, actorId: true, action: true },
   });
@@ -43,7 +32,7 @@ export async function agencyRealizationMakers(
     realizations.map((r) => [
       r.id,
       realizationMakers(
-        events.filter((e) => e.entityId === r.id).map((e) => ({ actorId: e.actorId, kind: AGENCY_KIND[e.action] ?? "OTHER" })),
+        events.filter((e) => e.entityId === r.id).map((e) => ({ actorId: e.actorId, kind: AGENCY_TRAIL_KIND[e.action] ?? "OTHER" })),
         r.filledById,
       ),
     ]),
@@ -57,7 +46,7 @@ export async function agencyRealizationMakers(
 export async function unitRealizationMakers(tx: DbTx, agencyId: string, cells: readonly { rowId: string; quarter: number }[]): Promise<Map<string, Set<string>>> {
   if (cells.length === 0) return new Map();
   const events = await tx.auditEvent.findMany({
-    where: { agencyId, entityType: "UnitAgreementRow", entityId: { in: [...new Set(cells.map((c) => c.rowId))] }, action: { in: Object.keys(UNIT_KIND) } },
+    where: { agencyId, entityType: "UnitAgreementRow", entityId: { in: [...new Set(cells.map((c) => c.rowId))] }, action: { in: Object.keys(UNIT_TRAIL_KIND) } },
     orderBy: { id: "asc" },
     select: { entityId: true, actorId: true, action: true, data: true },
   });
@@ -71,7 +60,7 @@ export async function unitRealizationMakers(tx: DbTx, agencyId: string, cells: r
       realizationMakers(
         events
           .filter((e) => e.entityId === c.rowId && touches(e.data, c.quarter))
-          .map((e) => ({ actorId: e.actorId, kind: UNIT_KIND[e.action] ?? "OTHER" })),
+          .map((e) => ({ actorId: e.actorId, kind: UNIT_TRAIL_KIND[e.action] ?? "OTHER" })),
       ),
     ]),
   );

@@ -13,6 +13,19 @@ export interface TRealizationTrailEvent {
   kind: "FILL" | "VERIFY" | "OTHER";
 }
 
+/** The audit actions that fill or verify an agency PK realization (entity "Realization"). */
+export const AGENCY_TRAIL_KIND: Readonly<Record<string, TRealizationTrailEvent["kind"]>> = {
+  "realization.save": "FILL",
+  "realization.submit": "FILL",
+  "realization.verify": "VERIFY",
+};
+/** The same for a unit PK row's quarter (entity "UnitAgreementRow"; the quarter is named in the event's changes). */
+export const UNIT_TRAIL_KIND: Readonly<Record<string, TRealizationTrailEvent["kind"]>> = {
+  "cascade.unit_realization_save": "FILL",
+  "cascade.unit_realization_submit": "FILL",
+  "cascade.unit_realization_verify": "VERIFY",
+};
+
 /**
  * Who filled the value since it was last verified: every actor of a save or a send after the last
  * verification (a return does not reset it: the value was not accepted). When the trail holds no

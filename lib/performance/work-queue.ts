@@ -2,7 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 
-import { realizationMakers, realizationReviewRefusal, type TRealizationTrailEvent } from "./maker-checker";
+import { AGENCY_TRAIL_KIND, realizationMakers, realizationReviewRefusal, type TRealizationTrailEvent, UNIT_TRAIL_KIND } from "./maker-checker";
 
 /**
  * The Kinerja work waiting for one person, for the inbox ("Tugas saya"):
@@ -52,13 +52,6 @@ export function unitWorkHref(agencySlug: string, kind: TWorkKind, year: number, 
   return `/a/${agencySlug}/pohon-kinerja/pk?tahun=${year}&tw=${quarter}&status=${kind}#realisasi-unit`;
 }
 
-const AGENCY_KIND: Record<string, TRealizationTrailEvent["kind"]> = { "realization.save": "FILL", "realization.submit": "FILL", "realization.verify": "VERIFY" };
-const UNIT_KIND: Record<string, TRealizationTrailEvent["kind"]> = {
-  "cascade.unit_realization_save": "FILL",
-  "cascade.unit_realization_submit": "FILL",
-  "cascade.unit_realization_verify": "VERIFY",
-};
-
 /**
  * Grouped counts as they are, and the sent values that came with their trail counted per year,
  * quarter and status when the person may review them (the services' rule; self-approval is
@@ -66,7 +59,7 @@ const UNIT_KIND: Record<string, TRealizationTrailEvent["kind"]> = {
  */
 function mine(
   rows: readonly { year: number; quarter: number; status: string; count: number; filledById: string | null; trail: [string | null, string][] | null }[],
-  kinds: Record<string, TRealizationTrailEvent["kind"]>,
+  kinds: Readonly<Record<string, TRealizationTrailEvent["kind"]>>,
   userId: string,
 ): { year: number; quarter: number; status: string; count: number }[] {
   const counts = new Map<string, { year: number; quarter: number; status: string; count: number }>();
@@ -140,7 +133,7 @@ export async function loadWorkCounters(input: {
             (SELECT coalesce(jsonb_agg(jsonb_build_array(e."actorId", e."action") ORDER BY e."id"), '[]'::jsonb)
                FROM "AuditEvent" e
               WHERE e."agencyId" = r."agencyId" AND e."entityId" = r."id" AND e."entityType" = 'Realization'
-                AND e."action" IN ('realization.save', 'realization.submit', 'realization.verify'))
+                AND e."action" = ANY(${Object.keys(AGENCY_TRAIL_KIND)}::text[]))
           FROM "Realization" r
           WHERE ${canVerify && trails}::boolean AND r."agencyId" = ${agencyId} AND r."status" = 'SUBMITTED'`
       : Promise.resolve<TRow[]>([]),
@@ -161,7 +154,7 @@ export async function loadWorkCounters(input: {
             (SELECT coalesce(jsonb_agg(jsonb_build_array(e."actorId", e."action") ORDER BY e."id"), '[]'::jsonb)
                FROM "AuditEvent" e
               WHERE e."agencyId" = r."agencyId" AND e."entityId" = r."id" AND e."entityType" = 'UnitAgreementRow'
-                AND e."action" IN ('cascade.unit_realization_save', 'cascade.unit_realization_submit', 'cascade.unit_realization_verify')
+                AND e."action" = ANY(${Object.keys(UNIT_TRAIL_KIND)}::text[])
                 AND (e."data"->'changes' ? ('realisasi TW ' || q."quarter") OR e."data"->'changes' ? ('status TW ' || q."quarter")))
           FROM "UnitAgreementQuarter" q
           JOIN "UnitAgreementRow" r ON r."id" = q."rowId"
@@ -175,14 +168,14 @@ export async function loadWorkCounters(input: {
     }),
   ]);
   const frozen = new Set(archived.map((c) => `${c.year}-${QUARTER_OF_PERIOD[c.period]}`));
-  const agencyWork = mine(groups, AGENCY_KIND, userId)
+  const agencyWork = mine(groups, AGENCY_TRAIL_KIND, userId)
     .filter((g) => g.status !== "VERIFIED" && !frozen.has(`${g.year}-${g.quarter}`) && g.count > 0)
     .map((g): TWorkCounter => {
       const kind = g.status as TWorkKind;
       const quarter = g.quarter as 1 | 2 | 3 | 4;
       return { kind, year: g.year, quarter, count: g.count, href: workHref(agencySlug, kind, g.year, quarter) };
     });
-  const unitCounters = mine(unitGroups, UNIT_KIND, userId)
+  const unitCounters = mine(unitGroups, UNIT_TRAIL_KIND, userId)
     .filter((g) => g.status !== "VERIFIED" && !frozen.has(`${g.year}-${g.quarter}`) && g.count > 0)
     .map((g): TWorkCounter => {
       const kind = g.status as TWorkKind;
