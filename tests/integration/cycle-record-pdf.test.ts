@@ -11,12 +11,11 @@
  * file that is not a PDF/PNG/JPEG of at most 1.4 MB (decision 042).
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { readAgencySettings } from "@/lib/agency/settings";
 import { AppError } from "@/lib/authz/errors";
@@ -40,6 +39,7 @@ import { actorOf, addMembership, createAgencyLike, createUser, cycleActorOf } fr
 import { pdfShapes, totalShapes } from "./pdf-shapes";
 import { pdfFonts, pdfToText } from "./pdf-text";
 import { storedFileBytes } from "./stored-bytes";
+import { temporaryFileStorage } from "./temp-storage";
 
 const SUMBAR = SEED_AGENCIES.find((a) => a.slug === "bmcktr-sumbar")!;
 const SOP = SEED_SOPS["bmcktr-sumbar"];
@@ -52,9 +52,7 @@ const ESAKIP_REF = "ESR-2025-TW1-ṢĀ01";
 const step = (n: number) => SOP.steps.find((s) => s.number === n)!;
 
 const run = promisify(execFile);
-let base: string;
-const previousFilesDir = process.env.ALUR_FILES_DIR;
-const previousDriver = process.env.ALUR_STORAGE;
+const storage = temporaryFileStorage("alur-cycle-record-it-");
 
 async function setupWorld() {
   const agency = await createAgencyLike(SUMBAR);
@@ -128,9 +126,6 @@ let cycleId: string;
 let activeCycleId: string;
 
 beforeAll(async () => {
-  base = await mkdtemp(path.join(os.tmpdir(), "alur-cycle-record-it-"));
-  process.env.ALUR_FILES_DIR = path.join(base, "files");
-  delete process.env.ALUR_STORAGE;
   w = await setupWorld();
   ({ id: cycleId } = await startCycle(ZStartCycle.parse({ sopId: w.sopId, year: 2025, period: "TW1" }), w.as("KADIS")));
   await advance(w, cycleId);
@@ -141,12 +136,6 @@ beforeAll(async () => {
   });
   ({ id: activeCycleId } = await startCycle(ZStartCycle.parse({ sopId: w.sopId, year: 2025, period: "TW2" }), w.as("KADIS")));
 }, 180_000);
-afterAll(async () => {
-  if (previousFilesDir === undefined) delete process.env.ALUR_FILES_DIR;
-  else process.env.ALUR_FILES_DIR = previousFilesDir;
-  if (previousDriver !== undefined) process.env.ALUR_STORAGE = previousDriver;
-  await rm(base, { recursive: true, force: true });
-});
 
 describe("the cycle's timeline as a PDF", () => {
   it("lists every step with its executor, outcome and the e-SAKIP upload, names as typed, in embedded fonts", async () => {
@@ -199,7 +188,7 @@ describe("the archive record", () => {
     expect(text).toContain(`Kode verifikasi: ${doc.code.slice(0, 5)}-${doc.code.slice(5)}`);
     expect(text).toContain(`/v/${doc.code}`);
 
-    const file = path.join(base, "arsip.pdf");
+    const file = path.join(storage.base, "arsip.pdf");
     await writeFile(file, pdf);
     const { stdout } = await run("/usr/bin/pdfsig", [file]);
     expect(stdout).toContain("Signature Validation: Signature is Valid.");
@@ -245,7 +234,7 @@ describe("the SOP in force, signed by the head", () => {
     expect(text).toContain("PELAKSANA");
     expect(totalShapes(pdfShapes(pdf)).diamonds).toBe(SOP.steps.filter((s) => s.kind === "REVIEW" || s.kind === "APPROVAL").length);
 
-    const file = path.join(base, "sop.pdf");
+    const file = path.join(storage.base, "sop.pdf");
     await writeFile(file, pdf);
     const { stdout } = await run("/usr/bin/pdfsig", [file]);
     expect(stdout).toContain("Signature Validation: Signature is Valid.");

@@ -6,12 +6,11 @@
  * signed copy still verifies with pdfsig.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { readAgencySettings } from "@/lib/agency/settings";
 import { db } from "@/lib/db/client";
@@ -24,6 +23,7 @@ import { actorOf } from "./factories";
 import { pdfFonts, pdfToText } from "./pdf-text";
 import { setup, YEAR, type World } from "./performance-world";
 import { storedFileBytes } from "./stored-bytes";
+import { temporaryFileStorage } from "./temp-storage";
 
 const HEAD = "Ṣāliḥ Nuñez Đặng";
 const PK_FIRST_PARTY = "Dr. Ṣāliḥ Nuñez Đặng, M.Sc.";
@@ -31,15 +31,10 @@ const INDICATOR = "Persentase desa Ṣūfī dan Đồng Nai terlayani";
 const GOAL = "Meningkatnya layanan ḤAYĀT";
 
 const run = promisify(execFile);
-let base: string;
-const previousFilesDir = process.env.ALUR_FILES_DIR;
-const previousDriver = process.env.ALUR_STORAGE;
+const storage = temporaryFileStorage("alur-pdf-unicode-it-");
 let w: World;
 
 beforeAll(async () => {
-  base = await mkdtemp(path.join(os.tmpdir(), "alur-pdf-unicode-it-"));
-  process.env.ALUR_FILES_DIR = path.join(base, "files");
-  delete process.env.ALUR_STORAGE;
   w = await setup();
   await db.agency.update({ where: { id: w.agency.id }, data: { city: "Padang" } });
   await db.user.update({ where: { id: w.users.KADIS.id }, data: { name: HEAD, gelarDepan: null, gelarBelakang: null } });
@@ -48,12 +43,6 @@ beforeAll(async () => {
   await db.strategicGoal.update({ where: { id: goal.goalId }, data: { name: GOAL } });
   await db.performanceAgreement.updateMany({ where: { agencyId: w.agency.id, year: YEAR }, data: { firstPartyName: PK_FIRST_PARTY } });
 }, 120_000);
-afterAll(async () => {
-  if (previousFilesDir === undefined) delete process.env.ALUR_FILES_DIR;
-  else process.env.ALUR_FILES_DIR = previousFilesDir;
-  if (previousDriver !== undefined) process.env.ALUR_STORAGE = previousDriver;
-  await rm(base, { recursive: true, force: true });
-});
 
 async function agencyOf() {
   const agency = await db.agency.findUniqueOrThrow({ where: { id: w.agency.id }, include: { government: true } });
@@ -92,7 +81,7 @@ describe("the realization report prints names as typed", () => {
     expect(lines).toContain(HEAD);
     expect(text).toContain(INDICATOR);
 
-    const file = path.join(base, "signed.pdf");
+    const file = path.join(storage.base, "signed.pdf");
     await writeFile(file, pdf);
     const { stdout } = await run("/usr/bin/pdfsig", [file]);
     expect(stdout).toContain("Signature Validation: Signature is Valid.");

@@ -10,11 +10,10 @@
  *   (a draft SOP, a year without a PK), a file over the 20 MB limit (413, naming the limit), not a
  *   PDF (415), a malformed form (400).
  */
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import os from "node:os";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { buildAgencyContext, loadAgencyContext, type SessionUser } from "@/lib/authz/context";
 import type { RouteContext } from "@/lib/authz/route";
@@ -29,31 +28,19 @@ import { sha256Hex } from "@/lib/storage/validate";
 import { actorOf, addMembership, createAgency, createUser } from "./factories";
 import { setup, SOP, YEAR, type World } from "./performance-world";
 import { storedFileBytes } from "./stored-bytes";
+import { temporaryFileStorage } from "./temp-storage";
 
-let base: string;
-let filesDir: string;
-const previousFilesDir = process.env.ALUR_FILES_DIR;
-const previousDriver = process.env.ALUR_STORAGE;
+const storage = temporaryFileStorage("alur-scan-upload-it-");
 let w: World;
 let foreign: { slug: string; head: { id: string; nip: string; name: string } };
 
 beforeAll(async () => {
-  base = await mkdtemp(path.join(os.tmpdir(), "alur-scan-upload-it-"));
-  filesDir = path.join(base, "files");
-  process.env.ALUR_FILES_DIR = filesDir;
-  delete process.env.ALUR_STORAGE;
   w = await setup();
   const other = await createAgency(["KADIS"]);
   const head = await createUser({ name: "Kepala Instansi Lain" });
   await addMembership(head.id, other, "KADIS");
   foreign = { slug: other.slug, head };
 }, 120_000);
-afterAll(async () => {
-  if (previousFilesDir === undefined) delete process.env.ALUR_FILES_DIR;
-  else process.env.ALUR_FILES_DIR = previousFilesDir;
-  if (previousDriver !== undefined) process.env.ALUR_STORAGE = previousDriver;
-  await rm(base, { recursive: true, force: true });
-});
 
 async function routeCtx(user: { id: string; nip: string; name: string }, slug: string): Promise<RouteContext> {
   const session: SessionUser = { id: user.id, nip: user.nip, name: user.name, email: null, jabatan: null, isPlatformAdmin: false, twoFactorEnabled: false, agencies: [] };
@@ -88,7 +75,7 @@ async function written() {
     documents: await db.signedDocument.count(),
     files: await db.storedFile.count(),
     audit: await db.auditEvent.count({ where: { action: "document.sign" } }),
-    blobs: await blobs(filesDir),
+    blobs: await blobs(storage.filesDir),
   };
 }
 

@@ -14,12 +14,11 @@
  *   allowed, the first still verifies, the page shows the latest.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { POST as checkRoute } from "@/app/v/[code]/periksa/route";
 import { readAgencySettings } from "@/lib/agency/settings";
@@ -36,35 +35,25 @@ import { actorOf } from "./factories";
 import { pdfToText } from "./pdf-text";
 import { setup, YEAR, type RoleCode, type World } from "./performance-world";
 import { storedFileBytes } from "./stored-bytes";
+import { temporaryFileStorage } from "./temp-storage";
 
 const run = promisify(execFile);
 
 async function pdfsigRun(bytes: Buffer): Promise<{ stdout: string; stderr: string }> {
-  const file = path.join(base, `doc-${Math.random().toString(36).slice(2)}.pdf`);
+  const file = path.join(storage.base, `doc-${Math.random().toString(36).slice(2)}.pdf`);
   await writeFile(file, bytes);
   // pdfsig exits non-zero for an invalid signature: its report is what we read.
   return run("/usr/bin/pdfsig", [file]).catch((error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? "", stderr: error.stderr ?? "" }));
 }
 const pdfsig = async (bytes: Buffer) => (await pdfsigRun(bytes)).stdout;
 
-let base: string;
-const previousFilesDir = process.env.ALUR_FILES_DIR;
-const previousDriver = process.env.ALUR_STORAGE;
+const storage = temporaryFileStorage("alur-signing-it-");
 let w: World;
 
 beforeAll(async () => {
-  base = await mkdtemp(path.join(os.tmpdir(), "alur-signing-it-"));
-  process.env.ALUR_FILES_DIR = path.join(base, "files");
-  delete process.env.ALUR_STORAGE;
   w = await setup();
   await db.agency.update({ where: { id: w.agency.id }, data: { city: "Padang" } });
 }, 120_000);
-afterAll(async () => {
-  if (previousFilesDir === undefined) delete process.env.ALUR_FILES_DIR;
-  else process.env.ALUR_FILES_DIR = previousFilesDir;
-  if (previousDriver !== undefined) process.env.ALUR_STORAGE = previousDriver;
-  await rm(base, { recursive: true, force: true });
-});
 
 async function ctxOf(userId: string, roles: string[]): Promise<TSigningCtx> {
   const agency = await db.agency.findUniqueOrThrow({ where: { id: w.agency.id }, include: { government: true } });

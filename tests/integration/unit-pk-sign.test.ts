@@ -8,12 +8,11 @@
  * another agency's PK, anyone but the head, a vacant post, a PK already signed.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { readAgencySettings } from "@/lib/agency/settings";
 import { AppError } from "@/lib/authz/errors";
@@ -31,17 +30,16 @@ import { signUnitAgreement, unitPkSignatures } from "@/lib/signing/unit-agreemen
 import { actorOf, addMembership, createAgency, createUser } from "./factories";
 import { pdfFonts, pdfToText } from "./pdf-text";
 import { storedFileBytes } from "./stored-bytes";
+import { temporaryFileStorage } from "./temp-storage";
 
 const YEAR = 2026;
 const AT = new Date("2026-12-04T03:00:00Z");
 const run = promisify(execFile);
 const flat = (s: string) => s.normalize("NFC").replace(/\s+/g, " ");
-let base: string;
-const previousFilesDir = process.env.ALUR_FILES_DIR;
-const previousDriver = process.env.ALUR_STORAGE;
+const storage = temporaryFileStorage("alur-unit-pk-it-");
 
 async function layoutText(pdf: Buffer): Promise<string[]> {
-  const file = path.join(base, `layout-${Math.random().toString(36).slice(2)}.pdf`);
+  const file = path.join(storage.base, `layout-${Math.random().toString(36).slice(2)}.pdf`);
   await writeFile(file, pdf);
   const { stdout } = await run("/usr/bin/pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { maxBuffer: 16 * 1024 * 1024 });
   return stdout.normalize("NFC").split("\n");
@@ -116,17 +114,8 @@ let w: Awaited<ReturnType<typeof world>>;
 const signer = () => new P12PadesSigner(makeDemoP12(w.agency.name, "sandi-uji"), "sandi-uji");
 
 beforeAll(async () => {
-  base = await mkdtemp(path.join(os.tmpdir(), "alur-unit-pk-it-"));
-  process.env.ALUR_FILES_DIR = path.join(base, "files");
-  delete process.env.ALUR_STORAGE;
   w = await world();
 }, 120_000);
-afterAll(async () => {
-  if (previousFilesDir === undefined) delete process.env.ALUR_FILES_DIR;
-  else process.env.ALUR_FILES_DIR = previousFilesDir;
-  if (previousDriver !== undefined) process.env.ALUR_STORAGE = previousDriver;
-  await rm(base, { recursive: true, force: true });
-});
 
 describe("the unit PK as a PDF", () => {
   it("the Bidang's PK: the statement between both parties, the rows and targets of the UnitAgreement, both signature blocks", async () => {
@@ -216,7 +205,7 @@ describe("signing the unit PK", () => {
     expect(text).toContain(`/v/${doc.code}`);
     expect(text).toContain(`Ditandatangani secara elektronik oleh Kepala ${w.agency.name}, Dr. Ṣāliḥ Nuñez Đặng, dengan sertifikat elektronik instansi.`);
     expect(text).toContain("Jumlah layanan terintegrasi");
-    const file = path.join(base, "pk.pdf");
+    const file = path.join(storage.base, "pk.pdf");
     await writeFile(file, pdf);
     const { stdout } = await run("/usr/bin/pdfsig", [file]);
     expect(stdout).toContain("Signature Validation: Signature is Valid.");
