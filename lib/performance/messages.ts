@@ -36,10 +36,10 @@ export const PERFORMANCE_MESSAGES = {
     `Target pada triwulan yang sudah diarsipkan tidak dapat diubah: ${items}. Kembalikan nilainya seperti semula; target triwulan yang belum diarsipkan tetap dapat diubah.`,
   targetsInUse: (items: string) => `Target berikut tidak dapat dikosongkan karena triwulannya sudah memiliki realisasi: ${items}.`,
   unverifiedAtArchive: (period: string, list: string) =>
-    `${period} belum dapat diarsipkan karena realisasi berikut belum diverifikasi Tim SAKIP: ${list}. Verifikasi atau kembalikan dahulu; bila periode harus diarsipkan sekarang, Kepala instansi dapat mengarsipkannya dengan catatan.`,
+    `${period} belum dapat diarsipkan karena realisasi berikut belum diverifikasi: ${list}. Verifikasi atau kembalikan dahulu (Tim SAKIP; realisasi PK unit juga oleh pengelola Perjanjian Kinerja); bila periode harus diarsipkan sekarang, Kepala instansi dapat mengarsipkannya dengan catatan.`,
   archiveNoteRequired: "Tulis catatan mengapa periode diarsipkan dengan realisasi yang belum diverifikasi. Catatan ini dicantumkan pada lini masa dan dokumen resmi.",
   archiveNoteHeadOnly:
-    "Hanya Kepala instansi yang dapat mengarsipkan periode yang realisasinya belum seluruhnya diverifikasi, dengan catatan. Minta Tim SAKIP memverifikasinya dahulu.",
+    "Hanya Kepala instansi yang dapat mengarsipkan periode yang realisasinya belum seluruhnya diverifikasi, dengan catatan. Minta Tim SAKIP (atau pengelola Perjanjian Kinerja, untuk realisasi PK unit) memverifikasinya dahulu.",
   inputIncomplete: (n: number) => `Masih ada ${n} indikator yang realisasinya belum dikirim untuk periode ini.`,
   verified: "Realisasi diverifikasi.",
   returned: "Realisasi dikembalikan dengan alasan.",
@@ -166,8 +166,8 @@ export const PERFORMANCE_MESSAGES = {
     // The archive step of a cycle (components/cycle): what stops the quarter from being archived.
     archiveGate: {
       title: (period: string) => `Realisasi ${period} yang belum diverifikasi`,
-      body: "Menyelesaikan langkah ini mengarsipkan periode: angkanya menjadi angka resmi dan tidak dapat diubah lagi. Realisasi berikut belum diverifikasi Tim SAKIP:",
-      wait: "Minta Tim SAKIP memverifikasi atau mengembalikan realisasi di atas. Bila periode harus diarsipkan sekarang, Kepala instansi dapat mengarsipkannya dengan catatan.",
+      body: "Menyelesaikan langkah ini mengarsipkan periode: angkanya menjadi angka resmi dan tidak dapat diubah lagi. Realisasi berikut belum diverifikasi:",
+      wait: "Minta Tim SAKIP memverifikasi atau mengembalikan realisasi di atas (realisasi PK unit dapat juga diverifikasi pengelola Perjanjian Kinerja). Bila periode harus diarsipkan sekarang, Kepala instansi dapat mengarsipkannya dengan catatan.",
       head: "Sebagai Kepala, Anda dapat mengarsipkan sekarang dengan catatan. Catatan dicantumkan pada lini masa, laporan PDF, berkas xlsx, dan paket e-SAKIP, dan setiap nilai yang belum diverifikasi ditandai.",
       noteLabel: "Catatan pengarsipan (wajib)",
       noteHint: "Mengapa periode diarsipkan sebelum seluruh realisasi diverifikasi.",

@@ -237,7 +237,7 @@ describe("task rules: the archive gate", () => {
     { code: "A2", name: "Indeks kepuasan", unit: "Bidang Data", status: "SUBMITTED" as const },
     { code: "B1", name: "Persentase layanan", unit: "Sekretariat", status: "RETURNED" as const },
   ];
-  const LISTED = "Triwulan I belum dapat diarsipkan karena realisasi berikut belum diverifikasi Tim SAKIP: Bidang Data: A2 (Dikirim); Sekretariat: B1 (Dikembalikan). Verifikasi atau kembalikan dahulu; bila periode harus diarsipkan sekarang, Kepala instansi dapat mengarsipkannya dengan catatan.";
+  const LISTED = "Triwulan I belum dapat diarsipkan karena realisasi berikut belum diverifikasi: Bidang Data: A2 (Dikirim); Sekretariat: B1 (Dikembalikan). Verifikasi atau kembalikan dahulu (Tim SAKIP; realisasi PK unit juga oleh pengelola Perjanjian Kinerja); bila periode harus diarsipkan sekarang, Kepala instansi dapat mengarsipkannya dengan catatan.";
   const factsFor = (member: TRuleMember, unverified = UNVERIFIED): TRuleFacts => ({
     ...NO_PK,
     archive: { period: "TW1", unverified },
