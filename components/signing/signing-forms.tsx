@@ -124,7 +124,7 @@ export function SignReportForm({ agencySlug, defaultYear, disabled }: { agencySl
 }
 
 /** The report's wet-signed scan, from the signing page: the same multipart upload as every scan (./scan-upload.ts). */
-export function WetScanForm({ agencySlug, defaultYear }: { agencySlug: string; defaultYear: number }) {
+export function WetScanForm({ agencySlug, defaultYear, fileHint }: { agencySlug: string; defaultYear: number; fileHint: string }) {
   const id = useId();
   const [year, setYear] = useState(String(defaultYear));
   const [quarter, setQuarter] = useState("1");
@@ -145,7 +145,7 @@ export function WetScanForm({ agencySlug, defaultYear }: { agencySlug: string; d
         </Alert>
       ) : null}
       <PeriodFields id={`${id}-wet`} year={year} quarter={quarter} setYear={setYear} setQuarter={setQuarter} />
-      <Field id={`${id}-scan`} label="Berkas pindaian" hint="PDF, PNG, atau JPEG, paling besar 20 MB. Sidik berkas dicatat untuk verifikasi.">
+      <Field id={`${id}-scan`} label="Berkas pindaian" hint={fileHint}>
         <input key={scan.inputKey} id={`${id}-scan`} type="file" accept=".pdf,.png,.jpg,.jpeg" className={fileClass} onChange={(e) => scan.choose(e.target.files?.[0] ?? null)} />
       </Field>
       <Button type="submit" variant="secondary" disabled={scan.pending}>

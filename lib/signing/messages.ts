@@ -36,11 +36,15 @@ export const SIGNING_MESSAGES = {
     uploadFailed: "Unggahan gagal: sambungan terputus atau server tidak menjawab. Coba lagi.",
     noFile: "Pilih berkas (PDF, PNG, atau JPEG).",
     scanDone: "Berkas disimpan.",
+    /** The limit is the server's (ALUR_MAX_UPLOAD_MB, lib/storage/validate.ts), formatted by formatFileSize. */
+    scanFileHint: (limit: string) => `PDF, PNG, atau JPEG, paling besar ${limit}. Sidik berkas dicatat untuk verifikasi.`,
     download: "Unduh berkas bertanda tangan",
     archiveScanTitle: "Atau tandatangani basah",
-    archiveScanHint: "Cetak catatan arsip (Catatan arsip (PDF) di atas), tandatangani, lalu unggah pindaiannya: PDF, PNG, atau JPEG, paling besar 20 MB. Sidik berkas dicatat dan dapat diperiksa melalui kodenya.",
+    archiveScanHint: (limit: string) =>
+      `Cetak catatan arsip (Catatan arsip (PDF) di atas), tandatangani, lalu unggah pindaiannya: PDF, PNG, atau JPEG, paling besar ${limit}. Sidik berkas dicatat dan dapat diperiksa melalui kodenya.`,
     sopScanTitle: "Atau tandatangani basah",
-    sopScanHint: "Cetak dokumen SOP (Unduh PDF), tandatangani, lalu unggah pindaiannya: PDF, PNG, atau JPEG, paling besar 20 MB. Sidik berkas dicatat dan dapat diperiksa melalui kodenya.",
+    sopScanHint: (limit: string) =>
+      `Cetak dokumen SOP (Unduh PDF), tandatangani, lalu unggah pindaiannya: PDF, PNG, atau JPEG, paling besar ${limit}. Sidik berkas dicatat dan dapat diperiksa melalui kodenya.`,
     lkjipTitle: "Tanda tangan LKjIP",
     lkjipHint: "Kepala menandatangani PDF LKjIP yang disusun aplikasi ini dengan sertifikat instansi; dokumen diberi kode QR dan dapat diperiksa siapa pun melalui kodenya.",
     lkjipButton: "Tandatangani PDF LKjIP",
@@ -49,7 +53,8 @@ export const SIGNING_MESSAGES = {
     lkjipConfirmBody: (year: number) =>
       `PDF LKjIP Tahun ${year} sebagaimana tersusun saat ini (termasuk bagian naratif yang belum diisi) akan ditandatangani atas nama Anda dengan sertifikat instansi. Bila LKjIP diselesaikan di Word, unggah berkas finalnya di bawah.`,
     lkjipScanTitle: "Atau unggah LKjIP final yang sudah ditandatangani",
-    lkjipScanHint: "LKjIP yang diselesaikan di Word: unggah PDF finalnya yang sudah ditandatangani, atau pindaian halaman bertanda tangan basah (PNG/JPEG), paling besar 20 MB. Sidik berkas dicatat dan dapat diperiksa melalui kodenya.",
+    lkjipScanHint: (limit: string) =>
+      `LKjIP yang diselesaikan di Word: unggah PDF finalnya yang sudah ditandatangani, atau pindaian halaman bertanda tangan basah (PNG/JPEG), paling besar ${limit}. Sidik berkas dicatat dan dapat diperiksa melalui kodenya.`,
     latest: "Terakhir ditandatangani",
     latestNote: "Tanda tangan baru menggantikan yang ini di halaman ini; dokumen sebelumnya tetap dapat diperiksa dengan kodenya, kecuali dicabut.",
     code: "Kode",

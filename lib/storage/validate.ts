@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 
+import { formatFileSize } from "@/lib/format";
+
 import type { TEnv } from "./index";
 import { STORAGE_MESSAGES as M } from "./messages";
 import { detectFileKind, type TFileKind } from "./sniff";
@@ -29,6 +31,9 @@ export function maxUploadBytes(env: TEnv = process.env): number {
   const mb = Number(env.ALUR_MAX_UPLOAD_MB);
   return Math.floor((Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024);
 }
+
+/** The limit as the hints beside file inputs write it ("20 MB"), so a hint follows the server's real limit. */
+export const maxUploadLabel = (env: TEnv = process.env): string => formatFileSize(maxUploadBytes(env));
 
 const toMb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
 

@@ -10,7 +10,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 
 import { detectFileKind } from "@/lib/storage/sniff";
-import { checkUpload, maxUploadBytes, sanitizeFileName, sha256Hex, UploadRejectedError } from "@/lib/storage/validate";
+import { SIGNING_MESSAGES } from "@/lib/signing/messages";
+import { checkUpload, maxUploadBytes, maxUploadLabel, sanitizeFileName, sha256Hex, UploadRejectedError } from "@/lib/storage/validate";
 
 // --- samples -------------------------------------------------------------------
 
@@ -195,6 +196,13 @@ describe("checkUpload", () => {
     const error = rejection(() => checkUpload({ bytes: Buffer.concat([PDF, Buffer.alloc(MB)]), originalName: "a.pdf", maxBytes: maxUploadBytes({ ALUR_MAX_UPLOAD_MB: "1" }) }));
     expect(error.status).toBe(413);
     expect(error.message).toContain("1 MB");
+  });
+
+  it("writes the limit the hints beside file inputs show from the same setting", () => {
+    expect(maxUploadLabel({})).toBe("20 MB");
+    expect(maxUploadLabel({ ALUR_MAX_UPLOAD_MB: "5" })).toBe("5 MB");
+    expect(maxUploadLabel({ ALUR_MAX_UPLOAD_MB: "0.5" })).toBe("512 KB");
+    expect(SIGNING_MESSAGES.ui.sopScanHint(maxUploadLabel({ ALUR_MAX_UPLOAD_MB: "8" }))).toContain("paling besar 8 MB.");
   });
 });
 

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatFileSize } from "@/lib/format";
 import { formatDocumentCode } from "@/lib/signing/code";
 import { SIGNING_MESSAGES as M } from "@/lib/signing/messages";
 import { certificateSummary, listSignedDocuments } from "@/lib/signing/queries";
+import { maxUploadLabel } from "@/lib/storage/validate";
 
 export const metadata: Metadata = { title: "Tanda tangan dokumen" };
 
@@ -71,7 +72,7 @@ export default async function SigningPage({ params }: { params: Promise<{ agency
             <SignReportForm agencySlug={ctx.agency.slug} defaultYear={year} disabled={!certificate} />
             <div className="border-t border-slate-200 pt-4">
               <h3 className="mb-2 text-sm font-semibold text-slate-900">Atau unggah pindaian laporan yang ditandatangani basah</h3>
-              <WetScanForm agencySlug={ctx.agency.slug} defaultYear={year} />
+              <WetScanForm agencySlug={ctx.agency.slug} defaultYear={year} fileHint={M.ui.scanFileHint(maxUploadLabel())} />
             </div>
           </CardBody>
         </Card>

@@ -14,6 +14,7 @@ import { loadLkjip } from "@/lib/lkjip/build";
 import { memberUnitIds, resolvePeriod } from "@/lib/performance/queries";
 import { SIGNING_MESSAGES as S } from "@/lib/signing/messages";
 import { certificateSummary, latestSignedDocument } from "@/lib/signing/queries";
+import { maxUploadLabel } from "@/lib/storage/validate";
 
 export const metadata: Metadata = { title: "Draf LKjIP" };
 
@@ -97,7 +98,7 @@ export default async function LkjipPage({
                       target={{ kind: "LKJIP", year }}
                       label={S.ui.scanFinalLabel}
                       button={S.ui.scanFinalButton}
-                      hint={S.ui.lkjipScanHint}
+                      hint={S.ui.lkjipScanHint(maxUploadLabel())}
                       testId="scan-lkjip"
                     />
                   </div>

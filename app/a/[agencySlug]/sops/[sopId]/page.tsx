@@ -16,6 +16,7 @@ import { certificateSummary, latestSignedDocument } from "@/lib/signing/queries"
 import { SOP_DOCUMENT_MESSAGES as M } from "@/lib/sop/messages";
 import { getAgencyRoles, getSop } from "@/lib/sop/queries";
 import { cn } from "@/lib/utils";
+import { maxUploadLabel } from "@/lib/storage/validate";
 
 export const metadata: Metadata = { title: M.documentTitle };
 
@@ -117,7 +118,7 @@ export default async function SopDocumentPage({ params }: { params: Promise<{ ag
             <SignSopButton agencySlug={ctx.agency.slug} sopId={sop.id} disabled={!certificate} />
             <div className="space-y-2 border-t border-slate-200 pt-3">
               <h3 className="text-sm font-semibold">{SIGNING_MESSAGES.ui.sopScanTitle}</h3>
-              <WetScanUpload agencySlug={ctx.agency.slug} target={{ kind: "SOP", sopId: sop.id }} hint={SIGNING_MESSAGES.ui.sopScanHint} testId="scan-sop" />
+              <WetScanUpload agencySlug={ctx.agency.slug} target={{ kind: "SOP", sopId: sop.id }} hint={SIGNING_MESSAGES.ui.sopScanHint(maxUploadLabel())} testId="scan-sop" />
             </div>
           </section>
         ) : null}

@@ -12,6 +12,7 @@ import { requireAgencyContext } from "@/lib/authz/context";
 import { pageReader } from "@/lib/db/read-your-writes";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
 import { certificateSummary, latestSignedDocument } from "@/lib/signing/queries";
+import { maxUploadLabel } from "@/lib/storage/validate";
 
 export const metadata: Metadata = { title: M.timeline.title };
 
@@ -49,7 +50,7 @@ export default async function CycleTimelinePage({ params }: { params: Promise<{ 
               <WetScanUpload
                 agencySlug={ctx.agency.slug}
                 target={{ kind: "ARCHIVE_RECORD", cycleId: timeline.cycle.id }}
-                hint={SIGNING_MESSAGES.ui.archiveScanHint}
+                hint={SIGNING_MESSAGES.ui.archiveScanHint(maxUploadLabel())}
                 testId="scan-archive-record"
               />
             </div>
