@@ -1,5 +1,4 @@
-import { AUDIT_MESSAGES, esakipText, formatStandard, stepRoundLabel } from "@/lib/audit/labels";
-import { formatLogTime } from "@/lib/audit/log-time";
+import { AUDIT_MESSAGES, esakipText, formatAuditTime, formatStandard, stepRoundLabel } from "@/lib/audit/labels";
 import type { TCycleTimeline, TTimelineEntry } from "@/lib/audit/queries";
 import { FILE_VERSION_MESSAGES as V } from "@/lib/cycle/file-versions";
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
@@ -55,7 +54,7 @@ function outcomeTone(e: TTimelineEntry, returned: boolean) {
 export function CycleTimeline({ timeline, timeZone, agencySlug }: { timeline: TCycleTimeline; timeZone: TAgencyTimeZone; agencySlug?: string }) {
   const { entries } = timeline;
   if (entries.length === 0) return <p className="text-slate-600">{M.empty}</p>;
-  const time = (d: Date) => formatLogTime(d, timeZone);
+  const time = (d: Date) => formatAuditTime(d, timeZone);
   return (
     <ol className="tl" data-testid="timeline">
       {entries.map((e) => {

@@ -3,8 +3,7 @@ import Link from "next/link";
 
 import { CycleStatusBadge } from "@/components/cycle/status-badges";
 import { buttonVariants } from "@/components/ui/button";
-import { AUDIT_MESSAGES, periodLabel } from "@/lib/audit/labels";
-import { formatLogTime as formatAuditTime } from "@/lib/audit/log-time";
+import { AUDIT_MESSAGES, formatAuditTime, periodLabel } from "@/lib/audit/labels";
 import type { TCycleTimeline } from "@/lib/audit/queries";
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import type { TAgencyTimeZone } from "@/lib/format";

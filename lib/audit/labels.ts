@@ -5,12 +5,12 @@
  */
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import { id as localeId } from "date-fns/locale";
 import type { z } from "zod";
 
 import { CASCADE_MESSAGES } from "@/lib/cascade/messages";
 import type { TCascadeLevel } from "@/lib/cascade/levels";
 import { CYCLE_MESSAGES, ESAKIP_MESSAGES } from "@/lib/cycle/messages";
+import { WORKING_TIME_ZONES } from "@/lib/cycle/working-time";
 import { TIME_ZONE_IANA, clipWords, formatDate, formatNumber, type TAgencyTimeZone } from "@/lib/format";
 import { PLAUSIBILITY_MESSAGES, PLAUSIBILITY_TITLES } from "@/lib/performance/plausibility";
 import { TIME_UNIT_LABELS } from "@/lib/sop/schemas";
@@ -537,9 +537,20 @@ export function esakipText(e: { uploadedAt: string; reference: string; receipt: 
   return ESAKIP_MESSAGES.summary(day, e.reference, e.receipt?.name ?? null);
 }
 
-/** "6 April 2026 08.30.15 WIB": an audit trail shows seconds. */
+const MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * "6 April 2026 08.30.15 WIB": an audit trail shows seconds. The one formatter of audit times
+ * (the log, the timeline, the record PDF, "printed at"). Indonesia's three zones are fixed
+ * offsets with no daylight saving (since 1964), so the local time is UTC plus the zone's hours:
+ * no date-fns TZDate or Intl formatter per call, which cost 7-200 µs each on the log's 50 rows
+ * (docs/decisions/064-audit-log-render-cost.md). tests/unit/audit-log-time.test.ts checks it
+ * against date-fns with the IANA zone.
+ */
 export function formatAuditTime(date: Date, tz: TAgencyTimeZone): string {
-  return `${format(new TZDate(date, TIME_ZONE_IANA[tz]), "d MMMM yyyy HH.mm.ss", { locale: localeId })} ${tz}`;
+  const d = new Date(date.getTime() + WORKING_TIME_ZONES[tz].offsetHours * 3_600_000);
+  return `${d.getUTCDate()} ${MONTHS_ID[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}.${two(d.getUTCMinutes())}.${two(d.getUTCSeconds())} ${tz}`;
 }
 
 /** "2026-04-06 08:30:15 WIB": sortable, for CSV. */

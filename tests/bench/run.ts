@@ -27,7 +27,7 @@
  * Results: .bench/results.json and .bench/results.md, and a summary table.
  */
 import { spawn } from "node:child_process";
-import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
@@ -50,6 +50,7 @@ const { values: flags } = parseArgs({
     only: { type: "string" },
     routes: { type: "string" },
     "node-options": { type: "string" },
+    "cpu-profile": { type: "string" },
     // Measure servers started elsewhere (tests/bench/scale-out.ts: a load balancer in front of several instances).
     "external-url": { type: "string" },
     "server-pids": { type: "string" },
@@ -66,6 +67,8 @@ if (flags.help) {
   --page-connections <n>      clients for the page measurements (8: issue 16's p95 target is at 8 clients)
   --connections <n>           clients for transitions, pgbench and the soak (32)
   --transition-seconds <s>    (15)   --soak-seconds <s> (600)   --port <n> (4210)   --node-options <s>
+  --cpu-profile <dir>         a V8 CPU profile of the server per measured page (<dir>/<page>.cpuprofile, tests/bench/cpu-profile-preload.mjs);
+                              summarise one with: npx tsx tests/bench/profile-summary.ts <file>
   --external-url <url> --server-pids <pid,pid>   pages/transitions against servers already running there
                               (e.g. a load balancer: tests/bench/scale-out.ts); server CPU and RSS summed over those pids
 Statements mode: --only statements prints the statements and the writes of each page, one request at a time.`);
@@ -83,6 +86,7 @@ const ROUTE_FILTER = (flags.routes ?? "").split(",").map((w) => w.trim()).filter
 const HEAVY_SLUG = "bmcktr-sumbar";
 const HEAD_LOGIN = "kadis@sumbar.demo";
 const BIDANG_LOGIN = "bidang@sumbar.demo";
+const PROFILE_DIR = flags["cpu-profile"] ? path.resolve(flags["cpu-profile"]) : undefined;
 const parts = new Set((flags.only ?? "pages,transitions,statements,js,soak").split(","));
 
 const log = (line: string) => console.info(`[bench] ${line}`);
@@ -95,6 +99,16 @@ process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
+
+/** The measured server's environment: --node-options, and the profiler's preload with --cpu-profile. */
+function serverEnv(): Record<string, string | undefined> | undefined {
+  const nodeOptions = [
+    flags["node-options"] ?? (PROFILE_DIR ? process.env.NODE_OPTIONS : undefined),
+    PROFILE_DIR ? `--import ${path.join(ROOT, "tests", "bench", "cpu-profile-preload.mjs")}` : undefined,
+  ].filter(Boolean).join(" ");
+  if (!nodeOptions) return undefined;
+  return { ...process.env, NODE_OPTIONS: nodeOptions, ...(PROFILE_DIR ? { ALUR_CPU_PROFILE_DIR: PROFILE_DIR } : {}) };
+}
 
 /** One server's pid, or several servers' (external mode): their figures are summed. */
 type Pids = number | number[];
@@ -173,6 +187,8 @@ async function settle(pid: Pids) {
 
 async function load(name: string, baseUrl: string, urlPath: string, cookie: string | null, pid: Pids, seconds = DURATION, connections = PAGE_CONNECTIONS): Promise<LoadResult> {
   await settle(pid);
+  const profiling = PROFILE_DIR !== undefined && typeof pid === "number";
+  if (profiling) process.kill(pid, "SIGUSR2");
   const cpuBefore = await cpuMs(pid);
   const instance = autocannon({
     url: `${baseUrl}${urlPath}`,
@@ -185,6 +201,7 @@ async function load(name: string, baseUrl: string, urlPath: string, cookie: stri
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
   const result = await instance;
   const cpu = (await cpuMs(pid)) - cpuBefore;
+  if (profiling) await collectProfile(pid, name);
   times.sort((a, b) => a - b);
   const r: LoadResult = {
     cpuMsPerRequest: Math.round((cpu / Math.max(1, result.requests.total)) * 10) / 10,
@@ -202,6 +219,27 @@ async function load(name: string, baseUrl: string, urlPath: string, cookie: stri
   };
   log(`${name.padEnd(26)} ${String(r.rps).padStart(8)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  non2xx ${r.non2xx}  errors ${r.errors}  server CPU ${r.cpuMsPerRequest} ms/req  load ${r.loadAverage}`);
   return r;
+}
+
+/**
+ * Stops the server's profiler (the second SIGUSR2 of a window) and files what it wrote under
+ * the page's name. Its writing costs CPU, after the window's CPU was read; settle() waits for it.
+ */
+async function collectProfile(pid: number, name: string) {
+  const dir = PROFILE_DIR!;
+  const before = new Set(await readdir(dir).catch(() => [] as string[]));
+  process.kill(pid, "SIGUSR2");
+  for (let i = 0; i < 600; i++) {
+    const written = (await readdir(dir).catch(() => [] as string[])).find((f) => /^profile-\d+\.cpuprofile$/.test(f) && !before.has(f));
+    if (written) {
+      const target = path.join(dir, `${name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}.cpuprofile`);
+      await rename(path.join(dir, written), target);
+      log(`CPU profile: ${path.relative(ROOT, target)}`);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  log(`CPU profile of ${name}: not written within 60 s`);
 }
 
 /** autocannon returns its tracker (an EventEmitter that is also a promise); its types only say Promise. */
@@ -767,7 +805,7 @@ async function main() {
   const external = flags["external-url"];
   const server: RunningServer = external
     ? ({ baseUrl: external, port: Number(new URL(external).port), stop: async () => undefined } as unknown as RunningServer)
-    : await startServer({ databaseUrl, port: PORT, env: flags["node-options"] ? { ...process.env, NODE_OPTIONS: flags["node-options"] } : undefined });
+    : await startServer({ databaseUrl, port: PORT, env: serverEnv() });
   if (!external) servers.push(server);
   const pid: Pids = external ? (flags["server-pids"] ?? "").split(",").filter(Boolean).map(Number) : server.child.pid!;
   if (external) results.external = { url: external, serverPids: pid };

@@ -1,16 +1,28 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { id as localeId } from "date-fns/locale";
 import { describe, expect, it } from "vitest";
 
 import { formatAuditTime } from "@/lib/audit/labels";
-import { formatLogTime } from "@/lib/audit/log-time";
+import { TIME_ZONE_IANA } from "@/lib/format";
 
-describe("formatLogTime (the log's cached Intl.DateTimeFormat)", () => {
-  it("writes what formatAuditTime writes, in every zone, across a year", () => {
+/** What formatAuditTime wrote before decision 064: date-fns with the IANA zone and the Indonesian locale. */
+const reference = (d: Date, tz: keyof typeof TIME_ZONE_IANA) => `${format(new TZDate(d, TIME_ZONE_IANA[tz]), "d MMMM yyyy HH.mm.ss", { locale: localeId })} ${tz}`;
+
+describe("formatAuditTime (fixed offsets, no formatter per call)", () => {
+  it("writes what date-fns writes with the IANA zone, in every zone, from 1970 to 2100", () => {
     for (const tz of ["WIB", "WITA", "WIT"] as const) {
-      for (let i = 0; i < 400; i++) {
-        const d = new Date(Date.UTC(2026, 0, 1) + i * 22 * 3_600_000 + i * 61_001);
-        expect(formatLogTime(d, tz)).toBe(formatAuditTime(d, tz));
+      for (let i = 0; i < 2_000; i++) {
+        // Spread over 130 years, odd hours, minutes and seconds, month and year ends included.
+        const d = new Date(Date.UTC(1970, 0, 1) + i * 2_051_327_777 + (i % 7) * 59_999);
+        expect(formatAuditTime(d, tz)).toBe(reference(d, tz));
+      }
+      for (const iso of ["2026-12-31T16:59:59.999Z", "2026-12-31T17:00:00Z", "2028-02-28T16:30:00Z", "2026-01-01T00:00:00Z"]) {
+        expect(formatAuditTime(new Date(iso), tz)).toBe(reference(new Date(iso), tz));
       }
     }
-    expect(formatLogTime(new Date("2026-04-06T01:30:15Z"), "WIB")).toBe("6 April 2026 08.30.15 WIB");
+    expect(formatAuditTime(new Date("2026-04-06T01:30:15Z"), "WIB")).toBe("6 April 2026 08.30.15 WIB");
+    expect(formatAuditTime(new Date("2026-12-31T17:00:00Z"), "WIB")).toBe("1 Januari 2027 00.00.00 WIB");
+    expect(formatAuditTime(new Date("2026-12-31T15:00:00Z"), "WIT")).toBe("1 Januari 2027 00.00.00 WIT");
   });
 });
