@@ -21,7 +21,10 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     locale: "id-ID",
     timezoneId: "Asia/Jakarta",
-    trace: "retain-on-failure",
+    // A failing test keeps its trace: every action with the page's DOM before and after it, the
+    // network and the console. Not the screencast filmstrip: encoding a frame for every paint of every
+    // page cost the browser more CPU than the journeys' own checks (docs/decisions/063-journey-duration.md).
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: true },
     screenshot: "only-on-failure",
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },

@@ -11,7 +11,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 import { CC } from "./fixtures/crosscut-data";
-import { signIn, signOut } from "./helpers";
+import { keepScreenshot, signIn, signOut } from "./helpers";
 
 const YEAR = new Date().getFullYear();
 const yearTarget = CC.dlh.targets[Math.min(Math.max(YEAR - 2025, 0), 4)]!;
@@ -55,7 +55,7 @@ test("a crosscutting link: proposed from a phone, accepted, shown in both trees,
     await expect(outgoing).toContainText("Menunggu jawaban");
     await expect(outgoing).toContainText(`Mendukung Sasaran Strategis "${CC.pupr.sasaran}" — ${CC.pupr.name}`);
     await fitsPhone(page, "the crosscutting page");
-    await page.screenshot({ path: "test-results/crosscut-propose-390.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/crosscut-propose-390.png", fullPage: true });
     // Not shown in the tree before it is accepted.
     await page.goto(`/a/${CC.dlh.slug}/pohon-kinerja`);
     await expect(page.getByTestId("crosscut-support")).toHaveCount(0);
@@ -82,7 +82,7 @@ test("a crosscutting link: proposed from a phone, accepted, shown in both trees,
     await expect(page.locator(`a[href*="${CC.dlh.slug}"]`)).toHaveCount(0);
     await expect(page.locator("main")).not.toContainText(CC.dlh.sasaran);
     await fitsPhone(page, "the tree with a contribution");
-    await page.screenshot({ path: "test-results/crosscut-tree-390.png", fullPage: true });
+    await keepScreenshot(page, { path: "test-results/crosscut-tree-390.png", fullPage: true });
     await signOut(page);
   });
 

@@ -12,7 +12,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { DRAFT_SK_PDF, freshMember, PERIKANAN, PERIKANAN_UNIT } from "../fixtures/fresh-agencies";
-import { signIn } from "./helpers";
+import { keepScreenshot, signIn } from "./helpers";
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 };
 
@@ -70,15 +70,15 @@ test("the Kepala Dinas approves from the inbox in three taps, the buttons on scr
   // The rest of the cycle is folded below.
   await expect(page.getByTestId("fold-history")).not.toHaveAttribute("open", "");
   await expect(page.getByTestId("fold-flow")).not.toHaveAttribute("open", "");
-  await page.screenshot({ path: testInfo.outputPath("cycle-decision-390.png") });
-  await page.screenshot({ path: testInfo.outputPath("cycle-decision-390-full.png"), fullPage: true });
+  await keepScreenshot(page, { path: testInfo.outputPath("cycle-decision-390.png") });
+  await keepScreenshot(page, { path: testInfo.outputPath("cycle-decision-390-full.png"), fullPage: true });
 
   // The same page at desktop width.
   const desktop = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signIn(desktop, freshMember(PERIKANAN, "KEPALA_DINAS").email);
   await desktop.goto(cycleUrl);
   await expect(desktop.getByRole("button", { name: "Setujui (Ya)" })).toBeInViewport();
-  await desktop.screenshot({ path: testInfo.outputPath("cycle-decision-1280.png") });
+  await keepScreenshot(desktop, { path: testInfo.outputPath("cycle-decision-1280.png") });
   await desktop.context().close();
 
   await approve.tap();

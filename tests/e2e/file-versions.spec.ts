@@ -12,7 +12,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { freshMember, PERIKANAN, VERSIONED_DRAFT } from "../fixtures/fresh-agencies";
-import { signIn } from "./helpers";
+import { keepScreenshot, signIn } from "./helpers";
 
 const PDF_V2 = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% revisi keanggotaan\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
 const DRAFTER = freshMember(PERIKANAN, "KASUBAG_PROGRAM");
@@ -85,7 +85,7 @@ test("a returned draft re-done with a new file: the reviewer sees version 2 besi
   // The current file is read there, not listed a second time among the documents.
   await expect(underReview.getByText(`Baca ${VERSIONED_DRAFT.v2}`)).toHaveCount(1);
   await expect(reviewer.getByRole("button", { name: "Setujui (Ya)" })).toBeVisible();
-  await reviewer.screenshot({ path: testInfo.outputPath("file-versions-reviewer.png") });
+  await keepScreenshot(reviewer, { path: testInfo.outputPath("file-versions-reviewer.png") });
 
   // The timeline keeps every round's files with their version.
   await reviewer.goto(`${cycleUrl}/timeline`);

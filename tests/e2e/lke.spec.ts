@@ -18,7 +18,7 @@ import { EDITION_88 } from "@/lib/lke/edition-88";
 import { criteriaOf } from "@/lib/lke/structure";
 
 import { freshMember, INSPEKTORAT, INSPEKTORAT_PENGENDALI, PERIKANAN, PERIKANAN_UNIT } from "../fixtures/fresh-agencies";
-import { signIn } from "./helpers";
+import { keepScreenshot, signIn } from "./helpers";
 
 const SLUG = PERIKANAN.slug;
 const YEAR = 2025;
@@ -133,9 +133,9 @@ test("the agency self-assesses and submits, the Inspektorat returns it once, ver
     await expect(admin.getByTestId("lke-return-reason")).toHaveText(REASON);
     await expect(admin.getByTestId("lke-returned")).toContainText(`Dikembalikan oleh ${INSPEKTORAT.name}`);
     await expect(admin.getByTestId("lke-criterion-1.a.1").getByTestId("lke-review-note")).toHaveText(`Catatan reviu (rekomendasi): ${NOTE} (Jawaban reviu: Tidak)`);
-    await admin.screenshot({ path: testInfo.outputPath("lke-returned-390.png") });
+    await keepScreenshot(admin, { path: testInfo.outputPath("lke-returned-390.png") });
     await admin.getByTestId("lke-criterion-1.a.1").scrollIntoViewIfNeeded();
-    await admin.screenshot({ path: testInfo.outputPath("lke-returned-390-note.png") });
+    await keepScreenshot(admin, { path: testInfo.outputPath("lke-returned-390-note.png") });
     await fitsPhone(admin, "the returned LKE");
     // The self-assessment is open again: the agency revises its justification and submits again.
     const form = admin.getByTestId("lke-self-1.a.1");
@@ -256,9 +256,9 @@ test("the platform administrator copies an edition and edits the copy's criterio
   await platform.reload();
   await expect(platform.getByTestId("lke-edition-criterion-1.a.1").getByLabel("Keterangan jawaban 2")).toHaveValue("Sebagian");
   await expect(platform.getByTestId("lke-edition-criterion-1.a.1").getByLabel("Bobot (relatif terhadap kriteria lain di subkomponen)")).toHaveValue("2");
-  await platform.screenshot({ path: testInfo.outputPath("lke-edition-editor-1366-top.png") });
+  await keepScreenshot(platform, { path: testInfo.outputPath("lke-edition-editor-1366-top.png") });
   await platform.getByTestId("lke-edition-group-1").scrollIntoViewIfNeeded();
-  await platform.screenshot({ path: testInfo.outputPath("lke-edition-editor-1366.png") });
+  await keepScreenshot(platform, { path: testInfo.outputPath("lke-edition-editor-1366.png") });
 
   const agencyAdmin = await (await browser.newContext()).newPage();
   await signIn(agencyAdmin, freshMember(PERIKANAN, "ADMIN").email);

@@ -16,7 +16,7 @@ import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { builtActions, callAction, requireActionId, signIn as httpSignIn, type WireActionResult } from "../support/http";
-import { signIn, signOut } from "./helpers";
+import { keepScreenshot, signIn, signOut } from "./helpers";
 
 const SHOTS = path.join("test-results", "onboarding-shots");
 const SLUG = "disparekraf-sorong";
@@ -37,9 +37,9 @@ const UNITS = ["Bidang Destinasi Pariwisata", "Bidang Pemasaran Pariwisata", "Bi
 async function shoot(browser: Browser, page: Page, name: string) {
   await mkdir(SHOTS, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: path.join(SHOTS, `${name}-1280.png`), fullPage: true });
+  await keepScreenshot(page, { path: path.join(SHOTS, `${name}-1280.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: path.join(SHOTS, `${name}-390.png`), fullPage: true });
+  await keepScreenshot(page, { path: path.join(SHOTS, `${name}-390.png`), fullPage: true });
   // Nothing may stick out sideways on a phone.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(1);

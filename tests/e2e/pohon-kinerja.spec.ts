@@ -23,7 +23,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { makeDemoP12 } from "@/lib/signing/certificate";
 
 import { freshMember, PERIKANAN, PERIKANAN_UNIT } from "../fixtures/fresh-agencies";
-import { signIn } from "./helpers";
+import { keepScreenshot, signIn } from "./helpers";
 
 const SLUG = PERIKANAN.slug;
 const TUJUAN = "Meningkatnya kesejahteraan nelayan Kabupaten Tanah Laut";
@@ -288,7 +288,7 @@ test("the planning unit builds a pohon kinerja on a phone and at desktop width; 
 
   await test.step("the member reads why, fixes the value, attaches data dukung and sends it again", async () => {
     await member.goto(`/a/${SLUG}`);
-    await member.screenshot({ path: "test-results/unit-realization-inbox-390.png", fullPage: true });
+    await keepScreenshot(member, { path: "test-results/unit-realization-inbox-390.png", fullPage: true });
     await openWork(member, "RETURNED", "1 realisasi PK unit dikembalikan untuk diperbaiki · TW I 2026");
     const row = programRow(member);
     await expect(row).toContainText(`Dikembalikan: ${RETURN_REASON}`);
@@ -300,7 +300,7 @@ test("the planning unit builds a pohon kinerja on a phone and at desktop width; 
     await form.getByRole("button", { name: "Unggah" }).click();
     await expect(form.getByTestId("evidence-files")).toContainText("berita-acara-produksi.pdf");
     await member.setViewportSize({ width: 390, height: 844 });
-    await member.screenshot({ path: "test-results/unit-realization-390.png", fullPage: true });
+    await keepScreenshot(member, { path: "test-results/unit-realization-390.png", fullPage: true });
     await fitsPhone(member, "the unit's realization form");
     await form.getByRole("button", { name: "Kirim" }).click();
     const confirm = member.getByTestId("confirm-unit-realization");
@@ -324,10 +324,10 @@ test("the planning unit builds a pohon kinerja on a phone and at desktop width; 
     await expect(row.getByRole("button", { name: "Isi realisasi" })).toHaveCount(0);
     await expect(row.getByTestId("unverified-mark")).toHaveCount(0);
     await expect(row).toContainText("terverifikasi");
-    await row.screenshot({ path: "test-results/unit-realization-verified-390.png" });
+    await keepScreenshot(row, { path: "test-results/unit-realization-verified-390.png" });
     await member.goto(`/a/${SLUG}`);
     await expect(member.getByTestId("my-work").locator('a[data-scope="UNIT"]')).toHaveCount(0);
-    await member.screenshot({ path: "test-results/unit-realization-home-390.png", fullPage: true });
+    await keepScreenshot(member, { path: "test-results/unit-realization-home-390.png", fullPage: true });
   });
 
   await test.step("maker/checker (decision 055): the planning unit fills and sends TW II itself, and may then neither verify nor return it", async () => {

@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { SEED_AGENCIES } from "@/lib/seed/agencies";
 import { SEED_SOPS, type TSeedSopSlug } from "@/lib/sop/seed-sops";
 
-import { signIn } from "./helpers";
+import { keepScreenshot, signIn } from "./helpers";
 
 /**
  * The official SOP document: every seed SOP, opened from the SOP list by an ordinary
@@ -198,7 +198,7 @@ test("the document prints to A4: nothing overflows its page box and the PDF has 
   await testInfo.attach("sop-diskominfo-lumajang.pdf", { body: pdf, contentType: "application/pdf" });
   const { writeFile } = await import("node:fs/promises");
   await writeFile(testInfo.outputPath("sop-diskominfo-lumajang.pdf"), pdf);
-  await page.screenshot({ path: testInfo.outputPath("sop-diskominfo-lumajang-print.png"), fullPage: true });
+  await keepScreenshot(page, { path: testInfo.outputPath("sop-diskominfo-lumajang-print.png"), fullPage: true });
 });
 
 test("on a 390 px phone the page does not scroll sideways; the procedure table scrolls in its own box", async ({ page }) => {
@@ -215,7 +215,7 @@ test("on a 390 px phone the page does not scroll sideways; the procedure table s
   const before = await kegiatan.boundingBox();
   await scroller.evaluate((el) => (el.scrollLeft = 400));
   await expect.poll(async () => (await kegiatan.boundingBox())?.x).toBe(before?.x);
-  await page.screenshot({ path: test.info().outputPath("sop-setwan-balangan-390.png"), fullPage: true });
+  await keepScreenshot(page, { path: test.info().outputPath("sop-setwan-balangan-390.png"), fullPage: true });
 });
 
 test("buttons follow permissions: an auditor reads without edit or activation controls; staff cannot make a new version", async ({ browser }) => {
