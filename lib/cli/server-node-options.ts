@@ -25,10 +25,13 @@ export const WEB_SEMI_SPACE_MB = 8;
 /** Below this a web process cannot hold its routes' code and one render of the heavy pages. */
 const MIN_WEB_HEAP_MB = 192;
 
+/** The environment the heap settings are read from (process.env, or the one a web process is given). */
+type TEnv = Record<string, string | undefined>;
+
 export class WebHeapConfigError extends Error {}
 
 /** The old-generation limit from ALUR_WEB_HEAP_MB (a whole number of MB), or the default. Throws WebHeapConfigError with the operator's message. */
-export function webHeapMb(env: NodeJS.ProcessEnv): number {
+export function webHeapMb(env: TEnv): number {
   const raw = env.ALUR_WEB_HEAP_MB?.trim();
   if (!raw) return DEFAULT_WEB_HEAP_MB;
   const mb = Number(raw);
@@ -39,11 +42,11 @@ export function webHeapMb(env: NodeJS.ProcessEnv): number {
 }
 
 /** The V8 flags of a web process for `env` (ALUR_WEB_HEAP_MB). */
-export function serverHeapFlags(env: NodeJS.ProcessEnv): string[] {
+export function serverHeapFlags(env: TEnv): string[] {
   return [`--max-old-space-size=${webHeapMb(env)}`, `--max-semi-space-size=${WEB_SEMI_SPACE_MB}`];
 }
 
 /** NODE_OPTIONS for a web process: the heap flags for `env`, then `existing` (which overrides them). */
-export function serverNodeOptions(existing: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function serverNodeOptions(existing: string | undefined, env: TEnv = process.env): string {
   return [...serverHeapFlags(env), existing?.trim()].filter(Boolean).join(" ");
 }
