@@ -67,7 +67,9 @@ if (flags.help) {
   --connections <n>           clients for transitions, pgbench and the soak (32)
   --transition-seconds <s>    (15)   --soak-seconds <s> (600)   --port <n> (4210)   --node-options <s>
   --external-url <url> --server-pids <pid,pid>   pages/transitions against servers already running there
-                              (e.g. a load balancer: tests/bench/scale-out.ts); server CPU and RSS summed over those pids
+                              (e.g. a load balancer: tests/bench/scale-out.ts); server CPU and RSS summed over those pids,
+                              the soak also prints each one's RSS
+ALUR_WEB_HEAP_MB=<MB> npm run bench …   another heap limit for the server (docs/decisions/067-memory-limits.md)
 Statements mode: --only statements prints the statements and the writes of each page, one request at a time.`);
   process.exit(0);
 }
