@@ -1,23 +1,52 @@
 /**
  * The Node/V8 settings of every production web process: `npm start` (lib/cli/start.ts, one
  * `next start` or one per core) and the test/bench server (tests/support/server.ts) both take
- * them from here, so the benchmark measures what production runs (docs/decisions/054-server-memory.md).
+ * them from here, so the benchmark measures what production runs
+ * (docs/decisions/054-server-memory.md, docs/decisions/067-memory-limits.md).
  *
- * --max-old-space-size=1024: V8 sizes its old generation from the machine's memory (~4 GB on a
- * 24 GB host) and, with that much room, lets it grow up to 4× the live set between full
- * collections: 767 MB RSS after a 60 s soak at 32 clients. A limit below 2 GB also lowers that
- * growing factor: 1024 MB peaked at 519 MB in the same soak. 384 MB peaked at 417 MB there, but a
- * server that has loaded every route (the end-to-end and proof runs) sat at 335–357 MB RSS, at
- * its limit (that CI run's journeys also took twice as long; the cause was not isolated), and
- * twice the bench's clients could run it out of heap (256 MB did): too close to the live set for a default
- * (docs/decisions/054-server-memory.md, "Revised").
+ * The heap of a web process is bounded on purpose. V8 sizes its old generation from the
+ * machine's memory (~4 GB on a 24 GB host) and, with room to spare, collects it lazily: behind the
+ * render gate (at most 8 renders in flight, decision 059) the live set after a full collection
+ * stays at ~100–200 MB, yet a process with a 1024 MB limit reached ~700 MB RSS in the bench's
+ * soak because V8 let garbage pile up, not because anything was kept (decision 067).
+ *
+ * - old generation: ALUR_WEB_HEAP_MB per web process (default 320 MB);
+ * - young generation: 8 MB semi-spaces (V8's default here is 16): fewer bytes of short-lived
+ *   render data held between scavenges.
  *
  * They go into NODE_OPTIONS *before* whatever the caller already has there: V8 takes the last
  * value of a flag, so an operator's NODE_OPTIONS (or the bench's --node-options) still wins.
  */
-export const SERVER_NODE_OPTIONS = ["--max-old-space-size=1024"] as const;
 
-/** NODE_OPTIONS for a web process: the defaults above, then `existing` (which overrides them). */
-export function serverNodeOptions(existing: string | undefined): string {
-  return [...SERVER_NODE_OPTIONS, existing?.trim()].filter(Boolean).join(" ");
+/** Old-generation limit of one web process, in MB, when ALUR_WEB_HEAP_MB is not set. */
+export const DEFAULT_WEB_HEAP_MB = 320;
+/** Semi-space size of the young generation, in MB (V8 uses two of them, plus as much again for large objects). */
+export const WEB_SEMI_SPACE_MB = 8;
+/** Below this a web process cannot hold its routes' code and one render of the heavy pages. */
+const MIN_WEB_HEAP_MB = 192;
+
+/** The environment the heap settings are read from (process.env, or the one a web process is given). */
+type TEnv = Record<string, string | undefined>;
+
+export class WebHeapConfigError extends Error {}
+
+/** The old-generation limit from ALUR_WEB_HEAP_MB (a whole number of MB), or the default. Throws WebHeapConfigError with the operator's message. */
+export function webHeapMb(env: TEnv): number {
+  const raw = env.ALUR_WEB_HEAP_MB?.trim();
+  if (!raw) return DEFAULT_WEB_HEAP_MB;
+  const mb = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isInteger(mb) || mb < MIN_WEB_HEAP_MB || mb > 65_536) {
+    throw new WebHeapConfigError(`ALUR_WEB_HEAP_MB harus bilangan bulat ${MIN_WEB_HEAP_MB}–65536 (MB heap per proses web), bukan "${raw}".`);
+  }
+  return mb;
+}
+
+/** The V8 flags of a web process for `env` (ALUR_WEB_HEAP_MB). */
+export function serverHeapFlags(env: TEnv): string[] {
+  return [`--max-old-space-size=${webHeapMb(env)}`, `--max-semi-space-size=${WEB_SEMI_SPACE_MB}`];
+}
+
+/** NODE_OPTIONS for a web process: the heap flags for `env`, then `existing` (which overrides them). */
+export function serverNodeOptions(existing: string | undefined, env: TEnv = process.env): string {
+  return [...serverHeapFlags(env), existing?.trim()].filter(Boolean).join(" ");
 }

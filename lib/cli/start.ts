@@ -10,7 +10,8 @@
  *    `next start` per core by default (ALUR_WEB_PROCESSES): Node's cluster module
  *    forks them and they share the port (docs/decisions/031-every-core.md); each
  *    one behind the render gate, ALUR_RENDER_CONCURRENCY requests at a time
- *    (lib/cli/web-process.mjs, docs/decisions/059-render-gate.md);
+ *    (lib/cli/web-process.mjs, docs/decisions/059-render-gate.md), with a heap of
+ *    ALUR_WEB_HEAP_MB each (lib/cli/server-node-options.ts, docs/decisions/067-memory-limits.md);
  *  - runs the background worker (lib/cli/worker.ts: reminders, late flags,
  *    escalations, e-mail) beside it as a separate process on the same DATABASE_URL.
  */
@@ -29,7 +30,7 @@ import { buildIfStale } from "@/lib/cli/build-state";
 import { createPrismaClient } from "@/lib/db/client";
 import { DataDirInUseError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { renderGateConfig, RenderGateConfigError } from "@/lib/cli/render-gate.mjs";
-import { serverNodeOptions } from "@/lib/cli/server-node-options";
+import { serverNodeOptions, webHeapMb, WebHeapConfigError } from "@/lib/cli/server-node-options";
 import { applyMigrations } from "@/lib/db/migrate";
 import { formatDemoLogins, seedDemo } from "@/lib/seed/demo";
 
@@ -164,8 +165,14 @@ async function main(): Promise<number> {
     trustFromEnv();
     webProcesses = webProcessCount(process.env);
     renderGateConfig(process.env);
+    webHeapMb(process.env);
   } catch (error) {
-    if (error instanceof TrustedProxyConfigError || error instanceof StartConfigError || error instanceof RenderGateConfigError) {
+    if (
+      error instanceof TrustedProxyConfigError ||
+      error instanceof StartConfigError ||
+      error instanceof RenderGateConfigError ||
+      error instanceof WebHeapConfigError
+    ) {
       console.error(`\n[alur] ${error.message}\n`);
       return 1;
     }
@@ -225,8 +232,8 @@ async function main(): Promise<number> {
     if (built !== 0) return built;
     worker = startNotifyWorker(env);
     log(`Alur Kinerja: http://localhost:${args.port} (${webProcesses} web process${webProcesses === 1 ? "" : "es"})`);
-    // The web processes' heap settings, shared with the bench's server (docs/decisions/054-server-memory.md).
-    const web: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS) };
+    // Each web process's heap limit (ALUR_WEB_HEAP_MB), shared with the bench's server (docs/decisions/067-memory-limits.md).
+    const web: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS, env) };
     if (webProcesses === 1) return await run([webProcess, "start", "-p", args.port!], web);
     return await serveOnEveryCore(webProcesses, args.port!, web);
   } finally {

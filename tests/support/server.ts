@@ -159,7 +159,7 @@ export async function startServer(options: {
       NEXTAUTH_URL: baseUrl,
       ...options.env,
       // The same heap settings as `npm start` (lib/cli/server-node-options.ts); the caller's NODE_OPTIONS come after and win.
-      NODE_OPTIONS: serverNodeOptions(options.env && "NODE_OPTIONS" in options.env ? options.env.NODE_OPTIONS : process.env.NODE_OPTIONS),
+      NODE_OPTIONS: serverNodeOptions(options.env && "NODE_OPTIONS" in options.env ? options.env.NODE_OPTIONS : process.env.NODE_OPTIONS, { ...process.env, ...options.env }),
     },
   });
   let output = "";
