@@ -1,4 +1,3 @@
-import { Landmark } from "lucide-react";
 import type { CSSProperties, ReactNode } from "react";
 
 import { formatDate, formatNumber, type TAgencyTimeZone } from "@/lib/format";
@@ -27,6 +26,7 @@ import { SOP_DOCUMENT_MESSAGES as M } from "@/lib/sop/messages";
 import { isDecisionKind, TIME_UNIT_LABELS, type TStepAssignment, type TStepKind, type TStepUnitKind, type TTimeUnit } from "@/lib/sop/schemas";
 import { printedSignerTitle } from "@/lib/sop/signer-title";
 import { breakAfterSlash, longestPieceWidth } from "@/lib/sop/text-width";
+import { staticMarkup } from "@/lib/static-markup";
 import { formatNip } from "@/lib/validation/nip";
 
 /**
@@ -88,18 +88,83 @@ export interface SopDocumentProps {
   roles?: { code: string; name: string }[];
 }
 
+/*
+ * The document is sent as one string of HTML inside its <article> (issue 16, docs/decisions/065):
+ * a React element costs server CPU three times per request (rendered into the RSC payload,
+ * decoded again for the HTML, written as HTML) and the document is ~470 of the page's ~640
+ * elements, none of them interactive. Its markup is a pure function of the SOP version and the
+ * agency's printed identity, so it is rendered once per content (lib/static-markup.ts writes the
+ * bytes renderToStaticMarkup would) and kept in-process; an edited draft, a renamed role, a new
+ * logo or time zone gives a new key, so a stale document cannot be served. Bounded: the oldest
+ * entry goes first.
+ */
+const DOCUMENTS = new Map<string, string>();
+const MAX_DOCUMENTS = 200;
+
+function documentKey(sop: SopDocumentData, agency: SopDocumentProps["agency"]): string {
+  return JSON.stringify([sop, agency.name, agency.governmentName, agency.timeZone, agency.logoUrl ?? null, agency.headRoleName ?? null]);
+}
+
+/** The document's content (identity page and procedure sheets) as HTML, cached per content. */
+export function sopDocumentHtml(sop: SopDocumentData, agency: SopDocumentProps["agency"]): string {
+  const key = documentKey(sop, agency);
+  const cached = DOCUMENTS.get(key);
+  if (cached !== undefined) return cached;
+  const html = staticMarkup(<SopDocumentContent sop={sop} agency={agency} />);
+  if (DOCUMENTS.size >= MAX_DOCUMENTS) DOCUMENTS.delete(DOCUMENTS.keys().next().value!);
+  DOCUMENTS.set(key, html);
+  return html;
+}
+
 export function SopDocument({ sop, agency }: SopDocumentProps) {
+  return (
+    <article
+      className="sop-document text-slate-950"
+      aria-label={`${M.documentTitle} ${sop.nomor}`}
+      data-testid="sop-document"
+      dangerouslySetInnerHTML={{ __html: sopDocumentHtml(sop, agency) }}
+    />
+  );
+}
+
+/** What the <article> holds: the identity page and one procedure sheet per flowchart page (plain elements only: see sopDocumentHtml). */
+export function SopDocumentContent({ sop, agency }: Pick<SopDocumentProps, "sop" | "agency">) {
   const steps = [...sop.steps].sort((a, b) => a.number - b.number);
   const { columns, widths, sheets } = sopDrawing(steps);
   const byNumber = new Map(steps.map((s) => [s.number, s]));
-
   return (
-    <article className="sop-document text-slate-950" aria-label={`${M.documentTitle} ${sop.nomor}`} data-testid="sop-document">
+    <>
       <IdentityPage sop={sop} agency={agency} />
       {sheets.map(({ page, blocks, pieces }) => (
         <ProcedureSheet key={page.index} page={page} blocks={blocks} pieces={pieces} nama={sop.nama} steps={byNumber} columns={columns} widths={widths} />
       ))}
-    </article>
+    </>
+  );
+}
+
+/** lucide's Landmark (v1.75) as the plain SVG it renders: lucide's icons are client components, which static markup cannot hold. */
+function LandmarkIcon() {
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      width="24"
+      height="24"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.25"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className="lucide lucide-landmark size-16 text-slate-800 print:text-black"
+      aria-hidden="true"
+    >
+      <path d="M10 18v-7" />
+      <path d="M11.119 2.205a2 2 0 0 1 1.762 0l7.84 3.846A.5.5 0 0 1 20.5 7h-17a.5.5 0 0 1-.22-.949z" />
+      <path d="M14 18v-7" />
+      <path d="M18 18v-7" />
+      <path d="M3 22h18" />
+      <path d="M6 18v-7" />
+    </svg>
   );
 }
 
@@ -183,7 +248,7 @@ function IdentityPage({ sop, agency }: { sop: SopDocumentData; agency: SopDocume
             // eslint-disable-next-line @next/next/no-img-element -- the agency's own logo from its authorized route; printed as is
             <img src={agency.logoUrl} alt={M.logoAlt(agency.name)} className="h-20 w-auto max-w-[8rem] object-contain print:h-[22mm]" data-field="logo" />
           ) : (
-            <Landmark aria-hidden className="size-16 text-slate-800 print:text-black" strokeWidth={1.25} />
+            <LandmarkIcon />
           )}
           <p className="font-bold tracking-wide" data-field="government">
             {M.government(agency.governmentName)}
