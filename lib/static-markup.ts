@@ -68,7 +68,7 @@ const UNITLESS = new Set([
 
 const ESCAPES: Record<string, string> = { '"': "&quot;", "&": "&amp;", "'": "&#x27;", "<": "&lt;", ">": "&gt;" };
 
-/** React's escapeTextForBrowser. */
+/** Text or an attribute value as HTML, with React's escapeTextForBrowser escapes (the one escape of the codebase: static markup, the audit rows, e-mail). */
 export function escapeHtml(text: string): string {
   return text.replace(/["&'<>]/g, (c) => ESCAPES[c]!);
 }

@@ -3,15 +3,9 @@ import "server-only";
 import { AUDIT_MESSAGES as M, formatAuditTime } from "@/lib/audit/labels";
 import type { TAuditRowView } from "@/lib/audit/queries";
 import type { TAgencyTimeZone } from "@/lib/format";
+import { escapeHtml } from "@/lib/static-markup";
 import { formatNip } from "@/lib/validation/nip";
 
-// React's own escapes (escapeTextForBrowser), so the output is the bytes React wrote for the same rows.
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
-
-/** Text or an attribute value as HTML: every character that could open markup or close a quoted attribute is escaped. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
 
 /**
  * The log's rows as one HTML string, for `<tbody dangerouslySetInnerHTML>` (decision 064).

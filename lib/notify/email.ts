@@ -11,6 +11,7 @@ import SMTPPool from "nodemailer/lib/smtp-pool";
 
 import { db } from "@/lib/db/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { escapeHtml } from "@/lib/static-markup";
 
 import { readEmailConfig, type EmailConfig } from "./config";
 import { EMAIL_MESSAGES as M } from "./messages";
@@ -79,10 +80,6 @@ export async function claimPendingEmails(limit: number, now: Date): Promise<Clai
     WHERE n.id = picked.id AND u.id = n."userId" AND a.id = n."agencyId"
     RETURNING n.id, n.kind::text AS kind, n.title, n.body, n."cycleId" AS "cycleId", u.email, u.name AS "userName",
               a.name AS "agencyName", a.slug AS "agencySlug"`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Where the e-mail's link goes: the cycle page, or the agency's inbox for a notification without a cycle. */

@@ -283,7 +283,7 @@ describe("notification e-mail", () => {
     expect(mail.subject).toBe("Dikembalikan untuk perbaikan: langkah 4 (150/SOP-BMCKTR/2024 Pengukuran Kinerja · Triwulan I 2026)");
     expect(mail.text).toContain(`Alasan pengembalian:\n${reason}`);
     expect(mail.text).toContain(`${APP_URL}/a/${w.agency.slug}/cycles/${cycleId}`);
-    expect(mail.html).toContain("Data &#60;b&#62;dukung&#60;/b&#62; &#38; lampiran &#34;TW I&#34; belum lengkap.<br>Mohon dilengkapi.");
+    expect(mail.html).toContain("Data &lt;b&gt;dukung&lt;/b&gt; &amp; lampiran &quot;TW I&quot; belum lengkap.<br>Mohon dilengkapi.");
     expect(mail.html).not.toContain("<b>dukung");
   });
 

@@ -2,7 +2,8 @@ import { Fragment, createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import { auditRowsHtml, escapeHtml } from "@/components/audit/audit-rows-html";
+import { auditRowsHtml } from "@/components/audit/audit-rows-html";
+import { escapeHtml } from "@/lib/static-markup";
 import { AUDIT_MESSAGES as M, formatAuditTime } from "@/lib/audit/labels";
 import type { TAuditRowView } from "@/lib/audit/queries";
 import type { TAgencyTimeZone } from "@/lib/format";
