@@ -2,11 +2,10 @@
  * The words of the realization form, its evidence upload and the period picker: the client
  * modules of the realization page import these, not the whole PERFORMANCE_MESSAGES (which spreads
  * them into its own `ui`, so every other reader is unchanged). docs/decisions/039-lean-first-load.md
+ * The words shown only after a tap (saved, sent, the value missing, the draft made for an upload)
+ * come with the form's actions instead (./confirm-words.ts, decision 066).
  */
 export const REALIZATION_FORM_WORDS = {
-  valueRequired: "Isi nilai realisasi sebelum mengirim.",
-  saved: "Disimpan sebagai draf.",
-  submitted: "Realisasi dikirim ke Tim SAKIP.",
   ui: {
     quarters: ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"],
     quarterShort: ["TW I", "TW II", "TW III", "TW IV"],
@@ -35,8 +34,6 @@ export const REALIZATION_FORM_WORDS = {
     uploading: (pct: number) => `Mengunggah… ${pct}%`,
     uploaded: (name: string) => `Berkas ${name} diunggah.`,
     uploadFailed: "Unggahan gagal. Periksa koneksi lalu coba lagi.",
-    uploadNeedsDraft: "Perbaiki isian di atas terlebih dahulu: data dukung dilampirkan ke draf realisasi.",
-    draftCreatedForUpload: "Draf realisasi disimpan agar data dukung dapat dilampirkan.",
     fileSize: (kb: string) => `${kb} KB`,
     all: "Semua",
   },
