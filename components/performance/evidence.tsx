@@ -120,10 +120,10 @@ export function EvidenceUpload({
             }}
             className="peer sr-only"
           />
-          {/* The browser's own file button speaks the browser's language; this one speaks Indonesian. */}
+          {/* The browser's own file button speaks the browser's language; this one speaks Indonesian (its look: .ev-browse in app/globals.css). */}
           <label
             htmlFor={inputId}
-            className="inline-flex min-h-10 shrink-0 cursor-pointer items-center justify-center gap-2 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-900 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 peer-disabled:cursor-not-allowed peer-disabled:opacity-60 hover:bg-slate-100"
+            className="ev-browse"
           >
             {icons.browse}
             {UI.browse}

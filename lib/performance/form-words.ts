@@ -7,11 +7,7 @@
  */
 export const REALIZATION_FORM_WORDS = {
   ui: {
-    quarters: ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"],
     quarterShort: ["TW I", "TW II", "TW III", "TW IV"],
-    year: "Tahun",
-    quarter: "Triwulan",
-    show: "Tampilkan",
     valueLabel: (q: string, unit: string) => `Realisasi ${q} (${unit})`,
     valueHint: "Gunakan koma untuk desimal, misalnya 1.234,5.",
     valueHintPercent: "Gunakan koma untuk desimal, misalnya 1.234,5. Tanda % boleh ditulis atau tidak: 85% dibaca 85.",
@@ -24,8 +20,6 @@ export const REALIZATION_FORM_WORDS = {
     submitting: "Mengirim…",
     submitHint: "Setelah dikirim, realisasi tidak dapat diubah kecuali dikembalikan oleh Tim SAKIP.",
     empty: "–",
-    evidence: "Data dukung",
-    noEvidence: "Belum ada data dukung.",
     chooseFile: "Tambah data dukung",
     browse: "Pilih berkas…",
     noFileChosen: "Belum ada berkas dipilih.",
@@ -35,6 +29,5 @@ export const REALIZATION_FORM_WORDS = {
     uploaded: (name: string) => `Berkas ${name} diunggah.`,
     uploadFailed: "Unggahan gagal. Periksa koneksi lalu coba lagi.",
     fileSize: (kb: string) => `${kb} KB`,
-    all: "Semua",
   },
 } as const;

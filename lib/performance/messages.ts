@@ -5,6 +5,7 @@
  */
 import { REALIZATION_CONFIRM_WORDS, REALIZATION_TAP_WORDS as T } from "./confirm-words";
 import { REALIZATION_FORM_WORDS as W } from "./form-words";
+import { REALIZATION_PAGE_WORDS } from "./page-words";
 import { REALIZATION_MESSAGES } from "./workflow";
 
 export const PERFORMANCE_MESSAGES = {
@@ -49,6 +50,7 @@ export const PERFORMANCE_MESSAGES = {
   // The performance pages (app/a/[agencySlug]/kinerja, components/performance).
   ui: {
     ...W.ui,
+    ...REALIZATION_PAGE_WORDS,
     uploadNeedsDraft: T.uploadNeedsDraft,
     draftCreatedForUpload: T.draftCreatedForUpload,
     ...REALIZATION_CONFIRM_WORDS,
