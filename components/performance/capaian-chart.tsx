@@ -36,7 +36,8 @@ export function CapaianChart({ bars, title }: { bars: ChartBar[]; title: string 
   const maxPercent = Math.max(100, ...bars.map((b) => (b.capaian.status === "OK" ? b.capaian.percent : 0)));
   // Round the scale up to a multiple of 20 with some headroom past the longest bar.
   const scaleMax = Math.ceil((maxPercent * 1.05) / 20) * 20;
-  const pct = (percent: number) => `${(Math.min(Math.max(percent, 0), scaleMax) / scaleMax) * 100}%`;
+  // Two decimals of a percent of the plot: well under a pixel, and "83.85%" instead of "83.85416666666667%" in the HTML and the RSC payload.
+  const pct = (percent: number) => `${Math.round((Math.min(Math.max(percent, 0), scaleMax) / scaleMax) * 10000) / 100}%`;
   const ticks = [0, 50, 100, ...(scaleMax > 150 ? [scaleMax] : [])];
   const titleId = "capaian-chart-title";
   const descId = "capaian-chart-desc";

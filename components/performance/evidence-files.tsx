@@ -1,10 +1,10 @@
 import { FileText } from "lucide-react";
 
-import { REALIZATION_FORM_WORDS } from "@/lib/performance/form-words";
+import { REALIZATION_PAGE_WORDS } from "@/lib/performance/page-words";
 
 import { fileSizeLabel } from "./format-form";
 
-const UI = REALIZATION_FORM_WORDS.ui;
+const UI = REALIZATION_PAGE_WORDS;
 
 /*
  * No "use client": the realization and review cards render the list on the server and hand it to

@@ -13,11 +13,11 @@ export type { TEvidenceFile } from "./evidence-files";
 
 const UI = REALIZATION_FORM_WORDS.ui;
 
-type TUploadAnswer = { id: string; name: string; size: number; sha256: string } | { error: string };
-
-/** The upload itself (lib/storage/post-file.ts), fetched when a file is first sent, not with the page (docs/decisions/058-sop-and-realization-first-load.md). */
-const postFile = <T,>(...args: Parameters<typeof import("@/lib/storage/post-file").postFile>) =>
-  import("@/lib/storage/post-file").then((m) => m.postFile<T>(...args));
+/**
+ * The upload itself and its outcome's toast (./evidence-send.ts, with lib/storage/post-file.ts),
+ * fetched when a file is first sent, not with the page (decisions 058 and 066).
+ */
+const sendEvidence = (...args: Parameters<typeof import("./evidence-send").sendEvidence>) => import("./evidence-send").then((m) => m.sendEvidence(...args));
 
 /**
  * The state of one upload control (the chosen file, progress, the refusal to
@@ -42,16 +42,13 @@ export function useFileUpload(agencySlug: string, onUploaded: (file: { id: strin
     for (const [key, value] of Object.entries(extra)) form.append(key, value);
     setProgress(0);
     try {
-      const { status, body } = await postFile<TUploadAnswer>(`/a/${agencySlug}/files`, form, setProgress);
-      if (status >= 200 && status < 300 && body && "id" in body) {
-        onUploaded({ id: body.id, name: body.name });
-        toast.success(UI.uploaded(body.name));
+      const sent = await sendEvidence(agencySlug, form, setProgress);
+      if ("id" in sent) {
+        onUploaded(sent);
         setChosen(null);
         if (input.current) input.current.value = "";
       } else {
-        const message = body && "error" in body ? body.error : UI.uploadFailed;
-        setError(message);
-        toast.error(message);
+        setError(sent.error);
       }
     } catch {
       setError(UI.uploadFailed);
@@ -123,10 +120,10 @@ export function EvidenceUpload({
             }}
             className="peer sr-only"
           />
-          {/* The browser's own file button speaks the browser's language; this one speaks Indonesian. */}
+          {/* The browser's own file button speaks the browser's language; this one speaks Indonesian (its look: .ev-browse in app/globals.css). */}
           <label
             htmlFor={inputId}
-            className="inline-flex min-h-10 shrink-0 cursor-pointer items-center justify-center gap-2 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-900 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 peer-disabled:cursor-not-allowed peer-disabled:opacity-60 hover:bg-slate-100"
+            className="ev-browse"
           >
             {icons.browse}
             {UI.browse}

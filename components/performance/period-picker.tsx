@@ -1,10 +1,10 @@
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
-import { REALIZATION_FORM_WORDS } from "@/lib/performance/form-words";
+import { REALIZATION_PAGE_WORDS } from "@/lib/performance/page-words";
 
 import { PeriodPickerNavigation } from "./period-picker-navigation";
 
-const UI = REALIZATION_FORM_WORDS.ui;
+const UI = REALIZATION_PAGE_WORDS;
 
 export interface PeriodPickerProps {
   action: string;

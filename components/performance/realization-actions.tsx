@@ -1,8 +1,9 @@
 "use client";
 
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { toast } from "@/components/ui/toast";
 import { saveRealizationAction } from "@/lib/performance/actions";
-import { REALIZATION_CONFIRM_WORDS } from "@/lib/performance/confirm-words";
+import { REALIZATION_CONFIRM_WORDS, REALIZATION_TAP_WORDS } from "@/lib/performance/confirm-words";
 import type { TPlausibilityCode, TPlausibilityWarning } from "@/lib/performance/plausibility";
 import { UNEXPECTED_ERROR } from "@/lib/i18n/unexpected";
 
@@ -13,26 +14,35 @@ import { UNEXPECTED_ERROR } from "@/lib/i18n/unexpected";
  * placing of its field errors, and the confirmation before Kirim or a doubtful value.
  */
 
+/** The words the form shows after a tap (saved, sent, the value missing, the draft made for an upload). */
+export const WORDS = REALIZATION_TAP_WORDS;
+
 export const REALIZATION_FIELDS = ["value", "faktorPendorong", "faktorPenghambat", "tindakLanjut"] as const;
 export type TRealizationErrors = Partial<Record<(typeof REALIZATION_FIELDS)[number] | "root", string>>;
 
 /**
- * Saves through the server action (which parses the raw text again). The realization's id, or
- * the errors to show: on their fields when the server names them, else as the form's error.
+ * Saves through the server action (which parses the raw text again) and says so in a toast
+ * (none when `quiet`). The realization's id, or the errors to show: on their fields when the
+ * server names them, else as the form's error (the toast repeats the server's message).
  */
 export async function sendRealization(
   agencySlug: string,
   input: Parameters<typeof saveRealizationAction>[1],
-): Promise<{ id: string } | { errors: TRealizationErrors; toast: string }> {
+  quiet = false,
+): Promise<{ id: string } | { errors: TRealizationErrors }> {
   const result = await saveRealizationAction(agencySlug, input).catch(() => null);
-  if (!result) return { errors: { root: UNEXPECTED_ERROR }, toast: UNEXPECTED_ERROR };
-  if (result.ok) return { id: result.data.id };
+  if (result?.ok) {
+    if (!quiet) toast.success(input.submit ? WORDS.submitted : WORDS.saved);
+    return { id: result.data.id };
+  }
+  toast.error(result ? result.error : UNEXPECTED_ERROR);
+  if (!result) return { errors: { root: UNEXPECTED_ERROR } };
   const placed: TRealizationErrors = {};
   for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
     const field = REALIZATION_FIELDS.find((f) => f === key);
     if (field && messages[0] && !placed[field]) placed[field] = messages[0];
   }
-  return { errors: Object.keys(placed).length ? placed : { root: result.error }, toast: result.error };
+  return { errors: Object.keys(placed).length ? placed : { root: result.error } };
 }
 
 export interface TConfirming {

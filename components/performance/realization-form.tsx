@@ -117,34 +117,40 @@ export function RealizationForm({
     // The raw text goes to the server, not the parsed value: "1,234" parses to "1.234", which read again would be 1234.
     const data = new FormData(form.current ?? undefined);
     const text = (name: string) => String(data.get(name) ?? "");
+    // Already here: every save starts after requestSave or ensureRealization loaded it (their words come with it).
+    const loaded = await ensureActions().catch(() => null);
+    if (!loaded) {
+      showErrors({ root: UNEXPECTED_ERROR });
+      toast.error(UNEXPECTED_ERROR);
+      return null;
+    }
     if (submit && typed.trim() === "") {
-      showErrors({ value: M.valueRequired });
+      showErrors({ value: loaded.WORDS.valueRequired });
       return null;
     }
     setPending(submit ? "submit" : "draft");
     try {
-      const loaded = await ensureActions().catch(() => null);
-      const result = loaded
-        ? await loaded.sendRealization(agencySlug, {
-            indicatorId: indicator.id,
-            year,
-            quarter,
-            value: typed,
-            faktorPendorong: text("faktorPendorong"),
-            faktorPenghambat: text("faktorPenghambat"),
-            tindakLanjut: text("tindakLanjut"),
-            submit,
-            confirmed,
-          })
-        : { errors: { root: UNEXPECTED_ERROR }, toast: UNEXPECTED_ERROR };
+      const result = await loaded.sendRealization(
+        agencySlug,
+        {
+          indicatorId: indicator.id,
+          year,
+          quarter,
+          value: typed,
+          faktorPendorong: text("faktorPendorong"),
+          faktorPenghambat: text("faktorPenghambat"),
+          tindakLanjut: text("tindakLanjut"),
+          submit,
+          confirmed,
+        },
+        quiet,
+      );
       if ("id" in result) {
         setErrors({});
-        if (!quiet) toast.success(submit ? M.submitted : M.saved);
         router.refresh();
         return result.id;
       }
       showErrors(result.errors);
-      toast.error(result.toast);
       return null;
     } finally {
       setPending(null);
@@ -154,12 +160,13 @@ export function RealizationForm({
   /** Evidence hangs on a realization: create the draft first when there is none. */
   async function ensureRealization(): Promise<string | null> {
     if (current) return current.id;
-    if (!(await judge()).parsed.ok) {
-      toast.error(UI.uploadNeedsDraft);
+    const [judged, loaded] = await Promise.all([judge(), ensureActions().catch(() => null)]);
+    if (!judged.parsed.ok) {
+      toast.error(loaded ? loaded.WORDS.uploadNeedsDraft : UNEXPECTED_ERROR);
       return null;
     }
     const id = await save(false, { quiet: true });
-    if (id) toast.info(UI.draftCreatedForUpload);
+    if (id && loaded) toast.info(loaded.WORDS.draftCreatedForUpload);
     return id;
   }
 

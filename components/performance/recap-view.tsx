@@ -3,7 +3,6 @@ import { budgetAbsorption, type TCapaianSettings } from "@/lib/performance/capai
 import type { TRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 import { formatRupiah } from "@/lib/format";
-import { cn } from "@/lib/utils";
 
 import { CapaianValue } from "./capaian-display";
 import { formatTarget, formatValue, QUARTERS, quarterShort } from "./format";
@@ -69,20 +68,17 @@ export function RecapTables({ recap }: { recap: TRecap }) {
               </colgroup>
               <thead>
                 <tr>
-                  <th scope="col" className={`${headCls} ${stickyHeadCls}`}>
-                    {UI.col.indicator}
-                  </th>
-                  <HeadCell align="right">
+                  {/* The header cells' styling lives in app/globals.css (.rk-table > thead, decision 066). */}
+                  <th scope="col">{UI.col.indicator}</th>
+                  <th scope="col" className="rk-r">
                     {UI.col.annualTarget}
-                  </HeadCell>
+                  </th>
                   {QUARTERS.map((n) => (
-                    <th key={n} scope="col" className={cn(headCls, "text-center", n === q && "text-brand-800")}>
+                    <th key={n} scope="col" className={n === q ? "rk-c rk-selh" : "rk-c"}>
                       {quarterShort(n)}
                     </th>
                   ))}
-                  <th scope="col" className={headCls}>
-                    {toDate}
-                  </th>
+                  <th scope="col">{toDate}</th>
                 </tr>
               </thead>
               <tbody>
@@ -218,24 +214,10 @@ function AbsorptionValue({ result }: { result: TRecap["programs"][number]["absor
 }
 
 /**
- * Print layout of the recap: A4 landscape, the app's frame hidden (no-print),
- * the full width used, rows never split across pages.
+ * Print layout of the recap: A4 landscape (this page only, hence here); the rest of its print
+ * rules (the frame hidden, the full width used, rows never split) live in app/globals.css
+ * (`.recap-print`, decision 066) instead of being sent with every request twice (HTML and RSC).
  */
 export function RecapPrintStyle() {
-  return (
-    <style>{`
-@media print {
-  @page { size: A4 landscape; margin: 10mm; }
-  main:has(.recap-print) { max-width: none; padding: 0; }
-  .recap-print { font-size: 9pt; color: #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-  .recap-print .recap-table, .recap-print table { min-width: 0 !important; }
-  .recap-print section { box-shadow: none; }
-  /* A sasaran, the chart and the budget each start on a fresh page rather than split, when they fit on one. */
-  .recap-print .recap-goal, .recap-print .recap-chart, .recap-print .recap-budget { break-inside: avoid; }
-  .recap-print tr, .recap-print figure { break-inside: avoid; }
-  .recap-print thead { display: table-header-group; }
-  .recap-print .space-y-6 > * + * { margin-top: 4mm; }
-}
-`}</style>
-  );
+  return <style>{"@media print { @page { size: A4 landscape; margin: 10mm; } }"}</style>;
 }

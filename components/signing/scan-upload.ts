@@ -7,9 +7,12 @@ import { toast } from "@/components/ui/toast";
 import { formatDocumentCode } from "@/lib/signing/code-format";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
 import type { TSignTarget } from "@/lib/signing/schemas";
-import { postFile } from "@/lib/storage/post-file";
 
 const U = SIGNING_MESSAGES.ui;
+
+/** The upload itself (XMLHttpRequest with progress), fetched with the first scan sent, not with the page (as in decision 058). */
+const postFile = <T,>(...args: Parameters<typeof import("@/lib/storage/post-file").postFile>) =>
+  import("@/lib/storage/post-file").then((m) => m.postFile<T>(...args));
 
 type TAnswer = { code: string; fileId: string; name: string; size: number } | { error: string };
 

@@ -13,3 +13,16 @@ export const REALIZATION_CONFIRM_WORDS = {
     cancel: "Batal",
   },
 } as const;
+
+/**
+ * What the realization form says after a save or an upload attempt: fetched with the form's
+ * actions (components/performance/realization-actions.tsx), which are loaded before any save can
+ * start (docs/decisions/066-recap-timeline-render-cost.md). PERFORMANCE_MESSAGES spreads them as before.
+ */
+export const REALIZATION_TAP_WORDS = {
+  valueRequired: "Isi nilai realisasi sebelum mengirim.",
+  saved: "Disimpan sebagai draf.",
+  submitted: "Realisasi dikirim ke Tim SAKIP.",
+  uploadNeedsDraft: "Perbaiki isian di atas terlebih dahulu: data dukung dilampirkan ke draf realisasi.",
+  draftCreatedForUpload: "Draf realisasi disimpan agar data dukung dapat dilampirkan.",
+} as const;

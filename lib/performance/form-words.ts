@@ -2,17 +2,12 @@
  * The words of the realization form, its evidence upload and the period picker: the client
  * modules of the realization page import these, not the whole PERFORMANCE_MESSAGES (which spreads
  * them into its own `ui`, so every other reader is unchanged). docs/decisions/039-lean-first-load.md
+ * The words shown only after a tap (saved, sent, the value missing, the draft made for an upload)
+ * come with the form's actions instead (./confirm-words.ts, decision 066).
  */
 export const REALIZATION_FORM_WORDS = {
-  valueRequired: "Isi nilai realisasi sebelum mengirim.",
-  saved: "Disimpan sebagai draf.",
-  submitted: "Realisasi dikirim ke Tim SAKIP.",
   ui: {
-    quarters: ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"],
     quarterShort: ["TW I", "TW II", "TW III", "TW IV"],
-    year: "Tahun",
-    quarter: "Triwulan",
-    show: "Tampilkan",
     valueLabel: (q: string, unit: string) => `Realisasi ${q} (${unit})`,
     valueHint: "Gunakan koma untuk desimal, misalnya 1.234,5.",
     valueHintPercent: "Gunakan koma untuk desimal, misalnya 1.234,5. Tanda % boleh ditulis atau tidak: 85% dibaca 85.",
@@ -25,8 +20,6 @@ export const REALIZATION_FORM_WORDS = {
     submitting: "Mengirim…",
     submitHint: "Setelah dikirim, realisasi tidak dapat diubah kecuali dikembalikan oleh Tim SAKIP.",
     empty: "–",
-    evidence: "Data dukung",
-    noEvidence: "Belum ada data dukung.",
     chooseFile: "Tambah data dukung",
     browse: "Pilih berkas…",
     noFileChosen: "Belum ada berkas dipilih.",
@@ -35,9 +28,6 @@ export const REALIZATION_FORM_WORDS = {
     uploading: (pct: number) => `Mengunggah… ${pct}%`,
     uploaded: (name: string) => `Berkas ${name} diunggah.`,
     uploadFailed: "Unggahan gagal. Periksa koneksi lalu coba lagi.",
-    uploadNeedsDraft: "Perbaiki isian di atas terlebih dahulu: data dukung dilampirkan ke draf realisasi.",
-    draftCreatedForUpload: "Draf realisasi disimpan agar data dukung dapat dilampirkan.",
     fileSize: (kb: string) => `${kb} KB`,
-    all: "Semua",
   },
 } as const;

@@ -3,14 +3,15 @@
  * them): client components that only show words import this and keep zod out of their bundle
  * (docs/decisions/039-lean-first-load.md).
  */
-import { REALIZATION_CONFIRM_WORDS } from "./confirm-words";
+import { REALIZATION_CONFIRM_WORDS, REALIZATION_TAP_WORDS as T } from "./confirm-words";
 import { REALIZATION_FORM_WORDS as W } from "./form-words";
+import { REALIZATION_PAGE_WORDS } from "./page-words";
 import { REALIZATION_MESSAGES } from "./workflow";
 
 export const PERFORMANCE_MESSAGES = {
-  valueRequired: W.valueRequired,
-  saved: W.saved,
-  submitted: W.submitted,
+  valueRequired: T.valueRequired,
+  saved: T.saved,
+  submitted: T.submitted,
   number: "Isi dengan angka, misalnya 1234,5.",
   negativeBudget: "Anggaran tidak boleh negatif.",
   tooLarge: "Angka terlalu besar.",
@@ -49,6 +50,9 @@ export const PERFORMANCE_MESSAGES = {
   // The performance pages (app/a/[agencySlug]/kinerja, components/performance).
   ui: {
     ...W.ui,
+    ...REALIZATION_PAGE_WORDS,
+    uploadNeedsDraft: T.uploadNeedsDraft,
+    draftCreatedForUpload: T.draftCreatedForUpload,
     ...REALIZATION_CONFIRM_WORDS,
     title: "Kinerja",
     toDate: (q: string) => `s.d. ${q}`,

@@ -148,7 +148,7 @@ describe("lean first load", () => {
 
   it("the realization form fetches the save call and the confirmation with its first tap, and the upload with the first file sent", async () => {
     const { files, packages } = await staticGraph("components/performance/realization-form.tsx");
-    expect([...files].filter((f) => /^(lib\/performance\/(actions|confirm-words)|lib\/storage\/post-file|components\/performance\/(realization-actions|evidence-files)|components\/ui\/confirm-dialog)\.tsx?$/.test(f))).toEqual([]);
+    expect([...files].filter((f) => /^(lib\/performance\/(actions|confirm-words)|lib\/storage\/post-file|components\/performance\/(realization-actions|evidence-files|evidence-send)|components\/ui\/confirm-dialog)\.tsx?$/.test(f))).toEqual([]);
     // The evidence list and the icons come from the server card as rendered elements.
     expect(packages.has("lucide-react")).toBe(false);
     expect(await readFile("components/performance/evidence-files.tsx", "utf8")).not.toMatch(/^["']use client["']/m);
@@ -160,5 +160,15 @@ describe("lean first load", () => {
     expect(picker).not.toMatch(/from "next\/form"/);
     // A server component: only its navigation (a hidden mark and two listeners) is JS.
     expect(picker).not.toMatch(/^["']use client["']/m);
+  });
+  // Decision 066: the cycle timeline was 160.8 kB (manifest) with the signing forms in its first load.
+  it("the pages with a sign or scan control reach the signing forms only through next/dynamic, and the scan's upload with the first scan sent", async () => {
+    for (const page of ["app/a/[agencySlug]/cycles/[cycleId]/timeline/page.tsx", "app/a/[agencySlug]/sops/[sopId]/page.tsx", "app/a/[agencySlug]/kinerja/lkjip/page.tsx"]) {
+      expect(statically(await readFile(page, "utf8"), "@/components/signing/document-signing"), page).toBe(false);
+    }
+    const lazy = await readFile("components/signing/lazy-document-signing.tsx", "utf8");
+    expect(lazy).toMatch(/dynamic\(\(\) => import\("\.\/document-signing"\)/);
+    const { files } = await staticGraph("components/signing/scan-upload.ts");
+    expect([...files].filter((f) => f === "lib/storage/post-file.ts")).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { NoAgreement, PageTitle } from "@/components/performance/page-parts";
 import { PerformanceNav } from "@/components/performance/performance-nav";
 import { PeriodPicker } from "@/components/performance/period-picker";
 import { LatestSignedDocument } from "@/components/signing/latest-signed";
-import { SignLkjipButton, WetScanUpload } from "@/components/signing/document-signing";
+import { SignLkjipButton, WetScanUpload } from "@/components/signing/lazy-document-signing";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { LatestSignedDocument } from "@/components/signing/latest-signed";
-import { SignSopButton, WetScanUpload } from "@/components/signing/lazy-sop-signing";
+import { SignSopButton, WetScanUpload } from "@/components/signing/lazy-document-signing";
 import { SopActions } from "@/components/sop/sop-actions";
 import { SopDocument } from "@/components/sop/sop-document";
 import { SopStatusBadge } from "@/components/sop/status-badge";

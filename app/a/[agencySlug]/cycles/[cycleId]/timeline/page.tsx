@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CycleTimeline } from "@/components/audit/cycle-timeline";
 import { CycleEvents, TimelineHeader } from "@/components/audit/timeline-header";
 import { LatestSignedDocument } from "@/components/signing/latest-signed";
-import { SignArchiveRecordButton, WetScanUpload } from "@/components/signing/document-signing";
+import { SignArchiveRecordButton, WetScanUpload } from "@/components/signing/lazy-document-signing";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
 import { cycleTimeline } from "@/lib/audit/queries";
