@@ -10,8 +10,8 @@
  * port, no database and no file; vitest's output streams as it comes, the
  * accessibility run's is kept in .proof/a11y.log and printed in one piece when
  * it ends. PROOF_SERIAL=1 runs them one after the other, as before. Each run's
- * wall time, its own CPU time (its reaped processes: not PostgreSQL's) and the
- * machine's busy core-seconds (/proc/stat) are printed.
+ * wall time and the machine's busy core-seconds meanwhile (/proc/stat) are
+ * printed.
  *
  * Needs PostgreSQL (PROOF_PG_URL, DATABASE_URL, or 127.0.0.1:5432): two
  * production servers share one database in the concurrency proof. The seeded
@@ -45,38 +45,23 @@ function machineBusy(): number {
 
 interface Ran {
   code: number;
-  /** user + sys seconds of the command and every descendant it reaped (bash's `times`). */
-  cpu: number;
   wall: number;
   busy: number;
 }
 
-/**
- * Runs a command under bash, whose `times` reports the CPU of the command's reaped process tree.
- * With `log`, its output goes to that file instead of this terminal.
- */
+/** Runs a command; with `log`, its output goes to that file instead of this terminal. */
 async function run(label: string, command: string, args: string[], log?: string): Promise<Ran> {
   const started = Date.now();
   const busyBefore = machineBusy();
-  const timesFile = path.resolve(".proof", `times-${label.replace(/\W+/g, "-")}`);
-  const script = '"$@"; code=$?; times > "$TIMES_FILE"; exit $code';
   const out = log ? createWriteStream(log) : undefined;
   if (out) await once(out, "open");
-  const child = spawn("bash", ["-c", script, "bash", command, ...args], {
-    stdio: out ? ["ignore", out, out] : "inherit",
-    env: { ...process.env, PROOF: "1", TIMES_FILE: timesFile },
-  });
+  const child = spawn(command, args, { stdio: out ? ["ignore", out, out] : "inherit", env: { ...process.env, PROOF: "1" } });
   const [code] = (await once(child, "exit")) as [number | null];
   out?.end();
-  let cpu = Number.NaN;
-  const times = await readFile(timesFile, "utf8").catch(() => "");
-  // Second line: the children's user and sys time, e.g. "12m3.456s 0m40.100s".
-  const children = times.split("\n")[1]?.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
-  if (children) cpu = Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4]);
-  const ran = { code: code ?? 1, cpu, wall: (Date.now() - started) / 1000, busy: machineBusy() - busyBefore };
+  const ran = { code: code ?? 1, wall: (Date.now() - started) / 1000, busy: machineBusy() - busyBefore };
   console.info(
-    `[proof] ${label}: exit ${ran.code}, ${ran.wall.toFixed(0)} s wall, ${ran.cpu.toFixed(0)} CPU-s of its own processes, ` +
-      `machine busy ${ran.busy.toFixed(0)} core-s (${(ran.busy / ran.wall).toFixed(2)} cores)`,
+    `[proof] ${label}: exit ${ran.code}, ${ran.wall.toFixed(0)} s wall; the machine was busy ${ran.busy.toFixed(0)} core-s meanwhile ` +
+      `(${(ran.busy / ran.wall).toFixed(2)} cores, every process on it)`,
   );
   return ran;
 }
