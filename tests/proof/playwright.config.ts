@@ -43,10 +43,7 @@ export default defineConfig({
     baseURL: `http://localhost:${A11Y_PORT}`,
     locale: "id-ID",
     timezoneId: "Asia/Jakarta",
-    // The action log, console and network of a failed test are kept; not the screencast and DOM
-    // snapshots, which Chromium and the runner would otherwise make for every step of every test
-    // (238 scans of up to thousands of rows) only to throw them away when it passes.
-    trace: { mode: "retain-on-failure", screenshots: false, snapshots: false },
+    trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
