@@ -1,26 +1,80 @@
 /**
  * `npm run proof`: builds the app when stale, migrates and seeds one database
  * that every module's database is copied from, runs every proof module (the
- * vitest "proof" project, then the accessibility journeys in Chromium), and
- * prints one table of what was tried and what went wrong. Exits non-zero when
- * a module failed, did not report, or counted anything that must stay zero.
+ * vitest "proof" project and, at the same time, the accessibility journeys in
+ * Chromium), and prints one table of what was tried and what went wrong. Exits
+ * non-zero when a module failed, did not report, or counted anything that must
+ * stay zero.
+ *
+ * The two runs overlap (docs/decisions/062-ci-proof-overlap.md): they share no
+ * port, no database and no file; vitest's output streams as it comes, the
+ * accessibility run's is kept in .proof/a11y.log and printed in one piece when
+ * it ends. PROOF_SERIAL=1 runs them one after the other, as before. Each run's
+ * wall time and the machine's busy core-seconds meanwhile (/proc/stat) are
+ * printed.
  *
  * Needs PostgreSQL (PROOF_PG_URL, DATABASE_URL, or 127.0.0.1:5432): two
- * production servers share one database in the concurrency proof.
+ * production servers share one database in the concurrency proof. The seeded
+ * database and the accessibility server's are named per run (pid and time) and
+ * dropped at the end, so two runs on one PostgreSQL do not collide on them.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { createWriteStream, readFileSync } from "node:fs";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
 
-import { createDatabase, ensureBuild, SEEDED_TEMPLATE_ENV } from "../support/server";
+import pg from "pg";
+
+import { adminUrl, createDatabase, ensureBuild, SEEDED_TEMPLATE_ENV } from "../support/server";
 import { clearResults, MUST_BE_ZERO, readResults, type ProofCounts, type ProofResult } from "./report";
 
 /** Every module that must report; a missing one fails the run. */
 const EXPECTED = ["registry", "tenant", "roles", "malformed", "uploads", "websec", "concurrency", "faults", "jobs", "a11y"];
 
-async function run(command: string, args: string[]): Promise<number> {
-  const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, PROOF: "1" } });
+/** Busy core-seconds of the whole machine since boot (/proc/stat; every process, not only ours). */
+function machineBusy(): number {
+  try {
+    const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+    const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+    return (user! + nice! + system! + irq! + softirq! + (steal ?? 0)) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+interface Ran {
+  code: number;
+  wall: number;
+  busy: number;
+}
+
+/** Runs a command; with `log`, its output goes to that file instead of this terminal. */
+async function run(label: string, command: string, args: string[], log?: string): Promise<Ran> {
+  const started = Date.now();
+  const busyBefore = machineBusy();
+  const out = log ? createWriteStream(log) : undefined;
+  if (out) await once(out, "open");
+  const child = spawn(command, args, { stdio: out ? ["ignore", out, out] : "inherit", env: { ...process.env, PROOF: "1" } });
   const [code] = (await once(child, "exit")) as [number | null];
-  return code ?? 1;
+  out?.end();
+  const ran = { code: code ?? 1, wall: (Date.now() - started) / 1000, busy: machineBusy() - busyBefore };
+  console.info(
+    `[proof] ${label}: exit ${ran.code}, ${ran.wall.toFixed(0)} s wall; the machine was busy ${ran.busy.toFixed(0)} core-s meanwhile ` +
+      `(${(ran.busy / ran.wall).toFixed(2)} cores, every process on it)`,
+  );
+  return ran;
+}
+
+/** Drops a database if it is there (the safety net for a run stopped half-way). */
+async function dropIfExists(name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
 }
 
 const COLUMNS: [keyof ProofCounts, string][] = [
@@ -51,21 +105,53 @@ function table(results: ProofResult[]): string {
 }
 
 await clearResults();
+await mkdir(".proof", { recursive: true });
 await ensureBuild();
 const only = process.argv.slice(2);
+const runA11y = only.length === 0 || only.some((f) => f.includes("a11y"));
+const serial = process.env.PROOF_SERIAL === "1";
+// Per run, so that two runs on one PostgreSQL (two worktrees, two CI jobs) do not drop each other's.
+const suffix = `${process.pid}_${Date.now().toString(36)}`;
+process.env.A11Y_DATABASE = `alur_proof_a11y_${suffix}`;
 // Migrated and seeded once; every module's database (and the accessibility server's) is a copy.
-const template = await createDatabase("alur_proof_seeded");
+const template = await createDatabase(`alur_proof_seeded_${suffix}`);
 process.env[SEEDED_TEMPLATE_ENV] = template.name;
+const cleanUp = async () => {
+  await template.drop().catch(() => {});
+  await dropIfExists(process.env.A11Y_DATABASE!).catch(() => {});
+};
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+}
+const a11yLog = path.resolve(".proof", "a11y.log");
 let vitestCode: number;
 let a11yCode = 0;
+const phaseStart = Date.now();
+const busyStart = machineBusy();
 try {
-  vitestCode = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", "proof", ...only]);
-  if (only.length === 0 || only.some((f) => f.includes("a11y"))) {
-    a11yCode = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "-c", "tests/proof/playwright.config.ts"]);
+  const vitestArgs = ["node_modules/vitest/vitest.mjs", "run", "--project", "proof", ...only];
+  const a11yArgs = ["node_modules/@playwright/test/cli.js", "test", "-c", "tests/proof/playwright.config.ts"];
+  const a11yRun = async () => {
+    await rm(a11yLog, { force: true });
+    const ran = await run("accessibility journeys (Playwright)", process.execPath, a11yArgs, serial ? undefined : a11yLog);
+    if (!serial) console.info(`\n===== accessibility journeys: output (.proof/a11y.log) =====\n${await readFile(a11yLog, "utf8")}===== end of the accessibility journeys' output =====\n`);
+    return ran.code;
+  };
+  if (serial) {
+    vitestCode = (await run("proof modules (vitest)", process.execPath, vitestArgs)).code;
+    if (runA11y) a11yCode = await a11yRun();
+  } else {
+    [vitestCode, a11yCode] = await Promise.all([
+      run("proof modules (vitest)", process.execPath, vitestArgs).then((r) => r.code),
+      runA11y ? a11yRun() : Promise.resolve(0),
+    ]);
   }
 } finally {
-  await template.drop();
+  await cleanUp();
 }
+const wall = (Date.now() - phaseStart) / 1000;
+const busy = machineBusy() - busyStart;
+console.info(`[proof] modules and journeys: ${wall.toFixed(0)} s wall, machine busy ${busy.toFixed(0)} core-s (${(busy / wall).toFixed(2)} cores)`);
 
 const results = await readResults();
 console.info(`\nProof suite\n\n${table(results)}\n`);

@@ -43,9 +43,9 @@ test.beforeAll(async () => {
   actions = await builtActions();
 });
 
-test.afterAll(async () => {
+test.afterAll(async ({}, testInfo) => {
   await db?.end();
-  await part.save();
+  await part.save(testInfo.workerIndex);
 });
 
 async function cookieOf(email: string): Promise<string> {

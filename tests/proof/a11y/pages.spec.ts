@@ -12,7 +12,14 @@ import { A11yPart, PHONE, SHOTS_DIR, signedInContext } from "./support";
  * sideways and no button may sit outside the screen, and for the roles that
  * work on a phone (Kepala Dinas, Sekretaris; README) axe runs at 390 px too.
  * Pages a role may not open (404) are listed, not scanned.
+ *
+ * Read-only: the tests (one per role) run in parallel across the workers
+ * (tests/proof/playwright.config.ts), each in its own signed-in contexts; the
+ * keyboard journey, which writes, runs after them. The 390 px context reuses
+ * the desktop context's session instead of signing in a second time.
  */
+
+test.describe.configure({ mode: "parallel" });
 
 const AGENCY = "/a/bmcktr-sumbar";
 const part = new A11yPart("pages");
@@ -87,7 +94,8 @@ async function open(page: Page, url: string, label: string): Promise<boolean> {
 
 async function scanAll(email: string, role: string, urls: (page: Page) => Promise<string[]>, browser: Browser, phoneScan: boolean) {
   const desktop = await signedInContext(browser, email);
-  const phone = await signedInContext(browser, email, PHONE);
+  const phoneContext = await browser.newContext({ ...PHONE, storageState: await desktop.context.storageState() });
+  const phone = { context: phoneContext, page: await phoneContext.newPage() };
   const list = await urls(desktop.page);
   const skipped: string[] = [];
   const timings: [string, number][] = [];
@@ -108,22 +116,21 @@ async function scanAll(email: string, role: string, urls: (page: Page) => Promis
   }
   const slowest = timings.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([u, ms]) => `${u} ${(ms / 1000).toFixed(1)} s`);
   part.notes.push(`${role}: ${scanned} pages scanned${phoneScan ? " at both widths" : ", checked at 390 px"}${skipped.length ? `; not open to the role: ${skipped.join(", ")}` : ""}; slowest: ${slowest.join(", ")}`);
-  return { desktop, phone };
+  return { desktop, phone, list };
 }
 
-test.afterAll(async () => {
-  await part.save();
+test.afterAll(async ({}, testInfo) => {
+  await part.save(testInfo.workerIndex);
 });
 
 for (const { role, email, phoneScan = false } of ROLES) {
   test(`${role}: every page passes axe (WCAG 2.1 AA) and fits a 390 px screen`, async ({ browser }) => {
     const before = part.failures.length;
-    const { desktop, phone } = await scanAll(email, role, agencyPages, browser, phoneScan);
+    const { desktop, phone, list: urls } = await scanAll(email, role, agencyPages, browser, phoneScan);
     if (role === "Kepala Dinas" || role === "Sekretaris") {
       // A few phone screenshots to look at.
       await mkdir(SHOTS_DIR, { recursive: true });
       const slug = role === "Kepala Dinas" ? "kadis" : "sekretaris";
-      const urls = await agencyPages(desktop.page);
       for (const [name, url] of [["dashboard", AGENCY], ["cycle", urls[2]!], ["realisasi", `${AGENCY}/kinerja/realisasi?tahun=2026&tw=2`]] as const) {
         await phone.page.goto(url);
         await phone.page.screenshot({ path: path.join(SHOTS_DIR, `${slug}-${name}.png`), fullPage: false });

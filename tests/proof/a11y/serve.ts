@@ -1,6 +1,6 @@
 /**
  * Starts the app for the accessibility journeys: a fresh PostgreSQL database
- * "alur_proof_a11y" (dropped again by global-teardown.ts; a copy of the proof
+ * named by A11Y_DATABASE, one per run (dropped again by global-teardown.ts; a copy of the proof
  * run's seeded database when there is one), then `npm start` (migrations, demo
  * data unless copied, build when stale) on the given port.
  */
@@ -8,15 +8,15 @@ import { spawn } from "node:child_process";
 
 import pg from "pg";
 
-import { A11Y_DATABASE, a11yDatabaseUrl, pgAdminUrl } from "./support";
+import { a11yDatabase, a11yDatabaseUrl, pgAdminUrl } from "./support";
 
 const port = process.argv[2] ?? "4400";
 const admin = new pg.Client({ connectionString: pgAdminUrl() });
 await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS "${A11Y_DATABASE}" WITH (FORCE)`);
+await admin.query(`DROP DATABASE IF EXISTS "${a11yDatabase()}" WITH (FORCE)`);
 // Under `npm run proof`, a copy of the run's seeded database (tests/support/server.ts); otherwise `npm start` seeds it.
 const template = process.env.PROOF_SEEDED_TEMPLATE?.replace(/[^a-zA-Z0-9_]/g, "_");
-await admin.query(`CREATE DATABASE "${A11Y_DATABASE}"${template ? ` TEMPLATE "${template}"` : ""}`);
+await admin.query(`CREATE DATABASE "${a11yDatabase()}"${template ? ` TEMPLATE "${template}"` : ""}`);
 await admin.end();
 
 const env: NodeJS.ProcessEnv = {

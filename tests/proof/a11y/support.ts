@@ -10,8 +10,18 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
-export const A11Y_PORT = 4400;
-export const A11Y_DATABASE = "alur_proof_a11y";
+/** The accessibility server's port: A11Y_PORT, else 4400. */
+export const A11Y_PORT = Number(process.env.A11Y_PORT ?? 4400);
+/**
+ * The accessibility server's database, one per run so that two runs on one PostgreSQL do not drop
+ * each other's: A11Y_DATABASE, which tests/proof/playwright.config.ts sets once in the runner
+ * (its workers, its web server and its global set-up and teardown inherit it).
+ */
+export function a11yDatabase(): string {
+  const name = process.env.A11Y_DATABASE;
+  if (!name) throw new Error("A11Y_DATABASE is not set (tests/proof/playwright.config.ts sets it)");
+  return name.replace(/[^a-zA-Z0-9_]/g, "_");
+}
 export const PARTS_DIR = path.resolve(process.cwd(), ".proof", "a11y-parts");
 export const SHOTS_DIR = path.resolve(process.cwd(), ".proof", "a11y-screens");
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -23,7 +33,7 @@ export function pgAdminUrl(): string {
 
 export function a11yDatabaseUrl(): string {
   const url = new URL(pgAdminUrl());
-  url.pathname = `/${A11Y_DATABASE}`;
+  url.pathname = `/${a11yDatabase()}`;
   return url.toString();
 }
 
@@ -37,7 +47,10 @@ export const PHONE = {
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Mobile Safari/537.36",
 } as const;
 
-/** What one spec file found; written to .proof/a11y-parts/<name>.json. */
+/**
+ * What one spec file found in one Playwright worker; written to
+ * .proof/a11y-parts/<name>.<worker>.json (a file whose tests run in parallel has one part per worker).
+ */
 export class A11yPart {
   pagesScanned = 0;
   a11ySeriousCritical = 0;
@@ -87,9 +100,9 @@ export class A11yPart {
     for (const b of layout.offscreen) this.failures.push(`${label} at 390 px: button outside the screen: ${b}`);
   }
 
-  async save(): Promise<void> {
+  async save(workerIndex: number): Promise<void> {
     await mkdir(PARTS_DIR, { recursive: true });
-    await writeFile(path.join(PARTS_DIR, `${this.name}.json`), JSON.stringify(this, null, 2));
+    await writeFile(path.join(PARTS_DIR, `${this.name}.${workerIndex}.json`), JSON.stringify(this, null, 2));
   }
 }
 
