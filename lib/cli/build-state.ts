@@ -81,10 +81,12 @@ export async function buildIfStale(options: {
   log?: (message: string) => void;
   /** What node runs instead of `next build` (tests). */
   buildArgs?: string[];
+  /** Build even when the recorded fingerprint matches (`npm run build`). */
+  force?: boolean;
 } = {}): Promise<number> {
   const root = options.root ?? process.cwd();
   const before = await sourceFingerprint(root);
-  if ((await recordedFingerprint(root)) === before) return 0;
+  if (!options.force && (await recordedFingerprint(root)) === before) return 0;
   options.log?.("building the app (no build yet, or the sources changed since the last one)…");
   const args = options.buildArgs ?? [createRequire(import.meta.url).resolve("next/dist/bin/next"), "build"];
   const child = spawn(process.execPath, args, {

@@ -66,6 +66,14 @@ describe("the build's source fingerprint", () => {
     expect(await buildIsStale(root)).toBe(true);
   });
 
+  it("`npm run build` (force) builds even when current, and records the fingerprint so nothing builds again", async () => {
+    expect(await buildIfStale({ root, buildArgs: await fakeBuild(null) })).toBe(0);
+    // Forced: the build runs although the sources did not change (its exit code shows it ran).
+    expect(await buildIfStale({ root, force: true, buildArgs: await fakeBuild(null, 4) })).toBe(4);
+    expect(await buildIfStale({ root, force: true, buildArgs: await fakeBuild(null) })).toBe(0);
+    expect(await buildIsStale(root)).toBe(false);
+  });
+
   it("a failed build records nothing", async () => {
     expect(await buildIfStale({ root, buildArgs: await fakeBuild(null, 2) })).toBe(2);
     expect(await buildIsStale(root)).toBe(true);
