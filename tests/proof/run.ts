@@ -24,9 +24,7 @@ import { createWriteStream, readFileSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 
-import pg from "pg";
-
-import { adminUrl, createDatabase, ensureBuild, SEEDED_TEMPLATE_ENV } from "../support/server";
+import { createDatabase, dropDatabase, ensureBuild, SEEDED_TEMPLATE_ENV } from "../support/server";
 import { clearResults, MUST_BE_ZERO, readResults, type ProofCounts, type ProofResult } from "./report";
 
 /** Every module that must report; a missing one fails the run. */
@@ -64,17 +62,6 @@ async function run(label: string, command: string, args: string[], log?: string)
       `(${(ran.busy / ran.wall).toFixed(2)} cores, every process on it)`,
   );
   return ran;
-}
-
-/** Drops a database if it is there (the safety net for a run stopped half-way). */
-async function dropIfExists(name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
 }
 
 const COLUMNS: [keyof ProofCounts, string][] = [
@@ -118,7 +105,7 @@ const template = await createDatabase(`alur_proof_seeded_${suffix}`);
 process.env[SEEDED_TEMPLATE_ENV] = template.name;
 const cleanUp = async () => {
   await template.drop().catch(() => {});
-  await dropIfExists(process.env.A11Y_DATABASE!).catch(() => {});
+  await dropDatabase(process.env.A11Y_DATABASE!).catch(() => {});
 };
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void cleanUp().finally(() => process.exit(130)));

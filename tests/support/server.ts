@@ -37,6 +37,17 @@ export function adminUrl(): string {
   return process.env.PROOF_PG_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 }
 
+/** Drops a database if it is there, connections and all (a run's own copies; the safety net of a run stopped half-way). */
+export async function dropDatabase(name: string, serverUrl: string = adminUrl()): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
@@ -103,15 +114,7 @@ export async function createDatabase(name: string, options: { seed?: boolean } =
   return {
     name: safe,
     url,
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl() });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${safe}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
+    drop: () => dropDatabase(safe),
   };
 }
 
