@@ -9,6 +9,9 @@ export const TIME_ZONE_IANA = {
 } as const;
 export type TAgencyTimeZone = keyof typeof TIME_ZONE_IANA;
 
+/** The months as Indonesian dates write them, for the formatters that assemble a date by hand. */
+export const MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"] as const;
+
 /** "15 Januari 2024" in the agency's time zone. */
 export function formatDate(date: Date, tz: TAgencyTimeZone = "WIB"): string {
   return format(new TZDate(date, TIME_ZONE_IANA[tz]), "d MMMM yyyy", { locale: localeId });

@@ -11,7 +11,7 @@ import { CASCADE_MESSAGES } from "@/lib/cascade/messages";
 import type { TCascadeLevel } from "@/lib/cascade/levels";
 import { CYCLE_MESSAGES, ESAKIP_MESSAGES } from "@/lib/cycle/messages";
 import { WORKING_TIME_ZONES } from "@/lib/cycle/working-time";
-import { TIME_ZONE_IANA, clipWords, formatDate, formatNumber, type TAgencyTimeZone } from "@/lib/format";
+import { MONTHS_ID, TIME_ZONE_IANA, clipWords, formatDate, formatNumber, type TAgencyTimeZone } from "@/lib/format";
 import { PLAUSIBILITY_MESSAGES, PLAUSIBILITY_TITLES } from "@/lib/performance/plausibility";
 import { TIME_UNIT_LABELS } from "@/lib/sop/schemas";
 import { formatNip } from "@/lib/validation/nip";
@@ -537,7 +537,6 @@ export function esakipText(e: { uploadedAt: string; reference: string; receipt: 
   return ESAKIP_MESSAGES.summary(day, e.reference, e.receipt?.name ?? null);
 }
 
-const MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /**

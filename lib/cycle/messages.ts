@@ -1,3 +1,5 @@
+import { MONTHS_ID } from "@/lib/format";
+
 /** The archive step's record of the upload to the national e-SAKIP application. */
 export const ESAKIP_MESSAGES = {
   legend: "Unggahan ke aplikasi e-SAKIP nasional",
@@ -28,8 +30,7 @@ export const CYCLE_MESSAGES = {
   cannotStart: (role: string) => `Siklus hanya dapat dimulai oleh ${role} (pelaksana langkah 1) atau administrator instansi.`,
   periodBeforeEffective: (period: string, year: number, effectiveDay: string) => {
     const [y, m, d] = effectiveDay.split("-").map(Number);
-    const months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-    return `${period} ${year} berakhir sebelum SOP versi ini berlaku (${d} ${months[m! - 1]} ${y}). Periode itu berjalan dengan SOP sebelumnya; jika tetap ingin memakai versi ini, tulis alasannya.`;
+    return `${period} ${year} berakhir sebelum SOP versi ini berlaku (${d} ${MONTHS_ID[m! - 1]} ${y}). Periode itu berjalan dengan SOP sebelumnya; jika tetap ingin memakai versi ini, tulis alasannya.`;
   },
   overrideReasonLabel: "Alasan memakai SOP versi ini untuk periode sebelum tanggal berlakunya",
   notYourTask: (role: string) => `Tugas ini milik peran ${role}. Anda tidak memegang peran tersebut.`,
