@@ -4,6 +4,7 @@ import { fileVersions } from "@/lib/cycle/file-versions";
 import { CYCLE_HEADER_SELECT, TASK_HISTORY_ORDER, TASK_HISTORY_SELECT } from "@/lib/cycle/selects";
 import { readActingRecord, type TActingRecord } from "@/lib/role/acting";
 import { db, type DbTx } from "@/lib/db/client";
+import { retryWhenBusy } from "@/lib/http/busy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TAgencyTimeZone } from "@/lib/format";
 import { WORKING_TIME_ZONES } from "@/lib/cycle/working-time";
@@ -212,7 +213,8 @@ export async function* iterateAuditEvents(agencyId: string, filters: TAuditFilte
   const base = await resolveWhere(agencyId, filters);
   let before: bigint | undefined;
   for (;;) {
-    const { rows, nextCursor } = await page(base, before, batchSize, EXPORT_SELECT);
+    // A step of a download already under way: a busy pool is waited out, not a cut file.
+    const { rows, nextCursor } = await retryWhenBusy(() => page(base, before, batchSize, EXPORT_SELECT));
     if (rows.length) yield rows as TExportRow[];
     if (nextCursor === null) return;
     before = nextCursor;

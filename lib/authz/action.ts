@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { TAuditAction } from "@/lib/audit/events";
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { TWO_FACTOR_MESSAGES } from "@/lib/auth/two-factor-messages";
+import { BUSY_MESSAGE, isDatabaseBusy, logBusy } from "@/lib/http/busy";
 import { t } from "@/lib/i18n";
 import { controlCharacterFieldErrors, findControlCharacters } from "@/lib/validation/control-characters";
 import "@/lib/validation/zod-locale";
@@ -26,7 +27,7 @@ import { getRequestMeta } from "./request-meta";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; error: string; code: AppError["code"] | "UNEXPECTED"; fieldErrors?: Record<string, string[]> };
+  | { ok: false; error: string; code: AppError["code"] | "UNEXPECTED" | "BUSY"; fieldErrors?: Record<string, string[]> };
 
 export interface ActionContext extends AgencyContext {
   actor: AuditActor;
@@ -81,6 +82,11 @@ function register<F extends object>(fn: F, entry: RegisteredAction): F {
 function failure(error: unknown): Extract<ActionResult<never>, { ok: false }> {
   if (error instanceof AppError) {
     return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
+  }
+  if (isDatabaseBusy(error)) {
+    // No connection in time: the transaction never began or was rolled back, so nothing was written.
+    logBusy("action", error);
+    return { ok: false, error: BUSY_MESSAGE, code: "BUSY" };
   }
   console.error("[action] unexpected error", error);
   return { ok: false, error: t.errors.unexpected, code: "UNEXPECTED" };

@@ -2,6 +2,8 @@ import "server-only";
 
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { signInUrl } from "@/lib/auth/callback";
+import { inDownloadPlace } from "@/lib/http/busy";
+import { errorResponse } from "@/lib/storage/http";
 import { TWO_FACTOR_MESSAGES } from "@/lib/auth/two-factor-messages";
 import { t } from "@/lib/i18n";
 
@@ -51,4 +53,24 @@ export async function agencyRoute(request: Request, slug: string, permission: TP
   return {
     ctx: { ...ctx, actor: { id: user.id, name: user.name, nip: user.nip, roles: ctx.roleCodes, acting: actingOf(ctx) }, meta: await getRequestMeta() },
   };
+}
+
+/**
+ * Every route handler's catch-all: whatever it throws becomes an answer in Indonesian, never
+ * Next's bare 500 (lib/storage/http.ts errorResponse: the user's own errors with their status, a
+ * busy database as 503 with Retry-After, anything else logged and answered without detail).
+ * `download: true` also runs it in one of the process's places for generated files (lib/http/busy.ts).
+ *
+ *   async function handleGet(request: Request, { params }: …) { … }
+ *   export const GET = guardRoute(handleGet, { download: true });
+ */
+export function guardRoute<A extends unknown[]>(handler: (...args: A) => Promise<Response>, options: { download?: boolean } = {}): (...args: A) => Promise<Response> {
+  const guarded = async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+  return options.download ? (...args: A) => inDownloadPlace(() => guarded(...args)) : guarded;
 }

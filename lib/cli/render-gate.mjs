@@ -25,7 +25,7 @@
 export const BUSY_MESSAGE = "Server sedang sibuk melayani banyak permintaan. Silakan coba lagi dalam beberapa detik.";
 
 /** Defaults, measured in docs/decisions/059-render-gate.md. */
-export const RENDER_GATE_DEFAULTS = Object.freeze({ limit: 8, queueLimit: 128, timeoutMs: 30_000, retryAfterSeconds: 5 });
+export const RENDER_GATE_DEFAULTS = Object.freeze({ limit: 8, queueLimit: 128, timeoutMs: 30_000, retryAfterSeconds: 5, downloadLimit: 3, downloadWaitMs: 20_000 });
 
 export class RenderGateConfigError extends Error {}
 
@@ -50,7 +50,10 @@ function integer(raw, name, fallback, min, max) {
  * The gate's settings from the environment:
  *  - ALUR_RENDER_CONCURRENCY: requests in Next's handler at once per web process (0 = no limit);
  *  - ALUR_RENDER_QUEUE: requests waiting beyond those (0 = none wait: answer 503 at once);
- *  - ALUR_RENDER_QUEUE_TIMEOUT_MS: the longest wait before a 503.
+ *  - ALUR_RENDER_QUEUE_TIMEOUT_MS: the longest wait before a 503;
+ *  - ALUR_EXPORT_CONCURRENCY: generated downloads (CSV, PDF, XLSX, DOCX, ZIP) produced at once per
+ *    web process, inside the render limit (lib/http/busy.ts, docs/decisions/074-busy-database.md);
+ *  - ALUR_EXPORT_WAIT_MS: the longest a download waits for its turn before a 503.
  * @param {Record<string, string | undefined>} env
  */
 export function renderGateConfig(env) {
@@ -59,6 +62,8 @@ export function renderGateConfig(env) {
     queueLimit: integer(env.ALUR_RENDER_QUEUE, "ALUR_RENDER_QUEUE", RENDER_GATE_DEFAULTS.queueLimit, 0, 100_000),
     timeoutMs: integer(env.ALUR_RENDER_QUEUE_TIMEOUT_MS, "ALUR_RENDER_QUEUE_TIMEOUT_MS", RENDER_GATE_DEFAULTS.timeoutMs, 1, 600_000),
     retryAfterSeconds: RENDER_GATE_DEFAULTS.retryAfterSeconds,
+    downloadLimit: integer(env.ALUR_EXPORT_CONCURRENCY, "ALUR_EXPORT_CONCURRENCY", RENDER_GATE_DEFAULTS.downloadLimit, 1, 1_000),
+    downloadWaitMs: integer(env.ALUR_EXPORT_WAIT_MS, "ALUR_EXPORT_WAIT_MS", RENDER_GATE_DEFAULTS.downloadWaitMs, 0, 600_000),
   };
 }
 

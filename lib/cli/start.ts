@@ -29,6 +29,7 @@ import { trustFromEnv, TrustedProxyConfigError } from "@/lib/authz/client-addres
 import { buildIfStale } from "@/lib/cli/build-state";
 import { createPrismaClient } from "@/lib/db/client";
 import { DataDirInUseError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { connectTimeoutMs, DatabaseConfigError } from "@/lib/db/pool-config";
 import { renderGateConfig, RenderGateConfigError } from "@/lib/cli/render-gate.mjs";
 import { serverNodeOptions, webHeapMb, WebHeapConfigError } from "@/lib/cli/server-node-options";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -166,12 +167,14 @@ async function main(): Promise<number> {
     webProcesses = webProcessCount(process.env);
     renderGateConfig(process.env);
     webHeapMb(process.env);
+    connectTimeoutMs(process.env);
   } catch (error) {
     if (
       error instanceof TrustedProxyConfigError ||
       error instanceof StartConfigError ||
       error instanceof RenderGateConfigError ||
-      error instanceof WebHeapConfigError
+      error instanceof WebHeapConfigError ||
+      error instanceof DatabaseConfigError
     ) {
       console.error(`\n[alur] ${error.message}\n`);
       return 1;

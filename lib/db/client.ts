@@ -2,6 +2,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
+import { connectTimeoutMs } from "./pool-config";
+
 /**
  * One Prisma client over the pg driver adapter, for PostgreSQL and for the
  * embedded PGlite server alike (lib/db/embedded.ts serves PGlite over the
@@ -11,7 +13,7 @@ export function createPrismaClient(url = databaseUrl()) {
   const adapter = new PrismaPg({
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: connectTimeoutMs(),
     idleTimeoutMillis: 30_000,
   });
   const transactionOptions = { maxWait: 10_000, timeout: 20_000 };

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/authz/errors";
 import { FOLLOWUP_MESSAGES } from "@/lib/followup/messages";
+import { busyResponse, isDatabaseBusy, logBusy } from "@/lib/http/busy";
 import { t } from "@/lib/i18n";
 import { hasControlCharacters } from "@/lib/validation/control-characters";
 
@@ -153,6 +154,10 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof StorageConfigError) {
     console.error("[storage] not configured:", error.message);
     return jsonError(M.storageUnavailable, 503);
+  }
+  if (isDatabaseBusy(error)) {
+    logBusy("route", error);
+    return busyResponse();
   }
   console.error("[storage] unexpected error", error);
   return jsonError(t.errors.unexpected, 500);

@@ -44,6 +44,14 @@ describe("one door", () => {
     }
   });
 
+  it("every agency route handler is exported through guardRoute: an error is an answer in Indonesian, a busy database a 503", async () => {
+    for (const rel of await files("app/a", /route\.ts$/)) {
+      const source = await read(rel);
+      expect(source, `${rel} must export its handlers through guardRoute`).toMatch(/^export const (GET|POST|PUT|PATCH|DELETE) = guardRoute\(/m);
+      expect(source, `${rel} exports a handler outside guardRoute`).not.toMatch(/^export (async )?function (GET|POST|PUT|PATCH|DELETE)\b/m);
+    }
+  });
+
   it("no component reads the database: pages load, components show", async () => {
     for (const rel of await files("components", /\.(ts|tsx)$/)) {
       const source = await read(rel);

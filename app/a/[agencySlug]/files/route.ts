@@ -1,4 +1,4 @@
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { t } from "@/lib/i18n";
 import { memberUnitIds } from "@/lib/performance/queries";
 import { errorResponse, jsonError, NO_STORE_HEADERS, readUploadForm, uploadTargetOf } from "@/lib/storage/http";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
  * the indicator's unit / the task's role, 409 target no longer open, 400 malformed, 413 too large,
  * 415 type refused. The body is never read past the size limit.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
+async function handlePost(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   try {
     const { agencySlug } = await params;
     const door = await agencyRoute(request, agencySlug, "agency.view");
@@ -51,3 +51,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ age
     return errorResponse(error);
   }
 }
+
+export const POST = guardRoute(handlePost);

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 
 import { getAgencyLogo } from "@/lib/agency/queries";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { NO_STORE_HEADERS } from "@/lib/storage/http";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
  * `nosniff`; a new logo has a new id, so pages ask for `?v=<fileId>` and the
  * browser may keep it an hour.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const door = await agencyRoute(request, agencySlug, "agency.view");
   if (door.response) return door.response;
@@ -30,3 +30,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     },
   });
 }
+
+export const GET = guardRoute(handleGet);

@@ -1,9 +1,8 @@
-import { t } from "@/lib/i18n";
 import { normalizeDocumentCode } from "@/lib/signing/code";
 import { SIGNING_MESSAGES as M } from "@/lib/signing/messages";
 import { VERIFY_MAX_BYTES } from "@/lib/signing/schemas";
 import { checkDocumentFile, findPublicDocument } from "@/lib/signing/service";
-import { jsonError, NO_STORE_HEADERS, readUploadForm } from "@/lib/storage/http";
+import { errorResponse, jsonError, NO_STORE_HEADERS, readUploadForm } from "@/lib/storage/http";
 import { STORAGE_MESSAGES as STORAGE } from "@/lib/storage/messages";
 import { UploadRejectedError } from "@/lib/storage/validate";
 
@@ -35,7 +34,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ cod
     if (!result) return jsonError(M.verify.notFound, 404);
     return Response.json({ match: result.match, status: result.status }, { status: 200, headers: NO_STORE_HEADERS });
   } catch (error) {
-    console.error("[verify] unexpected error", error);
-    return jsonError(t.errors.unexpected, 500);
+    return errorResponse(error);
   }
 }

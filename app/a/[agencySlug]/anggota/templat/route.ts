@@ -1,5 +1,5 @@
 import { AUDITOR_ROLE } from "@/lib/authz/permissions";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { buildMemberTemplate } from "@/lib/member/import";
 import { listImportChoices } from "@/lib/member/queries";
 import { attachmentDisposition } from "@/lib/storage/http";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** GET: the member import template, with the agency's roles and active units to copy from. */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const door = await agencyRoute(request, agencySlug, "member.manage");
   if (door.response) return door.response;
@@ -31,3 +31,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     },
   });
 }
+
+export const GET = guardRoute(handleGet, { download: true });

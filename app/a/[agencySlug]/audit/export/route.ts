@@ -1,7 +1,8 @@
 import { recordReportExport } from "@/lib/audit/record-export";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { CSV_BOM, CSV_HEADERS, auditLogCsvRow, csvContentDisposition, csvRow, csvRows } from "@/lib/audit/csv";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
+import { retryWhenBusy } from "@/lib/http/busy";
 import { describeAuditRows, iterateAuditEvents, parseAuditParams } from "@/lib/audit/queries";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
  * sign-in, non-members and members without audit.view -> 404. The export is
  * itself recorded, with its filters.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const door = await agencyRoute(request, agencySlug, "audit.view");
   if (door.response) return door.response;
@@ -39,7 +40,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
         controller.close();
         return;
       }
-      const views = await describeAuditRows(ctx.agency.id, next.value);
+      const views = await retryWhenBusy(() => describeAuditRows(ctx.agency.id, next.value));
       controller.enqueue(encoder.encode(csvRows(views.map((v) => auditLogCsvRow(v, tz)))));
     },
     async cancel() {
@@ -53,3 +54,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     headers: { ...CSV_HEADERS, "Content-Disposition": csvContentDisposition(`jejak-audit-${ctx.agency.slug}-${stamp}.csv`) },
   });
 }
+
+export const GET = guardRoute(handleGet, { download: true });

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 
 import { AppError } from "@/lib/authz/errors";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { errorResponse, fileDisposition, NO_STORE_HEADERS, toWebStream } from "@/lib/storage/http";
 import { getDownload, recordDownload } from "@/lib/storage/service";
 
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  * sign-in; non-members and unknown or foreign ids -> 404; auditors may read).
  * Every download is recorded in the audit trail.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string; fileId: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string; fileId: string }> }) {
   const { agencySlug, fileId } = await params;
   const door = await agencyRoute(request, agencySlug, "agency.view");
   if (door.response) return door.response;
@@ -48,3 +48,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     },
   });
 }
+
+export const GET = guardRoute(handleGet);

@@ -1,6 +1,6 @@
 import { recordReportExport } from "@/lib/audit/record-export";
 import { signaturePlaceDate } from "@/lib/agency/format";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { loadAgreement, loadPeriodArchive, resolvePeriod } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
@@ -18,7 +18,7 @@ const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosni
  * rekap page. Same door as the pages (anonymous -> sign-in, non-members -> 404);
  * an unknown kind or a year without PK is answered in Indonesian.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const door = await agencyRoute(request, agencySlug, "performance.view");
   if (door.response) return door.response;
@@ -53,3 +53,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     },
   });
 }
+
+export const GET = guardRoute(handleGet, { download: true });

@@ -1,5 +1,5 @@
 import { recordReportExport } from "@/lib/audit/record-export";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { resolvePeriod } from "@/lib/performance/queries";
 import { buildPeriodReportPdf } from "@/lib/performance/report-build";
 import { performanceReportFilename } from "@/lib/performance/report-pdf";
@@ -15,7 +15,7 @@ const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosni
  * PDF, built from the same recap as the rekap page and the xlsx exports. Same
  * door and audit as /kinerja/ekspor (anonymous -> sign-in, non-members -> 404).
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const door = await agencyRoute(request, agencySlug, "performance.view");
   if (door.response) return door.response;
@@ -41,3 +41,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     },
   });
 }
+
+export const GET = guardRoute(handleGet, { download: true });

@@ -1,5 +1,5 @@
 import { recordReportExport } from "@/lib/audit/record-export";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { prepareEsakipPackage, recordPackageFileDownloads, streamEsakipPackage } from "@/lib/performance/esakip-package";
 import { resolvePeriod } from "@/lib/performance/queries";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
@@ -16,7 +16,7 @@ const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosni
  * while the zip is sent. Same door as /kinerja/ekspor; the package is recorded
  * as a report export, and each evidence file in it as a download.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const door = await agencyRoute(request, agencySlug, "performance.view");
   if (door.response) return door.response;
@@ -62,3 +62,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     return errorResponse(error);
   }
 }
+
+export const GET = guardRoute(handleGet, { download: true });

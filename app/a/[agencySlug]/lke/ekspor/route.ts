@@ -1,5 +1,5 @@
 import { recordReportExport } from "@/lib/audit/record-export";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { LKE_MESSAGES as M, LKE_STATUS_LABELS } from "@/lib/lke/messages";
 import { loadLke } from "@/lib/lke/service";
 import { buildLkeWorkbook, lkeExportFilename } from "@/lib/lke/xlsx";
@@ -16,7 +16,7 @@ const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosni
  * score as the page; every download is audited. A year without an evaluation is answered
  * in Indonesian (404).
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const door = await agencyRoute(request, agencySlug, "lke.view");
   if (door.response) return door.response;
@@ -41,3 +41,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     headers: { ...NO_STORE, "Content-Type": XLSX, "Content-Length": String(body.length), "Content-Disposition": attachmentDisposition(lkeExportFilename(ctx.agency.slug, year)) },
   });
 }
+
+export const GET = guardRoute(handleGet, { download: true });

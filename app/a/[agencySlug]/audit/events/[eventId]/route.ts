@@ -1,7 +1,7 @@
 import type { TAuditEventDetail } from "@/components/audit/audit-details-loader";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
 import { describeAuditRows, getAuditEvent } from "@/lib/audit/queries";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { t } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ const ID = /^\d{1,19}$/;
  * not a member or no audit.view -> 404; an id that is not this agency's event
  * (another agency's, malformed, unknown) -> the same 404.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string; eventId: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string; eventId: string }> }) {
   const { agencySlug, eventId } = await params;
   const door = await agencyRoute(request, agencySlug, "audit.view");
   if (door.response) return door.response;
@@ -41,3 +41,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
   const body: TAuditEventDetail = { items, data: event.data === null ? null : JSON.stringify(event.data, null, 2) };
   return Response.json(body, { headers: NO_STORE });
 }
+
+export const GET = guardRoute(handleGet);

@@ -2,7 +2,7 @@ import { CSV_BOM, CSV_HEADERS, csvContentDisposition, csvRow, csvRows } from "@/
 import { recordReportExport } from "@/lib/audit/record-export";
 import { quarterLabel } from "@/lib/audit/sla-labels";
 import { parseSlaParams, slaAnalytics } from "@/lib/audit/sla-queries";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ const minutes = (ms: number | null) => (ms === null ? "" : Math.round(ms / 60_00
  * office minutes. Same door as the page (audit.view: administrator, head,
  * auditor); the export is recorded with its filters.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const door = await agencyRoute(request, agencySlug, "audit.view");
   if (door.response) return door.response;
@@ -52,3 +52,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     headers: { ...CSV_HEADERS, "Content-Disposition": csvContentDisposition(`analitik-sla-${ctx.agency.slug}-${stamp}.csv`) },
   });
 }
+
+export const GET = guardRoute(handleGet, { download: true });

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 
 import { recordReportExport } from "@/lib/audit/record-export";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { buildArchiveRecordFile } from "@/lib/cycle/record-build";
 import { pdfAttachment } from "@/lib/storage/http";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
  * signs it electronically on the signing page). Same door as the timeline (cycle.view, 404 for
  * another agency's cycle); recorded in the audit trail.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string; cycleId: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string; cycleId: string }> }) {
   const { agencySlug, cycleId } = await params;
   const door = await agencyRoute(request, agencySlug, "cycle.view");
   if (door.response) return door.response;
@@ -23,3 +23,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
   await recordReportExport(ctx, "archive-record-pdf", { type: "MeasurementCycle", id: built.timeline.cycle.id }, {});
   return pdfAttachment(built.pdf, built.fileName);
 }
+
+export const GET = guardRoute(handleGet, { download: true });

@@ -1,5 +1,5 @@
 import { recordReportExport } from "@/lib/audit/record-export";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { loadLkjip } from "@/lib/lkjip/build";
 import { lkjipDocx } from "@/lib/lkjip/docx";
 import { lkjipPdf } from "@/lib/lkjip/pdf";
@@ -18,7 +18,7 @@ const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
  * 034), from the same recap as the rekap page (triwulan IV). Same door and
  * audit as the other performance downloads.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const door = await agencyRoute(request, agencySlug, "performance.view");
   if (door.response) return door.response;
@@ -43,3 +43,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     },
   });
 }
+
+export const GET = guardRoute(handleGet, { download: true });

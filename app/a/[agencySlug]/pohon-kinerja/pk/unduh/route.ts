@@ -1,5 +1,5 @@
 import { recordReportExport } from "@/lib/audit/record-export";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { buildUnitPkFile, firstUnitPkId } from "@/lib/cascade/level-pk-pdf";
 import { isoDateIn } from "@/lib/format";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
  * it electronically, or to print and sign by hand. Same door as the PK page (performance.view);
  * another agency's PK is a 404; recorded in the audit trail.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string }> }) {
   const { agencySlug } = await params;
   const door = await agencyRoute(request, agencySlug, "performance.view");
   if (door.response) return door.response;
@@ -27,3 +27,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
   await recordReportExport(ctx, "unit-agreement-pdf", { type: "Agency", id: ctx.agency.id }, { tahun: String(built.pk.year), unit: built.pk.unitName });
   return pdfAttachment(built.pdf, built.fileName);
 }
+
+export const GET = guardRoute(handleGet, { download: true });

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { toSopJson } from "@/lib/sop/exchange";
 import { toSopInput } from "@/lib/sop/mapping";
 import { getAgencyHeader, getAgencyRoles, getSop } from "@/lib/sop/queries";
@@ -28,7 +28,7 @@ const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosni
  * (Next 16 turns notFound() thrown in a Route Handler into that response).
  * Every export is recorded in the audit trail.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string; sopId: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string; sopId: string }> }) {
   const { agencySlug, sopId } = await params;
   const door = await agencyRoute(request, agencySlug, "sop.view");
   if (door.response) return door.response;
@@ -71,3 +71,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     },
   });
 }
+
+export const GET = guardRoute(handleGet, { download: true });

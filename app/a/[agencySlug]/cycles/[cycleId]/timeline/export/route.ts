@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 
 import { recordReportExport } from "@/lib/audit/record-export";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { CSV_HEADERS, csvContentDisposition, timelineCsvRows, toCsv } from "@/lib/audit/csv";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
 import { cycleTimeline } from "@/lib/audit/queries";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
  * same authorization as the timeline page (cycle.view, cycle looked up inside
  * the agency, 404 otherwise). The export is recorded in the audit trail.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string; cycleId: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string; cycleId: string }> }) {
   const { agencySlug, cycleId } = await params;
   const door = await agencyRoute(request, agencySlug, "cycle.view");
   if (door.response) return door.response;
@@ -29,3 +29,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
     headers: { ...CSV_HEADERS, "Content-Disposition": csvContentDisposition(filename) },
   });
 }
+
+export const GET = guardRoute(handleGet, { download: true });

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 
 import { recordReportExport } from "@/lib/audit/record-export";
-import { agencyRoute } from "@/lib/authz/route";
+import { agencyRoute, guardRoute } from "@/lib/authz/route";
 import { buildCycleTimelineFile } from "@/lib/cycle/record-build";
 import { pdfAttachment } from "@/lib/storage/http";
 
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
  * door as the timeline page and its CSV (cycle.view, the cycle looked up inside the agency,
  * 404 otherwise). The export is recorded in the audit trail.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ agencySlug: string; cycleId: string }> }) {
+async function handleGet(request: Request, { params }: { params: Promise<{ agencySlug: string; cycleId: string }> }) {
   const { agencySlug, cycleId } = await params;
   const door = await agencyRoute(request, agencySlug, "cycle.view");
   if (door.response) return door.response;
@@ -22,3 +22,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ agen
   await recordReportExport(ctx, "cycle-timeline-pdf", { type: "MeasurementCycle", id: built.timeline.cycle.id }, {});
   return pdfAttachment(built.pdf, built.fileName);
 }
+
+export const GET = guardRoute(handleGet, { download: true });
