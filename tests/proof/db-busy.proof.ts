@@ -49,14 +49,18 @@ interface Answer {
   body: string;
 }
 
-function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
+/** A GET that fails the test if unanswered within `timeoutMs` (a request that hangs is a failure too). */
+function get(path: string, headers: Record<string, string> = {}, timeoutMs = 30_000): Promise<Answer> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: "localhost", port: PORT, path, agent: false, headers }, (res) => {
+      .get({ host: "localhost", port: PORT, path, agent: false, headers, timeout: timeoutMs }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
         res.on("error", reject);
+      })
+      .on("timeout", function (this: http.ClientRequest) {
+        this.destroy(new Error(`GET ${path}: no answer within ${timeoutMs} ms`));
       })
       .on("error", reject);
   });
@@ -78,15 +82,18 @@ async function lockTable(table: string): Promise<{ release(): Promise<void> }> {
   };
 }
 
-/** Both pool connections held by renders waiting on a lock; `release()` lets them finish. */
-async function exhaustPool(): Promise<{ release(): Promise<void> }> {
+/**
+ * Both pool connections held by renders of the public verification page waiting on a lock;
+ * `release()` lets them finish and returns their answers.
+ */
+async function exhaustPool(): Promise<{ release(): Promise<Answer[]> }> {
   const lock = await lockTable("SignedDocument");
-  const held = [get("/v/ABCDEFGHJK"), get("/v/ABCDEFGHJL")];
+  const held = [get("/v/ABCDEFGHJK", {}, 90_000), get("/v/ABCDEFGHJL", {}, 90_000)];
   await sleep(800); // both renders are inside the database, each on one of the pool's two connections
   return {
     async release() {
       await lock.release();
-      for (const answer of await Promise.all(held)) expect(answer.status).toBe(404);
+      return Promise.all(held);
     },
   };
 }
@@ -129,27 +136,30 @@ test("with the pool empty, downloads answer 503 with Retry-After and the Indones
   const cyclesBefore = await count(`SELECT count(*)::text AS n FROM "MeasurementCycle"`);
   const eventsBefore = await count(`SELECT count(*)::text AS n FROM "AuditEvent"`);
   const pool = await exhaustPool();
+  let csv: Answer, pdf: Answer, started: Awaited<ReturnType<typeof callAction>>;
   try {
-    expectBusy(await get(`/a/${SLUG}/audit/export`, { cookie }));
-    expectBusy(await get(`/a/${SLUG}/cycles/${cycleId}/timeline/pdf`, { cookie }));
-    const started = await callAction(server.baseUrl, startCycle, [SLUG, { sopId, year: 2031, period: "TW1" }], { cookie });
-    expect(started.status).toBe(200);
-    const result = started.result as WireActionResult;
-    expect(result).toMatchObject({ ok: false, code: "BUSY", error: BUSY_MESSAGE });
+    csv = await get(`/a/${SLUG}/audit/export`, { cookie });
+    pdf = await get(`/a/${SLUG}/cycles/${cycleId}/timeline/pdf`, { cookie });
+    started = await callAction(server.baseUrl, startCycle, [SLUG, { sopId, year: 2031, period: "TW1" }], { cookie });
   } finally {
-    await pool.release();
+    // The held renders are served once the lock goes (the page says the code is unknown).
+    for (const answer of await pool.release()) expect(answer.status).toBe(200);
   }
+  expectBusy(csv);
+  expectBusy(pdf);
+  expect(started.status).toBe(200);
+  expect(started.result as WireActionResult).toMatchObject({ ok: false, code: "BUSY", error: BUSY_MESSAGE });
   expect(await count(`SELECT count(*)::text AS n FROM "MeasurementCycle"`)).toBe(cyclesBefore);
   expect(await count(`SELECT count(*)::text AS n FROM "AuditEvent"`)).toBe(eventsBefore);
   expect(server.output()).not.toMatch(/\n\s+at /); // no stack trace for a busy pool
 
   // The pool is free again: the same requests are served.
-  const csv = await get(`/a/${SLUG}/audit/export`, { cookie });
-  expect(csv.status).toBe(200);
-  expect(csv.body.split("\n").length).toBeGreaterThan(10);
-  const pdf = await get(`/a/${SLUG}/cycles/${cycleId}/timeline/pdf`, { cookie });
-  expect(pdf.status).toBe(200);
-  expect(pdf.headers["content-type"]).toContain("application/pdf");
+  const csvAfter = await get(`/a/${SLUG}/audit/export`, { cookie });
+  expect(csvAfter.status).toBe(200);
+  expect(csvAfter.body.split("\n").length).toBeGreaterThan(10);
+  const pdfAfter = await get(`/a/${SLUG}/cycles/${cycleId}/timeline/pdf`, { cookie });
+  expect(pdfAfter.status).toBe(200);
+  expect(pdfAfter.headers["content-type"]).toContain("application/pdf");
   const again = await callAction(server.baseUrl, startCycle, [SLUG, { sopId, year: 2031, period: "TW1" }], { cookie });
   expect(again.result).toMatchObject({ ok: true });
 }, 120_000);
@@ -158,13 +168,18 @@ test("heavy downloads are limited per process: a second waits, then gets 503 wit
   const recorded = await exportsRecorded();
   // The first export is held while it records itself (its audit row waits for this lock).
   const lock = await lockTable("AuditEvent");
-  const first = get(`/a/${SLUG}/audit/export`, { cookie });
-  await sleep(800);
-  const started = Date.now();
-  const second = await get(`/a/${SLUG}/audit/sla/export`, { cookie });
+  const first = get(`/a/${SLUG}/audit/export`, { cookie }, 90_000);
+  let second: Answer, waited: number;
+  try {
+    await sleep(800);
+    const started = Date.now();
+    second = await get(`/a/${SLUG}/audit/sla/export`, { cookie }, 15_000);
+    waited = Date.now() - started;
+  } finally {
+    await lock.release();
+  }
   expectBusy(second);
-  expect(Date.now() - started).toBeGreaterThanOrEqual(900); // it waited for a place first
-  await lock.release();
+  expect(waited).toBeGreaterThanOrEqual(900); // it waited for a place first
   const firstAnswer = await first;
   expect(firstAnswer.status).toBe(200);
   expect(firstAnswer.body.split("\n").length).toBeGreaterThan(10);
