@@ -88,7 +88,10 @@ async function lockTable(table: string): Promise<{ release(): Promise<void> }> {
  */
 async function exhaustPool(): Promise<{ release(): Promise<Answer[]> }> {
   const lock = await lockTable("SignedDocument");
-  const held = [get("/v/ABCDEFGHJK", {}, 90_000), get("/v/ABCDEFGHJL", {}, 90_000)];
+  // One after the other: Prisma would batch two lookups made in the same tick into one query on one connection.
+  const first = get("/v/ABCDEFGHJK", {}, 90_000);
+  await sleep(400);
+  const held = [first, get("/v/ABCDEFGHJM", {}, 90_000)];
   await sleep(800); // both renders are inside the database, each on one of the pool's two connections
   return {
     async release() {
