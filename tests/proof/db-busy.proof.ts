@@ -82,17 +82,28 @@ async function lockTable(table: string): Promise<{ release(): Promise<void> }> {
   };
 }
 
+const POOL = 2;
+const CODES = ["ABCDEFGHJK", "ABCDEFGHJM", "ABCDEFGHJN", "ABCDEFGHJP", "ABCDEFGHJQ", "ABCDEFGHJR", "ABCDEFGHJS", "ABCDEFGHJT"];
+
+/** Server connections waiting for the lock on the verification page's table. */
+const lockWaiters = () =>
+  count(`SELECT count(*)::text AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%"SignedDocument"%'`);
+
 /**
- * Both pool connections held by renders of the public verification page waiting on a lock;
- * `release()` lets them finish and returns their answers.
+ * Every pool connection held by a render of the public verification page waiting on a lock, checked
+ * in pg_stat_activity (a render that found no free connection, because the audit sequencer had one
+ * for a moment, is simply followed by another). `release()` lets them finish and returns their answers.
  */
 async function exhaustPool(): Promise<{ release(): Promise<Answer[]> }> {
   const lock = await lockTable("SignedDocument");
-  // One after the other: Prisma would batch two lookups made in the same tick into one query on one connection.
-  const first = get("/v/ABCDEFGHJK", {}, 90_000);
-  await sleep(400);
-  const held = [first, get("/v/ABCDEFGHJM", {}, 90_000)];
-  await sleep(800); // both renders are inside the database, each on one of the pool's two connections
+  const held: Promise<Answer>[] = [];
+  for (const code of CODES) {
+    if ((await lockWaiters()) >= POOL) break;
+    const before = await lockWaiters();
+    held.push(get(`/v/${code}`, {}, 90_000));
+    for (let i = 0; i < 20 && (await lockWaiters()) === before; i++) await sleep(100);
+  }
+  expect(await lockWaiters()).toBe(POOL);
   return {
     async release() {
       await lock.release();
@@ -116,7 +127,7 @@ beforeAll(async () => {
   server = await startServer({
     databaseUrl: database.url,
     port: PORT,
-    env: { DATABASE_POOL_MAX: "2", DATABASE_CONNECT_TIMEOUT_MS: "400", ALUR_EXPORT_CONCURRENCY: "1", ALUR_EXPORT_WAIT_MS: "1000" },
+    env: { DATABASE_POOL_MAX: String(POOL), DATABASE_CONNECT_TIMEOUT_MS: "400", ALUR_EXPORT_CONCURRENCY: "1", ALUR_EXPORT_WAIT_MS: "1000" },
   });
   cookie = (await signIn(server.baseUrl, "kadis@sumbar.demo"))!;
   expect(cookie).toBeTruthy();
