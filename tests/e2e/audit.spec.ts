@@ -144,3 +144,19 @@ test("the log names the LKE evaluation and the follow-up item each row is about,
   await expect(rows.filter({ hasText: "Tindak lanjut: “Tetapkan pedoman pengumpulan data kinerja" }).filter({ hasText: "· Sekretariat" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "(tidak ditemukan)" })).toHaveCount(0);
 });
+
+test("clearing the filters shows every filter at 'Semua' again, also when the page moves without reloading (decision 070)", async ({ page }) => {
+  await signIn(page, "auditor@sumbar.demo");
+  await page.goto("/a/bmcktr-sumbar/audit?action=task.return");
+  const type = page.getByLabel("Jenis peristiwa");
+  await expect(type).toHaveValue("task.return");
+  await expect(page.getByTestId("audit-row")).toHaveCount(1);
+  // Hydrated: "Hapus saringan" then moves within the app (next/link), not by a full reload.
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("link", { name: "Hapus saringan" }).click();
+  await expect(page).toHaveURL(/\/audit$/);
+  expect(await page.getByTestId("audit-row").count()).toBeGreaterThan(20);
+  // The form says what the list shows: no filter.
+  await expect(type).toHaveValue("");
+  await expect(type.locator("option:checked")).toHaveText("Semua");
+});
