@@ -172,11 +172,21 @@ describe("errorResponse", () => {
 
   it("never shows a stack trace or internal message for the unexpected", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const response = errorResponse(new Error("connect ECONNREFUSED 127.0.0.1:5432 at /srv/app/lib/db.ts:12"));
+    const response = errorResponse(new Error('relation "FileObject" does not exist at /srv/app/lib/db.ts:12'));
     expect(response.status).toBe(500);
     const text = await response.text();
-    expect(text).not.toMatch(/ECONNREFUSED|\/srv\/app|at /);
+    expect(text).not.toMatch(/FileObject|\/srv\/app|at /);
     expect(JSON.parse(text).error).toMatch(/Terjadi kesalahan/);
+
+    // The database unreachable or its pool empty: busy, try again (decision 074), still without detail.
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const busy = errorResponse(new Error("connect ECONNREFUSED 127.0.0.1:5432 at /srv/app/lib/db.ts:12"));
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get("retry-after")).toBe("5");
+    const busyText = await busy.text();
+    expect(busyText).not.toMatch(/ECONNREFUSED|\/srv\/app|at /);
+    expect(JSON.parse(busyText).error).toMatch(/sibuk/);
+    warn.mockRestore();
 
     const config = errorResponse(new StorageConfigError("ALUR_STORAGE=s3: the S3-compatible storage driver is not available"));
     expect(config.status).toBe(503);
