@@ -1,4 +1,4 @@
-import { FileText } from "@/components/ui/icons";
+import { FileText } from "@/components/ui/icons-shared";
 import { REALIZATION_PAGE_WORDS } from "@/lib/performance/page-words";
 
 import { fileSizeLabel } from "./format-form";

@@ -1,4 +1,4 @@
-import { TriangleAlert } from "@/components/ui/icons";
+import { TriangleAlert } from "@/components/ui/icons-shared";
 import { cn } from "@/lib/utils";
 
 /** The plausibility warnings of a value being typed (agency PK and unit PK forms), each to be confirmed on sending. */
