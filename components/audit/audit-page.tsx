@@ -1,9 +1,9 @@
-import { ChevronRight, Download } from "lucide-react";
 import Link from "next/link";
 
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { ChevronRight, Download } from "@/components/ui/icons";
 import { AUDIT_ACTION_LABELS, AUDIT_MESSAGES as M, formatAuditTime, periodLabel } from "@/lib/audit/labels";
 import { auditFiltersQuery } from "@/lib/audit/filters";
 import type { TAuditFilters, TAuditRowView } from "@/lib/audit/queries";

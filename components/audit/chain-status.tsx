@@ -1,5 +1,4 @@
-import { ShieldAlert, ShieldCheck } from "lucide-react";
-
+import { ShieldAlert, ShieldCheck } from "@/components/ui/icons";
 import type { ChainReport } from "@/lib/audit/chain";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
 import { formatNumber } from "@/lib/format";

@@ -1,8 +1,8 @@
-import { Archive, ArrowLeft, Download, FileText } from "lucide-react";
 import Link from "next/link";
 
 import { CycleStatusBadge } from "@/components/cycle/status-badges";
 import { buttonVariants } from "@/components/ui/button";
+import { Archive, ArrowLeft, Download, FileText } from "@/components/ui/icons";
 import { AUDIT_MESSAGES, formatAuditTime, periodLabel } from "@/lib/audit/labels";
 import type { TCycleTimeline } from "@/lib/audit/queries";
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";

@@ -1,5 +1,4 @@
-import { ShieldAlert } from "lucide-react";
-
+import { ShieldAlert } from "@/components/ui/icons";
 import type { TArchiveGate } from "@/lib/cycle/task-rules";
 import { PERFORMANCE_MESSAGES, unverifiedGroupOf, type TUnverifiedRealization } from "@/lib/performance/schemas";
 

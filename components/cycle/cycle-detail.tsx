@@ -1,10 +1,10 @@
-import { ArrowLeft, FileText, Info, Lock } from "lucide-react";
 import Link from "next/link";
 
 import type { TFlowStepState } from "@/components/sop/flowchart";
 import { ShareWhatsApp } from "@/components/share/share-whatsapp";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { ArrowLeft, FileText, Info, Lock } from "@/components/ui/icons";
 import type { AgencyContext } from "@/lib/authz/context";
 import { foldHref, HISTORY_TAIL, type TFoldName, type TFoldRequest } from "@/lib/cycle/folds";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";

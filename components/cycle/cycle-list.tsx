@@ -1,7 +1,7 @@
-import { ChevronRight } from "lucide-react";
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
+import { ChevronRight } from "@/components/ui/icons";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import type { listCycles } from "@/lib/cycle/queries";
 import { isLate } from "@/lib/cycle/working-time";

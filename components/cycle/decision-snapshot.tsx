@@ -1,6 +1,5 @@
-import { AlertTriangle, Fingerprint } from "lucide-react";
-
 import { formatTarget, formatValue } from "@/components/performance/format";
+import { AlertTriangle, Fingerprint } from "@/components/ui/icons";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import { SNAPSHOT_MESSAGES as S, shortHash, type TCycleSnapshot, type TSnapshotRealizationStatus } from "@/lib/cycle/decision-snapshot-shared";
 

@@ -1,6 +1,5 @@
-import { AlertTriangle, Check, CircleDot, Clock, RotateCcw, X } from "lucide-react";
-
 import { Badge } from "@/components/ui/badge";
+import { AlertTriangle, Check, CircleDot, Clock, RotateCcw, X } from "@/components/ui/icons";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import { CYCLE_STATUS_LABELS, type TCycleStatus } from "@/lib/cycle/workflow";
 

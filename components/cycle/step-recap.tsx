@@ -1,4 +1,3 @@
-import { ArrowRight, CloudUpload, FileArchive, FileSpreadsheet, FileText } from "lucide-react";
 import Link from "next/link";
 
 import { CapaianValue } from "@/components/performance/capaian-display";
@@ -7,6 +6,7 @@ import { cellCls, HeadCell, headCls, NumberCell, stickyCls, stickyHeadCls, Table
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { ArrowRight, CloudUpload, FileArchive, FileSpreadsheet, FileText } from "@/components/ui/icons";
 import type { CYCLE_PERIODS } from "@/lib/cycle/schemas";
 import { formatRupiah } from "@/lib/format";
 import { budgetAbsorption, type TCapaianResult, type TCapaianSettings } from "@/lib/performance/capaian";

@@ -1,7 +1,7 @@
-import { AlertTriangle, Clock, FileText, Info, RotateCcw, Send } from "lucide-react";
 import Link from "next/link";
 
 import { Alert } from "@/components/ui/alert";
+import { AlertTriangle, Clock, FileText, Info, RotateCcw, Send } from "@/components/ui/icons";
 import { SNAPSHOT_MESSAGES, type TCycleSnapshot } from "@/lib/cycle/decision-snapshot-shared";
 import type { TReviewVersions } from "@/lib/cycle/file-versions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";

@@ -1,6 +1,5 @@
-import { RotateCcw } from "lucide-react";
-
 import { Badge } from "@/components/ui/badge";
+import { RotateCcw } from "@/components/ui/icons";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import { TASK_STATUS_LABELS, type TTaskOutcome, type TTaskStatus } from "@/lib/cycle/workflow";
 import { cn } from "@/lib/utils";

@@ -1,8 +1,8 @@
-import { Building2, ChevronDown } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Building2, ChevronDown } from "@/components/ui/icons";
 import { t } from "@/lib/i18n";
 
 import { NavLinks, PhoneNav } from "./nav-links";

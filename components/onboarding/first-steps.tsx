@@ -1,7 +1,7 @@
-import { CheckCircle2, Circle } from "lucide-react";
 import Link from "next/link";
 
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { CheckCircle2, Circle } from "@/components/ui/icons";
 import { FIRST_STEP_MESSAGES as M, type TFirstStep } from "@/lib/onboarding/checklist";
 
 /** The administrator's checklist on a new agency's home, with progress; gone once every step is done. */

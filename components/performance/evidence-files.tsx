@@ -1,5 +1,4 @@
-import { FileText } from "lucide-react";
-
+import { FileText } from "@/components/ui/icons-shared";
 import { REALIZATION_PAGE_WORDS } from "@/lib/performance/page-words";
 
 import { fileSizeLabel } from "./format-form";

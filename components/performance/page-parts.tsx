@@ -1,7 +1,7 @@
-import { Archive, FileX2 } from "lucide-react";
 import type { ReactNode } from "react";
 
 import { Card, CardBody } from "@/components/ui/card";
+import { Archive, FileX2 } from "@/components/ui/icons";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 
 export function PageTitle({ title, subtitle, children }: { title: string; subtitle?: string; children?: ReactNode }) {

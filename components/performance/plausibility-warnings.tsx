@@ -1,5 +1,4 @@
-import { TriangleAlert } from "lucide-react";
-
+import { TriangleAlert } from "@/components/ui/icons-shared";
 import { cn } from "@/lib/utils";
 
 /** The plausibility warnings of a value being typed (agency PK and unit PK forms), each to be confirmed on sending. */

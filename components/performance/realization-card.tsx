@@ -1,8 +1,7 @@
-import { CheckCircle2, Clock, Paperclip, RotateCcw, Save, Send, Upload } from "lucide-react";
-
 import { ShareWhatsApp } from "@/components/share/share-whatsapp";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CheckCircle2, Clock, Paperclip, RotateCcw, Save, Send, Upload } from "@/components/ui/icons";
 import type { TCapaianSettings } from "@/lib/performance/capaian";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/messages";
 import { isRealizationEditable } from "@/lib/performance/workflow";

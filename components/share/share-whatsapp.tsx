@@ -1,5 +1,4 @@
-import { MessageCircle } from "lucide-react";
-
+import { MessageCircle } from "@/components/ui/icons";
 import { SHARE_MESSAGES, whatsappLink, type TShareMessage } from "@/lib/share/whatsapp";
 import { cn } from "@/lib/utils";
 

@@ -1,7 +1,7 @@
-import { FileJson, FileSpreadsheet, FileText, GitCompare, Pencil } from "lucide-react";
 import Link from "next/link";
 
 import { buttonVariants } from "@/components/ui/button";
+import { FileJson, FileSpreadsheet, FileText, GitCompare, Pencil } from "@/components/ui/icons";
 import { SOP_DOCUMENT_MESSAGES as M, SOP_SERVICE_MESSAGES } from "@/lib/sop/messages";
 import { availableSopEvents } from "@/lib/sop/workflow";
 

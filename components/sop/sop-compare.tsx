@@ -1,9 +1,9 @@
-import { ArrowLeftRight } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { ArrowLeftRight } from "@/components/ui/icons";
 import { formatDate, formatNumber, type TAgencyTimeZone } from "@/lib/format";
 import { dayFromIso, diffSops, SOP_HEADER_FIELDS, type TSopChange } from "@/lib/sop/mapping";
 import { SOP_DOCUMENT_MESSAGES } from "@/lib/sop/messages";

@@ -1,6 +1,6 @@
-import { ChevronRight, FileText } from "lucide-react";
 import Link from "next/link";
 
+import { ChevronRight, FileText } from "@/components/ui/icons";
 import { formatDate, type TAgencyTimeZone } from "@/lib/format";
 import { SOP_DOCUMENT_MESSAGES as M } from "@/lib/sop/messages";
 

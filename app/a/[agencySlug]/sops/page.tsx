@@ -1,10 +1,10 @@
-import { FileUp, Plus, Search } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
 import { SopList, type SopListVersion } from "@/components/sop/sop-list";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
+import { FileUp, Plus, Search } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { SOP_DOCUMENT_MESSAGES as M } from "@/lib/sop/messages";

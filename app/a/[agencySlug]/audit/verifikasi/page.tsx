@@ -1,10 +1,10 @@
-import { RefreshCw } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
 import { AuditTabs } from "@/components/audit/audit-tabs";
 import { ChainStatus } from "@/components/audit/chain-status";
 import { buttonVariants } from "@/components/ui/button";
+import { RefreshCw } from "@/components/ui/icons";
 import { AUDIT_MESSAGES as M, formatAuditTime } from "@/lib/audit/labels";
 import { verifyAgencyChain } from "@/lib/audit/queries";
 import { requireAgencyContext } from "@/lib/authz/context";

@@ -1,4 +1,3 @@
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,6 +8,7 @@ import { SopActions } from "@/components/sop/sop-actions";
 import { SopDocument } from "@/components/sop/sop-document";
 import { SopStatusBadge } from "@/components/sop/status-badge";
 import { Alert } from "@/components/ui/alert";
+import { ArrowLeft } from "@/components/ui/icons";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
