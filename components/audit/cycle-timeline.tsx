@@ -5,6 +5,7 @@ import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { formatDuration } from "@/lib/cycle/working-time";
 import type { TAgencyTimeZone } from "@/lib/format";
 import { withCapacity } from "@/lib/role/acting";
+import { staticMarkup } from "@/lib/static-markup";
 import { formatNip } from "@/lib/validation/nip";
 
 const M = AUDIT_MESSAGES.timeline;
@@ -14,6 +15,9 @@ const OUTCOMES = CYCLE_MESSAGES.ui.outcomes;
  * Lean rows (docs/decisions/050-lean-timeline.md): plain elements with the short `.tl-*` classes of
  * app/globals.css, the round's marker drawn by CSS (no SVG per row), the time formatted by one cached
  * Intl.DateTimeFormat. Every word an auditor reads is still here, on screen and on paper.
+ * The rows are sent as one string of HTML (lib/static-markup.ts, docs/decisions/071-cycle-timeline-cost.md):
+ * nothing in them is interactive, and React's per-element work (into the RSC payload, parsed back, written
+ * as HTML) was most of the page's cost. tests/unit/cycle-timeline-html.test.ts requires React's bytes.
  */
 
 /** The marker's state: returned, cancelled, done or running (its glyph and colour live in CSS). */
@@ -54,9 +58,14 @@ function outcomeTone(e: TTimelineEntry, returned: boolean) {
 export function CycleTimeline({ timeline, timeZone, agencySlug }: { timeline: TCycleTimeline; timeZone: TAgencyTimeZone; agencySlug?: string }) {
   const { entries } = timeline;
   if (entries.length === 0) return <p className="text-slate-600">{M.empty}</p>;
+  return <ol className="tl" data-testid="timeline" dangerouslySetInnerHTML={{ __html: staticMarkup(<TimelineEntries entries={entries} timeZone={timeZone} agencySlug={agencySlug} />) }} />;
+}
+
+/** The rounds, one `<li>` each: plain server elements only (static markup refuses anything else). */
+export function TimelineEntries({ entries, timeZone, agencySlug }: { entries: TTimelineEntry[]; timeZone: TAgencyTimeZone; agencySlug?: string }) {
   const time = (d: Date) => formatAuditTime(d, timeZone);
   return (
-    <ol className="tl" data-testid="timeline">
+    <>
       {entries.map((e) => {
         const returned = e.outcome === "RETURNED";
         const hasBlocks = e.outputText || e.checklist.length || e.attendees.length || e.decisions || e.reference || e.comment || e.esakip;
@@ -126,7 +135,7 @@ export function CycleTimeline({ timeline, timeZone, agencySlug }: { timeline: TC
           </li>
         );
       })}
-    </ol>
+    </>
   );
 }
 

@@ -31,7 +31,7 @@ import { CycleStatusBadge, type TStepDisplayState } from "./status-badges";
 import { StepList, type StepListItem } from "./step-list";
 import { EsakipInstruction, isEsakipUploadStep, quarterOfPeriod, StepRecap } from "./step-recap";
 import { TaskActionPanel, type ReviewedWork, type TaskActionPanelProps } from "./task-action-panel";
-import { TaskHistory, type HistoryItem } from "./task-history";
+import { TaskHistoryList, type HistoryItem } from "./task-history";
 
 type TCycle = TCyclePage["cycle"];
 type TTask = TCycle["tasks"][number];
@@ -492,7 +492,7 @@ export function CycleDetail({
               </Link>
             </p>
           ) : null}
-          <TaskHistory items={history(tasks.slice(olderTasks))} />
+          <TaskHistoryList items={history(tasks.slice(olderTasks))} />
         </div>
         ) : null}
       </LazyFold>

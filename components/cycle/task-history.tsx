@@ -5,6 +5,7 @@ import { TASK_STATUS_LABELS, type TTaskOutcome, type TTaskStatus } from "@/lib/c
 import { cn } from "@/lib/utils";
 
 import { LateBadge } from "./status-badges";
+import { taskHistoryHtml } from "./task-history-html";
 
 export interface HistoryItem {
   id: string;
@@ -41,7 +42,17 @@ function outcomeBadge(item: HistoryItem) {
   return <Badge tone={item.status === "RETURNED" ? "warning" : "info"}>{TASK_STATUS_LABELS[item.status]}</Badge>;
 }
 
-/** Every task of the cycle in the order it ran, as cards (they read the same on a phone and a laptop). */
+/**
+ * Every task of the cycle in the order it ran, as cards (they read the same on a phone and a laptop),
+ * sent as one string of HTML (taskHistoryHtml, docs/decisions/071-cycle-timeline-cost.md): the same
+ * markup as TaskHistory below without React's per-element cost.
+ */
+export function TaskHistoryList({ items }: { items: HistoryItem[] }) {
+  if (items.length === 0) return <p className="text-slate-600">{M.ui.historyEmpty}</p>;
+  return <ol className="space-y-3" data-testid="history" dangerouslySetInnerHTML={{ __html: taskHistoryHtml(items) }} />;
+}
+
+/** The cards as React elements: the reference the string must equal byte for byte (tests/unit/task-history-html.test.ts). */
 export function TaskHistory({ items }: { items: HistoryItem[] }) {
   if (items.length === 0) return <p className="text-slate-600">{M.ui.historyEmpty}</p>;
   return (

@@ -4,8 +4,11 @@
  * payload's host elements (`["$","tag",…]` rows of the Flight format).
  * `npx tsx --conditions=react-server tests/bench/page-weight.ts --database-url … [--port 4230] [--login kadis@sumbar.demo] <path> [<path> …]`
  * (production build, like the bench; docs/decisions/064-audit-log-render-cost.md). A path may use
- * `{deep}`: a keyset cursor 90 % of the way down the heavy agency's log.
+ * `{deep}`: a keyset cursor 90 % of the way down the heavy agency's log. `--save <dir>` also writes each
+ * page's HTML there (1.html, 2.html, … in the order given), to look at what it carries.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 
 import pg from "pg";
@@ -18,6 +21,7 @@ const { values: flags, positionals } = parseArgs({
     "database-url": { type: "string", default: "postgresql://postgres@127.0.0.1:5432/alur_bench" },
     port: { type: "string", default: "4230" },
     login: { type: "string", default: "kadis@sumbar.demo" },
+    save: { type: "string" },
   },
 });
 
@@ -58,10 +62,13 @@ async function main() {
   try {
     const cookie = await signIn(server.baseUrl, flags.login!);
     if (!cookie) throw new Error(`sign-in failed for ${flags.login}`);
+    if (flags.save) mkdirSync(flags.save, { recursive: true });
+    let n = 0;
     for (const raw of positionals.length ? positionals : ["/bench/kosong", "/a/bmcktr-sumbar/audit", "/a/bmcktr-sumbar/audit?before={deep}"]) {
       const p = raw.replace("{deep}", deep?.id ?? "0");
       const res = await fetch(`${server.baseUrl}${p}`, { headers: { cookie } });
       const html = await res.text();
+      if (flags.save) writeFileSync(path.join(flags.save, `${++n}.html`), html);
       console.info(JSON.stringify({ path: raw, status: res.status, ...weigh(html) }));
     }
   } finally {
