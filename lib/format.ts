@@ -28,6 +28,12 @@ export function formatDate(date: Date, tz: TAgencyTimeZone = "WIB"): string {
   return dayText(wallClock(date, tz));
 }
 
+/** "15 Januari 2024 14.30.05 WIB": to the second, as the audit log shows an event's time. */
+export function formatDateTimeSeconds(date: Date, tz: TAgencyTimeZone = "WIB"): string {
+  const d = wallClock(date, tz);
+  return `${dayText(d)} ${pad(d.getUTCHours())}.${pad(d.getUTCMinutes())}.${pad(d.getUTCSeconds())} ${tz}`;
+}
+
 /** "2024-01-15": the calendar day in the agency's time zone (a date input's value). */
 export function isoDateIn(date: Date, tz: TAgencyTimeZone = "WIB"): string {
   const d = wallClock(date, tz);

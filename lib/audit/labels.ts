@@ -10,8 +10,7 @@ import type { z } from "zod";
 import { CASCADE_MESSAGES } from "@/lib/cascade/messages";
 import type { TCascadeLevel } from "@/lib/cascade/levels";
 import { CYCLE_MESSAGES, ESAKIP_MESSAGES } from "@/lib/cycle/messages";
-import { WORKING_TIME_ZONES } from "@/lib/cycle/working-time";
-import { MONTHS_ID, TIME_ZONE_IANA, clipWords, formatDate, formatNumber, type TAgencyTimeZone } from "@/lib/format";
+import { TIME_ZONE_IANA, clipWords, formatDate, formatDateTimeSeconds, formatNumber, type TAgencyTimeZone } from "@/lib/format";
 import { PLAUSIBILITY_MESSAGES, PLAUSIBILITY_TITLES } from "@/lib/performance/plausibility";
 import { TIME_UNIT_LABELS } from "@/lib/sop/schemas";
 import { formatNip } from "@/lib/validation/nip";
@@ -537,8 +536,6 @@ export function esakipText(e: { uploadedAt: string; reference: string; receipt: 
   return ESAKIP_MESSAGES.summary(day, e.reference, e.receipt?.name ?? null);
 }
 
-const two = (n: number) => (n < 10 ? `0${n}` : String(n));
-
 /**
  * "6 April 2026 08.30.15 WIB": an audit trail shows seconds. The one formatter of audit times
  * (the log, the timeline, the record PDF, "printed at"). Indonesia's three zones are fixed
@@ -548,8 +545,7 @@ const two = (n: number) => (n < 10 ? `0${n}` : String(n));
  * against date-fns with the IANA zone.
  */
 export function formatAuditTime(date: Date, tz: TAgencyTimeZone): string {
-  const d = new Date(date.getTime() + WORKING_TIME_ZONES[tz].offsetHours * 3_600_000);
-  return `${d.getUTCDate()} ${MONTHS_ID[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}.${two(d.getUTCMinutes())}.${two(d.getUTCSeconds())} ${tz}`;
+  return formatDateTimeSeconds(date, tz);
 }
 
 /** "2026-04-06 08:30:15 WIB": sortable, for CSV. */

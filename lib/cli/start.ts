@@ -11,7 +11,8 @@
  *    forks them and they share the port (docs/decisions/031-every-core.md); each
  *    one behind the render gate, ALUR_RENDER_CONCURRENCY requests at a time
  *    (lib/cli/web-process.mjs, docs/decisions/059-render-gate.md), with a heap of
- *    ALUR_WEB_HEAP_MB each (lib/cli/server-node-options.ts, docs/decisions/067-memory-limits.md);
+ *    ALUR_WEB_HEAP_MB each and MALLOC_ARENA_MAX malloc arenas each (default 2)
+ *    (lib/cli/server-node-options.ts, docs/decisions/067-memory-limits.md, 073-process-memory.md);
  *  - runs the background worker (lib/cli/worker.ts: reminders, late flags,
  *    escalations, e-mail) beside it as a separate process on the same DATABASE_URL.
  */
@@ -31,7 +32,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { DataDirInUseError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { connectTimeoutMs, DatabaseConfigError } from "@/lib/db/pool-config";
 import { renderGateConfig, RenderGateConfigError } from "@/lib/cli/render-gate.mjs";
-import { serverNodeOptions, webHeapMb, WebHeapConfigError } from "@/lib/cli/server-node-options";
+import { checkWebMemoryConfig, WebHeapConfigError, webProcessEnv } from "@/lib/cli/server-node-options";
 import { applyMigrations } from "@/lib/db/migrate";
 import { formatDemoLogins, seedDemo } from "@/lib/seed/demo";
 
@@ -166,7 +167,7 @@ async function main(): Promise<number> {
     trustFromEnv();
     webProcesses = webProcessCount(process.env);
     renderGateConfig(process.env);
-    webHeapMb(process.env);
+    checkWebMemoryConfig(process.env);
     connectTimeoutMs(process.env);
   } catch (error) {
     if (
@@ -235,8 +236,9 @@ async function main(): Promise<number> {
     if (built !== 0) return built;
     worker = startNotifyWorker(env);
     log(`Alur Kinerja: http://localhost:${args.port} (${webProcesses} web process${webProcesses === 1 ? "" : "es"})`);
-    // Each web process's heap limit (ALUR_WEB_HEAP_MB), shared with the bench's server (docs/decisions/067-memory-limits.md).
-    const web: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS, env) };
+    // Each web process's heap limit (ALUR_WEB_HEAP_MB) and malloc arenas (MALLOC_ARENA_MAX), in its environment from
+    // its spawn on, shared with the bench's server (docs/decisions/067-memory-limits.md, 073-process-memory.md).
+    const web: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", ...webProcessEnv(env, env.NODE_OPTIONS) };
     if (webProcesses === 1) return await run([webProcess, "start", "-p", args.port!], web);
     return await serveOnEveryCore(webProcesses, args.port!, web);
   } finally {

@@ -784,7 +784,7 @@ async function main() {
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     machine: { cpus: (await readFile("/proc/cpuinfo", "utf8")).match(/^processor/gm)?.length, memGb: Math.round(Number(/MemTotal:\s+(\d+)/.exec(await readFile("/proc/meminfo", "utf8"))?.[1]) / 1048576) },
-    settings: { nodeOptions: flags["node-options"] ?? null, webHeapMb: process.env.ALUR_WEB_HEAP_MB ?? "default", duration: DURATION, connections: CONNECTIONS, soakSeconds: SOAK, transitionSeconds: TRANSITION_SECONDS, poolMax: process.env.DATABASE_POOL_MAX ?? "10" },
+    settings: { nodeOptions: flags["node-options"] ?? null, webHeapMb: process.env.ALUR_WEB_HEAP_MB ?? "default", mallocArenaMax: process.env.MALLOC_ARENA_MAX ?? "default", duration: DURATION, connections: CONNECTIONS, soakSeconds: SOAK, transitionSeconds: TRANSITION_SECONDS, poolMax: process.env.DATABASE_POOL_MAX ?? "10" },
   };
   const targets = await pageTargets(databaseUrl);
   results.dataset = { databaseUrl, heavyAgencyAuditEvents: targets.auditEvents };

@@ -11,7 +11,7 @@ import path from "node:path";
 import pg from "pg";
 
 import { buildIfStale } from "@/lib/cli/build-state";
-import { serverNodeOptions } from "@/lib/cli/server-node-options";
+import { webProcessEnv } from "@/lib/cli/server-node-options";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/seed/demo";
@@ -161,8 +161,9 @@ export async function startServer(options: {
       NEXTAUTH_SECRET: TEST_AUTH_SECRET,
       NEXTAUTH_URL: baseUrl,
       ...options.env,
-      // The same heap settings as `npm start` (lib/cli/server-node-options.ts); the caller's NODE_OPTIONS come after and win.
-      NODE_OPTIONS: serverNodeOptions(options.env && "NODE_OPTIONS" in options.env ? options.env.NODE_OPTIONS : process.env.NODE_OPTIONS, { ...process.env, ...options.env }),
+      // The same memory settings as `npm start` (lib/cli/server-node-options.ts: heap flags, MALLOC_ARENA_MAX); the
+      // caller's NODE_OPTIONS come after the heap flags and win, the caller's MALLOC_ARENA_MAX is kept.
+      ...webProcessEnv({ ...process.env, ...options.env }, options.env && "NODE_OPTIONS" in options.env ? options.env.NODE_OPTIONS : process.env.NODE_OPTIONS),
     },
   });
   let output = "";
