@@ -38,6 +38,8 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
   fontSize: "font-size",
   fontWeight: "font-weight",
   fontFamily: "font-family",
+  fontStyle: "font-style",
+  paintOrder: "paint-order",
   stopColor: "stop-color",
   xlinkHref: "xlink:href",
 };

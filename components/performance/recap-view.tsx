@@ -3,10 +3,12 @@ import { budgetAbsorption, type TCapaianSettings } from "@/lib/performance/capai
 import type { TRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 import { formatRupiah } from "@/lib/format";
+import { staticMarkup } from "@/lib/static-markup";
 
+import { CapaianChart } from "./capaian-chart";
 import { CapaianValue } from "./capaian-display";
 import { formatTarget, formatValue, QUARTERS, quarterShort } from "./format";
-import { cellCls, HeadCell, headCls, NumberCell, stickyCls, stickyHeadCls, TableScroll } from "./table";
+import { TableScroll } from "./table";
 
 const UI = M.ui;
 
@@ -117,18 +119,87 @@ export function RecapTables({ recap }: { recap: TRecap }) {
   );
 }
 
-/** Budget absorption per program up to the selected quarter, with the total. */
+/**
+ * Everything the recap shows below its controls: the sasaran tables, the chart and the budget
+ * (or that no indicator matches the filter). None of it is interactive, so it is sent as one
+ * string of HTML (decision 072, as the SOP document in 065): a React element costs server CPU
+ * three times per request (rendered into the RSC payload, decoded again, written as HTML) and
+ * these are ~470 of the page's ~740 elements. lib/static-markup.ts writes the bytes
+ * renderToStaticMarkup would (tests/unit/recap-markup.test.ts); every text and attribute goes
+ * through its escapeHtml.
+ */
+export function RecapContent({ recap, settings }: { recap: TRecap; settings: TCapaianSettings }) {
+  const chartTitle = UI.chartTitle(quarterShort(recap.quarter));
+  return (
+    <>
+      {recap.goals.length === 0 ? (
+        <Card>
+          <CardBody>
+            <p className="text-slate-600">{UI.noIndicatorsForFilter}</p>
+          </CardBody>
+        </Card>
+      ) : (
+        <>
+          <p className="text-xs text-slate-600">{UI.legendUnverified}</p>
+          <RecapTables recap={recap} />
+          <Card className="recap-chart">
+            <CardHeader>
+              <CardTitle>{chartTitle}</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <CapaianChart
+                title={chartTitle}
+                bars={recap.goals.flatMap((g) => g.indicators.map((i) => ({ code: i.code, name: i.name, capaian: i.capaian })))}
+              />
+            </CardBody>
+          </Card>
+        </>
+      )}
+      <BudgetTable recap={recap} settings={settings} />
+    </>
+  );
+}
+
+/*
+ * Rendered once per content and kept in-process (as 065): the key is the recap as computed
+ * (every value, status and capaian it shows) and the capaian settings (the total's absorption),
+ * so a new realization, a verification or a changed setting gives a new key and a stale recap
+ * cannot be served. Bounded: the oldest entry goes first.
+ */
+const RECAPS = new Map<string, string>();
+const MAX_RECAPS = 100;
+
+/** RecapContent as HTML, cached per content. */
+export function recapContentHtml(recap: TRecap, settings: TCapaianSettings): string {
+  const key = JSON.stringify([recap, settings]);
+  const cached = RECAPS.get(key);
+  if (cached !== undefined) return cached;
+  const html = staticMarkup(<RecapContent recap={recap} settings={settings} />);
+  if (RECAPS.size >= MAX_RECAPS) RECAPS.delete(RECAPS.keys().next().value!);
+  RECAPS.set(key, html);
+  return html;
+}
+
+/** The recap's content in one element (see RecapContent). */
+export function RecapBody({ recap, settings }: { recap: TRecap; settings: TCapaianSettings }) {
+  return <div className="space-y-6" data-testid="recap-content" dangerouslySetInnerHTML={{ __html: recapContentHtml(recap, settings) }} />;
+}
+
+/**
+ * Budget absorption per program up to the selected quarter, with the total: one table for every
+ * screen (decision 072). Below 640 px (screen only, paper keeps the table) app/globals.css turns
+ * each row into the card phones showed before: the program as its title, then "Pagu s.d. TW n" and
+ * "Realisasi s.d. TW n" with their amounts (the label from the cell's data-ph), then the absorption.
+ * The table's styling lives once in app/globals.css (rb-*), not in every cell.
+ */
 export function BudgetTable({ recap, settings }: { recap: TRecap; settings: TCapaianSettings }) {
   const q = quarterShort(recap.quarter);
   const totalPagu = recap.programs.reduce((s, p) => s + p.paguToDate, 0);
   const anyRealized = recap.programs.some((p) => p.realizationToDate !== null);
   const totalRealized = anyRealized ? recap.programs.reduce((s, p) => s + (p.realizationToDate ?? 0), 0) : null;
   const total = budgetAbsorption(totalRealized, totalPagu, settings);
-  // Phones get one card per program, then the total.
-  const cards = [
-    ...recap.programs.map((p) => ({ key: p.id, title: `${p.code} ${p.name}`, pagu: p.paguToDate, realized: p.realizationToDate, absorption: p.absorption })),
-    { key: "total", title: UI.col.total, pagu: totalPagu, realized: totalRealized, absorption: total },
-  ];
+  const paguLabel = UI.col.paguToDate(q);
+  const realizedLabel = UI.col.realizationToDate(q);
   return (
     <Card className="recap-budget">
       <CardHeader>
@@ -139,70 +210,52 @@ export function BudgetTable({ recap, settings }: { recap: TRecap; settings: TCap
           <p className="text-slate-600">{UI.noPrograms}</p>
         </CardBody>
       ) : (
-        <>
-          <ul className="divide-y divide-slate-200 sm:hidden print:hidden">
-            {cards.map((p) => (
-              <li key={p.key} className="space-y-1 px-4 py-3 text-sm">
-                <p className="font-semibold text-slate-900">{p.title}</p>
-                <p className="flex justify-between gap-2">
-                  <span className="text-slate-500">{UI.col.paguToDate(q)}</span>
-                  <span className="tabular-nums">{formatRupiah(p.pagu)}</span>
-                </p>
-                <p className="flex justify-between gap-2">
-                  <span className="text-slate-500">{UI.col.realizationToDate(q)}</span>
-                  <span className="tabular-nums">{p.realized === null ? UI.notYet : formatRupiah(p.realized)}</span>
-                </p>
-                <AbsorptionValue result={p.absorption} />
-              </li>
-            ))}
-          </ul>
-          <TableScroll className="hidden sm:block print:block">
-            <table className="w-full min-w-[720px] border-separate border-spacing-0 text-sm" data-testid="budget-table">
-              <thead>
-                <tr>
-                  <th scope="col" className={`${headCls} ${stickyHeadCls}`}>
-                    {UI.col.program}
+        <TableScroll>
+          <table className="rb-table" data-testid="budget-table">
+            <thead>
+              <tr>
+                <th scope="col">{UI.col.program}</th>
+                <th scope="col" className="rb-r">
+                  {paguLabel}
+                </th>
+                <th scope="col" className="rb-r">
+                  {realizedLabel}
+                </th>
+                <th scope="col">{UI.col.absorption}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recap.programs.map((p) => (
+                <tr key={p.id} data-testid={`budget-${p.code}`}>
+                  <th scope="row">
+                    <b>{p.code}</b> {p.name}
                   </th>
-                  <HeadCell align="right">
-                    {UI.col.paguToDate(q)}
-                  </HeadCell>
-                  <HeadCell align="right">
-                    {UI.col.realizationToDate(q)}
-                  </HeadCell>
-                  <th scope="col" className={headCls}>
-                    {UI.col.absorption}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {recap.programs.map((p) => (
-                  <tr key={p.id} data-testid={`budget-${p.code}`}>
-                    <th scope="row" className={`${cellCls} ${stickyCls} text-left font-normal`}>
-                      <span className="font-semibold">{p.code}</span> {p.name}
-                    </th>
-                    <NumberCell>{formatRupiah(p.paguToDate)}</NumberCell>
-                    <NumberCell>
-                      {p.realizationToDate === null ? UI.notYet : formatRupiah(p.realizationToDate)}
-                    </NumberCell>
-                    <td className={cellCls}>
-                      <AbsorptionValue result={p.absorption} />
-                    </td>
-                  </tr>
-                ))}
-                <tr className="font-semibold">
-                  <th scope="row" className={`${cellCls} ${stickyCls} text-left`}>
-                    {UI.col.total}
-                  </th>
-                  <NumberCell>{formatRupiah(totalPagu)}</NumberCell>
-                  <NumberCell>{totalRealized === null ? UI.notYet : formatRupiah(totalRealized)}</NumberCell>
-                  <td className={cellCls}>
-                    <AbsorptionValue result={total} />
+                  <td className="rb-n" data-ph={paguLabel}>
+                    {formatRupiah(p.paguToDate)}
+                  </td>
+                  <td className="rb-n" data-ph={realizedLabel}>
+                    {p.realizationToDate === null ? UI.notYet : formatRupiah(p.realizationToDate)}
+                  </td>
+                  <td>
+                    <AbsorptionValue result={p.absorption} />
                   </td>
                 </tr>
-              </tbody>
-            </table>
-          </TableScroll>
-        </>
+              ))}
+              <tr className="rb-total">
+                <th scope="row">{UI.col.total}</th>
+                <td className="rb-n" data-ph={paguLabel}>
+                  {formatRupiah(totalPagu)}
+                </td>
+                <td className="rb-n" data-ph={realizedLabel}>
+                  {totalRealized === null ? UI.notYet : formatRupiah(totalRealized)}
+                </td>
+                <td>
+                  <AbsorptionValue result={total} />
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Card>
   );

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 
 import { PrintButton } from "@/components/audit/print-button";
 import { BudgetEntry } from "@/components/performance/lazy-budget";
-import { CapaianChart } from "@/components/performance/capaian-chart";
-import { quarterLabel, quarterShort } from "@/components/performance/format";
+import { quarterLabel } from "@/components/performance/format";
 import { ShareWhatsApp } from "@/components/share/share-whatsapp";
 import { appUrl } from "@/lib/notify/config";
 import { SHARE_MESSAGES } from "@/lib/share/whatsapp";
@@ -11,7 +10,7 @@ import { FrozenNotice, NoAgreement, PageTitle } from "@/components/performance/p
 import { searchParam } from "@/components/performance/period";
 import { PeriodPicker } from "@/components/performance/period-picker";
 import { ExportLinks, PerformanceNav } from "@/components/performance/performance-nav";
-import { BudgetTable, RecapPrintStyle, RecapTables } from "@/components/performance/recap-view";
+import { RecapBody, RecapPrintStyle } from "@/components/performance/recap-view";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { listOrgUnits, loadAgreement, resolvePeriod } from "@/lib/performance/queries";
@@ -44,7 +43,6 @@ export default async function RecapPage({
   const filtered = agreement && goalCode ? { ...agreement, goals: agreement.goals.filter((g) => g.code === goalCode) } : agreement;
   const settings = ctx.agency.settings.capaian;
   const recap = filtered ? buildRecap(filtered, quarter, settings) : null;
-  const q = quarterShort(quarter);
   const manage = ctx.can("performance.manage") && !ctx.readOnly;
 
   return (
@@ -95,30 +93,7 @@ export default async function RecapPage({
             <ExportLinks agencySlug={ctx.agency.slug} year={year} quarter={quarter} />
           </div>
           {period.frozen[quarter - 1] ? <FrozenNotice quarterLabel={quarterLabel(quarter)} year={year} /> : null}
-          {recap.goals.length === 0 ? (
-            <Card>
-              <CardBody>
-                <p className="text-slate-600">{M.ui.noIndicatorsForFilter}</p>
-              </CardBody>
-            </Card>
-          ) : (
-            <>
-              <p className="text-xs text-slate-600">{M.ui.legendUnverified}</p>
-              <RecapTables recap={recap} />
-              <Card className="recap-chart">
-                <CardHeader>
-                  <CardTitle>{M.ui.chartTitle(q)}</CardTitle>
-                </CardHeader>
-                <CardBody>
-                  <CapaianChart
-                    title={M.ui.chartTitle(q)}
-                    bars={recap.goals.flatMap((g) => g.indicators.map((i) => ({ code: i.code, name: i.name, capaian: i.capaian })))}
-                  />
-                </CardBody>
-              </Card>
-            </>
-          )}
-          <BudgetTable recap={recap} settings={settings} />
+          <RecapBody recap={recap} settings={settings} />
           {manage && filtered ? (
             <Card className="no-print scroll-mt-4" id="realisasi-anggaran">
               <CardHeader>
