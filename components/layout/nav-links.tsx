@@ -3,17 +3,16 @@
 import { Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useId, useRef, useState } from "react";
 
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { cn } from "@/lib/utils";
 
 type TNavItem = { href: string; label: string; also?: string[] };
 /** The frame's words, from the server's dictionary (`t.nav`, `t.auth`): the dictionary stays out of the bundle. */
 export type TNavLabels = { menu: string; profile: string; signOut: string };
 
 function useCurrent(items: TNavItem[]) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "";
   const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
   return items
     .flatMap((i) => [i.href, ...(i.also ?? [])].filter(under).map((path) => ({ href: i.href, length: path.length })))
@@ -21,78 +20,59 @@ function useCurrent(items: TNavItem[]) {
 }
 
 /**
+ * The agency's navigation, one list for every width (docs/decisions/069-agency-frame-cost.md).
  * `also`: other paths that belong to the item (the members item covers roles and units too).
- * From the `sm` width up: a row of tabs. On a phone the row would scroll sideways and clip
- * its last tabs, so the same items open from a "Menu" button as a list of 44 px rows
- * (PhoneNav, placed in the header's top row).
+ * From the `sm` width up the list is a row of tabs under the header's top row; on a phone, where
+ * that row would scroll sideways and clip its last tabs, the same list opens from a "Menu" button
+ * as 44 px rows, with the account's links (Profil, Keluar) after it so the header stays one row.
+ * Its look lives in app/globals.css (`.frame-nav`): a class per element instead of a class list per link.
  */
-export function NavLinks({ items, labels }: { items: TNavItem[]; labels: TNavLabels }) {
+export function AgencyNav({ items, labels }: { items: TNavItem[]; labels: TNavLabels }) {
   const current = useCurrent(items);
+  const pathname = usePathname();
+  // Open for the page it was opened on: following a link closes it (the header stays mounted across navigations).
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn !== null && openOn === pathname;
+  const toggle = useRef<HTMLButtonElement>(null);
+  const listId = useId();
+  const close = () => setOpenOn(null);
   return (
-    <nav aria-label={labels.menu} className="mx-auto hidden max-w-6xl px-4 sm:block">
-      <ul className="flex flex-wrap gap-1">
+    <nav
+      aria-label={labels.menu}
+      className="frame-nav"
+      data-open={open || undefined}
+      onKeyDown={(e) => {
+        if (e.key !== "Escape" || !open) return;
+        close();
+        toggle.current?.focus();
+      }}
+    >
+      <button ref={toggle} type="button" aria-expanded={open} aria-controls={listId} onClick={() => setOpenOn(open ? null : pathname)}>
+        <Menu aria-hidden className="size-5" />
+        {labels.menu}
+      </button>
+      <ul id={listId}>
         {items.map((item) => (
           <li key={item.href}>
-            <Link
-              href={item.href}
-              aria-current={item.href === current ? "page" : undefined}
-              className={cn(
-                "inline-flex min-h-11 items-center border-b-2 px-3 text-sm whitespace-nowrap",
-                item.href === current ? "border-brand-700 font-semibold text-brand-800" : "border-transparent text-slate-600 hover:text-slate-900",
-              )}
-            >
+            <Link href={item.href} aria-current={item.href === current ? "page" : undefined} onClick={close}>
               {item.label}
             </Link>
           </li>
         ))}
-      </ul>
-    </nav>
-  );
-}
-
-/** The phone's navigation: a disclosure ("Menu") listing every item as a full-width 44 px row. */
-export function PhoneNav({ items, labels }: { items: TNavItem[]; labels: TNavLabels }) {
-  const current = useCurrent(items);
-  const pathname = usePathname();
-  const menu = useRef<HTMLDetailsElement>(null);
-  // The header stays mounted across navigations: close the menu once a link has been followed,
-  // or it would keep covering the page it opened.
-  useEffect(() => {
-    if (menu.current) menu.current.open = false;
-  }, [pathname]);
-  return (
-    <nav aria-label={labels.menu} className="sm:hidden">
-      <details ref={menu} className="group relative">
-        <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm font-medium">
-          <Menu aria-hidden className="size-5" />
-          {labels.menu}
-        </summary>
-        <ul className="absolute right-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-          {items.map((item) => (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={item.href === current ? "page" : undefined}
-                className={cn(
-                  "flex min-h-11 items-center rounded px-3 text-base",
-                  item.href === current ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-800 hover:bg-slate-100",
-                )}
-              >
-                {item.label}
+        {/* On a phone the account's links live here too (the header shows its own from `sm` up); made when the menu opens. */}
+        {open ? (
+          <>
+            <li className="frame-nav-account">
+              <Link href="/profil" onClick={close}>
+                {labels.profile}
               </Link>
             </li>
-          ))}
-          {/* On a phone the account's links live here too, so the header stays one row. */}
-          <li className="mt-1 border-t border-slate-200 pt-1">
-            <Link href="/profil" className="flex min-h-11 items-center rounded px-3 text-base text-slate-800 hover:bg-slate-100">
-              {labels.profile}
-            </Link>
-          </li>
-          <li>
-            <SignOutButton label={labels.signOut} />
-          </li>
-        </ul>
-      </details>
+            <li className="frame-nav-account">
+              <SignOutButton label={labels.signOut} />
+            </li>
+          </>
+        ) : null}
+      </ul>
     </nav>
   );
 }

@@ -41,7 +41,7 @@ export async function signIn(page: Page, identifier: string, password = DEMO_PAS
 
 export async function signOut(page: Page) {
   // On a phone "Keluar" is inside the header's Menu.
-  const menu = page.locator("nav summary", { hasText: "Menu" });
+  const menu = page.getByRole("navigation", { name: "Menu" }).getByRole("button", { name: "Menu" });
   if (await menu.isVisible()) await menu.click();
   await page.getByRole("button", { name: "Keluar" }).first().click();
   await expect(page).toHaveURL(/\/masuk/);

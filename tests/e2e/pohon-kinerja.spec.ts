@@ -60,7 +60,7 @@ test("the planning unit builds a pohon kinerja on a phone and at desktop width; 
 
   await test.step("on a phone: the menu leads to an empty tree; a Renstra period is made", async () => {
     await signIn(page, freshMember(PERIKANAN, "ADMIN").email);
-    await page.locator("nav summary", { hasText: "Menu" }).click();
+    await page.getByRole("navigation", { name: "Menu" }).getByRole("button", { name: "Menu" }).click();
     await page.getByRole("link", { name: "Pohon Kinerja" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Pohon Kinerja");
     await expect(page.getByText("Belum ada periode Renstra.")).toBeVisible();

@@ -39,7 +39,7 @@ async function openSeedSop(page: Page, slug: TSeedSopSlug): Promise<Locator> {
   const sop = SEED_SOPS[slug];
   await page.goto(`/a/${slug}`);
   // On a phone the navigation is inside the header's Menu.
-  const menu = page.locator("nav summary", { hasText: "Menu" });
+  const menu = page.getByRole("navigation", { name: "Menu" }).getByRole("button", { name: "Menu" });
   if (await menu.isVisible()) await menu.click();
   await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "SOP", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Daftar SOP" })).toBeVisible();
