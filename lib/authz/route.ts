@@ -1,5 +1,7 @@
 import "server-only";
 
+import { unstable_rethrow } from "next/navigation";
+
 import type { AuditActor, AuditRequestMeta } from "@/lib/audit/record";
 import { signInUrl } from "@/lib/auth/callback";
 import { inDownloadPlace } from "@/lib/http/busy";
@@ -69,6 +71,8 @@ export function guardRoute<A extends unknown[]>(handler: (...args: A) => Promise
     try {
       return await handler(...args);
     } catch (error) {
+      // notFound() and redirect() are Next's own answers (404, 307), thrown: let them through.
+      unstable_rethrow(error);
       return errorResponse(error);
     }
   };

@@ -4,7 +4,7 @@
  * frees its place, the retry of a download step, and the settings' validation. The whole path,
  * in the production server with an empty pool, is tests/proof/db-busy.proof.ts.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { renderGateConfig, RenderGateConfigError } from "@/lib/cli/render-gate.mjs";
 import { connectTimeoutMs, DatabaseConfigError } from "@/lib/db/pool-config";
@@ -108,5 +108,27 @@ describe("settings", () => {
     expect(connectTimeoutMs({ DATABASE_CONNECT_TIMEOUT_MS: "400" })).toBe(400);
     expect(() => connectTimeoutMs({ DATABASE_CONNECT_TIMEOUT_MS: "5s" })).toThrow(DatabaseConfigError);
     expect(() => connectTimeoutMs({ DATABASE_CONNECT_TIMEOUT_MS: "10" })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS harus bilangan bulat/);
+  });
+});
+
+describe("guardRoute", () => {
+  it("lets Next's notFound() and redirect() through, answers the rest in Indonesian", async () => {
+    const { guardRoute } = await import("@/lib/authz/route");
+    const { notFound, redirect } = await import("next/navigation");
+    await expect(guardRoute(async () => notFound())()).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+    await expect(guardRoute(async () => redirect("/masuk"))()).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const busy = await guardRoute(async (): Promise<Response> => {
+      throw Object.assign(new Error("driver adapter error"), { cause: new Error("timeout exceeded when trying to connect") });
+    })();
+    expect(busy.status).toBe(503);
+    warn.mockRestore();
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const broken = await guardRoute(async (): Promise<Response> => {
+      throw new Error("relation does not exist");
+    })();
+    expect(broken.status).toBe(500);
+    expect(await broken.json()).toEqual({ error: expect.stringMatching(/Terjadi kesalahan/) });
+    log.mockRestore();
   });
 });
