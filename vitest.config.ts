@@ -16,7 +16,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
+          environment: "node",
+          // vitest's 5 s default: a few tests (loading the PDF font's metrics, a PAdES signature with a
+          // fresh RSA key) took 4-6 s on a 2-core machine busy with other work. Still fails a hung test.
+          testTimeout: 20_000,
+        },
       },
       {
         resolve: { alias },
