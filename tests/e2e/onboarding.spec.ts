@@ -43,6 +43,8 @@ const MEMBERS = [
   { nip: "199309092018032001", name: "Agustina Samkakai", gelarDepan: "", gelarBelakang: "A.Md.", jabatan: "Pengadministrasi Umum", gol: "Pengatur Muda (II/a)", unit: UNITS[2], roles: ROLES.penyuluh },
 ];
 const [HEAD, PLT, PENYULUH] = [MEMBERS[0]!, MEMBERS[1]!, MEMBERS[2]!];
+/** Added by hand after the SOP's import created the role this member holds. */
+const ARCHIVIST = { nip: "199511232019032004", name: "Fransiska Gebze", initialPassword: "ArsipAwal2026!" };
 const PASSWORD = "MeraukeKotaRusa2026";
 const SOP_NOMOR = "500/07/DKP-MRK/2026";
 
@@ -246,6 +248,58 @@ test("a new Dinas in WIT, from nothing to a cycle approved by a Plt. of its head
 
     await plt.goto(`${cycleUrl}/timeline`);
     await expect(plt.getByText(`Plt. ${ROLES.head} · Yuliana Kaize`).first()).toBeVisible();
+  });
+
+  await test.step("a new member holding the role created from the import screen archives the cycle", async () => {
+    await admin.goto(`/a/${SLUG}/anggota`);
+    await admin.getByLabel("NIP", { exact: true }).fill(ARCHIVIST.nip);
+    await admin.getByLabel("Nama lengkap").fill(ARCHIVIST.name);
+    await admin.getByLabel("Kata sandi awal").fill(ARCHIVIST.initialPassword);
+    await admin.getByRole("checkbox", { name: "Staf Arsip Pangan" }).first().check();
+    await admin.getByRole("button", { name: "Tambah anggota" }).click();
+    await expect(admin.getByText("Anggota ditambahkan.")).toBeVisible();
+
+    const archivist = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await signIn(archivist, ARCHIVIST.nip, ARCHIVIST.initialPassword);
+    await expect(archivist).toHaveURL(/\/ganti-sandi$/);
+    await archivist.getByLabel("Kata sandi saat ini").fill(ARCHIVIST.initialPassword);
+    await archivist.getByLabel("Kata sandi baru", { exact: true }).fill(PASSWORD);
+    await archivist.getByLabel("Ulangi kata sandi baru").fill(PASSWORD);
+    await archivist.getByRole("button", { name: "Simpan kata sandi" }).click();
+    await expect(archivist).toHaveURL(new RegExp(`/a/${SLUG}$`));
+    await expect(archivist.getByTestId("my-tasks")).toContainText("Langkah 3: Mengarsipkan laporan pengukuran");
+    await archivist.goto(cycleUrl);
+    await archivist.getByLabel("Ringkasan output").fill("Laporan pengukuran 2026 diarsipkan di Sekretariat.");
+    // The archive step records the upload to the national e-SAKIP application (dated in WIT).
+    await archivist.getByLabel("Tanggal unggah ke e-SAKIP").fill(new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Jayapura" }));
+    await archivist.getByLabel("Nomor referensi / tanda terima e-SAKIP").fill("ESR-2026-DKP-MRK-0001");
+    await archivist.getByRole("button", { name: "Arsipkan dan tutup siklus" }).click();
+    await archivist.getByRole("alertdialog").getByRole("button", { name: "Ya, arsipkan" }).click();
+    await expect(archivist.getByText("Siklus selesai dan diarsipkan.")).toBeVisible();
+    await archivist.context().close();
+  });
+
+  await test.step("the Plt. uploads the wet-signed scan of the cycle's archive record; a stranger's check of its code names this Dinas", async () => {
+    // The scan route (decision 060) on an agency nobody seeded, signed by an acting head.
+    const scan = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from("IHDR"), Buffer.from("catatan arsip DKP Merauke")]);
+    await plt.goto(`${cycleUrl}/timeline`);
+    const box = plt.getByTestId("scan-archive-record");
+    await box.getByLabel("Berkas pindaian").setInputFiles({ name: "catatan-arsip-ttd.png", mimeType: "image/png", buffer: scan });
+    await box.getByRole("button", { name: "Unggah pindaian" }).click();
+    await expect(box.getByText(/^Berkas disimpan\. Kode verifikasi:/)).toBeVisible({ timeout: 30_000 });
+    const code = ((await box.locator("span.font-mono").textContent()) ?? "").trim();
+    expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    await expect(plt.getByTestId("latest-signed")).toContainText(`Kode ${code}`);
+
+    const stranger = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await stranger.goto(`/v/${code}`);
+    await expect(stranger.getByTestId("verify-status")).toHaveText("Status: Sah: ditandatangani");
+    await expect(stranger.getByText(AGENCY, { exact: true })).toBeVisible();
+    await expect(stranger.getByText("Tanda tangan basah (pindaian)")).toBeVisible();
+    await stranger.getByLabel("Periksa berkas").setInputFiles({ name: "pindaian.png", mimeType: "image/png", buffer: scan });
+    await stranger.getByRole("button", { name: "Periksa", exact: true }).click();
+    await expect(stranger.getByText("Cocok: berkas ini sama persis")).toBeVisible();
+    await stranger.context().close();
   });
 
   await test.step("a new version activated by the Plt. prints the Plt.'s signature block", async () => {
