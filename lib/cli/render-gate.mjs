@@ -21,11 +21,13 @@
  * setting before it forks anything.
  */
 
-/** What a client that is turned away reads (UI text is Indonesian). */
-export const BUSY_MESSAGE = "Server sedang sibuk melayani banyak permintaan. Silakan coba lagi dalam beberapa detik.";
+import { BUSY_MESSAGE, BUSY_RETRY_AFTER_SECONDS } from "./busy.mjs";
+
+/** What a client that is turned away reads (UI text is Indonesian): lib/cli/busy.mjs, shared by every busy answer. */
+export { BUSY_MESSAGE };
 
 /** Defaults, measured in docs/decisions/059-render-gate.md. */
-export const RENDER_GATE_DEFAULTS = Object.freeze({ limit: 8, queueLimit: 128, timeoutMs: 30_000, retryAfterSeconds: 5, downloadLimit: 3, downloadWaitMs: 20_000 });
+export const RENDER_GATE_DEFAULTS = Object.freeze({ limit: 8, queueLimit: 128, timeoutMs: 30_000, retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS, downloadLimit: 3, downloadWaitMs: 20_000 });
 
 export class RenderGateConfigError extends Error {}
 

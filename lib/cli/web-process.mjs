@@ -11,10 +11,15 @@
  * http.createServer is put back. No custom server: Next keeps its own startup, proxy and
  * request handling (docs/decisions/031-every-core.md); tests/proof/render-gate.proof.ts fails
  * if a Next upgrade stops creating its server this way.
+ *
+ * Inside the gate, each request keeps a record of whether it met a busy database, and a page whose
+ * render failed for it answers 503 with Retry-After instead of Next's 500 (lib/cli/busy-render.mjs,
+ * docs/decisions/079-busy-page.md).
  */
 import http from "node:http";
 import { createRequire } from "node:module";
 
+import { answerBusyRenders } from "./busy-render.mjs";
 import { gateRequests, renderGateConfig, RenderGateConfigError } from "./render-gate.mjs";
 
 let config;
@@ -30,7 +35,7 @@ const createServer = http.createServer;
 http.createServer = function (...args) {
   http.createServer = createServer;
   const at = args.findIndex((arg) => typeof arg === "function");
-  if (at !== -1) args[at] = gateRequests(args[at], config);
+  if (at !== -1) args[at] = gateRequests(answerBusyRenders(args[at], config.retryAfterSeconds), config);
   return createServer.apply(this, args);
 };
 

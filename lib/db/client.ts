@@ -2,20 +2,24 @@ import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
+import { busyAwarePool } from "./busy";
 import { connectTimeoutMs } from "./pool-config";
 
 /**
  * One Prisma client over the pg driver adapter, for PostgreSQL and for the
  * embedded PGlite server alike (lib/db/embedded.ts serves PGlite over the
  * PostgreSQL wire protocol), so there is a single code path above the adapter.
+ * The pool is ours (lib/db/busy.ts): a busy database is thrown as a DatabaseBusyError, which a page's
+ * error page recognises (docs/decisions/079-busy-page.md); Prisma ends it on $disconnect, as its own.
  */
 export function createPrismaClient(url = databaseUrl()) {
-  const adapter = new PrismaPg({
+  const pool = busyAwarePool({
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     connectionTimeoutMillis: connectTimeoutMs(),
     idleTimeoutMillis: 30_000,
   });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
   if (process.env.ALUR_LOG_QUERIES !== "1") return new PrismaClient({ adapter, transactionOptions });
   // Opt-in, for the benchmark's statement count (tests/bench/run.ts): one stdout

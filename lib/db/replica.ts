@@ -1,5 +1,6 @@
 import { readReplicas } from "@prisma/extension-read-replicas";
 
+import { isConnectionFailure } from "./busy";
 import { createPrismaClient, getDb, type Db, type DbTx } from "./client";
 import { stickySeconds } from "./replica-stamp";
 
@@ -40,18 +41,10 @@ export function readsFromReplica(options: { replica: boolean; wroteAt: string | 
 /**
  * Is this error the replica being unreachable (down, refusing, restarting, the pool's connect
  * timeout, a dropped connection) rather than a fault of the query? Then the read is answered by
- * the primary instead (docs/decisions/037-scale-out.md, "Replica down").
+ * the primary instead (docs/decisions/037-scale-out.md, "Replica down"). The rule is lib/db/busy.ts's,
+ * the same that tells a page, route or action that the database is busy.
  */
-export function isConnectionFailure(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, message, kind } = e as { code?: unknown; message?: unknown; kind?: unknown };
-    // Prisma: P1001 not reachable, P1002 timed out, P1008 socket timeout, P1017 connection closed, P2037 too many connections.
-    if (typeof code === "string" && /^(P1001|P1002|P1008|P1017|P2037|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|08\w{3}|57P0[123])$/.test(code)) return true;
-    if (typeof kind === "string" && /^(DatabaseNotReachable|SocketTimeout|ConnectionClosed|TooManyConnections)$/.test(kind)) return true;
-    if (typeof message === "string" && /timeout exceeded when trying to connect|Connection terminated|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|ECONNREFUSED/i.test(message)) return true;
-  }
-  return false;
-}
+export { isConnectionFailure };
 
 /** After a connection failure the replica is left alone for this long (ALUR_REPLICA_RETRY_SECONDS, default 30). */
 export function retrySeconds(): number {

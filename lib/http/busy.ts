@@ -1,7 +1,7 @@
 import "server-only";
 
 import { BUSY_MESSAGE, RENDER_GATE_DEFAULTS, renderGateConfig } from "@/lib/cli/render-gate.mjs";
-import { isConnectionFailure } from "@/lib/db/replica";
+import { isConnectionFailure } from "@/lib/db/busy";
 
 /**
  * A server that is busy says so (docs/decisions/074-busy-database.md). When the database cannot

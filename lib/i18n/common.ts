@@ -14,6 +14,8 @@ export const COMMON = {
   notFoundBody: "Alamat ini tidak ada atau Anda tidak memiliki akses ke sana.",
   toHome: "Ke beranda",
   errorTitle: "Terjadi kesalahan",
+  /** The error page's title for a busy database; its text is the busy message (lib/cli/busy.mjs). */
+  busyTitle: "Server sedang sibuk",
   errorBody: "Permintaan tidak dapat diproses. Silakan coba lagi; jika berulang, hubungi administrator.",
   tryAgain: "Coba lagi",
 };

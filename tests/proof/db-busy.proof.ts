@@ -9,16 +9,21 @@
  *   busy message, not a 500;
  * - a server action answers the busy message with code BUSY, and writes nothing;
  * - once the pool is free again, the same download and the same action succeed.
+ * - a page (the dashboard, in Chromium at a phone's width) shows the busy message with "Coba lagi",
+ *   not the generic error, and its document answers 503 with Retry-After, not 500; "Coba lagi",
+ *   once the pool is free, shows the page (docs/decisions/079-busy-page.md).
  * And heavy downloads are limited per process (ALUR_EXPORT_CONCURRENCY, here 1, with a wait of
  * ALUR_EXPORT_WAIT_MS): while one export is being produced, a second waits, then gets the same
  * 503 without recording an export it did not give; after the first, a third is served whole.
  */
 import http from "node:http";
 
+import { chromium } from "@playwright/test";
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
 import { BUSY_MESSAGE } from "@/lib/cli/render-gate.mjs";
+import { COMMON } from "@/lib/i18n/common";
 
 import {
   builtActions,
@@ -32,6 +37,7 @@ import {
   type TestDatabase,
   type WireActionResult,
 } from "../support/server";
+import { CHROMIUM_LAUNCH_OPTIONS } from "../support/chromium";
 import { query } from "./probe";
 
 const PORT = Number(process.env.DB_BUSY_PORT ?? 4440);
@@ -202,4 +208,46 @@ test("heavy downloads are limited per process: a second waits, then gets 503 wit
   const third = await get(`/a/${SLUG}/audit/sla/export`, { cookie });
   expect(third.status).toBe(200);
   expect(await exportsRecorded()).toBe(recorded + 2);
+}, 120_000);
+
+test("a page that meets the busy pool says the server is busy (Coba lagi), answers 503 with Retry-After, logs no stack; Coba lagi shows the page once the pool is free", async () => {
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addCookies(
+      cookie.split("; ").map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1), url: server.baseUrl })),
+    );
+    const page = await context.newPage();
+    const logBefore = server.output().length;
+    const pool = await exhaustPool();
+    let document: Answer;
+    let shown: { status: number | undefined; text: string };
+    try {
+      // What monitoring and a reload see: the document's status line.
+      document = await get(`/a/${SLUG}`, { cookie });
+      // What a Kadis on a phone sees.
+      const response = await page.goto(`${server.baseUrl}/a/${SLUG}`);
+      await page.getByRole("button", { name: COMMON.tryAgain }).waitFor({ timeout: 20_000 });
+      shown = { status: response?.status(), text: await page.locator("main").innerText() };
+    } finally {
+      for (const answer of await pool.release()) expect(answer.status).toBe(200);
+    }
+    expect(shown.text).toContain(BUSY_MESSAGE);
+    expect(shown.text).not.toContain(COMMON.errorTitle);
+    expect(document.status).toBe(503);
+    expect(document.headers["retry-after"]).toBe("5");
+    expect(document.headers["cache-control"]).toContain("no-store");
+    expect(shown.status).toBe(503);
+    expect(document.body).not.toMatch(/\n\s+at /);
+    const log = server.output().slice(logBefore);
+    expect(log).not.toMatch(/\n\s+at /); // no stack trace for a busy pool
+    expect(log).toMatch(/timeout exceeded when trying to connect/); // but the reason is logged, once per request
+
+    // The pool is free again: "Coba lagi" asks the server again and shows the dashboard.
+    await page.getByRole("button", { name: COMMON.tryAgain }).click();
+    await page.getByRole("heading", { level: 1, name: /Selamat datang/ }).waitFor({ timeout: 30_000 });
+    expect(await page.locator("main").innerText()).not.toContain(BUSY_MESSAGE);
+  } finally {
+    await browser.close();
+  }
 }, 120_000);
