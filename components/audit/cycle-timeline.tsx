@@ -58,7 +58,31 @@ function outcomeTone(e: TTimelineEntry, returned: boolean) {
 export function CycleTimeline({ timeline, timeZone, agencySlug }: { timeline: TCycleTimeline; timeZone: TAgencyTimeZone; agencySlug?: string }) {
   const { entries } = timeline;
   if (entries.length === 0) return <p className="text-slate-600">{M.empty}</p>;
-  return <ol className="tl" data-testid="timeline" dangerouslySetInnerHTML={{ __html: staticMarkup(<TimelineEntries entries={entries} timeZone={timeZone} agencySlug={agencySlug} />) }} />;
+  return <ol className="tl" data-testid="timeline" dangerouslySetInnerHTML={{ __html: timelineHtml(entries, timeZone, agencySlug) }} />;
+}
+
+/*
+ * The rows of a timeline whose every round has ended are the same on every request (nothing in them
+ * depends on the time of the request): rendered once per content and kept in-process, as the recap
+ * (072) and the SOP document (065). The key is the rows' data itself (every date, name, text and file
+ * shown), the zone and the agency, so an edited or reopened round gives a new key and nothing has to be
+ * invalidated. A round still running (or cancelled unfinished) is measured against now: such a
+ * timeline is rendered on every request, as before. Bounded: the oldest entry goes first.
+ */
+const TIMELINES = new Map<string, string>();
+const MAX_TIMELINES = 100;
+
+/** TimelineEntries as HTML; cached per content when every round has ended (docs/decisions/077). */
+export function timelineHtml(entries: TTimelineEntry[], timeZone: TAgencyTimeZone, agencySlug?: string): string {
+  const render = () => staticMarkup(<TimelineEntries entries={entries} timeZone={timeZone} agencySlug={agencySlug} />);
+  if (!entries.every((e) => e.completedAt !== null)) return render();
+  const key = JSON.stringify([entries, timeZone, agencySlug ?? null]);
+  const cached = TIMELINES.get(key);
+  if (cached !== undefined) return cached;
+  const html = render();
+  if (TIMELINES.size >= MAX_TIMELINES) TIMELINES.delete(TIMELINES.keys().next().value!);
+  TIMELINES.set(key, html);
+  return html;
 }
 
 /** The rounds, one `<li>` each: plain server elements only (static markup refuses anything else). */
@@ -121,7 +145,7 @@ export function TimelineEntries({ entries, timeZone, agencySlug }: { entries: TT
 
               {hasBlocks ? (
                 <div className="tl-blocks">
-                  {e.outputText ? <Block label={M.output} text={e.outputText} className="tl-wide tl-output" /> : null}
+                  {e.outputText ? <Block label={M.output} text={e.outputText} className="tl-wide" /> : null}
                   {e.checklist.length ? <ListBlock label={M.checklist} items={e.checklist} /> : null}
                   {e.attendees.length ? <ListBlock label={M.attendees} items={e.attendees} /> : null}
                   {e.decisions ? <Block label={M.decisions} text={e.decisions} /> : null}
@@ -139,11 +163,15 @@ export function TimelineEntries({ entries, timeZone, agencySlug }: { entries: TT
   );
 }
 
+/*
+ * A block is its label (the first <p>) and its text (the <p> after it) or list: their styling comes from
+ * their place in `.tl-blocks` (app/globals.css, decision 077), not from a class on each of them.
+ */
 function Block({ label, text, className, testId }: { label: string; text: string; className?: string; testId?: string }) {
   return (
     <div className={className} data-testid={testId}>
-      <p className="tl-label">{label}</p>
-      <p className="tl-text">{text}</p>
+      <p>{label}</p>
+      <p>{text}</p>
     </div>
   );
 }
@@ -151,8 +179,8 @@ function Block({ label, text, className, testId }: { label: string; text: string
 function ListBlock({ label, items }: { label: string; items: string[] }) {
   return (
     <div>
-      <p className="tl-label">{label}</p>
-      <ul className="tl-list">
+      <p>{label}</p>
+      <ul>
         {items.map((i, n) => (
           <li key={n}>{i}</li>
         ))}

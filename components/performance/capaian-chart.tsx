@@ -3,7 +3,6 @@ import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 
 import { capaianTone } from "./capaian-display";
 import { capaianProblem, capaianShort } from "./format";
-import { cellCls, HeadCell, headCls } from "./table";
 
 const UI = PERFORMANCE_MESSAGES.ui;
 
@@ -87,28 +86,25 @@ export function CapaianChart({ bars, title }: { bars: ChartBar[]; title: string 
       </svg>
       <details className="no-print">
         <summary className="cursor-pointer text-sm font-medium text-brand-700">{UI.chartTable}</summary>
-        <table className="mt-2 w-full border-separate border-spacing-0 text-sm">
+        {/* Cell styling once in app/globals.css (rc-t, decision 077), not on every cell. */}
+        <table className="rc-t mt-2 w-full border-separate border-spacing-0 text-sm">
           <thead>
             <tr>
-              <th scope="col" className={headCls}>
-                {UI.col.indicator}
-              </th>
-              <HeadCell align="right">
+              <th scope="col">{UI.col.indicator}</th>
+              <th scope="col" className="rc-r">
                 {UI.col.capaian}
-              </HeadCell>
-              <th scope="col" className={headCls}>
-                {UI.col.category}
               </th>
+              <th scope="col">{UI.col.category}</th>
             </tr>
           </thead>
           <tbody>
             {bars.map((b) => (
               <tr key={b.code}>
-                <th scope="row" className={`${cellCls} text-left font-normal`}>
+                <th scope="row">
                   <span className="font-semibold">{b.code}</span> {b.name}
                 </th>
-                <td className={`${cellCls} text-right tabular-nums`}>{b.capaian.status === "OK" ? b.capaian.display : UI.empty}</td>
-                <td className={cellCls}>{b.capaian.status === "OK" ? b.capaian.category : capaianProblem(b.capaian.message)}</td>
+                <td className="rc-r">{b.capaian.status === "OK" ? b.capaian.display : UI.empty}</td>
+                <td>{b.capaian.status === "OK" ? b.capaian.category : capaianProblem(b.capaian.message)}</td>
               </tr>
             ))}
           </tbody>

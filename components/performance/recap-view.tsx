@@ -1,12 +1,12 @@
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import { budgetAbsorption, type TCapaianSettings } from "@/lib/performance/capaian";
+import { budgetAbsorption, type TCapaianResult, type TCapaianSettings } from "@/lib/performance/capaian";
 import type { TRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 import { formatRupiah } from "@/lib/format";
 import { staticMarkup } from "@/lib/static-markup";
 
 import { CapaianChart } from "./capaian-chart";
-import { CapaianValue } from "./capaian-display";
+import { CapaianValue, capaianTone } from "./capaian-display";
 import { formatTarget, formatValue, QUARTERS, quarterShort } from "./format";
 import { TableScroll } from "./table";
 
@@ -105,7 +105,7 @@ export function RecapTables({ recap }: { recap: TRecap }) {
                       </p>
                       <p className="rk-label mt-1">{UI.col.capaian}</p>
                       <div data-testid="to-date-capaian">
-                        <CapaianValue result={ind.capaian} className="text-sm" cause />
+                        <RecapCapaian result={ind.capaian} cause />
                       </div>
                     </td>
                   </tr>
@@ -263,7 +263,24 @@ export function BudgetTable({ recap, settings }: { recap: TRecap; settings: TCap
 
 function AbsorptionValue({ result }: { result: TRecap["programs"][number]["absorption"] }) {
   if (result.status !== "OK") return <span className="text-sm text-slate-600 italic">{result.message}</span>;
-  return <CapaianValue result={result} className="text-sm" />;
+  return <RecapCapaian result={result} />;
+}
+
+/**
+ * CapaianValue (text-sm) as the recap writes it: the same words and look, its utility classes
+ * written once in app/globals.css (`cv`, `cv-b`, `cv-<tone>`; decision 077) instead of ~230
+ * characters per value, sent twice (the HTML and the RSC payload). What cannot be computed is
+ * CapaianValue's own markup.
+ */
+function RecapCapaian({ result, cause = false }: { result: TCapaianResult; cause?: boolean }) {
+  if (result.status !== "OK") return <CapaianValue result={result} className="text-sm" cause={cause} />;
+  return (
+    <span className="cv">
+      <span>{result.display}</span>
+      <span className={`cv-b cv-${capaianTone(result)}`}>{result.category}</span>
+      {result.capped ? <span className="text-xs text-slate-600">({UI.capped(`${formatValue(result.percent)}%`)})</span> : null}
+    </span>
+  );
 }
 
 /**

@@ -155,7 +155,7 @@ export async function resolvePeriod(
   agencyId: string,
   timeZone: TAgencyTimeZone,
   search: TSearch,
-  options: { unitIds?: readonly string[] } = {},
+  options: { unitIds?: readonly string[]; allUnits?: boolean } = {},
 ) {
   const currentYear = new TZDate(new Date(), TIME_ZONE_IANA[timeZone]).getFullYear();
   const rawYear = Number(firstOf(search.tahun));
@@ -171,7 +171,8 @@ export async function resolvePeriod(
         select: { period: true },
         distinct: ["period"],
       },
-      orgUnits: { where: { id: { in: [...(options.unitIds ?? [])] } }, select: { id: true, name: true }, orderBy: { sortOrder: "asc" } },
+      // `allUnits`: every unit of the agency (the recap's filter), in this same statement (decision 077).
+      orgUnits: { where: options.allUnits ? {} : { id: { in: [...(options.unitIds ?? [])] } }, select: { id: true, name: true }, orderBy: { sortOrder: "asc" } },
     },
   });
   const years = (row?.performanceAgreements ?? []).map((a) => a.year);
@@ -182,7 +183,7 @@ export async function resolvePeriod(
   const quarter = ([1, 2, 3, 4].includes(rawQuarter) ? rawQuarter : frozen.findIndex((f) => !f) + 1 || 4) as 1 | 2 | 3 | 4;
   // Offer the current year too, so a new year's page is reachable before its PK exists.
   const yearOptions = [...new Set([...years, year])].sort((a, b) => b - a);
-  /** The names of `options.unitIds` in the agency's unit order (units of another agency are not there). */
+  /** The names of `options.unitIds` (or, with `allUnits`, of every unit) in the agency's unit order (units of another agency are not there). */
   const units = row?.orgUnits ?? [];
   return { year, quarter, frozen, years: yearOptions, hasAgreement: years.includes(year), units };
 }

@@ -34,3 +34,29 @@ export async function latestSignedDocument(agencyId: string, kind: SignedDocumen
     select: { id: true, code: true, method: true, status: true, signedAt: true, signerJabatan: true, fileId: true, file: { select: { originalName: true, size: true } } },
   });
 }
+
+/**
+ * What a document page's signing card reads, in one statement (relation joins; decision 077): the
+ * certificate in use (as certificateSummary) and the latest signed document of one kind and subject
+ * (as latestSignedDocument). Two statements before, on every view of the head.
+ */
+export async function signingCard(agencyId: string, kind: SignedDocumentKind, subject: Record<string, string | number>) {
+  const row = await db.agency.findUnique({
+    where: { id: agencyId },
+    select: {
+      signingCertificates: {
+        where: { replacedAt: null },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { subject: true, issuer: true, fingerprint: true, notBefore: true, notAfter: true, isDemo: true, createdAt: true },
+      },
+      signedDocuments: {
+        where: { kind, subject: { equals: subject } },
+        orderBy: { signedAt: "desc" },
+        take: 1,
+        select: { id: true, code: true, method: true, status: true, signedAt: true, signerJabatan: true, fileId: true, file: { select: { originalName: true, size: true } } },
+      },
+    },
+  });
+  return { certificate: row?.signingCertificates[0] ?? null, latest: row?.signedDocuments[0] ?? null };
+}

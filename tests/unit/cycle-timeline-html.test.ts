@@ -2,7 +2,7 @@ import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import { CycleTimeline, TimelineEntries } from "@/components/audit/cycle-timeline";
+import { CycleTimeline, TimelineEntries, timelineHtml } from "@/components/audit/cycle-timeline";
 import type { TCycleTimeline, TTimelineEntry } from "@/lib/audit/queries";
 import type { TAgencyTimeZone } from "@/lib/format";
 
@@ -116,5 +116,30 @@ describe("the cycle timeline's rounds as one string", () => {
 
   it("says so when the cycle has no round", () => {
     expect(renderToStaticMarkup(h(CycleTimeline, { timeline: timeline([]), timeZone: "WIB" }))).toContain("<p");
+  });
+
+  // Decision 077: the rows of a timeline whose every round has ended are kept per content.
+  const ENDED = ENTRIES.filter((e) => e.completedAt !== null);
+  const react = (entries: TTimelineEntry[]) => renderToStaticMarkup(h(TimelineEntries, { entries, timeZone: "WIB", agencySlug: "dinas-contoh" }));
+
+  it("serves an ended timeline from its cache, and any changed word as new rows", () => {
+    const first = timelineHtml(ENDED, "WIB", "dinas-contoh");
+    expect(first).toBe(react(ENDED));
+    // The same content again (a new request, new objects): the very string kept the first time.
+    expect(timelineHtml(structuredClone(ENDED), "WIB", "dinas-contoh")).toBe(first);
+    // An edited round, another zone, another agency's links: never the kept rows.
+    const edited = ENDED.map((e, i) => (i === 0 ? { ...e, outputText: "Nota dinas (perbaikan)" } : e));
+    expect(timelineHtml(edited, "WIB", "dinas-contoh")).toBe(react(edited));
+    expect(timelineHtml(edited, "WIB", "dinas-contoh")).toContain("Nota dinas (perbaikan)");
+    expect(timelineHtml(ENDED, "WIT", "dinas-contoh")).toBe(renderToStaticMarkup(h(TimelineEntries, { entries: ENDED, timeZone: "WIT", agencySlug: "dinas-contoh" })));
+    expect(timelineHtml(ENDED, "WIB", "dinas-lain")).toContain('href="/a/dinas-lain/files/f1?lihat=1"');
+  });
+
+  it("renders a timeline with a running round on every request (its duration follows the clock)", () => {
+    const running = ENTRIES.filter((e) => e.completedAt === null).slice(0, 1);
+    expect(timelineHtml(running, "WIB")).toBe(renderToStaticMarkup(h(TimelineEntries, { entries: running, timeZone: "WIB" })));
+    const later = running.map((e) => ({ ...e, durationMs: e.durationMs + 3_600_000 }));
+    expect(timelineHtml(later, "WIB")).toBe(renderToStaticMarkup(h(TimelineEntries, { entries: later, timeZone: "WIB" })));
+    expect(timelineHtml(later, "WIB")).not.toBe(timelineHtml(running, "WIB"));
   });
 });

@@ -13,7 +13,7 @@ import { ExportLinks, PerformanceNav } from "@/components/performance/performanc
 import { RecapBody, RecapPrintStyle } from "@/components/performance/recap-view";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
-import { listOrgUnits, loadAgreement, resolvePeriod } from "@/lib/performance/queries";
+import { loadAgreement, resolvePeriod } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 
@@ -30,11 +30,10 @@ export default async function RecapPage({
   const { agencySlug } = await params;
   const ctx = await requireAgencyContext(agencySlug, "performance.view");
   const search = await searchParams;
-  const [period, units, unitIds] = await Promise.all([
-    resolvePeriod(ctx.agency.id, ctx.agency.timeZone, search),
-    listOrgUnits(ctx.agency.id),
-    ctx.unitIds, // the member's units come with the agency context
-  ]);
+  // The period and the agency's units (the unit filter) in one statement (decision 077); the member's units come with the agency context.
+  const period = await resolvePeriod(ctx.agency.id, ctx.agency.timeZone, search, { allUnits: true });
+  const units = period.units;
+  const unitIds = ctx.unitIds;
   const { year, quarter } = period;
   const unit = units.find((u) => u.id === searchParam(search, "unit")) ?? null;
   const agreement = await loadAgreement(ctx.agency.id, year, unit ? [unit.id] : undefined);

@@ -11,7 +11,7 @@ import { cycleTimeline } from "@/lib/audit/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { pageReader } from "@/lib/db/read-your-writes";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
-import { certificateSummary, latestSignedDocument } from "@/lib/signing/queries";
+import { signingCard } from "@/lib/signing/queries";
 import { maxUploadLabel } from "@/lib/storage/validate";
 
 export const metadata: Metadata = { title: M.timeline.title };
@@ -29,9 +29,8 @@ export default async function CycleTimelinePage({ params }: { params: Promise<{ 
   if (!timeline) notFound();
   // The head signs the archive record of a completed cycle (docs/decisions/034-one-pdf-path.md).
   const canSignRecord = timeline.cycle.status === "COMPLETED" && ctx.can("document.sign");
-  const [certificate, latest] = canSignRecord
-    ? await Promise.all([certificateSummary(ctx.agency.id), latestSignedDocument(ctx.agency.id, "ARCHIVE_RECORD", { cycleId: timeline.cycle.id })])
-    : [null, null];
+  // The certificate and the latest signed record in one statement (decision 077).
+  const { certificate, latest } = canSignRecord ? await signingCard(ctx.agency.id, "ARCHIVE_RECORD", { cycleId: timeline.cycle.id }) : { certificate: null, latest: null };
   return (
     <div className="space-y-6 print:space-y-4">
       <style>{PRINT_CSS}</style>
