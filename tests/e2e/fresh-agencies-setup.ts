@@ -7,7 +7,9 @@
  * Kinerja Internal SOP and a cycle past its meeting. The Dinas SDA of three Bidang
  * (tests/e2e/fixtures/multi-party-agency.ts) gets its evaluation SOP for
  * multi-party.spec.ts. Two agencies of one Kabupaten (and one of another) get a small tree each for
- * crosscut.spec.ts (tests/e2e/fixtures/crosscut-agencies.ts). Run with --conditions=react-server.
+ * crosscut.spec.ts (tests/e2e/fixtures/crosscut-agencies.ts). A Dinas Kelautan dan Perikanan gets a
+ * unit PK row and a Triwulan I cycle at its archive step for unit-archive-gate.spec.ts
+ * (tests/e2e/fixtures/unit-gate-agency.ts). Run with --conditions=react-server.
  */
 import { hashPassword } from "@/lib/auth/password";
 import { ZMeetingInvitation, ZTaskAction } from "@/lib/cycle/schemas";
@@ -25,6 +27,7 @@ import { DRAFT_SK_OUTPUT, DRAFT_SK_PDF, freshMember, FRESH_AGENCIES, INSPEKTORAT
 import { createCrosscutAgencies } from "./fixtures/crosscut-agencies";
 import { CC } from "./fixtures/crosscut-data";
 import { createMultiPartyAgency } from "./fixtures/multi-party-agency";
+import { createUnitGateAgency } from "./fixtures/unit-gate-agency";
 
 const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedDatabase();
 const url = process.env.DATABASE_URL ?? embedded!.url;
@@ -39,6 +42,7 @@ try {
   await db.user.create({ data: { ...INSPEKTORAT_PENGENDALI, jabatan: "Auditor Ahli Madya", passwordHash } });
   await createMultiPartyAgency();
   await createCrosscutAgencies(await hashPassword(CC.password));
+  await createUnitGateAgency(passwordHash);
 } finally {
   await db.$disconnect();
   await embedded?.stop();
