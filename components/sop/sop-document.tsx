@@ -41,7 +41,8 @@ import { formatNip } from "@/lib/validation/nip";
  * centred in the row; what lies near the row's top or bottom border stays at a fixed
  * distance from that border; only vertical lines stretch in between. Lines are CSS
  * borders and symbols small SVGs, so the drawing is crisp on screen and on paper
- * whatever height the text gives a row. Print styles live at the end of app/globals.css.
+ * whatever height the text gives a row. Its look, on screen and on paper, is in app/globals.css
+ * (the SOP document rules: by class, place in the row and data-field; decision 076).
  */
 
 /** Nominal (and minimum) height of a step row, in CSS pixels: one layout row unit. */
@@ -142,7 +143,7 @@ export function SopDocumentContent({ sop, agency }: Pick<SopDocumentProps, "sop"
   );
 }
 
-/** lucide's Landmark (v1.75) as the plain SVG it renders: lucide's icons are client components, which static markup cannot hold. */
+/** lucide's Landmark (v1.75) as the plain SVG it renders (its size and colour: .sop-id-head > svg): lucide's icons are client components, which static markup cannot hold. */
 function LandmarkIcon() {
   return (
     <svg
