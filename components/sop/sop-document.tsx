@@ -41,7 +41,8 @@ import { formatNip } from "@/lib/validation/nip";
  * centred in the row; what lies near the row's top or bottom border stays at a fixed
  * distance from that border; only vertical lines stretch in between. Lines are CSS
  * borders and symbols small SVGs, so the drawing is crisp on screen and on paper
- * whatever height the text gives a row. Print styles live at the end of app/globals.css.
+ * whatever height the text gives a row. Its look, on screen and on paper, is in app/globals.css
+ * (the SOP document rules: by class, place in the row and data-field; decision 076).
  */
 
 /** Nominal (and minimum) height of a step row, in CSS pixels: one layout row unit. */
@@ -142,7 +143,7 @@ export function SopDocumentContent({ sop, agency }: Pick<SopDocumentProps, "sop"
   );
 }
 
-/** lucide's Landmark (v1.75) as the plain SVG it renders: lucide's icons are client components, which static markup cannot hold. */
+/** lucide's Landmark (v1.75) as the plain SVG it renders (its size and colour: .sop-id-head > svg): lucide's icons are client components, which static markup cannot hold. */
 function LandmarkIcon() {
   return (
     <svg
@@ -155,7 +156,6 @@ function LandmarkIcon() {
       strokeWidth="1.25"
       strokeLinecap="round"
       strokeLinejoin="round"
-      className="lucide lucide-landmark size-16 text-slate-800 print:text-black"
       aria-hidden="true"
     >
       <path d="M10 18v-7" />
@@ -241,26 +241,26 @@ function IdentityPage({ sop, agency }: { sop: SopDocumentData; agency: SopDocume
   // The unit is printed under the agency unless the agency's own name already says it.
   const showUnit = !agencyName.includes(unit);
   return (
-    <section className="sop-identity mx-auto max-w-[52rem] bg-white text-sm print:text-[9.5pt] print:leading-snug" aria-label={M.identityLabel}>
-      <div className="grid border border-slate-900 md:grid-cols-[5fr_7fr] print:grid-cols-[5fr_7fr]">
-        <div className="flex flex-col items-center justify-center gap-2 border-b border-slate-900 px-4 py-6 text-center md:border-r md:border-b-0 print:border-r print:border-b-0">
+    <section className="sop-identity" aria-label={M.identityLabel}>
+      <div className="sop-id">
+        <div className="sop-id-head">
           {agency.logoUrl ? (
             // eslint-disable-next-line @next/next/no-img-element -- the agency's own logo from its authorized route; printed as is
-            <img src={agency.logoUrl} alt={M.logoAlt(agency.name)} className="h-20 w-auto max-w-[8rem] object-contain print:h-[22mm]" data-field="logo" />
+            <img src={agency.logoUrl} alt={M.logoAlt(agency.name)} data-field="logo" />
           ) : (
             <LandmarkIcon />
           )}
-          <p className="font-bold tracking-wide" data-field="government">
+          <p data-field="government">
             {M.government(agency.governmentName)}
           </p>
-          <p className="font-bold" data-field="agency">
+          <p data-field="agency">
             {agencyName}
           </p>
-          <p className={showUnit ? "font-semibold" : "sr-only"} data-field="unit">
+          <p className={showUnit ? undefined : "sr-only"} data-field="unit">
             {unit}
           </p>
         </div>
-        <dl className="divide-y divide-slate-900">
+        <dl>
           <IdentityRow label={M.fieldNomor} field="nomor">
             {sop.nomor}
           </IdentityRow>
@@ -274,38 +274,38 @@ function IdentityPage({ sop, agency }: { sop: SopDocumentData; agency: SopDocume
             {sop.tanggalEfektif ? formatDate(sop.tanggalEfektif, tz) : M.none}
           </IdentityRow>
           <IdentityRow label={M.fieldDisahkan} field="disahkan">
-            <span className="block" data-field="disahkanJabatan">
+            <span data-field="disahkanJabatan">
               {printedSignerTitle(sop.disahkanJabatan, agency.headRoleName, agency.name)}
             </span>
             {/* Room for the wet signature and the seal. */}
-            <span className="block h-16 print:h-[15mm]" role="presentation" title={M.signatureSpace} />
-            <span className="block font-bold underline underline-offset-2" data-field="disahkanNama">
+            <span role="presentation" title={M.signatureSpace} />
+            <span data-field="disahkanNama">
               {sop.disahkanNama}
             </span>
             {sop.disahkanPangkat ? (
-              <span className="block" data-field="disahkanPangkat">
+              <span data-field="disahkanPangkat">
                 {sop.disahkanPangkat}
               </span>
             ) : null}
             {sop.disahkanNip ? (
-              <span className="block" data-field="disahkanNip">
+              <span data-field="disahkanNip">
                 {M.nip(formatNip(sop.disahkanNip))}
               </span>
             ) : null}
           </IdentityRow>
-          <IdentityRow label={M.fieldNama} field="nama" strong>
+          <IdentityRow label={M.fieldNama} field="nama">
             {sop.nama}
           </IdentityRow>
         </dl>
       </div>
 
-      <div className="sop-boxes grid border-x border-b border-slate-900 md:grid-cols-2 print:grid-cols-2">
-        <ListBox title={M.boxDasarHukum} field="dasarHukum" items={sop.dasarHukum} left />
+      <div className="sop-boxes">
+        <ListBox title={M.boxDasarHukum} field="dasarHukum" items={sop.dasarHukum} />
         <ListBox title={M.boxKualifikasi} field="kualifikasiPelaksana" items={sop.kualifikasiPelaksana} />
-        <ListBox title={M.boxKeterkaitan} field="keterkaitan" items={sop.keterkaitan} left />
+        <ListBox title={M.boxKeterkaitan} field="keterkaitan" items={sop.keterkaitan} />
         <ListBox title={M.boxPeralatan} field="peralatan" items={sop.peralatan} />
-        <Box title={M.boxPeringatan} left>
-          <p className="whitespace-pre-line" data-field="peringatan">
+        <Box title={M.boxPeringatan}>
+          <p data-field="peringatan">
             {sop.peringatan || M.none}
           </p>
         </Box>
@@ -315,38 +315,33 @@ function IdentityPage({ sop, agency }: { sop: SopDocumentData; agency: SopDocume
   );
 }
 
-function IdentityRow({ label, field, strong, children }: { label: string; field: string; strong?: boolean; children: ReactNode }) {
+function IdentityRow({ label, field, children }: { label: string; field: string; children: ReactNode }) {
   return (
-    <div className="sop-identity-row grid grid-cols-[7.5rem_0.75rem_1fr] px-3 py-2 sm:grid-cols-[9.5rem_0.75rem_1fr]">
-      <dt className="font-medium">{label}</dt>
+    <div className="sop-identity-row">
+      <dt>{label}</dt>
       <span aria-hidden>:</span>
-      <dd className={strong ? "font-bold break-words" : "break-words"} data-field={field}>
-        {children}
-      </dd>
+      <dd data-field={field}>{children}</dd>
     </div>
   );
 }
 
-function Box({ title, left, children }: { title: string; left?: boolean; children: ReactNode }) {
+/** One of the six boxes under the identity table; its borders come from its place (app/globals.css, .sop-box). */
+function Box({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <div
-      className={`sop-box border-t border-slate-900 px-3 py-2 first:border-t-0 ${left ? "md:border-r print:border-r" : ""} md:[&:nth-child(2)]:border-t-0 print:[&:nth-child(2)]:border-t-0`}
-    >
-      <h3 className="mb-1 font-bold">{title}</h3>
+    <div className="sop-box">
+      <h3>{title}</h3>
       {children}
     </div>
   );
 }
 
-function ListBox({ title, field, items, left }: { title: string; field: string; items: string[]; left?: boolean }) {
+function ListBox({ title, field, items }: { title: string; field: string; items: string[] }) {
   return (
-    <Box title={title} left={left}>
+    <Box title={title}>
       {items.length > 0 ? (
-        <ol className="list-decimal space-y-0.5 pl-5" data-field={field}>
+        <ol data-field={field}>
           {items.map((item, i) => (
-            <li key={i} className="pl-1">
-              {item}
-            </li>
+            <li key={i}>{item}</li>
           ))}
         </ol>
       ) : (
@@ -525,72 +520,60 @@ function ProcedureSheet({
   } as CSSProperties;
   // Separate borders (spacing 0), each cell drawing its right and bottom edge: sticky cells
   // keep their borders while the table scrolls under them, and cell boxes are exact.
-  const header = "border-r border-b border-slate-900 bg-slate-50 px-1 py-1 text-center align-middle font-bold print:bg-white";
-  const sticky = "sticky z-20 bg-white print:static";
-  // Body cells: borders and padding from app/globals.css (sop-c, sop-stick), not repeated per cell.
-  const bodySticky = "sop-stick";
+  // Every cell's look comes from app/globals.css (the SOP document's rules), by its place in the
+  // row and its data-field, not from a class list repeated per cell (issue 16, decision 076).
 
   return (
-    <section className="sop-sheet mt-8" aria-label={M.procedureSheet(nama, page.index + 1, page.pageCount)} data-testid="sop-sheet">
-      <p className="sop-sheet-title mb-2 text-sm font-semibold">{M.procedureSheet(nama, page.index + 1, page.pageCount)}</p>
-      <p className="mb-2 text-xs text-slate-600 md:hidden print:hidden">{M.scrollHint}</p>
+    <section className="sop-sheet" aria-label={M.procedureSheet(nama, page.index + 1, page.pageCount)} data-testid="sop-sheet">
+      <p className="sop-sheet-title">{M.procedureSheet(nama, page.index + 1, page.pageCount)}</p>
+      <p className="sop-sheet-hint">{M.scrollHint}</p>
       <div
-        className="sop-sheet-scroll overflow-x-auto"
+        className="sop-sheet-scroll"
         role="region"
         aria-label={M.procedureSheet(nama, page.index + 1, page.pageCount)}
         aria-describedby={descriptionId}
         // Focusable so keyboard users can scroll the table sideways.
         tabIndex={0}
       >
-        <table
-          className="sop-procedure-table w-full min-w-(--sop-table-min) table-fixed border-separate border-spacing-0 bg-white text-xs leading-[1.35] sm:min-w-(--sop-table-min-sm)"
-          style={tableStyle}
-          data-testid="sop-procedure-table"
-        >
+        <table className="sop-procedure-table" style={tableStyle} data-testid="sop-procedure-table">
           <colgroup>
-            <col className="sop-col-no w-[2.5rem]" />
-            <col className="sop-col-kegiatan w-[9.5rem] sm:w-[13rem]" />
+            <col className="sop-col-no" />
+            <col className="sop-col-kegiatan" />
             {columns.map((c) => (
-              <col key={c.code} className="sop-col-exec w-(--sop-exec-w)" />
+              <col key={c.code} className="sop-col-exec" />
             ))}
-            <col className="sop-col-mutu w-[8.5rem]" />
-            <col className="sop-col-waktu w-[4.5rem]" />
-            <col className="sop-col-mutu w-[8.5rem]" />
-            <col className="sop-col-ket w-(--sop-ket-w)" />
+            <col className="sop-col-mutu" />
+            <col className="sop-col-waktu" />
+            <col className="sop-col-mutu" />
+            <col className="sop-col-ket" />
           </colgroup>
           <thead>
             <tr>
-              <th scope="col" rowSpan={2} className={`${header} ${sticky} left-0 border-t border-l uppercase`}>
+              <th scope="col" rowSpan={2}>
                 {M.colNo}
               </th>
-              <th scope="col" rowSpan={2} className={`${header} ${sticky} left-[2.5rem] border-t uppercase`}>
+              <th scope="col" rowSpan={2}>
                 {M.colKegiatan}
               </th>
-              <th scope="colgroup" colSpan={n} className={`${header} border-t uppercase`}>
+              <th scope="colgroup" colSpan={n}>
                 {M.colPelaksana}
               </th>
-              <th scope="colgroup" colSpan={3} className={`${header} border-t uppercase`}>
+              <th scope="colgroup" colSpan={3}>
                 {M.colMutuBaku}
               </th>
-              <th scope="col" rowSpan={2} className={`${header} border-t uppercase`}>
+              <th scope="col" rowSpan={2}>
                 {M.colKet}
               </th>
             </tr>
             <tr>
               {columns.map((c) => (
-                <th key={c.code} scope="col" className={`${header} text-[10px] leading-tight [overflow-wrap:normal]`} data-role={c.code}>
+                <th key={c.code} scope="col" data-role={c.code}>
                   {breakAfterSlash(c.name)}
                 </th>
               ))}
-              <th scope="col" className={header}>
-                {M.colKelengkapan}
-              </th>
-              <th scope="col" className={header}>
-                {M.colWaktu}
-              </th>
-              <th scope="col" className={header}>
-                {M.colOutput}
-              </th>
+              <th scope="col">{M.colKelengkapan}</th>
+              <th scope="col">{M.colWaktu}</th>
+              <th scope="col">{M.colOutput}</th>
             </tr>
           </thead>
           <tbody>
@@ -599,12 +582,10 @@ function ProcedureSheet({
               if (block.kind === "band") {
                 return (
                   <tr key={`band-${block.y0}`} className="sop-band-row" style={{ height: (block.y1 - block.y0) * ROW_UNIT }} aria-hidden>
-                    <td className={`${bodySticky} left-0 border-l`} />
-                    <td className={`${bodySticky} left-[2.5rem]`} />
+                    <td />
+                    <td />
                     {columns.map((c, ci) => (
-                      <td key={c.code} className="relative">
-                        {ci === 0 ? overlay : null}
-                      </td>
+                      <td key={c.code}>{ci === 0 ? overlay : null}</td>
                     ))}
                     <td />
                     <td />
@@ -616,7 +597,7 @@ function ProcedureSheet({
               const row = block.row!;
               const step = steps.get(row.stepNumber)!;
               return (
-                <StepRow key={step.number} step={step} row={row} columns={columns} overlay={overlay} sticky={bodySticky} />
+                <StepRow key={step.number} step={step} row={row} columns={columns} overlay={overlay} />
               );
             })}
           </tbody>
@@ -634,34 +615,24 @@ function StepRow({
   row,
   columns,
   overlay,
-  sticky,
 }: {
   step: SopDocumentStep;
   row: TFlowRow;
   columns: TFlowColumn[];
   overlay: ReactNode;
-  sticky: string;
 }) {
-  const cell = "sop-c";
   const participants = step.participants.map((p) => p.role.name);
   const executorCode = step.executorRole.code;
   const jointCodes = new Set((row.joint?.columns ?? []).map((c) => columns[c]?.code ?? ""));
   return (
-    <tr className="sop-step-row" style={{ height: ROW_UNIT }} data-step={step.number} data-executor={executorCode}>
-      <td className={`${cell} ${sticky} left-0 border-l text-center`} data-field="number">
-        {step.number}
-      </td>
-      <td className={`${cell} ${sticky} left-[2.5rem]`}>
-        <span className="block" data-field="kegiatan">
-          {step.kegiatan}
-        </span>
-        {participants.length > 0 ? (
-          <span className="mt-1 block text-[10px] leading-snug text-slate-700 italic print:text-black" data-field="participants">
-            {M.participants(joinNames(participants))}
-          </span>
-        ) : null}
+    // Its height (ROW_UNIT px, the minimum) is in app/globals.css: .sop-procedure-table tr[data-step].
+    <tr data-step={step.number} data-executor={executorCode}>
+      <td data-field="number">{step.number}</td>
+      <td>
+        <span data-field="kegiatan">{step.kegiatan}</span>
+        {participants.length > 0 ? <span data-field="participants">{M.participants(joinNames(participants))}</span> : null}
         {step.assignment && step.assignment !== "SINGLE" ? (
-          <span className="mt-1 block text-[10px] leading-snug font-medium text-slate-800 print:text-black" data-field="assignment">
+          <span data-field="assignment">
             {assignmentNote({ assignment: step.assignment, unitKind: step.unitKind ?? null, unitNames: (step.units ?? []).map((u) => u.unit.name) })}
           </span>
         ) : null}
@@ -669,7 +640,6 @@ function StepRow({
       {columns.map((c, ci) => (
         <td
           key={c.code}
-          className="relative"
           data-executor-cell={c.code === executorCode ? c.code : undefined}
           data-joint-cell={jointCodes.has(c.code) ? c.code : undefined}
         >
@@ -677,23 +647,13 @@ function StepRow({
           {c.code === executorCode ? <span className="sr-only">{M.executor(c.name)}</span> : null}
         </td>
       ))}
-      <td className={`${cell} whitespace-pre-line`} data-field="kelengkapan">
-        {step.kelengkapan}
-      </td>
-      <td className={`${cell} text-center`} data-field="waktu">
-        {formatWaktu(step)}
-      </td>
-      <td className={`${cell} whitespace-pre-line`} data-field="output">
-        {step.output}
-      </td>
-      {/* Words never break inside themselves here: the column is as wide as its longest word. */}
-      <td className={`${cell} whitespace-pre-line [overflow-wrap:normal]`} data-field="keterangan">
-        {step.keterangan ? <span className="block">{step.keterangan}</span> : null}
-        {row.symbol === "decision" ? (
-          <span className={`block ${step.keterangan ? "mt-1" : ""}`} data-field="route">
-            {M.decisionRoute(row.yesStepNumber, row.noStepNumber)}
-          </span>
-        ) : null}
+      <td data-field="kelengkapan">{step.kelengkapan}</td>
+      <td data-field="waktu">{formatWaktu(step)}</td>
+      <td data-field="output">{step.output}</td>
+      {/* Words never break inside themselves here: the column is as wide as its longest word (app/globals.css). */}
+      <td data-field="keterangan">
+        {step.keterangan ? <span>{step.keterangan}</span> : null}
+        {row.symbol === "decision" ? <span data-field="route">{M.decisionRoute(row.yesStepNumber, row.noStepNumber)}</span> : null}
       </td>
     </tr>
   );
@@ -836,14 +796,10 @@ const ARROW_POINTS: Record<"up" | "down" | "left" | "right", string> = {
  */
 function FlowOverlay({ pieces, columnCount: n, block }: { pieces: Piece[]; columnCount: number; block: Block }) {
   if (pieces.length === 0) return null;
-  // Lines: position inline, the stroke itself from app/globals.css (sop-v, sop-h; STROKE px).
+  // Positions inline; the rest from app/globals.css (.sop-flow: its width is the table's
+  // --sop-exec-count columns; the strokes STROKE px, the arrows 2 × (ARROW_LENGTH + 1) px).
   return (
-    <div
-      className="sop-flow pointer-events-none absolute inset-y-0 left-0 z-10 text-slate-900 print:text-black"
-      style={{ width: `calc(${n * 100}% + ${n}px)` }}
-      aria-hidden
-      data-flow-row={block.row?.stepNumber}
-    >
+    <div className="sop-flow" aria-hidden data-flow-row={block.row?.stepNumber}>
       {pieces.map((piece, k) => {
         switch (piece.kind) {
           case "v":
@@ -871,14 +827,11 @@ function FlowOverlay({ pieces, columnCount: n, block }: { pieces: Piece[]; colum
             return (
               <svg
                 key={k}
-                className="absolute overflow-visible"
                 style={{ left: `calc(${xPct(piece.x, n)}% - ${s}px)`, top: cssTop(piece.y, -s) }}
-                width={2 * s}
-                height={2 * s}
                 viewBox={`${-s} ${-s} ${2 * s} ${2 * s}`}
                 data-arrow={piece.dir}
               >
-                <polygon points={ARROW_POINTS[piece.dir]} fill="currentColor" />
+                <polygon points={ARROW_POINTS[piece.dir]} />
               </svg>
             );
           }
@@ -886,7 +839,7 @@ function FlowOverlay({ pieces, columnCount: n, block }: { pieces: Piece[]; colum
             return (
               <span
                 key={k}
-                className={`sop-flow-label absolute -translate-y-1/2 text-[9px] leading-none font-semibold whitespace-nowrap ${piece.centre !== undefined ? "-translate-x-1/2" : ""}`}
+                className={piece.centre !== undefined ? "sop-flow-label sop-mid" : "sop-flow-label"}
                 style={{ top: cssTop(piece.y), left: piece.centre !== undefined ? `${piece.centre}%` : piece.left, right: piece.right }}
               >
                 {piece.text}
@@ -929,26 +882,16 @@ function FlowSymbol({ row, y, n, column }: { row: TFlowRow; y: Offset; n: number
   const dashed = row.missingExecutor;
   if (row.symbol === "decision") {
     return (
-      <svg className="absolute overflow-visible" style={box} viewBox="0 0 100 100" preserveAspectRatio="none" data-symbol="decision" data-step={row.stepNumber} {...copy}>
-        <polygon
-          points="50,0 100,50 50,100 0,50"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth={STROKE}
-          strokeDasharray={dashed ? "4 3" : undefined}
-          vectorEffect="non-scaling-stroke"
-        />
+      <svg style={box} viewBox="0 0 100 100" preserveAspectRatio="none" data-symbol="decision" data-step={row.stepNumber} {...copy}>
+        <polygon points="50,0 100,50 50,100 0,50" strokeDasharray={dashed ? "4 3" : undefined} />
       </svg>
     );
   }
   return (
+    // Its border (STROKE px, rounded for a terminator, dashed without an executor) from app/globals.css.
     <span
-      className="absolute"
-      style={{
-        ...box,
-        border: `${STROKE}px ${dashed ? "dashed" : "solid"} currentColor`,
-        borderRadius: row.symbol === "terminator" ? 9999 : 0,
-      }}
+      className={dashed ? "sop-dashed" : undefined}
+      style={box}
       data-symbol={row.symbol}
       data-step={row.stepNumber}
       {...copy}
@@ -966,7 +909,6 @@ function OffPageConnector({ connector, y, n }: { connector: TFlowConnector; y: O
   const out = connector.direction === "out";
   return (
     <span
-      className="absolute"
       style={{
         left: `${xPct(connector.x - CONNECTOR_WIDTH / 2, n)}%`,
         width: `${xPct(CONNECTOR_WIDTH, n)}%`,
@@ -976,18 +918,10 @@ function OffPageConnector({ connector, y, n }: { connector: TFlowConnector; y: O
       data-connector={connector.letter}
       data-direction={connector.direction}
     >
-      <svg className="absolute inset-0 size-full overflow-visible" viewBox="0 0 100 100" preserveAspectRatio="none">
-        <polygon
-          points="0,0 100,0 100,62 50,100 0,62"
-          fill={out ? "currentColor" : "none"}
-          stroke="currentColor"
-          strokeWidth={STROKE}
-          vectorEffect="non-scaling-stroke"
-        />
+      <svg viewBox="0 0 100 100" preserveAspectRatio="none">
+        <polygon points="0,0 100,0 100,62 50,100 0,62" fill={out ? "currentColor" : "none"} />
       </svg>
-      <span className={`absolute inset-x-0 top-[40%] -translate-y-1/2 text-center text-[11px] leading-none font-bold ${out ? "text-white" : ""}`}>
-        {connector.letter}
-      </span>
+      <span>{connector.letter}</span>
     </span>
   );
 }

@@ -3,6 +3,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { SignedDocumentKind } from "@/lib/generated/prisma/client";
 
+const CERTIFICATE_SELECT = { subject: true, issuer: true, fingerprint: true, notBefore: true, notAfter: true, isDemo: true, createdAt: true } as const;
+const LATEST_SIGNED_SELECT = { id: true, code: true, method: true, status: true, signedAt: true, signerJabatan: true, fileId: true, file: { select: { originalName: true, size: true } } } as const;
+
 /** The agency's signed documents, newest first, as the signing page lists them. */
 export async function listSignedDocuments(agencyId: string, take = 100) {
   return db.signedDocument.findMany({
@@ -18,7 +21,7 @@ export async function certificateSummary(agencyId: string) {
   return db.signingCertificate.findFirst({
     where: { agencyId, replacedAt: null },
     orderBy: { createdAt: "desc" },
-    select: { subject: true, issuer: true, fingerprint: true, notBefore: true, notAfter: true, isDemo: true, createdAt: true },
+    select: CERTIFICATE_SELECT,
   });
 }
 
@@ -31,32 +34,22 @@ export async function latestSignedDocument(agencyId: string, kind: SignedDocumen
   return db.signedDocument.findFirst({
     where: { agencyId, kind, subject: { equals: subject } },
     orderBy: { signedAt: "desc" },
-    select: { id: true, code: true, method: true, status: true, signedAt: true, signerJabatan: true, fileId: true, file: { select: { originalName: true, size: true } } },
+    select: LATEST_SIGNED_SELECT,
   });
 }
 
 /**
- * What a document page's signing card reads, in one statement (relation joins; decision 077): the
- * certificate in use (as certificateSummary) and the latest signed document of one kind and subject
- * (as latestSignedDocument). Two statements before, on every view of the head.
+ * What a document's signing panel shows, in one statement (issue 16, decision 076): the
+ * certificate in use (certificateSummary) and the latest signed document of that subject
+ * (latestSignedDocument), read as two relations of the agency (joined by Prisma's relationJoins).
  */
-export async function signingCard(agencyId: string, kind: SignedDocumentKind, subject: Record<string, string | number>) {
-  const row = await db.agency.findUnique({
+export async function signingPanel(agencyId: string, kind: SignedDocumentKind, subject: Record<string, string | number>) {
+  const agency = await db.agency.findUnique({
     where: { id: agencyId },
     select: {
-      signingCertificates: {
-        where: { replacedAt: null },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: { subject: true, issuer: true, fingerprint: true, notBefore: true, notAfter: true, isDemo: true, createdAt: true },
-      },
-      signedDocuments: {
-        where: { kind, subject: { equals: subject } },
-        orderBy: { signedAt: "desc" },
-        take: 1,
-        select: { id: true, code: true, method: true, status: true, signedAt: true, signerJabatan: true, fileId: true, file: { select: { originalName: true, size: true } } },
-      },
+      signingCertificates: { where: { replacedAt: null }, orderBy: { createdAt: "desc" }, take: 1, select: CERTIFICATE_SELECT },
+      signedDocuments: { where: { kind, subject: { equals: subject } }, orderBy: { signedAt: "desc" }, take: 1, select: LATEST_SIGNED_SELECT },
     },
   });
-  return { certificate: row?.signingCertificates[0] ?? null, latest: row?.signedDocuments[0] ?? null };
+  return { certificate: agency?.signingCertificates[0] ?? null, latestSigned: agency?.signedDocuments[0] ?? null };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { SOP_FULL_INCLUDE } from "./service";
 
@@ -35,18 +36,34 @@ export async function listSops(agencyId: string, search?: string) {
   return [...bySeries.values()];
 }
 
-/** One SOP version with its steps, agency roles and the other versions of its series. */
+/** One SOP version as its pages show it: steps with their roles, who activated and created it, its series' versions. */
+const SOP_PAGE_INCLUDE = {
+  ...SOP_FULL_INCLUDE,
+  activatedBy: { select: { name: true, nip: true } },
+  createdBy: { select: { name: true } },
+  series: { select: { versions: { select: { id: true, version: true, status: true, activatedAt: true }, orderBy: { version: "desc" } } } },
+} as const satisfies Prisma.SopInclude;
+
 export async function getSop(agencyId: string, sopId: string) {
+  return db.sop.findFirst({ where: { id: sopId, agencyId }, include: SOP_PAGE_INCLUDE });
+}
+
+/**
+ * The SOP document page's read: getSop and the name of the agency's head role (which completes a
+ * bare signer's title on the document) in one statement (issue 16, decision 076), instead of
+ * getSop beside getAgencyRoles.
+ */
+export async function getSopWithHeadRole(agencyId: string, sopId: string) {
   const sop = await db.sop.findFirst({
     where: { id: sopId, agencyId },
     include: {
-      ...SOP_FULL_INCLUDE,
-      activatedBy: { select: { name: true, nip: true } },
-      createdBy: { select: { name: true } },
-      series: { select: { versions: { select: { id: true, version: true, status: true, activatedAt: true }, orderBy: { version: "desc" } } } },
+      ...SOP_PAGE_INCLUDE,
+      agency: { select: { roles: { where: { isHead: true, code: { notIn: ["AUDITOR"] } }, select: { name: true }, orderBy: { sortOrder: "asc" }, take: 1 } } },
     },
   });
-  return sop;
+  if (!sop) return null;
+  const { agency, ...rest } = sop;
+  return { sop: rest, headRoleName: agency.roles[0]?.name ?? null };
 }
 
 export async function getAgencyRoles(agencyId: string) {

@@ -26,7 +26,7 @@ import { AppError } from "@/lib/authz/errors";
 import { db } from "@/lib/db/client";
 import { makeDemoP12 } from "@/lib/signing/certificate";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
-import { certificateSummary, latestSignedDocument, signingCard } from "@/lib/signing/queries";
+import { certificateSummary, latestSignedDocument, signingPanel } from "@/lib/signing/queries";
 import { findPublicDocument, revokeDocument, signLkjip, signPerformanceReport, uploadCertificate, uploadWetSignedScan, type TSigningCtx } from "@/lib/signing/service";
 import { sha256Hex } from "@/lib/storage/validate";
 
@@ -263,14 +263,13 @@ describe("signing the LKjIP", () => {
     expect(await latestSignedDocument(w.agency.id, "LKJIP", { year: YEAR })).toMatchObject({ code: second.code, method: "PADES" });
     expect(await (await check(first.code, firstPdf)).json()).toEqual({ match: true, status: "SIGNED" });
     expect(await latestSignedDocument(w.agency.id, "LKJIP", { year: YEAR - 1 })).toBeNull();
-    // The signing card's one statement (decision 077) reads the same as the two reads it replaces.
-    expect(await signingCard(w.agency.id, "LKJIP", { year: YEAR })).toEqual({
-      certificate: await certificateSummary(w.agency.id),
-      latest: await latestSignedDocument(w.agency.id, "LKJIP", { year: YEAR }),
-    });
-    expect((await signingCard(w.agency.id, "LKJIP", { year: YEAR })).latest).toMatchObject({ code: second.code });
-    expect((await signingCard(w.agency.id, "LKJIP", { year: YEAR - 1 })).latest).toBeNull();
-    expect((await signingCard(w.agency.id, "SOP", { year: YEAR })).latest).toBeNull();
+    // The document pages' panel reads both in one statement: the same answers.
+    const certificate = await certificateSummary(w.agency.id);
+    expect(certificate).not.toBeNull();
+    expect(await signingPanel(w.agency.id, "LKJIP", { year: YEAR })).toEqual({ certificate, latestSigned: await latestSignedDocument(w.agency.id, "LKJIP", { year: YEAR }) });
+    expect(await signingPanel(w.agency.id, "LKJIP", { year: YEAR - 1 })).toEqual({ certificate, latestSigned: null });
+    expect((await signingPanel(w.agency.id, "LKJIP", { year: YEAR })).latestSigned).toMatchObject({ code: second.code });
+    expect((await signingPanel(w.agency.id, "SOP", { year: YEAR })).latestSigned).toBeNull();
   });
 
   it("refuses, with nothing stored: a member who is not the head, a year without a PK", async () => {

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { EXCHANGE_MESSAGES, parseSopJson, toSopJson } from "@/lib/sop/exchange";
 import { toSopInput } from "@/lib/sop/mapping";
 import { SOP_SERVICE_MESSAGES } from "@/lib/sop/messages";
-import { getSop } from "@/lib/sop/queries";
+import { getSop, getSopWithHeadRole } from "@/lib/sop/queries";
 import type { TSopInput, TSopStep } from "@/lib/sop/schemas";
 import { SEED_SOPS } from "@/lib/sop/seed-sops";
 import {
@@ -305,5 +305,17 @@ describe("reads are scoped by agency", () => {
     const id = await activeSop(theirs.ctx);
     expect(await getSop(mine.agency.id, id)).toBeNull();
     expect((await getSop(theirs.agency.id, id))?.series.versions).toHaveLength(1);
+  });
+
+  it("the document page's read (one statement): the same SOP as getSop and the head role's name, scoped too", async () => {
+    const mine = await setup();
+    const theirs = await setup();
+    const id = await activeSop(theirs.ctx);
+    expect(await getSopWithHeadRole(mine.agency.id, id)).toBeNull();
+    const found = await getSopWithHeadRole(theirs.agency.id, id);
+    expect(found).toEqual({ sop: await getSop(theirs.agency.id, id), headRoleName: "Peran KADIS" });
+    // No head role: the document prints the signer's title as entered.
+    await db.role.updateMany({ where: { agencyId: theirs.agency.id }, data: { isHead: false } });
+    expect((await getSopWithHeadRole(theirs.agency.id, id))?.headRoleName).toBeNull();
   });
 });

@@ -12,9 +12,9 @@ import { ArrowLeft } from "@/components/ui/icons";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
-import { certificateSummary, latestSignedDocument } from "@/lib/signing/queries";
+import { signingPanel } from "@/lib/signing/queries";
 import { SOP_DOCUMENT_MESSAGES as M } from "@/lib/sop/messages";
-import { getAgencyRoles, getSop } from "@/lib/sop/queries";
+import { getSopWithHeadRole } from "@/lib/sop/queries";
 import { cn } from "@/lib/utils";
 import { maxUploadLabel } from "@/lib/storage/validate";
 
@@ -24,14 +24,15 @@ export default async function SopDocumentPage({ params }: { params: Promise<{ ag
   const { agencySlug, sopId } = await params;
   const ctx = await requireAgencyContext(agencySlug, "sop.view");
   // Scoped by agency: another agency's SOP id answers 404 like an unknown one.
-  const [sop, roles] = await Promise.all([getSop(ctx.agency.id, sopId.slice(0, 40)), getAgencyRoles(ctx.agency.id)]);
-  if (!sop) notFound();
+  const found = await getSopWithHeadRole(ctx.agency.id, sopId.slice(0, 40));
+  if (!found) notFound();
+  const { sop, headRoleName } = found;
 
   // The head signs the SOP in force (docs/decisions/034-one-pdf-path.md).
   const canSign = sop.status === "ACTIVE" && ctx.can("document.sign");
-  const [certificate, latestSigned] = canSign
-    ? await Promise.all([certificateSummary(ctx.agency.id), latestSignedDocument(ctx.agency.id, "SOP", { sopId: sop.id, version: sop.version })])
-    : [null, null];
+  const { certificate, latestSigned } = canSign
+    ? await signingPanel(ctx.agency.id, "SOP", { sopId: sop.id, version: sop.version })
+    : { certificate: null, latestSigned: null };
   const base = `/a/${ctx.agency.slug}/sops`;
   const tz = ctx.agency.timeZone;
   const versions = sop.series.versions;
@@ -159,9 +160,8 @@ export default async function SopDocumentPage({ params }: { params: Promise<{ ag
             governmentName: ctx.agency.governmentName,
             timeZone: tz,
             logoUrl: ctx.agency.logoFileId ? `/a/${ctx.agency.slug}/logo?v=${ctx.agency.logoFileId}` : null,
-            headRoleName: roles.find((r) => r.isHead)?.name ?? null,
+            headRoleName,
           }}
-          roles={roles}
         />
       </div>
     </div>

@@ -11,7 +11,7 @@ import { cycleTimeline } from "@/lib/audit/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { pageReader } from "@/lib/db/read-your-writes";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
-import { signingCard } from "@/lib/signing/queries";
+import { signingPanel } from "@/lib/signing/queries";
 import { maxUploadLabel } from "@/lib/storage/validate";
 
 export const metadata: Metadata = { title: M.timeline.title };
@@ -29,8 +29,10 @@ export default async function CycleTimelinePage({ params }: { params: Promise<{ 
   if (!timeline) notFound();
   // The head signs the archive record of a completed cycle (docs/decisions/034-one-pdf-path.md).
   const canSignRecord = timeline.cycle.status === "COMPLETED" && ctx.can("document.sign");
-  // The certificate and the latest signed record in one statement (decision 077).
-  const { certificate, latest } = canSignRecord ? await signingCard(ctx.agency.id, "ARCHIVE_RECORD", { cycleId: timeline.cycle.id }) : { certificate: null, latest: null };
+  // The certificate and the latest signed record in one statement (decisions 076, 077).
+  const { certificate, latestSigned: latest } = canSignRecord
+    ? await signingPanel(ctx.agency.id, "ARCHIVE_RECORD", { cycleId: timeline.cycle.id })
+    : { certificate: null, latestSigned: null };
   return (
     <div className="space-y-6 print:space-y-4">
       <style>{PRINT_CSS}</style>
