@@ -19,6 +19,10 @@ function useCurrent(items: TNavItem[]) {
     .sort((a, b) => b.length - a.length)[0]?.href;
 }
 
+/** Popovers (every browser since 2024); without them the script opens the list as decision 069 did (`data-open`). */
+const hasPopovers = () => typeof HTMLElement.prototype.showPopover === "function";
+const isShown = (list: HTMLElement | null) => hasPopovers() && list?.matches(":popover-open") === true;
+
 /**
  * The agency's navigation, one list for every width (docs/decisions/069-agency-frame-cost.md).
  * `also`: other paths that belong to the item (the members item covers roles and units too).
@@ -42,18 +46,19 @@ export function AgencyNav({ items, labels }: { items: TNavItem[]; labels: TNavLa
   const shownOn = useRef(pathname);
   const listId = useId();
   const close = () => {
-    if (list.current?.matches(":popover-open")) list.current.hidePopover();
+    if (!hasPopovers()) setOpen(false);
+    else if (isShown(list.current)) list.current?.hidePopover();
   };
   useEffect(() => {
     const ul = list.current;
     if (!ul) return;
     // Opened before the script arrived: take it as it is.
-    const sync = () => setOpen(ul.matches(":popover-open"));
+    const sync = () => setOpen(isShown(ul));
     sync();
     ul.addEventListener("toggle", sync);
     // Turned into a laptop's width (a phone turned sideways): the list is the row of tabs again, not a drop-down.
     const wide = window.matchMedia("(width >= 40rem)");
-    const hide = () => wide.matches && ul.matches(":popover-open") && ul.hidePopover();
+    const hide = () => wide.matches && close();
     wide.addEventListener("change", hide);
     return () => {
       ul.removeEventListener("toggle", sync);
@@ -70,13 +75,23 @@ export function AgencyNav({ items, labels }: { items: TNavItem[]; labels: TNavLa
     <nav
       aria-label={labels.menu}
       className="frame-nav"
+      data-open={open || undefined}
       onKeyDown={(e) => {
         if (e.key !== "Escape" || !open) return;
         close();
         toggle.current?.focus();
       }}
     >
-      <button ref={toggle} type="button" popoverTarget={listId} aria-expanded={open ?? undefined} aria-controls={listId}>
+      <button
+        ref={toggle}
+        type="button"
+        popoverTarget={listId}
+        aria-expanded={open ?? undefined}
+        aria-controls={listId}
+        onClick={() => {
+          if (!hasPopovers()) setOpen(!open);
+        }}
+      >
         <Menu aria-hidden className="size-5" />
         {labels.menu}
       </button>
