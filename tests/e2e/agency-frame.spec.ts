@@ -37,3 +37,34 @@ test("the agency navigation: tabs on a laptop, a Menu on a phone that Escape clo
   await expect(nav.getByRole("link", { name: "Siklus" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "SOP", exact: true })).not.toHaveAttribute("aria-current", "page");
 });
+
+/**
+ * Before the frame's script arrives (a slow phone network) or without it, the phone Menu still opens:
+ * the button opens the list natively (docs/decisions/078-frame-menu-and-dashboard.md).
+ */
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+
+  test("the phone Menu opens and its links lead on", async ({ page, browser, baseURL }) => {
+    // The sign-in form needs its script: sign in in a context that has it, then carry the session over.
+    const withScript = await browser.newContext({ baseURL });
+    await signIn(await withScript.newPage(), "staf@balangan.demo");
+    await page.context().addCookies(await withScript.cookies());
+    await withScript.close();
+
+    await page.goto("/a/setwan-balangan/sops");
+    const nav = page.getByRole("navigation", { name: "Menu" });
+    const toggle = nav.getByRole("button", { name: "Menu" });
+    const cycles = nav.getByRole("link", { name: "Siklus" });
+    await expect(cycles).toBeHidden();
+    await toggle.click();
+    await expect(cycles).toBeVisible();
+    await expect(cycles).toBeInViewport();
+    // The list drops down below the button, not over it.
+    const button = (await toggle.boundingBox())!;
+    expect((await cycles.boundingBox())!.y).toBeGreaterThanOrEqual(button.y + button.height);
+    await cycles.click();
+    await expect(page).toHaveURL(/\/a\/setwan-balangan\/cycles$/);
+    await expect(nav.getByRole("link", { name: "Siklus" })).toBeHidden();
+  });
+});
