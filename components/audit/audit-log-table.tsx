@@ -11,7 +11,7 @@ const C = M.log.col;
 
 /**
  * The log as one table that becomes a stack of cards below md (each cell's
- * label comes from CSS, .audit-row > td:nth-child(n)::before in app/globals.css)
+ * label comes from CSS, .audit-table > tbody > tr > td:nth-child(n)::before in app/globals.css)
  * and a table again on paper. A row is compact: when, the chain status, who,
  * what, and the summary with its object; the ids, address, user agent and the
  * event's data are fetched only when an auditor opens the row's details
@@ -48,7 +48,7 @@ export function AuditLogTable({
         {/* One string, not ~16 React elements a row (auditRowsHtml, decision 064), and on a document request not in the RSC payload (HtmlOnce, decision 075). */}
         <HtmlOnce as="tbody" {...once(auditRowsHtml(rows, agencySlug, timeZone))} />
       </table>
-      <AuditDetailsLoader loading={M.log.details.loading} failed={M.log.details.failed} />
+      <AuditDetailsLoader events={`/a/${encodeURIComponent(agencySlug)}/audit/events/`} loading={M.log.details.loading} failed={M.log.details.failed} />
     </>
   );
 }
