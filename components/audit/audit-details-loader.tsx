@@ -10,20 +10,21 @@ export interface TAuditEventDetail {
 
 /**
  * One listener for the whole log (never a client component per row): when an
- * auditor opens a row's <details data-src>, its body is fetched from the
- * event's route and written with textContent (no HTML from the server).
- * Closed rows cost the page nothing (decision 051).
+ * auditor opens a row's <details data-id>, its body (the details' <div>) is fetched
+ * from the event's route, `${events}${id}`, and written with textContent (no HTML
+ * from the server). Closed rows cost the page nothing (decision 051); a row carries
+ * the event's id, not the whole route (decision 075).
  */
-export function AuditDetailsLoader({ loading, failed }: { loading: string; failed: string }) {
+export function AuditDetailsLoader({ events, loading, failed }: { events: string; loading: string; failed: string }) {
   useEffect(() => {
     const onToggle = (event: Event) => {
       const details = event.target;
-      if (!(details instanceof HTMLDetailsElement) || !details.open || !details.dataset.src || details.dataset.state) return;
-      const body = details.querySelector<HTMLElement>("[data-body]");
+      if (!(details instanceof HTMLDetailsElement) || !details.open || !details.dataset.id || details.dataset.state) return;
+      const body = details.querySelector<HTMLElement>(":scope > div");
       if (!body) return;
       details.dataset.state = "loading";
       body.textContent = loading;
-      fetch(details.dataset.src, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      fetch(`${events}${encodeURIComponent(details.dataset.id)}`, { headers: { Accept: "application/json" }, credentials: "same-origin" })
         .then(async (res) => {
           if (!res.ok) throw new Error(String(res.status));
           const detail = (await res.json()) as TAuditEventDetail;
@@ -52,6 +53,6 @@ export function AuditDetailsLoader({ loading, failed }: { loading: string; faile
     };
     document.addEventListener("toggle", onToggle, true);
     return () => document.removeEventListener("toggle", onToggle, true);
-  }, [loading, failed]);
+  }, [events, loading, failed]);
   return null;
 }

@@ -2,10 +2,12 @@ import Link from "next/link";
 
 import { buttonVariants } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { HtmlOnce } from "@/components/ui/html-once";
+import { Input, selectClass } from "@/components/ui/input";
 import { selectOptionsHtml, type TSelectChoice } from "@/components/ui/select-options-html";
 import { AUDIT_ACTIONS, AUDIT_ACTION_LABELS, AUDIT_MESSAGES as M, periodLabel } from "@/lib/audit/labels";
 import type { TAuditFilters } from "@/lib/audit/queries";
+import { inlineHtml, type THtmlSender } from "@/lib/html-once";
 import { formatNip } from "@/lib/validation/nip";
 
 export interface AuditFilterOptions {
@@ -21,7 +23,18 @@ const ACTION_CHOICES: TSelectChoice[] = AUDIT_ACTIONS.map((a) => ({ value: a, la
  * The log's filters as a plain GET form: the result is a link that can be
  * bookmarked, shared with a colleague or exported, and it works without JavaScript.
  */
-export function AuditFilters({ agencySlug, filters, options }: { agencySlug: string; filters: TAuditFilters; options: AuditFilterOptions }) {
+export function AuditFilters({
+  agencySlug,
+  filters,
+  options,
+  once = inlineHtml,
+}: {
+  agencySlug: string;
+  filters: TAuditFilters;
+  options: AuditFilterOptions;
+  /** How the options' HTML reaches the page (lib/html-once.ts, decision 075); in the props when not given. */
+  once?: THtmlSender;
+}) {
   return (
     <form method="get" action={`/a/${agencySlug}/audit`} className="space-y-4" aria-label={M.log.filters}>
       <div className="grid grid-cols-2 gap-x-3 gap-y-4 sm:gap-x-4 lg:grid-cols-3 [&>*:nth-child(n+3)]:col-span-2 sm:[&>*:nth-child(n+3)]:col-span-1">
@@ -37,6 +50,7 @@ export function AuditFilters({ agencySlug, filters, options }: { agencySlug: str
           label={M.log.action}
           value={filters.action}
           choices={ACTION_CHOICES}
+          once={once}
         />
         <FilterSelect
           id="f-actor"
@@ -44,6 +58,7 @@ export function AuditFilters({ agencySlug, filters, options }: { agencySlug: str
           label={M.log.actor}
           value={filters.actorId}
           choices={options.members.map((m) => ({ value: m.id, label: `${m.name} · ${formatNip(m.nip)}` }))}
+          once={once}
         />
         <FilterSelect
           id="f-cycle"
@@ -51,6 +66,7 @@ export function AuditFilters({ agencySlug, filters, options }: { agencySlug: str
           label={M.log.cycle}
           value={filters.cycleId}
           choices={options.cycles.map((c) => ({ value: c.id, label: `${periodLabel(c.period, c.year)} · ${c.sop.nomor} (versi ${c.sop.version})` }))}
+          once={once}
         />
         <FilterSelect
           id="f-sop"
@@ -58,6 +74,7 @@ export function AuditFilters({ agencySlug, filters, options }: { agencySlug: str
           label={M.log.sop}
           value={filters.sopId}
           choices={options.sops.map((s) => ({ value: s.id, label: `${s.nomor} versi ${s.version} · ${s.nama}` }))}
+          once={once}
         />
       </div>
       <div className="flex flex-wrap gap-2">
@@ -75,12 +92,21 @@ export function AuditFilters({ agencySlug, filters, options }: { agencySlug: str
 /**
  * One of the log's select filters: "all" first, then the choices, the current one selected.
  * The options are one HTML string (selectOptionsHtml, decision 070): ~130 of them on the
- * page (97 event types), the same markup React wrote at the cost of one element per select.
+ * page (97 event types), the same markup React wrote at the cost of one element per select;
+ * on a document request the string is in the markup only, not in the RSC payload (HtmlOnce,
+ * decision 075).
  */
-function FilterSelect(props: { id: string; name: string; label: string; value: string | undefined; choices: readonly TSelectChoice[] }) {
+function FilterSelect(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  choices: readonly TSelectChoice[];
+  once: THtmlSender;
+}) {
   return (
     <Field id={props.id} label={props.label}>
-      <Select id={props.id} name={props.name} dangerouslySetInnerHTML={{ __html: selectOptionsHtml(M.log.all, props.choices, props.value) }} />
+      <HtmlOnce as="select" className={selectClass} id={props.id} name={props.name} {...props.once(selectOptionsHtml(M.log.all, props.choices, props.value))} />
     </Field>
   );
 }

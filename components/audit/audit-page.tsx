@@ -8,6 +8,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_MESSAGES as M, formatAuditTime, periodLabel 
 import { auditFiltersQuery } from "@/lib/audit/filters";
 import type { TAuditFilters, TAuditRowView } from "@/lib/audit/queries";
 import type { TAgencyTimeZone } from "@/lib/format";
+import type { THtmlSender } from "@/lib/html-once";
 import { formatNip } from "@/lib/validation/nip";
 
 import { AuditFilters, type AuditFilterOptions } from "./audit-filters";
@@ -44,6 +45,7 @@ export function AuditPage({
   paged,
   invalidRange,
   now,
+  once,
 }: {
   agency: { slug: string; name: string; timeZone: TAgencyTimeZone };
   filters: TAuditFilters;
@@ -53,6 +55,8 @@ export function AuditPage({
   paged: boolean;
   invalidRange: boolean;
   now: Date;
+  /** How the rows' and options' HTML reach the page (lib/html-once.ts, decision 075). */
+  once?: THtmlSender;
 }) {
   const base = `/a/${agency.slug}/audit`;
   const active = describeFilters(filters, options);
@@ -72,7 +76,7 @@ export function AuditPage({
           <CardTitle>{M.log.filters}</CardTitle>
         </CardHeader>
         <CardBody>
-          <AuditFilters agencySlug={agency.slug} filters={filters} options={options} />
+          <AuditFilters agencySlug={agency.slug} filters={filters} options={options} once={once} />
         </CardBody>
       </Card>
 
@@ -96,7 +100,7 @@ export function AuditPage({
             <PrintButton label={M.log.print} />
           </div>
         </CardHeader>
-        <AuditLogTable rows={rows} agencySlug={agency.slug} timeZone={agency.timeZone} />
+        <AuditLogTable rows={rows} agencySlug={agency.slug} timeZone={agency.timeZone} once={once} />
         {nextCursor || paged ? (
           <div className="no-print flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 px-4 py-3 sm:px-6">
             {paged ? (

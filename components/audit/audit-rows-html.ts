@@ -14,7 +14,10 @@ import { formatNip } from "@/lib/validation/nip";
  * per-element work, not our code, was most of the page's CPU. As one string the rows cost
  * React one element, and the markup is byte for byte what React wrote for the same rows
  * (tests/unit/audit-rows-html.test.ts renders both). Every value from the data goes through
- * escapeHtml; the rest is constant markup.
+ * escapeHtml; the rest is constant markup. Decision 075 made the markup leaner, the same
+ * look: no class or attribute that only CSS or nothing used (the styles select on the table's
+ * structure in app/globals.css: `small` for the grey lines, the fifth cell for the address),
+ * and the details' route is built in the browser from the event's id (AuditDetailsLoader).
  */
 export function auditRowsHtml(rows: TAuditRowView[], agencySlug: string, timeZone: TAgencyTimeZone): string {
   const e = escapeHtml;
@@ -24,30 +27,30 @@ export function auditRowsHtml(rows: TAuditRowView[], agencySlug: string, timeZon
     let actor: string;
     if (r.actor) {
       actor = `<b>${e(r.actor.name)}</b>`;
-      if (r.actor.nip) actor += `<span class="audit-sub">${e(`NIP ${formatNip(r.actor.nip)}`)}</span>`;
-      if (r.actor.roleNames.length) actor += `<span class="audit-sub">${e(r.actor.roleNames.join(", "))}</span>`;
+      if (r.actor.nip) actor += `<small>${e(`NIP ${formatNip(r.actor.nip)}`)}</small>`;
+      if (r.actor.roleNames.length) actor += `<small>${e(r.actor.roleNames.join(", "))}</small>`;
     } else {
       actor = e(M.log.system);
     }
     let about = "";
     if (r.context || r.cycleId || r.sopId) {
-      about = `<span class="audit-sub">${r.context ? e(r.context) : ""}`;
+      about = `<small>${r.context ? e(r.context) : ""}`;
       if (r.cycleId || r.sopId) {
         const href = r.cycleId ? `${base}/cycles/${encodeURIComponent(r.cycleId)}/timeline` : `${base}/sops/${encodeURIComponent(r.sopId!)}`;
-        about += `${r.context ? " · " : ""}<a href="${e(href)}" class="audit-link">${e(r.cycleId ? M.log.openTimeline : M.log.openSop)}</a>`;
+        about += `${r.context ? " · " : ""}<a href="${e(href)}">${e(r.cycleId ? M.log.openTimeline : M.log.openSop)}</a>`;
       }
-      about += "</span>";
+      about += "</small>";
     }
     out +=
-      `<tr data-testid="audit-row" data-action="${e(r.action)}" class="audit-row">` +
+      `<tr data-testid="audit-row">` +
       `<td><time dateTime="${r.createdAt.toISOString()}">${e(formatAuditTime(r.createdAt, timeZone))}</time>` +
-      `<span class="audit-sub">${e(r.seq === null ? M.log.details.unchained : M.log.chained(r.seq))}</span></td>` +
+      `<small>${e(r.seq === null ? M.log.details.unchained : M.log.chained(r.seq))}</small></td>` +
       `<td>${actor}</td>` +
       `<td><b>${e(r.actionLabel)}</b></td>` +
       `<td><span class="${r.action === "task.return" ? "audit-sum audit-ret" : "audit-sum"}">${e(r.summary)}</span>${about}` +
-      `<details class="audit-details" data-testid="audit-details" data-src="${e(`${base}/audit/events/${encodeURIComponent(r.id)}`)}">` +
-      `<summary>${e(M.log.details.summary)}</summary><div data-body="true"></div></details></td>` +
-      `<td class="audit-ip">${e(r.ip ?? "-")}</td></tr>`;
+      `<details data-testid="audit-details" data-id="${e(r.id)}">` +
+      `<summary>${e(M.log.details.summary)}</summary><div></div></details></td>` +
+      `<td>${e(r.ip ?? "-")}</td></tr>`;
   }
   return out;
 }

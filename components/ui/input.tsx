@@ -14,16 +14,12 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
   );
 }
 
+/** The classes of a plain <select> (also HtmlOnce's selects, decision 075). */
+export const selectClass =
+  "block min-h-10 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-600 sm:text-sm";
+
 export function Select({ className, ...props }: ComponentProps<"select">) {
-  return (
-    <select
-      className={cn(
-        "block min-h-10 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-600 sm:text-sm",
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <select className={cn(selectClass, className)} {...props} />;
 }
 
 /** The classes of a plain <textarea>, matching Input. */

@@ -66,7 +66,8 @@ async function main() {
     let n = 0;
     for (const raw of positionals.length ? positionals : ["/bench/kosong", "/a/bmcktr-sumbar/audit", "/a/bmcktr-sumbar/audit?before={deep}"]) {
       const p = raw.replace("{deep}", deep?.id ?? "0");
-      const res = await fetch(`${server.baseUrl}${p}`, { headers: { cookie } });
+      // As a browser asks for a page (decision 075).
+      const res = await fetch(`${server.baseUrl}${p}`, { headers: { cookie, accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" } });
       const html = await res.text();
       if (flags.save) writeFileSync(path.join(flags.save, `${++n}.html`), html);
       console.info(JSON.stringify({ path: raw, status: res.status, ...weigh(html) }));

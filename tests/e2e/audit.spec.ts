@@ -107,7 +107,8 @@ test("a row's details are fetched when opened; another agency's event and a memb
   await details.getByText("Rincian untuk auditor").click();
   await expect(details.getByText("Kode peristiwa")).toBeVisible();
   await expect(details.getByText("Hash rantai")).toBeVisible();
-  const own = (await details.getAttribute("data-src"))!;
+  // The row carries the event's id; its details come from the agency's event route (decision 075).
+  const own = `/a/bmcktr-sumbar/audit/events/${(await details.getAttribute("data-id"))!}`;
   expect(own).toMatch(/^\/a\/bmcktr-sumbar\/audit\/events\/\d+$/);
   const ok = await auditor.request.get(own);
   expect(ok.status()).toBe(200);
@@ -116,8 +117,8 @@ test("a row's details are fetched when opened; another agency's event and a memb
   const lumajang = await (await browser.newContext()).newPage();
   await signIn(lumajang, "kadis@lumajang.demo");
   await lumajang.goto("/a/diskominfo-lumajang/audit");
-  const foreign = (await lumajang.getByTestId("audit-details").first().getAttribute("data-src"))!;
-  const foreignId = foreign.split("/").pop()!;
+  const foreignId = (await lumajang.getByTestId("audit-details").first().getAttribute("data-id"))!;
+  const foreign = `/a/diskominfo-lumajang/audit/events/${foreignId}`;
   expect((await lumajang.request.get(foreign)).status()).toBe(200);
   const crossed = await auditor.request.get(`/a/bmcktr-sumbar/audit/events/${foreignId}`);
   expect(crossed.status()).toBe(404);
@@ -159,4 +160,45 @@ test("clearing the filters shows every filter at 'Semua' again, also when the pa
   // The form says what the list shows: no filter.
   await expect(type).toHaveValue("");
   await expect(type.locator("option:checked")).toHaveText("Semua");
+});
+
+test("the rows and options travel once in the page, and the log still pages and comes back without reloading (decision 075)", async ({ page }) => {
+  await signIn(page, "auditor@sumbar.demo");
+  // A document request: the rows and the event types are in the markup, not again in the RSC payload.
+  const html = await (await page.request.get("/a/bmcktr-sumbar/audit", { headers: { accept: "text/html" } })).text();
+  const rowsInHtml = html.split('data-testid="audit-row"').length - 1;
+  expect(rowsInHtml).toBeGreaterThan(20);
+  expect(html.split('data-testid=\\"audit-row\\"').length - 1).toBe(0);
+  expect(html.split('<option value="task.return">').length - 1).toBe(1);
+  expect(html.split('value=\\"task.return\\"').length - 1).toBe(0);
+
+  await page.goto("/a/bmcktr-sumbar/audit");
+  const rows = page.getByTestId("audit-row");
+  await expect(rows).toHaveCount(rowsInHtml);
+  const firstTime = await rows.first().locator("time").getAttribute("datetime");
+  await page.waitForLoadState("networkidle");
+  const next = page.getByRole("link", { name: "Muat berikutnya" });
+  if (await next.count()) {
+    // The next page by the client router (its payload carries the rows), then back to the first.
+    await next.click();
+    await expect(page).toHaveURL(/[?&]before=\d+/);
+    await expect(rows.first().locator("time")).not.toHaveAttribute("datetime", firstTime!);
+    expect(await rows.count()).toBeGreaterThan(0);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/audit$/);
+    await expect(rows.first().locator("time")).toHaveAttribute("datetime", firstTime!);
+    await expect(rows).toHaveCount(rowsInHtml);
+  }
+  // Away to another page of the app and back (the first page's tree is mounted again from the router's cache).
+  await page.getByRole("link", { name: "Beranda", exact: true }).first().click();
+  await expect(page).not.toHaveURL(/\/audit/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/audit$/);
+  await expect(rows.first().locator("time")).toHaveAttribute("datetime", firstTime!);
+  await expect(rows).toHaveCount(rowsInHtml);
+  // The filters still filter, their options intact after the moves.
+  await page.getByLabel("Jenis peristiwa").selectOption({ label: "Mengembalikan untuk perbaikan" });
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page).toHaveURL(/[?&]action=task\.return/);
+  await expect(rows).toHaveCount(1);
 });

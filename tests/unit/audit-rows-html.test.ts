@@ -9,7 +9,11 @@ import type { TAuditRowView } from "@/lib/audit/queries";
 import type { TAgencyTimeZone } from "@/lib/format";
 import { formatNip } from "@/lib/validation/nip";
 
-/** The rows as React rendered them before decision 064 (components/audit/audit-log-table.tsx at a1a2ecd), as createElement calls. */
+/**
+ * The rows as React rendered them before decision 064 (components/audit/audit-log-table.tsx at a1a2ecd), as createElement
+ * calls, with decision 075's leaner markup: no class on the row, its grey lines as <small>, the link and the address cell
+ * without a class, the details with the event's id instead of its route and a plain <div> for the body.
+ */
 function reactRows(rows: TAuditRowView[], agencySlug: string, timeZone: TAgencyTimeZone) {
   const base = `/a/${agencySlug}`;
   return renderToStaticMarkup(
@@ -19,12 +23,12 @@ function reactRows(rows: TAuditRowView[], agencySlug: string, timeZone: TAgencyT
       rows.map((r) =>
         h(
           "tr",
-          { key: r.id, "data-testid": "audit-row", "data-action": r.action, className: "audit-row" },
+          { key: r.id, "data-testid": "audit-row" },
           h(
             "td",
             null,
             h("time", { dateTime: r.createdAt.toISOString() }, formatAuditTime(r.createdAt, timeZone)),
-            h("span", { className: "audit-sub" }, r.seq === null ? M.log.details.unchained : M.log.chained(r.seq)),
+            h("small", null, r.seq === null ? M.log.details.unchained : M.log.chained(r.seq)),
           ),
           h(
             "td",
@@ -34,8 +38,8 @@ function reactRows(rows: TAuditRowView[], agencySlug: string, timeZone: TAgencyT
                   Fragment,
                   null,
                   h("b", null, r.actor.name),
-                  r.actor.nip ? h("span", { className: "audit-sub" }, `NIP ${formatNip(r.actor.nip)}`) : null,
-                  r.actor.roleNames.length ? h("span", { className: "audit-sub" }, r.actor.roleNames.join(", ")) : null,
+                  r.actor.nip ? h("small", null, `NIP ${formatNip(r.actor.nip)}`) : null,
+                  r.actor.roleNames.length ? h("small", null, r.actor.roleNames.join(", ")) : null,
                 )
               : M.log.system,
           ),
@@ -46,8 +50,8 @@ function reactRows(rows: TAuditRowView[], agencySlug: string, timeZone: TAgencyT
             h("span", { className: r.action === "task.return" ? "audit-sum audit-ret" : "audit-sum" }, r.summary),
             r.context || r.cycleId || r.sopId
               ? h(
-                  "span",
-                  { className: "audit-sub" },
+                  "small",
+                  null,
                   r.context,
                   r.cycleId || r.sopId
                     ? h(
@@ -56,7 +60,7 @@ function reactRows(rows: TAuditRowView[], agencySlug: string, timeZone: TAgencyT
                         r.context ? " · " : null,
                         h(
                           "a",
-                          { href: r.cycleId ? `${base}/cycles/${r.cycleId}/timeline` : `${base}/sops/${r.sopId}`, className: "audit-link" },
+                          { href: r.cycleId ? `${base}/cycles/${r.cycleId}/timeline` : `${base}/sops/${r.sopId}` },
                           r.cycleId ? M.log.openTimeline : M.log.openSop,
                         ),
                       )
@@ -65,12 +69,12 @@ function reactRows(rows: TAuditRowView[], agencySlug: string, timeZone: TAgencyT
               : null,
             h(
               "details",
-              { className: "audit-details", "data-testid": "audit-details", "data-src": `${base}/audit/events/${r.id}` },
+              { "data-testid": "audit-details", "data-id": r.id },
               h("summary", null, M.log.details.summary),
-              h("div", { "data-body": true }),
+              h("div", null),
             ),
           ),
-          h("td", { className: "audit-ip" }, r.ip ?? "-"),
+          h("td", null, r.ip ?? "-"),
         ),
       ),
     ),
@@ -124,6 +128,7 @@ describe("auditRowsHtml (the log's rows as one string, decision 064)", () => {
     expect(out).not.toContain("<img");
     expect(out).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;quoted&#x27;");
     expect((out.match(/<tr /g) ?? []).length).toBe(ROWS.length);
+    expect(out).not.toContain("class=\"audit-row");
     expect((out.match(/<td[ >]/g) ?? []).length).toBe(ROWS.length * 5);
     expect(escapeHtml(`a"b'c<d>e&f`)).toBe("a&quot;b&#x27;c&lt;d&gt;e&amp;f");
   });

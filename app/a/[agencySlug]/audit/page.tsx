@@ -5,6 +5,7 @@ import { requireAgencyContext } from "@/lib/authz/context";
 import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
 import { describeAuditRows, listAuditEvents, listAuditFilterOptions, parseAuditParams } from "@/lib/audit/queries";
 import { pageReader } from "@/lib/db/read-your-writes";
+import { htmlSender } from "@/lib/html-once";
 
 export const metadata: Metadata = { title: M.log.title };
 
@@ -35,6 +36,7 @@ export default async function AuditLogPage({
       paged={before !== undefined}
       invalidRange={invalidRange}
       now={new Date()}
+      once={await htmlSender()}
     />
   );
 }
