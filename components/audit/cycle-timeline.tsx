@@ -1,9 +1,11 @@
+import { HtmlOnce } from "@/components/ui/html-once";
 import { AUDIT_MESSAGES, esakipText, formatAuditTime, formatStandard, stepRoundLabel } from "@/lib/audit/labels";
 import type { TCycleTimeline, TTimelineEntry } from "@/lib/audit/queries";
 import { FILE_VERSION_MESSAGES as V } from "@/lib/cycle/file-versions";
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { formatDuration } from "@/lib/cycle/working-time";
 import type { TAgencyTimeZone } from "@/lib/format";
+import { inlineHtml, type THtmlSender } from "@/lib/html-once";
 import { withCapacity } from "@/lib/role/acting";
 import { staticMarkup } from "@/lib/static-markup";
 import { formatNip } from "@/lib/validation/nip";
@@ -55,10 +57,21 @@ function outcomeTone(e: TTimelineEntry, returned: boolean) {
  * reason set apart so it cannot be missed (on paper too).
  */
 /** `agencySlug`: the files' links (the agency's file route); without it the names are listed only. */
-export function CycleTimeline({ timeline, timeZone, agencySlug }: { timeline: TCycleTimeline; timeZone: TAgencyTimeZone; agencySlug?: string }) {
+/** `once`: how the rows' HTML reaches the page (lib/html-once.ts, decision 075); in the props when not given. */
+export function CycleTimeline({
+  timeline,
+  timeZone,
+  agencySlug,
+  once = inlineHtml,
+}: {
+  timeline: TCycleTimeline;
+  timeZone: TAgencyTimeZone;
+  agencySlug?: string;
+  once?: THtmlSender;
+}) {
   const { entries } = timeline;
   if (entries.length === 0) return <p className="text-slate-600">{M.empty}</p>;
-  return <ol className="tl" data-testid="timeline" dangerouslySetInnerHTML={{ __html: timelineHtml(entries, timeZone, agencySlug) }} />;
+  return <HtmlOnce as="ol" className="tl" data-testid="timeline" {...once(timelineHtml(entries, timeZone, agencySlug))} />;
 }
 
 /*

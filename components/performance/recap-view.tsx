@@ -1,8 +1,10 @@
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { HtmlOnce } from "@/components/ui/html-once";
 import { budgetAbsorption, type TCapaianResult, type TCapaianSettings } from "@/lib/performance/capaian";
 import type { TRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
 import { formatRupiah } from "@/lib/format";
+import { inlineHtml, type THtmlSender } from "@/lib/html-once";
 import { staticMarkup } from "@/lib/static-markup";
 
 import { CapaianChart } from "./capaian-chart";
@@ -181,8 +183,9 @@ export function recapContentHtml(recap: TRecap, settings: TCapaianSettings): str
 }
 
 /** The recap's content in one element (see RecapContent). */
-export function RecapBody({ recap, settings }: { recap: TRecap; settings: TCapaianSettings }) {
-  return <div className="space-y-6" data-testid="recap-content" dangerouslySetInnerHTML={{ __html: recapContentHtml(recap, settings) }} />;
+/** `once`: how the content's HTML reaches the page (lib/html-once.ts, decision 075); in the props when not given. */
+export function RecapBody({ recap, settings, once = inlineHtml }: { recap: TRecap; settings: TCapaianSettings; once?: THtmlSender }) {
+  return <HtmlOnce as="div" className="space-y-6" data-testid="recap-content" {...once(recapContentHtml(recap, settings))} />;
 }
 
 /**

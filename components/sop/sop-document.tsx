@@ -1,6 +1,8 @@
 import type { CSSProperties, ReactNode } from "react";
 
+import { HtmlOnce } from "@/components/ui/html-once";
 import { formatDate, formatNumber, type TAgencyTimeZone } from "@/lib/format";
+import { inlineHtml, type THtmlSender } from "@/lib/html-once";
 import {
   CONNECTOR_HEIGHT,
   CONNECTOR_WIDTH,
@@ -117,13 +119,18 @@ export function sopDocumentHtml(sop: SopDocumentData, agency: SopDocumentProps["
   return html;
 }
 
-export function SopDocument({ sop, agency }: SopDocumentProps) {
+/**
+ * `once`: how the document's HTML reaches the page (lib/html-once.ts, decision 075): on a document
+ * request the page sends it once, in the markup, not again in the RSC payload; in the props when not given.
+ */
+export function SopDocument({ sop, agency, once = inlineHtml }: SopDocumentProps & { once?: THtmlSender }) {
   return (
-    <article
+    <HtmlOnce
+      as="article"
       className="sop-document text-slate-950"
       aria-label={`${M.documentTitle} ${sop.nomor}`}
       data-testid="sop-document"
-      dangerouslySetInnerHTML={{ __html: sopDocumentHtml(sop, agency) }}
+      {...once(sopDocumentHtml(sop, agency))}
     />
   );
 }

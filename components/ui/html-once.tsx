@@ -7,7 +7,10 @@ import { takeHtml } from "@/lib/html-once-stash";
 /** The elements a long HTML string fills, with the attributes they take here. */
 type TProps =
   | ({ as: "tbody" } & Omit<ComponentProps<"tbody">, "children" | "dangerouslySetInnerHTML" | "ref">)
-  | ({ as: "select" } & Omit<ComponentProps<"select">, "children" | "dangerouslySetInnerHTML" | "ref" | "value" | "defaultValue">);
+  | ({ as: "select" } & Omit<ComponentProps<"select">, "children" | "dangerouslySetInnerHTML" | "ref" | "value" | "defaultValue">)
+  | ({ as: "article" } & Omit<ComponentProps<"article">, "children" | "dangerouslySetInnerHTML" | "ref">)
+  | ({ as: "ol" } & Omit<ComponentProps<"ol">, "children" | "dangerouslySetInnerHTML" | "ref">)
+  | ({ as: "div" } & Omit<ComponentProps<"div">, "children" | "dangerouslySetInnerHTML" | "ref">);
 
 /** In the browser: the strings read from the server's markup at hydration, by key, for a later remount of the same tree (a back navigation). */
 const seen = new Map<string, string>();
@@ -39,7 +42,7 @@ export function HtmlOnce({ as: Tag, html, htmlKey, ...rest }: TProps & { html?: 
     if (lost) window.location.reload();
   }, [lost]);
   const props = html === undefined && htmlKey !== undefined ? { ...rest, "data-html-once": htmlKey } : rest;
-  // One of the two tags with its own attributes (TProps); React treats both the same way here.
+  // One of the tags of TProps with its own attributes; React treats them all the same way here.
   const Element = Tag as "tbody";
   return <Element {...(props as ComponentProps<"tbody">)} dangerouslySetInnerHTML={{ __html: content ?? "" }} />;
 }

@@ -13,6 +13,7 @@ import { ExportLinks, PerformanceNav } from "@/components/performance/performanc
 import { RecapBody, RecapPrintStyle } from "@/components/performance/recap-view";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAgencyContext } from "@/lib/authz/context";
+import { htmlSender } from "@/lib/html-once";
 import { loadAgreement, resolvePeriod } from "@/lib/performance/queries";
 import { buildRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
@@ -92,7 +93,7 @@ export default async function RecapPage({
             <ExportLinks agencySlug={ctx.agency.slug} year={year} quarter={quarter} />
           </div>
           {period.frozen[quarter - 1] ? <FrozenNotice quarterLabel={quarterLabel(quarter)} year={year} /> : null}
-          <RecapBody recap={recap} settings={settings} />
+          <RecapBody recap={recap} settings={settings} once={await htmlSender()} />
           {manage && filtered ? (
             <Card className="no-print scroll-mt-4" id="realisasi-anggaran">
               <CardHeader>

@@ -11,6 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { ArrowLeft } from "@/components/ui/icons";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { htmlSender } from "@/lib/html-once";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
 import { signingPanel } from "@/lib/signing/queries";
 import { SOP_DOCUMENT_MESSAGES as M } from "@/lib/sop/messages";
@@ -162,6 +163,7 @@ export default async function SopDocumentPage({ params }: { params: Promise<{ ag
             logoUrl: ctx.agency.logoFileId ? `/a/${ctx.agency.slug}/logo?v=${ctx.agency.logoFileId}` : null,
             headRoleName,
           }}
+          once={await htmlSender()}
         />
       </div>
     </div>

@@ -10,6 +10,7 @@ import { AUDIT_MESSAGES as M } from "@/lib/audit/labels";
 import { cycleTimeline } from "@/lib/audit/queries";
 import { requireAgencyContext } from "@/lib/authz/context";
 import { pageReader } from "@/lib/db/read-your-writes";
+import { htmlSender } from "@/lib/html-once";
 import { SIGNING_MESSAGES } from "@/lib/signing/messages";
 import { signingPanel } from "@/lib/signing/queries";
 import { maxUploadLabel } from "@/lib/storage/validate";
@@ -72,7 +73,7 @@ export default async function CycleTimelinePage({ params }: { params: Promise<{ 
         <h2 id="timeline-heading" className="text-lg font-semibold">
           {M.timeline.title}
         </h2>
-        <CycleTimeline timeline={timeline} timeZone={ctx.agency.timeZone} agencySlug={ctx.agency.slug} />
+        <CycleTimeline timeline={timeline} timeZone={ctx.agency.timeZone} agencySlug={ctx.agency.slug} once={await htmlSender()} />
       </section>
     </div>
   );
