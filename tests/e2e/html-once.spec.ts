@@ -34,7 +34,7 @@ test("the SOP document, the timeline and the recap are in the page once and surv
     await page.goto(`${AGENCY}/sops`);
     // Into the document by the client router: its payload carries the document.
     await page.waitForLoadState("networkidle");
-    await page.getByRole("link", { name: /SOP-BMCKTR/ }).first().click();
+    await page.getByRole("heading", { level: 2 }).getByRole("link", { name: "Pengukuran Kinerja" }).click();
     await expect(page).toHaveURL(/\/sops\/[a-z0-9]+$/);
     const doc = page.getByTestId("sop-document");
     const steps = await doc.locator("tr[data-step]").count();
