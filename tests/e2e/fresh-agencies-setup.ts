@@ -17,13 +17,13 @@ import { actOnTask, sendMeetingInvitation, startCycle, type CycleActor } from "@
 import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import { RESERVED_ROLES } from "@/lib/seed/agencies";
 import { DEMO_PASSWORD } from "@/lib/seed/demo";
 import { parseProcedureTable } from "@/lib/sop/paste-import";
 import { activateSop, createSop } from "@/lib/sop/service";
 import { storeUpload } from "@/lib/storage/service";
 
 import { DRAFT_SK_OUTPUT, DRAFT_SK_PDF, freshMember, FRESH_AGENCIES, INSPEKTORAT, INSPEKTORAT_PENGENDALI, KEPEGAWAIAN, PERIKANAN, PERIKANAN_UNIT, VERSIONED_DRAFT, type TFreshAgency } from "../fixtures/fresh-agencies";
+import { createAgencyRoles } from "./fixtures/agency-roles";
 import { createCrosscutAgencies } from "./fixtures/crosscut-agencies";
 import { CC } from "./fixtures/crosscut-data";
 import { createMultiPartyAgency } from "./fixtures/multi-party-agency";
@@ -54,15 +54,7 @@ async function setUp(def: TFreshAgency, passwordHash: string) {
     data: { slug: def.slug, name: def.name, governmentId: government.id, timeZone: "WITA", city: def.government.name, unitName: def.unit },
     select: { id: true },
   });
-  const roles = [...def.roles, ...RESERVED_ROLES];
-  const roleIds = new Map<string, string>();
-  for (const [i, r] of roles.entries()) {
-    const role = await db.role.create({
-      data: { agencyId: agency.id, code: r.code, name: r.name, isHead: "isHead" in r ? (r.isHead ?? false) : false, sortOrder: i },
-      select: { id: true },
-    });
-    roleIds.set(r.code, role.id);
-  }
+  const roleIds = await createAgencyRoles(db, agency.id, def.roles);
   const users = new Map<string, { id: string; name: string; nip: string }>();
   for (const code of ["ADMIN", ...def.roles.map((r) => r.code)]) {
     const m = freshMember(def, code);
