@@ -100,16 +100,32 @@ const serial = process.env.PROOF_SERIAL === "1";
 // Per run, so that two runs on one PostgreSQL (two worktrees, two CI jobs) do not drop each other's.
 const suffix = `${process.pid}_${Date.now().toString(36)}`;
 process.env.A11Y_DATABASE = `alur_proof_a11y_${suffix}`;
-// Migrated and seeded once; every module's database (and the accessibility server's) is a copy.
-const template = await createDatabase(`alur_proof_seeded_${suffix}`);
-process.env[SEEDED_TEMPLATE_ENV] = template.name;
+const templateName = `alur_proof_seeded_${suffix}`;
+// Both databases are dropped by name, so an interrupt during the seed (the longest step before the
+// modules start) leaves nothing behind either; the handlers are in place before anything is created.
 const cleanUp = async () => {
-  await template.drop().catch(() => {});
+  await dropDatabase(templateName).catch(() => {});
   await dropDatabase(process.env.A11Y_DATABASE!).catch(() => {});
 };
+let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+  // `on`, not `once`: Ctrl-C reaches this process from the terminal and again through npm and tsx,
+  // and a second signal with no handler left would end it before the databases are dropped.
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    // Dropping a database in use ends the seed's connections; their errors are the interrupt's echo.
+    const quiet = () => {};
+    process.on("uncaughtException", quiet).on("unhandledRejection", quiet);
+    void cleanUp().finally(() => {
+      console.info(`[proof] ${signal}: the run's databases were dropped`);
+      process.exit(130);
+    });
+  });
 }
+// Migrated and seeded once; every module's database (and the accessibility server's) is a copy.
+const template = await createDatabase(templateName);
+process.env[SEEDED_TEMPLATE_ENV] = template.name;
 const a11yLog = path.resolve(".proof", "a11y.log");
 let vitestCode: number;
 let a11yCode = 0;
