@@ -1,4 +1,6 @@
-/** The words every page shares, in a module of their own (id.ts uses them as `t.common`): the root error boundary (a client component) imports only these. */
+import { ERROR_WORDS } from "./error-words";
+
+/** The words every page shares, in a module of their own (id.ts uses them as `t.common`): a client module needing a few of them imports these, not the dictionary. */
 export const COMMON = {
   save: "Simpan",
   cancel: "Batal",
@@ -13,9 +15,6 @@ export const COMMON = {
   notFoundTitle: "Halaman tidak ditemukan",
   notFoundBody: "Alamat ini tidak ada atau Anda tidak memiliki akses ke sana.",
   toHome: "Ke beranda",
-  errorTitle: "Terjadi kesalahan",
-  /** The error page's title for a busy database; its text is the busy message (lib/cli/busy.mjs). */
-  busyTitle: "Server sedang sibuk",
-  errorBody: "Permintaan tidak dapat diproses. Silakan coba lagi; jika berulang, hubungi administrator.",
-  tryAgain: "Coba lagi",
+  /** The error page's words (errorTitle, busyTitle, errorBody, tryAgain), in a module of their own for app/error.tsx. */
+  ...ERROR_WORDS,
 };

@@ -56,6 +56,9 @@ test("another agency's pages answer 404 to a non-member, without revealing they 
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
   }
+  // The 404 page's way home (a plain link since decision 080) leads to the member's own agency.
+  await page.getByRole("link", { name: "Ke beranda" }).click();
+  await expect(page).toHaveURL(/\/a\/diskominfo-lumajang$/);
   // A member without the admin role cannot open the member administration either.
   const response = await page.goto("/a/diskominfo-lumajang/anggota");
   expect(response?.status()).toBe(404);

@@ -77,6 +77,23 @@ describe("lean first load", () => {
     expect(offenders).toEqual([]);
   });
 
+  // Every page's first load holds the root boundaries' chunks beside the frame's, and Turbopack copies
+  // a module two of them import into each chunk: the error page's Button (with Radix's Slot, 1.9 kB
+  // gzip; then buttonVariants with cva, 1 kB) and the 404 page's next/link (3.3 kB) were downloaded
+  // twice on every page (decision 080).
+  // (The 404 page is a server component: its words stay on the server; the error page, a client one, takes its four.)
+  it.each(["app/error.tsx", "app/not-found.tsx"])("%s reaches neither the Button component nor next/link through its static imports", async (entry) => {
+    const { files, packages } = await staticGraph(entry);
+    expect([...files].filter((f) => f === "components/ui/button.tsx" || (entry === "app/error.tsx" && /^lib\/i18n\//.test(f) && f !== "lib/i18n/error-words.ts"))).toEqual([]);
+    if (entry === "app/error.tsx") {
+      expect(files).not.toContain("components/ui/button-variants.ts");
+      expect(packages).not.toContain("class-variance-authority");
+    }
+    const linking: string[] = [];
+    for (const f of files) if (statically(await readFile(f, "utf8"), "next/link")) linking.push(f);
+    expect(linking).toEqual([]);
+  });
+
   it("the confirm dialog's Radix implementation is reached only through the lazy ConfirmDialog", async () => {
     const offenders = (await clientModules())
       .filter((m) => m.file !== "components/ui/confirm-dialog.tsx" && /from "(@\/components\/ui|\.)\/confirm-dialog-radix"/.test(m.source))
