@@ -2,6 +2,7 @@ import { HtmlOnce } from "@/components/ui/html-once";
 import { AUDIT_MESSAGES, esakipText, formatAuditTime, formatStandard, stepRoundLabel } from "@/lib/audit/labels";
 import type { TCycleTimeline, TTimelineEntry } from "@/lib/audit/queries";
 import { FILE_VERSION_MESSAGES as V } from "@/lib/cycle/file-versions";
+import { ContentCache } from "@/lib/content-cache";
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { formatDuration } from "@/lib/cycle/working-time";
 import type { TAgencyTimeZone } from "@/lib/format";
@@ -80,10 +81,10 @@ export function CycleTimeline({
  * (072) and the SOP document (065). The key is the rows' data itself (every date, name, text and file
  * shown), the zone and the agency, so an edited or reopened round gives a new key and nothing has to be
  * invalidated. A round still running (or cancelled unfinished) is measured against now: such a
- * timeline is rendered on every request, as before. Bounded: the oldest entry goes first.
+ * timeline is rendered on every request, as before. Bounded in entries and in characters
+ * (lib/content-cache.ts, decision 081): the oldest entry goes first.
  */
-const TIMELINES = new Map<string, string>();
-const MAX_TIMELINES = 100;
+export const TIMELINES = new ContentCache<string>(100, 3_000_000, (html) => html.length);
 
 /** TimelineEntries as HTML; cached per content when every round has ended (docs/decisions/077). */
 export function timelineHtml(entries: TTimelineEntry[], timeZone: TAgencyTimeZone, agencySlug?: string): string {
@@ -93,7 +94,6 @@ export function timelineHtml(entries: TTimelineEntry[], timeZone: TAgencyTimeZon
   const cached = TIMELINES.get(key);
   if (cached !== undefined) return cached;
   const html = render();
-  if (TIMELINES.size >= MAX_TIMELINES) TIMELINES.delete(TIMELINES.keys().next().value!);
   TIMELINES.set(key, html);
   return html;
 }

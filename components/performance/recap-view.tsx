@@ -1,5 +1,6 @@
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { HtmlOnce } from "@/components/ui/html-once";
+import { ContentCache } from "@/lib/content-cache";
 import { budgetAbsorption, type TCapaianResult, type TCapaianSettings } from "@/lib/performance/capaian";
 import type { TRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
@@ -166,10 +167,10 @@ export function RecapContent({ recap, settings }: { recap: TRecap; settings: TCa
  * Rendered once per content and kept in-process (as 065): the key is the recap as computed
  * (every value, status and capaian it shows) and the capaian settings (the total's absorption),
  * so a new realization, a verification or a changed setting gives a new key and a stale recap
- * cannot be served. Bounded: the oldest entry goes first.
+ * cannot be served. Bounded in entries and in characters (lib/content-cache.ts, decision 081): the
+ * oldest entry goes first.
  */
-const RECAPS = new Map<string, string>();
-const MAX_RECAPS = 100;
+export const RECAPS = new ContentCache<string>(100, 3_000_000, (html) => html.length);
 
 /** RecapContent as HTML, cached per content. */
 export function recapContentHtml(recap: TRecap, settings: TCapaianSettings): string {
@@ -177,7 +178,6 @@ export function recapContentHtml(recap: TRecap, settings: TCapaianSettings): str
   const cached = RECAPS.get(key);
   if (cached !== undefined) return cached;
   const html = staticMarkup(<RecapContent recap={recap} settings={settings} />);
-  if (RECAPS.size >= MAX_RECAPS) RECAPS.delete(RECAPS.keys().next().value!);
   RECAPS.set(key, html);
   return html;
 }

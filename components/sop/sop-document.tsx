@@ -1,6 +1,7 @@
 import type { CSSProperties, ReactNode } from "react";
 
 import { HtmlOnce } from "@/components/ui/html-once";
+import { ContentCache } from "@/lib/content-cache";
 import { formatDate, formatNumber, type TAgencyTimeZone } from "@/lib/format";
 import { inlineHtml, type THtmlSender } from "@/lib/html-once";
 import {
@@ -98,11 +99,10 @@ export interface SopDocumentProps {
  * elements, none of them interactive. Its markup is a pure function of the SOP version and the
  * agency's printed identity, so it is rendered once per content (lib/static-markup.ts writes the
  * bytes renderToStaticMarkup would) and kept in-process; an edited draft, a renamed role, a new
- * logo or time zone gives a new key, so a stale document cannot be served. Bounded: the oldest
- * entry goes first.
+ * logo or time zone gives a new key, so a stale document cannot be served. Bounded in entries and
+ * in characters (lib/content-cache.ts, decision 081): the oldest entry goes first.
  */
-const DOCUMENTS = new Map<string, string>();
-const MAX_DOCUMENTS = 200;
+export const DOCUMENTS = new ContentCache<string>(200, 6_000_000, (html) => html.length);
 
 function documentKey(sop: SopDocumentData, agency: SopDocumentProps["agency"]): string {
   return JSON.stringify([sop, agency.name, agency.governmentName, agency.timeZone, agency.logoUrl ?? null, agency.headRoleName ?? null]);
@@ -114,7 +114,6 @@ export function sopDocumentHtml(sop: SopDocumentData, agency: SopDocumentProps["
   const cached = DOCUMENTS.get(key);
   if (cached !== undefined) return cached;
   const html = staticMarkup(<SopDocumentContent sop={sop} agency={agency} />);
-  if (DOCUMENTS.size >= MAX_DOCUMENTS) DOCUMENTS.delete(DOCUMENTS.keys().next().value!);
   DOCUMENTS.set(key, html);
   return html;
 }
@@ -186,10 +185,10 @@ interface TSopDrawing {
  * The drawing is pure in the steps (numbers, kinds, routes, roles and the texts that size the
  * columns), so it is kept in-process per content key: a saved SOP version is read far more often
  * than it changes, and an edit or a renamed role gives a new key (issue 16, docs/decisions/052).
- * Bounded: the oldest entry goes first.
+ * Bounded in entries and in characters (the key's, and the drawing's as JSON, counted once when it
+ * is made; lib/content-cache.ts, decision 081): the oldest entry goes first.
  */
-const DRAWINGS = new Map<string, TSopDrawing>();
-const MAX_DRAWINGS = 200;
+const DRAWINGS = new ContentCache<TSopDrawing>(200, 3_000_000, (drawing) => JSON.stringify(drawing).length);
 
 function drawingKey(steps: SopDocumentStep[]): string {
   return JSON.stringify(
@@ -234,7 +233,6 @@ function sopDrawing(steps: SopDocumentStep[]): TSopDrawing {
     return { page, blocks, pieces: flowPieces(page, blocks) };
   });
   const drawing = { columns, widths, sheets };
-  if (DRAWINGS.size >= MAX_DRAWINGS) DRAWINGS.delete(DRAWINGS.keys().next().value!);
   DRAWINGS.set(key, drawing);
   return drawing;
 }

@@ -10,7 +10,10 @@
  * stays at ~100–200 MB, yet a process with a 1024 MB limit reached ~700 MB RSS in the bench's
  * soak because V8 let garbage pile up, not because anything was kept (decision 067).
  *
- * - old generation: ALUR_WEB_HEAP_MB per web process (default 320 MB);
+ * - old generation: ALUR_WEB_HEAP_MB per web process (default 256 MB). A process's RSS is its
+ *   V8 heap plus ~115–125 MB outside it (binary, malloc, code: decisions 073 and 081), so
+ *   256 + 24 MB of young generation keeps one process under ~400 MB at its peak; 320 reached
+ *   439 MB in the quiet soak (docs/decisions/081-rss-peak.md);
  * - young generation: 8 MB semi-spaces (V8's default here is 16): fewer bytes of short-lived
  *   render data held between scavenges.
  *
@@ -28,7 +31,7 @@
  */
 
 /** Old-generation limit of one web process, in MB, when ALUR_WEB_HEAP_MB is not set. */
-export const DEFAULT_WEB_HEAP_MB = 320;
+export const DEFAULT_WEB_HEAP_MB = 256;
 /** Semi-space size of the young generation, in MB (V8 uses two of them, plus as much again for large objects). */
 export const WEB_SEMI_SPACE_MB = 8;
 /** glibc malloc arenas of one web process when MALLOC_ARENA_MAX is not set. */

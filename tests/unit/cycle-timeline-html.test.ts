@@ -2,7 +2,7 @@ import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import { CycleTimeline, TimelineEntries, timelineHtml } from "@/components/audit/cycle-timeline";
+import { CycleTimeline, TIMELINES, TimelineEntries, timelineHtml } from "@/components/audit/cycle-timeline";
 import type { TCycleTimeline, TTimelineEntry } from "@/lib/audit/queries";
 import type { TAgencyTimeZone } from "@/lib/format";
 
@@ -141,5 +141,16 @@ describe("the cycle timeline's rounds as one string", () => {
     const later = running.map((e) => ({ ...e, durationMs: e.durationMs + 3_600_000 }));
     expect(timelineHtml(later, "WIB")).toBe(renderToStaticMarkup(h(TimelineEntries, { entries: later, timeZone: "WIB" })));
     expect(timelineHtml(later, "WIB")).not.toBe(timelineHtml(running, "WIB"));
+  });
+});
+
+describe("the ended timelines kept in-process (docs/decisions/081-rss-peak.md)", () => {
+  it("hold at most 3 million characters however long the timelines are, not only 100 of them", () => {
+    // 100 ended timelines with a 40,000-character activity each: ~80,000 characters an entry (key + HTML), 8 million in all.
+    const long = "Menyusun rencana aksi dan laporan kinerja – ".repeat(910);
+    for (let n = 0; n < 100; n++) timelineHtml([entry({ taskId: `long-${n}`, kegiatan: `${n} ${long}` })], "WIB", "dinas-contoh");
+    expect(TIMELINES.chars).toBeGreaterThan(2_000_000);
+    expect(TIMELINES.chars).toBeLessThanOrEqual(3_000_000);
+    expect(TIMELINES.size).toBeLessThan(100);
   });
 });

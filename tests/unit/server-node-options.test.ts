@@ -15,6 +15,11 @@ describe("the heap limit of a web process (docs/decisions/067-memory-limits.md)"
     expect(serverNodeOptions(undefined, {})).toBe(`--max-old-space-size=${DEFAULT_WEB_HEAP_MB} --max-semi-space-size=8`);
   });
 
+  it("keeps one process under ~400 MB at its peak: 256 MB of old generation by default (docs/decisions/081-rss-peak.md)", () => {
+    expect(DEFAULT_WEB_HEAP_MB).toBe(256);
+    expect(serverNodeOptions(undefined, {})).toBe("--max-old-space-size=256 --max-semi-space-size=8");
+  });
+
   it("takes the operator's ALUR_WEB_HEAP_MB", () => {
     expect(serverNodeOptions(undefined, { ALUR_WEB_HEAP_MB: " 512 " })).toBe("--max-old-space-size=512 --max-semi-space-size=8");
   });
