@@ -2,7 +2,7 @@ import { HtmlOnce } from "@/components/ui/html-once";
 import { AUDIT_MESSAGES, esakipText, formatAuditTime, formatStandard, stepRoundLabel } from "@/lib/audit/labels";
 import type { TCycleTimeline, TTimelineEntry } from "@/lib/audit/queries";
 import { FILE_VERSION_MESSAGES as V } from "@/lib/cycle/file-versions";
-import { ContentCache } from "@/lib/content-cache";
+import { contentCache } from "@/lib/content-cache";
 import { CYCLE_MESSAGES } from "@/lib/cycle/messages";
 import { formatDuration } from "@/lib/cycle/working-time";
 import type { TAgencyTimeZone } from "@/lib/format";
@@ -84,7 +84,7 @@ export function CycleTimeline({
  * timeline is rendered on every request, as before. Bounded in entries and in characters
  * (lib/content-cache.ts, decision 081): the oldest entry goes first.
  */
-export const TIMELINES = new ContentCache<string>(100, 3_000_000, (html) => html.length);
+export const TIMELINES = contentCache<string>(100, 3_000_000, (html) => html.length);
 
 /** TimelineEntries as HTML; cached per content when every round has ended (docs/decisions/077). */
 export function timelineHtml(entries: TTimelineEntry[], timeZone: TAgencyTimeZone, agencySlug?: string): string {

@@ -1,6 +1,6 @@
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { HtmlOnce } from "@/components/ui/html-once";
-import { ContentCache } from "@/lib/content-cache";
+import { contentCache } from "@/lib/content-cache";
 import { budgetAbsorption, type TCapaianResult, type TCapaianSettings } from "@/lib/performance/capaian";
 import type { TRecap } from "@/lib/performance/recap";
 import { PERFORMANCE_MESSAGES as M } from "@/lib/performance/schemas";
@@ -170,7 +170,7 @@ export function RecapContent({ recap, settings }: { recap: TRecap; settings: TCa
  * cannot be served. Bounded in entries and in characters (lib/content-cache.ts, decision 081): the
  * oldest entry goes first.
  */
-export const RECAPS = new ContentCache<string>(100, 3_000_000, (html) => html.length);
+export const RECAPS = contentCache<string>(100, 3_000_000, (html) => html.length);
 
 /** RecapContent as HTML, cached per content. */
 export function recapContentHtml(recap: TRecap, settings: TCapaianSettings): string {

@@ -1,7 +1,7 @@
 import type { CSSProperties, ReactNode } from "react";
 
 import { HtmlOnce } from "@/components/ui/html-once";
-import { ContentCache } from "@/lib/content-cache";
+import { contentCache } from "@/lib/content-cache";
 import { formatDate, formatNumber, type TAgencyTimeZone } from "@/lib/format";
 import { inlineHtml, type THtmlSender } from "@/lib/html-once";
 import {
@@ -102,7 +102,7 @@ export interface SopDocumentProps {
  * logo or time zone gives a new key, so a stale document cannot be served. Bounded in entries and
  * in characters (lib/content-cache.ts, decision 081): the oldest entry goes first.
  */
-export const DOCUMENTS = new ContentCache<string>(200, 6_000_000, (html) => html.length);
+export const DOCUMENTS = contentCache<string>(200, 6_000_000, (html) => html.length);
 
 function documentKey(sop: SopDocumentData, agency: SopDocumentProps["agency"]): string {
   return JSON.stringify([sop, agency.name, agency.governmentName, agency.timeZone, agency.logoUrl ?? null, agency.headRoleName ?? null]);
@@ -188,7 +188,7 @@ interface TSopDrawing {
  * Bounded in entries and in characters (the key's, and the drawing's as JSON, counted once when it
  * is made; lib/content-cache.ts, decision 081): the oldest entry goes first.
  */
-const DRAWINGS = new ContentCache<TSopDrawing>(200, 3_000_000, (drawing) => JSON.stringify(drawing).length);
+const DRAWINGS = contentCache<TSopDrawing>(200, 3_000_000, (drawing) => JSON.stringify(drawing).length);
 
 function drawingKey(steps: SopDocumentStep[]): string {
   return JSON.stringify(
