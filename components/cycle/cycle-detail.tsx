@@ -16,6 +16,7 @@ import { fileVersions, reviewFileVersions } from "@/lib/cycle/file-versions";
 import { workUnderReview } from "@/lib/cycle/work-under-review";
 import { formatDuration, isLate } from "@/lib/cycle/working-time";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { inlineHtml, type THtmlSender } from "@/lib/html-once";
 import { SHARE_MESSAGES } from "@/lib/share/whatsapp";
 import { PERFORMANCE_MESSAGES } from "@/lib/performance/schemas";
 import { executorColumnsByFirstUse } from "@/lib/sop/executor-columns";
@@ -87,6 +88,7 @@ const fileLink = (slug: string, f: { id: string; originalName: string; mimeType:
  * `baseUrl`: the app's public address (APP_URL), for the absolute link of a shared task.
  * `folds`: the folds the reader opened (`?buka=`); under a task panel the others are
  * not rendered until opened (docs/decisions/027-lazy-cycle-page.md).
+ * `once`: how the history's HTML reaches the page (lib/html-once.ts); in the props when not given.
  */
 export function CycleDetail({
   ctx,
@@ -94,12 +96,14 @@ export function CycleDetail({
   now,
   baseUrl,
   folds = { opened: new Set(), allHistory: false },
+  once = inlineHtml,
 }: {
   ctx: AgencyContext;
   page: TCyclePage;
   now: Date;
   baseUrl: string;
   folds?: TFoldRequest;
+  once?: THtmlSender;
 }) {
   const { cycle, options, recap } = page;
   const tz = ctx.agency.timeZone;
@@ -492,7 +496,7 @@ export function CycleDetail({
               </Link>
             </p>
           ) : null}
-          <TaskHistoryList items={history(tasks.slice(olderTasks))} />
+          <TaskHistoryList items={history(tasks.slice(olderTasks))} once={once} />
         </div>
         ) : null}
       </LazyFold>

@@ -1,7 +1,9 @@
 import { Badge } from "@/components/ui/badge";
+import { HtmlOnce } from "@/components/ui/html-once";
 import { RotateCcw } from "@/components/ui/icons";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import { TASK_STATUS_LABELS, type TTaskOutcome, type TTaskStatus } from "@/lib/cycle/workflow";
+import { inlineHtml, type THtmlSender } from "@/lib/html-once";
 import { cn } from "@/lib/utils";
 
 import { LateBadge } from "./status-badges";
@@ -46,10 +48,12 @@ function outcomeBadge(item: HistoryItem) {
  * Every task of the cycle in the order it ran, as cards (they read the same on a phone and a laptop),
  * sent as one string of HTML (taskHistoryHtml, docs/decisions/071-cycle-timeline-cost.md): the same
  * markup as TaskHistory below without React's per-element cost.
+ * `once`: how that string reaches the page (lib/html-once.ts): on a document request it is in the
+ * markup only, not also in the RSC payload (docs/decisions/082-dashboard-and-cycle-page.md).
  */
-export function TaskHistoryList({ items }: { items: HistoryItem[] }) {
+export function TaskHistoryList({ items, once = inlineHtml }: { items: HistoryItem[]; once?: THtmlSender }) {
   if (items.length === 0) return <p className="text-slate-600">{M.ui.historyEmpty}</p>;
-  return <ol className="space-y-3" data-testid="history" dangerouslySetInnerHTML={{ __html: taskHistoryHtml(items) }} />;
+  return <HtmlOnce as="ol" className="space-y-3" data-testid="history" {...once(taskHistoryHtml(items))} />;
 }
 
 /** The cards as React elements: the reference the string must equal byte for byte (tests/unit/task-history-html.test.ts). */

@@ -77,3 +77,29 @@ test("the SOP document, the timeline and the recap are in the page once and surv
     await expect(rows).toHaveCount(counts.markup);
   });
 });
+
+test("the cycle page's history is in the page once and survives the router's moves and an opened fold", async ({ page }) => {
+  await signIn(page, "kadis@sumbar.demo");
+  // Into the completed TW I cycle by the client router: its payload carries the history (a reader with nothing to do sees it open).
+  await page.goto(`${AGENCY}/cycles`);
+  await page.waitForLoadState("networkidle");
+  await page.getByTestId("cycle-list").getByRole("link").filter({ hasText: /Triwulan I 2026/ }).click();
+  await expect(page).toHaveURL(/\/cycles\/[a-z0-9]+$/);
+  const cards = page.getByTestId("history").locator(":scope > li");
+  await expect(cards.first()).toBeVisible();
+  const path = new URL(page.url()).pathname;
+  const counts = await countsInDocument(page, path, 'data-testid="history-');
+  expect(counts.markup).toBeGreaterThan(3);
+  expect(counts.payload).toBe(0);
+  await expect(cards).toHaveCount(counts.markup);
+  // A first load: the cards come from the markup alone.
+  await page.goto(path);
+  await expect(cards).toHaveCount(counts.markup);
+  await awayAndBack(page, /\/cycles\/[a-z0-9]+$/);
+  await expect(cards).toHaveCount(counts.markup);
+  // Opening another fold asks the server for the page again (the payload, no HTML pass): the history stays.
+  await page.getByTestId("fold-flow").locator("summary").click();
+  await expect(page).toHaveURL(/buka=alur/);
+  await expect(page.getByTestId("step-list")).toBeVisible();
+  await expect(cards).toHaveCount(counts.markup);
+});

@@ -8,6 +8,7 @@ import { readFolds } from "@/lib/cycle/folds";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import { loadCyclePage } from "@/lib/cycle/queries";
 import { listActiveUnits, listFollowUps } from "@/lib/followup/queries";
+import { htmlSender } from "@/lib/html-once";
 import { appUrl } from "@/lib/notify/config";
 
 export const metadata: Metadata = { title: M.ui.listTitle };
@@ -32,7 +33,7 @@ export default async function CyclePage({
     : await Promise.all([listFollowUps(ctx, { status: "all", unitId: null, cycleId: page.cycle.id }), listActiveUnits(ctx.agency.id)]);
   return (
     <div className="space-y-6">
-      <CycleDetail ctx={ctx} page={page} now={new Date()} baseUrl={appUrl()} folds={folds} />
+      <CycleDetail ctx={ctx} page={page} now={new Date()} baseUrl={appUrl()} folds={folds} once={await htmlSender()} />
       {followUps ? (
         <CycleFollowUps ctx={ctx} cycleId={page.cycle.id} items={followUps.items} canCreate={followUps.canCreateForCycle} units={units} today={followUps.today} />
       ) : null}
