@@ -1,4 +1,4 @@
-import { createElement as h, Fragment } from "react";
+import { type ComponentProps, createElement as h, Fragment } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
@@ -76,7 +76,7 @@ function reactCard(ind: TIndicator, year: number, quarter: number, baseUrl?: str
   return renderToStaticMarkup(
     h(
       Card,
-      { "data-testid": `realization-${ind.code}`, "aria-labelledby": `ind-${ind.id}-title` },
+      { "data-testid": `realization-${ind.code}`, "aria-labelledby": `ind-${ind.id}-title` } as ComponentProps<typeof Card>,
       h(CardHeader, { className: "space-y-2" }, h(RealizationCardHeader, { indicator: ind, quarter, status: current?.status ?? null, row })),
       h(CardBody, { className: "space-y-4" }, returned, h(ReadOnlyRealization, { agencySlug: SLUG, indicator: ind, quarter, row, current })),
     ),
