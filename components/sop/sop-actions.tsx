@@ -4,9 +4,21 @@ import { buttonVariants } from "@/components/ui/button";
 import { FileJson, FileSpreadsheet, FileText, GitCompare, Pencil } from "@/components/ui/icons";
 import { SOP_DOCUMENT_MESSAGES as M, SOP_SERVICE_MESSAGES } from "@/lib/sop/messages";
 import { availableSopEvents } from "@/lib/sop/workflow";
+import { staticMarkup } from "@/lib/static-markup";
 
 import { SopActionButtons } from "./sop-action-buttons";
 import type { TSopStatus } from "./status-badge";
+
+/**
+ * The export links' content (icon and label) is the same on every page: written once as HTML
+ * (lib/static-markup.ts) rather than as ~20 elements that Flight and Fizz render on every request
+ * (issue 16, docs/decisions/083-realization-form-and-sop-cost.md). The links themselves stay elements.
+ */
+const EXPORT_LABELS = {
+  exportJson: { __html: staticMarkup(<><FileJson aria-hidden className="size-4" />{M.exportJson}</>) },
+  exportXlsx: { __html: staticMarkup(<><FileSpreadsheet aria-hidden className="size-4" />{M.exportXlsx}</>) },
+  exportPdf: { __html: staticMarkup(<><FileText aria-hidden className="size-4" />{M.exportPdf}</>) },
+};
 
 export interface SopActionsProps {
   agencySlug: string;
@@ -86,18 +98,9 @@ export function SopActions({ agencySlug, sopId, status, version, canEdit, canAct
               {M.compare(compareWith.version)}
             </Link>
           ) : null}
-          <a href={`${base}/export?format=json`} className={buttonVariants({ variant: "secondary" })} download>
-            <FileJson aria-hidden className="size-4" />
-            {M.exportJson}
-          </a>
-          <a href={`${base}/export?format=xlsx`} className={buttonVariants({ variant: "secondary" })} download>
-            <FileSpreadsheet aria-hidden className="size-4" />
-            {M.exportXlsx}
-          </a>
-          <a href={`${base}/export?format=pdf`} className={buttonVariants({ variant: "secondary" })} download>
-            <FileText aria-hidden className="size-4" />
-            {M.exportPdf}
-          </a>
+          <a href={`${base}/export?format=json`} className={buttonVariants({ variant: "secondary" })} download dangerouslySetInnerHTML={EXPORT_LABELS.exportJson} />
+          <a href={`${base}/export?format=xlsx`} className={buttonVariants({ variant: "secondary" })} download dangerouslySetInnerHTML={EXPORT_LABELS.exportXlsx} />
+          <a href={`${base}/export?format=pdf`} className={buttonVariants({ variant: "secondary" })} download dangerouslySetInnerHTML={EXPORT_LABELS.exportPdf} />
         </>
       }
     />
