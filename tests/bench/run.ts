@@ -462,6 +462,9 @@ async function transitions(
   const failures: string[] = [];
   const latencies: number[] = [];
   const deadline = Date.now() + (options.seconds ?? TRANSITION_SECONDS) * 1000;
+  // --cpu-profile: the server's profile of the measured window (decision 084), as for a page.
+  const profiling = PROFILE_DIR !== undefined && typeof options.pid === "number";
+  if (profiling) process.kill(options.pid as number, "SIGUSR2");
   const cpuBefore = options.pid ? await cpuMs(options.pid) : 0;
   // Database transactions (pg_stat_database: each statement outside a transaction counts as one).
   const xactSql = `SELECT (xact_commit + xact_rollback)::bigint AS "x" FROM pg_stat_database WHERE datname = current_database()`;
@@ -545,6 +548,7 @@ async function transitions(
   const seconds = (Date.now() - t0) / 1000;
   // Server CPU per acknowledged transition: steadier than the rate on a shared machine.
   const cpuPerTransition = options.pid ? Math.round(((await cpuMs(options.pid)) - cpuBefore) / Math.max(1, ok) * 10) / 10 : null;
+  if (profiling) await collectProfile(options.pid as number, options.withView ? "transitions-with-view" : "transitions");
   await lookup.end();
   // The statistics reach pg_stat_database when a backend goes idle (within a second).
   await new Promise((resolve) => setTimeout(resolve, 1500));
