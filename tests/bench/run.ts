@@ -648,7 +648,7 @@ async function emptyActions(server: RunningServer, cookie: string, connections: 
  * work after the commit is included, amortised); the cycle starts are left out.
  */
 async function statementsPerTransition(databaseUrl: string, port: number) {
-  const server = await startServer({ databaseUrl, port, env: { ...process.env, ALUR_LOG_QUERIES: "1" } });
+  const server = await startServer({ databaseUrl, port, env: { ...process.env, ALUR_LOG_QUERIES: "1" }, timeoutMs: 180_000 });
   servers.push(server);
   try {
     let carry = "";
@@ -830,7 +830,7 @@ async function main() {
   const external = flags["external-url"];
   const server: RunningServer = external
     ? ({ baseUrl: external, port: Number(new URL(external).port), stop: async () => undefined } as unknown as RunningServer)
-    : await startServer({ databaseUrl, port: PORT, env: serverEnv() });
+    : await startServer({ databaseUrl, port: PORT, env: serverEnv(), timeoutMs: 180_000 });
   if (!external) servers.push(server);
   const pid: Pids = external ? (flags["server-pids"] ?? "").split(",").filter(Boolean).map(Number) : server.child.pid!;
   if (external) results.external = { url: external, serverPids: pid };
