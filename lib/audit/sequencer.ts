@@ -34,7 +34,7 @@ export interface SequenceOptions {
 
 /**
  * Chains up to `batch` waiting events of each of several chains in one
- * transaction of five statements, whatever their number: what a web instance's
+ * transaction of four statements, whatever their number: what a web instance's
  * kick does for the chains its requests wrote to in the last moments
  * (lib/audit/sequence-kick.ts). The chains' advisory locks are taken in one
  * order (by lock key), so two sequencers never wait for each other in a cycle.
@@ -47,17 +47,18 @@ export async function sequenceChains(db: Db, chainKeys: string[], { batch = SEQU
     await tx.$queryRaw`
       SELECT count(pg_advisory_xact_lock(${LOCK_CLASS}::int, l."key"))::int AS "locked"
       FROM (SELECT DISTINCT hashtext(k) AS "key" FROM unnest(${keys}::text[]) AS k ORDER BY 1) AS l`;
-    const waiting = await tx.$queryRaw<{ id: bigint; chainKey: string; contentHash: string }[]>`
-      SELECT "id", "chainKey", "contentHash" FROM (
+    // The waiting events with their chain's head (read after the lock, in the same statement: decision 084).
+    const waiting = await tx.$queryRaw<{ id: bigint; chainKey: string; contentHash: string; headSeq: number | null; headHash: string | null }[]>`
+      SELECT w."id", w."chainKey", w."contentHash", h."seq" AS "headSeq", h."hash" AS "headHash" FROM (
         SELECT "id", "chainKey", "contentHash", row_number() OVER (PARTITION BY "chainKey" ORDER BY "id") AS "n"
         FROM "AuditEvent" WHERE "chainKey" = ANY(${keys}::text[]) AND "hash" IS NULL
       ) AS w
-      WHERE "n" <= ${batch}
-      ORDER BY "chainKey", "id"`;
+      LEFT JOIN "AuditChainHead" h ON h."chainKey" = w."chainKey"
+      WHERE w."n" <= ${batch}
+      ORDER BY w."chainKey", w."id"`;
     if (waiting.length === 0) return [];
-    const heads = new Map(
-      (await tx.auditChainHead.findMany({ where: { chainKey: { in: [...new Set(waiting.map((e) => e.chainKey))] } } })).map((h) => [h.chainKey, h]),
-    );
+    const heads = new Map<string, { seq: number; hash: string }>();
+    for (const e of waiting) if (e.headSeq !== null && e.headHash !== null) heads.set(e.chainKey, { seq: e.headSeq, hash: e.headHash });
     const ids: bigint[] = [];
     const seqs: number[] = [];
     const prevs: (string | null)[] = [];

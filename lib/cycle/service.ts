@@ -182,8 +182,9 @@ async function openTask(
       step.participants.map((p) => p.roleId),
       now,
     );
-    await tx.notification.createMany({
-      data: participants
+    await insertNotifications(
+      tx,
+      participants
         .filter((p) => !users.includes(p.userId))
         .map((p) => ({
           agencyId: cycle.agencyId,
@@ -195,11 +196,11 @@ async function openTask(
           body: "",
           createdAt: now,
         })),
-      skipDuplicates: true,
-    });
+    );
   }
-  await tx.notification.createMany({
-    data: users.map((userId) => ({
+  await insertNotifications(
+    tx,
+    users.map((userId) => ({
       agencyId: cycle.agencyId,
       userId,
       kind: returned ? ("RETURNED" as const) : ("NEW_TASK" as const),
@@ -209,12 +210,26 @@ async function openTask(
       body: returned ? (change.returnReason ?? "") : "",
       createdAt: now,
     })),
-    skipDuplicates: true,
-  });
+  );
   // The e-mails follow from the notification rows; the nudge runs after this transaction (lib/jobs/email-nudge.ts).
   if (users.length) nudgeEmailDelivery();
   await enqueueJobs(tx, jobs);
   return task;
+}
+
+/**
+ * The notifications of a task just created in this transaction. Prisma compiles a `createMany`
+ * afresh on every call (its query plan cache leaves createMany out), a `create` once per process;
+ * a task goes to one holder most of the time, so one row is a `create` (decision 084). The task
+ * is new, so no row of it exists yet: `skipDuplicates` can only matter for several rows.
+ */
+async function insertNotifications(tx: DbTx, rows: Prisma.NotificationCreateManyInput[]) {
+  if (rows.length === 0) return;
+  if (rows.length === 1) {
+    await tx.notification.create({ data: rows[0]!, select: { id: true } });
+    return;
+  }
+  await tx.notification.createMany({ data: rows, skipDuplicates: true });
 }
 
 function isUniqueViolation(error: unknown) {

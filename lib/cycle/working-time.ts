@@ -28,7 +28,7 @@
  *   (lib/calendar/holidays.ts reads them from the Holiday table).
  */
 import { TZDate } from "@date-fns/tz";
-import { addDays, formatDuration as formatDurationFns, format, getISODay, startOfDay } from "date-fns";
+import { addDays, formatDuration as formatDurationFns, getISODay, startOfDay } from "date-fns";
 import { id as localeId } from "date-fns/locale";
 
 export type TTimeUnit = "MENIT" | "JAM" | "HARI";
@@ -123,7 +123,10 @@ function calendar(timeZone: TWorkingTimeZone, options: TComputeDueAtOptions) {
   const holidays = new Set(options.holidays ?? []);
   const iana = WORKING_TIME_ZONES[timeZone].iana;
   const dayOf = (d: TZDate) => hours[getISODay(d) - 1] ?? null;
-  const isWorkingDay = (d: TZDate) => officeIntervals(dayOf(d)).length > 0 && !holidays.has(format(d, "yyyy-MM-dd"));
+  // The local date's key ("yyyy-MM-dd", the zone's wall clock), built from the TZDate's own fields:
+  // date-fns' format parsed its pattern on every day the loops visit (decision 084).
+  const dayKey = (d: TZDate) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  const isWorkingDay = (d: TZDate) => officeIntervals(dayOf(d)).length > 0 && (holidays.size === 0 || !holidays.has(dayKey(d)));
   return { iana, dayOf, isWorkingDay };
 }
 

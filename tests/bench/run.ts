@@ -462,6 +462,9 @@ async function transitions(
   const failures: string[] = [];
   const latencies: number[] = [];
   const deadline = Date.now() + (options.seconds ?? TRANSITION_SECONDS) * 1000;
+  // --cpu-profile: the server's profile of the measured window (decision 084), as for a page.
+  const profiling = PROFILE_DIR !== undefined && typeof options.pid === "number";
+  if (profiling) process.kill(options.pid as number, "SIGUSR2");
   const cpuBefore = options.pid ? await cpuMs(options.pid) : 0;
   // Database transactions (pg_stat_database: each statement outside a transaction counts as one).
   const xactSql = `SELECT (xact_commit + xact_rollback)::bigint AS "x" FROM pg_stat_database WHERE datname = current_database()`;
@@ -545,6 +548,7 @@ async function transitions(
   const seconds = (Date.now() - t0) / 1000;
   // Server CPU per acknowledged transition: steadier than the rate on a shared machine.
   const cpuPerTransition = options.pid ? Math.round(((await cpuMs(options.pid)) - cpuBefore) / Math.max(1, ok) * 10) / 10 : null;
+  if (profiling) await collectProfile(options.pid as number, options.withView ? "transitions-with-view" : "transitions");
   await lookup.end();
   // The statistics reach pg_stat_database when a backend goes idle (within a second).
   await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -644,7 +648,7 @@ async function emptyActions(server: RunningServer, cookie: string, connections: 
  * work after the commit is included, amortised); the cycle starts are left out.
  */
 async function statementsPerTransition(databaseUrl: string, port: number) {
-  const server = await startServer({ databaseUrl, port, env: { ...process.env, ALUR_LOG_QUERIES: "1" } });
+  const server = await startServer({ databaseUrl, port, env: { ...process.env, ALUR_LOG_QUERIES: "1" }, timeoutMs: 180_000 });
   servers.push(server);
   try {
     let carry = "";
@@ -826,7 +830,7 @@ async function main() {
   const external = flags["external-url"];
   const server: RunningServer = external
     ? ({ baseUrl: external, port: Number(new URL(external).port), stop: async () => undefined } as unknown as RunningServer)
-    : await startServer({ databaseUrl, port: PORT, env: serverEnv() });
+    : await startServer({ databaseUrl, port: PORT, env: serverEnv(), timeoutMs: 180_000 });
   if (!external) servers.push(server);
   const pid: Pids = external ? (flags["server-pids"] ?? "").split(",").filter(Boolean).map(Number) : server.child.pid!;
   if (external) results.external = { url: external, serverPids: pid };
