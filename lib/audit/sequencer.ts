@@ -75,7 +75,7 @@ export async function sequenceChains(db: Db, chainKeys: string[], { batch = SEQU
       hashes.push(hash);
       moved.set(event.chainKey, { seq, hash });
     }
-    // Events and heads in one statement: the heads' guard sees the events they point at.
+    // The events are sealed first, the heads moved next: the heads' guard (a trigger) sees the events they point at.
     await tx.$executeRaw`
       WITH sealed AS (
         UPDATE "AuditEvent" e SET "seq" = v."seq", "prevHash" = v."prevHash", "hash" = v."hash"
