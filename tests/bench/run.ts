@@ -935,7 +935,8 @@ async function main() {
         url: server.baseUrl,
         connections: CONNECTIONS,
         duration: SOAK,
-        headers: { cookie },
+        // A browser's page load, as the pages part: the long server-made HTML travels once (decision 075).
+        headers: { cookie, accept: DOCUMENT_ACCEPT },
         requests: targets.routes.filter((r) => r.login === HEAD_LOGIN).map((r) => ({ method: "GET" as const, path: r.path })),
       }) as Tracker;
       instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => soakTimes.push(responseTime));
