@@ -49,9 +49,9 @@ export default defineConfig({
           include: ["tests/proof/**/*.proof.ts"],
           environment: "node",
           fileParallelism: false,
-          // The malformed module's main test sends ~25,000 calls (decision 009) beside the accessibility
-          // journeys (decision 062): 10-15 minutes on a 2-core machine, and it reached 900 s on one busy
-          // with other work (5 December). A hung test still fails, within CI's limit.
+          // The malformed module's main test sends ~25,000 calls (decision 009) beside the other modules
+          // (decision 089): ~4-5 minutes on a quiet 2-core machine; it reached 900 s on one busy with
+          // other work (5 December). A hung test still fails, within CI's limit.
           testTimeout: 1_800_000,
           hookTimeout: 300_000,
         },

@@ -1,27 +1,29 @@
 /**
  * `npm run proof`: builds the app when stale, migrates and seeds one database
  * that every module's database is copied from, runs every proof module (the
- * vitest "proof" project and, at the same time, the accessibility journeys in
- * Chromium), and prints one table of what was tried and what went wrong. Exits
- * non-zero when a module failed, did not report, or counted anything that must
- * stay zero.
+ * vitest "proof" project) and then the accessibility journeys in Chromium, and
+ * prints one table of what was tried and what went wrong. Exits non-zero when a
+ * module failed, did not report, or counted anything that must stay zero.
  *
- * The two runs overlap (docs/decisions/062-ci-proof-overlap.md): they share no
- * port, no database and no file; vitest's output streams as it comes, the
- * accessibility run's is kept in .proof/a11y.log and printed in one piece when
- * it ends. PROOF_SERIAL=1 runs them one after the other, as before. Each run's
- * wall time and the machine's busy core-seconds meanwhile (/proc/stat) are
- * printed.
+ * Order (docs/decisions/089-proof-order.md): the malformed-input module, the
+ * longest and about one core's work, runs in a vitest process of its own beside
+ * a second one that runs the other modules one at a time; the accessibility
+ * journeys (two Playwright workers, both cores) run after both. The two vitest
+ * runs share no port, no database and no file; the other modules' output streams
+ * as it comes, the malformed module's is kept in .proof/malformed.log and printed
+ * in one piece when it ends. PROOF_SERIAL=1 runs every module one at a time, then
+ * the journeys. Each run's wall time and the machine's busy core-seconds
+ * meanwhile (/proc/stat) are printed.
  *
  * Needs PostgreSQL (PROOF_PG_URL, DATABASE_URL, or 127.0.0.1:5432): two
  * production servers share one database in the concurrency proof. The seeded
  * database and the accessibility server's are named per run (pid and time) and
  * dropped at the end, so two runs on one PostgreSQL do not collide on them.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, readFileSync } from "node:fs";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
 import { createDatabase, dropDatabase, ensureBuild, SEEDED_TEMPLATE_ENV } from "../support/server";
@@ -47,6 +49,9 @@ interface Ran {
   busy: number;
 }
 
+/** The runs in progress: an interrupt of this process alone (a CI job's SIGTERM) stops them too. */
+const running = new Set<ChildProcess>();
+
 /** Runs a command; with `log`, its output goes to that file instead of this terminal. */
 async function run(label: string, command: string, args: string[], log?: string): Promise<Ran> {
   const started = Date.now();
@@ -54,7 +59,9 @@ async function run(label: string, command: string, args: string[], log?: string)
   const out = log ? createWriteStream(log) : undefined;
   if (out) await once(out, "open");
   const child = spawn(command, args, { stdio: out ? ["ignore", out, out] : "inherit", env: { ...process.env, PROOF: "1" } });
+  running.add(child);
   const [code] = (await once(child, "exit")) as [number | null];
+  running.delete(child);
   out?.end();
   const ran = { code: code ?? 1, wall: (Date.now() - started) / 1000, busy: machineBusy() - busyBefore };
   console.info(
@@ -114,6 +121,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (interrupted) return;
     interrupted = true;
+    // A terminal's Ctrl-C reaches the children anyway; a signal sent to this process alone must too.
+    for (const child of running) child.kill(signal);
     // Dropping a database in use ends the seed's connections; their errors are the interrupt's echo.
     const quiet = () => {};
     process.on("uncaughtException", quiet).on("unhandledRejection", quiet);
@@ -126,32 +135,39 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 // Migrated and seeded once; every module's database (and the accessibility server's) is a copy.
 const template = await createDatabase(templateName);
 process.env[SEEDED_TEMPLATE_ENV] = template.name;
-const a11yLog = path.resolve(".proof", "a11y.log");
+const MALFORMED = "tests/proof/malformed.proof.ts";
+const malformedLog = path.resolve(".proof", "malformed.log");
 let vitestCode: number;
 let a11yCode = 0;
 const phaseStart = Date.now();
 const busyStart = machineBusy();
 try {
-  const vitestArgs = ["node_modules/vitest/vitest.mjs", "run", "--project", "proof", ...only];
+  const vitest = ["node_modules/vitest/vitest.mjs", "run", "--project", "proof"];
   const a11yArgs = ["node_modules/@playwright/test/cli.js", "test", "-c", "tests/proof/playwright.config.ts"];
-  const a11yRun = async () => {
-    await rm(a11yLog, { force: true });
-    const ran = await run("accessibility journeys (Playwright)", process.execPath, a11yArgs, serial ? undefined : a11yLog);
-    if (!serial) console.info(`\n===== accessibility journeys: output (.proof/a11y.log) =====\n${await readFile(a11yLog, "utf8")}===== end of the accessibility journeys' output =====\n`);
-    return ran.code;
-  };
-  if (serial) {
-    vitestCode = (await run("proof modules (vitest)", process.execPath, vitestArgs)).code;
-    if (runA11y) a11yCode = await a11yRun();
+  // Filters naming accessibility files are the Playwright run's, not vitest's.
+  const filters = only.filter((f) => !f.includes("a11y"));
+  // The malformed module beside the others when both are to run (all of them, or filters naming both).
+  const others = filters.filter((f) => !f.includes("malformed"));
+  const split = !serial && (only.length === 0 || (others.length > 0 && others.length < filters.length));
+  if (only.length > 0 && filters.length === 0) {
+    vitestCode = 0;
+  } else if (split) {
+    const malformedRun = async () => {
+      const ran = await run("proof module malformed (vitest, beside the others)", process.execPath, [...vitest, MALFORMED], malformedLog);
+      console.info(`\n===== malformed module: output (.proof/malformed.log) =====\n${await readFile(malformedLog, "utf8")}===== end of the malformed module's output =====\n`);
+      return ran.code;
+    };
+    const codes = await Promise.all([malformedRun(), run("proof modules but malformed (vitest, one at a time)", process.execPath, [...vitest, "--exclude", MALFORMED, ...others]).then((r) => r.code)]);
+    vitestCode = codes.find((code) => code !== 0) ?? 0;
   } else {
-    [vitestCode, a11yCode] = await Promise.all([
-      run("proof modules (vitest)", process.execPath, vitestArgs).then((r) => r.code),
-      runA11y ? a11yRun() : Promise.resolve(0),
-    ]);
+    vitestCode = (await run("proof modules (vitest, one at a time)", process.execPath, [...vitest, ...filters])).code;
   }
+  if (runA11y) a11yCode = (await run("accessibility journeys (Playwright)", process.execPath, a11yArgs)).code;
 } finally {
   await cleanUp();
 }
+// Interrupted: the signal handler ends the process once the databases are dropped; no report.
+if (interrupted) await new Promise(() => {});
 const wall = (Date.now() - phaseStart) / 1000;
 const busy = machineBusy() - busyStart;
 console.info(`[proof] modules and journeys: ${wall.toFixed(0)} s wall, machine busy ${busy.toFixed(0)} core-s (${(busy / wall).toFixed(2)} cores)`);
