@@ -85,4 +85,13 @@ describe("the cycle page's history as one string", () => {
     expect(page).toContain('data-testid="return-reason"');
     expect(renderToStaticMarkup(h(TaskHistoryList, { items: [] }))).toBe(renderToStaticMarkup(h(TaskHistory, { items: [] })));
   });
+
+  it("writes the cards' look once in the stylesheet, not as utility classes on every element (decision 086)", () => {
+    // A plain finished task: its card was 1,643 bytes when every element carried its utility classes.
+    const card = renderToStaticMarkup(h(TaskHistoryList, { items: [item({})] }));
+    expect(card.length).toBeLessThan(1_200);
+    // The short classes the stylesheet gives the look to (app/globals.css, .hist).
+    expect(card).toContain('<ol class="hist" data-testid="history"');
+    expect(card).not.toMatch(/text-slate-|min-\[480px\]/);
+  });
 });
