@@ -171,6 +171,9 @@ test("the rows and options travel once in the page, and the log still pages and 
   expect(html.split('data-testid=\\"audit-row\\"').length - 1).toBe(0);
   expect(html.split('<option value="task.return">').length - 1).toBe(1);
   expect(html.split('value=\\"task.return\\"').length - 1).toBe(0);
+  // The filter form's fields too (decision 087): labels and controls in the markup, not in the payload.
+  expect(html.split('id="f-from"').length - 1).toBe(1);
+  expect(html.split('\\"f-from\\"').length - 1).toBe(0);
 
   await page.goto("/a/bmcktr-sumbar/audit");
   const rows = page.getByTestId("audit-row");
