@@ -17,7 +17,7 @@
 import http from "node:http";
 
 import pg from "pg";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 
 import { BUSY_MESSAGE } from "@/lib/cli/render-gate.mjs";
 
@@ -47,6 +47,9 @@ function get(path: string): Promise<Answer> {
   });
 }
 
+/** Locks still held: released after each test, so a failed one does not keep the only place for the next. */
+const held = new Set<() => Promise<void>>();
+
 /** A lock on the verification page's table: its render waits in the database until release(). */
 async function holdRender(): Promise<{ answer: Promise<Answer>; release(): Promise<void> }> {
   const client = new pg.Client({ connectionString: database.url });
@@ -55,13 +58,13 @@ async function holdRender(): Promise<{ answer: Promise<Answer>; release(): Promi
   await client.query('LOCK TABLE "SignedDocument" IN ACCESS EXCLUSIVE MODE');
   const answer = get("/v/ABCDEFGHJK");
   await new Promise((resolve) => setTimeout(resolve, 500)); // the render is inside Next, waiting for the lock
-  return {
-    answer,
-    async release() {
-      await client.query("COMMIT");
-      await client.end();
-    },
+  const release = async () => {
+    if (!held.delete(release)) return;
+    await client.query("COMMIT");
+    await client.end();
   };
+  held.add(release);
+  return { answer, release };
 }
 
 /**
@@ -108,6 +111,10 @@ beforeAll(async () => {
     port: PORT,
     env: { ALUR_RENDER_CONCURRENCY: "1", ALUR_RENDER_QUEUE: "1", ALUR_RENDER_QUEUE_TIMEOUT_MS: String(TIMEOUT_MS) },
   });
+});
+
+afterEach(async () => {
+  for (const release of [...held]) await release();
 });
 
 afterAll(async () => {
