@@ -11,7 +11,7 @@ import { toast } from "@/components/ui/toast";
 import { cancelCycleAction } from "@/lib/cycle/actions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import { COMMON } from "@/lib/i18n/common";
-import { UNEXPECTED_ERROR } from "@/lib/i18n/unexpected";
+import { UNEXPECTED_ERROR, unansweredMessage } from "@/lib/i18n/unexpected";
 
 import { Textarea } from "./textarea";
 
@@ -32,11 +32,15 @@ export function CancelCycleForm({ agencySlug, cycleId }: { agencySlug: string; c
     if (sending || refreshing) return;
     const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
     setSending(true);
-    const result = await cancelCycleAction(agencySlug, { cycleId, reason }).catch(() => null);
+    let unanswered = UNEXPECTED_ERROR;
+    const result = await cancelCycleAction(agencySlug, { cycleId, reason }).catch((error: unknown) => {
+      unanswered = unansweredMessage(error);
+      return null;
+    });
     setSending(false);
     if (!result) {
-      setErrors({ root: UNEXPECTED_ERROR });
-      toast.error(UNEXPECTED_ERROR);
+      setErrors({ root: unanswered });
+      toast.error(unanswered);
       return;
     }
     if (result.ok) {

@@ -13,7 +13,7 @@ import { taskAction } from "@/lib/cycle/actions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
 import type { TTaskOffer } from "@/lib/cycle/task-rules";
 import type { TTaskEventType } from "@/lib/cycle/workflow";
-import { UNEXPECTED_ERROR } from "@/lib/i18n/unexpected";
+import { UNEXPECTED_ERROR, unansweredMessage } from "@/lib/i18n/unexpected";
 
 import { placeFieldErrors, SUCCESS, type TErrors, type TGateWords } from "./task-form-shared";
 import { Textarea } from "./textarea";
@@ -55,6 +55,7 @@ export function DecisionTaskForm({ agencySlug, cycleId, taskId, stepNumber, offe
     const text = (name: string) => String(data.get(name) ?? "");
     const event = offer.event;
     setSending(event);
+    let unanswered = UNEXPECTED_ERROR;
     const result = await taskAction(agencySlug, {
       cycleId,
       taskId,
@@ -63,7 +64,10 @@ export function DecisionTaskForm({ agencySlug, cycleId, taskId, stepNumber, offe
       archiveNote: offer.requires.archiveNote ? text("archiveNote") : undefined,
       returnUnitId: event === "RETURN" && text("returnUnitId") ? text("returnUnitId") : undefined,
       snapshotHash: snapshotHash ?? undefined,
-    }).catch(() => null);
+    }).catch((error: unknown) => {
+      unanswered = unansweredMessage(error);
+      return null;
+    });
     if (result?.ok) {
       setErrors({});
       setRootError(null);
@@ -74,8 +78,8 @@ export function DecisionTaskForm({ agencySlug, cycleId, taskId, stepNumber, offe
     }
     setSending(null);
     if (!result) {
-      setRootError(UNEXPECTED_ERROR);
-      toast.error(UNEXPECTED_ERROR);
+      setRootError(unanswered);
+      toast.error(unanswered);
       return;
     }
     const placed = placeFieldErrors(result.fieldErrors, ["comment", "archiveNote"]);

@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { sendMeetingInvitationAction } from "@/lib/cycle/actions";
 import { CYCLE_MESSAGES as M } from "@/lib/cycle/messages";
-import { UNEXPECTED_ERROR } from "@/lib/i18n/unexpected";
+import { UNEXPECTED_ERROR, unansweredMessage } from "@/lib/i18n/unexpected";
 
 import { Textarea } from "./textarea";
 
@@ -41,10 +41,14 @@ export function MeetingInvitationForm({
     const data = new FormData(e.currentTarget);
     const text = (name: string) => String(data.get(name) ?? "");
     setSending(true);
-    const result = await sendMeetingInvitationAction(agencySlug, { cycleId, taskId, date: text("date"), time: text("time"), place: text("place"), agenda: text("agenda") }).catch(() => null);
+    let unanswered = UNEXPECTED_ERROR;
+    const result = await sendMeetingInvitationAction(agencySlug, { cycleId, taskId, date: text("date"), time: text("time"), place: text("place"), agenda: text("agenda") }).catch((error: unknown) => {
+      unanswered = unansweredMessage(error);
+      return null;
+    });
     setSending(false);
     if (!result) {
-      setErrors({ root: UNEXPECTED_ERROR });
+      setErrors({ root: unanswered });
       return;
     }
     if (result.ok) {

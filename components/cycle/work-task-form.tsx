@@ -15,7 +15,7 @@ import { taskAction } from "@/lib/cycle/actions";
 import { CYCLE_MESSAGES as M, ESAKIP_MESSAGES } from "@/lib/cycle/messages";
 import type { TTaskAction } from "@/lib/cycle/schemas";
 import type { TAttendanceStatus, TTaskOffer } from "@/lib/cycle/task-rules";
-import { UNEXPECTED_ERROR } from "@/lib/i18n/unexpected";
+import { UNEXPECTED_ERROR, unansweredMessage } from "@/lib/i18n/unexpected";
 import type { TStepKind } from "@/lib/sop/schemas";
 
 import { placeFieldErrors, SUCCESS, type TErrors, type TGateWords } from "./task-form-shared";
@@ -89,10 +89,14 @@ export function WorkTaskForm({ agencySlug, cycleId, taskId, kind, stepOutput, of
   async function send(input: TTaskAction) {
     setSending(true);
     try {
-      const result = await taskAction(agencySlug, input).catch(() => null);
+      let unanswered = UNEXPECTED_ERROR;
+      const result = await taskAction(agencySlug, input).catch((error: unknown) => {
+        unanswered = unansweredMessage(error);
+        return null;
+      });
       if (!result) {
-        setRootError(UNEXPECTED_ERROR);
-        toast.error(UNEXPECTED_ERROR);
+        setRootError(unanswered);
+        toast.error(unanswered);
         return;
       }
       if (result.ok) {

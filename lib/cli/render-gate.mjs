@@ -10,11 +10,16 @@
  * holding more memory. /api/health (the load balancer's probe) and /_next/static (files, no
  * render) pass straight through.
  *
- * Only GET and HEAD wait (page loads and client navigations: the renders). A request with a body
- * (server actions, uploads, sign-in) would hold its place for as long as its client takes to send
- * that body: four slow uploads, or four connections that never finish theirs, would stop every
- * page of the process. And a place is free once Next has written the whole response ('finish'),
- * not when a slow client has read it.
+ * A request with a body (server actions, sign-in, uploads) takes its place in the same queue only
+ * once its whole body has arrived (docs/decisions/085-action-gate.md): a place held while a slow
+ * client sends its body would stop every page of the process (four connections that never finish
+ * theirs would stop them for good). Node's parser keeps a body that fits in the request's read
+ * buffer (`readableHighWaterMark`, 16 KB on Node 20) without anyone reading it, and sets
+ * `req.complete` when the last byte is in; the gate looks, on each 'readable', whether it is, and
+ * reads nothing: Next reads the body from the start. A server action posts a few hundred bytes to
+ * a few kB. A body announced larger than that buffer (uploads, file imports) or without a length
+ * would stop the parser before its end, and passes straight through as before. A place is free
+ * once Next has written the whole response ('finish'), not when a slow client has read it.
  *
  * Plain JavaScript: it runs inside the production web process (lib/cli/web-process.mjs), which
  * starts without tsx; `npm start` (lib/cli/start.ts) imports renderGateConfig to refuse a bad
@@ -69,18 +74,52 @@ export function renderGateConfig(env) {
   };
 }
 
-/** Requests that never wait: anything but GET/HEAD, the health probe, built static files. @param {import("node:http").IncomingMessage} req */
+/**
+ * Requests that never wait: the health probe, built static files, and a body the request's read
+ * buffer cannot hold whole (larger than it, or of unknown length: chunked).
+ * @param {import("node:http").IncomingMessage} req
+ */
 function bypasses(req) {
-  if (req.method !== "GET" && req.method !== "HEAD") return true;
   const pathname = (req.url ?? "/").split("?", 1)[0];
-  return pathname === "/api/health" || pathname.startsWith("/_next/static/") || pathname === "/favicon.ico";
+  if (pathname === "/api/health" || pathname.startsWith("/_next/static/") || pathname === "/favicon.ico") return true;
+  if (!hasBody(req)) return false;
+  const length = Number(req.headers["content-length"]);
+  return req.headers["transfer-encoding"] !== undefined || !Number.isInteger(length) || length > req.readableHighWaterMark;
 }
 
-/** @param {import("node:http").ServerResponse} res @param {number} retryAfterSeconds */
-function busy(res, retryAfterSeconds) {
+/** @param {import("node:http").IncomingMessage} req */
+const hasBody = (req) => req.method !== "GET" && req.method !== "HEAD";
+
+/**
+ * Calls `then` once the whole body of `req` has arrived, without reading it: the parser pushes each
+ * part into the request's buffer and sets `complete` after the last; a 'readable' listener follows
+ * that (and is removed before Next sees the request, which leaves the stream as it found it:
+ * paused, nothing read). Not at all if the client goes first (`res` 'close').
+ * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res @param {() => void} then
+ */
+function whenBodyArrived(req, res, then) {
+  if (req.complete) return then();
+  const check = () => {
+    if (!req.complete) return;
+    req.removeListener("readable", check);
+    res.removeListener("close", gone);
+    then();
+  };
+  const gone = () => req.removeListener("readable", check);
+  req.on("readable", check);
+  res.once("close", gone);
+}
+
+/**
+ * The 503 of a full queue or a long wait. A server action's caller (Next's client) hands the body
+ * on as the error's message only when the type is exactly `text/plain` (server-action-reducer), so
+ * an action gets that type and reads the busy message; a page keeps its charset.
+ * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res @param {number} retryAfterSeconds
+ */
+function busy(req, res, retryAfterSeconds) {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(503, {
-    "Content-Type": "text/plain; charset=utf-8",
+    "Content-Type": req.headers["next-action"] ? "text/plain" : "text/plain; charset=utf-8",
     "Cache-Control": "no-store",
     "Retry-After": String(retryAfterSeconds),
   });
@@ -128,19 +167,24 @@ export function gateRequests(listener, config) {
     return true;
   };
 
-  return (req, res) => {
-    if (bypasses(req)) return listener(req, res);
+  const enter = (/** @type {Parameters<Listener>[0]} */ req, /** @type {Parameters<Listener>[1]} */ res) => {
     if (active < config.limit) return admit(req, res);
-    if (queue.length >= config.queueLimit) return busy(res, config.retryAfterSeconds);
+    if (queue.length >= config.queueLimit) return busy(req, res, config.retryAfterSeconds);
     const entry = {
       req,
       res,
       timer: setTimeout(() => {
-        if (leave(entry)) busy(res, config.retryAfterSeconds);
+        if (leave(entry)) busy(req, res, config.retryAfterSeconds);
       }, config.timeoutMs),
     };
     // A client that gives up while waiting frees its place.
     res.once("close", () => leave(entry));
     queue.push(entry);
+  };
+
+  return (req, res) => {
+    if (bypasses(req)) return listener(req, res);
+    if (hasBody(req)) return whenBodyArrived(req, res, () => enter(req, res));
+    enter(req, res);
   };
 }

@@ -868,16 +868,32 @@ async function main() {
     let peak = idle.total;
     let peakAnon = idle.anon;
     let peakProcess = idle.largest;
+    // Which part of the bench the server's RSS peaked in (issue 16): one maximum per part, sampled every second.
+    let part = "warm";
+    const peakByPart: Record<string, { total: number; largestProcess: number }> = {};
     const sampler = setInterval(
       () =>
         void rssMb(pid).then((r) => {
           peak = Math.max(peak, r.total);
           peakAnon = Math.max(peakAnon, r.anon);
           peakProcess = Math.max(peakProcess, r.largest);
+          const own = (peakByPart[part] ??= { total: 0, largestProcess: 0 });
+          own.total = Math.max(own.total, r.total);
+          own.largestProcess = Math.max(own.largestProcess, r.largest);
         }),
       1000,
     );
+    const during = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      part = name;
+      try {
+        return await run();
+      } finally {
+        log(`RSS peak during ${name}: ${peakByPart[name]?.total ?? "–"} MB`);
+        part = "between";
+      }
+    };
     if (parts.has("pages")) {
+      part = "pages";
       const bare = await load("bare route /api/ping", server.baseUrl, "/api/ping", null, pid);
       const empty = await load(targets.empty.name, server.baseUrl, targets.empty.path, cookie, pid);
       const pages: (LoadResult & { ratio: number; ofBare: number; target: number })[] = [];
@@ -892,12 +908,14 @@ async function main() {
         });
       }
       results.pages = { connections: PAGE_CONNECTIONS, bare, empty: { ...empty, ofBare: Math.round((empty.rps / bare.rps) * 1000) / 1000 }, pages };
+      log(`RSS peak during pages: ${peakByPart.pages?.total ?? "–"} MB`);
+      part = "between";
     }
     if (parts.has("transitions")) {
-      const floor = await emptyActions(server, cookie, CONNECTIONS, external ? undefined : pid);
-      const app = await transitions([server], databaseUrl, CONNECTIONS, { pid });
+      const floor = await during("empty actions", () => emptyActions(server, cookie, CONNECTIONS, external ? undefined : pid));
+      const app = await during("transitions", () => transitions([server], databaseUrl, CONNECTIONS, { pid }));
       log("transitions with the view the user then sees (the cycle page's refresh after each action):");
-      const loop = await transitions([server], databaseUrl, CONNECTIONS, { withView: true, pid });
+      const loop = await during("loop", () => transitions([server], databaseUrl, CONNECTIONS, { withView: true, pid }));
       const bench = await pgbench(TRANSITION_SECONDS);
       const oneChain = await pgbench(TRANSITION_SECONDS, { oneChain: true });
       results.transitions = {
@@ -913,6 +931,7 @@ async function main() {
       };
     }
     clearInterval(sampler);
+    (results.rss as Record<string, unknown>).peakByPart = peakByPart;
     (results.rss as Record<string, unknown>).peakUnderLoad = peak;
     (results.rss as Record<string, unknown>).peakAnonUnderLoad = peakAnon;
     (results.rss as Record<string, unknown>).peakProcessUnderLoad = peakProcess;
@@ -974,6 +993,7 @@ async function main() {
         samples,
       };
       (results.rss as Record<string, unknown>).soak = soak;
+      peakByPart.soak = { total: soak.rssMax, largestProcess: soak.largestProcessMax };
       peak = Math.max(peak, soak.rssMax);
       (results.rss as Record<string, unknown>).peakUnderLoad = peak;
       log(`soak: ${soak.requests} requests (${soak.non2xx} non-2xx, ${soak.errors} errors/timeouts), p95 ${soak.p95} ms, server CPU ${soak.cpuMsPerRequest} ms/req (${soak.serverCpuShare} cores), load ${soak.loadAverage.join(" → ")}, RSS (sum of ${soak.processes} process${soak.processes === 1 ? "" : "es"}) ${soak.rssStart} → max ${soak.rssMax} → ${soak.rssEnd} MB, slope of the last half ${soak.slopeLastHalfMbPerMin} MB/min; per process: ${Object.entries(soak.perProcess).map(([name, p]) => `${name.split(" ")[0]} ${p.start} → max ${p.max} → ${p.end} MB (${p.slopeLastHalfMbPerMin} MB/min)`).join(", ")}`);
@@ -1088,6 +1108,7 @@ function report(results: Record<string, unknown>): string {
         idleWarm: { total: number; processes: number };
         peakUnderLoad: number;
         peakProcessUnderLoad: number;
+        peakByPart?: Record<string, { total: number }>;
         soak?: { seconds: number; processes: number; rssStart: number; rssEnd: number; rssMax: number; largestProcessMax: number; slopeLastHalfMbPerMin: number; non2xx: number };
       }
     | undefined;
@@ -1095,6 +1116,8 @@ function report(results: Record<string, unknown>): string {
     // The target is for the whole server: the sum over its processes (one process when the bench starts its own).
     const over = rss.idleWarm.processes > 1 ? ` (sum of ${rss.idleWarm.processes} processes; largest ${rss.peakProcessUnderLoad} MB)` : " (one process)";
     rows.push(["RSS idle / peak under load", `${rss.idleWarm.total} MB / ${rss.peakUnderLoad} MB${over}`, "≤ 400 MB (issue 16)", yes(rss.peakUnderLoad <= 400)]);
+    const byPart = Object.entries(rss.peakByPart ?? {}).filter(([name]) => name !== "warm" && name !== "between");
+    if (byPart.length > 0) rows.push(["RSS peak per part", byPart.map(([name, p]) => `${name} ${p.total} MB`).join(", "), "≤ 400 MB each", yes(byPart.every(([, p]) => p.total <= 400))]);
     if (rss.soak) {
       const flat = rss.soak.slopeLastHalfMbPerMin <= 1; // levelled off: not growing in the second half
       const soakOver = rss.soak.processes > 1 ? `, sum of ${rss.soak.processes} processes, largest ${rss.soak.largestProcessMax} MB` : ", one process";

@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
+import { BUSY_MESSAGE, BUSY_RETRY_AFTER_SECONDS } from "@/lib/cli/busy.mjs";
+
 import { signIn } from "./helpers";
 
 /**
@@ -286,4 +288,35 @@ test("Lumajang: the administrator starts a cycle, staff cannot, and the head can
   await sekretaris.goto(cycleUrl);
   await expect(sekretaris.getByTestId("read-only-note")).toBeVisible();
   await expect(sekretaris.getByTestId("action-panel")).toHaveCount(0);
+});
+
+test("Lumajang: a step sent while the server turns actions away says it is busy, changes nothing, and goes through when sent again", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await userPage(browser, "admin@lumajang.demo");
+  const kadis = await userPage(browser, "kadis@lumajang.demo");
+  await admin.goto("/a/diskominfo-lumajang/cycles");
+  await admin.getByLabel("SOP", { exact: true }).selectOption({ index: 1 });
+  await admin.getByLabel("Tahun").fill(String(YEAR + 2));
+  await admin.getByLabel("Periode").selectOption({ label: "Tahunan" });
+  await admin.getByRole("button", { name: "Mulai siklus" }).click();
+  await admin.waitForURL(/\/cycles\/[a-z0-9]+$/);
+  const cycleUrl = new URL(admin.url()).pathname;
+
+  await openTask(kadis, cycleUrl, /Langkah 1/);
+  await kadis.getByLabel("Isi disposisi / nota").fill("Sekretaris agar menyiapkan pengukuran kinerja tahunan.");
+  // The render gate's answer to an action beyond a full queue, exactly as the server gives it
+  // (lib/cli/render-gate.mjs; its headers and body are checked on the real server in
+  // tests/proof/render-gate.proof.ts): the action never reaches the app.
+  await kadis.route(`**${cycleUrl}`, (route) =>
+    route.request().method() === "POST" && route.request().headers()["next-action"]
+      ? route.fulfill({ status: 503, headers: { "Content-Type": "text/plain", "Retry-After": String(BUSY_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" }, body: `${BUSY_MESSAGE}\n` })
+      : route.fallback(),
+  );
+  await kadis.getByRole("button", { name: "Selesaikan langkah" }).click();
+  await expect(kadis.getByRole("alert").filter({ hasText: BUSY_MESSAGE }).first()).toBeVisible();
+  // Nothing changed: the step is still the head's, what was typed is kept, and sending again works.
+  await expect(kadis.getByTestId("action-panel")).toContainText(/Langkah 1/);
+  await expect(kadis.getByLabel("Isi disposisi / nota")).toHaveValue("Sekretaris agar menyiapkan pengukuran kinerja tahunan.");
+  await kadis.unroute(`**${cycleUrl}`);
+  await complete(kadis);
 });

@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from "vitest";
 import { renderGateConfig, RenderGateConfigError } from "@/lib/cli/render-gate.mjs";
 import { connectTimeoutMs, DatabaseConfigError } from "@/lib/db/pool-config";
 import { BUSY_MESSAGE, busyResponse, isDatabaseBusy, onBodyDone, Places, retryWhenBusy } from "@/lib/http/busy";
+import { UNEXPECTED_ERROR, unansweredMessage } from "@/lib/i18n/unexpected";
 
 /** What pg-pool throws when no connection came free in time, as Prisma's adapter wraps it. */
 const poolTimeout = () => Object.assign(new Error("driver adapter error"), { cause: new Error("timeout exceeded when trying to connect") });
@@ -53,6 +54,16 @@ describe("busy database", () => {
       throw poolTimeout();
     }, 3, 1)).rejects.toThrow();
     expect(stubborn).toBe(3);
+  });
+});
+
+describe("an action turned away", () => {
+  it("a form reads the busy message when Next's client threw the gate's answer, the generic one otherwise", () => {
+    // Next's client throws the body of a text/plain error answer as the message (docs/decisions/085-action-gate.md).
+    expect(unansweredMessage(new Error(`${BUSY_MESSAGE}\n`))).toBe(BUSY_MESSAGE);
+    expect(unansweredMessage(new Error("An unexpected response was received from the server."))).toBe(UNEXPECTED_ERROR);
+    expect(unansweredMessage(new TypeError("Failed to fetch"))).toBe(UNEXPECTED_ERROR);
+    expect(unansweredMessage(undefined)).toBe(UNEXPECTED_ERROR);
   });
 });
 
