@@ -179,7 +179,7 @@ function localMidnight(cal: TFixedCalendar, t: number): number {
 function workingIntervals(cal: TFixedCalendar, t: number): readonly [number, number][] {
   const localDay = Math.floor((t + cal.offsetMs) / DAY_MS);
   // 1970-01-01 was a Thursday: ISO index 3.
-  const intervals = cal.intervals[(((localDay + 3) % 7) + 7) % 7];
+  const intervals = cal.intervals[(((localDay + 3) % 7) + 7) % 7] ?? [];
   if (intervals.length === 0 || cal.holidays.size === 0) return intervals;
   return cal.holidays.has(new Date(localDay * DAY_MS).toISOString().slice(0, 10)) ? [] : intervals;
 }
@@ -215,7 +215,8 @@ function computeDueAtFixed(cal: TFixedCalendar, start: number, amount: number, u
         cursor += DAY_MS;
         if (++guard > SEARCH_DAYS) throw new RangeError("No working day within three years");
       } while (workingIntervals(cal, cursor).length === 0);
-      cursor = localMidnight(cal, cursor) + workingIntervals(cal, cursor)[0][0] * MINUTE_MS;
+      const [[open]] = workingIntervals(cal, cursor) as [[number, number]];
+      cursor = localMidnight(cal, cursor) + open * MINUTE_MS;
     }
     let remaining = Math.ceil(amount);
     let guard = 0;
