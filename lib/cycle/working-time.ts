@@ -27,7 +27,7 @@
  * - Holidays are local dates "yyyy-MM-dd" supplied by the caller
  *   (lib/calendar/holidays.ts reads them from the Holiday table).
  */
-import { TZDate } from "@date-fns/tz";
+import { TZDate, tzOffset } from "@date-fns/tz";
 import { addDays, formatDuration as formatDurationFns, getISODay, startOfDay } from "date-fns";
 import { id as localeId } from "date-fns/locale";
 
@@ -133,6 +133,125 @@ function calendar(timeZone: TWorkingTimeZone, options: TComputeDueAtOptions) {
 /** At most this many calendar days are searched (a year with no office hours at all is a misconfiguration). */
 const SEARCH_DAYS = 3 * 366;
 
+/*
+ * Two implementations of the same rules. The reference one (`...Zoned`) walks the days with TZDate
+ * and date-fns in the IANA zone. The fixed-offset one walks them as plain numbers: WIB, WITA and WIT
+ * have had one offset each (7, 8, 9 hours, no daylight saving) since 1 January 1964 in the tz
+ * database, so the zone's wall clock is the instant plus that offset, a local day is 86,400,000 ms,
+ * and adding a day is adding those milliseconds. The fixed-offset path is taken only when the tz
+ * database of this runtime gives that offset at both ends of the computation (the start and the
+ * result, or the two instants measured); anything else (an instant before 1964, a tz database that
+ * one day moves a zone) goes through the reference. tests/unit/working-time.test.ts compares both
+ * over a dense table of instants, standards, office hours and holidays, and checks the tz database's
+ * offsets day by day from 1964 to 2100. docs/decisions/088-transition-cpu-2.md.
+ */
+
+/** The zone's offset at an instant agrees with the fixed one (ms), in this runtime's tz database. */
+function fixedOffsetHolds(iana: string, offsetMs: number, ...instants: number[]): boolean {
+  return instants.every((t) => tzOffset(iana, new Date(t)) * MINUTE_MS === offsetMs);
+}
+
+interface TFixedCalendar {
+  iana: string;
+  offsetMs: number;
+  /** Office intervals per ISO weekday index (0 = Monday), minutes from local midnight. */
+  intervals: readonly (readonly [number, number][])[];
+  holidays: ReadonlySet<string>;
+}
+
+function fixedCalendar(timeZone: TWorkingTimeZone, options: TComputeDueAtOptions): TFixedCalendar {
+  const hours = options.officeHours && officeHoursProblem(options.officeHours) === null ? options.officeHours : DEFAULT_OFFICE_HOURS;
+  const zone = WORKING_TIME_ZONES[timeZone];
+  return {
+    iana: zone.iana,
+    offsetMs: zone.offsetHours * HOUR_MS,
+    intervals: Array.from({ length: 7 }, (_, i) => officeIntervals(hours[i])),
+    holidays: new Set(options.holidays ?? []),
+  };
+}
+
+/** Local midnight (as a UTC instant) of the local day holding `t`. */
+function localMidnight(cal: TFixedCalendar, t: number): number {
+  return Math.floor((t + cal.offsetMs) / DAY_MS) * DAY_MS - cal.offsetMs;
+}
+
+/** The office intervals of the local day holding `t`; none on a holiday. */
+function workingIntervals(cal: TFixedCalendar, t: number): readonly [number, number][] {
+  const localDay = Math.floor((t + cal.offsetMs) / DAY_MS);
+  // 1970-01-01 was a Thursday: ISO index 3.
+  const intervals = cal.intervals[(((localDay + 3) % 7) + 7) % 7] ?? [];
+  if (intervals.length === 0 || cal.holidays.size === 0) return intervals;
+  return cal.holidays.has(new Date(localDay * DAY_MS).toISOString().slice(0, 10)) ? [] : intervals;
+}
+
+/** computeDueAt on the fixed offset; null when the offset does not hold (the caller uses the reference). */
+function computeDueAtFixed(cal: TFixedCalendar, start: number, amount: number, unit: TTimeUnit): number | null {
+  let result: number;
+  if (unit === "MENIT" || unit === "JAM") {
+    if (amount === 0) return start;
+    result = NaN;
+    let remaining = amount * (unit === "JAM" ? HOUR_MS : MINUTE_MS);
+    let cursor = start;
+    for (let i = 0; i < SEARCH_DAYS && Number.isNaN(result); i++) {
+      const midnight = localMidnight(cal, cursor);
+      for (const [a, b] of workingIntervals(cal, cursor)) {
+        const from = Math.max(midnight + a * MINUTE_MS, cursor);
+        const to = midnight + b * MINUTE_MS;
+        if (to <= from) continue;
+        if (remaining <= to - from) {
+          result = from + remaining;
+          break;
+        }
+        remaining -= to - from;
+      }
+      cursor = midnight + DAY_MS;
+    }
+    if (Number.isNaN(result)) throw new RangeError("No office hours within three years");
+  } else {
+    let cursor = start;
+    if (workingIntervals(cal, cursor).length === 0) {
+      let guard = 0;
+      do {
+        cursor += DAY_MS;
+        if (++guard > SEARCH_DAYS) throw new RangeError("No working day within three years");
+      } while (workingIntervals(cal, cursor).length === 0);
+      const [[open]] = workingIntervals(cal, cursor) as [[number, number]];
+      cursor = localMidnight(cal, cursor) + open * MINUTE_MS;
+    }
+    let remaining = Math.ceil(amount);
+    let guard = 0;
+    while (remaining > 0) {
+      cursor += DAY_MS;
+      if (workingIntervals(cal, cursor).length > 0) remaining -= 1;
+      if (++guard > SEARCH_DAYS) throw new RangeError("No working day within three years");
+    }
+    result = cursor;
+  }
+  return fixedOffsetHolds(cal.iana, cal.offsetMs, start, result) ? result : null;
+}
+
+/** officeTimeBetween on the fixed offset; null when the offset does not hold. */
+function officeTimeBetweenFixed(cal: TFixedCalendar, fromUtc: number, end: number): number | null {
+  if (!fixedOffsetHolds(cal.iana, cal.offsetMs, fromUtc, end)) return null;
+  let total = 0;
+  let cursor = fromUtc;
+  while (cursor < end) {
+    const midnight = localMidnight(cal, cursor);
+    for (const [a, b] of workingIntervals(cal, cursor)) {
+      const from = Math.max(midnight + a * MINUTE_MS, cursor);
+      const to = Math.min(midnight + b * MINUTE_MS, end);
+      if (to > from) total += to - from;
+    }
+    cursor = midnight + DAY_MS;
+  }
+  return total;
+}
+
+function checkDueAtArguments(startUtc: Date, amount: number) {
+  if (Number.isNaN(startUtc.getTime())) throw new RangeError("Invalid start date");
+  if (!Number.isFinite(amount) || amount < 0) throw new RangeError(`Invalid time standard amount: ${amount}`);
+}
+
 export function computeDueAt(
   startUtc: Date,
   amount: number,
@@ -140,8 +259,20 @@ export function computeDueAt(
   timeZone: TWorkingTimeZone,
   options: TComputeDueAtOptions = {},
 ): Date {
-  if (Number.isNaN(startUtc.getTime())) throw new RangeError("Invalid start date");
-  if (!Number.isFinite(amount) || amount < 0) throw new RangeError(`Invalid time standard amount: ${amount}`);
+  checkDueAtArguments(startUtc, amount);
+  const fixed = computeDueAtFixed(fixedCalendar(timeZone, options), startUtc.getTime(), amount, unit);
+  return fixed === null ? computeDueAtZoned(startUtc, amount, unit, timeZone, options) : new Date(fixed);
+}
+
+/** computeDueAt with TZDate in the IANA zone: the reference the fixed-offset path is checked against. */
+export function computeDueAtZoned(
+  startUtc: Date,
+  amount: number,
+  unit: TTimeUnit,
+  timeZone: TWorkingTimeZone,
+  options: TComputeDueAtOptions = {},
+): Date {
+  checkDueAtArguments(startUtc, amount);
   const { iana, dayOf, isWorkingDay } = calendar(timeZone, options);
 
   if (unit === "MENIT" || unit === "JAM") {
@@ -191,6 +322,12 @@ export function computeDueAt(
  * of working days. For SLA figures in office time, like the standard.
  */
 export function officeTimeBetween(fromUtc: Date, toUtc: Date, timeZone: TWorkingTimeZone, options: TComputeDueAtOptions = {}): number {
+  if (toUtc.getTime() <= fromUtc.getTime()) return 0;
+  return officeTimeBetweenFixed(fixedCalendar(timeZone, options), fromUtc.getTime(), toUtc.getTime()) ?? officeTimeBetweenZoned(fromUtc, toUtc, timeZone, options);
+}
+
+/** officeTimeBetween with TZDate in the IANA zone: the reference of the fixed-offset path. */
+export function officeTimeBetweenZoned(fromUtc: Date, toUtc: Date, timeZone: TWorkingTimeZone, options: TComputeDueAtOptions = {}): number {
   if (toUtc.getTime() <= fromUtc.getTime()) return 0;
   const { iana, dayOf, isWorkingDay } = calendar(timeZone, options);
   let total = 0;
