@@ -87,8 +87,15 @@ function bypasses(req) {
   return req.headers["transfer-encoding"] !== undefined || !Number.isInteger(length) || length > req.readableHighWaterMark;
 }
 
-/** @param {import("node:http").IncomingMessage} req */
-const hasBody = (req) => req.method !== "GET" && req.method !== "HEAD";
+/**
+ * Whether the request carries a body (RFC 9112 §6.3: a Transfer-Encoding, or a Content-Length above
+ * zero). A POST with `Content-Length: 0` (fetch and browsers send one for a POST without a body) has
+ * none and must not wait for one: at the end of an empty body, the 'readable' look in
+ * `whenBodyArrived` leaves the stream in a state where a reader that comes later (Next's, after its
+ * own awaits) never gets 'end', and the request would hang (tests/unit/render-gate.test.ts).
+ * @param {import("node:http").IncomingMessage} req
+ */
+const hasBody = (req) => req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"]) > 0;
 
 /**
  * Calls `then` once the whole body of `req` has arrived, without reading it: the parser pushes each
